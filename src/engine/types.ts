@@ -116,7 +116,6 @@ export type FindingCode =
   | 'totalMismatch'
   | 'tooManyDecimals'
   | 'cellError'
-  | 'formulaWithoutValue'
   | 'unknownBand'
   | 'noUnits'
   | 'noFields';

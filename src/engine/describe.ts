@@ -1,0 +1,55 @@
+/** Turns findings, rule problems and demotions into sentences, in either language. */
+import { fill, formatBound, formatPct, formatPoints, joinList } from './format';
+import { messages } from './i18n';
+import type { RuleProblem } from './rules';
+import type { BandCode, Finding, Lang, RuleSet, UnitResult } from './types';
+
+function localiseParams(params: Record<string, string | number>, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' ? formatPoints(v, lang) : v;
+  return out;
+}
+
+/** The finding's message, without the cell: `"abc" không phải là số`. */
+export function findingMessage(f: Finding, lang: Lang): string {
+  return fill(messages(lang).findings[f.code], localiseParams(f.params, lang));
+}
+
+/** `'Tổng hợp'!D7: "abc" không phải là số` */
+export function describeFinding(f: Finding, lang: Lang): string {
+  return `${f.cell}: ${findingMessage(f, lang)}`;
+}
+
+export function describeRuleProblem(p: RuleProblem, lang: Lang): string {
+  const params: Record<string, string | number> = { band: p.band };
+  if (p.other !== undefined) params.other = p.other;
+  if (p.value !== undefined) params.value = typeof p.value === 'number' ? formatPoints(p.value, lang) : String(p.value);
+  if (p.otherValue !== undefined) params.otherValue = formatPoints(p.otherValue, lang);
+  return fill(messages(lang).rules[p.code], params);
+}
+
+export function bandLabel(rules: RuleSet, code: BandCode, lang: Lang): string {
+  return rules.bands.find((b) => b.code === code)?.label[lang] ?? code;
+}
+
+/**
+ * Why a unit was placed below the band its index reached, or '' when it was not:
+ * `Chỉ số 85,20% thuộc mức "Hoàn thành tốt nhiệm vụ". Chưa đạt mức "Hoàn thành tốt nhiệm vụ"
+ * vì Cải cách TTHC (65,00%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".`
+ */
+export function demotionNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
+  if (unit.demotedFrom === null) return '';
+  const m = messages(lang).output;
+  const steps = unit.demotion.map((step) =>
+    fill(m.demotionStep, {
+      band: bandLabel(rules, step.band, lang),
+      fields: joinList(step.failingFields.map((f) => fill(m.fieldPct, { label: f.label, pct: formatPct(f.pct, lang) })), lang),
+      floor: formatBound(step.failingFields[0]?.floorPct ?? 0, lang),
+    }),
+  );
+  return (
+    fill(m.demotionIntro, { index: formatPct(unit.indexPct, lang), indexBand: bandLabel(rules, unit.demotedFrom, lang) }) +
+    steps.join('; ') +
+    fill(m.demotionEnd, { band: bandLabel(rules, unit.band, lang) })
+  );
+}

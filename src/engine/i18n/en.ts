@@ -1,0 +1,56 @@
+/** Every English string the product shows, key for key with vi.ts. */
+import type { Messages } from './vi';
+
+export const en: Messages = {
+  findings: {
+    notANumber: '"{value}" is not a number',
+    numberFromText: '"{value}" is text; read as the number {number}',
+    ambiguousNumber: '"{value}" can be read in more than one way ({readings}); please retype it',
+    negative: 'negative points ({value})',
+    overMax: '{value} points exceed the maximum {max} of field "{field}"',
+    emptyScore: 'empty score cell ({unit}, field "{field}"); write "KAD" if the field does not apply',
+    missingMax: 'the maximum points of field "{field}" are missing',
+    zeroMax: 'the maximum points of field "{field}" are 0',
+    duplicateName: 'unit name "{name}" repeats cell {first}',
+    totalMismatch: 'the stated total is {stated} but the fields (with bonus and deduction) add up to {computed}',
+    tooManyDecimals: '{value} has more than 4 decimals; rounded to {number}',
+    cellError: 'the cell holds the error {value}',
+    unknownBand: 'band "{value}" is not recognised',
+    noUnits: 'no units under the "Điểm tối đa" (max points) row',
+    noFields: 'no field columns right of the unit name column',
+  },
+  layout: {
+    noHeader: 'no scoring table found: looked for a header row with a "Tên đơn vị" column (or "Đơn vị", "Tên xã", "Unit") and, right under it, a "Điểm tối đa" (max points) row',
+    noMaxRow: 'found a "Tên đơn vị" column, but the row right under the header is not the "Điểm tối đa" (or "Max") row',
+    noFields: 'no field columns right of the "Tên đơn vị" column (cell {detail})',
+  },
+  rules: {
+    noBands: 'the rule set has no bands',
+    badCode: 'band {band} has no code',
+    duplicateCode: 'band code "{band}" is used twice',
+    missingLabel: 'band "{band}" lacks its Vietnamese or English label',
+    notANumber: 'band "{band}": "{value}" is not a number',
+    outOfRange: 'band "{band}": bound {value}% is outside 0–100%',
+    tooManyDecimals: 'band "{band}": bound {value}% has more than 4 decimals',
+    emptyRange: 'band "{band}": the range from {value}% to {otherValue}% holds no value',
+    notDescending: 'band "{band}" (from {value}%) must be lower than the band before it, "{other}" (from {otherValue}%)',
+    gap: 'gap between band "{band}" (from {value}%) and band "{other}" (up to {otherValue}%): an index of {value}% falls in no band',
+    overlap: 'band "{band}" (from {value}%) overlaps band "{other}" (up to {otherValue}%)',
+    topNot100: 'the top band "{band}" must reach 100% inclusive; it stops at {value}%',
+    bottomNot0: 'the bottom band "{band}" must start at 0% inclusive; it starts at {value}%',
+    floorOutOfRange: 'band "{band}": field floor {value}% is outside 0–100%',
+  },
+  output: {
+    headers: ['Index (%)', 'Rank', 'Band', 'Note'],
+    demotionStep: 'Not "{band}" because {fields} below {floor}',
+    fieldPct: '{label} ({pct})',
+    demotionIntro: 'Index {index} is in "{indexBand}". ',
+    demotionEnd: '; rated "{band}".',
+  },
+  percentRange: {
+    from: 'from {value}',
+    above: 'above {value}',
+    to: 'to {value}',
+    under: 'under {value}',
+  },
+};

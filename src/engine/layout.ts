@@ -1,0 +1,316 @@
+/**
+ * Finding the scoring table in a sheet's grid of values, and reading it into a validated
+ * ScoringTable. Both shells (the xlsx scorer and the Excel add-in) hand over a plain grid.
+ */
+import { cellAddress, columnLetter, qualifiedAddress } from './address';
+import { parseNumberText, toScaled } from './decimal';
+import { cellText, fold } from './text';
+import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
+
+/** A sheet's values, row by row. `grid[0][0]` is the cell at `origin`. */
+export type Grid = readonly (readonly CellValue[])[];
+
+/** Where the grid sits in the sheet (1-based row, 0-based column of its top-left cell). */
+export interface Origin {
+  row: number;
+  col: number;
+}
+
+export const SHEET_ORIGIN: Origin = { row: 1, col: 0 };
+
+/** Header texts (folded) that name the unit column. */
+export const NAME_HEADERS = ['ten don vi', 'don vi', 'ten xa', 'unit', 'unit name', 'ten don vi, dia phuong'];
+/** Name-cell texts (folded) of the max-points row. */
+export const MAX_ROW_NAMES = ['diem toi da', 'max', 'max points', 'maximum'];
+/** Cell texts (folded) that mark a field as not applicable to a unit. */
+export const NOT_APPLICABLE = ['kad', 'khong ap dung', 'n/a', 'na', 'k/ad'];
+
+/** The output columns the scorer writes, in order (folded headers used to recognise them). */
+export const OUTPUT_HEADERS_FOLDED = ['chi so (%)', 'xep hang', 'xep loai', 'ghi chu'];
+const OUTPUT_HEADERS_FOLDED_EN = ['index (%)', 'rank', 'band', 'note'];
+
+export type ColumnKind = 'stt' | 'name' | 'field' | 'bonus' | 'deduction' | 'total' | 'lastYearIndex' | 'lastYearBand';
+
+/** Where each part of the scoring table is, as 0-based grid indexes. */
+export interface Layout {
+  headerRow: number;
+  maxRow: number;
+  firstUnitRow: number;
+  /** One past the last unit row. */
+  endRow: number;
+  nameCol: number;
+  sttCol: number | null;
+  fieldCols: number[];
+  bonusCol: number | null;
+  deductionCol: number | null;
+  totalCol: number | null;
+  lastYearIndexCol: number | null;
+  lastYearBandCol: number | null;
+  /** First column of the scorer's own output block, where a previous run left it. */
+  outputCol: number | null;
+  /** The first column after the input columns: where the output block goes. */
+  outputTargetCol: number;
+}
+
+export type LayoutResult = { ok: true; layout: Layout } | { ok: false; reason: 'noHeader' | 'noMaxRow' | 'noFields'; detail: string };
+
+function classifyHeader(folded: string): ColumnKind {
+  if (folded === 'stt' || folded === 'tt' || folded === 'no.' || folded === 'no') return 'stt';
+  if (folded.startsWith('diem cong') || folded.startsWith('bonus')) return 'bonus';
+  if (folded.startsWith('diem tru') || folded.startsWith('deduction')) return 'deduction';
+  if (folded === 'tong diem' || folded === 'tong' || folded === 'total' || folded.startsWith('tong diem ') || folded === 'total points') return 'total';
+  if (folded.startsWith('chi so nam truoc') || folded.startsWith("last year's index") || folded.startsWith('last year index')) return 'lastYearIndex';
+  if (folded.startsWith('xep loai nam truoc') || folded.startsWith("last year's band") || folded.startsWith('last year band')) return 'lastYearBand';
+  return 'field';
+}
+
+function isOutputBlock(row: readonly CellValue[], col: number): boolean {
+  const heads = [0, 1, 2, 3].map((i) => fold(cellText(row[col + i])));
+  return heads.every((h, i) => h === OUTPUT_HEADERS_FOLDED[i]) || heads.every((h, i) => h === OUTPUT_HEADERS_FOLDED_EN[i]);
+}
+
+/**
+ * Finds the standard layout: a header row whose name column says "Tên đơn vị" (or an alias),
+ * the "Điểm tối đa" row right under it, then one row per unit until an empty name.
+ * Looks at the first `scanRows` rows.
+ */
+export function detectLayout(grid: Grid, scanRows = 50): LayoutResult {
+  let headerSeen = false;
+  for (let r = 0; r < Math.min(grid.length, scanRows); r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (!NAME_HEADERS.includes(fold(cellText(row[c])))) continue;
+      headerSeen = true;
+      const next = grid[r + 1] ?? [];
+      if (!MAX_ROW_NAMES.includes(fold(cellText(next[c])))) continue;
+      return layoutFrom(grid, r, c);
+    }
+  }
+  return headerSeen
+    ? { ok: false, reason: 'noMaxRow', detail: 'Điểm tối đa' }
+    : { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
+}
+
+function layoutFrom(grid: Grid, headerRow: number, nameCol: number): LayoutResult {
+  const header = grid[headerRow];
+  let sttCol: number | null = null;
+  for (let c = 0; c < nameCol; c++) if (classifyHeader(fold(cellText(header[c]))) === 'stt') sttCol = c;
+  const layout: Layout = {
+    headerRow,
+    maxRow: headerRow + 1,
+    firstUnitRow: headerRow + 2,
+    endRow: headerRow + 2,
+    nameCol,
+    sttCol,
+    fieldCols: [],
+    bonusCol: null,
+    deductionCol: null,
+    totalCol: null,
+    lastYearIndexCol: null,
+    lastYearBandCol: null,
+    outputCol: null,
+    outputTargetCol: nameCol + 1,
+  };
+  let c = nameCol + 1;
+  for (; c < header.length; c++) {
+    const folded = fold(cellText(header[c]));
+    if (folded === '') break;
+    if (isOutputBlock(header, c)) {
+      layout.outputCol = c;
+      break;
+    }
+    const kind = classifyHeader(folded);
+    if (kind === 'field') layout.fieldCols.push(c);
+    else if (kind === 'bonus') layout.bonusCol = c;
+    else if (kind === 'deduction') layout.deductionCol = c;
+    else if (kind === 'total') layout.totalCol = c;
+    else if (kind === 'lastYearIndex') layout.lastYearIndexCol = c;
+    else if (kind === 'lastYearBand') layout.lastYearBandCol = c;
+  }
+  layout.outputTargetCol = layout.outputCol ?? c;
+  if (layout.fieldCols.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(headerRow + 1, nameCol) };
+  let r = layout.firstUnitRow;
+  while (r < grid.length && cellText(grid[r]?.[nameCol]) !== '') r++;
+  layout.endRow = r;
+  return { ok: true, layout };
+}
+
+/** Options for reading a table. */
+export interface ReadOptions {
+  origin?: Origin;
+  /** Number formats parallel to the grid; a '%' format marks a cell holding a fraction (0.8 = 80%). */
+  formats?: readonly (readonly (string | null | undefined)[])[];
+  /** The rule set, to recognise last year's band labels. */
+  rules?: RuleSet;
+}
+
+class FindingSink {
+  readonly findings: Finding[] = [];
+  constructor(private readonly sheet: string) {}
+  add(severity: Finding['severity'], address: string, code: FindingCode, params: Finding['params'] = {}) {
+    this.findings.push({ severity, sheet: this.sheet, address, cell: qualifiedAddress(this.sheet, address), code, params });
+  }
+}
+
+type NumberRead = { ok: true; scaled: number } | { ok: false };
+
+/**
+ * Reads a numeric cell to scaled points, reporting text read as a number (warning),
+ * ambiguous text, non-numbers, Excel error values and over-precise numbers.
+ */
+function readNumber(value: CellValue, address: string, sink: FindingSink, percentText = false): NumberRead {
+  let n: number;
+  if (typeof value === 'number') {
+    n = value;
+  } else if (typeof value === 'string') {
+    let t = cellText(value);
+    if (t.startsWith('#')) {
+      sink.add('error', address, 'cellError', { value: t });
+      return { ok: false };
+    }
+    if (percentText && t.endsWith('%')) t = t.slice(0, -1).trim();
+    const parsed = parseNumberText(t);
+    if (parsed.kind === 'ambiguous') {
+      sink.add('error', address, 'ambiguousNumber', { value: t, readings: parsed.readings.join(' | ') });
+      return { ok: false };
+    }
+    if (parsed.kind === 'none') {
+      sink.add('error', address, 'notANumber', { value: t });
+      return { ok: false };
+    }
+    n = parsed.value;
+    sink.add('warning', address, 'numberFromText', { value: t, number: n });
+  } else {
+    sink.add('error', address, 'notANumber', { value: String(value) });
+    return { ok: false };
+  }
+  const s = toScaled(n);
+  if (!s.ok) {
+    sink.add('error', address, 'notANumber', { value: String(value) });
+    return { ok: false };
+  }
+  if (s.rounded) sink.add('warning', address, 'tooManyDecimals', { value: n, number: s.scaled / 1e4 });
+  return { ok: true, scaled: s.scaled };
+}
+
+function isEmpty(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Reads and validates the table the layout points at. Every finding names its cell. */
+export function readTable(grid: Grid, layout: Layout, sheet: string, options: ReadOptions = {}): { table: ScoringTable; findings: Finding[] } {
+  const origin = options.origin ?? SHEET_ORIGIN;
+  const sink = new FindingSink(sheet);
+  const addr = (r: number, c: number) => cellAddress(origin.row + r, origin.col + c);
+  const at = (r: number, c: number): CellValue => grid[r]?.[c] ?? null;
+  const isPercentFormat = (r: number, c: number) => /%/.test(options.formats?.[r]?.[c] ?? '');
+
+  const fields: FieldDef[] = layout.fieldCols.map((c) => {
+    const maxAddress = addr(layout.maxRow, c);
+    const raw = at(layout.maxRow, c);
+    let maxScaled: number | null = null;
+    if (isEmpty(raw)) sink.add('error', maxAddress, 'missingMax', { field: cellText(at(layout.headerRow, c)) });
+    else {
+      const n = readNumber(raw, maxAddress, sink);
+      if (n.ok && n.scaled < 0) sink.add('error', maxAddress, 'negative', { value: n.scaled / 1e4 });
+      else if (n.ok && n.scaled === 0) sink.add('error', maxAddress, 'zeroMax', { field: cellText(at(layout.headerRow, c)) });
+      else if (n.ok) maxScaled = n.scaled;
+    }
+    return { label: cellText(at(layout.headerRow, c)), maxScaled, column: columnLetter(origin.col + c), maxAddress };
+  });
+
+  if (layout.endRow === layout.firstUnitRow) sink.add('error', addr(layout.firstUnitRow, layout.nameCol), 'noUnits');
+
+  const bandByText = new Map<string, BandCode>();
+  for (const b of options.rules?.bands ?? []) {
+    bandByText.set(fold(b.code), b.code);
+    bandByText.set(fold(b.label.vi), b.code);
+    bandByText.set(fold(b.label.en), b.code);
+  }
+
+  const seen = new Map<string, string>();
+  const units: UnitInput[] = [];
+  for (let r = layout.firstUnitRow; r < layout.endRow; r++) {
+    const name = cellText(at(r, layout.nameCol));
+    const nameAddress = addr(r, layout.nameCol);
+    const key = fold(name);
+    const first = seen.get(key);
+    if (first !== undefined) sink.add('error', nameAddress, 'duplicateName', { name, first });
+    else seen.set(key, nameAddress);
+
+    let sum = 0;
+    const scores: FieldScore[] = layout.fieldCols.map((c, i) => {
+      const value = at(r, c);
+      const address = addr(r, c);
+      if (isEmpty(value)) {
+        sink.add('error', address, 'emptyScore', { unit: name, field: fields[i].label });
+        return { kind: 'invalid' };
+      }
+      if (typeof value === 'string' && NOT_APPLICABLE.includes(fold(value))) return { kind: 'notApplicable' };
+      const n = readNumber(value, address, sink);
+      if (!n.ok) return { kind: 'invalid' };
+      if (n.scaled < 0) {
+        sink.add('error', address, 'negative', { value: n.scaled / 1e4 });
+        return { kind: 'invalid' };
+      }
+      const max = fields[i].maxScaled;
+      if (max !== null && n.scaled > max) {
+        sink.add('error', address, 'overMax', { value: n.scaled / 1e4, max: max / 1e4, field: fields[i].label });
+        return { kind: 'invalid' };
+      }
+      sum += n.scaled;
+      return { kind: 'points', scaled: n.scaled };
+    });
+
+    const optionalPoints = (c: number | null): number => {
+      if (c === null || isEmpty(at(r, c))) return 0;
+      const n = readNumber(at(r, c), addr(r, c), sink);
+      if (!n.ok) return 0;
+      if (n.scaled < 0) {
+        sink.add('error', addr(r, c), 'negative', { value: n.scaled / 1e4 });
+        return 0;
+      }
+      return n.scaled;
+    };
+    const bonusScaled = optionalPoints(layout.bonusCol);
+    const deductionScaled = optionalPoints(layout.deductionCol);
+
+    let statedTotalScaled: number | null = null;
+    if (layout.totalCol !== null && !isEmpty(at(r, layout.totalCol))) {
+      const n = readNumber(at(r, layout.totalCol), addr(r, layout.totalCol), sink);
+      if (n.ok) {
+        statedTotalScaled = n.scaled;
+        const allValid = scores.every((s) => s.kind !== 'invalid');
+        const computed = sum + bonusScaled - deductionScaled;
+        if (allValid && n.scaled !== computed && n.scaled !== Math.max(0, computed)) {
+          sink.add('error', addr(r, layout.totalCol), 'totalMismatch', { stated: n.scaled / 1e4, computed: computed / 1e4 });
+        }
+      }
+    }
+
+    let lastYearIndexScaled: number | null = null;
+    if (layout.lastYearIndexCol !== null && !isEmpty(at(r, layout.lastYearIndexCol))) {
+      const c = layout.lastYearIndexCol;
+      const value = at(r, c);
+      const n = readNumber(value, addr(r, c), sink, true);
+      if (n.ok) {
+        const asFraction = typeof value === 'number' && isPercentFormat(r, c);
+        lastYearIndexScaled = asFraction ? Math.round(n.scaled * 100) : n.scaled;
+        if (lastYearIndexScaled < 0 || lastYearIndexScaled > 100 * 1e4) {
+          sink.add('error', addr(r, c), 'notANumber', { value: cellText(value) });
+          lastYearIndexScaled = null;
+        }
+      }
+    }
+
+    let lastYearBand: BandCode | null = null;
+    if (layout.lastYearBandCol !== null && !isEmpty(at(r, layout.lastYearBandCol))) {
+      const text = cellText(at(r, layout.lastYearBandCol));
+      lastYearBand = bandByText.get(fold(text)) ?? null;
+      if (lastYearBand === null) sink.add('warning', addr(r, layout.lastYearBandCol), 'unknownBand', { value: text });
+    }
+
+    units.push({ name, row: origin.row + r, nameAddress, scores, bonusScaled, deductionScaled, statedTotalScaled, lastYearIndexScaled, lastYearBand });
+  }
+  return { table: { sheet, fields, units }, findings: sink.findings };
+}

@@ -1,0 +1,76 @@
+/** The figures a report needs: counts per band and group, field averages, last year. */
+import { comparePct, roundedPct } from './decimal';
+import type { CompiledBand } from './rules';
+import { bandIndexByIndex } from './classify';
+import type { FieldDef, FieldStat, ScoringTable, Summary, UnitResult } from './types';
+
+function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const b of bands) counts[b.rule.code] = 0;
+  return counts;
+}
+
+export function summarise(table: ScoringTable, units: readonly UnitResult[], bands: readonly CompiledBand[], rankOrder: readonly number[]): Summary {
+  const counts = zeroCounts(bands);
+  const groupCounts = zeroCounts(bands);
+  let demotedCount = 0;
+  let indexSumNum = 0;
+  let indexSumPct = 0;
+  for (const u of units) {
+    counts[u.band]++;
+    groupCounts[u.indexBand]++;
+    if (u.demotedFrom !== null) demotedCount++;
+    indexSumPct += u.maxScaled > 0 ? u.totalScaled / u.maxScaled : 0;
+    indexSumNum++;
+  }
+  const fields = fieldStats(table, bands);
+  const first = rankOrder.length > 0 ? units[rankOrder[0]] : null;
+  const last = rankOrder.length > 0 ? units[rankOrder[rankOrder.length - 1]] : null;
+
+  // Last year: the band column where given, else the band last year's index alone gives.
+  let lastYearCounts: Record<string, number> | null = zeroCounts(bands);
+  let lastYearUnitCount = 0;
+  for (const u of table.units) {
+    let code = u.lastYearBand;
+    if (code === null && u.lastYearIndexScaled !== null) code = bands[bandIndexByIndex(u.lastYearIndexScaled, 100 * 1e4, bands)].rule.code;
+    if (code === null) continue;
+    lastYearCounts[code] = (lastYearCounts[code] ?? 0) + 1;
+    lastYearUnitCount++;
+  }
+  if (lastYearUnitCount === 0) lastYearCounts = null;
+
+  return {
+    unitCount: units.length,
+    counts,
+    groupCounts,
+    demotedCount,
+    averageIndexPct: indexSumNum > 0 ? Math.round((indexSumPct / indexSumNum) * 1e4) / 100 : null,
+    highest: first ? { name: first.name, indexPct: first.indexPct } : null,
+    lowest: last ? { name: last.name, indexPct: last.indexPct } : null,
+    fields,
+    lastYearCounts,
+    lastYearUnitCount,
+  };
+}
+
+function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldStat[] {
+  return table.fields.map((f: FieldDef, i) => {
+    const underFloor: Record<string, number> = {};
+    for (const b of bands) if (b.floorScaled !== null) underFloor[b.rule.code] = 0;
+    let applicable = 0;
+    let pctSum = 0;
+    const max = f.maxScaled;
+    if (max !== null && max > 0) {
+      for (const u of table.units) {
+        const s = u.scores[i];
+        if (s.kind !== 'points') continue;
+        applicable++;
+        pctSum += s.scaled;
+        for (const b of bands) if (b.floorScaled !== null && comparePct(s.scaled, max, b.floorScaled) < 0) underFloor[b.rule.code]++;
+      }
+    }
+    // The average of the field indexes is the sum of points over (units × max): one exact fraction.
+    const averagePct = applicable > 0 && max ? roundedPct(pctSum, max * applicable) : null;
+    return { label: f.label, averagePct, applicableUnits: applicable, underFloor };
+  });
+}
