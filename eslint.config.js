@@ -1,0 +1,72 @@
+/*
+ * ESLint 9 flat config: eslint-plugin-office-addins' recommended + react configs (Office.js
+ * batching rules, typescript-eslint parser), applied to the TypeScript files under src/ (.ts and .tsx).
+ *   npm run lint        npm run lint:fix
+ */
+"use strict";
+
+const officeAddins = require("eslint-plugin-office-addins");
+// Required directly: the plugin's configs set `parser: require(...).default`, which is undefined for
+// @typescript-eslint/parser 8 (no default export), so ESLint would fall back to espree.
+const tsParser = require("@typescript-eslint/parser");
+
+// Browser globals: the `globals` package ships with ESLint 9 (via @eslint/eslintrc). A small
+// fallback keeps the config loadable should it ever stop being installed alongside ESLint.
+let browserGlobals;
+try {
+  browserGlobals = require("globals").browser;
+} catch {
+  browserGlobals = Object.fromEntries(
+    [
+      "window", "document", "navigator", "console", "location", "localStorage", "sessionStorage",
+      "fetch", "URL", "URLSearchParams", "Blob", "File", "FileReader", "TextEncoder", "TextDecoder",
+      "setTimeout", "clearTimeout", "setInterval", "clearInterval", "requestAnimationFrame",
+      "cancelAnimationFrame", "performance", "crypto", "atob", "btoa", "HTMLElement",
+      "HTMLInputElement", "Event", "CustomEvent", "KeyboardEvent", "MouseEvent", "DOMParser",
+      "XMLSerializer", "structuredClone", "queueMicrotask", "AbortController", "Intl",
+    ].map((name) => [name, "readonly"]),
+  );
+}
+
+const officeGlobals = { Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" };
+
+// The plugin's own block (parser, plugins, Office.js rules) only matches .ts/.js, not .tsx;
+// reuse its plugin objects so the same rules run on every .ts and .tsx file in src.
+const pluginBlock = officeAddins.configs.recommended.find((c) => c.plugins && c.plugins["office-addins"]);
+const reactBlock = officeAddins.configs.react.find((c) => c.plugins && c.plugins.react);
+
+module.exports = [
+  { ignores: ["dist/**", "build/**", "coverage/**", "node_modules/**", "test-artifacts/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { ...pluginBlock.plugins, react: reactBlock.plugins.react },
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: "latest",
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: { ...browserGlobals, ...officeGlobals },
+    },
+    settings: { react: { version: "detect" } },
+    rules: {
+      ...pluginBlock.rules,
+      // Office.js batching rules, enforced.
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      // The project has no Prettier config of its own (its code uses single quotes and long
+      // lines); formatting is not what this lint is for.
+      "prettier/prettier": "off",
+      // TypeScript resolves identifiers and types; the core rules misfire on TS-only syntax.
+      "no-undef": "off",
+      "no-redeclare": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // New JSX transform (tsconfig "jsx": "react-jsx") and TypeScript props instead of prop-types.
+      "react/react-in-jsx-scope": "off",
+      "react/jsx-uses-react": "off",
+      "react/prop-types": "off",
+    },
+  },
+];
