@@ -41,8 +41,9 @@ export type TextNumber =
 const PLAIN = /^[+-]?\d+$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const DECIMAL_POINT = /^[+-]?\d+\.\d+$/;
-const GROUPED_VI = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
-const GROUPED_EN = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+// A leading group never starts with 0: "0,125" is 0.125, not 125.
+const GROUPED_VI = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
+const GROUPED_EN = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 
 /**
  * Reads text typed as a number in Vietnamese ("8,5", "1.234,5") or English ("8.5", "1,234.5")
