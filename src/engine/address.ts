@@ -33,7 +33,9 @@ export function parseCellAddress(address: string): { row: number; col: number } 
 
 /** A sheet name as Excel writes it in a reference: quoted when not a plain identifier. */
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  // A name that reads as a cell reference (TH2021, A1, R1C1, R, C) must be quoted too.
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*)$/.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** `'Tổng hợp'!D7` */

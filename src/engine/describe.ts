@@ -1,12 +1,23 @@
 /** Turns findings, rule problems and demotions into sentences, in either language. */
-import { fill, formatBound, formatPct, formatPoints, joinList } from './format';
+import { fill, formatBound, formatPct, joinList } from './format';
 import { messages } from './i18n';
 import type { RuleProblem } from './rules';
 import type { BandCode, Finding, Lang, RuleSet, UnitResult } from './types';
 
+/** A number as given, every decimal kept (60.12345 → "60,12345"): a message about decimals must show them. */
+function formatExact(value: number, lang: Lang): string {
+  const s = String(Number(value.toPrecision(15)));
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
 function localiseParams(params: Record<string, string | number>, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' ? formatPoints(v, lang) : v;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'number') out[k] = formatExact(v, lang);
+    // the readings of an ambiguous number ("1.234 | 1234"), written in the reader's notation
+    else if (k === 'readings') out[k] = v.split(' | ').map((r) => (Number.isFinite(Number(r)) ? formatExact(Number(r), lang) : r)).join(' | ');
+    else out[k] = v;
+  }
   return out;
 }
 
@@ -23,8 +34,8 @@ export function describeFinding(f: Finding, lang: Lang): string {
 export function describeRuleProblem(p: RuleProblem, lang: Lang): string {
   const params: Record<string, string | number> = { band: p.band };
   if (p.other !== undefined) params.other = p.other;
-  if (p.value !== undefined) params.value = typeof p.value === 'number' ? formatPoints(p.value, lang) : String(p.value);
-  if (p.otherValue !== undefined) params.otherValue = formatPoints(p.otherValue, lang);
+  if (p.value !== undefined) params.value = typeof p.value === 'number' ? formatExact(p.value, lang) : String(p.value);
+  if (p.otherValue !== undefined) params.otherValue = formatExact(p.otherValue, lang);
   return fill(messages(lang).rules[p.code], params);
 }
 

@@ -209,6 +209,9 @@ describe('describeRuleProblem', () => {
     expect(describeRuleProblem({ code: 'notDescending', band: 'good', other: 'complete', value: 80, otherValue: 65 }, 'vi')).toBe(
       'mức "good" (từ 80%) phải thấp hơn mức "complete" đứng trước (từ 65%)',
     );
+    // a message about decimals shows them all
+    expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'vi')).toBe('mức "good": ngưỡng 80,00001% có hơn 4 chữ số thập phân');
+    expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'en')).toBe('band "good": bound 80.00001% has more than 4 decimals');
     expect(describeRuleProblem({ code: 'notANumber', band: 'good', value: 'abc' as unknown as number }, 'vi')).toBe(
       'mức "good": giá trị "abc" không phải là số',
     );
