@@ -14,14 +14,21 @@ export function summarise(table: ScoringTable, units: readonly UnitResult[], ban
   const counts = zeroCounts(bands);
   const groupCounts = zeroCounts(bands);
   let demotedCount = 0;
-  let indexSumNum = 0;
-  let indexSumPct = 0;
+  // The sum of the indexes as one exact fraction, so the average rounds like the field averages.
+  let sumNum = 0n;
+  let sumDen = 1n;
   for (const u of units) {
     counts[u.band]++;
     groupCounts[u.indexBand]++;
     if (u.demotedFrom !== null) demotedCount++;
-    indexSumPct += u.maxScaled > 0 ? u.totalScaled / u.maxScaled : 0;
-    indexSumNum++;
+    if (u.maxScaled > 0) {
+      const m = BigInt(u.maxScaled);
+      sumNum = sumNum * m + BigInt(u.totalScaled) * sumDen;
+      sumDen *= m;
+      const g = gcd(sumNum, sumDen);
+      sumNum /= g;
+      sumDen /= g;
+    }
   }
   const fields = fieldStats(table, bands);
   const first = rankOrder.length > 0 ? units[rankOrder[0]] : null;
@@ -44,13 +51,23 @@ export function summarise(table: ScoringTable, units: readonly UnitResult[], ban
     counts,
     groupCounts,
     demotedCount,
-    averageIndexPct: indexSumNum > 0 ? Math.round((indexSumPct / indexSumNum) * 1e4) / 100 : null,
+    averageIndexPct: units.length > 0 ? averagePct(sumNum, sumDen * BigInt(units.length)) : null,
     highest: first ? { name: first.name, indexPct: first.indexPct } : null,
     lowest: last ? { name: last.name, indexPct: last.indexPct } : null,
     fields,
     lastYearCounts,
     lastYearUnitCount,
   };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+/** num/den as a percentage rounded half up to 2 decimals. */
+function averagePct(num: bigint, den: bigint): number {
+  return Number((2n * num * 10_000n + den) / (2n * den)) / 100;
 }
 
 function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldStat[] {
