@@ -1,0 +1,73 @@
+/**
+ * The task pane: a tab list ("Chấm điểm" | "Báo cáo" | "Tiêu chí") and a language switch.
+ * `run` is Excel.run in Office, or a fake host's run in tests and the workbench.
+ */
+import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useId, useState } from 'react';
+import { HAI_DUONG_2018, type Lang, type RuleSet } from '../engine';
+import type { ExcelRun } from '../excel/workbook';
+import { ScoringTab } from './components/ScoringTab';
+import { useLang } from './hooks/useLang';
+import { useScoring } from './hooks/useScoring';
+
+// The "Báo cáo" and "Tiêu chí" tabs are slots: other parts of the add-in replace these placeholders.
+const ReportPanel = lazy(() => import(/* webpackChunkName: "report" */ './components/Placeholder'));
+const RulesPanel = lazy(() => import(/* webpackChunkName: "rules-editor" */ './components/Placeholder'));
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  panel: { paddingBlockStart: tokens.spacingVerticalS },
+});
+
+export type TabValue = 'score' | 'report' | 'rules';
+
+export interface AppProps {
+  run: ExcelRun;
+  /** Initial language (from Office's display language); the user can switch. */
+  lang: Lang;
+  rules?: RuleSet;
+}
+
+export function App({ run, lang: initialLang, rules = HAI_DUONG_2018 }: AppProps) {
+  const styles = useStyles();
+  const { lang, t, toggle } = useLang(initialLang);
+  const scoring = useScoring(run, rules, lang);
+  const [tab, setTab] = useState<TabValue>('score');
+  const id = useId();
+  const tabs: { value: TabValue; label: string }[] = [
+    { value: 'score', label: t.tabScore },
+    { value: 'report', label: t.tabReport },
+    { value: 'rules', label: t.tabRules },
+  ];
+  const current = tabs.find((x) => x.value === tab) ?? tabs[0];
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root} lang={lang}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>{t.appTitle}</h1>
+          <Button size="small" appearance="secondary" onClick={toggle} aria-label={t.languageSwitchLabel} lang={lang === 'vi' ? 'en' : 'vi'} data-testid="lang-toggle">
+            {t.languageSwitch}
+          </Button>
+        </header>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)} aria-label={t.tabList}>
+          {tabs.map((x) => (
+            <Tab key={x.value} value={x.value} id={`${id}-tab-${x.value}`} aria-controls={`${id}-panel`}>
+              {x.label}
+            </Tab>
+          ))}
+        </TabList>
+        <main role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`} className={styles.panel}>
+          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} />}
+          {tab !== 'score' && (
+            <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+              {tab === 'report' ? <ReportPanel name={t.tabReport} t={t} /> : <RulesPanel name={t.tabRules} t={t} />}
+            </Suspense>
+          )}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

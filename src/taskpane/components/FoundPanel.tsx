@@ -1,0 +1,58 @@
+/** What the adapter found, shown before anything is written. */
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { fill, messages, type Lang } from '../../engine';
+import type { Inspection } from '../../excel/workbook';
+import type { UiStrings } from '../hooks/useLang';
+import { columnSpan } from '../format';
+import { Section } from './Section';
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function sourceText(inspection: Inspection, lang: Lang): string {
+  const m = messages(lang).excel;
+  const s = inspection.read.source;
+  if (s.kind === 'selection') return fill(m.sourceSelection, { address: s.address });
+  if (s.kind === 'table') return fill(m.sourceTable, { name: s.name });
+  return m.sourceSheet;
+}
+
+export function FoundPanel({ inspection, lang, t, busy, onRefresh }: { inspection: Inspection; lang: Lang; t: UiStrings; busy: boolean; onRefresh: () => void }) {
+  const styles = useStyles();
+  const { read, layout } = inspection;
+  const row = (r: number) => read.origin.row + r;
+  const units = layout.endRow - layout.firstUnitRow;
+  const items: [string, string, string][] = [
+    ['sheet', t.foundSheet, read.sheet],
+    ['source', t.foundSource, sourceText(inspection, lang)],
+    ['header-row', t.foundHeaderRow, String(row(layout.headerRow))],
+    ['max-row', t.foundMaxRow, String(row(layout.maxRow))],
+    ['unit-rows', t.foundUnitRows, units > 0 ? fill(t.foundUnitRowsValue, { first: row(layout.firstUnitRow), last: row(layout.endRow - 1) }) : '–'],
+    ['unit-count', t.foundUnitCount, String(units)],
+    ['field-count', t.foundFieldCount, String(layout.fieldCols.length)],
+    ['output-columns', t.foundOutputColumns, columnSpan(inspection.outputColumns)],
+  ];
+  return (
+    <Section title={t.foundTitle} testId="found">
+      <dl className={styles.list}>
+        {items.map(([key, term, value]) => (
+          <div key={key} style={{ display: 'contents' }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value} data-testid={`found-${key}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Caption1>{t.foundNothingWritten}</Caption1>
+      <div>
+        <Button size="small" onClick={onRefresh} disabled={busy}>
+          {t.refresh}
+        </Button>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,72 @@
+/** The "Chấm điểm" tab: what was found, the mapping, the rules, the run and its results. */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import type { Lang, RuleSet } from '../../engine';
+import type { UiStrings } from '../hooks/useLang';
+import { useMappingDraft } from '../hooks/useMappingDraft';
+import type { Scoring } from '../hooks/useScoring';
+import { FindingsList } from './FindingsList';
+import { FoundPanel } from './FoundPanel';
+import { ScoreAction } from './ScoreAction';
+
+const MappingEditor = lazy(() => import(/* webpackChunkName: "mapping" */ './MappingEditor'));
+const RulesTable = lazy(() => import(/* webpackChunkName: "rules-table" */ './RulesTable'));
+const ResultsSummary = lazy(() => import(/* webpackChunkName: "results" */ './ResultsSummary'));
+
+export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rules: RuleSet; lang: Lang; t: UiStrings }) {
+  const mapping = useMappingDraft(scoring.inspection, scoring.override, t);
+  const { inspection, outcome, busy } = scoring;
+  const draftOverride = mapping?.dirty ? mapping.override : undefined;
+  const canScore = busy === null && inspection !== null && draftOverride !== null;
+  const written = outcome?.status === 'written' ? outcome.inspection : null;
+  const spinner = <Spinner size="tiny" label={t.loading} />;
+
+  return (
+    <>
+      {busy === 'inspect' && !inspection && <Spinner size="small" label={t.foundReading} />}
+      {scoring.inspectError && (
+        <MessageBar intent="error" data-testid="inspect-error">
+          <MessageBarBody>{scoring.inspectError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {inspection && <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} onRefresh={() => void scoring.inspect()} />}
+
+      <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome} onScore={() => void scoring.score(draftOverride)} />
+
+      {inspection && (
+        <FindingsList errors={inspection.errors} warnings={inspection.warnings} lang={lang} t={t} onSelect={(f) => void scoring.select(f)} selectError={scoring.selectError} />
+      )}
+
+      {written && (
+        <Suspense fallback={spinner}>
+          <ResultsSummary result={written.result} lang={lang} t={t} />
+        </Suspense>
+      )}
+
+      <Accordion multiple collapsible>
+        {mapping && (
+          <AccordionItem value="mapping">
+            <AccordionHeader as="h2">{t.mappingTitle}</AccordionHeader>
+            <AccordionPanel>
+              <div role="region" aria-label={t.mappingTitle}>
+                <Suspense fallback={spinner}>
+                  <MappingEditor model={mapping} t={t} busy={busy !== null} onApply={() => mapping.override && void scoring.inspect(mapping.override)} onReset={() => void scoring.inspect(null)} />
+                </Suspense>
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        <AccordionItem value="rules">
+          <AccordionHeader as="h2">{t.rulesTitle}</AccordionHeader>
+          <AccordionPanel>
+            <div role="region" aria-label={t.rulesTitle}>
+              <Suspense fallback={spinner}>
+                <RulesTable rules={rules} lang={lang} t={t} />
+              </Suspense>
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The scoring flow and every call into src/excel: inspect the active sheet (nothing written),
+ * let the user correct the mapping, then score and write. Components only render this state.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Finding, Lang, RuleSet } from '../../engine';
+import { officeErrorMessage } from '../../excel/errors';
+import { inspectWorkbook, scoreWorkbook, selectCell, type ExcelRun, type Inspection, type MappingOverride, type Progress, type ScoreOutcome } from '../../excel/workbook';
+
+export type Step = Parameters<Progress>[0];
+
+export interface ProgressState {
+  step: Step;
+  done: number;
+  total: number;
+}
+
+export interface ScoringState {
+  /** What is running: the read-only inspection, the scoring run, or nothing. */
+  busy: 'inspect' | 'score' | null;
+  /** The latest inspection (after a run: the run's own). */
+  inspection: Inspection | null;
+  /** Why the table could not be found or read. */
+  inspectError: string | null;
+  progress: ProgressState | null;
+  outcome: ScoreOutcome | null;
+  /** The mapping corrections in force (undefined: as detected). */
+  override: MappingOverride | undefined;
+  selectError: { cell: string; message: string } | null;
+}
+
+export interface Scoring extends ScoringState {
+  /** Reads the sheet again with the given (or current) mapping; writes nothing. */
+  inspect: (override?: MappingOverride | null) => Promise<void>;
+  /** Scores and writes, with the given mapping (or the one in force). */
+  score: (override?: MappingOverride | null) => Promise<void>;
+  /** Selects a finding's cell in the sheet. */
+  select: (finding: Pick<Finding, 'sheet' | 'address' | 'cell'>) => Promise<void>;
+}
+
+const INITIAL: ScoringState = { busy: null, inspection: null, inspectError: null, progress: null, outcome: null, override: undefined, selectError: null };
+
+function errorText(error: unknown, lang: Lang): string {
+  return officeErrorMessage(error, lang);
+}
+
+export function useScoring(run: ExcelRun, rules: RuleSet, lang: Lang): Scoring {
+  const [state, setState] = useState<ScoringState>(INITIAL);
+  // Only the latest request may update the state.
+  const seq = useRef(0);
+  const current = useRef(state);
+  current.current = state;
+
+  const inspect = useCallback(
+    async (override?: MappingOverride | null) => {
+      const id = ++seq.current;
+      const next = override === null ? undefined : (override ?? current.current.override);
+      setState((s) => ({ ...s, busy: 'inspect', override: next, inspectError: null, selectError: null }));
+      try {
+        const inspection = await inspectWorkbook(run, rules, lang, next);
+        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection, inspectError: null, outcome: null }));
+      } catch (error) {
+        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection: null, inspectError: errorText(error, lang), outcome: null }));
+      }
+    },
+    [run, rules, lang],
+  );
+
+  const score = useCallback(
+    async (override?: MappingOverride | null) => {
+      const id = ++seq.current;
+      const next = override === null ? undefined : (override ?? current.current.override);
+      setState((s) => ({ ...s, busy: 'score', override: next, outcome: null, selectError: null, progress: { step: 'locate', done: 0, total: 1 } }));
+      const progress: Progress = (step, done, total) => {
+        if (id === seq.current) setState((s) => ({ ...s, progress: { step, done, total } }));
+      };
+      const outcome = await scoreWorkbook(run, { rules, lang, override: next, progress });
+      if (id !== seq.current) return;
+      setState((s) => ({
+        ...s,
+        busy: null,
+        progress: null,
+        outcome,
+        inspection: outcome.inspection ?? s.inspection,
+        inspectError: outcome.inspection ? null : s.inspectError,
+      }));
+    },
+    [run, rules, lang],
+  );
+
+  const select = useCallback(
+    async (finding: Pick<Finding, 'sheet' | 'address' | 'cell'>) => {
+      try {
+        await selectCell(run, finding.sheet, finding.address);
+        setState((s) => (s.selectError ? { ...s, selectError: null } : s));
+      } catch (error) {
+        setState((s) => ({ ...s, selectError: { cell: finding.cell, message: errorText(error, lang) } }));
+      }
+    },
+    [run, lang],
+  );
+
+  // Inspect when the pane opens or the host changes (the workbench swaps workbooks).
+  const inspectRef = useRef(inspect);
+  inspectRef.current = inspect;
+  useEffect(() => {
+    setState(INITIAL);
+    void inspectRef.current(null);
+  }, [run, rules]);
+
+  // A "not found" message is text in the language it was made in: read again on a switch.
+  const lastLang = useRef(lang);
+  useEffect(() => {
+    if (lastLang.current === lang) return;
+    lastLang.current = lang;
+    if (current.current.inspectError && !current.current.busy) void inspect();
+  }, [lang, inspect]);
+
+  return { ...state, inspect, score, select };
+}
