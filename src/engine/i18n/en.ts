@@ -42,7 +42,7 @@ export const en: Messages = {
   },
   output: {
     headers: ['Index (%)', 'Rank', 'Band', 'Note'],
-    demotionStep: 'Not "{band}" because {fields} below {floor}',
+    demotionStep: 'Not "{band}" because of {fields}, below {floor}',
     fieldPct: '{label} ({pct})',
     demotionIntro: 'Index {index} is in "{indexBand}". ',
     demotionEnd: '; rated "{band}".',
