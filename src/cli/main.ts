@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+/**
+ * The headless scorer: `npm run --silent score -- <input.xlsx> [--out <output.xlsx>]
+ * [--json <report.json>] [--sheet <name>] [--rules <rules.json>] [--lang vi|en]`.
+ *
+ * Reads the workbook (never writes it), finds the scoring table, hands the engine a grid, and
+ * writes a scored copy plus, if asked, a JSON report. Exit status: 0 scored (warnings allowed),
+ * 1 the data has errors or no scoring table was found (no workbook written), 2 bad usage or a
+ * file that cannot be read or written.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import {
+  HAI_DUONG_2018,
+  InvalidRuleSetError,
+  compileRuleSet,
+  describeFinding,
+  describeRuleProblem,
+  fill,
+  fold,
+  messages,
+  outputBlock,
+  scoreGrid,
+  cellAddress,
+  type Finding,
+  type Lang,
+  type RuleSet,
+  type SheetScoring,
+} from '../engine';
+import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
+import { occupiedTargetCells, readSheetGrid, writeOutputBlock } from './xlsx';
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+/** Where the CLI talks to. Tests pass collectors; main() passes the process streams. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Directory relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+}
+
+/** How many findings of one kind are printed before "… and N more". */
+const PRINT_LIMIT = 50;
+
+class UsageError extends Error {}
+
+function detail(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The same file, whether or not the paths are spelled alike (symlinks, hard links, case). */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'vi';
+  const v = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'vi';
+}
+
+/** Default output path: `<input minus .xlsx>.scored.xlsx`. */
+export function defaultOutPath(input: string): string {
+  return input.replace(/\.xlsx$/i, '') + '.scored.xlsx';
+}
+
+function loadRules(file: string, lang: Lang): RuleSet {
+  const m = messages(lang).cli;
+  let rules: RuleSet;
+  try {
+    rules = JSON.parse(fs.readFileSync(file, 'utf8')) as RuleSet;
+  } catch (e) {
+    throw new UsageError(fill(m.rulesUnreadable, { file, detail: detail(e) }));
+  }
+  try {
+    compileRuleSet(rules, (p) => describeRuleProblem(p, lang));
+  } catch (e) {
+    if (e instanceof InvalidRuleSetError) {
+      throw new UsageError([fill(m.rulesInvalid, { file }), ...e.problems.map((p) => `  - ${describeRuleProblem(p, lang)}`)].join('\n'));
+    }
+    throw e;
+  }
+  return rules;
+}
+
+async function writeJson(file: string, report: JsonReport, lang: Lang, io: Io): Promise<void> {
+  const m = messages(lang).cli;
+  try {
+    await fs.promises.writeFile(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
+  } catch (e) {
+    throw new UsageError(fill(m.writeFailed, { file, detail: detail(e) }));
+  }
+  io.stderr(fill(m.wroteJson, { file }) + '\n');
+}
+
+function printFindings(title: string, findings: readonly Finding[], lang: Lang, io: Io): void {
+  if (findings.length === 0) return;
+  const m = messages(lang).cli;
+  io.stderr(fill(title, { count: findings.length }) + '\n');
+  for (const f of findings.slice(0, PRINT_LIMIT)) io.stderr(`  ${describeFinding(f, lang)}\n`);
+  if (findings.length > PRINT_LIMIT) io.stderr(`  ${fill(m.more, { count: findings.length - PRINT_LIMIT })}\n`);
+}
+
+/** Runs the scorer on command-line arguments (without `node main.js`). Resolves to the exit status. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let lang = langOf(argv);
+  try {
+    return await runInner(argv, io, (l) => (lang = l));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n${messages(lang).cli.usageHint}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => void): Promise<number> {
+  let m = messages(langOf(argv)).cli;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        sheet: { type: 'string' },
+        rules: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(fill(m.badOption, { detail: detail(e) }));
+  }
+  const { values, positionals } = parsed;
+  const langValue = values.lang ?? 'vi';
+  if (langValue !== 'vi' && langValue !== 'en') throw new UsageError(fill(m.badLang, { value: langValue }));
+  const lang: Lang = langValue;
+  setLang(lang);
+  m = messages(lang).cli;
+
+  if (values.help) {
+    io.stdout(m.usage.join('\n') + '\n');
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError(m.missingInput);
+  if (positionals.length > 1) throw new UsageError(fill(m.tooManyInputs, { extra: positionals.slice(1).join(' ') }));
+
+  const cwd = io.cwd ?? process.cwd();
+  const inputArg = positionals[0];
+  const input = path.resolve(cwd, inputArg);
+  if (!/\.xlsx$/i.test(input)) throw new UsageError(fill(m.notXlsx, { file: inputArg }));
+  if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new UsageError(fill(m.fileNotFound, { file: inputArg }));
+  const outArg = values.out ?? defaultOutPath(inputArg);
+  const out = path.resolve(cwd, outArg);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(fill(m.outNotXlsx, { file: outArg }));
+  if (sameFile(input, out)) throw new UsageError(fill(m.outIsInput, { option: '--out', file: inputArg }));
+  const jsonArg = values.json;
+  const jsonPath = jsonArg === undefined ? null : path.resolve(cwd, jsonArg);
+  if (jsonPath !== null && sameFile(input, jsonPath)) throw new UsageError(fill(m.outIsInput, { option: '--json', file: inputArg }));
+  const rules = values.rules === undefined ? HAI_DUONG_2018 : loadRules(path.resolve(cwd, values.rules), lang);
+
+  io.stderr(fill(m.reading, { file: inputArg }) + '\n');
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs reads through a read stream: the input file is opened for reading only.
+    await wb.xlsx.readFile(input);
+  } catch (e) {
+    throw new UsageError(fill(m.unreadable, { file: inputArg, detail: detail(e) }));
+  }
+
+  const sheets = wb.worksheets;
+  let candidates = sheets;
+  if (values.sheet !== undefined) {
+    const wanted = values.sheet;
+    const ws = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => fold(s.name) === fold(wanted));
+    if (!ws) throw new UsageError(fill(m.sheetNotFound, { sheet: wanted, file: inputArg, sheets: sheets.map((s) => `"${s.name}"`).join(', ') }));
+    candidates = [ws];
+  }
+
+  const baseReport = (): JsonReport => ({
+    input: inputArg,
+    output: null,
+    sheet: null,
+    lang,
+    scored: false,
+    rules: jsonRules(rules, lang),
+    fields: [],
+    units: [],
+    counts: null,
+    groups: null,
+    lastYearCounts: null,
+    summary: null,
+    errors: [],
+    warnings: [],
+  });
+
+  let chosen: { ws: ExcelJS.Worksheet; scoring: Extract<SheetScoring, { found: true }> } | null = null;
+  const misses: { sheet: string; reason: string }[] = [];
+  for (const ws of candidates) {
+    const { grid, formats } = readSheetGrid(ws);
+    const scoring = scoreGrid(grid, ws.name, rules, { formats });
+    if (scoring.found) {
+      chosen = { ws, scoring };
+      break;
+    }
+    misses.push({ sheet: ws.name, reason: fill(messages(lang).layout[scoring.reason], { detail: scoring.detail }) });
+  }
+
+  if (!chosen) {
+    if (values.sheet !== undefined) io.stderr(fill(m.noTableInSheet, { sheet: misses[0].sheet, reason: misses[0].reason }) + '\n');
+    else {
+      io.stderr(fill(m.noTable, { file: inputArg }) + '\n');
+      for (const miss of misses) io.stderr(`  - ${fill(m.sheetReason, miss)}\n`);
+    }
+    if (jsonPath) {
+      const report = baseReport();
+      report.errors = misses.map((miss) => ({ cell: null, sheet: miss.sheet, code: 'noTable', message: fill(m.noTableInSheet, miss) }));
+      await writeJson(jsonPath, report, lang, io);
+    }
+    return EXIT_INPUT_ERRORS;
+  }
+
+  const { ws, scoring } = chosen;
+  const { layout, result } = scoring;
+  for (const miss of misses) io.stderr(fill(m.sheetSkipped, miss) + '\n');
+  io.stderr(
+    fill(m.tableFound, {
+      sheet: ws.name,
+      units: result.units.length,
+      fields: result.table.fields.length,
+      headerRow: layout.headerRow + 1,
+      maxRow: layout.maxRow + 1,
+    }) + '\n',
+  );
+
+  const report = baseReport();
+  report.sheet = ws.name;
+  report.errors = scoring.errors.map((f) => jsonFinding(f, lang));
+  report.warnings = scoring.warnings.map((f) => jsonFinding(f, lang));
+  printFindings(m.warningsTitle, scoring.warnings, lang, io);
+
+  if (scoring.errors.length > 0) {
+    printFindings(m.errorsTitle, scoring.errors, lang, io);
+    io.stderr(fill(m.notWritten, { count: scoring.errors.length }) + '\n');
+    if (jsonPath) await writeJson(jsonPath, report, lang, io);
+    return EXIT_INPUT_ERRORS;
+  }
+
+  const occupied = occupiedTargetCells(ws, layout);
+  if (occupied.length > 0) {
+    const range = `${occupied[0]}${occupied.length > 1 ? `…${occupied[occupied.length - 1]}` : ''}`;
+    io.stderr(`${cellAddress(layout.headerRow + 1, layout.outputTargetCol)}: ${fill(m.overwriting, { range })}\n`);
+  }
+
+  writeOutputBlock(ws, layout, outputBlock(result, lang));
+  io.stderr(fill(m.writing, { file: outArg }) + '\n');
+  // Write beside the target, then rename: a failed write never leaves half a workbook behind.
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.promises.rename(tmp, out);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    throw new UsageError(fill(m.writeFailed, { file: outArg, detail: detail(e) }));
+  }
+
+  Object.assign(report, jsonResult(result, lang));
+  report.scored = true;
+  report.output = outArg;
+  if (jsonPath) await writeJson(jsonPath, report, lang, io);
+
+  io.stdout(summaryText(result, lang));
+  io.stdout('\n' + fill(m.wrote, { file: outArg }) + '\n');
+  return EXIT_OK;
+}
+
+/** Entry point when run as a program. */
+export function main(): void {
+  run(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
+
+if (require.main === module) main();

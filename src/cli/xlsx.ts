@@ -1,0 +1,165 @@
+/* The Office.js batching rule misreads exceljs objects (synchronous, nothing to load) as Excel proxies. */
+/* eslint-disable office-addins/load-object-before-read */
+/**
+ * The xlsx side of the headless scorer: a worksheet's cells into the engine's Grid (values and
+ * number formats), and the engine's output block back into a worksheet. No scoring happens here.
+ */
+import type ExcelJS from 'exceljs';
+import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, cellAddress, type CellValue, type Layout, type OutputBlock } from '../engine';
+
+/** A sheet's values and number formats, parallel, row 1 / column A at [0][0]. */
+export interface SheetGrid {
+  grid: CellValue[][];
+  formats: (string | null)[][];
+}
+
+/** An ISO date (yyyy-mm-dd), how a date in a score cell is shown back to the user. */
+function isoDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+/**
+ * One exceljs cell value as the engine sees it: numbers, text (rich text joined), booleans;
+ * a formula as its cached result (null when it has none); an error value as its text
+ * (`#DIV/0!`); a date as its ISO text, which the engine then reports as "not a number".
+ */
+export function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return isoDate(value);
+  if (typeof value === 'object') {
+    if ('error' in value) return String(value.error);
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      return result === undefined ? null : toCellValue(result as ExcelJS.CellValue);
+    }
+    if ('text' in value) {
+      const text = (value as { text: unknown }).text;
+      return typeof text === 'string' ? text : toCellValue(text as ExcelJS.CellValue);
+    }
+  }
+  return null;
+}
+
+/** Reads every cell of a worksheet into a grid. Cells covered by a merge (not its top-left) read as empty. */
+export function readSheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const grid: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const values: CellValue[] = [];
+    const fmts: (string | null)[] = [];
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.findCell(c);
+      if (!cell || (cell.isMerged && cell.master.address !== cell.address)) {
+        values.push(null);
+        fmts.push(null);
+        continue;
+      }
+      values.push(toCellValue(cell.value));
+      fmts.push(cell.numFmt ?? null);
+    }
+    grid.push(values);
+    formats.push(fmts);
+  }
+  return { grid, formats };
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Widths of the four output columns (index, rank, band, note), in characters. */
+export const OUTPUT_COLUMN_WIDTHS = [11, 9, 28, 70];
+
+function isBlank(value: ExcelJS.CellValue): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The A1 addresses of non-empty cells where a first run would write (the input has something right of the table). */
+export function occupiedTargetCells(ws: ExcelJS.Worksheet, layout: Layout): string[] {
+  if (layout.outputCol !== null) return [];
+  const out: string[] = [];
+  for (let r = layout.headerRow; r < layout.endRow; r++) {
+    for (let i = 0; i < OUTPUT_COLUMN_COUNT; i++) {
+      const c = layout.outputTargetCol + i;
+      const cell = ws.getRow(r + 1).findCell(c + 1);
+      if (cell && !isBlank(cell.value)) out.push(cellAddress(r + 1, c));
+    }
+  }
+  return out;
+}
+
+/**
+ * Writes the output block into the scoring sheet: headers on the header row, nothing on the max
+ * row, one row per unit, at the previous run's columns when there are some (they are replaced and
+ * any leftover cells below them cleared) or right of the input columns. Every cell written is a
+ * plain value (number or text), never a formula: exceljs stores text as a shared string, so a
+ * text starting with "=" stays text.
+ */
+export function writeOutputBlock(ws: ExcelJS.Worksheet, layout: Layout, block: OutputBlock): void {
+  const first = (layout.outputCol ?? layout.outputTargetCol) + 1; // exceljs columns are 1-based
+  const headerRow = ws.getRow(layout.headerRow + 1);
+  const headerStyle = clone(headerRow.getCell(layout.nameCol + 1).style);
+
+  for (let i = 0; i < OUTPUT_COLUMN_COUNT; i++) {
+    const cell = headerRow.getCell(first + i);
+    cell.value = block.headers[i];
+    cell.style = clone(headerStyle) ?? {};
+    cell.alignment = { ...(headerStyle?.alignment ?? {}), wrapText: true, vertical: 'middle', horizontal: 'center' };
+    const col = ws.getColumn(first + i);
+    col.width = OUTPUT_COLUMN_WIDTHS[i];
+  }
+
+  const maxRow = ws.getRow(layout.maxRow + 1);
+  for (let i = 0; i < OUTPUT_COLUMN_COUNT; i++) {
+    const cell = maxRow.getCell(first + i);
+    cell.value = null;
+    cell.style = clone(maxRow.getCell(layout.nameCol + 1).style) ?? {};
+  }
+
+  block.rows.forEach((values, k) => {
+    const sheetRow = layout.firstUnitRow + k + 1;
+    const row = ws.getRow(sheetRow);
+    const border = clone(row.getCell(layout.nameCol + 1).border);
+    const font = clone(row.getCell(layout.nameCol + 1).font);
+    const [index, rank, band, note] = values;
+    const cells = [0, 1, 2, 3].map((i) => row.getCell(first + i));
+    for (const cell of cells) {
+      cell.style = {};
+      if (border) cell.border = border;
+      if (font) cell.font = font;
+    }
+    cells[0].value = index;
+    cells[0].numFmt = INDEX_NUMBER_FORMAT;
+    cells[0].alignment = { horizontal: 'right', vertical: 'top' };
+    cells[1].value = rank;
+    cells[1].alignment = { horizontal: 'center', vertical: 'top' };
+    cells[2].value = band;
+    cells[2].alignment = { vertical: 'top', wrapText: true };
+    const fill = BAND_FILL[block.bands[k]];
+    if (fill) cells[2].fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
+    cells[3].value = note === '' ? null : note;
+    cells[3].alignment = { vertical: 'top', wrapText: true };
+  });
+
+  // A previous run may have had more units: clear what is left below, in these columns only.
+  if (layout.outputCol !== null) {
+    for (let r = layout.firstUnitRow + block.rows.length + 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      for (let i = 0; i < OUTPUT_COLUMN_COUNT; i++) {
+        const cell = row.findCell(first + i);
+        if (!cell) continue;
+        cell.value = null;
+        cell.style = {};
+      }
+    }
+  }
+}
