@@ -369,7 +369,10 @@ async function rollBack(
   try {
     for (const c of addedTableColumns) c.delete();
     const range = sheet.getRangeByIndexes(firstRow, col, rowCount, OUTPUT_COLUMN_COUNT);
-    if (restore.clear) range.clear();
+    if (restore.clear) {
+      range.conditionalFormats.clearAll();
+      range.clear();
+    }
     else {
       const chunks = planChunks(restore.values.length, (i) => gridBytes([restore.values[i]]));
       for (const chunk of chunks) {

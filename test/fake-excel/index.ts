@@ -91,6 +91,10 @@ export interface FakeSheetView {
   numberFormats(address?: string): string[][];
   /** Fill colour or null (no fill). */
   fills(address?: string): (string | null)[][];
+  /** The fill each cell shows, conditional formats applied (what a user sees). */
+  displayedFills(address?: string): (string | null)[][];
+  /** Conditional formats on the sheet. */
+  conditionalFormats(): { address: string; type: string; operator?: string; formula1?: string; fill?: string }[];
   fontBold(address?: string): boolean[][];
   fontColors(address?: string): string[][];
   cell(address: string): FakeCellInfo;
@@ -273,6 +277,8 @@ export class FakeHost implements HostLike {
       formulas: (a) => grid(a, (r, c) => readFormula(s, r, c)),
       numberFormats: (a) => grid(a, (r, c) => s.numberFormat.get(r, c) ?? 'General'),
       fills: (a) => grid(a, (r, c) => s.fill.get(r, c) ?? null),
+      displayedFills: (a) => grid(a, (r, c) => s.effectiveFill(r, c, readValue(s, r, c)) ?? null),
+      conditionalFormats: () => s.conditionalFormats.map((cf) => ({ address: qualifiedAddress(s.name, cf.rect), type: cf.type, operator: cf.operator, formula1: cf.formula1, fill: cf.fill })),
       fontBold: (a) => grid(a, (r, c) => s.fontBold.get(r, c) ?? false),
       fontColors: (a) => grid(a, (r, c) => s.fontColor.get(r, c) ?? '#000000'),
       cell: (address: string) => {
@@ -479,6 +485,8 @@ export const ClearApplyTo = enumFrom(['All', 'Formats', 'Contents', 'Hyperlinks'
 export const SheetVisibility = enumFrom(['Visible', 'Hidden', 'VeryHidden']);
 export const HorizontalAlignment = enumFrom(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed']);
 export const VerticalAlignment = enumFrom(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
+export const ConditionalFormatType = enumFrom(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
+export const ConditionalCellValueOperator = enumFrom(['Invalid', 'Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual']);
 export const RangeValueType = enumFrom(['Unknown', 'Empty', 'String', 'Integer', 'Double', 'Boolean', 'Error', 'RichValue']);
 
 export interface FakeExcelNamespace {
@@ -493,6 +501,8 @@ export interface FakeExcelNamespace {
   SheetVisibility: Record<string, string>;
   HorizontalAlignment: Record<string, string>;
   VerticalAlignment: Record<string, string>;
+  ConditionalFormatType: Record<string, string>;
+  ConditionalCellValueOperator: Record<string, string>;
   RangeValueType: Record<string, string>;
   ErrorCodes: Record<string, string>;
 }
@@ -527,7 +537,7 @@ export function createFakeExcel(workbook: FakeWorkbookData): FakeExcel {
   const Excel: FakeExcelNamespace = {
     run,
     ChartType, ChartSeriesBy, CalculationMode, CalculationType, InsertShiftDirection, DeleteShiftDirection, ClearApplyTo,
-    SheetVisibility, HorizontalAlignment, VerticalAlignment, RangeValueType,
+    SheetVisibility, HorizontalAlignment, VerticalAlignment, ConditionalFormatType, ConditionalCellValueOperator, RangeValueType,
     ErrorCodes: errorCodes,
   };
   const OfficeExtension: FakeOfficeExtensionNamespace = {

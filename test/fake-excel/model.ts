@@ -7,6 +7,7 @@
  */
 import { MAX_COLS, MAX_ROWS, Rect, intersect, overlaps, parseA1, qualifiedAddress, rectInBounds, splitSheet } from './a1';
 import { ErrorCodes, FakeOfficeExtensionError, Messages, officeError, propertyNotLoaded } from './errors';
+import type { ConditionalFormatState } from './state';
 import {
   ChartState, CustomXmlPartState, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Layer, MIXED, SheetState, TableState,
   applyParsed, fakeGuid, formatText, jsonBytes, parseInput, readFormula, readValue, valueType,
@@ -1073,6 +1074,10 @@ export class FakeRange extends FakeClientObject {
   get format(): FakeRangeFormat {
     if (!this._format) this._format = new FakeRangeFormat(this.context, this);
     return this._format;
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, this);
   }
 
   get worksheet(): FakeWorksheet {
@@ -2281,3 +2286,88 @@ export class FakeSetting extends FakeClientObject {
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats (cellValue with a literal operand; what the adapter uses for band fills)
+// ---------------------------------------------------------------------------------------------
+
+export class FakeConditionalFormatCollection extends FakeClientObject {
+  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+    super(ctx, 'ConditionalFormatCollection');
+  }
+  override _scalarProps(): string[] {
+    return [];
+  }
+  override _readProps(): Record<string, unknown> | null {
+    return {};
+  }
+
+  /** Removes every conditional format that touches the range (as Excel's clearAll does). */
+  clearAll(): void {
+    this._method('clearAll', [], () => {
+      const { sheet, rect } = this._range._writable('ConditionalFormatCollection.clearAll');
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf.rect, rect));
+    });
+  }
+
+  add(type: string): FakeConditionalFormat {
+    const state: ConditionalFormatState = { rect: { r0: 0, c0: 0, rows: 0, cols: 0 }, type };
+    this._method('add', [type], () => {
+      const { sheet, rect } = this._range._writable('ConditionalFormatCollection.add');
+      if (type !== 'CellValue') throw officeError(ErrorCodes.invalidArgument, 'ConditionalFormatCollection.add');
+      state.rect = { ...rect };
+      sheet.conditionalFormats.push(state);
+    });
+    return new FakeConditionalFormat(this.context, state);
+  }
+}
+
+export class FakeConditionalFormat extends FakeClientObject {
+  readonly cellValue: FakeCellValueConditionalFormat;
+  constructor(ctx: FakeRequestContext, state: ConditionalFormatState) {
+    super(ctx, 'ConditionalFormat');
+    this.cellValue = new FakeCellValueConditionalFormat(ctx, state);
+  }
+  override _scalarProps(): string[] {
+    return [];
+  }
+  override _readProps(): Record<string, unknown> | null {
+    return {};
+  }
+}
+
+export class FakeCellValueConditionalFormat extends FakeClientObject {
+  readonly format: { fill: { color: string } };
+  constructor(ctx: FakeRequestContext, private readonly _state: ConditionalFormatState) {
+    super(ctx, 'CellValueConditionalFormat');
+    const self = this;
+    const fill = {
+      set color(v: string) {
+        self._setProp('format.fill.color', v, () => {
+          self._state.fill = normalizeColor(v, 'ConditionalRangeFill.color');
+        });
+      },
+      get color(): string {
+        return self._state.fill ?? '';
+      },
+    };
+    this.format = { fill };
+  }
+  override _scalarProps(): string[] {
+    return [];
+  }
+  override _readProps(): Record<string, unknown> | null {
+    return {};
+  }
+
+  get rule(): { formula1: string; operator: string } {
+    return this._get('rule');
+  }
+  set rule(v: { formula1: string; operator: string }) {
+    this._setProp('rule', v, () => {
+      if (!v || typeof v.formula1 !== 'string') throw officeError(ErrorCodes.invalidArgument, 'CellValueConditionalFormat.rule');
+      this._state.formula1 = v.formula1;
+      this._state.operator = v.operator;
+    });
+  }
+}

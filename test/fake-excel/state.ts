@@ -225,6 +225,18 @@ export class SheetState {
   visibility = 'Visible';
   deleted = false;
   charts: ChartState[] = [];
+  /** Cell-value conditional formats (EqualTo a literal), in the order added. */
+  conditionalFormats: ConditionalFormatState[] = [];
+
+  /** The fill a cell shows: the first matching conditional format's, else its own fill. */
+  effectiveFill(r: number, c: number, value: unknown): string | undefined {
+    for (const cf of this.conditionalFormats) {
+      const { rect } = cf;
+      if (r < rect.r0 || r >= rect.r0 + rect.rows || c < rect.c0 || c >= rect.c0 + rect.cols) continue;
+      if (cf.fill && conditionMatches(cf, value)) return cf.fill;
+    }
+    return this.fill.get(r, c);
+  }
 
   constructor(public name: string, public readonly id: string) {}
 
@@ -445,4 +457,33 @@ export function fakeGuid(): string {
   guidCounter++;
   const hex = guidCounter.toString(16).toUpperCase().padStart(12, '0');
   return `{00000000-0000-4000-8000-${hex}}`;
+}
+
+/** A conditional format of type cellValue with a literal operand (`="text"` or `=12`). */
+export interface ConditionalFormatState {
+  rect: Rect;
+  type: string;
+  operator?: string;
+  formula1?: string;
+  fill?: string;
+}
+
+function literal(formula: string | undefined): string | number | undefined {
+  if (formula === undefined) return undefined;
+  const f = formula.startsWith('=') ? formula.slice(1) : formula;
+  const m = /^"((?:[^"]|"")*)"$/.exec(f);
+  if (m) return m[1].replace(/""/g, '"');
+  const n = Number(f);
+  return Number.isFinite(n) ? n : f;
+}
+
+/** Excel compares text case-insensitively. Only EqualTo and NotEqualTo are modelled. */
+export function conditionMatches(cf: ConditionalFormatState, value: unknown): boolean {
+  if (cf.type !== 'CellValue') return false;
+  const operand = literal(cf.formula1);
+  const norm = (v: unknown) => (typeof v === 'string' ? v.toLocaleLowerCase() : v);
+  const equal = norm(value) === norm(operand);
+  if (cf.operator === 'EqualTo') return equal;
+  if (cf.operator === 'NotEqualTo') return !equal;
+  return false;
 }

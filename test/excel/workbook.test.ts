@@ -1,0 +1,246 @@
+import { HAI_DUONG_2018, type RuleSet } from '../../src/engine';
+import { inspectWorkbook, scoreWorkbook } from '../../src/excel/workbook';
+import { createFakeExcel } from '../fake-excel';
+import { fakeWith, runOf, sampleWorkbookData, syntheticSheet } from './helpers';
+
+const rules = HAI_DUONG_2018;
+
+/** Column letters of the output block on the sample sheet (right of its last input column). */
+async function scoredSample() {
+  const fake = createFakeExcel(await sampleWorkbookData());
+  const before = fake.host.snapshot();
+  const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+  return { fake, before, outcome };
+}
+
+describe('scoring the sample workbook on the fake host', () => {
+  test('writes the seed outcome: bands, ranks, index as a two-decimal percentage, notes on demoted units', async () => {
+    const { fake, outcome } = await scoredSample();
+    expect(outcome.status).toBe('written');
+    if (outcome.status !== 'written') return;
+    const { layout, read, outputColumns } = outcome.inspection;
+    const sheet = fake.host.sheet('Tổng hợp');
+    const [indexCol, rankCol, bandCol, noteCol] = outputColumns;
+    const headerRow = read.origin.row + layout.headerRow;
+    expect(sheet.values(`${indexCol}${headerRow}:${noteCol}${headerRow}`)[0]).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+
+    const nameCol = String.fromCharCode(65 + layout.nameCol);
+    const first = read.origin.row + layout.firstUnitRow;
+    const last = read.origin.row + layout.endRow - 1;
+    const names = sheet.values(`${nameCol}${first}:${nameCol}${last}`).map((r) => r[0] as string);
+    const bands = sheet.values(`${bandCol}${first}:${bandCol}${last}`).map((r) => r[0]);
+    const ranks = sheet.values(`${rankCol}${first}:${rankCol}${last}`).map((r) => r[0]);
+    const notes = sheet.values(`${noteCol}${first}:${noteCol}${last}`).map((r) => r[0] as string);
+    const byName = (n: string) => names.indexOf(n);
+
+    const good = names.filter((_, i) => bands[i] === 'Hoàn thành tốt nhiệm vụ').sort();
+    expect(good).toEqual(['Đại Hợp', 'Hà Kỳ', 'Hà Thanh', 'Minh Đức', 'Nguyên Giáp', 'Quang Khải', 'Quang Nghiệp', 'Tái Sơn'].sort());
+    expect(bands.filter((b) => b === 'Hoàn thành nhiệm vụ')).toHaveLength(15);
+    expect(ranks[byName('Quang Khải')]).toBe(1);
+    for (const n of ['Thị trấn Tứ Kỳ', 'Bình Lãng', 'Quang Trung', 'Phượng Kỳ', 'Tân Kỳ', 'An Thanh', 'Ngọc Kỳ', 'Văn Tố', 'Quang Phục']) {
+      expect(bands[byName(n)]).toBe('Hoàn thành nhiệm vụ');
+      expect(notes[byName(n)]).toMatch(/thuộc mức "Hoàn thành tốt nhiệm vụ".*dưới 70%/);
+    }
+    expect(notes[byName('Quang Khải')]).toBe('');
+    expect(sheet.numberFormats(`${indexCol}${first}`)[0][0]).toBe('0.00%');
+    const index = sheet.values(`${indexCol}${first}:${indexCol}${last}`).map((r) => r[0] as number);
+    expect(Math.max(...index)).toBeCloseTo(0.8958, 10);
+    // Band fills come from conditional formats on the band column: what the user sees.
+    const fills = sheet.displayedFills(`${bandCol}${first}:${bandCol}${last}`).map((r) => r[0]);
+    expect(fills[byName('Quang Khải')]).toBe('#DDEBF7');
+    expect(fills[byName('Bình Lãng')]).toBe('#FFF2CC');
+  });
+
+  test('input cells are unchanged after a run, and a re-run replaces its own columns', async () => {
+    const { fake, before, outcome } = await scoredSample();
+    if (outcome.status !== 'written') throw new Error(outcome.status);
+    const { read, outputColumns } = outcome.inspection;
+    const after = fake.host.sheet('Tổng hợp');
+    const lastInput = read.grid[0].length; // columns the input used
+    const inputCols = `A1:${String.fromCharCode(64 + lastInput)}${read.grid.length}`;
+    const beforeFake = createFakeExcel(await sampleWorkbookData());
+    expect(after.values(inputCols)).toEqual(beforeFake.host.sheet('Tổng hợp').values(inputCols));
+    expect(fake.host.sheet('Hướng dẫn').values()).toEqual(before.sheets.find((s: { name: string }) => s.name === 'Hướng dẫn')?.values ?? fake.host.sheet('Hướng dẫn').values());
+
+    const width = after.values()[0].length;
+    const again = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(again.status).toBe('written');
+    if (again.status !== 'written') return;
+    expect(again.inspection.layout.outputCol).not.toBeNull();
+    expect(again.inspection.outputColumns).toEqual(outputColumns);
+    expect(fake.host.sheet('Tổng hợp').values()[0].length).toBe(width);
+    expect(fake.host.sheet('Tổng hợp').conditionalFormats()).toHaveLength(rules.bands.length);
+  });
+
+  test('inspect writes nothing and reports what it found', async () => {
+    const fake = createFakeExcel(await sampleWorkbookData());
+    const before = JSON.stringify(fake.host.snapshot());
+    const inspection = await inspectWorkbook(runOf(fake), rules, 'vi');
+    expect(inspection.read.source).toEqual({ kind: 'sheet' });
+    expect(inspection.result.units).toHaveLength(23);
+    expect(inspection.layout.fieldCols).toHaveLength(7);
+    expect(JSON.stringify(fake.host.snapshot())).toBe(before);
+  });
+});
+
+describe('round trips', () => {
+  const counts: Record<number, { syncs: number; readChunks: number; writeChunks: number; maxRequest: number; maxResponse: number }> = {};
+  afterAll(() => {
+    // Printed for the issue's record: syncs per run by row count.
+    console.log(
+      Object.entries(counts)
+        .map(([n, c]) => `${n} rows: ${c.syncs} syncs (${c.readChunks} read chunks, ${c.writeChunks} write chunks), largest request ${c.maxRequest} B, largest response ${c.maxResponse} B`)
+        .join('\n'),
+    );
+  });
+
+  test.each([10, 1000, 100000])('%i rows × 7 fields: syncs constant per payload chunk, every request under 5 MB', async (n) => {
+    const fake = fakeWith(syntheticSheet(n, 7));
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    const s = outcome.stats;
+    counts[n] = { ...s, maxRequest: fake.host.maxRequestBytes, maxResponse: fake.host.maxResponseBytes };
+    // 1 locate sync + one per read chunk + one per write chunk; nothing per row.
+    expect(s.syncs).toBe(1 + s.readChunks + s.writeChunks);
+    expect(fake.host.syncCount).toBe(s.syncs);
+    expect(fake.host.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(fake.host.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
+    if (n <= 1000) expect(s).toEqual({ syncs: 3, readChunks: 1, writeChunks: 1 });
+    else {
+      expect(s.readChunks).toBeGreaterThan(1);
+      expect(s.writeChunks).toBeGreaterThan(1);
+    }
+  }, 120000);
+
+  test('chunking engages only above the chunk budget, and every request stays under the 5 MB limit', async () => {
+    const fake = fakeWith(syntheticSheet(3000, 7));
+    fake.host.requestLimitBytes = 5 * 1024 * 1024;
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    // 3,000 rows fit in one 2 MB chunk each way; 60,000 rows do not.
+    expect(outcome.stats.writeChunks).toBe(1);
+    const big = fakeWith(syntheticSheet(60000, 7));
+    const o2 = await scoreWorkbook(runOf(big), { rules, lang: 'vi' });
+    expect(o2.stats.readChunks).toBeGreaterThan(1);
+    expect(o2.stats.writeChunks).toBeGreaterThan(1);
+    expect(big.host.requestBytes.every((b) => b < 5 * 1024 * 1024)).toBe(true);
+  }, 120000);
+});
+
+describe('never damaging the workbook', () => {
+  test('band labels that look like formulas are written as text', async () => {
+    const evil: RuleSet = {
+      ...rules,
+      bands: rules.bands.map((b, i) => ({ ...b, label: { vi: ['=1+1', '+SUM(A1)', '-2', '@A1'][i], en: b.label.en } })),
+    };
+    const fake = fakeWith(syntheticSheet(12, 3));
+    const outcome = await scoreWorkbook(runOf(fake), { rules: evil, lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    if (outcome.status !== 'written') return;
+    const band = outcome.inspection.outputColumns[2];
+    const sheet = fake.host.sheet('Tổng hợp');
+    const cells = sheet.values(`${band}4:${band}15`).map((r) => r[0]);
+    const formulas = sheet.formulas(`${band}4:${band}15`).map((r) => r[0]);
+    for (let i = 0; i < cells.length; i++) {
+      expect(['=1+1', '+SUM(A1)', '-2', '@A1']).toContain(cells[i]);
+      expect(formulas[i]).toBe(cells[i]); // a formula would read back as its evaluation, not the text
+      expect(sheet.cell(`${band}${4 + i}`).formula ?? null).toBeNull();
+    }
+  });
+
+  test('a protected sheet gives a clear error and writes nothing', async () => {
+    const fake = createFakeExcel(await sampleWorkbookData());
+    fake.host.protectSheet('Tổng hợp');
+    const before = JSON.stringify(fake.host.snapshot());
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.message).toContain('Trang tính "Tổng hợp" đang được bảo vệ');
+    expect(outcome.message).toContain('Không có ô nào bị thay đổi');
+    expect(JSON.stringify(fake.host.snapshot())).toBe(before);
+  });
+
+  test('cell edit mode is reported and nothing is written', async () => {
+    const fake = createFakeExcel(await sampleWorkbookData());
+    fake.host.setEditMode(true);
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'en' });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status === 'failed') expect(outcome.message).toMatch(/press Enter or Esc/);
+  });
+
+  test('a write that fails after the first chunk is rolled back', async () => {
+    const fake = fakeWith(syntheticSheet(60000, 7));
+    const before = fake.host.sheet('Tổng hợp').values();
+    let armed = false;
+    // The second write chunk meets a co-author's lock: the first chunk, already applied, must be undone.
+    const outcome = await scoreWorkbook(runOf(fake), {
+      rules,
+      lang: 'vi',
+      progress: (step, done) => {
+        if (step === 'write' && done > 0 && !armed) {
+          armed = true;
+          fake.host.failNextSync('Conflict', 'co-author lock');
+        }
+      },
+    });
+    expect(armed).toBe(true);
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.stats.writeChunks).toBe(1);
+    expect(outcome.message).toMatch(/người cùng soạn thảo/);
+    expect(outcome.message).toMatch(/đã được khôi phục/);
+    expect(fake.host.sheet('Tổng hợp').values()).toEqual(before);
+    expect(fake.host.sheet('Tổng hợp').conditionalFormats()).toEqual([]);
+  }, 120000);
+
+  test('a run with input errors writes nothing and lists the cells', async () => {
+    const cells = syntheticSheet(5, 3);
+    cells[4][3] = 'abc';
+    cells[5][2] = 11;
+    const fake = fakeWith(cells);
+    const before = JSON.stringify(fake.host.snapshot());
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('hasErrors');
+    if (outcome.status !== 'hasErrors') return;
+    expect(outcome.inspection.errors.map((e) => e.cell)).toEqual(["'Tổng hợp'!D5", "'Tổng hợp'!C6"]);
+    expect(JSON.stringify(fake.host.snapshot())).toBe(before);
+  });
+
+  test('refuses to write over data right of the table', async () => {
+    const cells = syntheticSheet(5, 3);
+    cells[6][7] = 'ghi chú tay';
+    const fake = fakeWith(cells);
+    const before = JSON.stringify(fake.host.snapshot());
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status === 'failed') expect(outcome.message).toContain("Tổng hợp!H7");
+    expect(JSON.stringify(fake.host.snapshot())).toBe(before);
+  });
+});
+
+describe('finding the table', () => {
+  test('a selected block is scored in place, with addresses relative to the sheet', async () => {
+    const cells = [[null, null, null, null, null], ...syntheticSheet(4, 2).map((r) => [null, ...r])];
+    const fake = createFakeExcel({ sheets: [{ name: 'Data', cells }], activeSheet: 'Data', selection: 'B3:E8' });
+    const inspection = await inspectWorkbook(runOf(fake), rules, 'vi');
+    expect(inspection.read.source).toEqual({ kind: 'selection', address: 'B3:E8' });
+    expect(inspection.result.units[0].row).toBe(5);
+    expect(inspection.outputColumns[0]).toBe('F');
+  });
+
+  test('an Excel table gets its output as table columns', async () => {
+    const cells = syntheticSheet(4, 2).slice(1); // header at row 1
+    const fake = createFakeExcel({ sheets: [{ name: 'Bảng', cells }], activeSheet: 'Bảng', tables: [{ sheet: 'Bảng', address: 'A1:D6', name: 'Diem' }] });
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    const table = fake.host.tables().find((t) => t.name === 'Diem');
+    expect(table?.columns).toEqual(['STT', 'Tên đơn vị', 'Lĩnh vực 1', 'Lĩnh vực 2', 'Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+  });
+
+  test('no table: the message says what was looked for', async () => {
+    const fake = fakeWith([['Hướng dẫn sử dụng'], ['Nhập điểm ở trang sau']], 'Hướng dẫn');
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status === 'failed') expect(outcome.message).toMatch(/Tên đơn vị.*Điểm tối đa/);
+  });
+});
