@@ -20,7 +20,7 @@ export function sourceText(inspection: Inspection, lang: Lang): string {
   return m.sourceSheet;
 }
 
-export function FoundPanel({ inspection, lang, t, busy, onRefresh }: { inspection: Inspection; lang: Lang; t: UiStrings; busy: boolean; onRefresh: () => void }) {
+export function FoundPanel({ inspection, lang, t, busy, written, onRefresh }: { inspection: Inspection; lang: Lang; t: UiStrings; busy: boolean; written: boolean; onRefresh: () => void }) {
   const styles = useStyles();
   const { read, layout } = inspection;
   const row = (r: number) => read.origin.row + r;
@@ -47,7 +47,7 @@ export function FoundPanel({ inspection, lang, t, busy, onRefresh }: { inspectio
           </div>
         ))}
       </dl>
-      <Caption1>{t.foundNothingWritten}</Caption1>
+      {!written && <Caption1>{t.foundNothingWritten}</Caption1>}
       <div>
         <Button size="small" onClick={onRefresh} disabled={busy}>
           {t.refresh}

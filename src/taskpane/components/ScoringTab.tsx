@@ -29,7 +29,7 @@ export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rule
           <MessageBarBody>{scoring.inspectError}</MessageBarBody>
         </MessageBar>
       )}
-      {inspection && <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} onRefresh={() => void scoring.inspect()} />}
+      {inspection && <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null} onRefresh={() => void scoring.inspect()} />}
 
       <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome} onScore={() => void scoring.score(draftOverride)} />
 
