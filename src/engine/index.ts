@@ -13,3 +13,4 @@ export * from './format';
 export * from './describe';
 export * from './output';
 export * from './i18n';
+export * from './narrative';
