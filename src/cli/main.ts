@@ -23,7 +23,7 @@ import {
   messages,
   outputBlock,
   scoreGrid,
-  cellAddress,
+  qualifiedAddress,
   type Finding,
   type Lang,
   type RuleSet,
@@ -266,7 +266,13 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   const occupied = occupiedTargetCells(ws, layout);
   if (occupied.length > 0) {
     const range = `${occupied[0]}${occupied.length > 1 ? `…${occupied[occupied.length - 1]}` : ''}`;
-    io.stderr(`${cellAddress(layout.headerRow + 1, layout.outputTargetCol)}: ${fill(m.overwriting, { range })}\n`);
+    const message = fill(m.overwriting, { range });
+    io.stderr(`${qualifiedAddress(ws.name, occupied[0])}: ${message}\n`);
+    if (jsonPath) {
+      report.errors.push({ cell: qualifiedAddress(ws.name, occupied[0]), sheet: ws.name, code: 'outputNotEmpty', message });
+      await writeJson(jsonPath, report, lang, io);
+    }
+    return EXIT_INPUT_ERRORS;
   }
 
   writeOutputBlock(ws, layout, outputBlock(result, lang));

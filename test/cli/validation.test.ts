@@ -236,16 +236,18 @@ test('a custom rule set from --rules is applied', async () => {
   expect((report.counts?.pass ?? 0) + (report.counts?.fail ?? 0)).toBe(23);
 });
 
-test('cells right of the table where the columns go: a warning naming them; the copy is still written, the input untouched', async () => {
+test('cells right of the table where the columns go: refused with exit 1 naming them; nothing written, the input untouched', async () => {
   const rows = smallTable();
   setCell(rows, 'H3', 'Ý kiến tổ thẩm định');
   setCell(rows, 'H5', 'đã xác minh');
   const input = await writeWorkbook(path.join(dir, 'occupied.xlsx'), [{ name: SMALL_SHEET, rows }]);
   const before = sha256(input);
-  const r = await runCli([input]);
-  expect(r.code).toBe(0);
-  expect(r.stderr).toMatch(/G3: các ô H3…H5 bên phải bảng không trống/);
+  const json = path.join(dir, 'occupied.json');
+  const r = await runCli([input, '--json', json]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/'Bảng điểm'!H3: các ô H3…H5 bên phải bảng không trống/);
   expect(sha256(input)).toBe(before);
-  const ws = (await readWorkbook(path.join(dir, 'occupied.scored.xlsx'))).getWorksheet(SMALL_SHEET)!;
-  expect(rowTexts(ws, 3).slice(6)).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+  expect(fs.existsSync(path.join(dir, 'occupied.scored.xlsx'))).toBe(false);
+  const report: JsonReport = JSON.parse(fs.readFileSync(json, 'utf8'));
+  expect(report.errors.map((e) => e.cell)).toEqual(["'Bảng điểm'!H3"]);
 });

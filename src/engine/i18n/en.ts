@@ -176,7 +176,7 @@ export const en: Messages = {
     warningsTitle: 'Warnings ({count}):',
     more: '… and {count} more (see --json)',
     notWritten: 'The data has {count} errors: no output workbook written. Fix the cells above and run again.',
-    overwriting: 'cells {range} right of the table are not empty; the scored copy overwrites them (the input is unchanged)',
+    overwriting: 'cells {range} right of the table are not empty: the output columns would overwrite them, so nothing was written. Empty the 4 columns right of the table or insert empty columns.',
     writing: 'Writing {file} …',
     wrote: 'Scored copy written: {file}',
     wroteJson: 'JSON report written: {file}',

@@ -176,7 +176,7 @@ export const vi = {
     warningsTitle: 'Cảnh báo ({count}):',
     more: '… và {count} mục khác (xem --json)',
     notWritten: 'Dữ liệu có {count} lỗi: không ghi tệp kết quả. Sửa các ô trên rồi chạy lại.',
-    overwriting: 'các ô {range} bên phải bảng không trống; bản kết quả sẽ ghi đè lên chúng (tệp đầu vào không đổi)',
+    overwriting: 'các ô {range} bên phải bảng không trống: các cột kết quả sẽ ghi đè lên chúng nên chưa ghi gì. Hãy để trống 4 cột bên phải bảng hoặc chèn cột trống.',
     writing: 'Đang ghi {file} …',
     wrote: 'Đã ghi tệp kết quả: {file}',
     wroteJson: 'Đã ghi báo cáo JSON: {file}',
