@@ -48,7 +48,7 @@ export function App({ run, lang: initialLang, rules = HAI_DUONG_2018 }: AppProps
       <div className={styles.root} lang={lang}>
         <header className={styles.header}>
           <h1 className={styles.title}>{t.appTitle}</h1>
-          <Button size="small" appearance="secondary" onClick={toggle} aria-label={t.languageSwitchLabel} lang={lang === 'vi' ? 'en' : 'vi'} data-testid="lang-toggle">
+          <Button size="small" appearance="secondary" onClick={toggle} title={t.languageSwitchLabel} lang={lang === 'vi' ? 'en' : 'vi'} data-testid="lang-toggle">
             {t.languageSwitch}
           </Button>
         </header>

@@ -156,3 +156,28 @@ test('the rules in force read as the decision words them', () => {
   expect(bandRangeText(good, 'en')).toBe('from 80% to under 90%');
   expect(bandRangeText({ ...good, min: { pct: 80, inclusive: false }, max: { pct: 90, inclusive: true } }, 'vi')).toBe('trên 80% đến 90%');
 });
+
+test('a long run shows a progress bar with the current step', async () => {
+  const f = fakeOf(sample);
+  restore = f.restore;
+  // Every round trip takes 30 ms, as on a slow connection to Excel on the web.
+  const slow = ((batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+    f.run(async (context) => {
+      const sync = context.sync.bind(context);
+      (context as { sync: unknown }).sync = async <T,>(value?: T) => {
+        await new Promise((r) => setTimeout(r, 30));
+        return sync(value);
+      };
+      return batch(context);
+    })) as typeof f.run;
+  render(<App run={slow} lang="vi" />);
+  await found();
+  fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
+  const progress = await screen.findByTestId('progress');
+  expect(within(progress).getByRole('progressbar')).toBeTruthy();
+  expect(progress.textContent).toMatch(/Đang (tìm bảng|đọc dữ liệu|chấm điểm|ghi kết quả)/);
+  expect((screen.getByTestId('score-button') as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByTestId('score-button').textContent).toBe('Đang chấm điểm…');
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  expect(screen.queryByTestId('progress')).toBeNull();
+});

@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBlockEnd: tokens.spacingVerticalXS },
   buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   dropdown: { minWidth: 0, width: '100%' },
+  maxInput: { minWidth: 0, width: '100%' },
 });
 
 const ROLE_LABEL: Record<OptionalRole, keyof UiStrings> = {
@@ -70,6 +71,7 @@ export default function MappingEditor({ model, t, busy, onApply, onReset }: Mapp
                 <Checkbox checked={on} onChange={(_, d) => model.toggleField(c.col, d.checked === true)} label={columnLabel(c, t)} />
                 <Field validationMessage={error} validationState={error ? 'error' : 'none'}>
                   <Input
+                    className={styles.maxInput}
                     size="small"
                     inputMode="decimal"
                     aria-label={fill(t.mappingMaxPointsOf, { column: c.letter })}
