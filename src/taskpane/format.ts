@@ -1,18 +1,11 @@
 /** Small display helpers of the pane (pure). */
-import { fill, formatBound, messages, type BandRule, type Lang } from '../engine';
+import { rangeText, type BandRule, type Lang } from '../engine';
 
 /**
- * A band's index range in words, from the rule set in force: "từ 80% đến dưới 90%",
- * "từ 90% đến 100%", "dưới 65%" (a bottom band open from 0%).
+ * A band's index range in words, from the rule set in force ("từ 80% đến dưới 90%", "dưới 65%"):
+ * the report narrative's own wording, so the pane and the report never disagree.
  */
-export function bandRangeText(band: BandRule, lang: Lang): string {
-  const m = messages(lang).percentRange;
-  const hi = formatBound(band.max.pct, lang);
-  const upper = band.max.inclusive ? hi : fill(m.under, { value: hi });
-  if (band.min.pct === 0 && band.min.inclusive && band.max.pct < 100) return band.max.inclusive ? fill(m.to, { value: hi }) : upper;
-  const lower = fill(band.min.inclusive ? m.from : m.above, { value: formatBound(band.min.pct, lang) });
-  return `${lower} ${fill(m.to, { value: upper })}`;
-}
+export const bandRangeText: (band: BandRule, lang: Lang) => string = rangeText;
 
 /** "K–N" for a run of output columns. */
 export function columnSpan(columns: readonly string[]): string {
