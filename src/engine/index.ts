@@ -4,6 +4,8 @@ export * from './decimal';
 export * from './address';
 export * from './text';
 export * from './rules';
+export * from './rules-io';
+export * from './review';
 export * from './layout';
 export * from './classify';
 export * from './rank';

@@ -43,8 +43,27 @@ export const HAI_DUONG_2018: RuleSet = {
   ],
 };
 
+/**
+ * The same decision read as the seed's band list literally writes it: "Hoàn thành tốt nhiệm vụ …
+ * đạt trên 80% đến dưới 90%" while "Hoàn thành nhiệm vụ" runs "từ 65% đến dưới 80%". Read
+ * literally that leaves exactly 80% in no band; this variant closes the gap the only way the
+ * words "trên 80%" allow, by counting exactly 80% in "Hoàn thành nhiệm vụ". Floors unchanged.
+ */
+export const HAI_DUONG_2018_ABOVE_80: RuleSet = {
+  id: 'hai-duong-29-2018-tren-80',
+  name: {
+    vi: 'Hải Dương, Quyết định 29/2018/QĐ-UBND (đọc "trên 80%": đúng 80% xếp Hoàn thành nhiệm vụ)',
+    en: 'Hải Dương, Decision 29/2018/QĐ-UBND (read as "above 80%": exactly 80% is Complete)',
+  },
+  bands: HAI_DUONG_2018.bands.map((b) => {
+    if (b.code === 'good') return { ...b, min: { pct: 80, inclusive: false } };
+    if (b.code === 'complete') return { ...b, max: { pct: 80, inclusive: true } };
+    return b;
+  }),
+};
+
 /** Presets a reviewer can pick. */
-export const PRESETS: readonly RuleSet[] = [HAI_DUONG_2018];
+export const PRESETS: readonly RuleSet[] = [HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80];
 
 /** What is wrong with a rule set, naming the band and the value. */
 export interface RuleProblem {

@@ -1,0 +1,376 @@
+/**
+ * The rule set as it is kept outside the engine: as rows of the sheet the add-in owns
+ * (RULES_SHEET, read by the add-in and by the headless scorer alike) and as JSON (the same shape
+ * the CLI's --rules file takes). Both readers name the cell or the JSON path of every problem,
+ * and hand the semantic checks (gaps, overlaps, bounds) to validateRuleSet. Pure: no Office, no DOM.
+ * The formats are documented in docs/rules-store.md.
+ */
+import { cellAddress, qualifiedAddress } from './address';
+import { parseNumberText } from './decimal';
+import { fill, formatBound } from './format';
+import { messages } from './i18n';
+import { describeRuleProblem } from './describe';
+import { fnv1a, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
+import { cellText } from './text';
+import type { BandRule, CellValue, Lang, RuleSet } from './types';
+
+/** The sheet the add-in keeps the rule set in force on (VeryHidden in Excel, hidden in the CLI's copy). */
+export const RULES_SHEET = '_TieuChiCCHC';
+/** The sheet the add-in appends its audit log to. */
+export const AUDIT_SHEET = '_NhatKyCCHC';
+/** The sheet the add-in records what it last wrote (for the hand-edit check). */
+export const STATE_SHEET = '_TrangThaiCCHC';
+/** Sheets the add-in owns: never a scoring table. */
+export const OWNED_SHEETS: readonly string[] = [RULES_SHEET, AUDIT_SHEET, STATE_SHEET];
+
+/** A1 of the rules sheet: tells the sheet is ours and which layout it follows. */
+export const RULES_MARKER = 'PAR-RULES';
+export const RULES_FORMAT_VERSION = 1;
+
+/** Row 2 of the rules sheet: what each column holds (for a person who unhides the sheet). */
+export const RULES_COLUMNS = [
+  'Mã mức (code)',
+  'Tên mức (vi)',
+  'Tên mức (en)',
+  'Từ % (min)',
+  'Tính cả ngưỡng dưới (min inclusive)',
+  'Đến % (max)',
+  'Tính cả ngưỡng trên (max inclusive)',
+  'Mỗi lĩnh vực đạt ít nhất % (field floor)',
+] as const;
+
+/** Rows of the rules sheet before the first band. */
+export const RULES_HEADER_ROWS = 2;
+
+/**
+ * The rule set as the rules sheet holds it, from A1:
+ * row 1: marker, format version, id, name (vi), name (en), fingerprint (informative);
+ * row 2: column titles; rows 3…: one band per row, highest first.
+ */
+export function ruleSetToRows(rules: RuleSet): CellValue[][] {
+  const rows: CellValue[][] = [
+    [RULES_MARKER, RULES_FORMAT_VERSION, rules.id, rules.name.vi, rules.name.en, ruleSetFingerprint(rules), '', ''],
+    [...RULES_COLUMNS],
+  ];
+  for (const b of rules.bands) {
+    rows.push([b.code, b.label.vi, b.label.en, b.min.pct, b.min.inclusive, b.max.pct, b.max.inclusive, b.fieldFloorPct === null ? '' : b.fieldFloorPct]);
+  }
+  return rows;
+}
+
+/** Structural problems of a stored or typed rule set (before the rules themselves are checked). */
+export type RuleSourceCode =
+  | 'noMarker'
+  | 'badVersion'
+  | 'notJson'
+  | 'notAnObject'
+  | 'missing'
+  | 'notText'
+  | 'notANumber'
+  | 'notABoolean'
+  | 'notAList'
+  | 'unknownKey';
+
+/**
+ * A problem with a rule set read from the sheet or from JSON: where it is (a sheet-qualified
+ * cell, or a JSON path such as `bands[1].min.pct`), the band concerned when known, and either a
+ * structural code or a rule problem from validateRuleSet.
+ */
+export type RuleSourceProblem =
+  | { kind: 'source'; code: RuleSourceCode; where: string; band?: string; value?: string }
+  | { kind: 'rule'; where: string | null; problem: RuleProblem };
+
+export type RuleSetRead = { ok: true; rules: RuleSet } | { ok: false; problems: RuleSourceProblem[] };
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+function shown(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** A percentage typed in a cell: a number, or text in either notation ("82,5"); a trailing % is allowed in text. */
+function cellNumber(v: CellValue | undefined): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const parsed = parseNumberText(v.replace(/%\s*$/, ''));
+    if (parsed.kind === 'number') return parsed.value;
+  }
+  return null;
+}
+
+/** TRUE/FALSE as Excel stores it, or as a co-author may type it (text, 1/0, vi "có"/"không"). */
+function cellBoolean(v: CellValue | undefined): boolean | null {
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (['true', 'có', 'co', 'x', '1'].includes(t)) return true;
+    if (['false', 'không', 'khong', '0'].includes(t)) return false;
+  }
+  return null;
+}
+
+/** Where a rule problem sits on the sheet: the band's row and the column of the value named. */
+function ruleProblemCell(p: RuleProblem, rules: RuleSet, bandRow: Map<string, number>, sheet: string): string | null {
+  const row = bandRow.get(p.band);
+  if (row === undefined) return null;
+  const band = rules.bands.find((b) => b.code === p.band);
+  let col = 0;
+  switch (p.code) {
+    case 'missingLabel':
+      col = band && !band.label.vi?.trim() ? 1 : 2;
+      break;
+    case 'floorOutOfRange':
+      col = 7;
+      break;
+    case 'topNot100':
+      col = 5;
+      break;
+    case 'bottomNot0':
+    case 'gap':
+    case 'overlap':
+    case 'notDescending':
+      col = 3;
+      break;
+    case 'emptyRange':
+    case 'outOfRange':
+    case 'tooManyDecimals':
+    case 'notANumber':
+      col = band && p.value === band.max.pct && p.value !== band.min.pct ? 5 : band && p.value === band.fieldFloorPct ? 7 : 3;
+      break;
+    default:
+      col = 0;
+  }
+  return qualifiedAddress(sheet, cellAddress(row, col));
+}
+
+/**
+ * Reads the rules sheet's grid (row 1 / column A at [0][0]) back into a rule set, or lists what
+ * is wrong, each problem with its cell. Rows after the last band that are blank are ignored.
+ */
+export function ruleSetFromRows(grid: readonly (readonly CellValue[])[], sheet: string = RULES_SHEET): RuleSetRead {
+  const problems: RuleSourceProblem[] = [];
+  const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
+  const head = grid[0] ?? [];
+  if (cellText(head[0]) !== RULES_MARKER) return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shown(head[0]) }] };
+  if (cellNumber(head[1]) !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shown(head[1]) }] };
+  const text = (r: number, c: number, band?: string): string => {
+    const v = grid[r]?.[c];
+    if (isBlank(v)) {
+      problems.push({ kind: 'source', code: 'missing', where: at(r, c), band });
+      return '';
+    }
+    return cellText(v);
+  };
+  const id = text(0, 2);
+  const name = { vi: text(0, 3), en: text(0, 4) };
+
+  const bands: BandRule[] = [];
+  const bandRow = new Map<string, number>();
+  for (let r = RULES_HEADER_ROWS; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    if (row.slice(0, RULES_COLUMNS.length).every(isBlank)) continue;
+    const code = text(r, 0);
+    const band = code || `#${bands.length + 1}`;
+    const num = (c: number): number => {
+      const v = row[c];
+      const n = cellNumber(v);
+      if (n === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notANumber', where: at(r, c), band, value: shown(v) });
+      return n ?? Number.NaN;
+    };
+    const bool = (c: number): boolean => {
+      const v = row[c];
+      const b = cellBoolean(v);
+      if (b === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notABoolean', where: at(r, c), band, value: shown(v) });
+      return b ?? false;
+    };
+    const floorCell = row[7];
+    let floor: number | null = null;
+    if (!isBlank(floorCell)) {
+      floor = cellNumber(floorCell);
+      if (floor === null) problems.push({ kind: 'source', code: 'notANumber', where: at(r, 7), band, value: shown(floorCell) });
+    }
+    bands.push({
+      code,
+      label: { vi: text(r, 1, band), en: text(r, 2, band) },
+      min: { pct: num(3), inclusive: bool(4) },
+      max: { pct: num(5), inclusive: bool(6) },
+      fieldFloorPct: floor,
+    });
+    if (code && !bandRow.has(code)) bandRow.set(code, r + 1);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const rules: RuleSet = { id, name, bands };
+  const ruleProblems = validateRuleSet(rules);
+  if (ruleProblems.length > 0) {
+    return {
+      ok: false,
+      problems: ruleProblems.map((p) => ({ kind: 'rule', where: p.code === 'noBands' ? at(RULES_HEADER_ROWS, 0) : ruleProblemCell(p, rules, bandRow, sheet), problem: p })),
+    };
+  }
+  return { ok: true, rules };
+}
+
+const RULESET_KEYS = ['$schema', 'id', 'name', 'bands'];
+const BAND_KEYS = ['code', 'label', 'min', 'max', 'fieldFloorPct'];
+const TEXT_KEYS = ['vi', 'en'];
+const BOUND_KEYS = ['pct', 'inclusive'];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Parses and checks a rule set in JSON (the shape of RuleSet; see docs/rules-store.md): every
+ * key's type, no unknown keys, then the rules themselves. Problems name the JSON path and band.
+ */
+export function parseRuleSetJson(text: string): RuleSetRead {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, problems: [{ kind: 'source', code: 'notJson', where: '$', value: e instanceof Error ? e.message : String(e) }] };
+  }
+  return checkRuleSetData(data);
+}
+
+/** The structural checks of parseRuleSetJson, on a value already parsed. */
+export function checkRuleSetData(data: unknown): RuleSetRead {
+  const problems: RuleSourceProblem[] = [];
+  if (!isObject(data)) return { ok: false, problems: [{ kind: 'source', code: 'notAnObject', where: '$', value: shown(data) }] };
+  const unknown = (obj: Record<string, unknown>, keys: string[], path: string, band?: string) => {
+    for (const k of Object.keys(obj)) if (!keys.includes(k)) problems.push({ kind: 'source', code: 'unknownKey', where: path ? `${path}.${k}` : k, band });
+  };
+  const str = (obj: Record<string, unknown>, key: string, path: string, band?: string): string => {
+    const v = obj[key];
+    const where = path ? `${path}.${key}` : key;
+    if (v === undefined) problems.push({ kind: 'source', code: 'missing', where, band });
+    else if (typeof v !== 'string') problems.push({ kind: 'source', code: 'notText', where, band, value: shown(v) });
+    return typeof v === 'string' ? v : '';
+  };
+  const localised = (obj: Record<string, unknown>, key: string, path: string, band?: string) => {
+    const v = obj[key];
+    const where = path ? `${path}.${key}` : key;
+    if (!isObject(v)) {
+      problems.push({ kind: 'source', code: v === undefined ? 'missing' : 'notAnObject', where, band, value: v === undefined ? undefined : shown(v) });
+      return { vi: '', en: '' };
+    }
+    unknown(v, TEXT_KEYS, where, band);
+    return { vi: str(v, 'vi', where, band), en: str(v, 'en', where, band) };
+  };
+  const bound = (obj: Record<string, unknown>, key: string, path: string, band: string) => {
+    const v = obj[key];
+    const where = `${path}.${key}`;
+    if (!isObject(v)) {
+      problems.push({ kind: 'source', code: v === undefined ? 'missing' : 'notAnObject', where, band, value: v === undefined ? undefined : shown(v) });
+      return { pct: Number.NaN, inclusive: false };
+    }
+    unknown(v, BOUND_KEYS, where, band);
+    const pct = v.pct;
+    if (typeof pct !== 'number' || !Number.isFinite(pct)) problems.push({ kind: 'source', code: pct === undefined ? 'missing' : 'notANumber', where: `${where}.pct`, band, value: pct === undefined ? undefined : shown(pct) });
+    const inc = v.inclusive;
+    if (typeof inc !== 'boolean') problems.push({ kind: 'source', code: inc === undefined ? 'missing' : 'notABoolean', where: `${where}.inclusive`, band, value: inc === undefined ? undefined : shown(inc) });
+    return { pct: typeof pct === 'number' ? pct : Number.NaN, inclusive: inc === true };
+  };
+
+  unknown(data, RULESET_KEYS, '');
+  const id = str(data, 'id', '');
+  const name = localised(data, 'name', '');
+  const bands: BandRule[] = [];
+  const rawBands = data.bands;
+  if (!Array.isArray(rawBands)) {
+    problems.push({ kind: 'source', code: rawBands === undefined ? 'missing' : 'notAList', where: 'bands', value: rawBands === undefined ? undefined : shown(rawBands) });
+  } else {
+    rawBands.forEach((b: unknown, i) => {
+      const path = `bands[${i}]`;
+      if (!isObject(b)) {
+        problems.push({ kind: 'source', code: 'notAnObject', where: path, value: shown(b) });
+        return;
+      }
+      const band = typeof b.code === 'string' && b.code.trim() !== '' ? b.code : `#${i + 1}`;
+      unknown(b, BAND_KEYS, path, band);
+      const code = str(b, 'code', path, band);
+      const label = localised(b, 'label', path, band);
+      const min = bound(b, 'min', path, band);
+      const max = bound(b, 'max', path, band);
+      const f = b.fieldFloorPct;
+      let floor: number | null = null;
+      if (f === undefined) problems.push({ kind: 'source', code: 'missing', where: `${path}.fieldFloorPct`, band });
+      else if (f !== null && (typeof f !== 'number' || !Number.isFinite(f))) problems.push({ kind: 'source', code: 'notANumber', where: `${path}.fieldFloorPct`, band, value: shown(f) });
+      else floor = f;
+      bands.push({ code, label, min, max, fieldFloorPct: floor });
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const rules: RuleSet = { id, name, bands };
+  const ruleProblems = validateRuleSet(rules);
+  if (ruleProblems.length > 0) {
+    return {
+      ok: false,
+      problems: ruleProblems.map((p) => {
+        const i = rules.bands.findIndex((b) => b.code === p.band);
+        return { kind: 'rule', where: i >= 0 ? `bands[${i}]` : null, problem: p };
+      }),
+    };
+  }
+  return { ok: true, rules };
+}
+
+/** The JSON the add-in and `--rules` exchange: the rule set, pretty-printed, with a trailing newline. */
+export function ruleSetToJson(rules: RuleSet): string {
+  const plain: RuleSet = {
+    id: rules.id,
+    name: { vi: rules.name.vi, en: rules.name.en },
+    bands: rules.bands.map((b) => ({
+      code: b.code,
+      label: { vi: b.label.vi, en: b.label.en },
+      min: { pct: b.min.pct, inclusive: b.min.inclusive },
+      max: { pct: b.max.pct, inclusive: b.max.inclusive },
+      fieldFloorPct: b.fieldFloorPct,
+    })),
+  };
+  return JSON.stringify(plain, null, 2) + '\n';
+}
+
+/** One problem as a sentence: `'_TieuChiCCHC'!D4: mức "good": "tám mươi" không phải là số`. */
+export function describeRuleSourceProblem(p: RuleSourceProblem, lang: Lang): string {
+  if (p.kind === 'rule') return `${p.where ? `${p.where}: ` : ''}${describeRuleProblem(p.problem, lang)}`;
+  const m = messages(lang).review.source;
+  const text = fill(m[p.code], { value: p.value ?? '', marker: RULES_MARKER, version: RULES_FORMAT_VERSION });
+  const band = p.band ? fill(m.band, { band: p.band }) : '';
+  return `${p.where}: ${band}${text}`;
+}
+
+/** A bound as a reviewer reads it (`80%`, `82,5%`), for messages. */
+export function boundText(pct: number, lang: Lang): string {
+  return formatBound(pct, lang);
+}
+
+/** The fingerprint of a grid's cells, for "has this block changed": types kept apart (1 ≠ "1"). */
+export function gridFingerprint(grid: readonly (readonly CellValue[])[], columns?: (c: number) => boolean): string {
+  const parts: string[] = [];
+  grid.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (columns && !columns(c)) return;
+      if (isBlank(v)) return;
+      parts.push(`${r},${c}:${cellToken(v)}`);
+    });
+  });
+  return fnv1a(parts.join('\u0001'));
+}
+
+/** A cell's value as a typed token: empty cells are '' whatever their type (Excel reads a blank as ''). */
+export function cellToken(v: CellValue | undefined): string {
+  if (isBlank(v)) return '';
+  if (typeof v === 'number') return `n${v}`;
+  if (typeof v === 'boolean') return `b${v ? 1 : 0}`;
+  return `s${v as string}`;
+}
