@@ -100,7 +100,7 @@ module.exports = async (env, options) => {
           vendor: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|tslib|use-sync-external-store|use-disposable)[\\/]/,
             name: "vendor",
-            chunks: "all",
+            chunks: "initial",
             priority: 10,
           },
         },
