@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 /**
  * The headless scorer: `npm run --silent score -- <input.xlsx> [--out <output.xlsx>]
- * [--json <report.json>] [--sheet <name>] [--rules <rules.json>] [--lang vi|en]`.
+ * [--json <report.json>] [--sheet <name>] [--rules <rules.json>] [--lang vi|en] [--report <file.txt|.md|.docx>]
+ * [--year <n>] [--district <name>] [--district-index <pct>] [--district-index-last <pct>]
+ * [--district-rank <r>/<of>] [--district-band <band>] [--no-report-sheet]`.
+ *
+ * The scored copy also gets a report sheet ("Báo cáo CCHC <year>", see report-xlsx.ts) unless
+ * --no-report-sheet; --report writes the narrative alone.
  *
  * Reads the workbook (never writes it), finds the scoring table, hands the engine a grid, and
  * writes a scored copy plus, if asked, a JSON report. Exit status: 0 scored (warnings allowed),
@@ -31,6 +36,11 @@ import {
 } from '../engine';
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
 import { occupiedTargetCells, readSheetGrid, writeOutputBlock } from './xlsx';
+import { generateNarrative } from '../engine/narrative';
+import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
+import { guessReportYear, reportSheetModel } from './report-sheet';
+import { isReportSheet, writeReportSheet } from './report-xlsx';
+import { writeReportFile } from './report-files';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_ERRORS = 1;
@@ -143,6 +153,14 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
         rules: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        report: { type: 'string' },
+        year: { type: 'string' },
+        district: { type: 'string' },
+        'district-index': { type: 'string' },
+        'district-index-last': { type: 'string' },
+        'district-rank': { type: 'string' },
+        'district-band': { type: 'string' },
+        'no-report-sheet': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -175,6 +193,18 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   const jsonPath = jsonArg === undefined ? null : path.resolve(cwd, jsonArg);
   if (jsonPath !== null && sameFile(input, jsonPath)) throw new UsageError(fill(m.outIsInput, { option: '--json', file: inputArg }));
   const rules = values.rules === undefined ? HAI_DUONG_2018 : loadRules(path.resolve(cwd, values.rules), lang);
+  const reportArg = values.report;
+  const reportPath = reportArg === undefined ? null : path.resolve(cwd, reportArg);
+  if (reportPath !== null && sameFile(input, reportPath)) throw new UsageError(fill(m.outIsInput, { option: '--report', file: inputArg }));
+  let reportFmt: ReportFormat | null = null;
+  let settings: ReturnType<typeof reportSettings>;
+  try {
+    reportFmt = reportArg === undefined ? null : reportFormat(reportArg, lang);
+    settings = reportSettings(values, rules, lang);
+  } catch (e) {
+    if (e instanceof ReportOptionError) throw new UsageError(e.message);
+    throw e;
+  }
 
   io.stderr(fill(m.reading, { file: inputArg }) + '\n');
   const wb = new ExcelJS.Workbook();
@@ -192,6 +222,9 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     const ws = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => fold(s.name) === fold(wanted));
     if (!ws) throw new UsageError(fill(m.sheetNotFound, { sheet: wanted, file: inputArg, sheets: sheets.map((s) => `"${s.name}"`).join(', ') }));
     candidates = [ws];
+  } else {
+    // The report sheet an earlier run added is no scoring table.
+    candidates = sheets.filter((s) => !isReportSheet(s));
   }
 
   const baseReport = (): JsonReport => ({
@@ -211,13 +244,13 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     warnings: [],
   });
 
-  let chosen: { ws: ExcelJS.Worksheet; scoring: Extract<SheetScoring, { found: true }> } | null = null;
+  let chosen: { ws: ExcelJS.Worksheet; grid: unknown[][]; scoring: Extract<SheetScoring, { found: true }> } | null = null;
   const misses: { sheet: string; reason: string }[] = [];
   for (const ws of candidates) {
     const { grid, formats } = readSheetGrid(ws);
     const scoring = scoreGrid(grid, ws.name, rules, { formats });
     if (scoring.found) {
-      chosen = { ws, scoring };
+      chosen = { ws, grid, scoring };
       break;
     }
     misses.push({ sheet: ws.name, reason: fill(messages(lang).layout[scoring.reason], { detail: scoring.detail }) });
@@ -276,6 +309,20 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   }
 
   writeOutputBlock(ws, layout, outputBlock(result, lang));
+  // The report: the year given, else the one the table's title names, else this year.
+  let year = settings.year;
+  if (year === undefined) {
+    const guess = guessReportYear(chosen.grid, layout, ws.name, new Date().getFullYear());
+    year = guess.year;
+    const source = { title: m.yearFromTitle, sheet: m.yearFromSheet, header: m.yearFromHeader, default: m.yearDefault }[guess.source];
+    io.stderr(fill(m.yearGuessed, { year, source }) + '\n');
+  }
+  const narrative = generateNarrative(result, { ...settings, year }, lang);
+  if (!values['no-report-sheet']) {
+    const sheet = writeReportSheet(wb, reportSheetModel(result, narrative, { year }, lang), result, year, lang);
+    if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
+    io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
+  }
   io.stderr(fill(m.writing, { file: outArg }) + '\n');
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
@@ -285,6 +332,15 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   } catch (e) {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
     throw new UsageError(fill(m.writeFailed, { file: outArg, detail: detail(e) }));
+  }
+
+  if (reportPath !== null && reportFmt !== null) {
+    try {
+      await writeReportFile(reportPath, narrative, reportFmt, lang);
+    } catch (e) {
+      throw new UsageError(fill(m.writeFailed, { file: reportArg as string, detail: detail(e) }));
+    }
+    io.stderr(fill(m.wroteReport, { file: reportArg as string }) + '\n');
   }
 
   Object.assign(report, jsonResult(result, lang));
