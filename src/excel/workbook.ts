@@ -26,6 +26,7 @@ import {
   type ScoringResult,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
+import type { GuardStop } from './safe-write';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 
 /** `Excel.run`, injected so tests and the workbench can pass a fake host. */
@@ -74,7 +75,8 @@ export interface RunStats {
 export type ScoreOutcome =
   | { status: 'written'; inspection: Inspection; stats: RunStats }
   | { status: 'hasErrors'; inspection: Inspection; message: string; stats: RunStats }
-  | { status: 'failed'; message: string; code: string; stats: RunStats; inspection?: Inspection };
+  | { status: 'failed'; message: string; code: string; stats: RunStats; inspection?: Inspection }
+  | (GuardStop & { inspection: Inspection; stats: RunStats });
 
 /** Counts the round trips of one run (each `context.sync()` is followed by `syncs++`). */
 class SyncCounter {
@@ -402,7 +404,14 @@ export interface ScoreOptions {
   lang: Lang;
   override?: MappingOverride;
   progress?: Progress;
+  /** Runs after scoring, before anything is written; a stop makes the run write nothing (safe-write.ts). */
+  beforeWrite?: WriteHook<GuardStop | null>;
+  /** Runs after the output is written, in the same Excel.run (owned sheets, audit log). */
+  afterWrite?: WriteHook<void>;
 }
+
+/** A hook of a scoring run: the run's context, what it scored, and a sync that the run's stats count. */
+export type WriteHook<T> = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => Promise<T>;
 
 /**
  * Reads, validates, scores and, when the data has no errors, writes the output columns.
@@ -425,7 +434,15 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
         return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() } as const;
       }
       if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
+      const runCounter = counter;
+      const sync = async () => {
+        await context.sync();
+        runCounter.syncs++;
+      };
+      const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
+      if (stop) return { ...stop, inspection, stats: counter.stats() };
       await writeOutput(context, counter, inspection, lang, progress);
+      if (options.afterWrite) await options.afterWrite(context, inspection, sync);
       progress('done', 1, 1);
       return { status: 'written', inspection, stats: counter.stats() } as const;
     });

@@ -1,0 +1,409 @@
+/**
+ * Safe writes on a shared workbook. A guarded run reads the rules the workbook holds and what the
+ * add-in last wrote, scores, and right before writing re-reads in one batch the input block, the
+ * rules and the output cells: if a co-author changed the input or the rules, nothing is written
+ * ('changedSinceRead', with the cells or the rules named); if output cells were edited by hand
+ * since the add-in wrote them, nothing is written unless the caller says `overwriteEdited`
+ * ('outputEdited', with the cells). After writing, the run records what it wrote (STATE_SHEET)
+ * and appends to the audit log, in the same Excel.run.
+ *
+ * Office.js has no transaction: the check and the write are separate round trips, so a co-author
+ * can still slip an edit into the one round trip between them. The check narrows that window
+ * from "since the task pane read the sheet" to one sync.
+ */
+import {
+  OUTPUT_COLUMN_COUNT,
+  RULES_SHEET,
+  STATE_SHEET,
+  AUDIT_SHEET,
+  cellAddress,
+  cellToken,
+  fill,
+  fnv1a,
+  gridFingerprint,
+  messages,
+  outputBlock,
+  qualifiedAddress,
+  ruleSetFingerprint,
+  validateRuleSet,
+  describeRuleProblem,
+  type CellValue,
+  type Lang,
+  type Origin,
+  type RuleSet,
+  type RuleSourceProblem,
+} from '../engine';
+import { loadAuditTail, queueAppendAudit, type AuditEntry, type AuditTail } from './audit';
+import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
+import { anchoredGrid, loadSheetGrid, queueReplaceRows, queueWriteRules, sheetNames, storedRulesFromGrid, type LoadedRange, type StoredRules } from './rules-store';
+import { inspectWorkbook, scoreWorkbook, type ExcelRun, type Inspection, type MappingOverride, type Progress, type RunStats, type ScoreOutcome, type SheetRead } from './workbook';
+
+/** Why a guarded run wrote nothing. */
+export type GuardStop =
+  | {
+      status: 'changedSinceRead';
+      message: string;
+      /** Input cells whose value changed (sheet-qualified addresses). */
+      cells: string[];
+      /** The stored rules' stamp before and now, when they changed. */
+      rules: { old: string; new: string } | null;
+      /** The table's extent before and now, when rows or columns were added or removed. */
+      size: { old: string; new: string } | null;
+    }
+  | {
+      status: 'outputEdited';
+      message: string;
+      /** Output cells whose value is not what the add-in last wrote. */
+      cells: string[];
+    };
+
+/** What the user saw: the input and the stored rules of a read, to check against before writing. */
+export interface ReadStamp {
+  sheet: string;
+  origin: Origin;
+  /** The grid read, to name the cells that changed. */
+  grid: CellValue[][];
+  /** Grid column of the add-in's own output block, if the sheet had one (left out of the fingerprint). */
+  outputCol: number | null;
+  /** fnv1a over the input cells (output columns left out), with the sheet and origin. */
+  inputFingerprint: string;
+  /** The stored rules' stamp ('none' when the workbook holds none). */
+  rulesStamp: string;
+  /** Input and rules together: one value to compare. */
+  fingerprint: string;
+}
+
+function isOutputCol(outputCol: number | null, c: number): boolean {
+  return outputCol !== null && c >= outputCol && c < outputCol + OUTPUT_COLUMN_COUNT;
+}
+
+/** The fingerprint of a read's input cells: every cell but the add-in's output block. */
+export function inputFingerprint(read: Pick<SheetRead, 'sheet' | 'origin' | 'grid'>, outputCol: number | null): string {
+  return fnv1a(`${read.sheet}|${read.origin.row},${read.origin.col}|${gridFingerprint(read.grid, (c) => !isOutputCol(outputCol, c))}`);
+}
+
+export function stampOf(inspection: Inspection, stored: StoredRules): ReadStamp {
+  const { read, layout } = inspection;
+  const input = inputFingerprint(read, layout.outputCol);
+  return {
+    sheet: read.sheet,
+    origin: read.origin,
+    grid: read.grid,
+    outputCol: layout.outputCol,
+    inputFingerprint: input,
+    rulesStamp: stored.stamp,
+    fingerprint: fnv1a(`${input}|${stored.stamp}`),
+  };
+}
+
+/** Input cells that differ between two reads of a sheet (output columns of either left out). */
+export function changedCells(
+  before: { sheet: string; origin: Origin; grid: readonly (readonly CellValue[])[]; outputCol: number | null },
+  after: { origin: Origin; grid: readonly (readonly CellValue[])[]; outputCol: number | null },
+): string[] {
+  const out: string[] = [];
+  // Compare in sheet coordinates.
+  const top = Math.min(before.origin.row, after.origin.row);
+  const left = Math.min(before.origin.col, after.origin.col);
+  const bottom = Math.max(before.origin.row + before.grid.length, after.origin.row + after.grid.length);
+  const width = (g: readonly (readonly CellValue[])[]) => g.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
+  const right = Math.max(before.origin.col + width(before.grid), after.origin.col + width(after.grid));
+  const at = (s: typeof after, row: number, col: number) => s.grid[row - s.origin.row]?.[col - s.origin.col];
+  for (let row = top; row < bottom; row++) {
+    for (let col = left; col < right; col++) {
+      if (isOutputCol(before.outputCol, col - before.origin.col) || isOutputCol(after.outputCol, col - after.origin.col)) continue;
+      if (cellToken(at(before, row, col)) !== cellToken(at(after, row, col))) out.push(qualifiedAddress(before.sheet, cellAddress(row, col)));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The record of what the add-in last wrote (STATE_SHEET)
+// ---------------------------------------------------------------------------------------------
+
+export const STATE_MARKER = 'PAR-OUTPUT';
+
+export interface OutputRecord {
+  sheet: string;
+  /** Top-left cell of the output block (its header), A1 style. */
+  address: string;
+  rows: number;
+  lang: Lang;
+  inputFingerprint: string;
+  rulesFingerprint: string;
+  time: string;
+  /** Per output row, the fnv1a of each of its four cells as written. */
+  hashes: string[][];
+}
+
+const cellHash = (v: CellValue | undefined) => fnv1a(cellToken(v));
+
+export function outputRecordRows(r: OutputRecord): CellValue[][] {
+  return [[STATE_MARKER, 1, r.sheet, r.address, r.rows, r.lang, r.inputFingerprint, r.rulesFingerprint, r.time], ...r.hashes];
+}
+
+export function outputRecordFromGrid(grid: readonly (readonly CellValue[])[]): OutputRecord | null {
+  const head = grid[0];
+  if (!head || head[0] !== STATE_MARKER || head[1] !== 1) return null;
+  const rows = Number(head[4]);
+  if (!Number.isInteger(rows) || rows < 0) return null;
+  const hashes: string[][] = [];
+  for (let i = 0; i < rows; i++) hashes.push(Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, c) => String(grid[i + 1]?.[c] ?? '')));
+  return { sheet: String(head[2]), address: String(head[3]), rows, lang: head[5] === 'en' ? 'en' : 'vi', inputFingerprint: String(head[6]), rulesFingerprint: String(head[7]), time: String(head[8]), hashes };
+}
+
+/** The output block's rows as the adapter writes them (header, blank max row, one row per unit) and where. */
+export function writtenOutput(inspection: Inspection, lang: Lang): { row0: number; col0: number; rows: CellValue[][] } {
+  const { read, layout, result } = inspection;
+  const block = outputBlock(result, lang);
+  return {
+    row0: read.origin.row - 1 + layout.headerRow,
+    col0: read.origin.col + (layout.outputCol ?? layout.outputTargetCol),
+    rows: [block.headers.slice(), ['', '', '', ''], ...block.rows],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guarded runs
+// ---------------------------------------------------------------------------------------------
+
+interface Owned {
+  names: Set<string>;
+  rules: StoredRules;
+  output: OutputRecord | null;
+}
+
+/** The owned sheets' contents: rules in force and the last output record. Two syncs. */
+async function readOwned(context: Excel.RequestContext): Promise<Owned> {
+  const names = await sheetNames(context);
+  const rules = names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
+  const state = names.has(STATE_SHEET) ? loadSheetGrid(context, STATE_SHEET) : null;
+  if (rules || state) await context.sync();
+  return { names, rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null };
+}
+
+export interface SafeOptions {
+  lang: Lang;
+  override?: MappingOverride;
+  progress?: Progress;
+  /** What the user previewed (stampOf an earlier inspection): if the input or rules differ now, nothing is written. */
+  since?: ReadStamp;
+  /** Go ahead although output cells were edited by hand since the last run (the user confirmed). */
+  overwriteEdited?: boolean;
+  /** A name the user gave, for the audit log (Office gives add-ins no reliable identity without SSO). */
+  who?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export type SafeOutcome = ScoreOutcome | { status: 'rulesInvalid'; message: string; problems: RuleSourceProblem[]; stats: RunStats };
+
+function listCells(cells: readonly string[], lang: Lang, limit = 10): string {
+  const m = messages(lang).review;
+  const shown = cells.slice(0, limit).join(', ');
+  return cells.length > limit ? fill(m.moreCells, { list: shown, count: cells.length - limit }) : shown;
+}
+
+function changedStop(lang: Lang, cells: string[], rules: { old: string; new: string } | null, size: { old: string; new: string } | null): GuardStop {
+  const m = messages(lang).review;
+  const parts: string[] = [];
+  if (cells.length > 0) parts.push(fill(m.changedCells, { cells: listCells(cells, lang) }));
+  if (rules) parts.push(fill(m.changedRules, rules));
+  if (size) parts.push(fill(m.changedSize, size));
+  return { status: 'changedSinceRead', message: fill(m.changedSinceRead, { what: parts.join('; ') }), cells, rules, size };
+}
+
+function extent(origin: Origin, rows: number, cols: number): string {
+  if (rows <= 0 || cols <= 0) return '—';
+  return `${cellAddress(origin.row, origin.col)}:${cellAddress(origin.row + rows - 1, origin.col + cols - 1)}`;
+}
+
+/**
+ * The run itself: `rules` scored, `applying` (when set) written to the rules sheet with the output,
+ * both checked against `owned` (what was read before) right before the write.
+ */
+async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying: RuleSet | null, options: SafeOptions): Promise<SafeOutcome> {
+  const { lang } = options;
+  let tail: AuditTail = { exists: false, nextRow: 0, previousHash: '00000000' };
+  let present = owned.names;
+
+  const beforeWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<GuardStop | null> => {
+    const { read, layout } = inspection;
+    const since = options.since;
+    if (since) {
+      if (since.rulesStamp !== owned.rules.stamp) return changedStop(lang, [], { old: since.rulesStamp, new: owned.rules.stamp }, null);
+      if (since.inputFingerprint !== inputFingerprint(read, layout.outputCol)) {
+        return changedStop(lang, changedCells(since, { origin: read.origin, grid: read.grid, outputCol: layout.outputCol }), null, null);
+      }
+    }
+
+    // One batch: the input block again, the table's extent, the owned sheets, the output as it is now.
+    const sheet = context.workbook.worksheets.getItem(read.sheet);
+    const width = read.grid.reduce((m, r) => Math.max(m, r.length), 0);
+    const chunks = read.grid.length > 0 && width > 0 ? planChunks(read.grid.length, (i) => gridBytes([read.grid[i]]), CHUNK_BUDGET_BYTES) : [];
+    const again: CellValue[][] = [];
+    const pending: { start: number; range: Excel.Range }[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i];
+      const range = sheet.getRangeByIndexes(read.origin.row - 1 + c.start, read.origin.col, c.end - c.start, width);
+      range.load('values');
+      pending.push({ start: c.start, range });
+      if (i < chunks.length - 1) {
+        // A table larger than one request is re-read in payload-sized chunks; the last goes with the rest.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await sync();
+      }
+    }
+    let bounds: { load(p: string): void; isNullObject?: boolean; rowIndex: number; rowCount: number; columnIndex: number; columnCount: number } | null = null;
+    if (read.source.kind === 'sheet') bounds = sheet.getUsedRangeOrNullObject(true);
+    else if (read.source.kind === 'table') bounds = sheet.tables.getItem(read.source.name).getRange();
+    bounds?.load('rowIndex, rowCount, columnIndex, columnCount');
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const rulesGrid = owned.names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
+    const tailOf = loadAuditTail(context, owned.names.has(AUDIT_SHEET));
+    const target = writtenOutput(inspection, lang);
+    const record = owned.output;
+    const recordHere = record !== null && record.sheet === read.sheet && record.address === cellAddress(target.row0 + 1, target.col0) && record.rows > 0;
+    let current: Excel.Range | null = null;
+    if (recordHere) {
+      current = sheet.getRangeByIndexes(target.row0, target.col0, record.rows, OUTPUT_COLUMN_COUNT);
+      current.load('values');
+    }
+    await sync();
+
+    for (const p of pending) (p.range.values as CellValue[][]).forEach((row, i) => (again[p.start + i] = row));
+    present = new Set(sheets.items.map((s) => s.name));
+    tail = tailOf();
+
+    // Rules: appeared, vanished or changed since they were read.
+    const rulesNow = storedRulesFromGrid(present.has(RULES_SHEET) ? (rulesGrid ? rulesGrid() : []) : null);
+    const rulesChanged = rulesNow.stamp !== owned.rules.stamp || present.has(RULES_SHEET) !== owned.names.has(RULES_SHEET);
+    const cells = changedCells({ sheet: read.sheet, origin: read.origin, grid: read.grid, outputCol: layout.outputCol }, { origin: read.origin, grid: again, outputCol: layout.outputCol });
+    let size: { old: string; new: string } | null = null;
+    if (bounds) {
+      const b = bounds.isNullObject ? { rowIndex: 0, rowCount: 0, columnIndex: 0, columnCount: 0 } : bounds;
+      const oldRows = read.grid.length;
+      const oldCols = width;
+      const newRows = b.rowIndex + b.rowCount - (read.origin.row - 1);
+      const newCols = b.columnIndex + b.columnCount - read.origin.col;
+      if (newRows !== oldRows || newCols !== oldCols) size = { old: extent(read.origin, oldRows, oldCols), new: extent(read.origin, newRows, newCols) };
+    }
+    if (cells.length > 0 || rulesChanged || size) {
+      return changedStop(lang, cells, rulesChanged ? { old: owned.rules.stamp, new: rulesNow.stamp } : null, size);
+    }
+
+    // Output cells that are not what the add-in last wrote.
+    if (current && record && !options.overwriteEdited) {
+      const values = current.values as CellValue[][];
+      const edited: string[] = [];
+      for (let r = 0; r < record.rows; r++) {
+        for (let c = 0; c < OUTPUT_COLUMN_COUNT; c++) {
+          if (cellHash(values[r]?.[c]) !== record.hashes[r]?.[c]) edited.push(qualifiedAddress(read.sheet, cellAddress(target.row0 + r + 1, target.col0 + c)));
+        }
+      }
+      if (edited.length > 0) return { status: 'outputEdited', message: fill(messages(lang).review.outputEdited, { cells: listCells(edited, lang) }), cells: edited };
+    }
+    return null;
+  };
+
+  const afterWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<void> => {
+    const time = (options.now?.() ?? new Date()).toISOString();
+    const target = writtenOutput(inspection, lang);
+    const input = inputFingerprint(inspection.read, inspection.layout.outputCol);
+    const rulesFingerprint = ruleSetFingerprint(rules);
+    if (applying) queueWriteRules(context, applying, present.has(RULES_SHEET));
+    queueReplaceRows(
+      context,
+      STATE_SHEET,
+      present.has(STATE_SHEET),
+      outputRecordRows({
+        sheet: inspection.read.sheet,
+        address: cellAddress(target.row0 + 1, target.col0),
+        rows: target.rows.length,
+        lang,
+        inputFingerprint: input,
+        rulesFingerprint,
+        time,
+        hashes: target.rows.map((row) => row.map(cellHash)),
+      }),
+    );
+    const base = {
+      time,
+      rulesId: rules.id,
+      rulesFingerprint,
+      counts: inspection.result.summary.counts,
+      units: inspection.result.units.length,
+      sheet: inspection.read.sheet,
+      inputFingerprint: input,
+      who: options.who ?? '',
+    };
+    const entries: AuditEntry[] = [];
+    if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
+    entries.push({ ...base, action: 'scored' });
+    queueAppendAudit(context, tail, entries);
+    await sync();
+  };
+
+  return scoreWorkbook(run, { rules, lang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+}
+
+function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang): SafeOutcome {
+  return { status: 'rulesInvalid', message: fill(messages(lang).review.storeInvalid, { sheet: RULES_SHEET }), problems: stored.problems, stats: { syncs: 2, readChunks: 0, writeChunks: 0 } };
+}
+
+/**
+ * Reads the rules in force and the active sheet's table, and scores it, writing nothing: what the
+ * task pane shows before a run or a rule change. `stamp` goes back as `since` to apply or score.
+ */
+export async function inspectWithRules(
+  run: ExcelRun,
+  lang: Lang,
+  override?: MappingOverride,
+  progress?: Progress,
+): Promise<{ stored: StoredRules; inspection: Inspection; stamp: ReadStamp }> {
+  const owned = await run((context) => readOwned(context));
+  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, override, progress);
+  return { stored: owned.rules, inspection, stamp: stampOf(inspection, owned.rules) };
+}
+
+/** Scores with the rules the workbook holds (the default when none), guarded; logs 'scored'. */
+export async function scoreSafely(run: ExcelRun, options: SafeOptions): Promise<SafeOutcome> {
+  const owned = await run((context) => readOwned(context));
+  if (owned.rules.source === 'invalid') return invalidStored(owned.rules, options.lang);
+  return guardedRun(run, owned, owned.rules.rules, null, options);
+}
+
+/**
+ * Apply = write the rules, re-score and log, in one go: the new rules are scored, checked, and
+ * written to the rules sheet together with the output, the output record and the audit rows
+ * ('rulesChanged', then 'scored'). When the data has errors, or a guard stops the run, nothing is
+ * written, the rules included.
+ */
+export async function applyRules(run: ExcelRun, rules: RuleSet, options: SafeOptions): Promise<SafeOutcome> {
+  const problems = validateRuleSet(rules);
+  if (problems.length > 0) {
+    return {
+      status: 'rulesInvalid',
+      message: problems.map((p) => describeRuleProblem(p, options.lang)).join('\n'),
+      problems: problems.map((p) => ({ kind: 'rule', where: null, problem: p })),
+      stats: { syncs: 0, readChunks: 0, writeChunks: 0 },
+    };
+  }
+  const owned = await run((context) => readOwned(context));
+  return guardedRun(run, owned, rules, rules, options);
+}
+
+/** The grid of an owned sheet's used range (tests, the workbench). */
+export async function readOwnedSheet(run: ExcelRun, name: string): Promise<CellValue[][] | null> {
+  return run(async (context) => {
+    const names = await sheetNames(context);
+    if (!names.has(name)) return null;
+    const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    used.load('values, rowIndex, columnIndex');
+    await context.sync();
+    return anchoredGrid(used as unknown as LoadedRange);
+  });
+}
+
