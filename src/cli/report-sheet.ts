@@ -3,9 +3,11 @@
  * add-in): the narrative's paragraphs in column A, the band summary table, the ranking table,
  * and the marker that says "this sheet was made by the tool". Pure data: no exceljs, no Office.
  *
- * The marker: three text cells in column AZ (hidden by the writers) —
- *   AZ1 "par-index-report:v1", AZ2 the report year, AZ3 the sheet's own name when it was written.
- * A sheet is ours when all three hold: a plain cell survives every xlsx round trip (Excel,
+ * The marker: text cells in column AZ (hidden by the writers) —
+ *   AZ1 "par-index-report:v1", AZ2 the report year, AZ3 the sheet's own name when it was written,
+ *   AZ4 the scoring sheet the report was made from (so the add-in, started on the report sheet,
+ *   goes back to that sheet to read the table).
+ * A sheet is ours when AZ1–AZ3 hold: a plain cell survives every xlsx round trip (Excel,
  * LibreOffice, exceljs read and write it like any value), both shells can read it in one
  * request, and a sheet the user copied from ours (a new name) or renamed is no longer ours, so
  * it is never replaced.
@@ -26,7 +28,7 @@ import {
 export const REPORT_MARKER = 'par-index-report:v1';
 /** Column of the marker cells, 0-based (AZ): far right of anything the report writes. */
 export const MARKER_COLUMN = 51;
-export const MARKER_ADDRESS = 'AZ1:AZ3';
+export const MARKER_ADDRESS = 'AZ1:AZ4';
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
 
@@ -62,8 +64,8 @@ export interface ReportSheetModel {
   chart: { firstRow: number; rows: number; title: string } | null;
   /** Widths of columns A–E in characters. */
   columnWidths: number[];
-  /** The marker cells' values, AZ1:AZ3 (the name is filled in by the writer). */
-  marker(sheetName: string): [string, string, string];
+  /** The marker cells' values, AZ1:AZ4 (the name is filled in by the writer). */
+  marker(sheetName: string): [string, string, string, string];
 }
 
 /** Widths of the report's columns A–E, in characters: A holds the paragraphs. */
@@ -72,9 +74,9 @@ export const REPORT_COLUMN_WIDTHS = [100, 26, 12, 28, 60];
 const TEXT = '@';
 const INTEGER = '0';
 
-/** The three marker values a report sheet carries in AZ1:AZ3. */
-export function markerValues(year: number, sheetName: string): [string, string, string] {
-  return [REPORT_MARKER, String(year), sheetName];
+/** The marker values a report sheet carries in AZ1:AZ4. */
+export function markerValues(year: number, sheetName: string, sourceSheet: string): [string, string, string, string] {
+  return [REPORT_MARKER, String(year), sheetName, sourceSheet];
 }
 
 /** Whether marker cells (AZ1:AZ3, as read) say the sheet is the tool's report of that year, under its current name. */
@@ -177,7 +179,7 @@ export function reportSheetModel(
     rankingTable: { headerRow: rankingHeaderRow, rowCount: result.rankOrder.length, columnCount: 5 },
     chart,
     columnWidths: REPORT_COLUMN_WIDTHS,
-    marker: (name) => markerValues(year, name),
+    marker: (name) => markerValues(year, name, result.table.sheet),
   };
 }
 

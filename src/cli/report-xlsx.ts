@@ -18,7 +18,7 @@ import {
 } from './report-sheet';
 import { toCellValue } from './xlsx';
 
-/** AZ1:AZ3 of a sheet as text. */
+/** AZ1:AZ3 of a sheet as text (AZ4, the source sheet, matters to the add-in only). */
 function markerOf(ws: ExcelJS.Worksheet): string[] {
   return [1, 2, 3].map((r) => {
     const v = toCellValue(ws.getRow(r).findCell(MARKER_COLUMN + 1)?.value ?? null);

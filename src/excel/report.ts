@@ -1,0 +1,295 @@
+/**
+ * "Tạo báo cáo": the report sheet written with Office.js. The table is read and scored by the
+ * adapter (inspectWorkbook); this module only finds the sheet an earlier run made and writes the
+ * new one: the narrative in a wide wrapped column A, the band table (band, count, share), a native
+ * column chart of the band counts, and the ranking table. Same content as the CLI's sheet
+ * (src/cli/report-sheet.ts, pure).
+ *
+ * Started on a report sheet it made, it first goes back to the scoring sheet the marker names
+ * (one read; an activation only in that case), since the adapter reads the active sheet.
+ *
+ * Round trips of the report's own Excel.run: two reads (the sheets; then each sheet's marker
+ * cells AZ1:AZ3 and protection), then ONE sync for every write (delete the old sheet, add the new
+ * one, values, formats, chart, activate). A failed write sync leaves nothing behind: Office.js
+ * stops at the failing action, so a sheet this run added is deleted again.
+ *
+ * Which sheet is ours: the marker cells (see report-sheet.ts) — "par-index-report:v1", the year,
+ * and the sheet's own name when written, in the hidden column AZ. They are plain cells, so the
+ * fake host, Excel, Excel on the web and LibreOffice keep them, the CLI writes the same marker
+ * (a sheet the CLI made is replaced by the add-in and the other way round), and a sheet the user
+ * copied or renamed no longer matches its recorded name, so it is never touched. A workbook
+ * setting holding the sheet id would not do: the new sheet's id is only known after the write
+ * sync, which would cost a second write sync.
+ */
+import {
+  BAND_FILL,
+  fill,
+  generateNarrative,
+  messages,
+  type Lang,
+  type Narrative,
+  type ReportSettings,
+  type RuleSet,
+} from '../engine';
+import {
+  MARKER_ADDRESS,
+  MARKER_COLUMN,
+  REPORT_MARKER,
+  defaultReportSheetName,
+  isOurReport,
+  pickReportSheetName,
+  reportSheetModel,
+  type ReportSheetModel,
+} from '../cli/report-sheet';
+import { UserFacingError, officeErrorMessage } from './errors';
+import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
+import { inspectWorkbook, supportsExcelApi, type ExcelRun, type Inspection, type MappingOverride, type Progress } from './workbook';
+
+/** Empty rows the chart covers, between the band table and the ranking table. */
+export const CHART_ROWS = 18;
+/** Points per character of column width (Calibri 11). */
+const POINTS_PER_CHAR = 6;
+const HEADER_FILL = '#D9D9D9';
+
+export interface ReportOptions {
+  rules: RuleSet;
+  lang: Lang;
+  /** Year, district figures: what the narrative needs beyond the workbook. */
+  settings: ReportSettings;
+  override?: MappingOverride;
+  progress?: Progress;
+}
+
+export interface ReportStats {
+  /** Round trips of the report's own run that only read. */
+  readSyncs: number;
+  /** Round trips that wrote: 1 (more only when the ranking table is over the request budget). */
+  writeSyncs: number;
+}
+
+export type ReportOutcome =
+  | {
+      status: 'written';
+      sheet: string;
+      /** The name of the earlier report sheet this run replaced, or null. */
+      replaced: string | null;
+      /** The default name a user's sheet holds (the report went under "… (2)"), or null. */
+      nameTaken: string | null;
+      narrative: Narrative;
+      inspection: Inspection;
+      stats: ReportStats;
+    }
+  | { status: 'hasErrors'; inspection: Inspection; message: string; stats: ReportStats }
+  | { status: 'failed'; message: string; code: string; inspection?: Inspection; stats: ReportStats };
+
+type Cell = string | number;
+
+/** The model's rows as a rectangle of values and number formats, `cols` wide. */
+function rectangle(model: ReportSheetModel, cols: number): { values: Cell[][]; formats: string[][] } {
+  const values: Cell[][] = [];
+  const formats: string[][] = [];
+  for (const row of model.rows) {
+    const v: Cell[] = [];
+    const f: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      v.push(row.cells[c] ?? '');
+      f.push(row.formats[c] ?? 'General');
+    }
+    values.push(v);
+    formats.push(f);
+  }
+  return { values, formats };
+}
+
+/**
+ * Queues the whole report sheet: values (formats first, so text stays text), widths, wrapping,
+ * bold headings and headers, band fills, the chart, the marker, activation. Nothing is synced here.
+ */
+function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, bandFill: (label: string) => string | undefined, firstChunk: { start: number; end: number }): void {
+  const cols = model.columnWidths.length;
+  const { values, formats } = rectangle(model, cols);
+  const block = ws.getRangeByIndexes(firstChunk.start, 0, firstChunk.end - firstChunk.start, cols);
+  block.numberFormat = formats.slice(firstChunk.start, firstChunk.end);
+  block.values = values.slice(firstChunk.start, firstChunk.end);
+
+  model.columnWidths.forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
+  });
+  const all = ws.getRangeByIndexes(0, 0, model.rows.length, cols);
+  all.format.verticalAlignment = 'Top';
+  ws.getRangeByIndexes(0, 0, model.paragraphRows, 1).format.wrapText = true;
+
+  model.rows.forEach((row, r) => {
+    const width = row.cells.length;
+    switch (row.kind) {
+      case 'title':
+      case 'heading':
+      case 'caption':
+        ws.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
+        break;
+      case 'tableHeader': {
+        const header = ws.getRangeByIndexes(r, 0, 1, width);
+        header.format.font.bold = true;
+        header.format.fill.color = HEADER_FILL;
+        header.format.wrapText = true;
+        header.format.horizontalAlignment = 'Center';
+        break;
+      }
+      case 'tableTotal':
+        ws.getRangeByIndexes(r, 0, 1, width).format.font.bold = true;
+        break;
+      case 'tableRow': {
+        // Band table: the label in A; ranking table: the band in D. The note (E) wraps.
+        const bandCol = width === 3 ? 0 : 3;
+        const colour = bandFill(String(row.cells[bandCol]));
+        if (colour) ws.getRangeByIndexes(r, bandCol, 1, 1).format.fill.color = colour;
+        if (width === 5) ws.getRangeByIndexes(r, 4, 1, 1).format.wrapText = true;
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  all.format.autofitRows();
+
+  if (model.chart) {
+    const { headerRow, rowCount } = model.bandTable;
+    const source = ws.getRangeByIndexes(headerRow, 0, rowCount + 1, 2);
+    const chart = ws.charts.add('ColumnClustered', source, 'Auto');
+    chart.title.text = model.chart.title;
+    chart.setPosition(ws.getRangeByIndexes(model.chart.firstRow, 0, 1, 1), ws.getRangeByIndexes(model.chart.firstRow + model.chart.rows - 1, 1, 1, 1));
+  }
+
+  const marker = ws.getRange(MARKER_ADDRESS);
+  marker.numberFormat = [['@'], ['@'], ['@'], ['@']];
+  marker.values = model.marker(name).map((v) => [v]);
+  ws.getRangeByIndexes(0, MARKER_COLUMN, 1, 1).format.columnWidth = 0; // hidden
+  ws.activate();
+}
+
+/**
+ * Reads and scores the active sheet's table (the adapter's inspectWorkbook), then writes the
+ * report sheet. A table with errors writes nothing; a failure in Excel leaves the workbook as it was.
+ */
+export async function writeReport(run: ExcelRun, options: ReportOptions): Promise<ReportOutcome> {
+  const { rules, lang, settings } = options;
+  const progress = options.progress ?? (() => {});
+  const stats: ReportStats = { readSyncs: 0, writeSyncs: 0 };
+  let inspection: Inspection | undefined;
+  try {
+    await leaveReportSheet(run);
+    inspection = await inspectWorkbook(run, rules, lang, options.override, progress);
+  } catch (error) {
+    return { status: 'failed', message: officeErrorMessage(error, lang), code: (error as { code?: string }).code ?? 'Error', stats };
+  }
+  if (inspection.errors.length > 0) {
+    return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats };
+  }
+  progress('score', 0, 1);
+  const { result } = inspection;
+  const narrative = generateNarrative(result, settings, lang);
+  const model = reportSheetModel(result, narrative, settings, lang, CHART_ROWS);
+  const bandFill = (label: string) => {
+    const band = result.rules.bands.find((b) => b.label[lang] === label);
+    return band ? BAND_FILL[band.code] : undefined;
+  };
+  const year = settings.year;
+
+  // What the run saw before writing, for the clean-up after a failed write.
+  const seen: { ids: Set<string> | null; name: string } = { ids: null, name: '' };
+  try {
+    const written = await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/id,items/position');
+      await context.sync();
+      stats.readSyncs++;
+      const markers = sheets.items.map((ws) => {
+        const range = ws.getRange(MARKER_ADDRESS);
+        range.load('values');
+        ws.protection.load('protected');
+        return range;
+      });
+      await context.sync();
+      stats.readSyncs++;
+      seen.ids = new Set(sheets.items.map((ws) => ws.id));
+      const ours = sheets.items.find((ws, i) => isOurReport(markers[i].values.map((row) => row[0]), year, ws.name)) ?? null;
+      if (ours?.protection.protected) throw new UserFacingError(fill(messages(lang).excel.reportProtected, { sheet: ours.name }), 'AccessDenied');
+      const base = defaultReportSheetName(year, lang);
+      const name = pickReportSheetName(base, sheets.items.map((ws) => ws.name), ours?.name ?? null);
+      seen.name = name;
+
+      // Every write below goes in one request, unless the ranking table is too large for one.
+      const { values, formats } = rectangle(model, model.columnWidths.length);
+      const chunks = planChunks(values.length, (i) => gridBytes([values[i], formats[i]]), CHUNK_BUDGET_BYTES);
+      progress('write', 0, values.length);
+      if (supportsExcelApi('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
+      const position = ours?.position ?? null;
+      if (ours) ours.delete();
+      const ws = sheets.add(name);
+      if (position !== null) ws.position = position;
+      queueSheet(ws, model, name, bandFill, chunks[0] ?? { start: 0, end: values.length });
+      await context.sync();
+      stats.writeSyncs++;
+      for (const chunk of chunks.slice(1)) {
+        const range = ws.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, model.columnWidths.length);
+        range.numberFormat = formats.slice(chunk.start, chunk.end);
+        range.values = values.slice(chunk.start, chunk.end);
+        progress('write', chunk.start, values.length);
+        // Deliberate: only a ranking table over the request budget (thousands of units) takes more than one write.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        stats.writeSyncs++;
+      }
+      return { name, replaced: ours?.name ?? null, nameTaken: name === base ? null : base };
+    });
+    progress('done', 1, 1);
+    return { status: 'written', sheet: written.name, replaced: written.replaced, nameTaken: written.nameTaken, narrative, inspection, stats };
+  } catch (error) {
+    if (seen.ids !== null && stats.writeSyncs === 0) await removeHalfSheet(run, seen.ids, seen.name);
+    return { status: 'failed', message: officeErrorMessage(error, lang), code: (error as { code?: string }).code ?? 'Error', inspection, stats };
+  }
+}
+
+/**
+ * When the active sheet is a report sheet this tool made (renamed or not), activates the scoring sheet its marker
+ * names (if it still exists), so the table is read from there. One read; nothing else changes.
+ */
+async function leaveReportSheet(run: ExcelRun): Promise<void> {
+  await run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const active = sheets.getActiveWorksheet();
+    active.load('name');
+    const marker = active.getRange(MARKER_ADDRESS);
+    marker.load('values');
+    await context.sync();
+    // Any report sheet, even one the user renamed (no longer ours to replace), holds no scoring table.
+    const [tag, , , source] = marker.values.map((row) => String(row[0] ?? ''));
+    if (tag !== REPORT_MARKER || source === '' || source === active.name) return;
+    const target = sheets.items.find((ws) => ws.name === source);
+    if (!target) return;
+    target.activate();
+    await context.sync();
+  });
+}
+
+/** After a failed write: deletes the sheet this run added (a name and an id not there before), if Excel applied that much. */
+async function removeHalfSheet(run: ExcelRun, before: Set<string>, name: string): Promise<void> {
+  try {
+    await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/id');
+      await context.sync();
+      const added = sheets.items.filter((ws) => !before.has(ws.id) && ws.name === name);
+      for (const ws of added) ws.delete();
+      if (added.length > 0) await context.sync();
+    });
+  } catch {
+    // The write's own error is what the user needs to see.
+  }
+}
+
+/** The narrative the report would carry, for a preview (nothing read or written). */
+export function reportNarrative(inspection: Inspection, settings: ReportSettings, lang: Lang): Narrative {
+  return generateNarrative(inspection.result, settings, lang);
+}
