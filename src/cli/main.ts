@@ -19,10 +19,10 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
   HAI_DUONG_2018,
-  InvalidRuleSetError,
-  compileRuleSet,
+  OWNED_SHEETS,
   describeFinding,
-  describeRuleProblem,
+  describeRuleSourceProblem,
+  parseRuleSetJson,
   fill,
   fold,
   messages,
@@ -36,6 +36,7 @@ import {
 } from '../engine';
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
 import { occupiedTargetCells, readSheetGrid, writeOutputBlock } from './xlsx';
+import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
 import { generateNarrative } from '../engine/narrative';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
 import { guessReportYear, reportSheetModel } from './report-sheet';
@@ -89,21 +90,16 @@ export function defaultOutPath(input: string): string {
 
 function loadRules(file: string, lang: Lang): RuleSet {
   const m = messages(lang).cli;
-  let rules: RuleSet;
+  let text: string;
   try {
-    rules = JSON.parse(fs.readFileSync(file, 'utf8')) as RuleSet;
+    text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new UsageError(fill(m.rulesUnreadable, { file, detail: detail(e) }));
   }
-  try {
-    compileRuleSet(rules, (p) => describeRuleProblem(p, lang));
-  } catch (e) {
-    if (e instanceof InvalidRuleSetError) {
-      throw new UsageError([fill(m.rulesInvalid, { file }), ...e.problems.map((p) => `  - ${describeRuleProblem(p, lang)}`)].join('\n'));
-    }
-    throw e;
-  }
-  return rules;
+  // The same JSON shape the add-in stores (docs/rules-store.md): types, keys, then the rules.
+  const read = parseRuleSetJson(text);
+  if (!read.ok) throw new UsageError([fill(m.rulesInvalid, { file }), ...read.problems.map((p) => `  - ${describeRuleSourceProblem(p, lang)}`)].join('\n'));
+  return read.rules;
 }
 
 async function writeJson(file: string, report: JsonReport, lang: Lang, io: Io): Promise<void> {
@@ -192,7 +188,9 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   const jsonArg = values.json;
   const jsonPath = jsonArg === undefined ? null : path.resolve(cwd, jsonArg);
   if (jsonPath !== null && sameFile(input, jsonPath)) throw new UsageError(fill(m.outIsInput, { option: '--json', file: inputArg }));
-  const rules = values.rules === undefined ? HAI_DUONG_2018 : loadRules(path.resolve(cwd, values.rules), lang);
+  // --rules wins; else the rules the workbook holds (read below); else the default.
+  const fileRules = values.rules === undefined ? null : loadRules(path.resolve(cwd, values.rules), lang);
+  let rules = fileRules ?? HAI_DUONG_2018;
   const reportArg = values.report;
   const reportPath = reportArg === undefined ? null : path.resolve(cwd, reportArg);
   if (reportPath !== null && sameFile(input, reportPath)) throw new UsageError(fill(m.outIsInput, { option: '--report', file: inputArg }));
@@ -215,6 +213,26 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     throw new UsageError(fill(m.unreadable, { file: inputArg, detail: detail(e) }));
   }
 
+  const stored = readWorkbookRules(wb);
+  if (fileRules) {
+    io.stderr(fill(messages(lang).review.fromFile, { file: values.rules as string, name: rules.name[lang] }) + '\n');
+    // The scored copy carries the rules it was scored with.
+    const own = rulesSheet(wb);
+    if (own) writeWorkbookRules(own, rules);
+  } else if (stored) {
+    if (!stored.ok) {
+      throw new UsageError([fill(messages(lang).review.storeInvalid, { sheet: rulesSheet(wb)?.name ?? '' }), ...stored.problems.map((p) => `  - ${describeRuleSourceProblem(p, lang)}`)].join('\n'));
+    }
+    rules = stored.rules;
+    io.stderr(fill(messages(lang).review.fromWorkbook, { sheet: rulesSheet(wb)?.name ?? '', name: rules.name[lang] }) + '\n');
+    try {
+      settings = reportSettings(values, rules, lang);
+    } catch (e) {
+      if (e instanceof ReportOptionError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+
   const sheets = wb.worksheets;
   let candidates = sheets;
   if (values.sheet !== undefined) {
@@ -224,7 +242,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     candidates = [ws];
   } else {
     // The report sheet an earlier run added is no scoring table.
-    candidates = sheets.filter((s) => !isReportSheet(s));
+    candidates = sheets.filter((s) => !isReportSheet(s) && !OWNED_SHEETS.includes(s.name));
   }
 
   const baseReport = (): JsonReport => ({
