@@ -175,7 +175,7 @@ export const en: Messages = {
       '  --out <file.xlsx>   the scored copy (default: <file>.scored.xlsx); the input is never written',
       '  --json <file.json>  write the result as JSON (also when the data has errors)',
       '  --sheet <name>      the sheet to score (default: the first sheet holding a scoring table)',
-      '  --rules <file.json> the banding rule set (default: Hải Dương, Decision 29/2018/QĐ-UBND)',
+      '  --rules <file.json> the banding rule set (default: the one stored in the workbook, else Hải Dương, Decision 29/2018/QĐ-UBND)',
       '  --lang vi|en        language of the messages and of the output columns (default: vi)',
       '  --report <file>     write the report text alone: .txt, .md or .docx (Word)',
       '  --year <year>       report year (default: a year 20xx in the table title, else this year)',

@@ -175,7 +175,7 @@ export const vi = {
       '  --out <tệp.xlsx>    tệp kết quả (mặc định: <tệp>.scored.xlsx); tệp đầu vào không bao giờ bị ghi',
       '  --json <tệp.json>   ghi kết quả dạng JSON (kể cả khi dữ liệu có lỗi)',
       '  --sheet <tên>       trang tính cần chấm (mặc định: trang đầu tiên có bảng chấm điểm)',
-      '  --rules <tệp.json>  bộ tiêu chí xếp loại (mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND)',
+      '  --rules <tệp.json>  bộ tiêu chí xếp loại (mặc định: bộ tiêu chí lưu trong bảng tính, nếu không có thì Hải Dương, Quyết định 29/2018/QĐ-UBND)',
       '  --lang vi|en        ngôn ngữ của thông báo và các cột kết quả (mặc định: vi)',
       '  --report <tệp>      ghi riêng phần lời văn của báo cáo: .txt, .md hoặc .docx (Word)',
       '  --year <năm>        năm báo cáo (mặc định: năm 20xx trong tiêu đề bảng, nếu không có thì năm nay)',
