@@ -11,7 +11,7 @@ import { useLang } from './hooks/useLang';
 import { useScoring } from './hooks/useScoring';
 
 // The "Báo cáo" and "Tiêu chí" tabs are slots: other parts of the add-in replace these placeholders.
-const ReportPanel = lazy(() => import(/* webpackChunkName: "report" */ './components/Placeholder'));
+const ReportPanel = lazy(() => import(/* webpackChunkName: "report" */ './components/ReportPanel'));
 const RulesPanel = lazy(() => import(/* webpackChunkName: "rules-editor" */ './components/Placeholder'));
 
 const useStyles = makeStyles({
@@ -63,7 +63,7 @@ export function App({ run, lang: initialLang, rules = HAI_DUONG_2018 }: AppProps
           {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' ? <ReportPanel name={t.tabReport} t={t} /> : <RulesPanel name={t.tabRules} t={t} />}
+              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.override} /> : <RulesPanel name={t.tabRules} t={t} />}
             </Suspense>
           )}
         </main>

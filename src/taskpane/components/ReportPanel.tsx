@@ -1,0 +1,124 @@
+/**
+ * The "Báo cáo" tab: the report settings (year, district name, the district's index this year
+ * and last, its rank), the "Tạo báo cáo" button, the run's progress and outcome, and a preview
+ * of the narrative the sheet will carry.
+ */
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { fill, type Lang, type RuleSet } from '../../engine';
+import type { ReportOutcome } from '../../excel/report';
+import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
+import type { UiStrings } from '../hooks/useLang';
+import { useReport, type ReportField } from '../hooks/useReport';
+import type { ProgressState } from '../hooks/useScoring';
+import { Section } from './Section';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  pair: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  grow: { flexGrow: 1, minWidth: 0 },
+  action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
+  preview: {
+    maxHeight: '320px',
+    overflowY: 'auto',
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontFamily: '"Times New Roman", Times, serif',
+    fontSize: tokens.fontSizeBase300,
+  },
+  heading: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalXS} 0` },
+  paragraph: { margin: `${tokens.spacingVerticalXS} 0`, textAlign: 'justify' },
+  bullet: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalM, textAlign: 'justify' },
+});
+
+export interface ReportPanelProps {
+  run: ExcelRun;
+  rules: RuleSet;
+  lang: Lang;
+  t: UiStrings;
+  /** The scoring tab's latest inspection: the default year and the preview come from it. */
+  inspection?: Inspection | null;
+  /** The mapping corrections in force on the scoring tab. */
+  override?: MappingOverride;
+}
+
+function stepText(p: ProgressState, t: UiStrings): string {
+  switch (p.step) {
+    case 'locate':
+      return t.stepLocate;
+    case 'read':
+      return fill(t.stepRead, { done: p.done, total: p.total });
+    case 'score':
+      return t.stepScore;
+    case 'write':
+      return t.reportStepWrite;
+    default:
+      return t.stepDone;
+  }
+}
+
+export function reportOutcomeText(outcome: ReportOutcome, t: UiStrings): string {
+  if (outcome.status === 'written') return fill(outcome.replaced ? t.reportReplaced : t.reportWritten, { sheet: outcome.sheet });
+  return outcome.message;
+}
+
+export default function ReportPanel({ run, rules, lang, t, inspection = null, override }: ReportPanelProps) {
+  const styles = useStyles();
+  const report = useReport(run, rules, lang, t, inspection, override);
+  const { form, errors, busy, progress, outcome, preview } = report;
+  const input = (field: ReportField, label: string, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
+    <Field label={label} validationMessage={errors[field]} validationState={errors[field] ? 'error' : 'none'} className={styles.grow}>
+      <Input value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
+    </Field>
+  );
+
+  return (
+    <>
+      <Section title={t.reportTitle} testId="report-panel">
+        <Body1 as="p">{t.reportHint}</Body1>
+        <div className={styles.form}>
+          {input('year', t.reportYear, { inputMode: 'numeric' })}
+          {input('district', t.reportDistrict, { placeholder: 'Tứ Kỳ' })}
+          <Caption1>{t.reportOptional}</Caption1>
+          {input('districtIndex', t.reportDistrictIndex, { inputMode: 'decimal', placeholder: '83,30' })}
+          {input('districtIndexLast', t.reportDistrictIndexLast, { inputMode: 'decimal', placeholder: '63,19' })}
+          <div className={styles.pair}>
+            {input('rank', t.reportRank, { inputMode: 'numeric', placeholder: '6' })}
+            {input('rankOf', t.reportRankOf, { inputMode: 'numeric', placeholder: '12' })}
+          </div>
+        </div>
+      </Section>
+
+      <div className={styles.action}>
+        <Button appearance="primary" size="large" disabled={busy || report.settings === null} onClick={() => void report.generate()} data-testid="report-button">
+          {busy ? t.reportBusy : t.reportButton}
+        </Button>
+        {busy && progress && (
+          <Field validationMessage={stepText(progress, t)} validationState="none" label={t.reportProgressLabel} data-testid="report-progress">
+            <ProgressBar value={progress.step === 'read' && progress.total > 0 ? progress.done / progress.total : undefined} aria-label={t.reportProgressLabel} aria-valuetext={stepText(progress, t)} />
+          </Field>
+        )}
+        <div aria-live="polite">
+          {outcome && (
+            <MessageBar intent={outcome.status === 'written' ? 'success' : 'error'} data-testid="report-outcome" data-status={outcome.status}>
+              <MessageBarBody>{reportOutcomeText(outcome, t)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      </div>
+
+      {preview && (
+        <Section title={t.reportPreview} testId="report-preview-section">
+          <div className={styles.preview} data-testid="report-preview" tabIndex={0} role="document" aria-label={t.reportPreview} lang={lang}>
+            <p className={styles.heading}>{preview.title}</p>
+            {preview.paragraphs.map((p) => (
+              <p key={p.id} className={p.level === 'bullet' ? styles.bullet : p.level === 0 ? styles.paragraph : styles.heading}>
+                {p.level === 'bullet' ? `- ${p.text}` : p.text}
+              </p>
+            ))}
+          </div>
+        </Section>
+      )}
+    </>
+  );
+}

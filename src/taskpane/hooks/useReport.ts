@@ -1,0 +1,122 @@
+/**
+ * The "Tạo báo cáo" flow: the report settings the user types (year, district figures), checked;
+ * a preview of the narrative from the latest inspection (nothing read or written); and the run
+ * that writes the report sheet (src/excel/report.ts). Components only render this state.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { fill, generateNarrative, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
+import { guessReportYear } from '../../cli/report-sheet';
+import { writeReport, type ReportOutcome } from '../../excel/report';
+import type { ExcelRun, Inspection, MappingOverride, Progress } from '../../excel/workbook';
+import type { UiStrings } from './useLang';
+import type { ProgressState } from './useScoring';
+
+export interface ReportForm {
+  year: string;
+  district: string;
+  districtIndex: string;
+  districtIndexLast: string;
+  rank: string;
+  rankOf: string;
+}
+
+export type ReportField = keyof ReportForm;
+
+export interface ReportState {
+  form: ReportForm;
+  /** Per field: why its value cannot be used. */
+  errors: Partial<Record<ReportField, string>>;
+  /** The settings the form gives, or null while a field is invalid. */
+  settings: ReportSettings | null;
+  /** The narrative of the latest inspection with these settings (null: nothing to preview). */
+  preview: Narrative | null;
+  busy: boolean;
+  progress: ProgressState | null;
+  outcome: ReportOutcome | null;
+}
+
+export interface Report extends ReportState {
+  setField: (field: ReportField, value: string) => void;
+  generate: () => Promise<void>;
+}
+
+const EMPTY: ReportForm = { year: '', district: '', districtIndex: '', districtIndexLast: '', rank: '', rankOf: '' };
+
+/** A percentage typed as "83,30", "83.3" or "83,30%": 0 to 100, else null. */
+export function readPct(text: string): number | null {
+  const read = parseNumberText(text.trim().replace(/\s*%$/, ''));
+  return read.kind === 'number' && read.value >= 0 && read.value <= 100 ? read.value : null;
+}
+
+/** Checks the form: the settings, or the message per bad field. Empty optional fields are left out. */
+export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStrings): { settings: ReportSettings | null; errors: Partial<Record<ReportField, string>> } {
+  const errors: Partial<Record<ReportField, string>> = {};
+  const yearText = form.year.trim();
+  const year = yearText === '' ? defaultYear : Number(yearText);
+  if (!/^20\d\d$/.test(String(year))) errors.year = t.reportYearInvalid;
+  const settings: ReportSettings = { year };
+  const district = form.district.trim();
+  if (district !== '') settings.districtName = district;
+  for (const [field, key] of [['districtIndex', 'districtIndexPct'], ['districtIndexLast', 'districtIndexLastYearPct']] as const) {
+    const text = form[field].trim();
+    if (text === '') continue;
+    const pct = readPct(text);
+    if (pct === null) errors[field] = fill(t.reportPctInvalid, { value: text });
+    else settings[key] = pct;
+  }
+  const rankText = form.rank.trim();
+  const ofText = form.rankOf.trim();
+  if (rankText !== '' || ofText !== '') {
+    const rank = Number(rankText);
+    const of = Number(ofText);
+    if (!/^\d{1,3}$/.test(rankText) || !/^\d{1,3}$/.test(ofText) || rank < 1 || of < rank) errors.rank = t.reportRankInvalid;
+    else settings.districtRank = { rank, of };
+  }
+  return { settings: Object.keys(errors).length > 0 ? null : settings, errors };
+}
+
+/** The year the table speaks of (its title, sheet name or header), else this year. */
+export function defaultReportYear(inspection: Inspection | null, now = new Date()): number {
+  if (!inspection) return now.getFullYear();
+  return guessReportYear(inspection.read.grid, inspection.layout, inspection.read.sheet, now.getFullYear()).year;
+}
+
+export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiStrings, inspection: Inspection | null, override?: MappingOverride): Report {
+  const [form, setForm] = useState<ReportForm>(EMPTY);
+  // The year shows the table's own until the user types one.
+  const [yearTouched, setYearTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
+  const seq = useRef(0);
+
+  const defaultYear = useMemo(() => defaultReportYear(inspection), [inspection]);
+  const { settings, errors } = useMemo(() => checkReportForm(form, defaultYear, t), [form, defaultYear, t]);
+  const preview = useMemo(
+    () => (settings && inspection && inspection.errors.length === 0 ? generateNarrative(inspection.result, settings, lang) : null),
+    [settings, inspection, lang],
+  );
+
+  const setField = useCallback((field: ReportField, value: string) => {
+    if (field === 'year') setYearTouched(true);
+    setForm((f) => ({ ...f, [field]: value }));
+  }, []);
+
+  const generate = useCallback(async () => {
+    if (!settings) return;
+    const id = ++seq.current;
+    setBusy(true);
+    setOutcome(null);
+    setProgress({ step: 'locate', done: 0, total: 1 });
+    const onProgress: Progress = (step, done, total) => {
+      if (id === seq.current) setProgress({ step, done, total });
+    };
+    const result = await writeReport(run, { rules, lang, settings, override, progress: onProgress });
+    if (id !== seq.current) return;
+    setBusy(false);
+    setProgress(null);
+    setOutcome(result);
+  }, [run, rules, lang, settings, override]);
+
+  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate };
+}
