@@ -1,5 +1,3 @@
-/* The Office.js batching rule misreads exceljs objects (synchronous, nothing to load) as Excel proxies. */
-/* eslint-disable office-addins/load-object-before-read */
 /**
  * The headless scorer's side of the rules the add-in keeps in the workbook (RULES_SHEET, see
  * docs/rules-store.md): read them with exceljs, and keep the scored copy's sheet (its visibility untouched) in step with

@@ -6,7 +6,7 @@
  * own) so a rewritten or deleted row shows. Appending finds the first empty row from the used
  * range loaded in the same read batch as the other checks; existing rows are never written.
  */
-import { AUDIT_SHEET, fnv1a, type CellValue } from '../engine';
+import { AUDIT_SHEET, fnv1a, ruleSetFingerprint, type CellValue, type ScoringResult } from '../engine';
 import { anchoredGrid, ownedSheet, rectangular, sheetNames, textFormats, type LoadedRange } from './rules-store';
 import type { ExcelRun } from './workbook';
 
@@ -25,6 +25,28 @@ export interface AuditEntry {
   inputFingerprint: string;
   /** A name the user typed, if any; '' otherwise. */
   who: string;
+}
+
+/**
+ * An entry for a scoring result: what a caller outside the guarded runs (the report writer, for
+ * 'reportGenerated') appends with appendAudit. `inputFingerprint` comes from safe-write's stamp when known.
+ */
+export function auditEntryFor(
+  action: AuditAction,
+  result: ScoringResult,
+  extra: { sheet: string; inputFingerprint?: string; who?: string; time?: Date },
+): AuditEntry {
+  return {
+    time: (extra.time ?? new Date()).toISOString(),
+    action,
+    rulesId: result.rules.id,
+    rulesFingerprint: ruleSetFingerprint(result.rules),
+    counts: result.summary.counts,
+    units: result.units.length,
+    sheet: extra.sheet,
+    inputFingerprint: extra.inputFingerprint ?? '',
+    who: extra.who ?? '',
+  };
 }
 
 /** Row 1 of the log. */

@@ -9,7 +9,7 @@ import {
   ruleSetToRows,
   type RuleSet,
 } from '../../src/engine';
-import { readAuditLog, verifyAuditLog, AUDIT_COLUMNS } from '../../src/excel/audit';
+import { appendAudit, auditEntryFor, readAuditLog, verifyAuditLog, AUDIT_COLUMNS } from '../../src/excel/audit';
 import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import { scoreWorkbook } from '../../src/excel/workbook';
 import { applyRules, inspectWithRules, readOwnedSheet, scoreSafely } from '../../src/excel/safe-write';
@@ -228,6 +228,18 @@ describe('safe writes on a shared workbook', () => {
     // A rewritten row breaks the chain at that row.
     fake.host.setCell(AUDIT_SHEET, 'E2', 'excellent=23');
     expect((await readAuditLog(run)).brokenAt).toBe(2);
+  });
+
+  test('a report generated is appended to the same chain', async () => {
+    const fake = await sample();
+    const run = runOf(fake);
+    const scored = await scoreSafely(run, { lang: 'vi', now: clock('2024-03-01T08:00:00Z') });
+    if (scored.status !== 'written') throw new Error(scored.status);
+    await appendAudit(run, [auditEntryFor('reportGenerated', scored.inspection.result, { sheet: SHEET, who: 'Tổ thẩm định', time: new Date('2024-03-01T08:05:00Z') })]);
+    const log = await readAuditLog(run);
+    expect(log.rows.map((r) => r[1])).toEqual(['Hành động (action)', 'scored', 'reportGenerated']);
+    expect(log.rows[2][8]).toBe('Tổ thẩm định');
+    expect(log.brokenAt).toBeNull();
   });
 
   test('an output cell edited by hand: outputEdited with the cell, nothing written; overwriteEdited goes ahead', async () => {
