@@ -21,6 +21,7 @@
  * setting holding the sheet id would not do: the new sheet's id is only known after the write
  * sync, which would cost a second write sync.
  */
+import { appendAudit, auditEntryFor } from './audit';
 import {
   BAND_FILL,
   fill,
@@ -58,6 +59,10 @@ export interface ReportOptions {
   settings: ReportSettings;
   override?: MappingOverride;
   progress?: Progress;
+  /** Append a 'reportGenerated' entry to the workbook's audit log after writing (the task pane does). */
+  audit?: boolean;
+  /** Who is writing, for the audit log, where the user gave a name. */
+  who?: string;
 }
 
 export interface ReportStats {
@@ -242,6 +247,8 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
       }
       return { name, replaced: ours?.name ?? null, nameTaken: name === base ? null : base };
     });
+    // The audit log records the report (its own run; a failure to log does not undo the report).
+    if (options.audit) await appendAudit(run, [auditEntryFor('reportGenerated', result, { sheet: inspection.read.sheet, who: options.who })]).catch(() => undefined);
     progress('done', 1, 1);
     return { status: 'written', sheet: written.name, replaced: written.replaced, nameTaken: written.nameTaken, narrative, inspection, stats };
   } catch (error) {

@@ -286,3 +286,16 @@ test('unit names that look like formulas stay text in the ranking table', async 
   for (let r = rank + 1; r <= rank + 4; r++) expect(sheet.cell(`B${r}`).formula).toBeNull();
   expect(colA(fake, out.sheet).filter((v) => typeof v === 'string' && v.startsWith('- ')).length).toBeGreaterThan(0);
 });
+
+test('with audit on (as the task pane asks), a "reportGenerated" entry is appended to the log', async () => {
+  const fake = await sample();
+  const { readAuditLog } = await import('../../src/excel/audit');
+  written(await writeReport(runOf(fake), { rules, lang: 'vi', settings: SETTINGS, audit: true, who: 'Phòng Nội vụ' }));
+  written(await writeReport(runOf(fake), { rules, lang: 'vi', settings: SETTINGS, audit: true }));
+  const log = await readAuditLog(runOf(fake));
+  expect(log.brokenAt).toBeNull();
+  const entries = log.rows.slice(1);
+  expect(entries).toHaveLength(2);
+  expect(entries.every((r) => r.includes('reportGenerated'))).toBe(true);
+  expect(entries[0]).toContain('Phòng Nội vụ');
+});

@@ -111,7 +111,7 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
     const onProgress: Progress = (step, done, total) => {
       if (id === seq.current) setProgress({ step, done, total });
     };
-    const result = await writeReport(run, { rules, lang, settings, override, progress: onProgress });
+    const result = await writeReport(run, { rules, lang, settings, override, progress: onProgress, audit: true });
     if (id !== seq.current) return;
     setBusy(false);
     setProgress(null);
