@@ -45,22 +45,20 @@ export function bandLabel(rules: RuleSet, code: BandCode, lang: Lang): string {
 
 /**
  * Why a unit was placed below the band its index reached, or '' when it was not:
- * `Chỉ số 85,20% thuộc mức "Hoàn thành tốt nhiệm vụ". Chưa đạt mức "Hoàn thành tốt nhiệm vụ"
- * vì Cải cách TTHC (65,00%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".`
+ * `Chỉ số 85,20% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (65,00%)
+ * dưới 70%; xếp loại "Hoàn thành nhiệm vụ".` Each further band refused on the way down adds
+ * `chưa đạt mức "…" vì lĩnh vực … dưới …`.
  */
 export function demotionNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
   if (unit.demotedFrom === null) return '';
   const m = messages(lang).output;
-  const steps = unit.demotion.map((step) =>
-    fill(m.demotionStep, {
+  const parts = unit.demotion.map((step, i) =>
+    fill(i === 0 ? m.demotionFirst : m.demotionStep, {
+      index: formatPct(unit.indexPct, lang),
       band: bandLabel(rules, step.band, lang),
       fields: joinList(step.failingFields.map((f) => fill(m.fieldPct, { label: f.label, pct: formatPct(f.pct, lang) })), lang),
       floor: formatBound(step.failingFields[0]?.floorPct ?? 0, lang),
     }),
   );
-  return (
-    fill(m.demotionIntro, { index: formatPct(unit.indexPct, lang), indexBand: bandLabel(rules, unit.demotedFrom, lang) }) +
-    steps.join('; ') +
-    fill(m.demotionEnd, { band: bandLabel(rules, unit.band, lang) })
-  );
+  return parts.join('; ') + fill(m.demotionEnd, { band: bandLabel(rules, unit.band, lang) });
 }

@@ -149,7 +149,7 @@ describeIfChromium('workbench in Chromium', () => {
     expect(await cell(`N${bl}`).textContent()).toBe('Hoàn thành nhiệm vụ');
     expect(Number(await cell(`M${bl}`).textContent())).toBe(9);
     const note = (await cell(`O${bl}`).getAttribute('title')) ?? (await cell(`O${bl}`).textContent());
-    expect(note).toContain('Chưa đạt mức "Hoàn thành tốt nhiệm vụ"');
+    expect(note).toContain('thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực');
     expect(note).toContain('Cải cách thủ tục hành chính (67,00%) dưới 70%');
     expect(await cell(`N${bl}`).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 242, 204)');
 

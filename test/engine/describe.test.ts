@@ -19,21 +19,20 @@ describe('demotionNote', () => {
   it('explains one step in Vietnamese, with a decimal comma', () => {
     const u = scoreOne([20, 80], [13, 72], RULES, LABELS); // 85%, field 1 at 65%
     expect(demotionNote(u, RULES, 'vi')).toBe(
-      'Chỉ số 85,00% thuộc mức "Hoàn thành tốt nhiệm vụ". Chưa đạt mức "Hoàn thành tốt nhiệm vụ" vì Cải cách TTHC (65,00%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".',
+      'Chỉ số 85,00% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (65,00%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".',
     );
   });
 
   it('explains one step in English', () => {
     const u = scoreOne([20, 80], [13, 72], RULES, LABELS);
-    expect(demotionNote(u, RULES, 'en')).toBe('Index 85.00% is in "Good". Not "Good" because of Cải cách TTHC (65.00%), below 70%; rated "Complete".');
+    expect(demotionNote(u, RULES, 'en')).toBe('Index 85.00% is in "Good", but under its 70% field floor: Cải cách TTHC (65.00%); rated "Complete".');
   });
 
   it('explains a cascade two bands down, naming the field and the floors 80 and 70', () => {
     const u = scoreOne([10, 90], [6, 90], RULES, LABELS);
     expect(demotionNote(u, RULES, 'vi')).toBe(
-      'Chỉ số 96,00% thuộc mức "Hoàn thành xuất sắc nhiệm vụ". ' +
-        'Chưa đạt mức "Hoàn thành xuất sắc nhiệm vụ" vì Cải cách TTHC (60,00%) dưới 80%; ' +
-        'Chưa đạt mức "Hoàn thành tốt nhiệm vụ" vì Cải cách TTHC (60,00%) dưới 70%; ' +
+      'Chỉ số 96,00% thuộc mức "Hoàn thành xuất sắc nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (60,00%) dưới 80%; ' +
+        'chưa đạt mức "Hoàn thành tốt nhiệm vụ" vì lĩnh vực Cải cách TTHC (60,00%) dưới 70%; ' +
         'xếp loại "Hoàn thành nhiệm vụ".',
     );
   });
@@ -41,9 +40,9 @@ describe('demotionNote', () => {
   it('joins several failing fields with "và" / "and", and rounds their percentages', () => {
     const u = scoreOne([30, 30, 40], [20, 20, 40], RULES, ['A', 'B', 'C']); // 80%; A and B at 66.67%
     expect(demotionNote(u, RULES, 'vi')).toBe(
-      'Chỉ số 80,00% thuộc mức "Hoàn thành tốt nhiệm vụ". Chưa đạt mức "Hoàn thành tốt nhiệm vụ" vì A (66,67%) và B (66,67%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".',
+      'Chỉ số 80,00% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực A (66,67%) và B (66,67%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".',
     );
-    expect(demotionNote(u, RULES, 'en')).toContain('because of A (66.67%) and B (66.67%), below 70%');
+    expect(demotionNote(u, RULES, 'en')).toContain('under its 70% field floor: A (66.67%) and B (66.67%)');
   });
 
   it('prints a floor with decimals as the rule set holds it', () => {
@@ -51,7 +50,7 @@ describe('demotionNote', () => {
     rules.bands[1].fieldFloorPct = 72.5;
     const u = scoreOne([10, 90], [7, 81], rules, LABELS);
     expect(demotionNote(u, rules, 'vi')).toContain('Cải cách TTHC (70,00%) dưới 72,5%');
-    expect(demotionNote(u, rules, 'en')).toContain('Cải cách TTHC (70.00%), below 72.5%');
+    expect(demotionNote(u, rules, 'en')).toContain('under its 72.5% field floor: Cải cách TTHC (70.00%)');
   });
 });
 

@@ -74,14 +74,16 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
   fireEvent.click(screen.getByTestId('report-button'));
   await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   expect(screen.getByTestId('report-outcome').textContent).toBe('Đã ghi báo cáo vào trang tính "Báo cáo CCHC 2021".');
-  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', 'Báo cáo CCHC 2021']);
+  // The add-in's own (very hidden) audit log sheet records the report.
+  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', 'Báo cáo CCHC 2021', '_NhatKyCCHC']);
   const sheet = fake.host.sheet('Báo cáo CCHC 2021');
   expect(sheet.charts()).toHaveLength(1);
   expect(sheet.values('A4')[0][0]).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30%.');
 
   fireEvent.click(screen.getByTestId('report-button'));
   await waitFor(() => expect(screen.getByTestId('report-outcome').textContent).toBe('Đã thay trang báo cáo cũ bằng trang tính "Báo cáo CCHC 2021".'), { timeout: 10000 });
-  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', 'Báo cáo CCHC 2021']);
+  // The add-in's own (very hidden) audit log sheet records the report.
+  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', 'Báo cáo CCHC 2021', '_NhatKyCCHC']);
   expect(fake.host.charts()).toHaveLength(1);
 });
 
