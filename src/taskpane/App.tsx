@@ -4,15 +4,17 @@
  */
 import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useId, useState } from 'react';
-import { HAI_DUONG_2018, type Lang, type RuleSet } from '../engine';
+import { HAI_DUONG_2018, type Lang } from '../engine';
 import type { ExcelRun } from '../excel/workbook';
+import { RulesNotice } from './components/RulesNotice';
 import { ScoringTab } from './components/ScoringTab';
 import { useLang } from './hooks/useLang';
+import { scoringRules, useRulesInForce } from './hooks/useRules';
 import { useScoring } from './hooks/useScoring';
 
-// The "Báo cáo" and "Tiêu chí" tabs are slots: other parts of the add-in replace these placeholders.
+// The "Báo cáo" and "Tiêu chí" tabs load on demand.
 const ReportPanel = lazy(() => import(/* webpackChunkName: "report" */ './components/ReportPanel'));
-const RulesPanel = lazy(() => import(/* webpackChunkName: "rules-editor" */ './components/Placeholder'));
+const RulesPanel = lazy(() => import(/* webpackChunkName: "rules-editor" */ './components/RulesEditor'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -27,13 +29,15 @@ export interface AppProps {
   run: ExcelRun;
   /** Initial language (from Office's display language); the user can switch. */
   lang: Lang;
-  rules?: RuleSet;
 }
 
-export function App({ run, lang: initialLang, rules = HAI_DUONG_2018 }: AppProps) {
+export function App({ run, lang: initialLang }: AppProps) {
   const styles = useStyles();
   const { lang, t, toggle } = useLang(initialLang);
-  const scoring = useScoring(run, rules, lang);
+  // The rules the workbook holds (the default when none), read on open and after an apply.
+  const inForce = useRulesInForce(run, lang);
+  const scoring = useScoring(run, scoringRules(inForce), lang);
+  const rules = inForce.stored?.rules ?? HAI_DUONG_2018;
   const [tab, setTab] = useState<TabValue>('score');
   const id = useId();
   const tabs: { value: TabValue; label: string }[] = [
@@ -60,10 +64,11 @@ export function App({ run, lang: initialLang, rules = HAI_DUONG_2018 }: AppProps
           ))}
         </TabList>
         <main role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`} className={styles.panel}>
+          {tab !== 'rules' && <RulesNotice inForce={inForce} lang={lang} />}
           {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.override} /> : <RulesPanel name={t.tabRules} t={t} />}
+              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.override} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.override} />}
             </Suspense>
           )}
         </main>

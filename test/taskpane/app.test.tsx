@@ -139,7 +139,7 @@ test('switching to English changes the labels; English display language starts i
   expect(screen.getByText('Scoring table found')).toBeTruthy();
   expect(screen.getByTestId('found-unit-rows').textContent).toBe('rows 7 to 29');
   fireEvent.click(screen.getByRole('tab', { name: 'Rules' }));
-  expect((await screen.findByText(/"Rules" is being built/)).textContent).toBeTruthy();
+  expect(await screen.findByRole('heading', { name: 'Rule set in force' }, { timeout: 10000 })).toBeTruthy();
   cleanup();
 
   expect(langFromDisplayLanguage('en-US')).toBe('en');

@@ -44,7 +44,8 @@ function errorText(error: unknown, lang: Lang): string {
   return officeErrorMessage(error, lang);
 }
 
-export function useScoring(run: ExcelRun, rules: RuleSet, lang: Lang): Scoring {
+/** `rules`: the rule set in force; null while it is being read, or when the workbook's is invalid (nothing read or scored). */
+export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Scoring {
   const [state, setState] = useState<ScoringState>(INITIAL);
   // Only the latest request may update the state.
   const seq = useRef(0);
@@ -53,6 +54,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet, lang: Lang): Scoring {
 
   const inspect = useCallback(
     async (override?: MappingOverride | null) => {
+      if (!rules) return;
       const id = ++seq.current;
       const next = override === null ? undefined : (override ?? current.current.override);
       setState((s) => ({ ...s, busy: 'inspect', override: next, inspectError: null, selectError: null }));
@@ -68,6 +70,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet, lang: Lang): Scoring {
 
   const score = useCallback(
     async (override?: MappingOverride | null) => {
+      if (!rules) return;
       const id = ++seq.current;
       const next = override === null ? undefined : (override ?? current.current.override);
       setState((s) => ({ ...s, busy: 'score', override: next, outcome: null, selectError: null, progress: { step: 'locate', done: 0, total: 1 } }));
@@ -100,12 +103,16 @@ export function useScoring(run: ExcelRun, rules: RuleSet, lang: Lang): Scoring {
     [run, lang],
   );
 
-  // Inspect when the pane opens or the host changes (the workbench swaps workbooks).
+  // Inspect when the pane opens or the host changes (the workbench swaps workbooks), and again
+  // when the rules in force change (an apply on the "Tiêu chí" tab): then the mapping in force stays.
   const inspectRef = useRef(inspect);
   inspectRef.current = inspect;
+  const lastRun = useRef(run);
   useEffect(() => {
-    setState(INITIAL);
-    void inspectRef.current(null);
+    const sameRun = lastRun.current === run;
+    lastRun.current = run;
+    setState((s) => (sameRun ? { ...INITIAL, override: s.override } : INITIAL));
+    void inspectRef.current(sameRun ? undefined : null);
   }, [run, rules]);
 
   // A "not found" message is text in the language it was made in: read again on a switch.
