@@ -79,11 +79,23 @@ export function classifyUnit(scores: readonly FieldScore[], fields: readonly Fie
   };
 }
 
-/** Per-field figures of one unit for display and JSON. */
-export function unitFieldResults(scores: readonly FieldScore[], fields: readonly FieldDef[]): UnitFieldResult[] {
+/**
+ * Per-field figures of one unit for display and JSON. With a cache (one map per field, kept
+ * across the units of a table), equal points in a field share one result object: results are
+ * never mutated, and a large table then holds one object per distinct score, not per cell.
+ */
+export function unitFieldResults(scores: readonly FieldScore[], fields: readonly FieldDef[], cache?: Map<number, UnitFieldResult>[]): UnitFieldResult[] {
   return scores.map((s, i) => {
-    const max = fields[i].maxScaled ?? 0;
-    if (s.kind === 'points') return { label: fields[i].label, score: s.scaled / 1e4, max: max / 1e4, pct: max > 0 ? roundedPct(s.scaled, max) : null, notApplicable: false };
-    return { label: fields[i].label, score: null, max: max / 1e4, pct: null, notApplicable: s.kind === 'notApplicable' };
+    if (!cache || s.kind !== 'points') return unitFieldResult(s, fields[i]);
+    const byScore = cache[i] ?? (cache[i] = new Map());
+    let r = byScore.get(s.scaled);
+    if (r === undefined) byScore.set(s.scaled, (r = unitFieldResult(s, fields[i])));
+    return r;
   });
+}
+
+function unitFieldResult(s: FieldScore, field: FieldDef): UnitFieldResult {
+  const max = field.maxScaled ?? 0;
+  if (s.kind === 'points') return { label: field.label, score: s.scaled / 1e4, max: max / 1e4, pct: max > 0 ? roundedPct(s.scaled, max) : null, notApplicable: false };
+  return { label: field.label, score: null, max: max / 1e4, pct: null, notApplicable: s.kind === 'notApplicable' };
 }

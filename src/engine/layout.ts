@@ -230,6 +230,14 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
 
   const seen = new Map<string, string>();
   const units: UnitInput[] = [];
+  // Cells of equal points share one score object (scores are never mutated): a large table
+  // holds one object per distinct score, not one per cell.
+  const pointsByScaled = new Map<number, FieldScore>();
+  const points = (scaled: number): FieldScore => {
+    let s = pointsByScaled.get(scaled);
+    if (s === undefined) pointsByScaled.set(scaled, (s = { kind: 'points', scaled }));
+    return s;
+  };
   for (let r = layout.firstUnitRow; r < layout.endRow; r++) {
     const name = cellText(at(r, layout.nameCol));
     const nameAddress = addr(r, layout.nameCol);
@@ -241,6 +249,15 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     let sum = 0;
     const scores: FieldScore[] = layout.fieldCols.map((c, i) => {
       const value = at(r, c);
+      // Fast path: a number with at most 4 decimals within 0..max has no finding, so no address.
+      if (typeof value === 'number') {
+        const s = toScaled(value);
+        const max = fields[i].maxScaled;
+        if (s.ok && !s.rounded && s.scaled >= 0 && (max === null || s.scaled <= max)) {
+          sum += s.scaled;
+          return points(s.scaled);
+        }
+      }
       const address = addr(r, c);
       if (isEmpty(value)) {
         sink.add('error', address, 'emptyScore', { unit: name, field: fields[i].label });
@@ -259,7 +276,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
         return { kind: 'invalid' };
       }
       sum += n.scaled;
-      return { kind: 'points', scaled: n.scaled };
+      return points(n.scaled);
     });
 
     const optionalPoints = (c: number | null): number => {

@@ -8,7 +8,7 @@ import { rankEq } from './rank';
 import { compileRuleSet } from './rules';
 import { summarise } from './summary';
 import { compareVietnamese } from './text';
-import type { Finding, RuleSet, ScoringResult, ScoringTable, UnitResult } from './types';
+import type { Finding, RuleSet, ScoringResult, ScoringTable, UnitFieldResult, UnitResult } from './types';
 
 /** Scores a validated table. Units whose cells had errors are still scored on what is valid. */
 export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
@@ -16,14 +16,21 @@ export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
   const n = table.units.length;
   const totals = new Float64Array(n);
   const maxes = new Float64Array(n);
-  const partial: Omit<UnitResult, 'rank'>[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const u = table.units[k];
     const figures = unitFigures(u.scores, table.fields, u.bonusScaled, u.deductionScaled);
-    const c = classifyUnit(u.scores, table.fields, figures, bands);
     totals[k] = figures.totalScaled;
     maxes[k] = figures.maxScaled;
-    partial[k] = {
+  }
+  const ranks = rankEq(totals, maxes);
+  // Each unit's result is built once, rank included (no partial object copied per unit).
+  const units: UnitResult[] = [];
+  const fieldResults: Map<number, UnitFieldResult>[] = [];
+  for (let k = 0; k < n; k++) {
+    const u = table.units[k];
+    const figures = { totalScaled: totals[k], maxScaled: maxes[k] };
+    const c = classifyUnit(u.scores, table.fields, figures, bands);
+    units.push({
       name: u.name,
       row: u.row,
       indexPct: figures.maxScaled > 0 ? roundedPct(figures.totalScaled, figures.maxScaled) : 0,
@@ -33,17 +40,38 @@ export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
       band: c.band,
       demotedFrom: c.demotedFrom,
       demotion: c.demotion,
-      fields: unitFieldResults(u.scores, table.fields),
+      fields: unitFieldResults(u.scores, table.fields, fieldResults),
       lastYearIndexPct: u.lastYearIndexScaled === null ? null : u.lastYearIndexScaled / 1e4,
       lastYearBand: u.lastYearBand,
-    };
+      rank: ranks[k],
+    });
   }
-  const ranks = rankEq(totals, maxes);
-  const units: UnitResult[] = partial.map((p, k) => ({ ...p, rank: ranks[k] }));
-  const rankOrder = Array.from({ length: n }, (_, k) => k).sort(
-    (a, b) => ranks[a] - ranks[b] || compareVietnamese(units[a].name, units[b].name) || a - b,
-  );
+  const rankOrder = rankOrderOf(ranks, units);
   return { rules, table, units, rankOrder, summary: summarise(table, units, bands, rankOrder) };
+}
+
+/**
+ * Unit indexes in rank order, equal ranks in Vietnamese alphabetical order, then sheet order.
+ * Ranks are integers 1..n, so a stable counting sort orders by rank; only the units of a tie
+ * group are compared by name (the collator is slow, and most pairs are not ties).
+ */
+export function rankOrderOf(ranks: Int32Array, units: readonly { name: string }[]): number[] {
+  const n = ranks.length;
+  const start = new Int32Array(n + 2);
+  for (let k = 0; k < n; k++) start[ranks[k] + 1]++;
+  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
+  const order: number[] = new Array(n).fill(0);
+  const next = start.slice();
+  for (let k = 0; k < n; k++) order[next[ranks[k]]++] = k;
+  const byName = (a: number, b: number) => compareVietnamese(units[a].name, units[b].name) || a - b;
+  for (let r = 0; r + 1 < start.length; r++) {
+    const lo = start[r];
+    const hi = start[r + 1];
+    if (hi - lo < 2) continue;
+    const group = order.slice(lo, hi).sort(byName);
+    for (let i = 0; i < group.length; i++) order[lo + i] = group[i];
+  }
+  return order;
 }
 
 /** What came of looking at a sheet: where the table is, what is wrong, and the result. */

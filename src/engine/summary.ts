@@ -15,21 +15,32 @@ export function summarise(table: ScoringTable, units: readonly UnitResult[], ban
   const groupCounts = zeroCounts(bands);
   let demotedCount = 0;
   // The sum of the indexes as one exact fraction, so the average rounds like the field averages.
+  // Units sharing a max are summed as integers first (exact while safe); the few distinct
+  // maxes are then added as BigInt fractions.
+  const totalsByMax = new Map<number, number>();
   let sumNum = 0n;
   let sumDen = 1n;
+  const addFraction = (num: bigint, m: bigint) => {
+    sumNum = sumNum * m + num * sumDen;
+    sumDen *= m;
+    const g = gcd(sumNum, sumDen);
+    sumNum /= g;
+    sumDen /= g;
+  };
   for (const u of units) {
     counts[u.band]++;
     groupCounts[u.indexBand]++;
     if (u.demotedFrom !== null) demotedCount++;
     if (u.maxScaled > 0) {
-      const m = BigInt(u.maxScaled);
-      sumNum = sumNum * m + BigInt(u.totalScaled) * sumDen;
-      sumDen *= m;
-      const g = gcd(sumNum, sumDen);
-      sumNum /= g;
-      sumDen /= g;
+      const t = (totalsByMax.get(u.maxScaled) ?? 0) + u.totalScaled;
+      if (Number.isSafeInteger(t)) totalsByMax.set(u.maxScaled, t);
+      else {
+        addFraction(BigInt(totalsByMax.get(u.maxScaled) ?? 0) + BigInt(u.totalScaled), BigInt(u.maxScaled));
+        totalsByMax.delete(u.maxScaled);
+      }
     }
   }
+  for (const [m, t] of totalsByMax) addFraction(BigInt(t), BigInt(m));
   const fields = fieldStats(table, bands);
   const first = rankOrder.length > 0 ? units[rankOrder[0]] : null;
   const last = rankOrder.length > 0 ? units[rankOrder[rankOrder.length - 1]] : null;
@@ -71,9 +82,9 @@ function averagePct(num: bigint, den: bigint): number {
 }
 
 function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldStat[] {
+  const floors = bands.filter((b) => b.floorScaled !== null);
   return table.fields.map((f: FieldDef, i) => {
-    const underFloor: Record<string, number> = {};
-    for (const b of bands) if (b.floorScaled !== null) underFloor[b.rule.code] = 0;
+    const under: number[] = floors.map(() => 0);
     let applicable = 0;
     let pctSum = 0;
     const max = f.maxScaled;
@@ -83,9 +94,11 @@ function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldS
         if (s.kind !== 'points') continue;
         applicable++;
         pctSum += s.scaled;
-        for (const b of bands) if (b.floorScaled !== null && comparePct(s.scaled, max, b.floorScaled) < 0) underFloor[b.rule.code]++;
+        for (let j = 0; j < floors.length; j++) if (comparePct(s.scaled, max, floors[j].floorScaled as number) < 0) under[j]++;
       }
     }
+    const underFloor: Record<string, number> = {};
+    floors.forEach((b, j) => (underFloor[b.rule.code] = under[j]));
     // The average of the field indexes is the sum of points over (units × max): one exact fraction.
     const averagePct = applicable > 0 && max ? roundedPct(pctSum, max * applicable) : null;
     return { label: f.label, averagePct, applicableUnits: applicable, underFloor };

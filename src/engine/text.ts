@@ -1,10 +1,58 @@
 /** Text helpers for matching headers and names typed by people. */
 
+/** fold() of one character as one UTF-16 code, for U+0000–U+024F and U+1E00–U+1EFF; -1 where the full path is needed. */
+let charFolds: Int32Array | null = null;
+/** Codes of the folded text being built (reused: fold allocates only its result). */
+const foldCodes: number[] = [];
+
 /**
  * Folds text for matching: Unicode-normalised, diacritics removed (đ → d), lower case,
  * runs of white space collapsed. "Tên  Đơn vị" and "ten don vi" fold alike.
  */
 export function fold(text: string): string {
+  // Fast path, character by character, for text made of Latin letters (Vietnamese included),
+  // digits, punctuation and plain white space: each character folds on its own, as the table
+  // (built by the full path below) says. Anything else takes the full path.
+  if (text.length > 1024) return foldText(text);
+  const table = charFolds ?? buildCharFolds();
+  const codes = foldCodes;
+  let len = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
+      space = len > 0;
+      continue;
+    }
+    const f = c < table.length ? table[c] : -1;
+    if (f < 0) return foldText(text);
+    if (space) {
+      codes[len++] = 32;
+      space = false;
+    }
+    codes[len++] = f;
+  }
+  codes.length = len;
+  return String.fromCharCode.apply(null, codes);
+}
+
+function buildCharFolds(): Int32Array {
+  const table = new Int32Array(0x1f00).fill(-1);
+  for (let c = 0; c < table.length; c++) {
+    if (c >= 0x250 && c < 0x1e00) continue;
+    const ch = String.fromCharCode(c);
+    const folded = foldText(ch);
+    // Only characters that fold to one non-blank code on their own and whose decomposition
+    // starts with a base character (so that folding a string is folding its characters one by one).
+    if (folded.length !== 1 || /[\s\u00a0]/.test(folded) || /[\s\u00a0]/.test(ch) || /^\p{M}/u.test(ch.normalize('NFD'))) continue;
+    table[c] = folded.charCodeAt(0);
+  }
+  charFolds = table;
+  return table;
+}
+
+/** The full fold: normalise, strip diacritics, lower case, collapse white space. */
+function foldText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

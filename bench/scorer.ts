@@ -1,0 +1,208 @@
+/**
+ * Figure 3: the headless scorer end to end (node process: read .xlsx, validate, score, write the
+ * scored copy) against LibreOffice headless opening the same data with the same rules written
+ * as formulas (index = SUM/max SUM, a min-field-ratio helper, IFS over the bands with their
+ * field floors, RANK.EQ, COUNTIFS per band and per field under each floor), recalculating and
+ * saving it. Both are whole processes, run one after the other under /usr/bin/time -v for peak
+ * memory. LibreOffice's user profile is created before the timed run (not counted).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { HAI_DUONG_2018, columnLetter, type CellValue } from '../src/engine';
+import { ROOT, SHORT, nowMs, num, ratio, verdict } from './common';
+import { HEAD_ROWS, LEAD_COLS, scoringGrid } from './data';
+
+const UNITS = SHORT ? 1_000 : 10_000;
+const FIELDS = 30;
+const TARGET = 10;
+const SHEET = 'Tổng hợp';
+
+const firstField = LEAD_COLS; // 0-based column of the first field
+const lastField = LEAD_COLS + FIELDS - 1;
+const col = (c: number) => columnLetter(c);
+
+function addGrid(ws: ExcelJS.Worksheet, grid: CellValue[][]): void {
+  for (const row of grid) ws.addRow(row.map((v) => (v === null ? undefined : v)));
+}
+
+async function writeInput(file: string, grid: CellValue[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  addGrid(wb.addWorksheet(SHEET), grid);
+  await wb.xlsx.writeFile(file);
+}
+
+/** The same data with the rules as formulas: what a formula workbook recalculates. */
+async function writeFormulaWorkbook(file: string, grid: CellValue[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(SHEET);
+  addGrid(ws, grid);
+  const maxRow = HEAD_ROWS; // 1-based row of "Điểm tối đa"
+  const first = HEAD_ROWS + 1;
+  const last = HEAD_ROWS + UNITS;
+  const F = col(firstField);
+  const L = col(lastField);
+  const idx = col(lastField + 1);
+  const minr = col(lastField + 2);
+  const band = col(lastField + 3);
+  const rank = col(lastField + 4);
+  const labels = HAI_DUONG_2018.bands.map((b) => b.label.vi);
+  const bands = HAI_DUONG_2018.bands;
+  const header = ws.getRow(HEAD_ROWS - 1);
+  header.getCell(lastField + 2).value = 'Chỉ số';
+  header.getCell(lastField + 3).value = 'Tỷ lệ lĩnh vực thấp nhất';
+  header.getCell(lastField + 4).value = 'Xếp loại';
+  header.getCell(lastField + 5).value = 'Xếp hạng';
+  for (let r = first; r <= last; r++) {
+    const row = ws.getRow(r);
+    const ratios = [];
+    for (let c = firstField; c <= lastField; c++) ratios.push(`${col(c)}${r}/${col(c)}$${maxRow}`);
+    const conds = bands
+      .slice(0, -1)
+      .map((b, i) => `AND(${idx}${r}>=${b.min.pct / 100},${minr}${r}>=${(b.fieldFloorPct as number) / 100}),"${labels[i]}"`);
+    row.getCell(lastField + 2).value = { formula: `SUM(${F}${r}:${L}${r})/SUM(${F}$${maxRow}:${L}$${maxRow})` } as ExcelJS.CellFormulaValue;
+    row.getCell(lastField + 3).value = { formula: `MIN(${ratios.join(',')})` } as ExcelJS.CellFormulaValue;
+    row.getCell(lastField + 4).value = { formula: `_xlfn.IFS(${conds.join(',')},TRUE,"${labels[labels.length - 1]}")` } as ExcelJS.CellFormulaValue;
+    row.getCell(lastField + 5).value = { formula: `_xlfn.RANK.EQ(${idx}${r},${idx}$${first}:${idx}$${last})` } as ExcelJS.CellFormulaValue;
+  }
+  // Summary: units per band, and per field the units under each band's floor.
+  const s0 = lastField + 7; // 1-based column of the summary block
+  bands.forEach((b, i) => {
+    ws.getCell(HEAD_ROWS - 1 + i, s0).value = labels[i];
+    ws.getCell(HEAD_ROWS - 1 + i, s0 + 1).value = { formula: `COUNTIFS(${band}$${first}:${band}$${last},${col(s0 - 1)}${HEAD_ROWS - 1 + i})` } as ExcelJS.CellFormulaValue;
+  });
+  for (let f = 0; f < FIELDS; f++) {
+    const c = col(firstField + f);
+    bands.forEach((b, j) => {
+      if (b.fieldFloorPct === null) return;
+      ws.getCell(HEAD_ROWS + bands.length + f, s0 + j).value = {
+        formula: `COUNTIFS(${c}$${first}:${c}$${last},"<"&${c}$${maxRow}*${b.fieldFloorPct / 100})`,
+      } as ExcelJS.CellFormulaValue;
+    });
+  }
+  void rank;
+  await wb.xlsx.writeFile(file);
+}
+
+interface Run {
+  ms: number;
+  maxRssKb: number | null;
+  status: number | null;
+  stderr: string;
+}
+
+const TIME = '/usr/bin/time';
+
+/** Runs a whole process, timed by wall clock; peak RSS from /usr/bin/time -v. */
+function timed(cmd: string, args: string[], dir: string): Run {
+  const timeFile = path.join(dir, `time-${path.basename(cmd)}-${Date.now()}.txt`);
+  const useTime = fs.existsSync(TIME);
+  const t0 = nowMs();
+  const r = useTime
+    ? spawnSync(TIME, ['-v', '-o', timeFile, cmd, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = nowMs() - t0;
+  let maxRssKb: number | null = null;
+  if (useTime && fs.existsSync(timeFile)) {
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8'));
+    if (m) maxRssKb = Number(m[1]);
+  }
+  return { ms, maxRssKb, status: r.status, stderr: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+function recalcProfile(dir: string): string {
+  const profile = path.join(dir, 'lo-profile');
+  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+  // Recalculate every formula on load (OOXMLRecalcMode 0 = always), never trust cached results.
+  fs.writeFileSync(
+    path.join(profile, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return profile;
+}
+
+function mb(kb: number | null): string {
+  return kb === null ? 'n/a' : `${num(kb / 1024)} MB`;
+}
+
+function resultOf(v: ExcelJS.CellValue): unknown {
+  if (v && typeof v === 'object' && 'formula' in v) return (v as ExcelJS.CellFormulaValue).result;
+  return v;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bench-'));
+  try {
+    const grid = scoringGrid(UNITS, FIELDS);
+    const input = path.join(dir, 'input.xlsx');
+    const formulas = path.join(dir, 'formulas.xlsx');
+    await writeInput(input, grid);
+    await writeFormulaWorkbook(formulas, grid);
+
+    const cli = path.join(ROOT, 'build', 'bench', 'src', 'cli', 'main.js');
+    const scored = path.join(dir, 'scored.xlsx');
+    const scorer = timed(process.execPath, [cli, input, '--out', scored], dir);
+    if (scorer.status !== 0) throw new Error(`scorer exited ${scorer.status}: ${scorer.stderr}`);
+
+    const soffice = ['soffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => p.includes('/') ? fs.existsSync(p) : spawnSync('which', [p]).status === 0);
+    if (!soffice) {
+      console.log(`scorer ${num(UNITS)} units × ${FIELDS} fields: par-score ${num(scorer.ms / 1000, 2)} s, peak RSS ${mb(scorer.maxRssKb)}; skipped LibreOffice: soffice not found`);
+      return;
+    }
+    const profile = recalcProfile(dir);
+    const loArgs = (file: string, out: string) => ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', out, file];
+    // First start creates the profile: not timed.
+    const warmDir = path.join(dir, 'warm');
+    fs.mkdirSync(warmDir);
+    const warm = timed(soffice, loArgs(input, warmDir), dir);
+    if (warm.status !== 0) throw new Error(`soffice warm-up exited ${warm.status}: ${warm.stderr}`);
+    const outDir = path.join(dir, 'lo');
+    fs.mkdirSync(outDir);
+    const lo = timed(soffice, loArgs(formulas, outDir), dir);
+    const loOut = path.join(outDir, 'formulas.xlsx');
+    if (lo.status !== 0 || !fs.existsSync(loOut)) throw new Error(`soffice exited ${lo.status}: ${lo.stderr}`);
+
+    // Same answers? The scorer's band and rank columns against LibreOffice's recalculated ones.
+    const a = new ExcelJS.Workbook();
+    await a.xlsx.readFile(scored);
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile(loOut);
+    const wa = a.getWorksheet(SHEET) as ExcelJS.Worksheet;
+    const wbk = b.worksheets[0];
+    let bandsAgree = 0;
+    let ranksAgree = 0;
+    let computed = 0;
+    for (let r = HEAD_ROWS + 1; r <= HEAD_ROWS + UNITS; r++) {
+      // scored copy: index, rank, band, note right of the fields; LibreOffice: index, min ratio, band, rank.
+      const sRank = resultOf(wa.getRow(r).getCell(lastField + 3).value);
+      const sBand = resultOf(wa.getRow(r).getCell(lastField + 4).value);
+      const lBand = resultOf(wbk.getRow(r).getCell(lastField + 4).value);
+      const lRank = resultOf(wbk.getRow(r).getCell(lastField + 5).value);
+      if (lBand !== undefined && lBand !== null) computed++;
+      if (sBand === lBand) bandsAgree++;
+      if (sRank === lRank) ranksAgree++;
+    }
+    const speedup = lo.ms / scorer.ms;
+    console.log(
+      `scorer ${num(UNITS)} units × ${FIELDS} fields: par-score ${num(scorer.ms / 1000, 2)} s, peak RSS ${mb(scorer.maxRssKb)}; ` +
+        `LibreOffice recalculating the rules as formulas and saving ${num(lo.ms / 1000, 2)} s, peak RSS ${mb(lo.maxRssKb)}; ` +
+        `LibreOffice/scorer ${ratio(speedup)} (target ≥ ${TARGET}×: ${verdict(speedup >= TARGET)}); ` +
+        `LibreOffice computed ${num(computed)}/${num(UNITS)} bands, bands agree ${num(bandsAgree)}/${num(UNITS)}, ranks agree ${num(ranksAgree)}/${num(UNITS)}`,
+    );
+  } finally {
+    if (!process.env.PAR_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+    else console.error(`kept ${dir}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
