@@ -35,7 +35,7 @@ import {
   type SheetScoring,
 } from '../engine';
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
-import { occupiedTargetCells, readSheetGrid, writeOutputBlock } from './xlsx';
+import { occupiedTargetCells, readSheetGrid, shareStyles, writeOutputBlock } from './xlsx';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
 import { generateNarrative } from '../engine/narrative';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
@@ -344,6 +344,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   io.stderr(fill(m.writing, { file: outArg }) + '\n');
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  shareStyles(wb);
   try {
     await wb.xlsx.writeFile(tmp);
     await fs.promises.rename(tmp, out);

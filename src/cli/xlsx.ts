@@ -68,6 +68,54 @@ export function readSheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   return { grid, formats };
 }
 
+/** exceljs's ValueType.Date and ValueType.Formula (this module imports exceljs's types only). */
+const VALUE_TYPE_DATE = 4;
+const VALUE_TYPE_FORMULA = 6;
+
+/**
+ * Makes cells (and rows) whose styles are alike share one style object, just before the workbook
+ * is written. exceljs turns each distinct style object into its xf entry (rendering the style, its
+ * font, border and fill as XML to look them up), caching by object identity only: a workbook read
+ * from a file gives every unstyled cell its own `{}` and the output block builds one object per
+ * cell, so the write spent most of its time rendering the same few styles 10^5 times. Alike means
+ * the same JSON, and the same date-ness when the style has no number format (exceljs gives a date
+ * cell without one `mm-dd-yy`, any other cell General), so every cell keeps the xf it would have
+ * had. Call it last: cells sharing a style object must not be restyled property by property.
+ */
+export function shareStyles(wb: ExcelJS.Workbook): void {
+  const canonical = new Map<string, Partial<ExcelJS.Style>>();
+  const seen = new WeakMap<object, Partial<ExcelJS.Style>>();
+  const seenDate = new WeakMap<object, Partial<ExcelJS.Style>>();
+  const share = (style: Partial<ExcelJS.Style>, isDate: boolean): Partial<ExcelJS.Style> => {
+    const dateMatters = isDate && !style.numFmt;
+    const memo = dateMatters ? seenDate : seen;
+    const known = memo.get(style);
+    if (known) return known;
+    const key = (dateMatters ? 'D' : 'N') + JSON.stringify(style);
+    let shared = canonical.get(key);
+    if (!shared) {
+      shared = style;
+      canonical.set(key, style);
+    }
+    memo.set(style, shared);
+    return shared;
+  };
+  for (const ws of wb.worksheets) {
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.findRow(r);
+      if (!row) continue;
+      const styled = row as unknown as { style?: Partial<ExcelJS.Style> }; // exceljs keeps it, its typings do not say so
+      if (styled.style) styled.style = share(styled.style, false);
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.findCell(c);
+        if (!cell || !cell.style) continue;
+        const isDate = (cell.type as number) === VALUE_TYPE_DATE || ((cell.type as number) === VALUE_TYPE_FORMULA && cell.result instanceof Date);
+        cell.style = share(cell.style, isDate);
+      }
+    }
+  }
+}
+
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
