@@ -9,7 +9,7 @@ import type { ExcelRun } from '../excel/workbook';
 import { RulesNotice } from './components/RulesNotice';
 import { ScoringTab } from './components/ScoringTab';
 import { useLang } from './hooks/useLang';
-import { scoringRules, useRulesInForce } from './hooks/useRules';
+import { scoringRules, useRulesInForce } from './hooks/useRulesInForce';
 import { useScoring } from './hooks/useScoring';
 
 // The "Báo cáo" and "Tiêu chí" tabs load on demand.

@@ -4,56 +4,16 @@
  * opens a workbook with bad cells and clicks an error to select its cell; switches to English.
  * Screenshots of the pane go to test-artifacts/.
  *
- * The suite builds the workbench (webpack.workbench.js → build/workbench/) and starts
- * scripts/workbench.js itself on a free port.
+ * The suite builds the workbench (webpack.workbench.js → build/workbench/) when the build is
+ * older than the sources and starts scripts/workbench.js itself on a free port (helpers.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const SHEET = 'Tổng hợp';
-
-const describeIfChromium = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-if (!fs.existsSync(CHROMIUM)) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, 'localhost', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'workbench.js'), '--no-build'], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`workbench server did not start: ${out}`)), 20000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('workbench: http://')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`workbench server exited (${code}): ${out}`));
-    });
-  });
-}
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, SHEET, describeIfChromium, gridCell, openWorkbench, rowOf as rowIn, startWorkbench, stopServer } from './helpers';
 
 /** A workbook of 80 units with three bad cells, the first far down the sheet. */
 async function badWorkbook(file: string): Promise<void> {
@@ -77,35 +37,17 @@ describeIfChromium('workbench in Chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'workbench.js'), '--build-only'], { cwd: ROOT, encoding: 'utf8', timeout: 300000 });
-    if (build.status !== 0) throw new Error(`workbench build failed: ${build.stdout}\n${build.stderr}`);
-    const port = await freePort();
-    server = await startServer(port);
-    base = `http://localhost:${port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ server, browser, base } = await startWorkbench());
   }, 360000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopServer(server);
   });
 
   beforeEach(async () => {
     errors.length = 0;
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Nothing may leave localhost.
-    await page.route('**/*', (route) => (new URL(route.request().url()).hostname === 'localhost' ? route.continue() : route.abort()));
-    await page.goto(base);
-    await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
+    page = await openWorkbench(browser, base, errors);
   });
 
   afterEach(async () => {
@@ -113,13 +55,10 @@ describeIfChromium('workbench in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  const cell = (address: string) => page.locator(`table.wb-grid td[data-address="${address}"]`);
+  const cell = (address: string) => gridCell(page, address);
 
   /** The sheet row (1-based) whose column B holds the unit's name. */
-  async function rowOf(name: string): Promise<number> {
-    const address = await page.locator('table.wb-grid td[data-address^="B"]', { hasText: new RegExp(`^${name}$`) }).first().getAttribute('data-address');
-    return Number(address!.slice(1));
-  }
+  const rowOf = (name: string) => rowIn(page, name);
 
   test('scores the sample: ranks, bands and notes in the grid, the summary in the pane', async () => {
     await expect(page.getByTestId('found-sheet').textContent()).resolves.toBe(SHEET);

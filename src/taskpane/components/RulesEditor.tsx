@@ -5,17 +5,35 @@
  * written) and "Áp dụng" (rules written, re-scored and logged in one run) with its outcome.
  * Loaded on demand (App.tsx lazy-loads it).
  */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useId } from 'react';
-import { PRESETS, RULES_SHEET, fill, messages, type Lang } from '../../engine';
+import { BAND_FILL, PRESETS, RULES_SHEET, fill, formatBound, messages, type Lang, type RuleSet } from '../../engine';
+import { bandRangeText } from '../format';
 import type { StoredRules } from '../../excel/rules-store';
 import type { ExcelRun, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { storedProblems, useRules, type RulesInForce, type RulesUiStrings } from '../hooks/useRules';
+import { useRules, type RulesUiStrings } from '../hooks/useRules';
+import { storedProblems, type RulesInForce } from '../hooks/useRulesInForce';
 import { RulesBandFields } from './RulesBandFields';
 import { RulesOutcome } from './RulesOutcome';
 import { RulesPreview } from './RulesPreview';
-import RulesTable from './RulesTable';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
@@ -24,7 +42,37 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
+  select: { width: '100%', minWidth: 0 },
+  swatch: { display: 'inline-block', width: '10px', height: '10px', marginInlineEnd: '6px', border: '1px solid #999' },
 });
+
+/** The rule set in force, read-only: band, index range, field floor. */
+function InForceTable({ rules, lang, t }: { rules: RuleSet; lang: Lang; t: UiStrings }) {
+  const styles = useStyles();
+  return (
+    <Table size="small" aria-label={t.rulesTitle} data-testid="rules-in-force-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t.rulesBand}</TableHeaderCell>
+          <TableHeaderCell>{t.rulesRange}</TableHeaderCell>
+          <TableHeaderCell>{t.rulesFloor}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rules.bands.map((b) => (
+          <TableRow key={b.code}>
+            <TableCell>
+              <span aria-hidden className={styles.swatch} style={{ background: BAND_FILL[b.code] ?? 'transparent' }} />
+              {b.label[lang]}
+            </TableCell>
+            <TableCell>{bandRangeText(b, lang)}</TableCell>
+            <TableCell>{b.fieldFloorPct === null ? t.rulesNoFloor : formatBound(b.fieldFloorPct, lang)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
 
 export interface RulesPanelProps {
   run: ExcelRun;
@@ -98,13 +146,13 @@ function RulesEditor({ run, lang, t, r, stored, reload, override }: EditorProps)
             </MessageBarBody>
           </MessageBar>
         )}
-        {stored.source !== 'invalid' && <RulesTable rules={stored.rules} lang={lang} t={t} />}
+        {stored.source !== 'invalid' && <InForceTable rules={stored.rules} lang={lang} t={t} />}
       </Section>
 
       <Section title={r.editTitle} testId="rules-edit">
         <Caption1>{fill(r.hint, { sheet: RULES_SHEET })}</Caption1>
         <Field label={r.preset} hint={r.presetHint}>
-          <Select value={editor.preset} onChange={(_, d) => editor.setPreset(d.value)} disabled={busy} data-testid="rules-preset">
+          <Select className={styles.select} select={{ style: { minWidth: 0, textOverflow: 'ellipsis' } }} value={editor.preset} onChange={(_, d) => editor.setPreset(d.value)} disabled={busy} data-testid="rules-preset">
             <option value="inForce">{fill(r.presetInForce, { name: stored.rules.name[lang] })}</option>
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>

@@ -4,7 +4,7 @@
  */
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { RULES_SHEET, fill, messages, type Lang } from '../../engine';
-import { storedProblems, type RulesInForce } from '../hooks/useRules';
+import { storedProblems, type RulesInForce } from '../hooks/useRulesInForce';
 
 export function RulesNotice({ inForce, lang }: { inForce: RulesInForce; lang: Lang }) {
   const r = messages(lang).rulesUi;

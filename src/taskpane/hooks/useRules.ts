@@ -1,21 +1,17 @@
 /**
- * The rule set in force and the "Tiêu chí" tab's editor: every call into src/excel for rules,
- * and the state the components render.
+ * The "Tiêu chí" tab's editor: every call into src/excel it makes, and the state the components
+ * render. (The rules in force, which the whole pane needs at once, are read by useRulesInForce.ts:
+ * kept apart so this editor, the preview and safe-write load with the tab, not with the pane.)
  *
- * - useRulesInForce: the rules the workbook holds (the default, Hải Dương 29/2018, when none),
- *   read once when the pane opens and again after an apply; the "Chấm điểm" tab scores with them.
  * - useRules: the reviewer's draft (text as typed, decimal comma accepted), checked by the
  *   engine (validateRuleSet) with each problem placed on the band and field it names; a preview
  *   (previewRuleChange on the table read by inspectWithRules: nothing written); and the apply
  *   (applyRules: rules, re-score and audit log in one run) with its safe-write outcomes.
- *
- * src/excel/safe-write is imported on demand, so it loads with the editor, not with the pane.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   PRESETS,
   describeRuleProblem,
-  describeRuleSourceProblem,
   formatPoints,
   messages,
   parseNumberText,
@@ -29,65 +25,12 @@ import {
   type RuleSet,
 } from '../../engine';
 import { officeErrorMessage } from '../../excel/errors';
-import { readRulesRun, type StoredRules } from '../../excel/rules-store';
-import type { ReadStamp, SafeOutcome } from '../../excel/safe-write';
+import type { StoredRules } from '../../excel/rules-store';
+import { applyRules, inspectWithRules, type ReadStamp, type SafeOutcome } from '../../excel/safe-write';
 import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
 
+export type { RulesInForce } from './useRulesInForce';
 export type RulesUiStrings = ReturnType<typeof messages>['rulesUi'];
-
-// ---------------------------------------------------------------------------------------------
-// The rules in force
-// ---------------------------------------------------------------------------------------------
-
-export interface RulesInForce {
-  /** What the workbook holds (null while reading, or when the read failed). */
-  stored: StoredRules | null;
-  /** Why the rules could not be read. */
-  error: string | null;
-  /** Reads them again (after an apply, or when a co-author changed them). */
-  reload: () => Promise<void>;
-}
-
-export function useRulesInForce(run: ExcelRun, lang: Lang): RulesInForce {
-  const [stored, setStored] = useState<StoredRules | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-  const langRef = useRef(lang);
-  langRef.current = lang;
-
-  const reload = useCallback(async () => {
-    const id = ++seq.current;
-    try {
-      const read = await readRulesRun(run);
-      if (id !== seq.current) return;
-      // Same rules as before: keep the object, so nothing downstream re-reads for nothing.
-      setStored((old) => (old && old.source === read.source && old.stamp === read.stamp ? old : read));
-      setError(null);
-    } catch (e) {
-      if (id !== seq.current) return;
-      setStored(null);
-      setError(officeErrorMessage(e, langRef.current));
-    }
-  }, [run]);
-
-  useEffect(() => {
-    setStored(null);
-    setError(null);
-    void reload();
-  }, [reload]);
-
-  return { stored, error, reload };
-}
-
-/** The rules the scoring tab uses: the workbook's, or null while unknown or when the stored set is invalid. */
-export function scoringRules(inForce: RulesInForce): RuleSet | null {
-  return inForce.stored && inForce.stored.source !== 'invalid' ? inForce.stored.rules : null;
-}
-
-/** The stored rules' problems as sentences (an invalid rules sheet). */
-export function storedProblems(stored: StoredRules | null, lang: Lang): string[] {
-  return stored?.source === 'invalid' ? stored.problems.map((p) => describeRuleSourceProblem(p, lang)) : [];
-}
 
 // ---------------------------------------------------------------------------------------------
 // The draft
@@ -384,7 +327,6 @@ export function useRules({ run, lang, stored, override, onRulesChanged }: UseRul
     setReading(true);
     setReadError(null);
     try {
-      const { inspectWithRules } = await import(/* webpackChunkName: "safe-write" */ '../../excel/safe-write');
       const result = await inspectWithRules(run, lang, override);
       if (id !== seq.current) return;
       setRead(result);
@@ -410,7 +352,6 @@ export function useRules({ run, lang, stored, override, onRulesChanged }: UseRul
       setOutcome(null);
       setApplied(candidate);
       try {
-        const { applyRules } = await import(/* webpackChunkName: "safe-write" */ '../../excel/safe-write');
         const result = await applyRules(run, candidate, { lang, override, since: read.stamp, overwriteEdited, who: who.trim() || undefined });
         if (id !== seq.current) return;
         setOutcome(result);
