@@ -20,10 +20,14 @@ function reps(n: number): number {
   return 5;
 }
 
-/** The engine, end to end on a grid. Throws if the data did not score cleanly. */
+/**
+ * The engine, end to end on a grid. Throws if the data did not score cleanly. Checks the count
+ * through the summary: `result.units` (the per-unit objects, built on first access from the
+ * columns) is presentation, not part of validate + classify + rank + summarise.
+ */
 function engine(grid: CellValue[][], n: number): number {
   const s = scoreGrid(grid, 'Tổng hợp', HAI_DUONG_2018);
-  if (!s.found || s.errors.length > 0 || s.result.units.length !== n) throw new Error(`engine bench: unexpected result (${s.found ? `${s.errors.length} errors` : s.reason})`);
+  if (!s.found || s.errors.length > 0 || s.result.summary.unitCount !== n || s.result.rankOrder.length !== n) throw new Error(`engine bench: unexpected result (${s.found ? `${s.errors.length} errors` : s.reason})`);
   return s.result.rankOrder[0];
 }
 

@@ -4,8 +4,9 @@
  */
 import { cellAddress, columnLetter, qualifiedAddress } from './address';
 import { parseNumberText, toScaled } from './decimal';
-import { cellText, fold } from './text';
-import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
+import { cellText, fold, foldHash } from './text';
+import { KIND_INVALID, KIND_NOT_APPLICABLE, columnarTable, type TableColumns } from './columns';
+import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable } from './types';
 
 /** A sheet's values, row by row. `grid[0][0]` is the cell at `origin`. */
 export type Grid = readonly (readonly CellValue[])[];
@@ -193,6 +194,16 @@ function readNumber(value: CellValue, address: string, sink: FindingSink, percen
   return { ok: true, scaled: s.scaled };
 }
 
+/** toScaled(value).scaled when ok and not rounded, else NaN (no object made). */
+function exactScaled(value: number): number {
+  if (!Number.isFinite(value)) return NaN;
+  const raw = value * 1e4;
+  const scaled = Math.round(Math.abs(raw)) * Math.sign(raw) || 0;
+  if (!Number.isSafeInteger(scaled)) return NaN;
+  if (Math.abs(raw - scaled) > 1e-9 * Math.max(1, Math.abs(raw))) return NaN;
+  return scaled;
+}
+
 function isEmpty(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
@@ -228,56 +239,102 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     bandByText.set(fold(b.label.en), b.code);
   }
 
-  const seen = new Map<string, string>();
-  const units: UnitInput[] = [];
-  // Cells of equal points share one score object (scores are never mutated): a large table
-  // holds one object per distinct score, not one per cell.
-  const pointsByScaled = new Map<number, FieldScore>();
-  const points = (scaled: number): FieldScore => {
-    let s = pointsByScaled.get(scaled);
-    if (s === undefined) pointsByScaled.set(scaled, (s = { kind: 'points', scaled }));
-    return s;
+  /** A score cell the fast path did not take, with its findings. */
+  const readScore = (value: CellValue, r: number, c: number, i: number, name: string): FieldScore => {
+    const address = addr(r, c);
+    if (isEmpty(value)) {
+      sink.add('error', address, 'emptyScore', { unit: name, field: fields[i].label });
+      return { kind: 'invalid' };
+    }
+    if (typeof value === 'string' && NOT_APPLICABLE.includes(fold(value))) return { kind: 'notApplicable' };
+    const n = readNumber(value, address, sink);
+    if (!n.ok) return { kind: 'invalid' };
+    if (n.scaled < 0) {
+      sink.add('error', address, 'negative', { value: n.scaled / 1e4 });
+      return { kind: 'invalid' };
+    }
+    const max = fields[i].maxScaled;
+    if (max !== null && n.scaled > max) {
+      sink.add('error', address, 'overMax', { value: n.scaled / 1e4, max: max / 1e4, field: fields[i].label });
+      return { kind: 'invalid' };
+    }
+    return { kind: 'points', scaled: n.scaled };
   };
-  for (let r = layout.firstUnitRow; r < layout.endRow; r++) {
-    const name = cellText(at(r, layout.nameCol));
-    const nameAddress = addr(r, layout.nameCol);
-    const key = fold(name);
-    const first = seen.get(key);
-    if (first !== undefined) sink.add('error', nameAddress, 'duplicateName', { name, first });
-    else seen.set(key, nameAddress);
+
+  // The units go into columns (see columns.ts): nothing is allocated per unit but its name.
+  const n = layout.endRow - layout.firstUnitRow;
+  const nf = layout.fieldCols.length;
+  const cols: TableColumns = {
+    count: n,
+    fieldCount: nf,
+    names: new Array<string>(n),
+    rows: null,
+    firstRow: origin.row + layout.firstUnitRow,
+    nameCol: origin.col + layout.nameCol,
+    nameAddresses: null,
+    scaled: new Float64Array(n * nf),
+    kind: new Uint8Array(n * nf),
+    bonus: layout.bonusCol === null ? null : new Float64Array(n),
+    deduction: layout.deductionCol === null ? null : new Float64Array(n),
+    statedTotal: layout.totalCol === null ? null : new Float64Array(n).fill(NaN),
+    lastYearIndex: layout.lastYearIndexCol === null ? null : new Float64Array(n).fill(NaN),
+    lastYearBand: layout.lastYearBandCol === null ? null : new Array<BandCode | null>(n).fill(null),
+  };
+  const maxes = fields.map((f) => f.maxScaled);
+  const fieldCols = layout.fieldCols;
+  // Duplicate names: an open-addressing table of unit indexes keyed by the hash of the folded
+  // name; equal hashes are confirmed by comparing the folded names.
+  const nameHashes = new Int32Array(n);
+  let slotMask = 1;
+  while (slotMask < 2 * n) slotMask <<= 1;
+  const slots = new Int32Array(slotMask);
+  slotMask -= 1;
+
+  for (let k = 0; k < n; k++) {
+    const r = layout.firstUnitRow + k;
+    const row = grid[r];
+    const name = cellText(row?.[layout.nameCol] ?? null);
+    cols.names[k] = name;
+    const h = foldHash(name);
+    nameHashes[k] = h;
+    let slot = h & slotMask;
+    let first = -1;
+    for (let j = slots[slot]; j !== 0; j = slots[slot]) {
+      if (nameHashes[j - 1] === h && fold(cols.names[j - 1]) === fold(name)) {
+        first = j - 1;
+        break;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+    if (first >= 0) sink.add('error', addr(r, layout.nameCol), 'duplicateName', { name, first: addr(layout.firstUnitRow + first, layout.nameCol) });
+    else slots[slot] = k + 1;
 
     let sum = 0;
-    const scores: FieldScore[] = layout.fieldCols.map((c, i) => {
-      const value = at(r, c);
+    let allValid = true;
+    for (let i = 0; i < nf; i++) {
+      const c = fieldCols[i];
+      const value = row?.[c] ?? null;
+      const at0 = k * nf + i;
       // Fast path: a number with at most 4 decimals within 0..max has no finding, so no address.
       if (typeof value === 'number') {
-        const s = toScaled(value);
-        const max = fields[i].maxScaled;
-        if (s.ok && !s.rounded && s.scaled >= 0 && (max === null || s.scaled <= max)) {
-          sum += s.scaled;
-          return points(s.scaled);
+        const scaled = exactScaled(value);
+        const max = maxes[i];
+        if (scaled >= 0 && (max === null || scaled <= max)) {
+          sum += scaled;
+          cols.scaled[at0] = scaled;
+          continue;
         }
       }
-      const address = addr(r, c);
-      if (isEmpty(value)) {
-        sink.add('error', address, 'emptyScore', { unit: name, field: fields[i].label });
-        return { kind: 'invalid' };
+      const s = readScore(value, r, c, i, name);
+      if (s.kind === 'points') {
+        sum += s.scaled;
+        cols.scaled[at0] = s.scaled;
+      } else {
+        cols.kind[at0] = s.kind === 'notApplicable' ? KIND_NOT_APPLICABLE : KIND_INVALID;
+        if (s.kind === 'invalid') allValid = false;
       }
-      if (typeof value === 'string' && NOT_APPLICABLE.includes(fold(value))) return { kind: 'notApplicable' };
-      const n = readNumber(value, address, sink);
-      if (!n.ok) return { kind: 'invalid' };
-      if (n.scaled < 0) {
-        sink.add('error', address, 'negative', { value: n.scaled / 1e4 });
-        return { kind: 'invalid' };
-      }
-      const max = fields[i].maxScaled;
-      if (max !== null && n.scaled > max) {
-        sink.add('error', address, 'overMax', { value: n.scaled / 1e4, max: max / 1e4, field: fields[i].label });
-        return { kind: 'invalid' };
-      }
-      sum += n.scaled;
-      return points(n.scaled);
-    });
+    }
+    if (layout.bonusCol === null && layout.deductionCol === null && layout.totalCol === null && layout.lastYearIndexCol === null && layout.lastYearBandCol === null) continue;
 
     const optionalPoints = (c: number | null): number => {
       if (c === null || isEmpty(at(r, c))) return 0;
@@ -291,13 +348,13 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     };
     const bonusScaled = optionalPoints(layout.bonusCol);
     const deductionScaled = optionalPoints(layout.deductionCol);
+    if (cols.bonus !== null) cols.bonus[k] = bonusScaled;
+    if (cols.deduction !== null) cols.deduction[k] = deductionScaled;
 
-    let statedTotalScaled: number | null = null;
     if (layout.totalCol !== null && !isEmpty(at(r, layout.totalCol))) {
       const n = readNumber(at(r, layout.totalCol), addr(r, layout.totalCol), sink);
       if (n.ok) {
-        statedTotalScaled = n.scaled;
-        const allValid = scores.every((s) => s.kind !== 'invalid');
+        (cols.statedTotal as Float64Array)[k] = n.scaled;
         const computed = sum + bonusScaled - deductionScaled;
         if (allValid && n.scaled !== computed && n.scaled !== Math.max(0, computed)) {
           sink.add('error', addr(r, layout.totalCol), 'totalMismatch', { stated: n.scaled / 1e4, computed: computed / 1e4 });
@@ -305,29 +362,25 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
       }
     }
 
-    let lastYearIndexScaled: number | null = null;
     if (layout.lastYearIndexCol !== null && !isEmpty(at(r, layout.lastYearIndexCol))) {
       const c = layout.lastYearIndexCol;
       const value = at(r, c);
       const n = readNumber(value, addr(r, c), sink, true);
       if (n.ok) {
         const asFraction = typeof value === 'number' && isPercentFormat(r, c);
-        lastYearIndexScaled = asFraction ? Math.round(n.scaled * 100) : n.scaled;
+        const lastYearIndexScaled = asFraction ? Math.round(n.scaled * 100) : n.scaled;
         if (lastYearIndexScaled < 0 || lastYearIndexScaled > 100 * 1e4) {
           sink.add('error', addr(r, c), 'notANumber', { value: cellText(value) });
-          lastYearIndexScaled = null;
-        }
+        } else (cols.lastYearIndex as Float64Array)[k] = lastYearIndexScaled;
       }
     }
 
-    let lastYearBand: BandCode | null = null;
     if (layout.lastYearBandCol !== null && !isEmpty(at(r, layout.lastYearBandCol))) {
       const text = cellText(at(r, layout.lastYearBandCol));
-      lastYearBand = bandByText.get(fold(text)) ?? null;
+      const lastYearBand = bandByText.get(fold(text)) ?? null;
+      (cols.lastYearBand as (BandCode | null)[])[k] = lastYearBand;
       if (lastYearBand === null) sink.add('warning', addr(r, layout.lastYearBandCol), 'unknownBand', { value: text });
     }
-
-    units.push({ name, row: origin.row + r, nameAddress, scores, bonusScaled, deductionScaled, statedTotalScaled, lastYearIndexScaled, lastYearBand });
   }
-  return { table: { sheet, fields, units }, findings: sink.findings };
+  return { table: columnarTable(sheet, fields, cols), findings: sink.findings };
 }

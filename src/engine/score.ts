@@ -8,10 +8,21 @@ import { rankEq } from './rank';
 import { compileRuleSet } from './rules';
 import { summarise } from './summary';
 import { compareVietnamese } from './text';
+import { columnsOf } from './columns';
+import { scoreColumns } from './score-columns';
 import type { Finding, RuleSet, ScoringResult, ScoringTable, UnitFieldResult, UnitResult } from './types';
 
 /** Scores a validated table. Units whose cells had errors are still scored on what is valid. */
 export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
+  const cols = columnsOf(table);
+  return cols === null ? scoreTableEager(table, rules) : scoreColumns(table, cols, rules);
+}
+
+/**
+ * Scoring as it was done object by object: kept for tables whose units do not fit columns
+ * (see columnsOf), and as the reference the columnar path is tested against.
+ */
+export function scoreTableEager(table: ScoringTable, rules: RuleSet): ScoringResult {
   const bands = compileRuleSet(rules);
   const n = table.units.length;
   const totals = new Float64Array(n);

@@ -36,6 +36,42 @@ export function fold(text: string): string {
   return String.fromCharCode.apply(null, codes);
 }
 
+/**
+ * A 32-bit hash of fold(text), equal for texts that fold alike, without building the folded
+ * text when the fast path applies (used to find duplicate names in large tables).
+ */
+export function foldHash(text: string): number {
+  if (text.length > 1024) return hashString(foldText(text));
+  const table = charFolds ?? buildCharFolds();
+  let h = 0x811c9dc5 | 0;
+  let len = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
+      space = len > 0;
+      continue;
+    }
+    const f = c < table.length ? table[c] : -1;
+    if (f < 0) return hashString(foldText(text));
+    if (space) {
+      h = Math.imul(h ^ 32, 0x01000193);
+      len++;
+      space = false;
+    }
+    h = Math.imul(h ^ f, 0x01000193);
+    len++;
+  }
+  return h;
+}
+
+/** The hash foldHash gives, of a text already folded. */
+function hashString(folded: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 function buildCharFolds(): Int32Array {
   const table = new Int32Array(0x1f00).fill(-1);
   for (let c = 0; c < table.length; c++) {

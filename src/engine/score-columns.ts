@@ -1,0 +1,281 @@
+/**
+ * Scoring over a table's columns (issue 6): totals, classification, rank, rank order and the
+ * summary in passes over typed arrays, nothing allocated per unit. Each result is what the
+ * object-per-unit code (scoreTableEager) gives; `result.units` is built from the columns on
+ * first access (the same objects that code built).
+ */
+import { bandIndexByIndex, classifyUnit, unitFieldResults } from './classify';
+import { KIND_NOT_APPLICABLE, KIND_POINTS, defineLazy, fieldScoresOf, rowOf, type TableColumns } from './columns';
+import { comparePct, roundedPct } from './decimal';
+import { rankEq } from './rank';
+import { compileRuleSet, type CompiledBand } from './rules';
+import { compareVietnamese } from './text';
+import type { FieldScore, FieldStat, RuleSet, ScoringResult, ScoringTable, Summary, UnitFieldResult, UnitResult } from './types';
+
+/**
+ * The least integer s with comparePct(s, max, floor) ≥ 0, so that for integer points
+ * `comparePct(s, max, floor) < 0` is `s < threshold`; NaN when max is not a positive safe integer.
+ */
+function floorThreshold(max: number | null, floorScaled: number): number {
+  if (max === null || !(max > 0) || !Number.isSafeInteger(max)) return NaN;
+  let s = Math.ceil((floorScaled * max) / 1e6);
+  if (!Number.isSafeInteger(s)) return NaN;
+  while (comparePct(s, max, floorScaled) < 0) s++;
+  while (comparePct(s - 1, max, floorScaled) >= 0) s--;
+  return s;
+}
+
+/** Ranks like rankEq, by counting, when every unit has the same positive max and integer totals in 0..max. */
+function rankByCounting(totals: Float64Array, max: number): Int32Array {
+  const n = totals.length;
+  const count = new Int32Array(max + 1);
+  for (let k = 0; k < n; k++) count[totals[k]]++;
+  // rankOf[t] = 1 + how many totals are strictly greater than t
+  let greater = 0;
+  for (let t = max; t >= 0; t--) {
+    const c = count[t];
+    count[t] = greater + 1;
+    greater += c;
+  }
+  const ranks = new Int32Array(n);
+  for (let k = 0; k < n; k++) ranks[k] = count[totals[k]];
+  return ranks;
+}
+
+/** Unit indexes in rank order, equal ranks in Vietnamese alphabetical order, then sheet order (as rankOrderOf). */
+export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): number[] {
+  const n = ranks.length;
+  const start = new Int32Array(n + 2);
+  for (let k = 0; k < n; k++) start[ranks[k] + 1]++;
+  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
+  const order: number[] = new Array(n).fill(0);
+  const next = start.slice();
+  for (let k = 0; k < n; k++) order[next[ranks[k]]++] = k;
+  const byName = (a: number, b: number) => compareVietnamese(names[a], names[b]) || a - b;
+  for (let r = 0; r + 1 < start.length; r++) {
+    const lo = start[r];
+    const hi = start[r + 1];
+    if (hi - lo < 2) continue;
+    const group = order.slice(lo, hi).sort(byName);
+    for (let i = 0; i < group.length; i++) order[lo + i] = group[i];
+  }
+  return order;
+}
+
+function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const b of bands) counts[b.rule.code] = 0;
+  return counts;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+/** Scores a table held as columns. */
+export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: RuleSet): ScoringResult {
+  const bands = compileRuleSet(rules);
+  const fields = table.fields;
+  const n = cols.count;
+  const nf = cols.fieldCount;
+  const { scaled, kind } = cols;
+  const fieldMax = fields.map((f) => f.maxScaled);
+  const nb = bands.length;
+
+  // Per band with a floor and per field: the points under which a field misses the floor.
+  const thresholds = new Float64Array(nb * nf);
+  for (let b = 0; b < nb; b++) {
+    const floor = bands[b].floorScaled;
+    for (let i = 0; i < nf; i++) thresholds[b * nf + i] = floor === null ? NaN : floorThreshold(fieldMax[i], floor);
+  }
+  /** Whether field i's points s are under band b's floor (b has a floor, field i a max). */
+  const under = (b: number, i: number, s: number): boolean => {
+    const t = thresholds[b * nf + i];
+    return t === t ? s < t : comparePct(s, fieldMax[i] as number, bands[b].floorScaled as number) < 0;
+  };
+
+  // Totals and applicable maxes (unitFigures).
+  const totals = new Float64Array(n);
+  const maxes = new Float64Array(n);
+  let sameMax = true;
+  let integral = true;
+  for (let k = 0; k < n; k++) {
+    let total = 0;
+    let max = 0;
+    const base = k * nf;
+    for (let i = 0; i < nf; i++) {
+      const kd = kind[base + i];
+      if (kd === KIND_NOT_APPLICABLE) continue;
+      max += fieldMax[i] ?? 0;
+      if (kd === KIND_POINTS) total += scaled[base + i];
+    }
+    total += (cols.bonus === null ? 0 : cols.bonus[k]) - (cols.deduction === null ? 0 : cols.deduction[k]);
+    total = Math.min(Math.max(total, 0), max);
+    totals[k] = total;
+    maxes[k] = max;
+    if (max !== maxes[0]) sameMax = false;
+    if (!Number.isSafeInteger(total)) integral = false;
+  }
+  const commonMax = n > 0 && sameMax ? maxes[0] : NaN;
+  const ranks =
+    commonMax > 0 && integral && Number.isSafeInteger(commonMax) && commonMax <= 16 * n + 65_536 ? rankByCounting(totals, commonMax) : rankEq(totals, maxes);
+  const rankOrder = rankOrderOfNames(ranks, cols.names);
+
+  // Classification (classifyUnit) and the summary's counts in one pass.
+  const counts = zeroCounts(bands);
+  const groupCounts = zeroCounts(bands);
+  const bandCounts = new Float64Array(nb);
+  const groupBandCounts = new Float64Array(nb);
+  let demotedCount = 0;
+  for (let k = 0; k < n; k++) {
+    const start = maxes[k] > 0 ? bandIndexByIndex(totals[k], maxes[k], bands) : nb - 1;
+    let b = start;
+    const base = k * nf;
+    for (; b < nb - 1; b++) {
+      if (bands[b].floorScaled === null) break;
+      let failing = false;
+      for (let i = 0; i < nf; i++) {
+        if (kind[base + i] !== KIND_POINTS || fieldMax[i] === null) continue;
+        if (under(b, i, scaled[base + i])) {
+          failing = true;
+          break;
+        }
+      }
+      if (!failing) break;
+    }
+    bandCounts[b]++;
+    groupBandCounts[start]++;
+    if (b !== start) demotedCount++;
+  }
+  for (let b = 0; b < nb; b++) {
+    counts[bands[b].rule.code] += bandCounts[b];
+    groupCounts[bands[b].rule.code] += groupBandCounts[b];
+  }
+
+  // The sum of the indexes as one exact fraction (units sharing a max summed as integers first).
+  let sumNum = 0n;
+  let sumDen = 1n;
+  const addFraction = (num: bigint, m: bigint) => {
+    sumNum = sumNum * m + num * sumDen;
+    sumDen *= m;
+    const g = gcd(sumNum, sumDen);
+    sumNum /= g;
+    sumDen /= g;
+  };
+  const totalsByMax = new Map<number, number>();
+  let runMax = NaN;
+  let runTotal = 0;
+  const flush = () => {
+    if (runMax === runMax) {
+      const t = (totalsByMax.get(runMax) ?? 0) + runTotal;
+      if (Number.isSafeInteger(t)) totalsByMax.set(runMax, t);
+      else {
+        addFraction(BigInt(totalsByMax.get(runMax) ?? 0) + BigInt(runTotal), BigInt(runMax));
+        totalsByMax.delete(runMax);
+      }
+    }
+    runMax = NaN;
+    runTotal = 0;
+  };
+  for (let k = 0; k < n; k++) {
+    const m = maxes[k];
+    if (!(m > 0)) continue;
+    if (m !== runMax || !integral || !Number.isSafeInteger(runTotal + totals[k])) {
+      flush();
+      runMax = m;
+    }
+    runTotal += totals[k];
+  }
+  flush();
+  for (const [m, t] of totalsByMax) addFraction(BigInt(t), BigInt(m));
+
+  // Field statistics (fieldStats).
+  const floorBands: number[] = [];
+  for (let b = 0; b < nb; b++) if (bands[b].floorScaled !== null) floorBands.push(b);
+  const fieldStats: FieldStat[] = fields.map((f, i) => {
+    const underCounts = floorBands.map(() => 0);
+    let applicable = 0;
+    let pctSum = 0;
+    const max = f.maxScaled;
+    if (max !== null && max > 0) {
+      for (let k = 0; k < n; k++) {
+        if (kind[k * nf + i] !== KIND_POINTS) continue;
+        const s = scaled[k * nf + i];
+        applicable++;
+        pctSum += s;
+        for (let j = 0; j < floorBands.length; j++) if (under(floorBands[j], i, s)) underCounts[j]++;
+      }
+    }
+    const underFloor: Record<string, number> = {};
+    floorBands.forEach((b, j) => (underFloor[bands[b].rule.code] = underCounts[j]));
+    const averagePct = applicable > 0 && max ? roundedPct(pctSum, max * applicable) : null;
+    return { label: f.label, averagePct, applicableUnits: applicable, underFloor };
+  });
+
+  const indexPctOf = (k: number) => (maxes[k] > 0 ? roundedPct(totals[k], maxes[k]) : 0);
+  const first = rankOrder.length > 0 ? rankOrder[0] : -1;
+  const last = rankOrder.length > 0 ? rankOrder[rankOrder.length - 1] : -1;
+
+  // Last year: the band column where given, else the band last year's index alone gives.
+  let lastYearCounts: Record<string, number> | null = zeroCounts(bands);
+  let lastYearUnitCount = 0;
+  if (cols.lastYearBand !== null || cols.lastYearIndex !== null) {
+    for (let k = 0; k < n; k++) {
+      let code = cols.lastYearBand === null ? null : cols.lastYearBand[k];
+      const lastIndex = cols.lastYearIndex === null ? NaN : cols.lastYearIndex[k];
+      if (code === null && lastIndex === lastIndex) code = bands[bandIndexByIndex(lastIndex, 100 * 1e4, bands)].rule.code;
+      if (code === null) continue;
+      lastYearCounts[code] = (lastYearCounts[code] ?? 0) + 1;
+      lastYearUnitCount++;
+    }
+  }
+  if (lastYearUnitCount === 0) lastYearCounts = null;
+
+  const summary: Summary = {
+    unitCount: n,
+    counts,
+    groupCounts,
+    demotedCount,
+    averageIndexPct: n > 0 ? Number((2n * sumNum * 10_000n + sumDen * BigInt(n)) / (2n * sumDen * BigInt(n))) / 100 : null,
+    highest: first >= 0 ? { name: cols.names[first], indexPct: indexPctOf(first) } : null,
+    lowest: last >= 0 ? { name: cols.names[last], indexPct: indexPctOf(last) } : null,
+    fields: fieldStats,
+    lastYearCounts,
+    lastYearUnitCount,
+  };
+
+  // The per-unit objects, as scoreTableEager builds them, on first access.
+  const materialise = (): UnitResult[] => {
+    const units: UnitResult[] = new Array(n);
+    const points = new Map<number, FieldScore>();
+    const fieldResults: Map<number, UnitFieldResult>[] = [];
+    for (let k = 0; k < n; k++) {
+      const scores = fieldScoresOf(cols, k, points);
+      const figures = { totalScaled: totals[k], maxScaled: maxes[k] };
+      const c = classifyUnit(scores, fields, figures, bands);
+      const lastIndex = cols.lastYearIndex === null ? NaN : cols.lastYearIndex[k];
+      units[k] = {
+        name: cols.names[k],
+        row: rowOf(cols, k),
+        indexPct: indexPctOf(k),
+        totalScaled: figures.totalScaled,
+        maxScaled: figures.maxScaled,
+        indexBand: c.indexBand,
+        band: c.band,
+        demotedFrom: c.demotedFrom,
+        demotion: c.demotion,
+        fields: unitFieldResults(scores, fields, fieldResults),
+        lastYearIndexPct: lastIndex === lastIndex ? lastIndex / 1e4 : null,
+        lastYearBand: cols.lastYearBand === null ? null : cols.lastYearBand[k],
+        rank: ranks[k],
+      };
+    }
+    return units;
+  };
+  const result = { rules, table } as ScoringResult;
+  defineLazy(result, 'units', materialise);
+  result.rankOrder = rankOrder;
+  result.summary = summary;
+  return result;
+}
