@@ -72,6 +72,11 @@ export function readSheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
 const VALUE_TYPE_DATE = 4;
 const VALUE_TYPE_FORMULA = 6;
 
+function isEmptyObject(o: object): boolean {
+  for (const key in o) if (Object.prototype.hasOwnProperty.call(o, key)) return false;
+  return true;
+}
+
 /**
  * Makes cells (and rows) whose styles are alike share one style object, just before the workbook
  * is written. exceljs turns each distinct style object into its xf entry (rendering the style, its
@@ -83,10 +88,19 @@ const VALUE_TYPE_FORMULA = 6;
  * had. Call it last: cells sharing a style object must not be restyled property by property.
  */
 export function shareStyles(wb: ExcelJS.Workbook): void {
-  const canonical = new Map<string, Partial<ExcelJS.Style>>();
-  const seen = new WeakMap<object, Partial<ExcelJS.Style>>();
-  const seenDate = new WeakMap<object, Partial<ExcelJS.Style>>();
-  const share = (style: Partial<ExcelJS.Style>, isDate: boolean): Partial<ExcelJS.Style> => {
+  type Style = Partial<ExcelJS.Style>;
+  const canonical = new Map<string, Style>();
+  // By object identity first (a read workbook already shares its styled cells' objects), then by JSON.
+  const seen = new Map<object, Style>();
+  const seenDate = new Map<object, Style>();
+  // Most cells have an empty style: one for dates, one for the rest, without a lookup.
+  let empty: Style | null = null;
+  let emptyDate: Style | null = null;
+  const share = (style: Style, isDate: boolean): Style => {
+    if (isEmptyObject(style)) {
+      if (isDate) return (emptyDate ??= style);
+      return (empty ??= style);
+    }
     const dateMatters = isDate && !style.numFmt;
     const memo = dateMatters ? seenDate : seen;
     const known = memo.get(style);
@@ -173,29 +187,43 @@ export function writeOutputBlock(ws: ExcelJS.Worksheet, layout: Layout, block: O
     cell.style = clone(maxRow.getCell(layout.nameCol + 1).style) ?? {};
   }
 
+  // One style object per look (the name cell's border and font, and the band's fill), shared by
+  // every row that has it: cells of a column are alike, and exceljs renders a style per object.
+  const looks = new Map<string, Partial<ExcelJS.Style>[]>();
+  const stylesFor = (nameCell: ExcelJS.Cell, band: string): Partial<ExcelJS.Style>[] => {
+    const border = nameCell.border;
+    const font = nameCell.font;
+    const key = `${band}\u0000${JSON.stringify([border ?? null, font ?? null])}`;
+    let styles = looks.get(key);
+    if (!styles) {
+      const base = (): Partial<ExcelJS.Style> => {
+        const style: Partial<ExcelJS.Style> = {};
+        if (border) style.border = clone(border);
+        if (font) style.font = clone(font);
+        return style;
+      };
+      const fill = BAND_FILL[band];
+      styles = [
+        { ...base(), numFmt: INDEX_NUMBER_FORMAT, alignment: { horizontal: 'right', vertical: 'top' } },
+        { ...base(), alignment: { horizontal: 'center', vertical: 'top' } },
+        { ...base(), alignment: { vertical: 'top', wrapText: true }, ...(fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } } } : {}) },
+        { ...base(), alignment: { vertical: 'top', wrapText: true } },
+      ];
+      looks.set(key, styles);
+    }
+    return styles;
+  };
   block.rows.forEach((values, k) => {
     const sheetRow = layout.firstUnitRow + k + 1;
     const row = ws.getRow(sheetRow);
-    const border = clone(row.getCell(layout.nameCol + 1).border);
-    const font = clone(row.getCell(layout.nameCol + 1).font);
+    const styles = stylesFor(row.getCell(layout.nameCol + 1), block.bands[k]);
     const [index, rank, band, note] = values;
     const cells = [0, 1, 2, 3].map((i) => row.getCell(first + i));
-    for (const cell of cells) {
-      cell.style = {};
-      if (border) cell.border = border;
-      if (font) cell.font = font;
-    }
+    cells.forEach((cell, i) => (cell.style = styles[i]));
     cells[0].value = index;
-    cells[0].numFmt = INDEX_NUMBER_FORMAT;
-    cells[0].alignment = { horizontal: 'right', vertical: 'top' };
     cells[1].value = rank;
-    cells[1].alignment = { horizontal: 'center', vertical: 'top' };
     cells[2].value = band;
-    cells[2].alignment = { vertical: 'top', wrapText: true };
-    const fill = BAND_FILL[block.bands[k]];
-    if (fill) cells[2].fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
     cells[3].value = note === '' ? null : note;
-    cells[3].alignment = { vertical: 'top', wrapText: true };
   });
 
   // A previous run may have had more units: clear what is left below, in these columns only.
