@@ -41,7 +41,6 @@ import { generateNarrative } from '../engine/narrative';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
 import { guessReportYear, reportSheetModel } from './report-sheet';
 import { isReportSheet, writeReportSheet } from './report-xlsx';
-import { writeReportFile } from './report-files';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_ERRORS = 1;
@@ -361,6 +360,8 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
 
   if (reportPath !== null && reportFmt !== null) {
     try {
+      // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
+      const { writeReportFile } = await import('./report-files');
       await writeReportFile(reportPath, narrative, reportFmt, lang);
     } catch (e) {
       throw new UsageError(fill(m.writeFailed, { file: reportArg as string, detail: detail(e) }));
@@ -368,10 +369,12 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     io.stderr(fill(m.wroteReport, { file: reportArg as string }) + '\n');
   }
 
-  Object.assign(report, jsonResult(result, lang));
-  report.scored = true;
-  report.output = outArg;
-  if (jsonPath) await writeJson(jsonPath, report, lang, io);
+  if (jsonPath) {
+    Object.assign(report, jsonResult(result, lang));
+    report.scored = true;
+    report.output = outArg;
+    await writeJson(jsonPath, report, lang, io);
+  }
 
   io.stdout(summaryText(result, lang));
   io.stdout('\n' + fill(m.wrote, { file: outArg }) + '\n');
