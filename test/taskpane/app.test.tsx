@@ -181,3 +181,26 @@ test('a long run shows a progress bar with the current step', async () => {
   await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   expect(screen.queryByTestId('progress')).toBeNull();
 });
+
+test('an output cell edited by hand is not overwritten silently: listed, then "Ghi đè" replaces it; each run is logged', async () => {
+  const { fake, run } = setup(sample);
+  await found();
+  fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+
+  // Someone types over Quang Khải's band cell (row 7, column N).
+  fake.host.setCell('Tổng hợp', 'N7', 'Xuất sắc (sửa tay)');
+  fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('outputEdited'), { timeout: 10000 });
+  expect(screen.getByTestId('edited-cells').textContent).toContain('N7');
+  expect(fake.host.sheet('Tổng hợp').values('N7')[0][0]).toBe('Xuất sắc (sửa tay)');
+
+  fireEvent.click(screen.getByTestId('overwrite-button'));
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  expect(fake.host.sheet('Tổng hợp').values('N7')[0][0]).toBe('Hoàn thành tốt nhiệm vụ');
+
+  const { readAuditLog } = await import('../../src/excel/audit');
+  const log = await readAuditLog(run);
+  expect(log.brokenAt).toBeNull();
+  expect(log.rows.slice(1).map((r) => r[1])).toEqual(['scored', 'scored']);
+});

@@ -216,10 +216,12 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   expect(now['Tái Sơn']).toBe(COMPLETE);
   expect(Object.keys(now).filter((name) => now[name] !== scored[name])).toEqual(['Tái Sơn']);
 
-  // Logged: rules changed, then scored, with the name typed.
+  // Logged: the first scoring from the Chấm điểm tab (no name given there), then the apply:
+  // rules changed, then scored, with the name typed.
   const log = await readAuditLog(f.run);
   expect(log.brokenAt).toBeNull();
   expect(log.rows.slice(1).map((row) => [row[1], row[8]])).toEqual([
+    ['scored', ''],
     ['rulesChanged', 'Phòng Nội vụ'],
     ['scored', 'Phòng Nội vụ'],
   ]);

@@ -1,13 +1,14 @@
 /** The primary "Chấm điểm" button, the progress of a run, and what the run did. */
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { fill, messages, type Lang } from '../../engine';
-import type { ScoreOutcome } from '../../excel/workbook';
+import type { SafeOutcome } from '../../excel/safe-write';
 import type { UiStrings } from '../hooks/useLang';
 import type { ProgressState } from '../hooks/useScoring';
 import { columnSpan } from '../format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, marginBlockStart: tokens.spacingVerticalS },
 });
 
 export function stepText(p: ProgressState, t: UiStrings): string {
@@ -25,7 +26,7 @@ export function stepText(p: ProgressState, t: UiStrings): string {
   }
 }
 
-export function outcomeText(outcome: ScoreOutcome, lang: Lang, t: UiStrings): string {
+export function outcomeText(outcome: SafeOutcome, lang: Lang, t: UiStrings): string {
   if (outcome.status === 'written') {
     const { inspection } = outcome;
     return fill(t.written, { count: inspection.result.units.length, columns: columnSpan(inspection.outputColumns), sheet: inspection.read.sheet });
@@ -40,12 +41,18 @@ export interface ScoreActionProps {
   disabled: boolean;
   scoring: boolean;
   progress: ProgressState | null;
-  outcome: ScoreOutcome | null;
+  outcome: SafeOutcome | null;
   onScore: () => void;
+  /** Score again, overwriting output cells edited by hand (after the user confirmed). */
+  onOverwrite: () => void;
+  onDismiss: () => void;
 }
 
-export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onScore }: ScoreActionProps) {
+const CELLS_SHOWN = 20;
+
+export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onScore, onOverwrite, onDismiss }: ScoreActionProps) {
   const styles = useStyles();
+  const r = messages(lang).rulesUi;
   const determinate = progress && (progress.step === 'read' || progress.step === 'write') && progress.total > 0;
   return (
     <div className={styles.root}>
@@ -58,8 +65,37 @@ export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onS
         </Field>
       )}
       <div aria-live="polite">
-        {outcome && (
-          <MessageBar intent={outcome.status === 'written' ? 'success' : 'error'} data-testid="outcome" data-status={outcome.status}>
+        {outcome && outcome.status === 'outputEdited' && (
+          <>
+            <MessageBar intent="warning" layout="multiline" data-testid="outcome" data-status={outcome.status}>
+              <MessageBarBody>
+                <MessageBarTitle>{r.editedTitle}</MessageBarTitle> {outcome.message}
+                <ul aria-label={r.editedCells} data-testid="edited-cells">
+                  {outcome.cells.slice(0, CELLS_SHOWN).map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                  {outcome.cells.length > CELLS_SHOWN && <li>{fill(r.moreCells, { count: outcome.cells.length - CELLS_SHOWN })}</li>}
+                </ul>
+                {r.overwriteHint}
+              </MessageBarBody>
+            </MessageBar>
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={onOverwrite} disabled={scoring} data-testid="overwrite-button">
+                {r.overwrite}
+              </Button>
+              <Button onClick={onDismiss} disabled={scoring}>
+                {r.cancel}
+              </Button>
+            </div>
+          </>
+        )}
+        {outcome && outcome.status !== 'outputEdited' && (
+          <MessageBar
+            intent={outcome.status === 'written' ? 'success' : outcome.status === 'changedSinceRead' ? 'warning' : 'error'}
+            layout="multiline"
+            data-testid="outcome"
+            data-status={outcome.status}
+          >
             <MessageBarBody>{outcomeText(outcome, lang, t)}</MessageBarBody>
           </MessageBar>
         )}

@@ -31,7 +31,11 @@ export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rule
       )}
       {inspection && <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null} onRefresh={() => void scoring.inspect()} />}
 
-      <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome} onScore={() => void scoring.score(draftOverride)} />
+      <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome}
+        onScore={() => void scoring.score(draftOverride)}
+        onOverwrite={() => void scoring.score(draftOverride, { overwriteEdited: true })}
+        onDismiss={scoring.dismiss}
+      />
 
       {inspection && (
         <FindingsList errors={inspection.errors} warnings={inspection.warnings} lang={lang} t={t} onSelect={(f) => void scoring.select(f)} selectError={scoring.selectError} />

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding, Lang, RuleSet } from '../../engine';
 import { officeErrorMessage } from '../../excel/errors';
-import { inspectWorkbook, scoreWorkbook, selectCell, type ExcelRun, type Inspection, type MappingOverride, type Progress, type ScoreOutcome } from '../../excel/workbook';
+import { scoreSafely, type SafeOutcome } from '../../excel/safe-write';
+import { inspectWorkbook, selectCell, type ExcelRun, type Inspection, type MappingOverride, type Progress } from '../../excel/workbook';
 
 export type Step = Parameters<Progress>[0];
 
@@ -23,7 +24,7 @@ export interface ScoringState {
   /** Why the table could not be found or read. */
   inspectError: string | null;
   progress: ProgressState | null;
-  outcome: ScoreOutcome | null;
+  outcome: SafeOutcome | null;
   /** The mapping corrections in force (undefined: as detected). */
   override: MappingOverride | undefined;
   selectError: { cell: string; message: string } | null;
@@ -32,8 +33,14 @@ export interface ScoringState {
 export interface Scoring extends ScoringState {
   /** Reads the sheet again with the given (or current) mapping; writes nothing. */
   inspect: (override?: MappingOverride | null) => Promise<void>;
-  /** Scores and writes, with the given mapping (or the one in force). */
-  score: (override?: MappingOverride | null) => Promise<void>;
+  /**
+   * Scores and writes, with the given mapping (or the one in force), guarded: nothing is written
+   * if the input or the rules changed since they were read, or if output cells were edited by hand
+   * (unless `overwriteEdited`, after the user confirmed). The run is logged in the audit log.
+   */
+  score: (override?: MappingOverride | null, options?: { overwriteEdited?: boolean }) => Promise<void>;
+  /** Hides the outcome (the user declined to overwrite). */
+  dismiss: () => void;
   /** Selects a finding's cell in the sheet. */
   select: (finding: Pick<Finding, 'sheet' | 'address' | 'cell'>) => Promise<void>;
 }
@@ -69,7 +76,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Sc
   );
 
   const score = useCallback(
-    async (override?: MappingOverride | null) => {
+    async (override?: MappingOverride | null, options?: { overwriteEdited?: boolean }) => {
       if (!rules) return;
       const id = ++seq.current;
       const next = override === null ? undefined : (override ?? current.current.override);
@@ -77,15 +84,17 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Sc
       const progress: Progress = (step, done, total) => {
         if (id === seq.current) setState((s) => ({ ...s, progress: { step, done, total } }));
       };
-      const outcome = await scoreWorkbook(run, { rules, lang, override: next, progress });
+      // The workbook's own rules are read again inside the run: what is scored is what is stored.
+      const outcome = await scoreSafely(run, { lang, override: next, progress, overwriteEdited: options?.overwriteEdited });
       if (id !== seq.current) return;
+      const inspection = 'inspection' in outcome ? outcome.inspection : undefined;
       setState((s) => ({
         ...s,
         busy: null,
         progress: null,
         outcome,
-        inspection: outcome.inspection ?? s.inspection,
-        inspectError: outcome.inspection ? null : s.inspectError,
+        inspection: inspection ?? s.inspection,
+        inspectError: inspection ? null : s.inspectError,
       }));
     },
     [run, rules, lang],
@@ -123,5 +132,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Sc
     if (current.current.inspectError && !current.current.busy) void inspect();
   }, [lang, inspect]);
 
-  return { ...state, inspect, score, select };
+  const dismiss = useCallback(() => setState((s) => ({ ...s, outcome: null })), []);
+
+  return { ...state, inspect, score, select, dismiss };
 }
