@@ -36,7 +36,10 @@ export function describeRuleProblem(p: RuleProblem, lang: Lang): string {
   if (p.other !== undefined) params.other = p.other;
   if (p.value !== undefined) params.value = typeof p.value === 'number' ? formatExact(p.value, lang) : String(p.value);
   if (p.otherValue !== undefined) params.otherValue = formatExact(p.otherValue, lang);
-  return fill(messages(lang).rules[p.code], params);
+  // A gap or an overlap on one value (both bounds exclusive, or both inclusive) reads differently
+  // from one between two values.
+  const key = (p.code === 'gap' || p.code === 'overlap') && p.value === p.otherValue ? (p.code === 'gap' ? 'gapAt' : 'overlapAt') : p.code;
+  return fill(messages(lang).rules[key], params);
 }
 
 export function bandLabel(rules: RuleSet, code: BandCode, lang: Lang): string {

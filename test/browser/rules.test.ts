@@ -68,7 +68,7 @@ describeIfChromium('rules editor in Chromium', () => {
     const goodMin = page.getByRole('textbox', { name: 'Mức 2: Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' });
     await goodMin.fill('85');
     const message = page.getByTestId('rules-field-good-min');
-    await message.filter({ hasText: 'khoảng trống giữa mức "Hoàn thành tốt nhiệm vụ" (từ 85%)' }).waitFor();
+    await message.filter({ hasText: 'các chỉ số giữa 80% và 85% không thuộc mức nào' }).waitFor();
     expect(await goodMin.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('rules-apply').isDisabled()).toBe(true);
     await page.getByTestId('rules-band-good').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-gap-vi.png') });

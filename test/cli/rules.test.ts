@@ -94,7 +94,7 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
     fs.writeFileSync(file, JSON.stringify(data));
     const r = await runCli([SAMPLE, '--rules', file, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bands[0]: band "excellent" (from 88%) overlaps band "good" (up to 90%)');
+    expect(r.stderr).toContain('bands[0]: band "excellent" (lower bound 88%) overlaps band "good" (upper bound 90%): indexes between 88% and 90% fall in both');
   });
 
   test('a floor out of range and an unknown key', async () => {

@@ -185,10 +185,10 @@ describe('rules as sheet rows', () => {
     const g = ruleSetFromRows(gap);
     if (g.ok) throw new Error('should fail');
     expect(g.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([
-      `${RULES_SHEET}!D4: khoảng trống giữa mức "good" (từ 82%) và mức "complete" (đến 80%): chỉ số 82% không thuộc mức nào`,
+      `${RULES_SHEET}!D4: khoảng trống giữa mức "good" (ngưỡng dưới 82%) và mức "complete" (ngưỡng trên 80%): các chỉ số giữa 80% và 82% không thuộc mức nào`,
     ]);
     expect(g.problems[0]).toMatchObject({ kind: 'rule', problem: { code: 'gap', band: 'good', value: 82, otherValue: 80 } });
-    expect(describeRuleSourceProblem(g.problems[0], 'en')).toBe(`${RULES_SHEET}!D4: gap between band "good" (from 82%) and band "complete" (up to 80%): an index of 82% falls in no band`);
+    expect(describeRuleSourceProblem(g.problems[0], 'en')).toBe(`${RULES_SHEET}!D4: gap between band "good" (lower bound 82%) and band "complete" (upper bound 80%): indexes between 80% and 82% fall in no band`);
   });
 
   test('a sheet without the marker is not taken for a rule set', () => {

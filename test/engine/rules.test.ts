@@ -153,7 +153,7 @@ describe('compileRuleSet', () => {
     expect(error).toBeInstanceOf(InvalidRuleSetError);
     const e = error as InvalidRuleSetError;
     expect(codes(e.problems).sort()).toEqual(['gap', 'topNot100']);
-    expect(e.message).toContain('khoảng trống giữa mức "good" (từ 82%)');
+    expect(e.message).toContain('khoảng trống giữa mức "good" (ngưỡng dưới 82%)');
     expect(e.message).toContain('đang là 99%');
   });
 });
@@ -163,13 +163,13 @@ describe('describeRuleProblem', () => {
 
   it('names the band and the value in Vietnamese, with a decimal comma', () => {
     expect(describeRuleProblem(gap, 'vi')).toBe(
-      'khoảng trống giữa mức "good" (từ 82,5%) và mức "complete" (đến 80%): chỉ số 82,5% không thuộc mức nào',
+      'khoảng trống giữa mức "good" (ngưỡng dưới 82,5%) và mức "complete" (ngưỡng trên 80%): các chỉ số giữa 80% và 82,5% không thuộc mức nào',
     );
   });
 
   it('names the band and the value in English', () => {
     expect(describeRuleProblem(gap, 'en')).toBe(
-      'gap between band "good" (from 82.5%) and band "complete" (up to 80%): an index of 82.5% falls in no band',
+      'gap between band "good" (lower bound 82.5%) and band "complete" (upper bound 80%): indexes between 80% and 82.5% fall in no band',
     );
   });
 
@@ -204,7 +204,14 @@ describe('describeRuleProblem', () => {
   it('writes out-of-range, overlap and not-descending messages with their values', () => {
     expect(describeRuleProblem({ code: 'outOfRange', band: 'excellent', value: 101 }, 'vi')).toBe('mức "excellent": ngưỡng 101% nằm ngoài khoảng 0–100%');
     expect(describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 85 }, 'en')).toBe(
-      'band "good" (from 80%) overlaps band "complete" (up to 85%)',
+      'band "good" (lower bound 80%) overlaps band "complete" (upper bound 85%): indexes between 80% and 85% fall in both',
+    );
+    // On one value: both exclusive (gap) or both inclusive (overlap).
+    expect(describeRuleProblem({ code: 'gap', band: 'good', other: 'complete', value: 80, otherValue: 80 }, 'vi')).toBe(
+      'khoảng trống giữa mức "good" (trên 80%) và mức "complete" (dưới 80%): chỉ số đúng 80% không thuộc mức nào',
+    );
+    expect(describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 80 }, 'vi')).toBe(
+      'mức "good" (từ 80%) và mức "complete" (đến 80%) chồng lên nhau: chỉ số đúng 80% thuộc cả hai mức',
     );
     expect(describeRuleProblem({ code: 'notDescending', band: 'good', other: 'complete', value: 80, otherValue: 65 }, 'vi')).toBe(
       'mức "good" (từ 80%) phải thấp hơn mức "complete" đứng trước (từ 65%)',

@@ -109,7 +109,7 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
 
   type('rules-good-min', '85');
   const field = screen.getByTestId('rules-field-good-min');
-  const message = 'khoảng trống giữa mức "Hoàn thành tốt nhiệm vụ" (từ 85%) và mức "Hoàn thành nhiệm vụ" (đến 80%)';
+  const message = 'khoảng trống giữa mức "Hoàn thành tốt nhiệm vụ" (ngưỡng dưới 85%) và mức "Hoàn thành nhiệm vụ" (ngưỡng trên 80%): các chỉ số giữa 80% và 85% không thuộc mức nào';
   expect(field.textContent).toContain(message);
   expect(input('rules-good-min').getAttribute('aria-invalid')).toBe('true');
   // The message describes the input (aria-describedby → the Field's validation message).
