@@ -15,12 +15,6 @@ import { HAI_DUONG_2018 } from '../../src/engine';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { fakeOf, loadSample, withCell } from './helpers';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size for reflow.
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 let sample: LoadedWorkbook;
 let restore: (() => void) | null = null;

@@ -14,12 +14,6 @@ import { messages } from '../../src/engine';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { fakeOf, loadSample } from './helpers';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size for reflow.
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 let sample: LoadedWorkbook;
 let restore: (() => void) | null = null;

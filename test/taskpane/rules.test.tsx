@@ -19,12 +19,6 @@ import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { fakeOf, loadSample } from './helpers';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size for reflow.
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 const SHEET = 'Tổng hợp';
 const GOOD = 'Hoàn thành tốt nhiệm vụ';
