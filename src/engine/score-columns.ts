@@ -9,7 +9,7 @@ import { KIND_NOT_APPLICABLE, KIND_POINTS, defineLazy, fieldScoresOf, rowOf, typ
 import { comparePct, roundedPct } from './decimal';
 import { rankEq } from './rank';
 import { compileRuleSet, type CompiledBand } from './rules';
-import { compareVietnamese } from './text';
+import { compareVietnamese, vietnameseKey } from './text';
 import type { FieldScore, FieldStat, RuleSet, ScoringResult, ScoringTable, Summary, UnitFieldResult, UnitResult } from './types';
 
 /**
@@ -51,11 +51,23 @@ export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): n
   const order: number[] = new Array(n).fill(0);
   const next = start.slice();
   for (let k = 0; k < n; k++) order[next[ranks[k]]++] = k;
-  const byName = (a: number, b: number) => compareVietnamese(names[a], names[b]) || a - b;
+  // Names of tie groups compare by their collation keys (vietnameseKey: plain string order is
+  // the collator's), the collator itself only for names the key cannot represent.
+  const keys: (string | null)[] = new Array(n);
+  const byName = (a: number, b: number) => {
+    const ka = keys[a];
+    const kb = keys[b];
+    if (ka === null || kb === null) return compareVietnamese(names[a], names[b]) || a - b;
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const na = names[a];
+    const nb = names[b];
+    return na < nb ? -1 : na > nb ? 1 : a - b;
+  };
   for (let r = 0; r + 1 < start.length; r++) {
     const lo = start[r];
     const hi = start[r + 1];
     if (hi - lo < 2) continue;
+    for (let i = lo; i < hi; i++) keys[order[i]] = vietnameseKey(names[order[i]]);
     const group = order.slice(lo, hi).sort(byName);
     for (let i = 0; i < group.length; i++) order[lo + i] = group[i];
   }

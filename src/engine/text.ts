@@ -111,3 +111,70 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/**
+ * Characters compareVietnamese's collator can be emulated on: ASCII letters, digits, space and
+ * common punctuation, and the Vietnamese letters with their tone marks, precomposed (NFC).
+ */
+const KEY_ALPHABET =
+  " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" +
+  'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ' +
+  'ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
+
+/** Primary weight (as a key character code) per character; 0 where the collator must decide. */
+let keyWeights: Uint16Array | null = null;
+/** The weight of a digit run (the digits' weight). */
+let digitWeight = 0;
+
+function buildKeyWeights(): Uint16Array {
+  const weights = new Uint16Array(0x1f00);
+  const chars = [...KEY_ALPHABET].filter((ch) => collator.compare(ch, '') !== 0);
+  chars.sort((a, b) => collator.compare(a, b));
+  // Equal characters (same letter, other case or tone) share a weight; weights start at 0x100.
+  let w = 0x100;
+  for (let i = 0; i < chars.length; i++) {
+    if (i > 0 && collator.compare(chars[i - 1], chars[i]) !== 0) w++;
+    weights[chars[i].charCodeAt(0)] = w;
+  }
+  const digits = [...'0123456789'].map((d) => weights[d.charCodeAt(0)]);
+  // A digit run is one number: the digits must sort as a block, with nothing else among them.
+  const lo = Math.min(...digits);
+  const hi = Math.max(...digits);
+  const block = chars.every((ch) => /[0-9]/.test(ch) || weights[ch.charCodeAt(0)] < lo || weights[ch.charCodeAt(0)] > hi);
+  if (!block || digits.some((d) => d === 0)) weights.fill(0);
+  digitWeight = lo;
+  keyWeights = weights;
+  return weights;
+}
+
+/**
+ * A key whose plain string order is compareVietnamese's collator order (sensitivity base,
+ * numeric): equal keys where the collator says equal. Null for text with characters outside the
+ * emulated alphabet (the collator must compare it).
+ */
+export function vietnameseKey(text: string): string | null {
+  const weights = keyWeights ?? buildKeyWeights();
+  const codes = foldCodes;
+  let len = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const w = c < weights.length ? weights[c] : 0;
+    if (w === 0) return null;
+    if (c < 48 || c > 57) {
+      codes[len++] = w;
+      continue;
+    }
+    // A run of digits: its value, leading zeros dropped, as (digit weight, length, digits).
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    let s = i;
+    while (s < j - 1 && text.charCodeAt(s) === 48) s++;
+    if (j - s > 200) return null;
+    codes[len++] = digitWeight;
+    codes[len++] = 0x20 + (j - s);
+    for (let d = s; d < j; d++) codes[len++] = text.charCodeAt(d);
+    i = j - 1;
+  }
+  codes.length = len;
+  return String.fromCharCode.apply(null, codes);
+}

@@ -4,7 +4,7 @@
  * object-per-unit code (scoreTableEager) gives, findings and all, on messy tables too.
  */
 import fc from 'fast-check';
-import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, detectLayout, readTable, scoreGrid, scoreTable, scoreTableEager } from '../../src/engine';
+import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, compareVietnamese, vietnameseKey, detectLayout, readTable, scoreGrid, scoreTable, scoreTableEager } from '../../src/engine';
 import type { CellValue, RuleSet, ScoringTable } from '../../src/engine';
 
 const NAMES = ['Xã Đông Hưng', 'xa dong hung', 'Phường Tây Sơn', 'Thị trấn Hà Kỳ', 'Ban An Thanh', 'Sở Ngọc Kỳ 2', 'Sở Ngọc Kỳ 10', 'Ánh', 'anh', 'Ảnh'];
@@ -102,5 +102,39 @@ describe('columnar scoring equals the object-per-unit scoring', () => {
     expect(plain(again)).toEqual(plain(scoreTableEager(table, HAI_DUONG_2018)));
     s.result.units = [];
     expect(s.result.units).toEqual([]);
+  });
+});
+
+describe('collation keys', () => {
+  const alphabet = [...'aăâbcdđeêfghijklmnoôơpqrstuưvwxyzBCFGHJKLMNQRSTVWXYZAĂÂĐÊÔƠƯáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ0000123456789   .,-/()\'&!"#$%*+:;<=>?@[\\]^_`{|}~'];
+  const order = (a: string, b: string): number => {
+    const ka = vietnameseKey(a);
+    const kb = vietnameseKey(b);
+    if (ka === null || kb === null) throw new Error(`no key: ${a} / ${b}`);
+    return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  };
+  test('key order is compareVietnamese order on random Vietnamese-like names', () => {
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 16 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(Math.sign(order(a, b))).toBe(Math.sign(compareVietnamese(a, b)));
+      }),
+      { numRuns: 20000 },
+    );
+    // Pairs sharing a prefix (the usual case in a tie group), digits runs of any length.
+    fc.assert(
+      fc.property(text, text, text, fc.nat(), fc.nat(), (p, a, b, x, y) => {
+        for (const [s, t] of [[p + a, p + b], [`${p}${x}${a}`, `${p}${y}${b}`], [`${p} ${x}`, `${p} 0${x}`]]) expect(Math.sign(order(s, t))).toBe(Math.sign(compareVietnamese(s, t)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  test('every character of the alphabet against every other', () => {
+    for (const a of alphabet) for (const b of alphabet) for (const [s, t] of [[a, b], [`x${a}1`, `x${b}2`], [`${a}b`, `${b}`]]) expect([s, t, Math.sign(order(s, t))]).toEqual([s, t, Math.sign(compareVietnamese(s, t))]);
+  });
+  test('text outside the alphabet has no key', () => {
+    expect(vietnameseKey('Xã\u0301')).toBeNull();
+    expect(vietnameseKey('日本')).toBeNull();
+    expect(vietnameseKey(`a${'1'.repeat(300)}`)).toBeNull();
   });
 });
