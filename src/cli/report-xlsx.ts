@@ -1,5 +1,3 @@
-/* The Office.js batching rule misreads exceljs objects (synchronous, nothing to load) as Excel proxies. */
-/* eslint-disable office-addins/call-sync-before-read */
 /**
  * The report sheet in the CLI's output workbook (exceljs): finds the sheet an earlier run made
  * (by its marker cells, see report-sheet.ts), replaces it in place, or adds a new one under a
@@ -61,54 +59,60 @@ export function wrappedLines(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
 }
 
-function styleRow(ws: ExcelJS.Worksheet, index: number, spec: ReportRow, model: ReportSheetModel, bandCodes: Map<string, string>): void {
-  const row = ws.getRow(index + 1);
-  let lines = 1;
-  spec.cells.forEach((value, c) => {
-    const cell = row.getCell(c + 1);
-    cell.value = value === '' ? null : value;
-    cell.numFmt = spec.formats[c] ?? 'General';
-    const wrap = spec.kind !== 'tableRow' || typeof value === 'string';
-    cell.alignment = { vertical: 'top', wrapText: wrap, horizontal: typeof value === 'number' ? 'right' : undefined };
-    // The title is set in 14 pt: fewer characters to a line.
-    const width = (model.columnWidths[c] ?? 10) * (spec.kind === 'title' ? 11 / 14 : 1);
-    if (typeof value === 'string' && value !== '') lines = Math.max(lines, wrappedLines(value, width));
-  });
-  const first = row.getCell(1);
+/** The style of a report cell, built once per look and shared by every cell that has it (see shareStyles). */
+function cellStyle(spec: ReportRow, c: number, value: ReportRow['cells'][number], bandCodes: Map<string, string>, looks: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+  const table = spec.kind === 'tableRow' || spec.kind === 'tableTotal';
+  const bandColumn = spec.cells.length === 3 ? 0 : 3; // band table: label; ranking table: band
+  const code = table && c === bandColumn && typeof value === 'string' ? bandCodes.get(value) : undefined;
+  const numFmt = spec.formats[c] ?? 'General';
+  const key = `${spec.kind}|${c}|${typeof value}|${numFmt}|${code ?? ''}`;
+  const known = looks.get(key);
+  if (known) return known;
+  const style: Partial<ExcelJS.Style> = { numFmt };
+  const wrap = spec.kind !== 'tableRow' || typeof value === 'string';
+  style.alignment = { vertical: 'top', wrapText: wrap, horizontal: typeof value === 'number' ? 'right' : undefined };
   switch (spec.kind) {
     case 'title':
-      first.font = { bold: true, size: 14 };
+      if (c === 0) style.font = { bold: true, size: 14 };
       break;
     case 'heading':
     case 'caption':
-      first.font = { bold: true };
+      if (c === 0) style.font = { bold: true };
       break;
     case 'bullet':
-      first.alignment = { ...first.alignment, indent: 1 };
+      if (c === 0) style.alignment = { ...style.alignment, indent: 1 };
       break;
     case 'tableHeader':
-      spec.cells.forEach((_, c) => {
-        const cell = row.getCell(c + 1);
-        cell.font = { bold: true };
-        cell.fill = HEADER_FILL;
-        cell.border = BORDER;
-        cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-      });
+      style.font = { bold: true };
+      style.fill = HEADER_FILL;
+      style.border = BORDER;
+      style.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
       break;
     case 'tableRow':
     case 'tableTotal':
-      spec.cells.forEach((value, c) => {
-        const cell = row.getCell(c + 1);
-        cell.border = BORDER;
-        if (spec.kind === 'tableTotal') cell.font = { bold: true };
-        const bandColumn = spec.cells.length === 3 ? 0 : 3; // band table: label; ranking table: band
-        const code = c === bandColumn && typeof value === 'string' ? bandCodes.get(value) : undefined;
-        if (code && BAND_FILL[code]) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(BAND_FILL[code]) } };
-      });
+      style.border = BORDER;
+      if (spec.kind === 'tableTotal') style.font = { bold: true };
+      if (code && BAND_FILL[code]) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(BAND_FILL[code]) } };
       break;
     default:
       break;
   }
+  looks.set(key, style);
+  return style;
+}
+
+function styleRow(ws: ExcelJS.Worksheet, index: number, spec: ReportRow, model: ReportSheetModel, bandCodes: Map<string, string>, looks: Map<string, Partial<ExcelJS.Style>>): void {
+  const row = ws.getRow(index + 1);
+  if (spec.cells.length === 0) row.getCell(1); // a blank row is kept as an (empty) row of the sheet, as it always was
+  let lines = 1;
+  spec.cells.forEach((value, c) => {
+    const cell = row.getCell(c + 1);
+    cell.value = value === '' ? null : value;
+    cell.style = cellStyle(spec, c, value, bandCodes, looks);
+    // The title is set in 14 pt: fewer characters to a line.
+    const width = (model.columnWidths[c] ?? 10) * (spec.kind === 'title' ? 11 / 14 : 1);
+    if (typeof value === 'string' && value !== '') lines = Math.max(lines, wrappedLines(value, width));
+  });
   if (lines > 1) row.height = lines * LINE_HEIGHT * (spec.kind === 'title' ? 14 / 11 : 1) + 2;
 }
 
@@ -135,7 +139,8 @@ export function writeReportSheet(wb: ExcelJS.Workbook, model: ReportSheetModel, 
 
   model.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   const bandCodes = new Map(result.rules.bands.map((b) => [b.label[lang], b.code]));
-  model.rows.forEach((spec, i) => styleRow(ws, i, spec, model, bandCodes));
+  const looks = new Map<string, Partial<ExcelJS.Style>>();
+  model.rows.forEach((spec, i) => styleRow(ws, i, spec, model, bandCodes, looks));
 
   const markerCol = ws.getColumn(MARKER_COLUMN + 1);
   model.marker(name).forEach((v, i) => {
