@@ -203,7 +203,7 @@ describe('bad usage: exit 2', () => {
     );
     const r = await runCli([SAMPLE, '--rules', rules]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/khoảng trống giữa mức "good" \(từ 80%\) và mức "rest" \(đến 75%\)/);
+    expect(r.stderr).toMatch(/khoảng trống giữa mức "good" \(ngưỡng dưới 80%\) và mức "rest" \(ngưỡng trên 75%\): các chỉ số giữa 75% và 80% không thuộc mức nào/);
   });
 
   test('--help prints the usage and exits 0', async () => {
