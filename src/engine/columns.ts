@@ -7,10 +7,9 @@
 import { cellAddress } from './address';
 import type { BandCode, FieldScore, ScoringTable, UnitInput } from './types';
 
-/** `kind` codes of a cell in the columns. */
-export const KIND_POINTS = 0;
-export const KIND_NOT_APPLICABLE = 1;
-export const KIND_INVALID = 2;
+/** What `scaled` holds for a cell that is not points (points are never negative in columns). */
+export const NOT_APPLICABLE_CELL = -1;
+export const INVALID_CELL = -2;
 
 /** A table's units as columns. Unit k's field i is at k × fieldCount + i. */
 export interface TableColumns {
@@ -23,9 +22,10 @@ export interface TableColumns {
   /** 0-based sheet column of the name cells (for `nameAddress`); -1 when `nameAddresses` is given. */
   nameCol: number;
   nameAddresses: string[] | null;
-  /** Scaled points of cells whose kind is KIND_POINTS (0 elsewhere). */
-  scaled: Float64Array;
-  kind: Uint8Array;
+  /** Scaled points (≥ 0), or NOT_APPLICABLE_CELL, INVALID_CELL. Int32Array when every max fits. */
+  scaled: Float64Array | Int32Array;
+  /** Every points, bonus and deduction value is a safe integer. */
+  integral: boolean;
   /** Null: 0 for every unit. */
   bonus: Float64Array | null;
   deduction: Float64Array | null;
@@ -34,6 +34,22 @@ export interface TableColumns {
   lastYearIndex: Float64Array | null;
   /** Null when every unit has null. */
   lastYearBand: (BandCode | null)[] | null;
+}
+
+/** Working memory reused from call to call (grown as needed), never kept in a result. */
+let scratch = new Int32Array(0);
+
+/**
+ * A zero-filled Int32Array of `size` for the duration of one call, with no allocation once a
+ * table as large has been scored (a large typed array is external memory, and allocating it
+ * again each time makes the garbage collector run full collections). Callers must be done with
+ * it before anything else asks for scratch memory.
+ */
+export function scratchInt32(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(size);
+  const a = scratch.subarray(0, size);
+  a.fill(0);
+  return a;
 }
 
 export function rowOf(cols: TableColumns, k: number): number {
@@ -49,13 +65,12 @@ export function fieldScoresOf(cols: TableColumns, k: number, points: Map<number,
   const f = cols.fieldCount;
   const scores: FieldScore[] = new Array(f);
   for (let i = 0; i < f; i++) {
-    const kind = cols.kind[k * f + i];
-    if (kind === KIND_POINTS) {
-      const scaled = cols.scaled[k * f + i];
+    const scaled = cols.scaled[k * f + i];
+    if (scaled >= 0) {
       let s = points.get(scaled);
       if (s === undefined) points.set(scaled, (s = { kind: 'points', scaled }));
       scores[i] = s;
-    } else scores[i] = kind === KIND_NOT_APPLICABLE ? { kind: 'notApplicable' } : { kind: 'invalid' };
+    } else scores[i] = scaled === NOT_APPLICABLE_CELL ? { kind: 'notApplicable' } : { kind: 'invalid' };
   }
   return scores;
 }
@@ -129,7 +144,7 @@ export function columnarTable(sheet: string, fields: ScoringTable['fields'], col
 /**
  * The columns of any ScoringTable: those it was read into while its `units` are untouched,
  * else a copy of what its `units` hold now; null when the units do not fit columns (a unit
- * with more or fewer scores than fields, or points that are not safe integers).
+ * with more or fewer scores than fields, or points that are not safe integers ≥ 0).
  */
 export function columnsOf(table: ScoringTable): TableColumns | null {
   const cols = columnsByTable.get(table);
@@ -139,7 +154,7 @@ export function columnsOf(table: ScoringTable): TableColumns | null {
   const f = table.fields.length;
   for (const u of units) {
     if (u.scores.length !== f) return null;
-    for (const s of u.scores) if (s.kind === 'points' && !Number.isSafeInteger(s.scaled)) return null;
+    for (const s of u.scores) if (s.kind === 'points' && !(Number.isSafeInteger(s.scaled) && s.scaled >= 0)) return null;
   }
   const c: TableColumns = {
     count: n,
@@ -150,7 +165,7 @@ export function columnsOf(table: ScoringTable): TableColumns | null {
     nameCol: -1,
     nameAddresses: new Array(n),
     scaled: new Float64Array(n * f),
-    kind: new Uint8Array(n * f),
+    integral: units.every((u) => Number.isSafeInteger(u.bonusScaled) && Number.isSafeInteger(u.deductionScaled)),
     bonus: new Float64Array(n),
     deduction: new Float64Array(n),
     statedTotal: new Float64Array(n),
@@ -164,8 +179,7 @@ export function columnsOf(table: ScoringTable): TableColumns | null {
     (c.nameAddresses as string[])[k] = u.nameAddress;
     for (let i = 0; i < f; i++) {
       const s = u.scores[i];
-      if (s.kind === 'points') c.scaled[k * f + i] = s.scaled;
-      c.kind[k * f + i] = s.kind === 'points' ? KIND_POINTS : s.kind === 'notApplicable' ? KIND_NOT_APPLICABLE : KIND_INVALID;
+      c.scaled[k * f + i] = s.kind === 'points' ? s.scaled : s.kind === 'notApplicable' ? NOT_APPLICABLE_CELL : INVALID_CELL;
     }
     (c.bonus as Float64Array)[k] = u.bonusScaled;
     (c.deduction as Float64Array)[k] = u.deductionScaled;

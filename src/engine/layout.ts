@@ -5,7 +5,7 @@
 import { cellAddress, columnLetter, qualifiedAddress } from './address';
 import { parseNumberText, toScaled } from './decimal';
 import { cellText, fold, foldHash } from './text';
-import { KIND_INVALID, KIND_NOT_APPLICABLE, columnarTable, type TableColumns } from './columns';
+import { INVALID_CELL, NOT_APPLICABLE_CELL, columnarTable, scratchInt32, type TableColumns } from './columns';
 import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable } from './types';
 
 /** A sheet's values, row by row. `grid[0][0]` is the cell at `origin`. */
@@ -131,7 +131,7 @@ function layoutFrom(grid: Grid, headerRow: number, nameCol: number): LayoutResul
   layout.outputTargetCol = layout.outputCol ?? c;
   if (layout.fieldCols.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(headerRow + 1, nameCol) };
   let r = layout.firstUnitRow;
-  while (r < grid.length && cellText(grid[r]?.[nameCol]) !== '') r++;
+  while (r < grid.length && !isBlankText(grid[r]?.[nameCol])) r++;
   layout.endRow = r;
   return { ok: true, layout };
 }
@@ -192,6 +192,19 @@ function readNumber(value: CellValue, address: string, sink: FindingSink, percen
   }
   if (s.rounded) sink.add('warning', address, 'tooManyDecimals', { value: n, number: s.scaled / 1e4 });
   return { ok: true, scaled: s.scaled };
+}
+
+/**
+ * cellText(value) === '', quickly for the usual name cell: a string starting with a printable
+ * character other than a space (NFC can merge it with what follows, never remove it), a number
+ * or a boolean is not blank.
+ */
+function isBlankText(value: CellValue | undefined): boolean {
+  if (typeof value === 'string' && value.length > 0) {
+    const c = value.charCodeAt(0);
+    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300) || (c >= 0x1e00 && c < 0x1f00)) return false;
+  } else if (typeof value === 'number' || typeof value === 'boolean') return false;
+  return cellText(value) === '';
 }
 
 /** toScaled(value).scaled when ok and not rounded, else NaN (no object made). */
@@ -272,8 +285,8 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     firstRow: origin.row + layout.firstUnitRow,
     nameCol: origin.col + layout.nameCol,
     nameAddresses: null,
-    scaled: new Float64Array(n * nf),
-    kind: new Uint8Array(n * nf),
+    scaled: fields.every((f) => f.maxScaled !== null && f.maxScaled <= 0x7fffffff) ? new Int32Array(n * nf) : new Float64Array(n * nf),
+    integral: true,
     bonus: layout.bonusCol === null ? null : new Float64Array(n),
     deduction: layout.deductionCol === null ? null : new Float64Array(n),
     statedTotal: layout.totalCol === null ? null : new Float64Array(n).fill(NaN),
@@ -284,10 +297,11 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
   const fieldCols = layout.fieldCols;
   // Duplicate names: an open-addressing table of unit indexes keyed by the hash of the folded
   // name; equal hashes are confirmed by comparing the folded names.
-  const nameHashes = new Int32Array(n);
   let slotMask = 1;
   while (slotMask < 2 * n) slotMask <<= 1;
-  const slots = new Int32Array(slotMask);
+  const work = scratchInt32(n + slotMask);
+  const nameHashes = work.subarray(0, n);
+  const slots = work.subarray(n);
   slotMask -= 1;
 
   for (let k = 0; k < n; k++) {
@@ -330,7 +344,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
         sum += s.scaled;
         cols.scaled[at0] = s.scaled;
       } else {
-        cols.kind[at0] = s.kind === 'notApplicable' ? KIND_NOT_APPLICABLE : KIND_INVALID;
+        cols.scaled[at0] = s.kind === 'notApplicable' ? NOT_APPLICABLE_CELL : INVALID_CELL;
         if (s.kind === 'invalid') allValid = false;
       }
     }

@@ -5,11 +5,11 @@
  * first access (the same objects that code built).
  */
 import { bandIndexByIndex, classifyUnit, unitFieldResults } from './classify';
-import { KIND_NOT_APPLICABLE, KIND_POINTS, defineLazy, fieldScoresOf, rowOf, type TableColumns } from './columns';
+import { NOT_APPLICABLE_CELL, defineLazy, scratchInt32, fieldScoresOf, rowOf, type TableColumns } from './columns';
 import { comparePct, roundedPct } from './decimal';
 import { rankEq } from './rank';
 import { compileRuleSet, type CompiledBand } from './rules';
-import { compareVietnamese, vietnameseKey } from './text';
+import { compareVietnamese, taggedVietnameseKey } from './text';
 import type { FieldScore, FieldStat, RuleSet, ScoringResult, ScoringTable, Summary, UnitFieldResult, UnitResult } from './types';
 
 /**
@@ -26,9 +26,9 @@ function floorThreshold(max: number | null, floorScaled: number): number {
 }
 
 /** Ranks like rankEq, by counting, when every unit has the same positive max and integer totals in 0..max. */
-function rankByCounting(totals: Float64Array, max: number): Int32Array {
+function rankByCounting(totals: Float64Array | Int32Array, max: number): Int32Array {
   const n = totals.length;
-  const count = new Int32Array(max + 1);
+  const count = scratchInt32(max + 1);
   for (let k = 0; k < n; k++) count[totals[k]]++;
   // rankOf[t] = 1 + how many totals are strictly greater than t
   let greater = 0;
@@ -42,34 +42,67 @@ function rankByCounting(totals: Float64Array, max: number): Int32Array {
   return ranks;
 }
 
+/** Whether two tagged keys have the same key (they differ in the tag). */
+function sameKey(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = a.length - 4; i >= 0; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Unit indexes in rank order, equal ranks in Vietnamese alphabetical order, then sheet order (as rankOrderOf). */
 export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): number[] {
   const n = ranks.length;
-  const start = new Int32Array(n + 2);
+  const start = scratchInt32(n + 2);
   for (let k = 0; k < n; k++) start[ranks[k] + 1]++;
   for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
   const order: number[] = new Array(n).fill(0);
-  const next = start.slice();
-  for (let k = 0; k < n; k++) order[next[ranks[k]]++] = k;
-  // Names of tie groups compare by their collation keys (vietnameseKey: plain string order is
-  // the collator's), the collator itself only for names the key cannot represent.
-  const keys: (string | null)[] = new Array(n);
-  const byName = (a: number, b: number) => {
-    const ka = keys[a];
-    const kb = keys[b];
-    if (ka === null || kb === null) return compareVietnamese(names[a], names[b]) || a - b;
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    const na = names[a];
-    const nb = names[b];
-    return na < nb ? -1 : na > nb ? 1 : a - b;
+  // start[r] becomes the end of rank r's group as units are placed: group r is [start[r - 1], start[r]).
+  for (let k = 0; k < n; k++) order[start[ranks[k]]++] = k;
+  // A tie group is sorted by name with one native string sort of collation keys tagged with
+  // the unit's index (taggedVietnameseKey: plain string order of keys is the collator's; keys
+  // made in sheet order, where the names lie together in memory); units with equal keys are
+  // then ordered by code units and sheet order, as compareVietnamese does. Groups with a name
+  // the key cannot represent use the collator.
+  let tagged: (string | null)[] | null = null;
+  const byCollator = (a: number, b: number) => compareVietnamese(names[a], names[b]) || a - b;
+  const byCodeUnits = (a: number, b: number) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
+  const tagOf = (t: string) => {
+    const e = t.length;
+    return (t.charCodeAt(e - 3) << 16) | (t.charCodeAt(e - 2) << 8) | t.charCodeAt(e - 1);
   };
-  for (let r = 0; r + 1 < start.length; r++) {
-    const lo = start[r];
-    const hi = start[r + 1];
-    if (hi - lo < 2) continue;
-    for (let i = lo; i < hi; i++) keys[order[i]] = vietnameseKey(names[order[i]]);
-    const group = order.slice(lo, hi).sort(byName);
-    for (let i = 0; i < group.length; i++) order[lo + i] = group[i];
+  for (let r = 1; r + 1 < start.length; r++) {
+    const lo = start[r - 1];
+    const hi = start[r];
+    const g = hi - lo;
+    if (g < 2) continue;
+    if (tagged === null) {
+      tagged = new Array<string | null>(n);
+      for (let k = 0; k < n; k++) tagged[k] = n <= 0x1000000 ? taggedVietnameseKey(names[k], k) : null;
+    }
+    const group: string[] = new Array(g);
+    let keyed = true;
+    for (let i = 0; i < g && keyed; i++) {
+      const t = tagged[order[lo + i]];
+      if (t === null) keyed = false;
+      else group[i] = t;
+    }
+    if (!keyed) {
+      const units = order.slice(lo, hi).sort(byCollator);
+      for (let i = 0; i < g; i++) order[lo + i] = units[i];
+      continue;
+    }
+    group.sort();
+    for (let i = 0; i < g; i++) order[lo + i] = tagOf(group[i]);
+    // Runs of equal keys (names equal but for case or tones): by code units, then sheet order.
+    for (let i = 0; i + 1 < g; ) {
+      let j = i + 1;
+      while (j < g && sameKey(group[i], group[j])) j++;
+      if (j - i > 1) {
+        const run = order.slice(lo + i, lo + j).sort(byCodeUnits);
+        for (let m = 0; m < run.length; m++) order[lo + i + m] = run[m];
+      }
+      i = j;
+    }
   }
   return order;
 }
@@ -91,7 +124,7 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   const fields = table.fields;
   const n = cols.count;
   const nf = cols.fieldCount;
-  const { scaled, kind } = cols;
+  const { scaled } = cols;
   const fieldMax = fields.map((f) => f.maxScaled);
   const nb = bands.length;
 
@@ -108,8 +141,12 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   };
 
   // Totals and applicable maxes (unitFigures).
-  const totals = new Float64Array(n);
-  const maxes = new Float64Array(n);
+  // Totals lie within 0..max: 32-bit integers when every points value is an integer and the maxes' sum fits.
+  let maxSum = 0;
+  for (const m of fieldMax) maxSum += m === null ? 0 : Math.abs(m);
+  const small = cols.integral && maxSum <= 0x7fffffff;
+  const totals = small ? new Int32Array(n) : new Float64Array(n);
+  const maxes = small ? new Int32Array(n) : new Float64Array(n);
   let sameMax = true;
   let integral = true;
   for (let k = 0; k < n; k++) {
@@ -117,10 +154,10 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     let max = 0;
     const base = k * nf;
     for (let i = 0; i < nf; i++) {
-      const kd = kind[base + i];
-      if (kd === KIND_NOT_APPLICABLE) continue;
+      const v = scaled[base + i];
+      if (v === NOT_APPLICABLE_CELL) continue;
       max += fieldMax[i] ?? 0;
-      if (kd === KIND_POINTS) total += scaled[base + i];
+      if (v >= 0) total += v;
     }
     total += (cols.bonus === null ? 0 : cols.bonus[k]) - (cols.deduction === null ? 0 : cols.deduction[k]);
     total = Math.min(Math.max(total, 0), max);
@@ -148,8 +185,9 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
       if (bands[b].floorScaled === null) break;
       let failing = false;
       for (let i = 0; i < nf; i++) {
-        if (kind[base + i] !== KIND_POINTS || fieldMax[i] === null) continue;
-        if (under(b, i, scaled[base + i])) {
+        const v = scaled[base + i];
+        if (v < 0 || fieldMax[i] === null) continue;
+        if (under(b, i, v)) {
           failing = true;
           break;
         }
@@ -212,8 +250,8 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     const max = f.maxScaled;
     if (max !== null && max > 0) {
       for (let k = 0; k < n; k++) {
-        if (kind[k * nf + i] !== KIND_POINTS) continue;
         const s = scaled[k * nf + i];
+        if (s < 0) continue;
         applicable++;
         pctSum += s;
         for (let j = 0; j < floorBands.length; j++) if (under(floorBands[j], i, s)) underCounts[j]++;

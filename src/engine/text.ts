@@ -102,7 +102,27 @@ function foldText(text: string): string {
 /** The text of a cell value, trimmed; '' for empty. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && isPlainNfc(value)) return value;
   return String(value).normalize('NFC').trim();
+}
+
+/**
+ * Whether text is already NFC and trimmed, made only of printable ASCII, Latin-1 to Spacing
+ * Modifiers (U+00A0–U+02FF) and Latin Extended Additional (U+1E00–U+1EFF, the precomposed
+ * Vietnamese letters), with no space at either end: no character there combines with another or
+ * changes under NFC (test/bench/engine-columnar.test.ts checks each), so normalize and trim
+ * would return the same text.
+ */
+function isPlainNfc(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c > 0x7e && c < 0xa0) || (c > 0x2ff && (c < 0x1e00 || c > 0x1eff))) return false;
+  }
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  return first !== 0x20 && first !== 0xa0 && last !== 0x20 && last !== 0xa0;
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
@@ -130,8 +150,9 @@ function buildKeyWeights(): Uint16Array {
   const weights = new Uint16Array(0x1f00);
   const chars = [...KEY_ALPHABET].filter((ch) => collator.compare(ch, '') !== 0);
   chars.sort((a, b) => collator.compare(a, b));
-  // Equal characters (same letter, other case or tone) share a weight; weights start at 0x100.
-  let w = 0x100;
+  // Equal characters (same letter, other case or tone) share a weight; weights from 1 up (one
+  // byte: keys are Latin-1 strings, compared fast).
+  let w = 1;
   for (let i = 0; i < chars.length; i++) {
     if (i > 0 && collator.compare(chars[i - 1], chars[i]) !== 0) w++;
     weights[chars[i].charCodeAt(0)] = w;
@@ -141,7 +162,7 @@ function buildKeyWeights(): Uint16Array {
   const lo = Math.min(...digits);
   const hi = Math.max(...digits);
   const block = chars.every((ch) => /[0-9]/.test(ch) || weights[ch.charCodeAt(0)] < lo || weights[ch.charCodeAt(0)] > hi);
-  if (!block || digits.some((d) => d === 0)) weights.fill(0);
+  if (!block || digits.some((d) => d === 0) || w > 0xff) weights.fill(0);
   digitWeight = lo;
   keyWeights = weights;
   return weights;
@@ -153,13 +174,37 @@ function buildKeyWeights(): Uint16Array {
  * emulated alphabet (the collator must compare it).
  */
 export function vietnameseKey(text: string): string | null {
+  const len = keyCodes(text);
+  if (len < 0) return null;
+  foldCodes.length = len;
+  return String.fromCharCode.apply(null, foldCodes);
+}
+
+/**
+ * vietnameseKey(text) + U+0000 + `tag` in three characters (0 ≤ tag < 2^24), or null: sorting
+ * such strings by plain string order sorts by key, then by tag.
+ */
+export function taggedVietnameseKey(text: string, tag: number): string | null {
+  let len = keyCodes(text);
+  if (len < 0) return null;
+  const codes = foldCodes;
+  codes[len++] = 0;
+  codes[len++] = (tag >>> 16) & 0xff;
+  codes[len++] = (tag >>> 8) & 0xff;
+  codes[len++] = tag & 0xff;
+  codes.length = len;
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** The key's codes into foldCodes; their count, or -1 when the text has no key. */
+function keyCodes(text: string): number {
   const weights = keyWeights ?? buildKeyWeights();
   const codes = foldCodes;
   let len = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const w = c < weights.length ? weights[c] : 0;
-    if (w === 0) return null;
+    if (w === 0) return -1;
     if (c < 48 || c > 57) {
       codes[len++] = w;
       continue;
@@ -169,12 +214,11 @@ export function vietnameseKey(text: string): string | null {
     while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
     let s = i;
     while (s < j - 1 && text.charCodeAt(s) === 48) s++;
-    if (j - s > 200) return null;
+    if (j - s > 200) return -1;
     codes[len++] = digitWeight;
-    codes[len++] = 0x20 + (j - s);
+    codes[len++] = 1 + (j - s);
     for (let d = s; d < j; d++) codes[len++] = text.charCodeAt(d);
     i = j - 1;
   }
-  codes.length = len;
-  return String.fromCharCode.apply(null, codes);
+  return len;
 }

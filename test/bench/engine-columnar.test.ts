@@ -4,7 +4,7 @@
  * object-per-unit code (scoreTableEager) gives, findings and all, on messy tables too.
  */
 import fc from 'fast-check';
-import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, compareVietnamese, vietnameseKey, detectLayout, readTable, scoreGrid, scoreTable, scoreTableEager } from '../../src/engine';
+import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, cellText, compareVietnamese, vietnameseKey, detectLayout, readTable, scoreGrid, scoreTable, scoreTableEager } from '../../src/engine';
 import type { CellValue, RuleSet, ScoringTable } from '../../src/engine';
 
 const NAMES = ['Xã Đông Hưng', 'xa dong hung', 'Phường Tây Sơn', 'Thị trấn Hà Kỳ', 'Ban An Thanh', 'Sở Ngọc Kỳ 2', 'Sở Ngọc Kỳ 10', 'Ánh', 'anh', 'Ảnh'];
@@ -136,5 +136,29 @@ describe('collation keys', () => {
     expect(vietnameseKey('Xã\u0301')).toBeNull();
     expect(vietnameseKey('日本')).toBeNull();
     expect(vietnameseKey(`a${'1'.repeat(300)}`)).toBeNull();
+  });
+});
+
+describe('cellText fast path', () => {
+  const reference = (value: unknown) => (value === null || value === undefined ? '' : String(value).normalize('NFC').trim());
+  const ranges: [number, number][] = [
+    [0x20, 0x7e],
+    [0xa0, 0x2ff],
+    [0x1e00, 0x1eff],
+  ];
+  const chars: string[] = [];
+  for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) chars.push(String.fromCharCode(c));
+  test('each character of the plain ranges alone, doubled, around letters and before a combining mark', () => {
+    for (const ch of chars) for (const t of [ch, `${ch}${ch}`, `a${ch}b`, `${ch}a`, `Ư${ch}ơ`, `${ch}\u0301`, `\u0301${ch}`]) expect([t, cellText(t)]).toEqual([t, reference(t)]);
+  });
+  test('random texts from the plain ranges and around them', () => {
+    const extra = ['\u0301', '\u0323', '\u0306', '\u00a0', ' ', '\t', '\u2003', '\u212b', 'A\u030a'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...chars), fc.constantFrom(...extra)), { maxLength: 20 }), (parts) => {
+        const t = parts.join('');
+        expect(cellText(t)).toBe(reference(t));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
