@@ -249,12 +249,39 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     let pctSum = 0;
     const max = f.maxScaled;
     if (max !== null && max > 0) {
-      for (let k = 0; k < n; k++) {
-        const s = scaled[k * nf + i];
-        if (s < 0) continue;
-        applicable++;
-        pctSum += s;
-        for (let j = 0; j < floorBands.length; j++) if (under(floorBands[j], i, s)) underCounts[j]++;
+      const limits = floorBands.map((b) => thresholds[b * nf + i]);
+      const exact = limits.every((t) => t === t);
+      const nj = floorBands.length;
+      if (exact && nj <= 4) {
+        // The usual case: up to four floors with exact thresholds, counted without a call per cell.
+        const t0 = nj > 0 ? limits[0] : -Infinity;
+        const t1 = nj > 1 ? limits[1] : -Infinity;
+        const t2 = nj > 2 ? limits[2] : -Infinity;
+        const t3 = nj > 3 ? limits[3] : -Infinity;
+        let u0 = 0;
+        let u1 = 0;
+        let u2 = 0;
+        let u3 = 0;
+        for (let at = i; at < n * nf; at += nf) {
+          const s = scaled[at];
+          if (s < 0) continue;
+          applicable++;
+          pctSum += s;
+          if (s < t0) u0++;
+          if (s < t1) u1++;
+          if (s < t2) u2++;
+          if (s < t3) u3++;
+        }
+        const us = [u0, u1, u2, u3];
+        for (let j = 0; j < nj; j++) underCounts[j] = us[j];
+      } else {
+        for (let k = 0; k < n; k++) {
+          const s = scaled[k * nf + i];
+          if (s < 0) continue;
+          applicable++;
+          pctSum += s;
+          for (let j = 0; j < nj; j++) if (under(floorBands[j], i, s)) underCounts[j]++;
+        }
       }
     }
     const underFloor: Record<string, number> = {};
