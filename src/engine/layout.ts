@@ -131,7 +131,7 @@ function layoutFrom(grid: Grid, headerRow: number, nameCol: number): LayoutResul
   layout.outputTargetCol = layout.outputCol ?? c;
   if (layout.fieldCols.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(headerRow + 1, nameCol) };
   let r = layout.firstUnitRow;
-  while (r < grid.length && !isBlankText(grid[r]?.[nameCol])) r++;
+  while (r < grid.length && !isBlankText(grid[r]?.[nameCol]) && !isSummaryRow(grid[r]?.[nameCol])) r++;
   layout.endRow = r;
   return { ok: true, layout };
 }
@@ -192,6 +192,19 @@ function readNumber(value: CellValue, address: string, sink: FindingSink, percen
   }
   if (s.rounded) sink.add('warning', address, 'tooManyDecimals', { value: n, number: s.scaled / 1e4 });
   return { ok: true, scaled: s.scaled };
+}
+
+/** Name-cell texts (folded) of a totals or average row under the units: the units end there. */
+export const SUMMARY_ROW_NAMES = ['tong', 'tong cong', 'cong', 'tong so', 'trung binh', 'trung binh chung', 'binh quan', 'chi so binh quan', 'total', 'sum', 'average', 'mean'];
+
+/** A totals or average row ("Tổng cộng", "Bình quân", "Total"), which is not a unit. Cheap for ordinary names. */
+function isSummaryRow(value: CellValue | undefined): boolean {
+  if (typeof value !== 'string' || value.length > 24) return false;
+  const c = value.trimStart().charAt(0).toLowerCase();
+  // Only names starting like one of the summary words are folded.
+  if (!'tcbsam'.includes(c) || c === '') return false;
+  const folded = fold(cellText(value)).replace(/[:.]$/, '');
+  return SUMMARY_ROW_NAMES.includes(folded);
 }
 
 /**
@@ -324,6 +337,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     else slots[slot] = k + 1;
 
     let sum = 0;
+    let applicableMax = 0;
     let allValid = true;
     for (let i = 0; i < nf; i++) {
       const c = fieldCols[i];
@@ -335,6 +349,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
         const max = maxes[i];
         if (scaled >= 0 && (max === null || scaled <= max)) {
           sum += scaled;
+          applicableMax += max ?? 0;
           cols.scaled[at0] = scaled;
           continue;
         }
@@ -347,6 +362,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
         cols.scaled[at0] = s.kind === 'notApplicable' ? NOT_APPLICABLE_CELL : INVALID_CELL;
         if (s.kind === 'invalid') allValid = false;
       }
+      if (s.kind !== 'notApplicable') applicableMax += maxes[i] ?? 0;
     }
     if (layout.bonusCol === null && layout.deductionCol === null && layout.totalCol === null && layout.lastYearIndexCol === null && layout.lastYearBandCol === null) continue;
 
@@ -370,7 +386,9 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
       if (n.ok) {
         (cols.statedTotal as Float64Array)[k] = n.scaled;
         const computed = sum + bonusScaled - deductionScaled;
-        if (allValid && n.scaled !== computed && n.scaled !== Math.max(0, computed)) {
+        // A total may be stated as the raw sum or as the sum kept within 0..max (a bonus past the max).
+        const kept = Math.min(Math.max(0, computed), applicableMax);
+        if (allValid && n.scaled !== computed && n.scaled !== kept) {
           sink.add('error', addr(r, layout.totalCol), 'totalMismatch', { stated: n.scaled / 1e4, computed: computed / 1e4 });
         }
       }

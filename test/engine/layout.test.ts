@@ -343,6 +343,39 @@ describe('readTable', () => {
       expect(table.units[4].statedTotalScaled).toBe(0);
     });
 
+    it('a total kept at the max after a bonus agrees; one above the raw sum and the max does not', () => {
+      const header = [...HEADER, 'Điểm cộng', 'Tổng điểm'];
+      const max = [...MAX, null, null];
+      const { findings } = read(
+        sheetGrid(
+          [
+            [1, 'Xã A', 10, 20, 68, 5, 100], // raw 103, kept 100: agrees
+            [2, 'Xã B', 10, 20, 68, 5, 103], // raw: agrees
+            [3, 'Xã C', 10, 20, 68, 5, 101], // neither
+            [4, 'Xã D', 10, 'KAD', 68, 5, 80], // N/A field: max 80, raw 83, kept 80: agrees
+          ],
+          header,
+          max,
+        ),
+      );
+      expect(findings.map((f) => [f.address, f.code])).toEqual([['G8', 'totalMismatch']]);
+    });
+
+    it('a totals or average row under the units ends them and is not scored', () => {
+      for (const label of ['Tổng cộng', 'TỔNG CỘNG:', 'Bình quân', 'Trung bình', 'Total']) {
+        const grid = sheetGrid([
+          [1, 'Hà Kỳ', 9, 18, 60],
+          [2, 'Cộng Lạc', 9, 18, 60],
+          [null, label, 18, 36, 120],
+        ]);
+        const layout = layoutOf(grid);
+        expect(layout.endRow - layout.firstUnitRow).toBe(2);
+        const { table, findings } = read(grid);
+        expect(table.units.map((u) => u.name)).toEqual(['Hà Kỳ', 'Cộng Lạc']);
+        expect(findings).toEqual([]);
+      }
+    });
+
     it('does not check the total when a field cell is invalid', () => {
       const header = [...HEADER, 'Tổng điểm'];
       const { findings } = read(sheetGrid([[1, 'Xã A', 9, 'x', 60, 87]], header, [...MAX, null]));
