@@ -11,7 +11,10 @@ export const INDEX_NUMBER_FORMAT = '0.00%';
 
 export const OUTPUT_COLUMN_COUNT = 4;
 
-/** One output row: index as a fraction (0.833 shows as 83,30% under INDEX_NUMBER_FORMAT), rank, band label, note. */
+/**
+ * One output row: the index as a fraction, unrounded (0.833 shows as 83,30% under
+ * INDEX_NUMBER_FORMAT; a sheet formula ranking the column agrees with the ranks), rank, band label, note.
+ */
 export type OutputRow = [number, number, string, string];
 
 export interface OutputBlock {
@@ -25,7 +28,7 @@ export interface OutputBlock {
 export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlock {
   return {
     headers: messages(lang).output.headers,
-    rows: result.units.map((u) => [Number((u.indexPct / 100).toFixed(4)), u.rank, bandLabel(result.rules, u.band, lang), demotionNote(u, result.rules, lang)]),
+    rows: result.units.map((u) => [u.maxScaled > 0 ? u.totalScaled / u.maxScaled : 0, u.rank, bandLabel(result.rules, u.band, lang), demotionNote(u, result.rules, lang)]),
     bands: result.units.map((u) => u.band),
   };
 }

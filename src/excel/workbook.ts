@@ -15,6 +15,7 @@ import {
   fill,
   messages,
   outputBlock,
+  qualifiedAddress,
   readTable,
   scoreTable,
   type CellValue,
@@ -260,7 +261,7 @@ interface Restore {
  * Writes the output block: header, a blank max row, one row per unit; index as a percentage,
  * band and note as text (so nothing becomes a formula), a fill per band by conditional format.
  */
-async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, inspection: Inspection, lang: Lang, progress: Progress): Promise<void> {
+async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, inspection: Inspection, lang: Lang, progress: Progress): Promise<() => Promise<void>> {
   const { read, layout, result } = inspection;
   const sheet = context.workbook.worksheets.getItem(read.sheet);
   const ownBlock = layout.outputCol !== null;
@@ -269,16 +270,31 @@ async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, 
   const firstSheetRow = read.origin.row - 1 + layout.headerRow; // 0-based
 
   // Never write over input: the target columns must be empty unless they are our own block.
+  const occupied = (r: number, c: number): never => {
+    const address = cellAddress(read.origin.row + r, read.origin.col + c);
+    throw new UserFacingError(fill(messages(lang).excel.outputNotEmpty, { column: columnLetter(read.origin.col + c), cell: qualifiedAddress(read.sheet, address) }), 'outputNotEmpty');
+  };
   if (!ownBlock) {
     for (let r = layout.headerRow; r < read.grid.length; r++) {
       for (let c = col; c < col + OUTPUT_COLUMN_COUNT; c++) {
         const v = read.grid[r]?.[c];
-        if (v !== undefined && v !== null && v !== '') {
-          const address = cellAddress(read.origin.row + r, read.origin.col + c);
-          throw new UserFacingError(fill(messages(lang).excel.outputNotEmpty, { column: columnLetter(read.origin.col + c), cell: `${read.sheet}!${address}` }), 'outputNotEmpty');
-        }
+        if (v !== undefined && v !== null && v !== '') occupied(r, c);
       }
     }
+  }
+  // A selection or a table ends where it ends: the cells right of it, where the output goes, were
+  // not read with it. Look at them in the sheet before writing there (one sync).
+  if (!ownBlock && read.source.kind !== 'sheet') {
+    const target = sheet.getRangeByIndexes(firstSheetRow, sheetCol, layout.endRow - layout.headerRow, OUTPUT_COLUMN_COUNT);
+    target.load('values');
+    await context.sync();
+    counter.syncs++;
+    const values = target.values as CellValue[][];
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null && v !== '') occupied(layout.headerRow + i, col + j);
+      }),
+    );
   }
 
   const block = outputBlock(result, lang);
@@ -350,6 +366,7 @@ async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, 
     if (written > 0 || addedTableColumns.length > 0) await rollBack(context, counter, sheet, firstSheetRow, sheetCol, rows.length, restore, addedTableColumns);
     throw Object.assign(error as object, { rolledBack: written > 0 });
   }
+  return () => rollBack(context, counter, sheet, firstSheetRow, sheetCol, rows.length, restore, addedTableColumns);
 }
 
 function lastNonEmptyRow(grid: CellValue[][], col: number, from: number): number {
@@ -441,8 +458,16 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       };
       const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
       if (stop) return { ...stop, inspection, stats: counter.stats() };
-      await writeOutput(context, counter, inspection, lang, progress);
-      if (options.afterWrite) await options.afterWrite(context, inspection, sync);
+      const undo = await writeOutput(context, counter, inspection, lang, progress);
+      if (options.afterWrite) {
+        try {
+          await options.afterWrite(context, inspection, sync);
+        } catch (error) {
+          // The run did not finish (its record or log was not written): its output goes too.
+          await undo();
+          throw Object.assign(error as object, { rolledBack: true });
+        }
+      }
       progress('done', 1, 1);
       return { status: 'written', inspection, stats: counter.stats() } as const;
     });

@@ -151,9 +151,14 @@ describe('outputBlock', () => {
     expect(outputBlock(r).headers[0]).toBe('Chỉ số (%)');
   });
 
-  it('keeps the fraction free of binary noise', () => {
+  it('writes the index as the exact fraction, unrounded, so a sheet formula ranking it agrees with the ranks', () => {
     const s = score([3], [{ name: 'A', scores: [2] }]);
-    expect(outputBlock(s).rows[0][0]).toBe(0.6667);
+    expect(outputBlock(s).rows[0][0]).toBe(2 / 3);
+    // 89,996% and 89,9951% both show as 90,00% but stay apart, in the order of their ranks.
+    const close = score([100], [{ name: 'A', scores: [89.996] }, { name: 'B', scores: [89.9951] }]);
+    const rows = outputBlock(close).rows;
+    expect(rows[0][0]).toBeGreaterThan(rows[1][0]);
+    expect([rows[0][1], rows[1][1]]).toEqual([1, 2]);
   });
 
   it('has a percent format and a fill per default band', () => {

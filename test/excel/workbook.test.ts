@@ -213,8 +213,46 @@ describe('never damaging the workbook', () => {
     const before = JSON.stringify(fake.host.snapshot());
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('failed');
-    if (outcome.status === 'failed') expect(outcome.message).toContain("Tổng hợp!H7");
+    if (outcome.status === 'failed') expect(outcome.message).toContain("'Tổng hợp'!H7");
     expect(JSON.stringify(fake.host.snapshot())).toBe(before);
+  });
+});
+
+describe('selections and hooks that must not damage the sheet', () => {
+  test('a selection narrower than the table: the input columns right of it are not overwritten', async () => {
+    const cells = syntheticSheet(2, 4); // STT, name, 4 fields in A..F
+    const fake = createFakeExcel({ sheets: [{ name: 'Tổng hợp', cells }], activeSheet: 'Tổng hợp', selection: 'A2:D5' });
+    const before = JSON.stringify(fake.host.snapshot());
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status === 'failed') expect(outcome.message).toContain("'Tổng hợp'!E2");
+    expect(JSON.stringify(fake.host.snapshot())).toBe(before);
+  });
+
+  test('a selection with empty columns right of it is scored there', async () => {
+    const cells = syntheticSheet(2, 2);
+    const fake = createFakeExcel({ sheets: [{ name: 'Tổng hợp', cells }], activeSheet: 'Tổng hợp', selection: 'A2:D5' });
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    expect(fake.host.sheet('Tổng hợp').values('E2:H2')[0]).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+  });
+
+  test('when the step after the write fails (record, log), the output is taken back', async () => {
+    const fake = fakeWith(syntheticSheet(5, 3));
+    const before = fake.host.sheet('Tổng hợp').values();
+    const outcome = await scoreWorkbook(runOf(fake), {
+      rules,
+      lang: 'vi',
+      afterWrite: async (context, _inspection, sync) => {
+        fake.host.failNextSync('AccessDenied', 'workbook structure is protected');
+        context.workbook.worksheets.add('_NhatKyCCHC');
+        await sync();
+      },
+    });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status === 'failed') expect(outcome.message).toMatch(/đã được khôi phục/);
+    expect(fake.host.sheet('Tổng hợp').values()).toEqual(before);
+    expect(fake.host.sheet('Tổng hợp').conditionalFormats()).toEqual([]);
   });
 });
 
