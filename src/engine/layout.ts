@@ -339,6 +339,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     let sum = 0;
     let applicableMax = 0;
     let allValid = true;
+    let notApplicable = 0;
     for (let i = 0; i < nf; i++) {
       const c = fieldCols[i];
       const value = row?.[c] ?? null;
@@ -363,7 +364,10 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
         if (s.kind === 'invalid') allValid = false;
       }
       if (s.kind !== 'notApplicable') applicableMax += maxes[i] ?? 0;
+      else notApplicable++;
     }
+    // No field applies: there is no index to compute (not the lowest band at 0%).
+    if (notApplicable === nf && nf > 0) sink.add('error', addr(r, layout.nameCol), 'allNotApplicable', { unit: name });
     if (layout.bonusCol === null && layout.deductionCol === null && layout.totalCol === null && layout.lastYearIndexCol === null && layout.lastYearBandCol === null) continue;
 
     const optionalPoints = (c: number | null): number => {

@@ -118,7 +118,8 @@ export type FindingCode =
   | 'cellError'
   | 'unknownBand'
   | 'noUnits'
-  | 'noFields';
+  | 'noFields'
+  | 'allNotApplicable';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {

@@ -433,6 +433,21 @@ describe('readTable', () => {
       expect(b.band).toBe('incomplete');
       expect(b.demotion.map((d) => d.band)).toEqual(['complete']);
     });
+
+    it('a unit with every field not applicable is an error at its name cell, not the lowest band at 0%', () => {
+      const { findings } = read(sheetGrid([[1, 'Xã A', 9, 18, 60], [2, 'Xã B', 'KAD', 'N/A', 'kad']]));
+      const f = at(findings, 'B7');
+      expect(f.severity).toBe('error');
+      expect(f.code).toBe('allNotApplicable');
+      expect(findingMessage(f, 'vi')).toBe('đơn vị "Xã B" không có lĩnh vực nào áp dụng (tất cả ghi KAD/N/A): không tính được chỉ số');
+      expect(findingMessage(f, 'en')).toBe('unit "Xã B" has no applicable field (all marked KAD/N/A): its index cannot be computed');
+      expect(findings).toHaveLength(1);
+      // with optional columns too (the read goes on past the fields)
+      const header = [...HEADER, 'Điểm cộng'];
+      const max = [...MAX, null];
+      const r = read(sheetGrid([[1, 'Xã A', 'KAD', 'KAD', 'KAD', 2]], header, max));
+      expect(r.findings.map((x) => [x.address, x.code])).toEqual([['B6', 'allNotApplicable']]);
+    });
   });
 
   describe('bonus and deduction', () => {
