@@ -159,32 +159,9 @@ type NumberRead = { ok: true; scaled: number } | { ok: false };
  * Reads a numeric cell to scaled points, reporting text read as a number (warning),
  * ambiguous text, non-numbers, Excel error values and over-precise numbers.
  */
-function readNumber(value: CellValue, address: string, sink: FindingSink, percentText = false): NumberRead {
-  let n: number;
-  if (typeof value === 'number') {
-    n = value;
-  } else if (typeof value === 'string') {
-    let t = cellText(value);
-    if (t.startsWith('#')) {
-      sink.add('error', address, 'cellError', { value: t });
-      return { ok: false };
-    }
-    if (percentText && t.endsWith('%')) t = t.slice(0, -1).trim();
-    const parsed = parseNumberText(t);
-    if (parsed.kind === 'ambiguous') {
-      sink.add('error', address, 'ambiguousNumber', { value: t, readings: parsed.readings.join(' | ') });
-      return { ok: false };
-    }
-    if (parsed.kind === 'none') {
-      sink.add('error', address, 'notANumber', { value: t });
-      return { ok: false };
-    }
-    n = parsed.value;
-    sink.add('warning', address, 'numberFromText', { value: t, number: n });
-  } else {
-    sink.add('error', address, 'notANumber', { value: String(value) });
-    return { ok: false };
-  }
+function readNumber(value: CellValue, address: string, sink: FindingSink): NumberRead {
+  const n = readRawNumber(value, address, sink, false);
+  if (n === null) return { ok: false };
   const s = toScaled(n);
   if (!s.ok) {
     sink.add('error', address, 'notANumber', { value: String(value) });
@@ -192,6 +169,36 @@ function readNumber(value: CellValue, address: string, sink: FindingSink, percen
   }
   if (s.rounded) sink.add('warning', address, 'tooManyDecimals', { value: n, number: s.scaled / 1e4 });
   return { ok: true, scaled: s.scaled };
+}
+
+/**
+ * The number a cell holds, as given (not yet scaled), reporting text read as a number (warning),
+ * ambiguous text, non-numbers and Excel error values; null when there is no number.
+ * `percentText`: a trailing % on text is dropped ("83,3%" is 83.3).
+ */
+function readRawNumber(value: CellValue, address: string, sink: FindingSink, percentText: boolean): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') {
+    sink.add('error', address, 'notANumber', { value: String(value) });
+    return null;
+  }
+  let t = cellText(value);
+  if (t.startsWith('#')) {
+    sink.add('error', address, 'cellError', { value: t });
+    return null;
+  }
+  if (percentText && t.endsWith('%')) t = t.slice(0, -1).trim();
+  const parsed = parseNumberText(t);
+  if (parsed.kind === 'ambiguous') {
+    sink.add('error', address, 'ambiguousNumber', { value: t, readings: parsed.readings.join(' | ') });
+    return null;
+  }
+  if (parsed.kind === 'none') {
+    sink.add('error', address, 'notANumber', { value: t });
+    return null;
+  }
+  sink.add('warning', address, 'numberFromText', { value: t, number: parsed.value });
+  return parsed.value;
 }
 
 /** Name-cell texts (folded) of a totals or average row under the units: the units end there. */
@@ -286,6 +293,27 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     }
     return { kind: 'points', scaled: n.scaled };
   };
+
+  // Last year's index: a column of numbers all within 0..1 (one above 0) and no % format is read
+  // as fractions (0,8 = 80%), with one warning at its header.
+  let lastYearFractions = false;
+  if (layout.lastYearIndexCol !== null) {
+    const c = layout.lastYearIndexCol;
+    let percentFormat = false;
+    let numbers = 0;
+    let positive = false;
+    let allFractions = true;
+    for (let r = layout.firstUnitRow; r < layout.endRow && !percentFormat; r++) {
+      if (isPercentFormat(r, c)) percentFormat = true;
+      const v = at(r, c);
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      numbers++;
+      if (v > 0) positive = true;
+      if (v > 1 || v < 0) allFractions = false;
+    }
+    lastYearFractions = !percentFormat && numbers > 0 && positive && allFractions;
+    if (lastYearFractions) sink.add('warning', addr(layout.headerRow, c), 'lastYearAsFraction');
+  }
 
   // The units go into columns (see columns.ts): nothing is allocated per unit but its name.
   const n = layout.endRow - layout.firstUnitRow;
@@ -401,11 +429,13 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     if (layout.lastYearIndexCol !== null && !isEmpty(at(r, layout.lastYearIndexCol))) {
       const c = layout.lastYearIndexCol;
       const value = at(r, c);
-      const n = readNumber(value, addr(r, c), sink, true);
-      if (n.ok) {
-        const asFraction = typeof value === 'number' && isPercentFormat(r, c);
-        const lastYearIndexScaled = asFraction ? Math.round(n.scaled * 100) : n.scaled;
-        if (lastYearIndexScaled < 0 || lastYearIndexScaled > 100 * 1e4) {
+      const n = readRawNumber(value, addr(r, c), sink, true);
+      if (n !== null) {
+        const asFraction = typeof value === 'number' && (lastYearFractions || isPercentFormat(r, c));
+        // A reference figure, often computed with many decimals: rounded to 4 decimals of the
+        // percentage, silently (a fraction is scaled from its raw value, not from a rounded one).
+        const lastYearIndexScaled = Math.round(n * (asFraction ? 100 * 1e4 : 1e4));
+        if (!(lastYearIndexScaled >= 0 && lastYearIndexScaled <= 100 * 1e4)) {
           sink.add('error', addr(r, c), 'notANumber', { value: cellText(value) });
         } else (cols.lastYearIndex as Float64Array)[k] = lastYearIndexScaled;
       }

@@ -119,7 +119,8 @@ export type FindingCode =
   | 'unknownBand'
   | 'noUnits'
   | 'noFields'
-  | 'allNotApplicable';
+  | 'allNotApplicable'
+  | 'lastYearAsFraction';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {

@@ -518,6 +518,58 @@ describe('readTable', () => {
       expect(findingMessage(f, 'vi')).toBe('không nhận ra mức xếp loại "Loại khá"');
     });
 
+    it('a %-formatted fraction is scaled from its raw value, rounded to 4 decimals of the percentage, silently', () => {
+      const formats = [[], [], [], [], [], [null, null, null, null, null, '0.00%'], [null, null, null, null, null, '0%'], [null, null, null, null, null, '0.00%']];
+      const grid = sheetGrid(
+        [
+          [1, 'Xã A', 9, 18, 60, 0.631949, null],
+          [2, 'Xã B', 9, 18, 60, 0.649996, null],
+          [3, 'Xã C', 9, 18, 60, 0.63194949, null],
+        ],
+        header,
+        max,
+      );
+      const { table, findings } = read(grid, { formats });
+      expect(table.units.map((u) => u.lastYearIndexScaled)).toEqual([sc(63.1949), sc(64.9996), sc(63.1949)]);
+      expect(findings).toEqual([]);
+    });
+
+    it('a percentage with many decimals (an Excel-computed index) is rounded to 4 decimals without a warning', () => {
+      const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, 18, 60, 63.194949, null]], header, max));
+      expect(table.units[0].lastYearIndexScaled).toBe(sc(63.1949));
+      expect(findings).toEqual([]);
+    });
+
+    it('with no % format and every number ≤ 1, the column is read as fractions, with one warning at its header', () => {
+      const grid = sheetGrid(
+        [
+          [1, 'Xã A', 9, 18, 60, 0.6319, null],
+          [2, 'Xã B', 9, 18, 60, 0.8, null],
+          [3, 'Xã C', 9, 18, 60, 1, null],
+          [4, 'Xã D', 9, 18, 60, null, null],
+          [5, 'Xã E', 9, 18, 60, 0, null],
+        ],
+        header,
+        max,
+      );
+      const { table, findings } = read(grid);
+      expect(table.units.map((u) => u.lastYearIndexScaled)).toEqual([sc(63.19), sc(80), sc(100), null, 0]);
+      expect(findings.map((f) => [f.address, f.code, f.severity])).toEqual([['F4', 'lastYearAsFraction', 'warning']]);
+      expect(findingMessage(findings[0], 'vi')).toBe('các giá trị "Chỉ số năm trước" đều ≤ 1 nên được hiểu là tỷ lệ (0,8 = 80%)');
+      expect(findingMessage(findings[0], 'en')).toBe('the "last year\'s index" values are all ≤ 1, so they are read as fractions (0.8 = 80%)');
+    });
+
+    it('all zeros, or a % format anywhere in the column, is not read as fractions by the column rule', () => {
+      const zeros = read(sheetGrid([[1, 'Xã A', 9, 18, 60, 0, null]], header, max));
+      expect(zeros.findings).toEqual([]);
+      expect(zeros.table.units[0].lastYearIndexScaled).toBe(0);
+      // one cell says %: the other, unformatted, is a percent number
+      const formats = [[], [], [], [], [], [null, null, null, null, null, '0.00%']];
+      const mixed = read(sheetGrid([[1, 'Xã A', 9, 18, 60, 0.8, null], [2, 'Xã B', 9, 18, 60, 0.5, null]], header, max), { formats });
+      expect(mixed.findings).toEqual([]);
+      expect(mixed.table.units.map((u) => u.lastYearIndexScaled)).toEqual([sc(80), sc(0.5)]);
+    });
+
     it('an index over 100% is refused', () => {
       const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, 18, 60, 120, null]], header, max));
       expect(table.units[0].lastYearIndexScaled).toBeNull();
