@@ -55,11 +55,20 @@ export interface Layout {
 
 export type LayoutResult = { ok: true; layout: Layout } | { ok: false; reason: 'noHeader' | 'noMaxRow' | 'noFields'; detail: string };
 
+/** Folded headers of the total column: "Tổng điểm", "Tổng cộng", "Tổng số điểm", "Điểm tổng", "Tổng điểm đạt", "Total"… */
+const TOTAL_HEADERS = ['tong', 'tong diem', 'tong cong', 'tong so diem', 'diem tong', 'total', 'total points', 'total score'];
+
+function isTotalHeader(folded: string): boolean {
+  if (TOTAL_HEADERS.includes(folded)) return true;
+  // With more words after: "Tổng điểm đạt", "Tổng điểm thẩm định", "Tổng cộng (điểm)".
+  return ['tong diem ', 'tong cong ', 'tong so diem ', 'diem tong ', 'total points '].some((p) => folded.startsWith(p));
+}
+
 function classifyHeader(folded: string): ColumnKind {
   if (folded === 'stt' || folded === 'tt' || folded === 'no.' || folded === 'no') return 'stt';
   if (folded.startsWith('diem cong') || folded.startsWith('bonus')) return 'bonus';
   if (folded.startsWith('diem tru') || folded.startsWith('deduction')) return 'deduction';
-  if (folded === 'tong diem' || folded === 'tong' || folded === 'total' || folded.startsWith('tong diem ') || folded === 'total points') return 'total';
+  if (isTotalHeader(folded)) return 'total';
   if (folded.startsWith('chi so nam truoc') || folded.startsWith("last year's index") || folded.startsWith('last year index')) return 'lastYearIndex';
   if (folded.startsWith('xep loai nam truoc') || folded.startsWith("last year's band") || folded.startsWith('last year band')) return 'lastYearBand';
   return 'field';

@@ -117,6 +117,12 @@ describe('detectLayout', () => {
     expect(l.outputTargetCol).toBe(10);
   });
 
+  it.each([['Tổng cộng'], ['Tổng số điểm'], ['Điểm tổng'], ['Tổng điểm đạt'], ['Tổng điểm thẩm định'], ['TỔNG CỘNG'], ['Tổng điểm']])('%p is the total column, not a field', (h) => {
+    const l = layoutOf(sheetGrid([[1, 'Xã A', 9, 18, 60, 87]], [...HEADER, h], [...MAX, null]));
+    expect(l.fieldCols).toEqual([2, 3, 4]);
+    expect(l.totalCol).toBe(5);
+  });
+
   it('recognises the English optional columns', () => {
     const l = layoutOf([['No.', 'Unit', 'F1', 'Bonus points', 'Deduction', 'Total', "Last year's index (%)", "Last year's band"], [null, 'Max', 10]]);
     expect([l.sttCol, l.bonusCol, l.deductionCol, l.totalCol, l.lastYearIndexCol, l.lastYearBandCol]).toEqual([0, 3, 4, 5, 6, 7]);
