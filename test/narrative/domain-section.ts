@@ -17,8 +17,10 @@ export const DOMAIN_SECTION_II: readonly SeedParagraph[] = [
   {
     // II.1.1 is in the seed, not in DOMAIN.md's restored quote, which names the slip.
     text: 'Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%): Tăng 19,69% so với năm 2020.',
-    generated: 'Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%): Tăng 20,11 điểm phần trăm so với năm 2020.',
-    reason: 'the seed\'s arithmetic slip (DOMAIN.md): 83,30% − 63,19% is 20,11 percentage points, computed, not 19,69%',
+    generated: 'Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.',
+    reason:
+      'the seed\'s arithmetic slip (DOMAIN.md): 83,30% − 63,19% is 20,11 percentage points, computed, not 19,69%; and the seed\'s colon and capital "Tăng" ' +
+      'mid-sentence are written as a comma and a lower-case "tăng" (likewise "giảm", "không thay đổi"), as Vietnamese punctuation has it',
   },
   { text: '1.2. Đối với cấp xã' },
   { text: 'Việc xác định Chỉ số Cải cách hành chính năm 2021 của UBND các xã, thị trấn được xếp theo 02 nhóm điểm như sau:' },

@@ -67,16 +67,16 @@ describe('percentage-point change, computed', () => {
     expect(percentagePointChange(70.1, 70.1)).toBe(0);
   });
 
-  test('in the text: "Tăng 20,11 điểm phần trăm", "Giảm …", "Không thay đổi", English "up 20.11 percentage points"', () => {
+  test('in the text, after a comma: "tăng 20,11 điểm phần trăm", "giảm …", "không thay đổi", English "up 20.11 percentage points"', () => {
     const r = score(oneField([{ name: 'A', index: 85 }]));
     const say = (index: number, last: number, lang: 'vi' | 'en' = 'vi') =>
       generateNarrative(r, { year: 2021, districtName: 'Tứ Kỳ', districtIndexPct: index, districtIndexLastYearPct: last }, lang).paragraphs.find(
         (p) => p.id === 'district.index',
       )?.text;
-    expect(say(83.3, 63.19)).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%): Tăng 20,11 điểm phần trăm so với năm 2020.');
-    expect(say(63.19, 83.3)).toContain('Giảm 20,11 điểm phần trăm so với năm 2020.');
-    expect(say(80, 80)).toContain('(năm 2020: 80,00%): Không thay đổi so với năm 2020.');
-    expect(say(83.3, 63.19, 'en')).toBe('In 2021, the PAR Index of the People\'s Committee of Tứ Kỳ district is 83.30% (2020: 63.19%): up 20.11 percentage points against 2020.');
+    expect(say(83.3, 63.19)).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.');
+    expect(say(63.19, 83.3)).toContain('(năm 2020: 83,30%), giảm 20,11 điểm phần trăm so với năm 2020.');
+    expect(say(80, 80)).toContain('(năm 2020: 80,00%), không thay đổi so với năm 2020.');
+    expect(say(83.3, 63.19, 'en')).toBe('In 2021, the PAR Index of the People\'s Committee of Tứ Kỳ district is 83.30% (2020: 63.19%), up 20.11 percentage points against 2020.');
   });
 
   test('without last year\'s district index, the index alone', () => {

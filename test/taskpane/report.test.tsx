@@ -53,7 +53,7 @@ test('the year comes from the table title; the preview shows the narrative with 
   type('districtIndexLast', '63,19');
   type('rank', '6');
   type('rankOf', '12');
-  await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%): Tăng 20,11 điểm phần trăm so với năm 2020.'));
+  await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.'));
   expect(screen.getByTestId('report-preview').textContent).toContain('Huyện Tứ Kỳ xếp thứ 6/12 huyện');
   // Typing and previewing write nothing.
   expect(fake.host.snapshot()).toEqual(before);

@@ -378,7 +378,7 @@ export const en: Messages = {
     headingDistrict: '{n}. The district',
     headingUnits: '{n}. The communes',
     districtIndex: 'In {year}, the PAR Index of the People\'s Committee of {district} district is {index}.',
-    districtIndexChange: 'In {year}, the PAR Index of the People\'s Committee of {district} district is {index} ({lastYear}: {lastIndex}): {change} against {lastYear}.',
+    districtIndexChange: 'In {year}, the PAR Index of the People\'s Committee of {district} district is {index} ({lastYear}: {lastIndex}), {change} against {lastYear}.',
     changeUp: 'up {points} percentage points',
     changeDown: 'down {points} percentage points',
     changeNone: 'unchanged',
