@@ -411,6 +411,11 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
       if (c === null || isEmpty(at(r, c))) return 0;
       const n = readNumber(at(r, c), addr(r, c), sink);
       if (!n.ok) return 0;
+      if (n.scaled < 0 && c === layout.deductionCol) {
+        // A deduction typed as −2 means 2 points off.
+        sink.add('warning', addr(r, c), 'negativeDeduction', { value: n.scaled / 1e4, abs: -n.scaled / 1e4 });
+        return -n.scaled;
+      }
       if (n.scaled < 0) {
         sink.add('error', addr(r, c), 'negative', { value: n.scaled / 1e4 });
         return 0;

@@ -120,7 +120,8 @@ export type FindingCode =
   | 'noUnits'
   | 'noFields'
   | 'allNotApplicable'
-  | 'lastYearAsFraction';
+  | 'lastYearAsFraction'
+  | 'negativeDeduction';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {

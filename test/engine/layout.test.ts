@@ -481,6 +481,17 @@ describe('readTable', () => {
       expect(r.result.units[2].fields.map((f) => f.pct)).toEqual([90, 90, 85.71]);
     });
 
+    it('a deduction typed as a negative number is its absolute value, with a warning at the cell', () => {
+      const r = scoreGrid(sheetGrid([[1, 'Xã A', 9, 18, 60, null, -2.5]], header, max), SHEET, RULES);
+      if (!r.found) throw new Error('not found');
+      expect(r.errors).toEqual([]);
+      expect(r.warnings.map((f) => [f.address, f.code])).toEqual([['G6', 'negativeDeduction']]);
+      expect(findingMessage(r.warnings[0], 'vi')).toBe('điểm trừ ghi số âm (-2,5); đã tính là trừ 2,5 điểm');
+      expect(findingMessage(r.warnings[0], 'en')).toBe('deduction written as a negative number (-2.5); counted as 2.5 points off');
+      expect(r.result.table.units[0].deductionScaled).toBe(sc(2.5));
+      expect(r.result.units[0].totalScaled).toBe(sc(84.5));
+    });
+
     it('a negative bonus is an error and counts as 0', () => {
       const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, 18, 60, -2, 'abc']], header, max));
       expect(findings.map((f) => [f.address, f.code])).toEqual([

@@ -20,6 +20,7 @@ export const en: Messages = {
     noFields: 'no field columns right of the unit name column',
     allNotApplicable: 'unit "{unit}" has no applicable field (all marked KAD/N/A): its index cannot be computed',
     lastYearAsFraction: 'the "last year\'s index" values are all ≤ 1, so they are read as fractions (0.8 = 80%)',
+    negativeDeduction: 'deduction written as a negative number ({value}); counted as {abs} points off',
   },
   layout: {
     noHeader: 'no scoring table found: looked for a header row with a "Tên đơn vị" column (or "Đơn vị", "Tên xã", "Unit") and, right under it, a "Điểm tối đa" (max points) row',

@@ -20,6 +20,7 @@ export const vi = {
     noFields: 'không có cột lĩnh vực nào bên phải cột tên đơn vị',
     allNotApplicable: 'đơn vị "{unit}" không có lĩnh vực nào áp dụng (tất cả ghi KAD/N/A): không tính được chỉ số',
     lastYearAsFraction: 'các giá trị "Chỉ số năm trước" đều ≤ 1 nên được hiểu là tỷ lệ (0,8 = 80%)',
+    negativeDeduction: 'điểm trừ ghi số âm ({value}); đã tính là trừ {abs} điểm',
   },
   layout: {
     noHeader: 'không tìm thấy bảng chấm điểm: cần một dòng tiêu đề có cột "Tên đơn vị" (hoặc "Đơn vị", "Tên xã", "Unit") và ngay dưới là dòng "Điểm tối đa"',
