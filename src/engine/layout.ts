@@ -168,8 +168,8 @@ type NumberRead = { ok: true; scaled: number } | { ok: false };
  * Reads a numeric cell to scaled points, reporting text read as a number (warning),
  * ambiguous text, non-numbers, Excel error values and over-precise numbers.
  */
-function readNumber(value: CellValue, address: string, sink: FindingSink): NumberRead {
-  const n = readRawNumber(value, address, sink, false);
+function readNumber(value: CellValue, address: string, sink: FindingSink, pointsUnit = false): NumberRead {
+  const n = readRawNumber(value, address, sink, false, pointsUnit);
   if (n === null) return { ok: false };
   const s = toScaled(n);
   if (!s.ok) {
@@ -180,12 +180,16 @@ function readNumber(value: CellValue, address: string, sink: FindingSink): Numbe
   return { ok: true, scaled: s.scaled };
 }
 
+/** A unit of points written after the number: "10 điểm", "10đ", "10 đ.". */
+const POINTS_UNIT = /\s*(?:điểm|đ\.?)$/iu;
+
 /**
  * The number a cell holds, as given (not yet scaled), reporting text read as a number (warning),
  * ambiguous text, non-numbers and Excel error values; null when there is no number.
- * `percentText`: a trailing % on text is dropped ("83,3%" is 83.3).
+ * `percentText`: a trailing % on text is dropped ("83,3%" is 83.3); `pointsUnit`: a trailing
+ * "điểm" / "đ" / "đ." is ("10 điểm" is 10).
  */
-function readRawNumber(value: CellValue, address: string, sink: FindingSink, percentText: boolean): number | null {
+function readRawNumber(value: CellValue, address: string, sink: FindingSink, percentText: boolean, pointsUnit = false): number | null {
   if (typeof value === 'number') return value;
   if (typeof value !== 'string') {
     sink.add('error', address, 'notANumber', { value: String(value) });
@@ -196,17 +200,20 @@ function readRawNumber(value: CellValue, address: string, sink: FindingSink, per
     sink.add('error', address, 'cellError', { value: t });
     return null;
   }
+  const given = t;
   if (percentText && t.endsWith('%')) t = t.slice(0, -1).trim();
+  if (pointsUnit) t = t.replace(POINTS_UNIT, '');
   const parsed = parseNumberText(t);
+  const shown = pointsUnit ? given : t;
   if (parsed.kind === 'ambiguous') {
-    sink.add('error', address, 'ambiguousNumber', { value: t, readings: parsed.readings.join(' | ') });
+    sink.add('error', address, 'ambiguousNumber', { value: shown, readings: parsed.readings.join(' | ') });
     return null;
   }
   if (parsed.kind === 'none') {
-    sink.add('error', address, 'notANumber', { value: t });
+    sink.add('error', address, 'notANumber', { value: shown });
     return null;
   }
-  sink.add('warning', address, 'numberFromText', { value: t, number: parsed.value });
+  sink.add('warning', address, 'numberFromText', { value: shown, number: parsed.value });
   return parsed.value;
 }
 
@@ -264,7 +271,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     let maxScaled: number | null = null;
     if (isEmpty(raw)) sink.add('error', maxAddress, 'missingMax', { field: cellText(at(layout.headerRow, c)) });
     else {
-      const n = readNumber(raw, maxAddress, sink);
+      const n = readNumber(raw, maxAddress, sink, true);
       if (n.ok && n.scaled < 0) sink.add('error', maxAddress, 'negative', { value: n.scaled / 1e4 });
       else if (n.ok && n.scaled === 0) sink.add('error', maxAddress, 'zeroMax', { field: cellText(at(layout.headerRow, c)) });
       else if (n.ok) maxScaled = n.scaled;
@@ -289,7 +296,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
       return { kind: 'invalid' };
     }
     if (typeof value === 'string' && NOT_APPLICABLE.includes(fold(value))) return { kind: 'notApplicable' };
-    const n = readNumber(value, address, sink);
+    const n = readNumber(value, address, sink, true);
     if (!n.ok) return { kind: 'invalid' };
     if (n.scaled < 0) {
       sink.add('error', address, 'negative', { value: n.scaled / 1e4 });

@@ -419,6 +419,34 @@ describe('readTable', () => {
     });
   });
 
+  describe('points written with a unit', () => {
+    it('reads "10 điểm", "20đ", "70 đ." in the max row and "9 điểm" in a score cell as numbers, with the text warning', () => {
+      const { table, findings } = read(sheetGrid([[1, 'Xã A', '9 điểm', '18 Đ', 60]], HEADER, [null, 'Điểm tối đa', '10 điểm', '20đ', '70 đ.']));
+      expect(table.fields.map((f) => f.maxScaled)).toEqual([sc(10), sc(20), sc(70)]);
+      expect(table.units[0].scores).toEqual([
+        { kind: 'points', scaled: sc(9) },
+        { kind: 'points', scaled: sc(18) },
+        { kind: 'points', scaled: sc(60) },
+      ]);
+      expect(findings.map((f) => [f.address, f.code, f.severity])).toEqual([
+        ['C5', 'numberFromText', 'warning'],
+        ['D5', 'numberFromText', 'warning'],
+        ['E5', 'numberFromText', 'warning'],
+        ['C6', 'numberFromText', 'warning'],
+        ['D6', 'numberFromText', 'warning'],
+      ]);
+      expect(findingMessage(findings[0], 'vi')).toBe('"10 điểm" là văn bản, đã đọc thành số 10');
+    });
+
+    it('a unit alone, or other text, is still not a number', () => {
+      const { findings } = read(sheetGrid([[1, 'Xã A', 'điểm', '18 điểm thưởng', 60]]));
+      expect(findings.map((f) => [f.address, f.code])).toEqual([
+        ['C6', 'notANumber'],
+        ['D6', 'notANumber'],
+      ]);
+    });
+  });
+
   describe('not applicable', () => {
     it.each([['KAD'], ['kad'], ['Không áp dụng'], ['KHONG AP DUNG'], ['N/A'], ['n/a'], ['NA'], ['K/AD']])('%p leaves the field out, without a finding', (t) => {
       const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, t, 60]]));
