@@ -82,9 +82,10 @@ function isOutputBlock(row: readonly CellValue[], col: number): boolean {
 /**
  * Finds the standard layout: a header row whose name column says "Tên đơn vị" (or an alias),
  * the "Điểm tối đa" row right under it, then one row per unit until an empty name.
- * Looks at the first `scanRows` rows.
+ * Looks at the first `scanRows` rows. `origin`: where the grid sits in the sheet (a selection
+ * at D6), for the cell a failure names.
  */
-export function detectLayout(grid: Grid, scanRows = 50): LayoutResult {
+export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_ORIGIN): LayoutResult {
   let headerSeen = false;
   for (let r = 0; r < Math.min(grid.length, scanRows); r++) {
     const row = grid[r] ?? [];
@@ -93,7 +94,7 @@ export function detectLayout(grid: Grid, scanRows = 50): LayoutResult {
       headerSeen = true;
       const next = grid[r + 1] ?? [];
       if (!MAX_ROW_NAMES.includes(fold(cellText(next[c])))) continue;
-      return layoutFrom(grid, r, c);
+      return layoutFrom(grid, r, c, origin);
     }
   }
   return headerSeen
@@ -101,7 +102,7 @@ export function detectLayout(grid: Grid, scanRows = 50): LayoutResult {
     : { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
 }
 
-function layoutFrom(grid: Grid, headerRow: number, nameCol: number): LayoutResult {
+function layoutFrom(grid: Grid, headerRow: number, nameCol: number, origin: Origin): LayoutResult {
   const header = grid[headerRow];
   let sttCol: number | null = null;
   for (let c = 0; c < nameCol; c++) if (classifyHeader(fold(cellText(header[c]))) === 'stt') sttCol = c;
@@ -138,7 +139,7 @@ function layoutFrom(grid: Grid, headerRow: number, nameCol: number): LayoutResul
     else if (kind === 'lastYearBand') layout.lastYearBandCol = c;
   }
   layout.outputTargetCol = layout.outputCol ?? c;
-  if (layout.fieldCols.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(headerRow + 1, nameCol) };
+  if (layout.fieldCols.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + headerRow, origin.col + nameCol) };
   let r = layout.firstUnitRow;
   while (r < grid.length && !isBlankText(grid[r]?.[nameCol]) && !isSummaryRow(grid[r]?.[nameCol])) r++;
   layout.endRow = r;

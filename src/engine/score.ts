@@ -92,7 +92,7 @@ export type SheetScoring =
 
 /** Finds, validates and scores the table in a sheet's grid. */
 export function scoreGrid(grid: Grid, sheet: string, rules: RuleSet, options: Omit<ReadOptions, 'rules'> = {}): SheetScoring {
-  const detected = detectLayout(grid);
+  const detected = detectLayout(grid, undefined, options.origin);
   if (!detected.ok) return { found: false, reason: detected.reason, detail: detected.detail };
   const { table, findings } = readTable(grid, detected.layout, sheet, { ...options, rules });
   return {

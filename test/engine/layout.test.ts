@@ -99,6 +99,13 @@ describe('detectLayout', () => {
     expect(d).toEqual({ ok: false, reason: 'noFields', detail: 'B1' });
   });
 
+  it('names the noFields cell where the grid sits in the sheet (a selection at D6)', () => {
+    const grid = [['STT', 'Tên đơn vị'], [null, 'Điểm tối đa'], [1, 'Xã A']];
+    expect(detectLayout(grid, 50, { row: 6, col: 3 })).toEqual({ ok: false, reason: 'noFields', detail: 'E6' });
+    expect(detectLayout(grid)).toEqual({ ok: false, reason: 'noFields', detail: 'B1' });
+    expect(scoreGrid(grid, SHEET, RULES, { origin: { row: 6, col: 3 } })).toEqual({ found: false, reason: 'noFields', detail: 'E6' });
+  });
+
   it('only looks at the first scanRows rows', () => {
     const grid = [...Array.from({ length: 10 }, () => [] as CellValue[]), ['Tên đơn vị', 'F'], ['Điểm tối đa', 1], ['Xã A', 1]];
     expect(detectLayout(grid, 5)).toMatchObject({ ok: false, reason: 'noHeader' });
