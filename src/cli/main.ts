@@ -345,7 +345,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     return EXIT_INPUT_ERRORS;
   }
 
-  writeOutputBlock(ws, layout, outputBlock(result, lang));
+  writeOutputBlock(ws, layout, outputBlock(result, lang), result.rules);
   // The report: the year given, else the one the table's title names, else this year.
   let year = settings.year;
   if (year === undefined) {

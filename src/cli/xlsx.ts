@@ -5,7 +5,7 @@
  * number formats), and the engine's output block back into a worksheet. No scoring happens here.
  */
 import type ExcelJS from 'exceljs';
-import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, cellAddress, type CellValue, type Layout, type OutputBlock } from '../engine';
+import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, cellAddress, isOwnOutputRow, type CellValue, type Layout, type OutputBlock, type RuleSet } from '../engine';
 
 /** A sheet's values and number formats, parallel, row 1 / column A at [0][0]. */
 export interface SheetGrid {
@@ -161,12 +161,14 @@ export function occupiedTargetCells(ws: ExcelJS.Worksheet, layout: Layout): stri
 
 /**
  * Writes the output block into the scoring sheet: headers on the header row, nothing on the max
- * row, one row per unit, at the previous run's columns when there are some (they are replaced and
- * any leftover cells below them cleared) or right of the input columns. Every cell written is a
+ * row, one row per unit, at the previous run's columns when there are some (they are replaced, and
+ * the rows an earlier, longer run left right below them cleared: only rows that look exactly like
+ * output of `rules` (isOwnOutputRow), up to the first that does not) or right of the input
+ * columns. Every cell written is a
  * plain value (number or text), never a formula: exceljs stores text as a shared string, so a
  * text starting with "=" stays text.
  */
-export function writeOutputBlock(ws: ExcelJS.Worksheet, layout: Layout, block: OutputBlock): void {
+export function writeOutputBlock(ws: ExcelJS.Worksheet, layout: Layout, block: OutputBlock, rules: RuleSet): void {
   const first = (layout.outputCol ?? layout.outputTargetCol) + 1; // exceljs columns are 1-based
   const headerRow = ws.getRow(layout.headerRow + 1);
   const headerStyle = clone(headerRow.getCell(layout.nameCol + 1).style);
@@ -226,10 +228,18 @@ export function writeOutputBlock(ws: ExcelJS.Worksheet, layout: Layout, block: O
     cells[3].value = note === '' ? null : note;
   });
 
-  // A previous run may have had more units: clear what is left below, in these columns only.
+  // A previous run may have had more units: clear its rows left right below, in these columns
+  // only, stopping at the first row that is not one of ours (a signature, a note typed there).
   if (layout.outputCol !== null) {
     for (let r = layout.firstUnitRow + block.rows.length + 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+      const row = ws.findRow(r);
+      if (!row) break;
+      const cells: CellValue[] = [];
+      for (let i = 0; i < OUTPUT_COLUMN_COUNT; i++) {
+        const cell = row.findCell(first + i);
+        cells.push(cell ? toCellValue(cell.value) : null);
+      }
+      if (!isOwnOutputRow(cells, rules)) break;
       for (let i = 0; i < OUTPUT_COLUMN_COUNT; i++) {
         const cell = row.findCell(first + i);
         if (!cell) continue;

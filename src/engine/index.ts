@@ -14,5 +14,6 @@ export * from './score';
 export * from './format';
 export * from './describe';
 export * from './output';
+export * from './output-rows';
 export * from './i18n';
 export * from './narrative';

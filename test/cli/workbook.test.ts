@@ -129,29 +129,43 @@ describe('re-running on its own output', () => {
     for (let r = 1; r <= a.rowCount; r++) expect(rowTexts(b, r)).toEqual(rowTexts(a, r));
   });
 
-  test('clears leftover output cells below the table when it got shorter', async () => {
+  test('clears the output rows an earlier, longer run left right below the table, and nothing else', async () => {
     const wb = await readWorkbook(scored);
     const ws = wb.getWorksheet('Tổng hợp')!;
-    ws.spliceRows(29, 1); // drop Chí Minh, the last unit
+    // Chí Minh, the last unit, taken out by clearing its input cells: its output row (L29:O29) stays behind.
+    for (const col of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K']) ws.getCell(`${col}29`).value = null;
+    expect(ws.getCell('M29').value).toBe(23);
+    // Typed under the table by a person: a signature under Ghi chú, then a row that merely looks like output.
+    ws.getCell('O30').value = 'Ký tên';
+    ws.getCell('L31').value = 0.5;
+    ws.getCell('M31').value = 24;
+    ws.getCell('N31').value = 'Không hoàn thành nhiệm vụ';
     const shorter = path.join(dir, 'shorter.xlsx');
     await wb.xlsx.writeFile(shorter);
-    // A stale output row left behind, as if by an earlier, longer run.
-    const wb2 = await readWorkbook(shorter);
-    const ws2 = wb2.getWorksheet('Tổng hợp')!;
-    ws2.getCell('L30').value = 0.5;
-    ws2.getCell('N30').value = 'Không hoàn thành nhiệm vụ';
-    await wb2.xlsx.writeFile(shorter);
     const out = path.join(dir, 'shorter-out.xlsx');
     const json = path.join(dir, 'shorter.json');
     const r = await runCli([shorter, '--out', out, '--json', json]);
     expect(r.code).toBe(0);
     const res = (await readWorkbook(out)).getWorksheet('Tổng hợp')!;
     expect(res.columnCount).toBe(15);
-    for (const col of ['L', 'M', 'N', 'O']) {
-      expect(res.getCell(`${col}29`).value ?? null).toBeNull();
-      expect(res.getCell(`${col}30`).value ?? null).toBeNull();
-    }
+    for (const col of ['L', 'M', 'N', 'O']) expect(res.getCell(`${col}29`).value ?? null).toBeNull();
+    // The first row that is not ours stops the clearing: it and everything below are left alone.
+    expect(res.getCell('O30').value).toBe('Ký tên');
+    expect([res.getCell('L31').value, res.getCell('M31').value, res.getCell('N31').value]).toEqual([0.5, 24, 'Không hoàn thành nhiệm vụ']);
     expect((JSON.parse(fs.readFileSync(json, 'utf8')) as JsonReport).units).toHaveLength(22);
+  });
+
+  test('a note typed right under the table in the output columns survives a re-run', async () => {
+    const wb = await readWorkbook(scored);
+    wb.getWorksheet('Tổng hợp')!.getCell('O30').value = 'Ký tên';
+    const signed = path.join(dir, 'signed.xlsx');
+    await wb.xlsx.writeFile(signed);
+    const out = path.join(dir, 'signed-out.xlsx');
+    const r = await runCli([signed, '--out', out]);
+    expect(r.code).toBe(0);
+    const res = (await readWorkbook(out)).getWorksheet('Tổng hợp')!;
+    expect(res.getCell('O30').value).toBe('Ký tên');
+    expect(res.getCell('M29').value).toBe(23);
   });
 
   test('in the other language it still replaces, never adds', async () => {
