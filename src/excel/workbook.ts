@@ -14,6 +14,7 @@ import {
   detectLayout,
   fill,
   messages,
+  isOwnOutputRow,
   outputBlock,
   qualifiedAddress,
   readTable,
@@ -190,7 +191,7 @@ async function inspectRead(
   override: MappingOverride | undefined,
 ): Promise<Inspection> {
   let layout: Layout;
-  const detected = detectLayout(read.grid);
+  const detected = detectLayout(read.grid, undefined, read.origin);
   if (detected.ok) layout = { ...detected.layout, ...override?.layout };
   else if (override?.layout && isCompleteLayout(override.layout)) layout = override.layout;
   else {
@@ -303,7 +304,7 @@ async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, 
   const formats: string[][] = [['@', '@', '@', '@'], ['@', '@', '@', '@']];
   for (let i = 0; i < block.rows.length; i++) formats.push([INDEX_NUMBER_FORMAT, '0', '@', '@']);
   // Rows of an earlier, longer output block below the table: cleared.
-  const oldEnd = ownBlock ? lastNonEmptyRow(read.grid, col, layout.endRow) : layout.endRow;
+  const oldEnd = ownBlock ? endOfOwnRows(read.grid, col, layout.endRow, result.rules) : layout.endRow;
   for (let r = layout.endRow; r < oldEnd; r++) {
     rows.push(['', '', '', '']);
     formats.push(['General', 'General', 'General', 'General']);
@@ -369,15 +370,19 @@ async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, 
   return () => rollBack(context, counter, sheet, firstSheetRow, sheetCol, rows.length, restore, addedTableColumns);
 }
 
-function lastNonEmptyRow(grid: CellValue[][], col: number, from: number): number {
-  let end = from;
-  for (let r = from; r < grid.length; r++) {
-    for (let c = col; c < col + OUTPUT_COLUMN_COUNT; c++) {
-      const v = grid[r]?.[c];
-      if (v !== undefined && v !== null && v !== '') end = r + 1;
-    }
+/**
+ * Where an earlier, longer output block ends: the rows right under the table whose four output
+ * cells look exactly like our own output (isOwnOutputRow). Anything else there (a signature
+ * typed under "Ghi chú") ends the search and is left alone.
+ */
+function endOfOwnRows(grid: CellValue[][], col: number, from: number, rules: RuleSet): number {
+  let r = from;
+  while (r < grid.length) {
+    const cells = [0, 1, 2, 3].map((i) => grid[r]?.[col + i] ?? null);
+    if (cells.every((v) => v === null || v === '') || !isOwnOutputRow(cells, rules)) break;
+    r++;
   }
-  return end;
+  return r;
 }
 
 /** Puts the output columns back as they were before a write that failed partway. */

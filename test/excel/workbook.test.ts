@@ -256,6 +256,25 @@ describe('selections and hooks that must not damage the sheet', () => {
   });
 });
 
+describe('re-runs below the table', () => {
+  test('a shorter table clears its own old output rows, and keeps what a user typed under the output columns', async () => {
+    const cells = syntheticSheet(5, 3); // units on rows 4..8; output in F..I
+    const fake = fakeWith(cells);
+    expect((await scoreWorkbook(runOf(fake), { rules, lang: 'vi' })).status).toBe('written');
+    // The last two units are removed by hand, and a signature is typed two rows under the table.
+    fake.host.setCells('Tổng hợp', 'A7:E8', [
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+    ]);
+    fake.host.setCell('Tổng hợp', 'I10', 'Người lập biểu (ký tên)');
+    expect((await scoreWorkbook(runOf(fake), { rules, lang: 'vi' })).status).toBe('written');
+    const sheet = fake.host.sheet('Tổng hợp');
+    expect(sheet.values('F7:I8').flat().every((v) => v === '')).toBe(true);
+    expect(sheet.values('I10')[0][0]).toBe('Người lập biểu (ký tên)');
+    expect(sheet.values('H6')[0][0]).not.toBe('');
+  });
+});
+
 describe('finding the table', () => {
   test('a selected block is scored in place, with addresses relative to the sheet', async () => {
     const cells = [[null, null, null, null, null], ...syntheticSheet(4, 2).map((r) => [null, ...r])];
