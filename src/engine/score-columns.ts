@@ -4,6 +4,7 @@
  * object-per-unit code (scoreTableEager) gives; `result.units` is built from the columns on
  * first access (the same objects that code built).
  */
+import { IndexSum } from './index-sum';
 import { bandIndexByIndex, classifyUnit, unitFieldResults } from './classify';
 import { NOT_APPLICABLE_CELL, defineLazy, scratchInt32, fieldScoresOf, rowOf, type TableColumns } from './columns';
 import { comparePct, roundedPct } from './decimal';
@@ -113,11 +114,6 @@ function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {
   return counts;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
-}
-
 /** Scores a table held as columns. */
 export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: RuleSet): ScoringResult {
   const bands = compileRuleSet(rules);
@@ -203,28 +199,12 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     groupCounts[bands[b].rule.code] += groupBandCounts[b];
   }
 
-  // The sum of the indexes as one exact fraction (units sharing a max summed as integers first).
-  let sumNum = 0n;
-  let sumDen = 1n;
-  const addFraction = (num: bigint, m: bigint) => {
-    sumNum = sumNum * m + num * sumDen;
-    sumDen *= m;
-    const g = gcd(sumNum, sumDen);
-    sumNum /= g;
-    sumDen /= g;
-  };
-  const totalsByMax = new Map<number, number>();
+  // The sum of the indexes as one exact fraction (runs of units sharing a max summed as integers first).
+  const indexSum = new IndexSum();
   let runMax = NaN;
   let runTotal = 0;
   const flush = () => {
-    if (runMax === runMax) {
-      const t = (totalsByMax.get(runMax) ?? 0) + runTotal;
-      if (Number.isSafeInteger(t)) totalsByMax.set(runMax, t);
-      else {
-        addFraction(BigInt(totalsByMax.get(runMax) ?? 0) + BigInt(runTotal), BigInt(runMax));
-        totalsByMax.delete(runMax);
-      }
-    }
+    if (runMax === runMax) indexSum.add(runTotal, runMax);
     runMax = NaN;
     runTotal = 0;
   };
@@ -238,7 +218,6 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     runTotal += totals[k];
   }
   flush();
-  for (const [m, t] of totalsByMax) addFraction(BigInt(t), BigInt(m));
 
   // Field statistics (fieldStats).
   const floorBands: number[] = [];
@@ -314,7 +293,7 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     counts,
     groupCounts,
     demotedCount,
-    averageIndexPct: n > 0 ? Number((2n * sumNum * 10_000n + sumDen * BigInt(n)) / (2n * sumDen * BigInt(n))) / 100 : null,
+    averageIndexPct: indexSum.averagePct(n),
     highest: first >= 0 ? { name: cols.names[first], indexPct: indexPctOf(first) } : null,
     lowest: last >= 0 ? { name: cols.names[last], indexPct: indexPctOf(last) } : null,
     fields: fieldStats,

@@ -1,4 +1,5 @@
 /** The figures a report needs: counts per band and group, field averages, last year. */
+import { IndexSum } from './index-sum';
 import { comparePct, roundedPct } from './decimal';
 import type { CompiledBand } from './rules';
 import { bandIndexByIndex } from './classify';
@@ -15,32 +16,13 @@ export function summarise(table: ScoringTable, units: readonly UnitResult[], ban
   const groupCounts = zeroCounts(bands);
   let demotedCount = 0;
   // The sum of the indexes as one exact fraction, so the average rounds like the field averages.
-  // Units sharing a max are summed as integers first (exact while safe); the few distinct
-  // maxes are then added as BigInt fractions.
-  const totalsByMax = new Map<number, number>();
-  let sumNum = 0n;
-  let sumDen = 1n;
-  const addFraction = (num: bigint, m: bigint) => {
-    sumNum = sumNum * m + num * sumDen;
-    sumDen *= m;
-    const g = gcd(sumNum, sumDen);
-    sumNum /= g;
-    sumDen /= g;
-  };
+  const indexSum = new IndexSum();
   for (const u of units) {
     counts[u.band]++;
     groupCounts[u.indexBand]++;
     if (u.demotedFrom !== null) demotedCount++;
-    if (u.maxScaled > 0) {
-      const t = (totalsByMax.get(u.maxScaled) ?? 0) + u.totalScaled;
-      if (Number.isSafeInteger(t)) totalsByMax.set(u.maxScaled, t);
-      else {
-        addFraction(BigInt(totalsByMax.get(u.maxScaled) ?? 0) + BigInt(u.totalScaled), BigInt(u.maxScaled));
-        totalsByMax.delete(u.maxScaled);
-      }
-    }
+    if (u.maxScaled > 0) indexSum.add(u.totalScaled, u.maxScaled);
   }
-  for (const [m, t] of totalsByMax) addFraction(BigInt(t), BigInt(m));
   const fields = fieldStats(table, bands);
   const first = rankOrder.length > 0 ? units[rankOrder[0]] : null;
   const last = rankOrder.length > 0 ? units[rankOrder[rankOrder.length - 1]] : null;
@@ -62,23 +44,13 @@ export function summarise(table: ScoringTable, units: readonly UnitResult[], ban
     counts,
     groupCounts,
     demotedCount,
-    averageIndexPct: units.length > 0 ? averagePct(sumNum, sumDen * BigInt(units.length)) : null,
+    averageIndexPct: indexSum.averagePct(units.length),
     highest: first ? { name: first.name, indexPct: first.indexPct } : null,
     lowest: last ? { name: last.name, indexPct: last.indexPct } : null,
     fields,
     lastYearCounts,
     lastYearUnitCount,
   };
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
-}
-
-/** num/den as a percentage rounded half up to 2 decimals. */
-function averagePct(num: bigint, den: bigint): number {
-  return Number((2n * num * 10_000n + den) / (2n * den)) / 100;
 }
 
 function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldStat[] {
