@@ -14,24 +14,18 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useId } from 'react';
-import { BAND_FILL, PRESETS, RULES_SHEET, fill, formatBound, messages, type Lang, type RuleSet } from '../../engine';
-import { bandRangeText } from '../format';
+import { PRESETS, RULES_SHEET, fill, messages, type Lang, type RuleSet } from '../../engine';
 import type { StoredRules } from '../../excel/rules-store';
 import type { ExcelRun, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
 import { useRules, type RulesUiStrings } from '../hooks/useRules';
 import { storedProblems, type RulesInForce } from '../hooks/useRulesInForce';
 import { RulesBandFields } from './RulesBandFields';
+import { BandsTable } from './RulesTable';
 import { RulesOutcome } from './RulesOutcome';
 import { RulesPreview } from './RulesPreview';
 import { Section } from './Section';
@@ -43,35 +37,11 @@ const useStyles = makeStyles({
   problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
   select: { width: '100%', minWidth: 0 },
-  swatch: { display: 'inline-block', width: '10px', height: '10px', marginInlineEnd: '6px', border: '1px solid #999' },
 });
 
 /** The rule set in force, read-only: band, index range, field floor. */
 function InForceTable({ rules, lang, t }: { rules: RuleSet; lang: Lang; t: UiStrings }) {
-  const styles = useStyles();
-  return (
-    <Table size="small" aria-label={t.rulesTitle} data-testid="rules-in-force-table">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t.rulesBand}</TableHeaderCell>
-          <TableHeaderCell>{t.rulesRange}</TableHeaderCell>
-          <TableHeaderCell>{t.rulesFloor}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rules.bands.map((b) => (
-          <TableRow key={b.code}>
-            <TableCell>
-              <span aria-hidden className={styles.swatch} style={{ background: BAND_FILL[b.code] ?? 'transparent' }} />
-              {b.label[lang]}
-            </TableCell>
-            <TableCell>{bandRangeText(b, lang)}</TableCell>
-            <TableCell>{b.fieldFloorPct === null ? t.rulesNoFloor : formatBound(b.fieldFloorPct, lang)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
+  return <BandsTable rules={rules} lang={lang} t={t} testId="rules-in-force-table" />;
 }
 
 export interface RulesPanelProps {
