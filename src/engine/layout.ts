@@ -35,6 +35,8 @@ export type ColumnKind = 'stt' | 'name' | 'field' | 'bonus' | 'deduction' | 'tot
 /** Where each part of the scoring table is, as 0-based grid indexes. */
 export interface Layout {
   headerRow: number;
+  /** For a header over two rows: the upper row (column titles merged down, group titles). Absent otherwise. */
+  topHeaderRow?: number;
   maxRow: number;
   firstUnitRow: number;
   /** One past the last unit row. */
@@ -93,8 +95,9 @@ export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_O
       if (!NAME_HEADERS.includes(fold(cellText(row[c])))) continue;
       headerSeen = true;
       const next = grid[r + 1] ?? [];
-      if (!MAX_ROW_NAMES.includes(fold(cellText(next[c])))) continue;
-      return layoutFrom(grid, r, c, origin);
+      if (MAX_ROW_NAMES.includes(fold(cellText(next[c])))) return layoutFrom(grid, r, c, origin);
+      // A header over two rows: "Tên đơn vị" merged down, the field names on the row under it.
+      if (cellText(next[c]) === '' && MAX_ROW_NAMES.includes(fold(cellText(grid[r + 2]?.[c])))) return layoutFrom(grid, r + 1, c, origin, r);
     }
   }
   return headerSeen
@@ -102,12 +105,25 @@ export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_O
     : { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
 }
 
-function layoutFrom(grid: Grid, headerRow: number, nameCol: number, origin: Origin): LayoutResult {
-  const header = grid[headerRow];
+/**
+ * A column's header text: the header row's, or for a header over two rows, the lower row's
+ * where it has one, else the upper row's (a column whose title is merged down both rows).
+ */
+export function headerText(grid: Grid, layout: Pick<Layout, 'headerRow' | 'topHeaderRow'>, col: number): string {
+  const text = cellText(grid[layout.headerRow]?.[col] ?? null);
+  if (text !== '' || layout.topHeaderRow === undefined) return text;
+  return cellText(grid[layout.topHeaderRow]?.[col] ?? null);
+}
+
+function layoutFrom(grid: Grid, headerRow: number, nameCol: number, origin: Origin, topHeaderRow?: number): LayoutResult {
+  const rows = topHeaderRow === undefined ? { headerRow } : { headerRow, topHeaderRow };
+  const width = Math.max(grid[headerRow]?.length ?? 0, topHeaderRow === undefined ? 0 : (grid[topHeaderRow]?.length ?? 0));
+  const header: string[] = Array.from({ length: width }, (_, c) => headerText(grid, rows, c));
   let sttCol: number | null = null;
   for (let c = 0; c < nameCol; c++) if (classifyHeader(fold(cellText(header[c]))) === 'stt') sttCol = c;
   const layout: Layout = {
     headerRow,
+    ...(topHeaderRow === undefined ? {} : { topHeaderRow }),
     maxRow: headerRow + 1,
     firstUnitRow: headerRow + 2,
     endRow: headerRow + 2,
@@ -274,10 +290,10 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     else {
       const n = readNumber(raw, maxAddress, sink, true);
       if (n.ok && n.scaled < 0) sink.add('error', maxAddress, 'negative', { value: n.scaled / 1e4 });
-      else if (n.ok && n.scaled === 0) sink.add('error', maxAddress, 'zeroMax', { field: cellText(at(layout.headerRow, c)) });
+      else if (n.ok && n.scaled === 0) sink.add('error', maxAddress, 'zeroMax', { field: headerText(grid, layout, c) });
       else if (n.ok) maxScaled = n.scaled;
     }
-    return { label: cellText(at(layout.headerRow, c)), maxScaled, column: columnLetter(origin.col + c), maxAddress };
+    return { label: headerText(grid, layout, c), maxScaled, column: columnLetter(origin.col + c), maxAddress };
   });
 
   if (layout.endRow === layout.firstUnitRow) sink.add('error', addr(layout.firstUnitRow, layout.nameCol), 'noUnits');

@@ -71,6 +71,25 @@ describe('detectLayout', () => {
     });
   });
 
+  it('reads a header over two rows: titles merged down, field names on the lower row', () => {
+    const grid: CellValue[][] = [
+      ['BẢNG TỔNG HỢP'],
+      ['STT', 'Tên đơn vị', 'Các lĩnh vực CCHC', null, null, 'Điểm cộng', 'Tổng điểm'],
+      [null, null, 'Chỉ đạo, điều hành', 'Cải cách thể chế', 'Cải cách TTHC', null, null],
+      [null, 'Điểm tối đa', 10, 20, 70, null, 100],
+      [1, 'Hà Kỳ', 9, 18, 60, 1, 88],
+      [2, 'Văn Tố', 8, 16, 56, null, 80],
+    ];
+    const l = layoutOf(grid);
+    expect(l).toMatchObject({ topHeaderRow: 1, headerRow: 2, maxRow: 3, firstUnitRow: 4, endRow: 6, nameCol: 1, sttCol: 0, fieldCols: [2, 3, 4], bonusCol: 5, totalCol: 6, outputTargetCol: 7 });
+    const { table, findings } = read(grid);
+    expect(findings).toEqual([]);
+    expect(table.fields.map((f) => f.label)).toEqual(['Chỉ đạo, điều hành', 'Cải cách thể chế', 'Cải cách TTHC']);
+    expect(table.units.map((u) => u.name)).toEqual(['Hà Kỳ', 'Văn Tố']);
+    // A one-row header has no upper row.
+    expect('topHeaderRow' in layoutOf(sheetGrid([[1, 'Xã A', 9, 18, 60]]))).toBe(false);
+  });
+
   it.each([['TÊN ĐƠN VỊ'], ['ten xa'], ['Unit'], ['Đơn vị'], ['Tên xã'], ['  tên  đơn   vị '], ['UNIT NAME']])('matches the name header %p', (h) => {
     const l = layoutOf([[h, 'LV1'], ['Điểm tối đa', 10], ['Xã A', 5]]);
     expect(l.nameCol).toBe(0);

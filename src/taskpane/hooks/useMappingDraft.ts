@@ -3,7 +3,7 @@
  * force), tracks the user's edits, and turns them into a MappingOverride for src/excel.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { cellText, columnLetter, fill, parseNumberText, type Layout } from '../../engine';
+import { cellText, columnLetter, fill, headerText, parseNumberText, type Layout } from '../../engine';
 import type { Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from './useLang';
 
@@ -81,11 +81,11 @@ function draftOf(inspection: Inspection, override: MappingOverride | undefined):
 /** The header-row columns a user may map: everything left of a previous output block. */
 export function columnChoices(inspection: Inspection): ColumnChoice[] {
   const { layout, read } = inspection;
-  const header = read.grid[layout.headerRow] ?? [];
-  const end = layout.outputCol ?? header.length;
+  const width = Math.max(read.grid[layout.headerRow]?.length ?? 0, layout.topHeaderRow === undefined ? 0 : (read.grid[layout.topHeaderRow]?.length ?? 0));
+  const end = layout.outputCol ?? width;
   const out: ColumnChoice[] = [];
   for (let c = 0; c < end; c++) {
-    const text = cellText(header[c]);
+    const text = headerText(read.grid, layout, c);
     if (text === '' && c !== layout.nameCol) continue;
     out.push({ col: c, letter: columnLetter(read.origin.col + c), header: text });
   }
