@@ -275,6 +275,21 @@ describe('re-runs below the table', () => {
   });
 });
 
+test('a header over two rows: the output headers go on the lower header row', async () => {
+  const fake = fakeWith([
+    ['STT', 'Tên đơn vị', 'Các lĩnh vực CCHC', null],
+    [null, null, 'Chỉ đạo', 'Thể chế'],
+    [null, 'Điểm tối đa', 50, 50],
+    [1, 'Hà Kỳ', 45, 40],
+  ]);
+  const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+  expect(outcome.status).toBe('written');
+  const sheet = fake.host.sheet('Tổng hợp');
+  expect(sheet.values('E2:H2')[0]).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+  expect(sheet.values('E1:H1')[0].every((v) => v === '')).toBe(true);
+  expect(sheet.values('G4')[0][0]).toBe('Hoàn thành tốt nhiệm vụ');
+});
+
 describe('finding the table', () => {
   test('a selected block is scored in place, with addresses relative to the sheet', async () => {
     const cells = [[null, null, null, null, null], ...syntheticSheet(4, 2).map((r) => [null, ...r])];
