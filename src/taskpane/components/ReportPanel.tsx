@@ -3,6 +3,7 @@
  * and last, its rank), the "Tạo báo cáo" button, the run's progress and outcome, and a preview
  * of the narrative the sheet will carry.
  */
+import { stepText as scoringStepText } from './ScoreAction';
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { fill, type Lang, type RuleSet } from '../../engine';
 import type { ReportOutcome } from '../../excel/report';
@@ -42,19 +43,9 @@ export interface ReportPanelProps {
   override?: MappingOverride;
 }
 
+/** The scoring run's step text, except that the write step is the report sheet's. */
 function stepText(p: ProgressState, t: UiStrings): string {
-  switch (p.step) {
-    case 'locate':
-      return t.stepLocate;
-    case 'read':
-      return fill(t.stepRead, { done: p.done, total: p.total });
-    case 'score':
-      return t.stepScore;
-    case 'write':
-      return t.reportStepWrite;
-    default:
-      return t.stepDone;
-  }
+  return p.step === 'write' ? t.reportStepWrite : scoringStepText(p, t);
 }
 
 export function reportOutcomeText(outcome: ReportOutcome, t: UiStrings): string {
