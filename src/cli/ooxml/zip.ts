@@ -1,0 +1,466 @@
+/**
+ * The zip container of an xlsx package: a reader over the central directory and a writer that
+ * copies every untouched entry byte for byte (compressed data, CRC and sizes as read, no
+ * re-compression) and deflates only the entries that changed. Compression is node:zlib's native
+ * raw inflate/deflate; CRC-32 is `zlib.crc32` (Node ≥ 20.15).
+ *
+ * Scope: methods 0 (store) and 8 (deflate), one disk, no encryption, no zip64 — an xlsx that
+ * needs zip64 (an entry or the archive ≥ 4 GiB, or ≥ 65,535 entries) is out of reach of this
+ * tool anyway. Entry names are decoded as UTF-8 when flag bit 11 is set (or an Info-ZIP Unicode
+ * Path extra field is present, or the bytes are valid UTF-8), else as code page 437.
+ */
+import * as zlib from 'node:zlib';
+
+export class ZipError extends Error {
+  override name = 'ZipError';
+}
+
+/** What the central directory says about one entry. */
+export interface ZipEntry {
+  /** Decoded entry name, e.g. `xl/worksheets/sheet1.xml`; directories end with `/`. */
+  name: string;
+  /** 0 (stored) or 8 (deflated). */
+  method: number;
+  /** General-purpose flag bits as read (bit 3: sizes in a data descriptor; bit 11: UTF-8 name). */
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  /** Uncompressed size. */
+  size: number;
+  dosTime: number;
+  dosDate: number;
+}
+
+interface Entry extends ZipEntry {
+  nameBytes: Buffer;
+  versionMadeBy: number;
+  versionNeeded: number;
+  internalAttr: number;
+  externalAttr: number;
+  centralExtra: Buffer;
+  comment: Buffer;
+  localExtra: Buffer;
+  /** Offset of the compressed data in the archive. */
+  dataStart: number;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const FLAG_UTF8 = 0x0800;
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
+
+/** The default deflate level for changed entries: measured on a 10 MB worksheet (see the commit message). */
+export const DEFAULT_LEVEL = 1;
+
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeName(bytes: Buffer, flags: number, extra: Buffer): string {
+  if (flags & FLAG_UTF8 || isAscii(bytes)) return bytes.toString('utf8');
+  // Info-ZIP Unicode Path extra field (0x7075): version 1, CRC-32 of the header name, UTF-8 name.
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(p);
+    const len = extra.readUInt16LE(p + 2);
+    if (id === 0x7075 && len >= 5 && p + 4 + len <= extra.length && extra[p + 4] === 1 && extra.readUInt32LE(p + 5) === zlib.crc32(bytes)) {
+      return extra.subarray(p + 9, p + 4 + len).toString('utf8');
+    }
+    p += 4 + len;
+  }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    let out = '';
+    for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
+    return out;
+  }
+}
+
+/** Strips a UTF-8 BOM; decodes UTF-16 (with a BOM), which OPC allows for XML parts. */
+function decodeText(bytes: Buffer): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
+export class ZipArchive {
+  private readonly byName = new Map<string, Entry>();
+  private readonly byLowerName = new Map<string, Entry>();
+  private readonly cache = new Map<string, Buffer>();
+
+  private constructor(
+    private readonly data: Buffer,
+    private readonly entries: Entry[],
+    /** The archive comment (EOCD), kept by writeZip. */
+    readonly comment: Buffer,
+  ) {
+    for (const e of entries) {
+      if (this.byName.has(e.name)) throw new ZipError(`The zip archive has two entries named "${e.name}".`);
+      this.byName.set(e.name, e);
+      const lower = e.name.toLowerCase();
+      if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, e);
+    }
+  }
+
+  /** Parses the End Of Central Directory record and the central directory (no entry is inflated). */
+  static read(data: Buffer): ZipArchive {
+    if (data.length < 22) {
+      throw new ZipError(data.length >= 4 && data.readUInt32LE(0) === SIG_LOCAL
+        ? 'The zip archive is truncated: its end-of-central-directory record is missing.'
+        : `Not a zip archive (${data.length} bytes, too short to be one).`);
+    }
+    const eocd = findEocd(data);
+    if (eocd < 0) {
+      throw new ZipError(data.readUInt32LE(0) === SIG_LOCAL
+        ? 'The zip archive is truncated or damaged: its end-of-central-directory record is missing.'
+        : 'Not a zip archive (no end-of-central-directory record). An .xlsx file is a zip archive; this file is something else (an old .xls, a CSV, or a damaged download?).');
+    }
+    const disk = data.readUInt16LE(eocd + 4);
+    const cdDisk = data.readUInt16LE(eocd + 6);
+    const diskEntries = data.readUInt16LE(eocd + 8);
+    const count = data.readUInt16LE(eocd + 10);
+    const cdSize = data.readUInt32LE(eocd + 12);
+    const cdOffset = data.readUInt32LE(eocd + 16);
+    const commentLength = data.readUInt16LE(eocd + 20);
+    if ((eocd >= 20 && data.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR) || count === MAX16 || cdSize === MAX32 || cdOffset === MAX32) {
+      throw new ZipError('The zip archive uses the zip64 format (for archives over 4 GiB or 65,535 entries), which this tool does not read.');
+    }
+    if (disk !== 0 || cdDisk !== 0 || diskEntries !== count) throw new ZipError('The zip archive spans several disks (a split archive), which this tool does not read.');
+    if (cdOffset + cdSize > eocd) throw new ZipError('The zip archive is truncated or damaged: its central directory lies outside the file.');
+    const comment = data.subarray(eocd + 22, Math.min(data.length, eocd + 22 + commentLength));
+
+    const entries: Entry[] = [];
+    let p = cdOffset;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > cdOffset + cdSize || data.readUInt32LE(p) !== SIG_CENTRAL) {
+        throw new ZipError(`The zip archive is damaged: central directory entry ${i + 1} of ${count} is missing or malformed.`);
+      }
+      const flags = data.readUInt16LE(p + 8);
+      const method = data.readUInt16LE(p + 10);
+      const nameLength = data.readUInt16LE(p + 28);
+      const extraLength = data.readUInt16LE(p + 30);
+      const commentLen = data.readUInt16LE(p + 32);
+      const end = p + 46 + nameLength + extraLength + commentLen;
+      if (end > cdOffset + cdSize) throw new ZipError(`The zip archive is damaged: central directory entry ${i + 1} of ${count} overruns the directory.`);
+      const nameBytes = data.subarray(p + 46, p + 46 + nameLength);
+      const centralExtra = data.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
+      const name = decodeName(nameBytes, flags, centralExtra);
+      const entry: Entry = {
+        name,
+        method,
+        flags,
+        crc32: data.readUInt32LE(p + 16),
+        compressedSize: data.readUInt32LE(p + 20),
+        size: data.readUInt32LE(p + 24),
+        dosTime: data.readUInt16LE(p + 12),
+        dosDate: data.readUInt16LE(p + 14),
+        nameBytes,
+        versionMadeBy: data.readUInt16LE(p + 4),
+        versionNeeded: data.readUInt16LE(p + 6),
+        internalAttr: data.readUInt16LE(p + 36),
+        externalAttr: data.readUInt32LE(p + 38),
+        centralExtra,
+        comment: data.subarray(p + 46 + nameLength + extraLength, end),
+        localExtra: Buffer.alloc(0),
+        dataStart: 0,
+      };
+      const localOffset = data.readUInt32LE(p + 42);
+      if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || method === 99) {
+        throw new ZipError(`The zip archive is encrypted ("${name}"): a password-protected workbook must be saved without a password first.`);
+      }
+      if (entry.compressedSize === MAX32 || entry.size === MAX32 || localOffset === MAX32) {
+        throw new ZipError(`The zip archive uses the zip64 format for "${name}", which this tool does not read.`);
+      }
+      if (method !== 0 && method !== 8) {
+        throw new ZipError(`The zip entry "${name}" uses compression method ${method}; only 0 (stored) and 8 (deflate) are supported.`);
+      }
+      if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== SIG_LOCAL) {
+        throw new ZipError(`The zip archive is truncated or damaged: the local header of "${name}" is missing.`);
+      }
+      const localName = data.readUInt16LE(localOffset + 26);
+      const localExtra = data.readUInt16LE(localOffset + 28);
+      entry.localExtra = data.subarray(localOffset + 30 + localName, localOffset + 30 + localName + localExtra);
+      entry.dataStart = localOffset + 30 + localName + localExtra;
+      // Sizes come from the central directory (a local header with flag bit 3 has zeros there).
+      if (entry.dataStart + entry.compressedSize > data.length) {
+        throw new ZipError(`The zip archive is truncated: the data of "${name}" runs past the end of the file.`);
+      }
+      entries.push(entry);
+      p = end;
+    }
+    return new ZipArchive(data, entries, comment);
+  }
+
+  /** Entry names in the archive's order (directory entries included as they appear). */
+  names(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  /**
+   * The archive's own spelling of `name`: the exact name, else the one entry equal to it ignoring
+   * case (OPC part names are case-insensitive), else null.
+   */
+  entryName(name: string): string | null {
+    return this.find(name)?.name ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.find(name) !== undefined;
+  }
+
+  /** The central directory's record of an entry, or null. */
+  entry(name: string): ZipEntry | null {
+    const e = this.find(name);
+    return e ? { name: e.name, method: e.method, flags: e.flags, crc32: e.crc32, compressedSize: e.compressedSize, size: e.size, dosTime: e.dosTime, dosDate: e.dosDate } : null;
+  }
+
+  /** The entry's data as stored in the archive (compressed when method is 8): a view, not a copy. */
+  raw(name: string): Buffer {
+    const e = this.need(name);
+    return this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  }
+
+  /** Uncompressed content, checked against the CRC-32 and size of the central directory; cached. */
+  bytes(name: string): Buffer {
+    const e = this.need(name);
+    const cached = this.cache.get(e.name);
+    if (cached) return cached;
+    const stored = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    let out: Buffer;
+    if (e.method === 0) out = stored;
+    else {
+      try {
+        // The declared size bounds the output, so a lying header cannot inflate without limit.
+        out = e.size === 0 && stored.length <= 2 ? Buffer.alloc(0) : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
+      } catch (err) {
+        throw new ZipError(`The zip entry "${e.name}" is damaged: its deflate data cannot be inflated (${(err as Error).message}).`);
+      }
+    }
+    if (out.length !== e.size) throw new ZipError(`The zip entry "${e.name}" is damaged: it inflates to ${out.length} bytes, not the ${e.size} its header says.`);
+    if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0) throw new ZipError(`The zip entry "${e.name}" is damaged: its CRC-32 does not match its content.`);
+    this.cache.set(e.name, out);
+    return out;
+  }
+
+  /** Content as text: UTF-8 without a BOM (UTF-16 when it starts with a UTF-16 BOM). */
+  text(name: string): string {
+    return decodeText(this.bytes(name));
+  }
+
+  textOrNull(name: string): string | null {
+    return this.has(name) ? this.text(name) : null;
+  }
+
+  /** @internal For writeZip. */
+  static entriesOf(zip: ZipArchive): readonly Entry[] {
+    return zip.entries;
+  }
+
+  /** @internal For writeZip. */
+  static dataOf(zip: ZipArchive): Buffer {
+    return zip.data;
+  }
+
+  private find(name: string): Entry | undefined {
+    return this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
+  }
+
+  private need(name: string): Entry {
+    const e = this.find(name);
+    if (!e) throw new ZipError(`The zip archive has no entry "${name}".`);
+    return e;
+  }
+}
+
+function findEocd(data: Buffer): number {
+  const stop = Math.max(0, data.length - 22 - MAX16);
+  for (let p = data.length - 22; p >= stop; p--) {
+    if (data[p] === 0x50 && data.readUInt32LE(p) === SIG_EOCD && p + 22 + data.readUInt16LE(p + 20) <= data.length) return p;
+  }
+  return -1;
+}
+
+function dosDateTime(date: Date): { time: number; date: number } {
+  const year = Math.min(2107, Math.max(1980, date.getFullYear()));
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+interface Out {
+  nameBytes: Buffer;
+  flags: number;
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  size: number;
+  dosTime: number;
+  dosDate: number;
+  versionMadeBy: number;
+  versionNeeded: number;
+  internalAttr: number;
+  externalAttr: number;
+  localExtra: Buffer;
+  centralExtra: Buffer;
+  comment: Buffer;
+  data: Buffer;
+}
+
+function fresh(name: string, content: string | Buffer, level: number, when: { time: number; date: number }, from?: Entry): Out {
+  const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let data = raw;
+  let method = 0;
+  if (raw.length > 0 && !name.endsWith('/')) {
+    const deflated = zlib.deflateRawSync(raw, { level });
+    if (deflated.length < raw.length) {
+      data = deflated;
+      method = 8;
+    }
+  }
+  const nameBytes = Buffer.from(name, 'utf8');
+  if (raw.length > MAX32 || data.length > MAX32) throw new ZipError(`The zip entry "${name}" would be 4 GiB or more, which needs zip64 (not written by this tool).`);
+  return {
+    nameBytes,
+    flags: isAscii(nameBytes) ? 0 : FLAG_UTF8,
+    method,
+    crc32: zlib.crc32(raw) >>> 0,
+    compressedSize: data.length,
+    size: raw.length,
+    dosTime: when.time,
+    dosDate: when.date,
+    // Version made by: the original's when replacing an entry (keeps its host system and
+    // attributes meaningful), else MS-DOS 2.0.
+    versionMadeBy: from ? from.versionMadeBy : 20,
+    versionNeeded: method === 8 ? 20 : 10,
+    internalAttr: from ? from.internalAttr : 0,
+    externalAttr: from ? from.externalAttr : name.endsWith('/') ? 0x10 : 0,
+    localExtra: Buffer.alloc(0),
+    centralExtra: Buffer.alloc(0),
+    comment: Buffer.alloc(0),
+    data,
+  };
+}
+
+/**
+ * Writes a new archive: every entry of `source` in its order, unchanged ones copied byte for byte
+ * (their compressed data, CRC and sizes as read — no re-compression), changed ones (string = UTF-8
+ * text, Buffer = bytes) deflated, `null` removes an entry; names in `changes` that `source` does
+ * not have are appended at the end in the Map's order. A change names a source entry exactly or,
+ * failing that, ignoring case. Changed and new entries get the DOS time of `options.date`
+ * (default: now); copied ones keep theirs. No data descriptors are written (copied entries that
+ * had one get their sizes in the local header instead).
+ */
+export function writeZip(source: ZipArchive, changes: ReadonlyMap<string, string | Buffer | null>, options: { level?: number; date?: Date } = {}): Buffer {
+  const level = options.level ?? DEFAULT_LEVEL;
+  const when = dosDateTime(options.date ?? new Date());
+  const pending = new Map<string, string | Buffer | null>();
+  for (const [name, value] of changes) {
+    const actual = source.entryName(name) ?? name;
+    if (pending.has(actual)) throw new ZipError(`Two changes name the same zip entry "${actual}".`);
+    pending.set(actual, value);
+  }
+
+  const outs: Out[] = [];
+  const sourceData = ZipArchive.dataOf(source);
+  for (const e of ZipArchive.entriesOf(source)) {
+    if (pending.has(e.name)) {
+      const value = pending.get(e.name);
+      pending.delete(e.name);
+      if (value !== null && value !== undefined) outs.push(fresh(e.name, value, level, when, e));
+      continue;
+    }
+    outs.push({
+      nameBytes: e.nameBytes,
+      flags: e.flags & ~FLAG_DESCRIPTOR,
+      method: e.method,
+      crc32: e.crc32,
+      compressedSize: e.compressedSize,
+      size: e.size,
+      dosTime: e.dosTime,
+      dosDate: e.dosDate,
+      versionMadeBy: e.versionMadeBy,
+      versionNeeded: e.versionNeeded,
+      internalAttr: e.internalAttr,
+      externalAttr: e.externalAttr,
+      localExtra: e.localExtra,
+      centralExtra: e.centralExtra,
+      comment: e.comment,
+      data: sourceData.subarray(e.dataStart, e.dataStart + e.compressedSize),
+    });
+  }
+  for (const [name, value] of pending) if (value !== null && value !== undefined) outs.push(fresh(name, value, level, when));
+  if (outs.length >= MAX16) throw new ZipError(`The zip archive would have ${outs.length} entries; 65,535 or more needs zip64 (not written by this tool).`);
+
+  const chunks: Buffer[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const o of outs) {
+    if (offset > MAX32) throw new ZipError('The zip archive would be 4 GiB or more, which needs zip64 (not written by this tool).');
+    offsets.push(offset);
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(SIG_LOCAL, 0);
+    h.writeUInt16LE(o.versionNeeded, 4);
+    h.writeUInt16LE(o.flags, 6);
+    h.writeUInt16LE(o.method, 8);
+    h.writeUInt16LE(o.dosTime, 10);
+    h.writeUInt16LE(o.dosDate, 12);
+    h.writeUInt32LE(o.crc32, 14);
+    h.writeUInt32LE(o.compressedSize, 18);
+    h.writeUInt32LE(o.size, 22);
+    h.writeUInt16LE(o.nameBytes.length, 26);
+    h.writeUInt16LE(o.localExtra.length, 28);
+    chunks.push(h, o.nameBytes, o.localExtra, o.data);
+    offset += 30 + o.nameBytes.length + o.localExtra.length + o.data.length;
+  }
+  const cdOffset = offset;
+  outs.forEach((o, i) => {
+    const h = Buffer.alloc(46);
+    h.writeUInt32LE(SIG_CENTRAL, 0);
+    h.writeUInt16LE(o.versionMadeBy, 4);
+    h.writeUInt16LE(o.versionNeeded, 6);
+    h.writeUInt16LE(o.flags, 8);
+    h.writeUInt16LE(o.method, 10);
+    h.writeUInt16LE(o.dosTime, 12);
+    h.writeUInt16LE(o.dosDate, 14);
+    h.writeUInt32LE(o.crc32, 16);
+    h.writeUInt32LE(o.compressedSize, 20);
+    h.writeUInt32LE(o.size, 24);
+    h.writeUInt16LE(o.nameBytes.length, 28);
+    h.writeUInt16LE(o.centralExtra.length, 30);
+    h.writeUInt16LE(o.comment.length, 32);
+    h.writeUInt16LE(0, 34);
+    h.writeUInt16LE(o.internalAttr, 36);
+    h.writeUInt32LE(o.externalAttr >>> 0, 38);
+    h.writeUInt32LE(offsets[i], 42);
+    chunks.push(h, o.nameBytes, o.centralExtra, o.comment);
+    offset += 46 + o.nameBytes.length + o.centralExtra.length + o.comment.length;
+  });
+  if (offset > MAX32) throw new ZipError('The zip archive would be 4 GiB or more, which needs zip64 (not written by this tool).');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(SIG_EOCD, 0);
+  end.writeUInt16LE(outs.length, 8);
+  end.writeUInt16LE(outs.length, 10);
+  end.writeUInt32LE(offset - cdOffset, 12);
+  end.writeUInt32LE(cdOffset, 16);
+  end.writeUInt16LE(source.comment.length, 20);
+  chunks.push(end, source.comment);
+  return Buffer.concat(chunks);
+}
