@@ -16,7 +16,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type ExcelJS from 'exceljs';
 import {
   HAI_DUONG_2018,
   OWNED_SHEETS,
@@ -32,10 +31,13 @@ import {
   type Finding,
   type Lang,
   type RuleSet,
+  type CellValue,
   type SheetScoring,
 } from '../engine';
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
-import { occupiedTargetCells, readSheetGrid, shareStyles, writeOutputBlock } from './xlsx';
+import { occupiedTargetCells, writeOutputBlock } from './xlsx';
+import { XlsxBook, type SheetRef } from './ooxml/book';
+import { OccupiedCellError } from './ooxml/sheet-xml';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
 import { generateNarrative } from '../engine/narrative';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
@@ -58,25 +60,6 @@ export interface Io {
 const PRINT_LIMIT = 50;
 
 class UsageError extends Error {}
-
-/**
- * exceljs's Workbook class alone. The package's entry point also loads its streaming reader and
- * writer (archiver, unzipper and their dependencies), which the scorer never uses: about half of
- * exceljs's load time. Falls back to the entry point should a release move the file.
- */
-function workbookClass(): typeof ExcelJS.Workbook {
-  try {
-    return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
-  } catch {
-    return (require('exceljs') as typeof ExcelJS).Workbook;
-  }
-}
-
-/**
- * How the scored copy is zipped: deflate at level 1 (exceljs's zip writer is pure-JS deflate, at
- * its default level 6 the single largest cost of the write). The copy is ~25 % larger on disk.
- */
-const WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } };
 
 function detail(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -223,11 +206,10 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   }
 
   io.stderr(fill(m.reading, { file: inputArg }) + '\n');
-  const Workbook = workbookClass();
-  const wb = new Workbook();
+  let wb: XlsxBook;
   try {
-    // exceljs reads through a read stream: the input file is opened for reading only.
-    await wb.xlsx.readFile(input);
+    // Read into memory, for reading only: the input file is never opened for writing.
+    wb = XlsxBook.read(await fs.promises.readFile(input));
   } catch (e) {
     throw new UsageError(fill(m.unreadable, { file: inputArg, detail: detail(e) }));
   }
@@ -237,7 +219,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     io.stderr(fill(messages(lang).review.fromFile, { file: values.rules as string, name: rules.name[lang] }) + '\n');
     // The scored copy carries the rules it was scored with.
     const own = rulesSheet(wb);
-    if (own) writeWorkbookRules(own, rules);
+    if (own) writeWorkbookRules(wb, own, rules);
   } else if (stored) {
     if (!stored.ok) {
       throw new UsageError([fill(messages(lang).review.storeInvalid, { sheet: rulesSheet(wb)?.name ?? '' }), ...stored.problems.map((p) => `  - ${describeRuleSourceProblem(p, lang)}`)].join('\n'));
@@ -252,7 +234,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     }
   }
 
-  const sheets = wb.worksheets;
+  const sheets = wb.sheets;
   let candidates = sheets;
   if (values.sheet !== undefined) {
     const wanted = values.sheet;
@@ -261,7 +243,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     candidates = [ws];
   } else {
     // The report sheet an earlier run added is no scoring table.
-    candidates = sheets.filter((s) => !isReportSheet(s) && !OWNED_SHEETS.includes(s.name));
+    candidates = sheets.filter((s) => !OWNED_SHEETS.includes(s.name) && !isReportSheet(wb, s));
   }
 
   const baseReport = (): JsonReport => ({
@@ -281,10 +263,10 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     warnings: [],
   });
 
-  let chosen: { ws: ExcelJS.Worksheet; grid: unknown[][]; scoring: Extract<SheetScoring, { found: true }> } | null = null;
+  let chosen: { ws: SheetRef; grid: CellValue[][]; scoring: Extract<SheetScoring, { found: true }> } | null = null;
   const misses: { sheet: string; reason: string }[] = [];
   for (const ws of candidates) {
-    const { grid, formats } = readSheetGrid(ws);
+    const { grid, formats } = wb.grid(ws);
     const scoring = scoreGrid(grid, ws.name, rules, { formats });
     if (scoring.found) {
       chosen = { ws, grid, scoring };
@@ -333,7 +315,16 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     return EXIT_INPUT_ERRORS;
   }
 
-  const occupied = occupiedTargetCells(ws, layout);
+  let occupied = occupiedTargetCells(chosen.grid, layout);
+  if (occupied.length === 0) {
+    try {
+      writeOutputBlock(wb, ws, chosen.grid, layout, outputBlock(result, lang), result.rules);
+    } catch (e) {
+      // A cell the values call empty that still holds something (a formula whose result is empty).
+      if (!(e instanceof OccupiedCellError)) throw e;
+      occupied = [e.address];
+    }
+  }
   if (occupied.length > 0) {
     const range = `${occupied[0]}${occupied.length > 1 ? `…${occupied[occupied.length - 1]}` : ''}`;
     const message = fill(m.overwriting, { range });
@@ -345,7 +336,6 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     return EXIT_INPUT_ERRORS;
   }
 
-  writeOutputBlock(ws, layout, outputBlock(result, lang), result.rules);
   // The report: the year given, else the one the table's title names, else this year.
   let year = settings.year;
   if (year === undefined) {
@@ -363,9 +353,8 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   io.stderr(fill(m.writing, { file: outArg }) + '\n');
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  shareStyles(wb);
   try {
-    await wb.xlsx.writeFile(tmp, WRITE_OPTIONS);
+    await fs.promises.writeFile(tmp, wb.toBuffer());
     await fs.promises.rename(tmp, out);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);

@@ -1,10 +1,13 @@
 /**
- * The report sheet in the CLI's output workbook (exceljs): finds the sheet an earlier run made
- * (by its marker cells, see report-sheet.ts), replaces it in place, or adds a new one under a
- * name no user sheet holds. A sheet without the marker is never touched.
+ * The report sheet in the CLI's output workbook: finds the sheet an earlier run made (by its
+ * marker cells, see report-sheet.ts), replaces it in place, or adds a new one under a name no
+ * user sheet holds. A sheet without the marker is never touched. The sheet is written as
+ * worksheet XML (src/cli/ooxml), its looks added to the workbook's styles.
  */
-import type ExcelJS from 'exceljs';
-import { BAND_FILL, type Lang, type ScoringResult } from '../engine';
+import { BAND_FILL, columnLetter, type Lang, type ScoringResult } from '../engine';
+import type { SheetRef, XlsxBook } from './ooxml/book';
+import { cellXml, type CellWrite } from './ooxml/sheet-xml';
+import type { Alignment, Look, StyleBook } from './ooxml/styles';
 import {
   MARKER_COLUMN,
   REPORT_MARKER,
@@ -14,25 +17,25 @@ import {
   type ReportRow,
   type ReportSheetModel,
 } from './report-sheet';
-import { toCellValue } from './xlsx';
 
 /** AZ1:AZ3 of a sheet as text (AZ4, the source sheet, matters to the add-in only). */
-function markerOf(ws: ExcelJS.Worksheet): string[] {
-  return [1, 2, 3].map((r) => {
-    const v = toCellValue(ws.getRow(r).findCell(MARKER_COLUMN + 1)?.value ?? null);
+function markerOf(book: XlsxBook, sheet: SheetRef): string[] {
+  const { grid } = book.head(sheet, 3);
+  return [0, 1, 2].map((r) => {
+    const v = grid[r]?.[MARKER_COLUMN] ?? null;
     return v === null ? '' : String(v);
   });
 }
 
 /** Whether the sheet carries the report marker at all (any year): not a scoring table to look into. */
-export function isReportSheet(ws: ExcelJS.Worksheet): boolean {
-  const [tag, , name] = markerOf(ws);
-  return tag === REPORT_MARKER && name === ws.name;
+export function isReportSheet(book: XlsxBook, sheet: SheetRef): boolean {
+  const [tag, , name] = markerOf(book, sheet);
+  return tag === REPORT_MARKER && name === sheet.name;
 }
 
 /** The report sheet of that year an earlier run made, or null. */
-export function findReportSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Worksheet | null {
-  return wb.worksheets.find((ws) => isOurReport(markerOf(ws), year, ws.name)) ?? null;
+export function findReportSheet(book: XlsxBook, year: number): SheetRef | null {
+  return book.sheets.find((ws) => isOurReport(markerOf(book, ws), year, ws.name)) ?? null;
 }
 
 export interface ReportSheetOutcome {
@@ -43,15 +46,10 @@ export interface ReportSheetOutcome {
   nameTaken: string | null;
 }
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
+const BORDER = '#808080';
+const HEADER_FILL = '#D9D9D9';
 /** Points per wrapped line at the default 11 pt font. */
 const LINE_HEIGHT = 15;
-
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
-}
 
 /** Lines a text takes in a wrapped column `width` characters wide (a generous estimate: clipping is worse than space). */
 export function wrappedLines(text: string, width: number): number {
@@ -59,61 +57,91 @@ export function wrappedLines(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
 }
 
-/** The style of a report cell, built once per look and shared by every cell that has it (see shareStyles). */
-function cellStyle(spec: ReportRow, c: number, value: ReportRow['cells'][number], bandCodes: Map<string, string>, looks: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+/** The look of a report cell. */
+function cellLook(spec: ReportRow, c: number, value: ReportRow['cells'][number], bandCodes: Map<string, string>): Look {
   const table = spec.kind === 'tableRow' || spec.kind === 'tableTotal';
   const bandColumn = spec.cells.length === 3 ? 0 : 3; // band table: label; ranking table: band
   const code = table && c === bandColumn && typeof value === 'string' ? bandCodes.get(value) : undefined;
-  const numFmt = spec.formats[c] ?? 'General';
-  const key = `${spec.kind}|${c}|${typeof value}|${numFmt}|${code ?? ''}`;
-  const known = looks.get(key);
-  if (known) return known;
-  const style: Partial<ExcelJS.Style> = { numFmt };
+  const look: Look = { numFmt: spec.formats[c] ?? 'General' };
   const wrap = spec.kind !== 'tableRow' || typeof value === 'string';
-  style.alignment = { vertical: 'top', wrapText: wrap, horizontal: typeof value === 'number' ? 'right' : undefined };
+  let alignment: Alignment = { vertical: 'top', ...(wrap ? { wrapText: true } : {}), ...(typeof value === 'number' ? { horizontal: 'right' as const } : {}) };
   switch (spec.kind) {
     case 'title':
-      if (c === 0) style.font = { bold: true, size: 14 };
+      if (c === 0) look.font = { bold: true, size: 14 };
       break;
     case 'heading':
     case 'caption':
-      if (c === 0) style.font = { bold: true };
+      if (c === 0) look.font = { bold: true };
       break;
     case 'bullet':
-      if (c === 0) style.alignment = { ...style.alignment, indent: 1 };
+      if (c === 0) alignment = { ...alignment, indent: 1 };
       break;
     case 'tableHeader':
-      style.font = { bold: true };
-      style.fill = HEADER_FILL;
-      style.border = BORDER;
-      style.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      look.font = { bold: true };
+      look.fill = HEADER_FILL;
+      look.border = BORDER;
+      alignment = { vertical: 'center', horizontal: 'center', wrapText: true };
       break;
     case 'tableRow':
     case 'tableTotal':
-      style.border = BORDER;
-      if (spec.kind === 'tableTotal') style.font = { bold: true };
-      if (code && BAND_FILL[code]) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(BAND_FILL[code]) } };
+      look.border = BORDER;
+      if (spec.kind === 'tableTotal') look.font = { bold: true };
+      if (code && BAND_FILL[code]) look.fill = BAND_FILL[code];
       break;
     default:
       break;
   }
-  looks.set(key, style);
-  return style;
+  look.alignment = alignment;
+  return look;
 }
 
-function styleRow(ws: ExcelJS.Worksheet, index: number, spec: ReportRow, model: ReportSheetModel, bandCodes: Map<string, string>, looks: Map<string, Partial<ExcelJS.Style>>): void {
-  const row = ws.getRow(index + 1);
-  if (spec.cells.length === 0) row.getCell(1); // a blank row is kept as an (empty) row of the sheet, as it always was
-  let lines = 1;
-  spec.cells.forEach((value, c) => {
-    const cell = row.getCell(c + 1);
-    cell.value = value === '' ? null : value;
-    cell.style = cellStyle(spec, c, value, bandCodes, looks);
-    // The title is set in 14 pt: fewer characters to a line.
-    const width = (model.columnWidths[c] ?? 10) * (spec.kind === 'title' ? 11 / 14 : 1);
-    if (typeof value === 'string' && value !== '') lines = Math.max(lines, wrappedLines(value, width));
-  });
-  if (lines > 1) row.height = lines * LINE_HEIGHT * (spec.kind === 'title' ? 14 / 11 : 1) + 2;
+/** The report sheet's worksheet XML. */
+function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook, bandCodes: Map<string, string>): string {
+  const memo = new Map<string, number>();
+  const styleOf = (spec: ReportRow, c: number, value: ReportRow['cells'][number]) => {
+    const key = `${spec.kind}|${c}|${typeof value}|${spec.formats[c] ?? ''}|${typeof value === 'string' ? (bandCodes.get(value) ?? '') : ''}`;
+    let s = memo.get(key);
+    if (s === undefined) {
+      s = styles.xf(cellLook(spec, c, value, bandCodes));
+      memo.set(key, s);
+    }
+    return s;
+  };
+  const marker = model.marker(name);
+  const markerStyle = styles.xf({ numFmt: '@' });
+  const rows: string[] = [];
+  const rowCount = Math.max(model.rows.length, marker.length);
+  for (let i = 0; i < rowCount; i++) {
+    const spec = model.rows[i];
+    const cells: CellWrite[] = [];
+    let lines = 1;
+    if (spec) {
+      spec.cells.forEach((value, c) => {
+        cells.push({ col: c, style: styleOf(spec, c, value), value: value === '' ? null : value });
+        // The title is set in 14 pt: fewer characters to a line.
+        const width = (model.columnWidths[c] ?? 10) * (spec.kind === 'title' ? 11 / 14 : 1);
+        if (typeof value === 'string' && value !== '') lines = Math.max(lines, wrappedLines(value, width));
+      });
+    }
+    if (i < marker.length) cells.push({ col: MARKER_COLUMN, style: markerStyle, value: marker[i] });
+    if (cells.length === 0) continue;
+    const height = lines > 1 ? ` ht="${lines * LINE_HEIGHT * (spec?.kind === 'title' ? 14 / 11 : 1) + 2}" customHeight="1"` : '';
+    rows.push(`<row r="${i + 1}"${height}>${cells.map((c) => cellXml(i, c)).join('')}</row>`);
+  }
+  const cols = model.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
+  cols.push(`<col min="${MARKER_COLUMN + 1}" max="${MARKER_COLUMN + 1}" width="9.140625" hidden="1"/>`);
+  const lastRow = Math.max(1, rows.length === 0 ? 1 : rowCount);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="A1:${columnLetter(MARKER_COLUMN)}${lastRow}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${cols.join('')}</cols>` +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>'
+  );
 }
 
 /**
@@ -121,33 +149,15 @@ function styleRow(ws: ExcelJS.Worksheet, index: number, spec: ReportRow, model: 
  * made (same position), else adds one at the end under the default name, or "… (2)" when a
  * user's sheet has it.
  */
-export function writeReportSheet(wb: ExcelJS.Workbook, model: ReportSheetModel, result: ScoringResult, year: number, lang: Lang): ReportSheetOutcome {
-  const ours = findReportSheet(wb, year);
+export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, result: ScoringResult, year: number, lang: Lang): ReportSheetOutcome {
+  const ours = findReportSheet(book, year);
   const base = defaultReportSheetName(year, lang);
-  const existing = wb.worksheets.map((ws) => ws.name);
+  const existing = book.sheets.map((ws) => ws.name);
   const name = pickReportSheetName(base, existing, ours?.name ?? null);
   const nameTaken = name === base ? null : base;
-  // exceljs orders sheets by orderNo (not in its typings): the replacement takes the old one's place.
-  type Ordered = ExcelJS.Worksheet & { orderNo: number };
-  let orderNo: number | null = null;
-  if (ours) {
-    orderNo = (ours as Ordered).orderNo;
-    wb.removeWorksheet(ours.id);
-  }
-  const ws = wb.addWorksheet(name);
-  if (orderNo !== null) (ws as Ordered).orderNo = orderNo;
-
-  model.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   const bandCodes = new Map(result.rules.bands.map((b) => [b.label[lang], b.code]));
-  const looks = new Map<string, Partial<ExcelJS.Style>>();
-  model.rows.forEach((spec, i) => styleRow(ws, i, spec, model, bandCodes, looks));
-
-  const markerCol = ws.getColumn(MARKER_COLUMN + 1);
-  model.marker(name).forEach((v, i) => {
-    const cell = ws.getRow(i + 1).getCell(MARKER_COLUMN + 1);
-    cell.value = v;
-    cell.numFmt = '@';
-  });
-  markerCol.hidden = true;
+  const xml = reportSheetXml(model, name, book.styles, bandCodes);
+  if (ours) book.replaceSheet(ours, name, xml);
+  else book.addSheet(name, xml);
   return { sheet: name, replaced: ours !== null, nameTaken };
 }

@@ -1,33 +1,29 @@
 /**
  * The headless scorer's side of the rules the add-in keeps in the workbook (RULES_SHEET, see
- * docs/rules-store.md): read them with exceljs, and keep the scored copy's sheet (its visibility untouched) in step with
- * the rules the copy was scored with.
+ * docs/rules-store.md): read them, and keep the scored copy's sheet (its visibility untouched) in
+ * step with the rules the copy was scored with.
  */
-import type ExcelJS from 'exceljs';
 import { RULES_SHEET, ruleSetFromRows, ruleSetToRows, type RuleSet, type RuleSetRead } from '../engine';
-import { readSheetGrid } from './xlsx';
+import type { SheetRef, XlsxBook } from './ooxml/book';
+import { replaceSheetData } from './ooxml/sheet-xml';
 
 /** The workbook's rules sheet, if it has one. */
-export function rulesSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  return wb.worksheets.find((s) => s.name === RULES_SHEET);
+export function rulesSheet(book: XlsxBook): SheetRef | undefined {
+  return book.sheets.find((s) => s.name === RULES_SHEET);
 }
 
 /** The rule set stored in the workbook: null when it has no rules sheet, else the rules or the problems (with cells). */
-export function readWorkbookRules(wb: ExcelJS.Workbook): RuleSetRead | null {
-  const ws = rulesSheet(wb);
+export function readWorkbookRules(book: XlsxBook): RuleSetRead | null {
+  const ws = rulesSheet(book);
   if (!ws) return null;
-  return ruleSetFromRows(readSheetGrid(ws).grid, ws.name);
+  return ruleSetFromRows(book.grid(ws).grid, ws.name);
 }
 
-/** Replaces the rules sheet's rows with `rules` (text cells as text), keeping the sheet hidden. */
-export function writeWorkbookRules(ws: ExcelJS.Worksheet, rules: RuleSet): void {
-  for (let r = ws.rowCount; r >= 1; r--) ws.spliceRows(r, 1);
-  ruleSetToRows(rules).forEach((row, i) =>
-    row.forEach((v, c) => {
-      if (v === null || v === '') return;
-      const cell = ws.getCell(i + 1, c + 1);
-      cell.value = v;
-      if (typeof v === 'string') cell.numFmt = '@';
-    }),
+/** Replaces the rules sheet's rows with `rules` (text cells as text, in the '@' format), keeping the sheet hidden. */
+export function writeWorkbookRules(book: XlsxBook, ws: SheetRef, rules: RuleSet): void {
+  const text = book.styles.xf({ numFmt: '@' });
+  const rows = ruleSetToRows(rules).map((row) =>
+    row.flatMap((v, c) => (v === null || v === '' ? [] : [{ col: c, style: typeof v === 'string' ? text : 0, value: v }])),
   );
+  book.setSheetXml(ws, replaceSheetData(book.sheetXml(ws), rows));
 }

@@ -14,7 +14,7 @@ import JSZip from 'jszip';
 import { HAI_DUONG_2018, generateNarrative, narrativeToMarkdown, narrativeToText, scoreGrid, type Narrative, type ScoringResult } from '../../src/engine';
 import { reportSettings } from '../../src/cli/report-options';
 import { MARKER_COLUMN, REPORT_MARKER, guessReportYear, pickReportSheetName, yearIn } from '../../src/cli/report-sheet';
-import { readSheetGrid } from '../../src/cli/xlsx';
+import { readSheetGrid } from './exceljs-grid';
 import { SAMPLE, findSoffice, libreOfficeSheets, readWorkbook, runCli, sha256, tempDir } from './helpers';
 
 const GOLDEN_VI = path.join(__dirname, '..', 'golden', 'narrative-sample.vi.txt');

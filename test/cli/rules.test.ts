@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { HAI_DUONG_2018, RULES_SHEET, ruleSetToJson, ruleSetToRows, scoreGrid, type RuleSet } from '../../src/engine';
-import { readSheetGrid } from '../../src/cli/xlsx';
+import { readSheetGrid } from './exceljs-grid';
 import type { JsonReport } from '../../src/cli/report';
 import { SAMPLE, readWorkbook, runCli, tempDir } from './helpers';
 

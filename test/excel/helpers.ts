@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import { readSheetGrid } from '../../src/cli/xlsx';
+import { readSheetGrid } from '../cli/exceljs-grid';
 import type { CellValue } from '../../src/engine';
 import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../fake-excel';
 import type { ExcelRun } from '../../src/excel/workbook';

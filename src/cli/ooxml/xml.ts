@@ -29,9 +29,12 @@ export function decodeOoxmlText(text: string): string {
   return decoded.replace(/_x([0-9A-Fa-f]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Characters XML 1.0 cannot carry at all (control characters other than tab, newline, return). */
+/**
+ * Characters element content cannot carry as they are: control characters other than tab and
+ * newline (a carriage return would be read back as a newline), and the non-characters.
+ */
 // eslint-disable-next-line no-control-regex
-const UNREPRESENTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const UNREPRESENTABLE = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
  * Text for an element's content: `&`, `<`, `>` escaped, a literal `_xHHHH_` protected as
@@ -47,7 +50,7 @@ export function escapeText(text: string): string {
 /** Text for an attribute value in double quotes. */
 export function escapeAttr(text: string): string {
   return text
-    .replace(UNREPRESENTABLE, '')
+    .replace(UNREPRESENTABLE, (ch) => (ch === '\r' ? ch : ''))
     .replace(/[&<>"\n\r\t]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[ch] as string);
 }
 

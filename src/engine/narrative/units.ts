@@ -11,9 +11,14 @@ export type UnitKind = 'commune' | 'ward' | 'town';
 
 const KIND_ORDER: readonly UnitKind[] = ['commune', 'ward', 'town'];
 
-/** Lower case with diacritics kept, white space collapsed: "Phường" and "Phượng" stay apart. */
+/**
+ * The start of a name in lower case with diacritics kept, white space collapsed: "Phường" and
+ * "Phượng" stay apart. Only the first words are looked at (the kind words are at most two), so
+ * a list of 10^4 names costs little; Vietnamese has no casing rules of its own, so the plain
+ * lower-casing is the locale's.
+ */
 function lower(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s\u00a0]+/g, ' ').trim();
+  return name.trimStart().slice(0, 24).normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /**
