@@ -54,7 +54,22 @@ const LINE_HEIGHT = 15;
 /** Lines a text takes in a wrapped column `width` characters wide (a generous estimate: clipping is worse than space). */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 1.05));
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+  // Most cells fit on one line: no need to count characters.
+  if (text.length <= perLine && text.indexOf('\n') < 0) return 1;
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(codePoints(line) / perLine)), 0);
+}
+
+/** Characters as a reader counts them (a surrogate pair is one). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const before = text.charCodeAt(i - 1);
+      if (before >= 0xd800 && before <= 0xdbff) n--;
+    }
+  }
+  return n;
 }
 
 /** The look of a report cell. */

@@ -55,16 +55,32 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
     const style = look({ from: styleAt(layout.nameCol), whole: true });
     return [0, 1, 2, 3].map((i) => ({ col: first + i, style, value: null }));
   });
+  // The four looks of a unit row, by the name cell's look and the band: a handful in a workbook.
+  const unitLooks = new Map<string, number[]>();
+  const unitStyles = (from: number, bandCode: string): number[] => {
+    const key = `${from}|${bandCode}`;
+    let styles = unitLooks.get(key);
+    if (!styles) {
+      const fill = BAND_FILL[bandCode];
+      styles = [
+        look({ from, numFmt: INDEX_NUMBER_FORMAT, alignment: { horizontal: 'right', vertical: 'top' } }),
+        look({ from, alignment: { horizontal: 'center', vertical: 'top' } }),
+        look({ from, alignment: { vertical: 'top', wrapText: true }, ...(fill ? { fill } : {}) }),
+        look({ from, alignment: { vertical: 'top', wrapText: true } }),
+      ];
+      unitLooks.set(key, styles);
+    }
+    return styles;
+  };
   block.rows.forEach((values, k) => {
     edits.set(layout.firstUnitRow + k, (styleAt) => {
-      const from = styleAt(layout.nameCol);
-      const fill = BAND_FILL[block.bands[k]];
+      const styles = unitStyles(styleAt(layout.nameCol), block.bands[k]);
       const [index, rank, band, note] = values;
       return [
-        { col: first, style: look({ from, numFmt: INDEX_NUMBER_FORMAT, alignment: { horizontal: 'right', vertical: 'top' } }), value: index },
-        { col: first + 1, style: look({ from, alignment: { horizontal: 'center', vertical: 'top' } }), value: rank },
-        { col: first + 2, style: look({ from, alignment: { vertical: 'top', wrapText: true }, ...(fill ? { fill } : {}) }), value: band },
-        { col: first + 3, style: look({ from, alignment: { vertical: 'top', wrapText: true } }), value: note === '' ? null : note },
+        { col: first, style: styles[0], value: index },
+        { col: first + 1, style: styles[1], value: rank },
+        { col: first + 2, style: styles[2], value: band },
+        { col: first + 3, style: styles[3], value: note === '' ? null : note },
       ];
     });
   });
@@ -79,8 +95,11 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
   }
 
   const rows = [...edits.keys()].sort((a, b) => a - b);
-  let xml = editRows(book.sheetXml(sheet), rows, { from: first, to: last, mustBeEmpty: layout.outputCol === null }, (row0, styleAt) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt));
-  xml = setColumns(xml, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }])));
-  xml = widenDimension(xml, last, layout.firstUnitRow + block.rows.length - 1);
-  book.setSheetXml(sheet, xml);
+  const xml = editRows(book.sheetXml(sheet), rows, { from: first, to: last, mustBeEmpty: layout.outputCol === null }, (row0, styleAt) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt));
+  // Column widths and the dimension live before the rows: edit that head only, not the whole part.
+  const rowsAt = xml.search(/<sheetData\b/);
+  let head = xml.slice(0, rowsAt);
+  head = setColumns(head, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }])));
+  head = widenDimension(head, last, layout.firstUnitRow + block.rows.length - 1);
+  book.setSheetXml(sheet, head + xml.slice(rowsAt));
 }

@@ -40,8 +40,15 @@ function numberText(v: number): string {
 }
 
 /** One `<c>` element. Text is an inline string, so "=SUM(A1)" or "-5" stays text. */
+const LETTERS: string[] = [];
+
+/** Column letters, cached: the writer asks for the same few columns on every row. */
+function letters(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
+}
+
 export function cellXml(row0: number, cell: CellWrite): string {
-  const ref = `${columnLetter(cell.col)}${row0 + 1}`;
+  const ref = `${letters(cell.col)}${row0 + 1}`;
   const s = cell.style ? ` s="${cell.style}"` : '';
   const v = cell.value;
   if (v === null || v === '') return `<c r="${ref}"${s}/>`;
@@ -67,38 +74,96 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 }
 
-interface ParsedCell {
-  col: number;
-  text: string;
-  hasRef: boolean;
+/**
+ * The `<c>` elements of the row being edited, as parallel arrays reused from row to row (10^4
+ * rows would otherwise make 10^5 small objects): column, [start, end) of the element, the offset
+ * of its start tag's '>', and whether it has its own `r`.
+ */
+const cellCol: number[] = [];
+const cellStart: number[] = [];
+const cellEnd: number[] = [];
+const cellTagEnd: number[] = [];
+const cellHasRef: boolean[] = [];
+
+/** The column of the reference in `r="…"` of a start tag at [start, tagEnd), or -1 when it has none. Reads the letters in place. */
+function refColumn(xml: string, start: number, tagEnd: number): number {
+  let at = xml.indexOf(' r="', start);
+  if (at < 0 || at > tagEnd) {
+    // Another white space before r, or single quotes: the general reader.
+    const r = attr(xml.slice(start, tagEnd + 1), 'r');
+    return r === null ? -1 : columnIndex(r);
+  }
+  at += 4;
+  let n = 0;
+  for (;;) {
+    const c = xml.charCodeAt(at++);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
 }
 
-/** The `<c>` elements of a row's inner XML, with their columns (a cell without `r` follows the one before). */
-function rowCells(inner: string): ParsedCell[] {
-  const cells: ParsedCell[] = [];
+/** Reads the `<c>` elements of a row's XML between [from, to) into the arrays above; returns their count. A cell without `r` follows the one before. */
+function rowCells(xml: string, from: number, to: number): number {
+  let count = 0;
   let col = -1;
-  let i = 0;
+  let i = from;
   for (;;) {
-    const start = inner.indexOf('<c', i);
-    if (start < 0) break;
-    if (!isNameEnd(inner.charCodeAt(start + 2))) {
+    const start = xml.indexOf('<c', i);
+    if (start < 0 || start >= to) break;
+    if (!isNameEnd(xml.charCodeAt(start + 2))) {
       i = start + 2;
       continue;
     }
-    const tagEnd = inner.indexOf('>', start);
-    const tag = inner.slice(start, tagEnd + 1);
-    let end: number;
-    if (inner[tagEnd - 1] === '/') end = tagEnd + 1;
-    else {
-      const close = inner.indexOf('</c>', tagEnd);
-      end = close + 4;
-    }
-    const r = attr(tag, 'r');
-    col = r === null ? col + 1 : columnIndex(r);
-    cells.push({ col, text: inner.slice(start, end), hasRef: r !== null });
+    const tagEnd = xml.indexOf('>', start);
+    const end = xml.charCodeAt(tagEnd - 1) === 47 ? tagEnd + 1 : xml.indexOf('</c>', tagEnd) + 4;
+    const ref = refColumn(xml, start, tagEnd);
+    col = ref < 0 ? col + 1 : ref;
+    cellCol[count] = col;
+    cellStart[count] = start;
+    cellEnd[count] = end;
+    cellTagEnd[count] = tagEnd;
+    cellHasRef[count] = ref >= 0;
+    count++;
     i = end;
   }
-  return cells;
+  return count;
+}
+
+/**
+ * Whether the last cell of the row XML in [from, to) has its own reference and lies left of
+ * column `col`, or the row has no cells: then cells for `col` and beyond go at the row's end
+ * (cells before it without `r` keep their places, ours carry theirs).
+ */
+function lastCellBefore(xml: string, from: number, to: number, col: number): boolean {
+  let at = to;
+  for (;;) {
+    const start = xml.lastIndexOf('<c', at - 1);
+    if (start < from) return true;
+    if (!isNameEnd(xml.charCodeAt(start + 2))) {
+      at = start;
+      continue;
+    }
+    const ref = refColumn(xml, start, xml.indexOf('>', start));
+    return ref >= 0 && ref < col;
+  }
+}
+
+/** The style index of the row's cell in column `col` (0 when it has none), scanning from the row's start. */
+function styleOfCell(xml: string, from: number, to: number, col: number): number {
+  let current = -1;
+  for (let i = xml.indexOf('<c', from); i >= 0 && i < to; i = xml.indexOf('<c', i + 2)) {
+    if (!isNameEnd(xml.charCodeAt(i + 2))) continue;
+    const tagEnd = xml.indexOf('>', i);
+    const ref = refColumn(xml, i, tagEnd);
+    current = ref < 0 ? current + 1 : ref;
+    if (current > col) return 0;
+    if (current === col) {
+      const s = attr(xml.slice(i, tagEnd + 1), 's');
+      return s === null ? 0 : Number(s);
+    }
+  }
+  return 0;
 }
 
 /** Whether a cell element holds a formula, an inline string or a non-empty value. */
@@ -157,26 +222,49 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       copied = start;
       k++;
     }
-    if (k < rows.length && rows[k] === row0) {
-      const inner = selfClosing ? '' : src.slice(tagEnd + 1, rowEnd - 6);
-      const cells = rowCells(inner);
+    if (k < rows.length && rows[k] === row0 && !selfClosing && lastCellBefore(src, tagEnd + 1, rowEnd - 6, options.from)) {
+      // The usual case: every cell of the row lies left of the edited columns, each with its
+      // reference. The new cells go right before </row>; nothing else is parsed.
+      const styleAt = (col: number) => styleOfCell(src, tagEnd + 1, rowEnd - 6, col);
+      const writes = edit(row0, styleAt).sort((a, b) => a.col - b.col);
+      let cells = '';
+      for (const w of writes) cells += cellXml(row0, w);
+      out.push(src.slice(copied, start), removeAttr(tag, 'spans'), src.slice(tagEnd + 1, rowEnd - 6), cells, '</row>');
+      copied = rowEnd;
+      k++;
+    } else if (k < rows.length && rows[k] === row0) {
+      const count = selfClosing ? 0 : rowCells(src, tagEnd + 1, rowEnd - 6);
       const styleAt = (col: number) => {
-        const cell = cells.find((c) => c.col === col);
-        const s = cell ? attr(cell.text.slice(0, cell.text.indexOf('>') + 1), 's') : null;
-        return s === null ? 0 : Number(s);
+        for (let j = 0; j < count; j++) {
+          if (cellCol[j] !== col) continue;
+          const s = attr(src.slice(cellStart[j], cellTagEnd[j] + 1), 's');
+          return s === null ? 0 : Number(s);
+        }
+        return 0;
       };
       const writes = edit(row0, styleAt).sort((a, b) => a.col - b.col);
       const parts: string[] = [];
       let w = 0;
-      const needRef = cells.some((c) => !c.hasRef);
-      for (const cell of cells) {
-        if (cell.col >= options.from && cell.col <= options.to) {
-          if (options.mustBeEmpty && cellHasContent(cell.text)) throw new OccupiedCellError(`${columnLetter(cell.col)}${row0 + 1}`);
+      let needRef = false;
+      for (let j = 0; j < count; j++) if (!cellHasRef[j]) needRef = true;
+      // Cells are copied in runs: from `run` up to the next cell that is dropped, has a write before it, or needs its reference.
+      let run = tagEnd + 1;
+      for (let j = 0; j < count; j++) {
+        const col = cellCol[j];
+        const drop = col >= options.from && col <= options.to;
+        const insert = w < writes.length && writes[w].col < col;
+        if (!drop && !insert && !(needRef && !cellHasRef[j])) continue;
+        parts.push(src.slice(run, cellStart[j]));
+        while (w < writes.length && writes[w].col < col) parts.push(cellXml(row0, writes[w++]));
+        run = cellEnd[j];
+        const text = src.slice(cellStart[j], cellEnd[j]);
+        if (drop) {
+          if (options.mustBeEmpty && cellHasContent(text)) throw new OccupiedCellError(`${columnLetter(col)}${row0 + 1}`);
           continue;
         }
-        while (w < writes.length && writes[w].col < cell.col) parts.push(cellXml(row0, writes[w++]));
-        parts.push(needRef && !cell.hasRef ? cell.text.replace(/^<c\b/, `<c r="${columnLetter(cell.col)}${row0 + 1}"`) : cell.text);
+        parts.push(cellHasRef[j] ? text : text.replace(/^<c\b/, `<c r="${columnLetter(col)}${row0 + 1}"`));
       }
+      if (!selfClosing) parts.push(src.slice(run, rowEnd - 6));
       while (w < writes.length) parts.push(cellXml(row0, writes[w++]));
       let openTag = removeAttr(selfClosing ? `${tag.slice(0, -2)}>` : tag, 'spans');
       if (r === null) openTag = setAttr(openTag, 'r', String(row0 + 1));
@@ -223,9 +311,10 @@ export function setColumns(xml: string, looks: ReadonlyMap<number, ColumnLook>):
       ranges = [...inner.matchAll(/<col\b[^>]*?\/>|<col\b[^>]*>[\s\S]*?<\/col>/g)].map((c) => ({ min: Number(attr(c[0], 'min')), max: Number(attr(c[0], 'max')), tag: c[0] }));
     }
   } else {
+    // Right before the rows (or at the end of a head cut off there).
     const sd = xml.search(/<sheetData\b/);
-    start = sd;
-    end = sd;
+    start = sd < 0 ? xml.length : sd;
+    end = start;
   }
   const ours = [...looks.keys()].map((c) => c + 1).sort((a, b) => a - b);
   const kept: ColRange[] = [];

@@ -40,7 +40,12 @@ const UNREPRESENTABLE = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]/g
  * Text for an element's content: `&`, `<`, `>` escaped, a literal `_xHHHH_` protected as
  * `_x005F_xHHHH_`, and characters XML cannot hold written as `_xHHHH_` (how Excel writes them).
  */
+/** Anything escapeText would change: most texts have none of it and are returned as they are. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>_\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/;
+
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = text;
   if (/_x[0-9A-Fa-f]{4}_/.test(out)) out = out.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   out = out.replace(UNREPRESENTABLE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);

@@ -21,11 +21,23 @@ function lower(name: string): string {
   return name.trimStart().slice(0, 24).normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** Whether a name can start with a kind word at all ("Thị trấn", "Phường", "Xã"): most names cannot, and skip the lower-casing. */
+function mayStartWithKind(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0) continue; // white space before the name
+    const l = c | 0x20; // ASCII letters to lower case
+    return l === 0x74 || l === 0x70 || l === 0x78; // t, p, x
+  }
+  return false;
+}
+
 /**
  * "Thị trấn Tứ Kỳ" is a town, "Phường X" a ward, anything else ("Quang Khải", "Xã Hà Kỳ") a
  * commune. The words are matched with their diacritics: "Phượng Kỳ" is a commune.
  */
 export function unitKind(name: string): UnitKind {
+  if (!mayStartWithKind(name)) return 'commune';
   const l = lower(name);
   if (l.startsWith('thị trấn ')) return 'town';
   if (l.startsWith('phường ')) return 'ward';
@@ -35,7 +47,7 @@ export function unitKind(name: string): UnitKind {
 /** A commune's name without a typed "Xã " prefix; towns and wards keep their full name. */
 export function baseName(name: string): string {
   const trimmed = name.normalize('NFC').trim();
-  if (lower(trimmed).startsWith('xã ')) return trimmed.slice(trimmed.search(/\s/)).trim();
+  if (mayStartWithKind(trimmed) && lower(trimmed).startsWith('xã ')) return trimmed.slice(trimmed.search(/\s/)).trim();
   return trimmed;
 }
 
