@@ -315,10 +315,13 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     return EXIT_INPUT_ERRORS;
   }
 
+  const block = outputBlock(result, lang);
   let occupied = occupiedTargetCells(chosen.grid, layout);
   if (occupied.length === 0) {
     try {
-      writeOutputBlock(wb, ws, chosen.grid, layout, outputBlock(result, lang), result.rules);
+      writeOutputBlock(wb, ws, chosen.grid, layout, block, result.rules);
+      // The scoring sheet is final: it deflates on the thread pool while the report is built.
+      wb.compressAhead(ws);
     } catch (e) {
       // A cell the values call empty that still holds something (a formula whose result is empty).
       if (!(e instanceof OccupiedCellError)) throw e;
@@ -346,7 +349,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   }
   const narrative = generateNarrative(result, { ...settings, year }, lang);
   if (!values['no-report-sheet']) {
-    const sheet = writeReportSheet(wb, reportSheetModel(result, narrative, { year }, lang), result, year, lang);
+    const sheet = writeReportSheet(wb, reportSheetModel(result, narrative, { year }, lang, 0, block.rows.map((row) => row[3])), result, year, lang);
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
     io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
   }
@@ -354,7 +357,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    await fs.promises.writeFile(tmp, wb.toBuffer());
+    await fs.promises.writeFile(tmp, await wb.write());
     await fs.promises.rename(tmp, out);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);

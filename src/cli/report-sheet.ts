@@ -120,6 +120,8 @@ export function reportSheetModel(
   settings: Pick<ReportSettings, 'year'>,
   lang: Lang,
   chartRows = 0,
+  /** Each unit's demotion note (by unit index) when the caller has them already (the output block's). */
+  notes?: readonly string[],
 ): ReportSheetModel {
   const m = messages(lang);
   const r = m.output.report;
@@ -167,7 +169,7 @@ export function reportSheetModel(
     const u = result.units[k];
     rows.push({
       kind: 'tableRow',
-      cells: [u.rank, u.name, Number((u.indexPct / 100).toFixed(4)), bandLabel(result.rules, u.band, lang), demotionNote(u, result.rules, lang)],
+      cells: [u.rank, u.name, Number((u.indexPct / 100).toFixed(4)), bandLabel(result.rules, u.band, lang), notes?.[k] ?? demotionNote(u, result.rules, lang)],
       formats: [INTEGER, TEXT, INDEX_NUMBER_FORMAT, TEXT, TEXT],
     });
   }

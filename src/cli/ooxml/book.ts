@@ -5,7 +5,7 @@
  * part it does not replace is copied into the output byte for byte, compressed as it was:
  * charts, pivot tables, macros, custom XML, comments, everything.
  */
-import { ZipArchive, writeZip } from './zip';
+import { ZipArchive, compressEntry, writeZip, type CompressedEntry, type EntryChange } from './zip';
 import { readWorkbookParts, relsPathOf, type SheetRef, type WorkbookParts } from './package';
 import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml, type SheetGrid, type StyleFormats } from './read';
 import { StyleBook } from './styles';
@@ -21,11 +21,14 @@ const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006
 
 export class XlsxBook {
   private readonly parts: WorkbookParts;
-  private readonly changes = new Map<string, string | Buffer | null>();
+  private readonly changes = new Map<string, EntryChange>();
+  /** Parts being compressed on the thread pool, with the text they were started from. */
+  private readonly ahead = new Map<string, { text: string; compressed: Promise<CompressedEntry> }>();
   private sharedStrings: string[] | null = null;
   private formats: StyleFormats | null = null;
   private styleBook: StyleBook | null = null;
   private readonly grids = new Map<string, SheetGrid>();
+  private readonly texts = new Map<string, string>();
   private readonly date1904: boolean;
 
   private constructor(private readonly zip: ZipArchive) {
@@ -46,7 +49,17 @@ export class XlsxBook {
   private partText(path: string): string {
     const changed = this.changes.get(path);
     if (typeof changed === 'string') return changed;
-    return this.zip.text(path);
+    return this.sourceText(path);
+  }
+
+  /** A part's text as the file holds it, decoded once (a 10 MB sheet is read, then edited). */
+  private sourceText(path: string): string {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      text = this.zip.text(path);
+      this.texts.set(path, text);
+    }
+    return text;
   }
 
   private strings(): string[] {
@@ -66,7 +79,7 @@ export class XlsxBook {
   grid(sheet: SheetRef): SheetGrid {
     let grid = this.grids.get(sheet.path);
     if (!grid) {
-      grid = readSheetXml(this.zip.text(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904 });
+      grid = readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904 });
       this.grids.set(sheet.path, grid);
     }
     return grid;
@@ -76,7 +89,7 @@ export class XlsxBook {
   head(sheet: SheetRef, rows: number): SheetGrid {
     const full = this.grids.get(sheet.path);
     if (full) return { grid: full.grid.slice(0, rows), formats: full.formats.slice(0, rows) };
-    return readSheetXml(this.zip.text(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: rows });
+    return readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: rows });
   }
 
   /** A sheet part's XML, with the edits made so far. */
@@ -155,6 +168,27 @@ export class XlsxBook {
     const ref: SheetRef = { name, sheetId, relId, state: 'visible', path };
     this.parts.sheets.push(ref);
     return ref;
+  }
+
+  /**
+   * Starts compressing a sheet's part as it stands now, on the thread pool: the caller goes on
+   * (building the report, say) while it deflates. write() uses the result if the part was not
+   * edited since.
+   */
+  compressAhead(sheet: SheetRef): void {
+    const text = this.changes.get(sheet.path);
+    if (typeof text !== 'string') return;
+    this.ahead.set(sheet.path, { text, compressed: compressEntry(text) });
+  }
+
+  /** The workbook with every edit, as .xlsx bytes, using the parts compressed ahead. */
+  async write(): Promise<Buffer> {
+    for (const [path, { text, compressed }] of this.ahead) {
+      const done = await compressed;
+      if (this.changes.get(path) === text) this.changes.set(path, done);
+    }
+    this.ahead.clear();
+    return this.toBuffer();
   }
 
   /** The workbook with every edit, as .xlsx bytes. */

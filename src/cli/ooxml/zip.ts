@@ -324,26 +324,56 @@ interface Out {
   data: Buffer;
 }
 
-function fresh(name: string, content: string | Buffer, level: number, when: { time: number; date: number }, from?: Entry): Out {
+/** An entry's content compressed ahead of writeZip (see compressEntry): what the archive stores. */
+export interface CompressedEntry {
+  readonly kind: 'compressed';
+  method: number;
+  crc32: number;
+  size: number;
+  data: Buffer;
+}
+
+function compressedFrom(raw: Buffer, deflated: Buffer | null): CompressedEntry {
+  const smaller = deflated !== null && deflated.length < raw.length;
+  return { kind: 'compressed', method: smaller ? 8 : 0, crc32: zlib.crc32(raw) >>> 0, size: raw.length, data: smaller ? deflated : raw };
+}
+
+/**
+ * Compresses an entry's content on libuv's thread pool, so the caller's thread goes on with other
+ * work meanwhile (a 10 MB worksheet deflates while the report is built). Hand the result to
+ * writeZip as the entry's change.
+ */
+export function compressEntry(content: string | Buffer, level = DEFAULT_LEVEL): Promise<CompressedEntry> {
   const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  let data = raw;
-  let method = 0;
-  if (raw.length > 0 && !name.endsWith('/')) {
-    const deflated = zlib.deflateRawSync(raw, { level });
-    if (deflated.length < raw.length) {
-      data = deflated;
-      method = 8;
-    }
+  if (raw.length === 0) return Promise.resolve(compressedFrom(raw, null));
+  return new Promise((resolve, reject) => {
+    zlib.deflateRaw(raw, { level }, (err, deflated) => (err ? reject(err) : resolve(compressedFrom(raw, deflated))));
+  });
+}
+
+export type EntryChange = string | Buffer | CompressedEntry | null;
+
+function isCompressed(content: string | Buffer | CompressedEntry): content is CompressedEntry {
+  return typeof content === 'object' && !Buffer.isBuffer(content) && content.kind === 'compressed';
+}
+
+function fresh(name: string, content: string | Buffer | CompressedEntry, level: number, when: { time: number; date: number }, from?: Entry): Out {
+  let compressed: CompressedEntry;
+  if (isCompressed(content)) compressed = content;
+  else {
+    const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    compressed = compressedFrom(raw, raw.length > 0 && !name.endsWith('/') ? zlib.deflateRawSync(raw, { level }) : null);
   }
+  const { method, data } = compressed;
   const nameBytes = Buffer.from(name, 'utf8');
-  if (raw.length > MAX32 || data.length > MAX32) throw new ZipError(`The zip entry "${name}" would be 4 GiB or more, which needs zip64 (not written by this tool).`);
+  if (compressed.size > MAX32 || data.length > MAX32) throw new ZipError(`The zip entry "${name}" would be 4 GiB or more, which needs zip64 (not written by this tool).`);
   return {
     nameBytes,
     flags: isAscii(nameBytes) ? 0 : FLAG_UTF8,
     method,
-    crc32: zlib.crc32(raw) >>> 0,
+    crc32: compressed.crc32,
     compressedSize: data.length,
-    size: raw.length,
+    size: compressed.size,
     dosTime: when.time,
     dosDate: when.date,
     // Version made by: the original's when replacing an entry (keeps its host system and
@@ -362,16 +392,17 @@ function fresh(name: string, content: string | Buffer, level: number, when: { ti
 /**
  * Writes a new archive: every entry of `source` in its order, unchanged ones copied byte for byte
  * (their compressed data, CRC and sizes as read — no re-compression), changed ones (string = UTF-8
- * text, Buffer = bytes) deflated, `null` removes an entry; names in `changes` that `source` does
+ * text, Buffer = bytes) deflated or, when compressEntry did it already, as it gave them; `null`
+ * removes an entry; names in `changes` that `source` does
  * not have are appended at the end in the Map's order. A change names a source entry exactly or,
  * failing that, ignoring case. Changed and new entries get the DOS time of `options.date`
  * (default: now); copied ones keep theirs. No data descriptors are written (copied entries that
  * had one get their sizes in the local header instead).
  */
-export function writeZip(source: ZipArchive, changes: ReadonlyMap<string, string | Buffer | null>, options: { level?: number; date?: Date } = {}): Buffer {
+export function writeZip(source: ZipArchive, changes: ReadonlyMap<string, EntryChange>, options: { level?: number; date?: Date } = {}): Buffer {
   const level = options.level ?? DEFAULT_LEVEL;
   const when = dosDateTime(options.date ?? new Date());
-  const pending = new Map<string, string | Buffer | null>();
+  const pending = new Map<string, EntryChange>();
   for (const [name, value] of changes) {
     const actual = source.entryName(name) ?? name;
     if (pending.has(actual)) throw new ZipError(`Two changes name the same zip entry "${actual}".`);

@@ -38,11 +38,19 @@ function mayStartWithKind(name: string): boolean {
  */
 export function unitKind(name: string): UnitKind {
   if (!mayStartWithKind(name)) return 'commune';
-  const l = lower(name);
-  if (l.startsWith('thị trấn ')) return 'town';
-  if (l.startsWith('phường ')) return 'ward';
-  return 'commune';
+  let kind = KIND_CACHE.get(name);
+  if (kind === undefined) {
+    const l = lower(name);
+    kind = l.startsWith('thị trấn ') ? 'town' : l.startsWith('phường ') ? 'ward' : 'commune';
+    // A narrative asks for the kind of every name several times (each list's collective noun).
+    if (KIND_CACHE.size >= KIND_CACHE_LIMIT) KIND_CACHE.clear();
+    KIND_CACHE.set(name, kind);
+  }
+  return kind;
 }
+
+const KIND_CACHE = new Map<string, UnitKind>();
+const KIND_CACHE_LIMIT = 1 << 16;
 
 /** A commune's name without a typed "Xã " prefix; towns and wards keep their full name. */
 export function baseName(name: string): string {
