@@ -88,6 +88,15 @@ function isOutputBlock(row: readonly CellValue[], col: number): boolean {
  * at D6), for the cell a failure names.
  */
 export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_ORIGIN): LayoutResult {
+  return locateLayout(grid, scanRows, origin, true);
+}
+
+/**
+ * detectLayout; with `findEnd` false, the units' end is left to readTableToEnd, which finds it
+ * while reading (one pass over the rows instead of two): `endRow` is then not yet set. Internal
+ * to the engine (scoreGrid).
+ */
+export function locateLayout(grid: Grid, scanRows: number, origin: Origin, findEnd: boolean): LayoutResult {
   let headerSeen = false;
   for (let r = 0; r < Math.min(grid.length, scanRows); r++) {
     const row = grid[r] ?? [];
@@ -95,9 +104,9 @@ export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_O
       if (!NAME_HEADERS.includes(fold(cellText(row[c])))) continue;
       headerSeen = true;
       const next = grid[r + 1] ?? [];
-      if (MAX_ROW_NAMES.includes(fold(cellText(next[c])))) return layoutFrom(grid, r, c, origin);
+      if (MAX_ROW_NAMES.includes(fold(cellText(next[c])))) return layoutFrom(grid, r, c, origin, findEnd);
       // A header over two rows: "Tên đơn vị" merged down, the field names on the row under it.
-      if (cellText(next[c]) === '' && MAX_ROW_NAMES.includes(fold(cellText(grid[r + 2]?.[c])))) return layoutFrom(grid, r + 1, c, origin, r);
+      if (cellText(next[c]) === '' && MAX_ROW_NAMES.includes(fold(cellText(grid[r + 2]?.[c])))) return layoutFrom(grid, r + 1, c, origin, findEnd, r);
     }
   }
   return headerSeen
@@ -115,7 +124,7 @@ export function headerText(grid: Grid, layout: Pick<Layout, 'headerRow' | 'topHe
   return cellText(grid[layout.topHeaderRow]?.[col] ?? null);
 }
 
-function layoutFrom(grid: Grid, headerRow: number, nameCol: number, origin: Origin, topHeaderRow?: number): LayoutResult {
+function layoutFrom(grid: Grid, headerRow: number, nameCol: number, origin: Origin, findEnd: boolean, topHeaderRow?: number): LayoutResult {
   const rows = topHeaderRow === undefined ? { headerRow } : { headerRow, topHeaderRow };
   const width = Math.max(grid[headerRow]?.length ?? 0, topHeaderRow === undefined ? 0 : (grid[topHeaderRow]?.length ?? 0));
   const header: string[] = Array.from({ length: width }, (_, c) => headerText(grid, rows, c));
@@ -156,10 +165,15 @@ function layoutFrom(grid: Grid, headerRow: number, nameCol: number, origin: Orig
   }
   layout.outputTargetCol = layout.outputCol ?? c;
   if (layout.fieldCols.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + headerRow, origin.col + nameCol) };
-  let r = layout.firstUnitRow;
-  while (r < grid.length && !isBlankText(grid[r]?.[nameCol]) && !isSummaryRow(grid[r]?.[nameCol])) r++;
-  layout.endRow = r;
+  if (findEnd) layout.endRow = unitsEnd(grid, layout.firstUnitRow, nameCol);
   return { ok: true, layout };
+}
+
+/** One past the last unit row from `firstUnitRow`: the first row whose name is blank or a totals row. */
+function unitsEnd(grid: Grid, firstUnitRow: number, nameCol: number): number {
+  let r = firstUnitRow;
+  while (r < grid.length && !isBlankText(grid[r]?.[nameCol]) && !isSummaryRow(grid[r]?.[nameCol])) r++;
+  return r;
 }
 
 /** Options for reading a table. */
@@ -260,15 +274,29 @@ function isBlankText(value: CellValue | undefined): boolean {
   return cellText(value) === '';
 }
 
-/** toScaled(value).scaled when ok and not rounded, else NaN (no object made). */
-function exactScaled(value: number): number {
-  if (!Number.isFinite(value)) return NaN;
-  const raw = value * 1e4;
-  const scaled = Math.round(Math.abs(raw)) * Math.sign(raw) || 0;
-  if (!Number.isSafeInteger(scaled)) return NaN;
-  if (Math.abs(raw - scaled) > 1e-9 * Math.max(1, Math.abs(raw))) return NaN;
-  return scaled;
+/** foldHash of each SUMMARY_ROW_NAMES entry (folded already). */
+let summaryHashes: Int32Array | null = null;
+
+/**
+ * isSummaryRow(value), given name = cellText(value) and h = foldHash(name), with no string made
+ * for the usual name: a name that is its cell's text as given (so has no leading white space)
+ * and does not start with a letter of a summary word is none; nor is one whose folded text
+ * (hash h) is none of the summary words, unless it has a ':' or '.' (which fold keeps, and
+ * isSummaryRow drops at the end). Every other name is checked by isSummaryRow itself.
+ */
+function endsUnits(value: CellValue | undefined, name: string, h: number): boolean {
+  if (typeof value !== 'string' || value.length > 24) return false;
+  if (value === name) {
+    // t, c, b, s, a, m in either case (no other character lowers to one of them).
+    const c = value.charCodeAt(0) | 0x20;
+    if (c !== 0x74 && c !== 0x63 && c !== 0x62 && c !== 0x73 && c !== 0x61 && c !== 0x6d) return false;
+    const hashes = summaryHashes ?? (summaryHashes = Int32Array.from(SUMMARY_ROW_NAMES, (t) => foldHash(t)));
+    if (!hashes.includes(h) && value.indexOf(':') < 0 && value.indexOf('.') < 0) return false;
+  }
+  return isSummaryRow(value);
 }
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 function isEmpty(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -276,6 +304,26 @@ function isEmpty(value: CellValue | undefined): boolean {
 
 /** Reads and validates the table the layout points at. Every finding names its cell. */
 export function readTable(grid: Grid, layout: Layout, sheet: string, options: ReadOptions = {}): { table: ScoringTable; findings: Finding[] } {
+  return readUnits(grid, layout, sheet, options, false);
+}
+
+/**
+ * readTable for a layout from locateLayout(…, findEnd = false): the units' end is found while
+ * reading them, and set in `layout.endRow`. Internal to the engine (scoreGrid).
+ */
+export function readTableToEnd(grid: Grid, layout: Layout, sheet: string, options: ReadOptions = {}): { table: ScoringTable; findings: Finding[] } {
+  return readUnits(grid, layout, sheet, options, true);
+}
+
+/** Rows read per batch: names first, then their duplicate check, then their scores (see below). */
+const BATCH = 256;
+
+function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptions, findEnd: boolean): { table: ScoringTable; findings: Finding[] } {
+  // Last year's index needs the units' end before reading them (the fraction check below).
+  if (findEnd && layout.lastYearIndexCol !== null) {
+    layout.endRow = unitsEnd(grid, layout.firstUnitRow, layout.nameCol);
+    findEnd = false;
+  }
   const origin = options.origin ?? SHEET_ORIGIN;
   const sink = new FindingSink(sheet);
   const addr = (r: number, c: number) => cellAddress(origin.row + r, origin.col + c);
@@ -296,7 +344,7 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     return { label: headerText(grid, layout, c), maxScaled, column: columnLetter(origin.col + c), maxAddress };
   });
 
-  if (layout.endRow === layout.firstUnitRow) sink.add('error', addr(layout.firstUnitRow, layout.nameCol), 'noUnits');
+  if (!findEnd && layout.endRow === layout.firstUnitRow) sink.add('error', addr(layout.firstUnitRow, layout.nameCol), 'noUnits');
 
   const bandByText = new Map<string, BandCode>();
   for (const b of options.rules?.bands ?? []) {
@@ -349,141 +397,186 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
   }
 
   // The units go into columns (see columns.ts): nothing is allocated per unit but its name.
-  const n = layout.endRow - layout.firstUnitRow;
+  // When the end is found while reading, the arrays are made for every row to the grid's end,
+  // and cut to the units at the end.
+  const firstUnitRow = layout.firstUnitRow;
+  const nameCol = layout.nameCol;
+  const rows = Math.max(0, findEnd ? grid.length - firstUnitRow : layout.endRow - firstUnitRow);
   const nf = layout.fieldCols.length;
   const cols: TableColumns = {
-    count: n,
+    count: rows,
     fieldCount: nf,
-    names: new Array<string>(n),
+    names: new Array<string>(rows),
     rows: null,
-    firstRow: origin.row + layout.firstUnitRow,
-    nameCol: origin.col + layout.nameCol,
+    firstRow: origin.row + firstUnitRow,
+    nameCol: origin.col + nameCol,
     nameAddresses: null,
-    scaled: fields.every((f) => f.maxScaled !== null && f.maxScaled <= 0x7fffffff) ? new Int32Array(n * nf) : new Float64Array(n * nf),
+    scaled: fields.every((f) => f.maxScaled !== null && f.maxScaled <= 0x7fffffff) ? new Int32Array(rows * nf) : new Float64Array(rows * nf),
     integral: true,
-    bonus: layout.bonusCol === null ? null : new Float64Array(n),
-    deduction: layout.deductionCol === null ? null : new Float64Array(n),
-    statedTotal: layout.totalCol === null ? null : new Float64Array(n).fill(NaN),
-    lastYearIndex: layout.lastYearIndexCol === null ? null : new Float64Array(n).fill(NaN),
-    lastYearBand: layout.lastYearBandCol === null ? null : new Array<BandCode | null>(n).fill(null),
+    bonus: layout.bonusCol === null ? null : new Float64Array(rows),
+    deduction: layout.deductionCol === null ? null : new Float64Array(rows),
+    statedTotal: layout.totalCol === null ? null : new Float64Array(rows).fill(NaN),
+    lastYearIndex: layout.lastYearIndexCol === null ? null : new Float64Array(rows).fill(NaN),
+    lastYearBand: layout.lastYearBandCol === null ? null : new Array<BandCode | null>(rows).fill(null),
   };
+  const names = cols.names;
+  const scaledCells = cols.scaled;
   const maxes = fields.map((f) => f.maxScaled);
+  /** The largest points taking the fast path, per field. */
+  const limits = maxes.map((m) => (m === null ? MAX_SAFE : m));
   const fieldCols = layout.fieldCols;
+  const optional = layout.bonusCol !== null || layout.deductionCol !== null || layout.totalCol !== null || layout.lastYearIndexCol !== null || layout.lastYearBandCol !== null;
   // Duplicate names: an open-addressing table of unit indexes keyed by the hash of the folded
   // name; equal hashes are confirmed by comparing the folded names.
   let slotMask = 1;
-  while (slotMask < 2 * n) slotMask <<= 1;
-  const work = scratchInt32(n + slotMask);
-  const nameHashes = work.subarray(0, n);
-  const slots = work.subarray(n);
+  while (slotMask < 2 * rows) slotMask <<= 1;
+  const work = scratchInt32(rows + slotMask + BATCH);
+  const nameHashes = work.subarray(0, rows);
+  const slots = work.subarray(rows, rows + slotMask);
+  /** Per unit of the batch: the first unit of the same name, or -1. */
+  const firstOf = work.subarray(rows + slotMask);
   slotMask -= 1;
 
-  for (let k = 0; k < n; k++) {
-    const r = layout.firstUnitRow + k;
-    const row = grid[r];
-    const name = cellText(row?.[layout.nameCol] ?? null);
-    cols.names[k] = name;
-    const h = foldHash(name);
-    nameHashes[k] = h;
-    let slot = h & slotMask;
-    let first = -1;
-    for (let j = slots[slot]; j !== 0; j = slots[slot]) {
-      if (nameHashes[j - 1] === h && fold(cols.names[j - 1]) === fold(name)) {
-        first = j - 1;
+  // Rows are read a batch at a time, in three loops: the names (and, when finding the end,
+  // whether a row ends the units); their duplicate check, in a loop of its own so that the hash
+  // table's cache misses overlap; their scores, with every finding of a row in its cells' order.
+  let n = rows;
+  for (let b0 = 0; b0 < n; b0 += BATCH) {
+    let b1 = Math.min(n, b0 + BATCH);
+    for (let k = b0; k < b1; k++) {
+      const value = grid[firstUnitRow + k]?.[nameCol];
+      const name = cellText(value ?? null);
+      const h = foldHash(name);
+      if (findEnd && (name === '' || endsUnits(value, name, h))) {
+        n = b1 = k;
         break;
       }
-      slot = (slot + 1) & slotMask;
+      names[k] = name;
+      nameHashes[k] = h;
     }
-    if (first >= 0) sink.add('error', addr(r, layout.nameCol), 'duplicateName', { name, first: addr(layout.firstUnitRow + first, layout.nameCol) });
-    else slots[slot] = k + 1;
+    for (let k = b0; k < b1; k++) {
+      const h = nameHashes[k];
+      let slot = h & slotMask;
+      let first = -1;
+      for (let j = slots[slot]; j !== 0; j = slots[slot]) {
+        if (nameHashes[j - 1] === h && fold(names[j - 1]) === fold(names[k])) {
+          first = j - 1;
+          break;
+        }
+        slot = (slot + 1) & slotMask;
+      }
+      if (first < 0) slots[slot] = k + 1;
+      firstOf[k - b0] = first;
+    }
+    for (let k = b0; k < b1; k++) {
+      const r = firstUnitRow + k;
+      const row = grid[r];
+      const name = names[k];
+      const first = firstOf[k - b0];
+      if (first >= 0) sink.add('error', addr(r, nameCol), 'duplicateName', { name, first: addr(firstUnitRow + first, nameCol) });
 
-    let sum = 0;
-    let applicableMax = 0;
-    let allValid = true;
-    let notApplicable = 0;
-    for (let i = 0; i < nf; i++) {
-      const c = fieldCols[i];
-      const value = row?.[c] ?? null;
-      const at0 = k * nf + i;
-      // Fast path: a number with at most 4 decimals within 0..max has no finding, so no address.
-      if (typeof value === 'number') {
-        const scaled = exactScaled(value);
-        const max = maxes[i];
-        if (scaled >= 0 && (max === null || scaled <= max)) {
-          sum += scaled;
-          applicableMax += max ?? 0;
-          cols.scaled[at0] = scaled;
-          continue;
+      let sum = 0;
+      let applicableMax = 0;
+      let allValid = true;
+      let notApplicable = 0;
+      for (let i = 0; i < nf; i++) {
+        const c = fieldCols[i];
+        const value = row?.[c] ?? null;
+        const at0 = k * nf + i;
+        // Fast path: a number with at most 4 decimals within 0..max has no finding, so no
+        // address (what toScaled gives: within 1e-9 of an integer number of ten-thousandths).
+        if (typeof value === 'number') {
+          const raw = value * 1e4;
+          const scaled = Math.round(raw) + 0; // never -0
+          if (scaled >= 0 && scaled <= limits[i] && Math.abs(raw - scaled) <= 1e-9 * Math.max(1, raw)) {
+            sum += scaled;
+            applicableMax += maxes[i] ?? 0;
+            scaledCells[at0] = scaled;
+            continue;
+          }
+        }
+        const s = readScore(value, r, c, i, name);
+        if (s.kind === 'points') {
+          sum += s.scaled;
+          scaledCells[at0] = s.scaled;
+        } else {
+          scaledCells[at0] = s.kind === 'notApplicable' ? NOT_APPLICABLE_CELL : INVALID_CELL;
+          if (s.kind === 'invalid') allValid = false;
+        }
+        if (s.kind !== 'notApplicable') applicableMax += maxes[i] ?? 0;
+        else notApplicable++;
+      }
+      // No field applies: there is no index to compute (not the lowest band at 0%).
+      if (notApplicable === nf && nf > 0) sink.add('error', addr(r, nameCol), 'allNotApplicable', { unit: name });
+      if (!optional) continue;
+
+      const optionalPoints = (c: number | null): number => {
+        if (c === null || isEmpty(at(r, c))) return 0;
+        const n = readNumber(at(r, c), addr(r, c), sink);
+        if (!n.ok) return 0;
+        if (n.scaled < 0 && c === layout.deductionCol) {
+          // A deduction typed as −2 means 2 points off.
+          sink.add('warning', addr(r, c), 'negativeDeduction', { value: n.scaled / 1e4, abs: -n.scaled / 1e4 });
+          return -n.scaled;
+        }
+        if (n.scaled < 0) {
+          sink.add('error', addr(r, c), 'negative', { value: n.scaled / 1e4 });
+          return 0;
+        }
+        return n.scaled;
+      };
+      const bonusScaled = optionalPoints(layout.bonusCol);
+      const deductionScaled = optionalPoints(layout.deductionCol);
+      if (cols.bonus !== null) cols.bonus[k] = bonusScaled;
+      if (cols.deduction !== null) cols.deduction[k] = deductionScaled;
+
+      if (layout.totalCol !== null && !isEmpty(at(r, layout.totalCol))) {
+        const n = readNumber(at(r, layout.totalCol), addr(r, layout.totalCol), sink);
+        if (n.ok) {
+          (cols.statedTotal as Float64Array)[k] = n.scaled;
+          const computed = sum + bonusScaled - deductionScaled;
+          // A total may be stated as the raw sum or as the sum kept within 0..max (a bonus past the max).
+          const kept = Math.min(Math.max(0, computed), applicableMax);
+          if (allValid && n.scaled !== computed && n.scaled !== kept) {
+            sink.add('error', addr(r, layout.totalCol), 'totalMismatch', { stated: n.scaled / 1e4, computed: computed / 1e4 });
+          }
         }
       }
-      const s = readScore(value, r, c, i, name);
-      if (s.kind === 'points') {
-        sum += s.scaled;
-        cols.scaled[at0] = s.scaled;
-      } else {
-        cols.scaled[at0] = s.kind === 'notApplicable' ? NOT_APPLICABLE_CELL : INVALID_CELL;
-        if (s.kind === 'invalid') allValid = false;
-      }
-      if (s.kind !== 'notApplicable') applicableMax += maxes[i] ?? 0;
-      else notApplicable++;
-    }
-    // No field applies: there is no index to compute (not the lowest band at 0%).
-    if (notApplicable === nf && nf > 0) sink.add('error', addr(r, layout.nameCol), 'allNotApplicable', { unit: name });
-    if (layout.bonusCol === null && layout.deductionCol === null && layout.totalCol === null && layout.lastYearIndexCol === null && layout.lastYearBandCol === null) continue;
 
-    const optionalPoints = (c: number | null): number => {
-      if (c === null || isEmpty(at(r, c))) return 0;
-      const n = readNumber(at(r, c), addr(r, c), sink);
-      if (!n.ok) return 0;
-      if (n.scaled < 0 && c === layout.deductionCol) {
-        // A deduction typed as −2 means 2 points off.
-        sink.add('warning', addr(r, c), 'negativeDeduction', { value: n.scaled / 1e4, abs: -n.scaled / 1e4 });
-        return -n.scaled;
-      }
-      if (n.scaled < 0) {
-        sink.add('error', addr(r, c), 'negative', { value: n.scaled / 1e4 });
-        return 0;
-      }
-      return n.scaled;
-    };
-    const bonusScaled = optionalPoints(layout.bonusCol);
-    const deductionScaled = optionalPoints(layout.deductionCol);
-    if (cols.bonus !== null) cols.bonus[k] = bonusScaled;
-    if (cols.deduction !== null) cols.deduction[k] = deductionScaled;
-
-    if (layout.totalCol !== null && !isEmpty(at(r, layout.totalCol))) {
-      const n = readNumber(at(r, layout.totalCol), addr(r, layout.totalCol), sink);
-      if (n.ok) {
-        (cols.statedTotal as Float64Array)[k] = n.scaled;
-        const computed = sum + bonusScaled - deductionScaled;
-        // A total may be stated as the raw sum or as the sum kept within 0..max (a bonus past the max).
-        const kept = Math.min(Math.max(0, computed), applicableMax);
-        if (allValid && n.scaled !== computed && n.scaled !== kept) {
-          sink.add('error', addr(r, layout.totalCol), 'totalMismatch', { stated: n.scaled / 1e4, computed: computed / 1e4 });
+      if (layout.lastYearIndexCol !== null && !isEmpty(at(r, layout.lastYearIndexCol))) {
+        const c = layout.lastYearIndexCol;
+        const value = at(r, c);
+        const n = readRawNumber(value, addr(r, c), sink, true);
+        if (n !== null) {
+          const asFraction = typeof value === 'number' && (lastYearFractions || isPercentFormat(r, c));
+          // A reference figure, often computed with many decimals: rounded to 4 decimals of the
+          // percentage, silently (a fraction is scaled from its raw value, not from a rounded one).
+          const lastYearIndexScaled = Math.round(n * (asFraction ? 100 * 1e4 : 1e4));
+          if (!(lastYearIndexScaled >= 0 && lastYearIndexScaled <= 100 * 1e4)) {
+            sink.add('error', addr(r, c), 'notANumber', { value: cellText(value) });
+          } else (cols.lastYearIndex as Float64Array)[k] = lastYearIndexScaled;
         }
       }
-    }
 
-    if (layout.lastYearIndexCol !== null && !isEmpty(at(r, layout.lastYearIndexCol))) {
-      const c = layout.lastYearIndexCol;
-      const value = at(r, c);
-      const n = readRawNumber(value, addr(r, c), sink, true);
-      if (n !== null) {
-        const asFraction = typeof value === 'number' && (lastYearFractions || isPercentFormat(r, c));
-        // A reference figure, often computed with many decimals: rounded to 4 decimals of the
-        // percentage, silently (a fraction is scaled from its raw value, not from a rounded one).
-        const lastYearIndexScaled = Math.round(n * (asFraction ? 100 * 1e4 : 1e4));
-        if (!(lastYearIndexScaled >= 0 && lastYearIndexScaled <= 100 * 1e4)) {
-          sink.add('error', addr(r, c), 'notANumber', { value: cellText(value) });
-        } else (cols.lastYearIndex as Float64Array)[k] = lastYearIndexScaled;
+      if (layout.lastYearBandCol !== null && !isEmpty(at(r, layout.lastYearBandCol))) {
+        const text = cellText(at(r, layout.lastYearBandCol));
+        const lastYearBand = bandByText.get(fold(text)) ?? null;
+        (cols.lastYearBand as (BandCode | null)[])[k] = lastYearBand;
+        if (lastYearBand === null) sink.add('warning', addr(r, layout.lastYearBandCol), 'unknownBand', { value: text });
       }
     }
-
-    if (layout.lastYearBandCol !== null && !isEmpty(at(r, layout.lastYearBandCol))) {
-      const text = cellText(at(r, layout.lastYearBandCol));
-      const lastYearBand = bandByText.get(fold(text)) ?? null;
-      (cols.lastYearBand as (BandCode | null)[])[k] = lastYearBand;
-      if (lastYearBand === null) sink.add('warning', addr(r, layout.lastYearBandCol), 'unknownBand', { value: text });
+  }
+  if (findEnd) {
+    layout.endRow = firstUnitRow + n;
+    if (n === 0) sink.add('error', addr(firstUnitRow, nameCol), 'noUnits');
+    if (n < rows) {
+      cols.count = n;
+      names.length = n;
+      cols.scaled = scaledCells.subarray(0, n * nf);
+      if (cols.bonus !== null) cols.bonus = cols.bonus.subarray(0, n);
+      if (cols.deduction !== null) cols.deduction = cols.deduction.subarray(0, n);
+      if (cols.statedTotal !== null) cols.statedTotal = cols.statedTotal.subarray(0, n);
+      if (cols.lastYearBand !== null) cols.lastYearBand.length = n;
     }
   }
   return { table: columnarTable(sheet, fields, cols), findings: sink.findings };

@@ -10,7 +10,7 @@ import { NOT_APPLICABLE_CELL, defineLazy, scratchInt32, fieldScoresOf, rowOf, ty
 import { comparePct, roundedPct } from './decimal';
 import { rankEq } from './rank';
 import { compileRuleSet, type CompiledBand } from './rules';
-import { compareVietnamese, taggedVietnameseKey } from './text';
+import { rankOrderOfNames } from './name-order';
 import type { FieldScore, FieldStat, RuleSet, ScoringResult, ScoringTable, Summary, UnitFieldResult, UnitResult } from './types';
 
 /**
@@ -41,71 +41,6 @@ function rankByCounting(totals: Float64Array | Int32Array, max: number): Int32Ar
   const ranks = new Int32Array(n);
   for (let k = 0; k < n; k++) ranks[k] = count[totals[k]];
   return ranks;
-}
-
-/** Whether two tagged keys have the same key (they differ in the tag). */
-function sameKey(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = a.length - 4; i >= 0; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-  return true;
-}
-
-/** Unit indexes in rank order, equal ranks in Vietnamese alphabetical order, then sheet order (as rankOrderOf). */
-export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): number[] {
-  const n = ranks.length;
-  const start = scratchInt32(n + 2);
-  for (let k = 0; k < n; k++) start[ranks[k] + 1]++;
-  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-  const order: number[] = new Array(n).fill(0);
-  // start[r] becomes the end of rank r's group as units are placed: group r is [start[r - 1], start[r]).
-  for (let k = 0; k < n; k++) order[start[ranks[k]]++] = k;
-  // A tie group is sorted by name with one native string sort of collation keys tagged with
-  // the unit's index (taggedVietnameseKey: plain string order of keys is the collator's; keys
-  // made in sheet order, where the names lie together in memory); units with equal keys are
-  // then ordered by code units and sheet order, as compareVietnamese does. Groups with a name
-  // the key cannot represent use the collator.
-  let tagged: (string | null)[] | null = null;
-  const byCollator = (a: number, b: number) => compareVietnamese(names[a], names[b]) || a - b;
-  const byCodeUnits = (a: number, b: number) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
-  const tagOf = (t: string) => {
-    const e = t.length;
-    return (t.charCodeAt(e - 3) << 16) | (t.charCodeAt(e - 2) << 8) | t.charCodeAt(e - 1);
-  };
-  for (let r = 1; r + 1 < start.length; r++) {
-    const lo = start[r - 1];
-    const hi = start[r];
-    const g = hi - lo;
-    if (g < 2) continue;
-    if (tagged === null) {
-      tagged = new Array<string | null>(n);
-      for (let k = 0; k < n; k++) tagged[k] = n <= 0x1000000 ? taggedVietnameseKey(names[k], k) : null;
-    }
-    const group: string[] = new Array(g);
-    let keyed = true;
-    for (let i = 0; i < g && keyed; i++) {
-      const t = tagged[order[lo + i]];
-      if (t === null) keyed = false;
-      else group[i] = t;
-    }
-    if (!keyed) {
-      const units = order.slice(lo, hi).sort(byCollator);
-      for (let i = 0; i < g; i++) order[lo + i] = units[i];
-      continue;
-    }
-    group.sort();
-    for (let i = 0; i < g; i++) order[lo + i] = tagOf(group[i]);
-    // Runs of equal keys (names equal but for case or tones): by code units, then sheet order.
-    for (let i = 0; i + 1 < g; ) {
-      let j = i + 1;
-      while (j < g && sameKey(group[i], group[j])) j++;
-      if (j - i > 1) {
-        const run = order.slice(lo + i, lo + j).sort(byCodeUnits);
-        for (let m = 0; m < run.length; m++) order[lo + i + m] = run[m];
-      }
-      i = j;
-    }
-  }
-  return order;
 }
 
 function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {

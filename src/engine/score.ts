@@ -3,7 +3,7 @@
  */
 import { classifyUnit, unitFieldResults, unitFigures } from './classify';
 import { roundedPct } from './decimal';
-import { detectLayout, readTable, type Grid, type Layout, type ReadOptions } from './layout';
+import { SHEET_ORIGIN, locateLayout, readTableToEnd, type Grid, type Layout, type ReadOptions } from './layout';
 import { rankEq } from './rank';
 import { compileRuleSet } from './rules';
 import { summarise } from './summary';
@@ -92,9 +92,10 @@ export type SheetScoring =
 
 /** Finds, validates and scores the table in a sheet's grid. */
 export function scoreGrid(grid: Grid, sheet: string, rules: RuleSet, options: Omit<ReadOptions, 'rules'> = {}): SheetScoring {
-  const detected = detectLayout(grid, undefined, options.origin);
+  // The units' end is found while reading them (readTableToEnd sets layout.endRow).
+  const detected = locateLayout(grid, 50, options.origin ?? SHEET_ORIGIN, false);
   if (!detected.ok) return { found: false, reason: detected.reason, detail: detected.detail };
-  const { table, findings } = readTable(grid, detected.layout, sheet, { ...options, rules });
+  const { table, findings } = readTableToEnd(grid, detected.layout, sheet, { ...options, rules });
   return {
     found: true,
     layout: detected.layout,

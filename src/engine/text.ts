@@ -196,6 +196,16 @@ export function taggedVietnameseKey(text: string, tag: number): string | null {
   return String.fromCharCode.apply(null, codes);
 }
 
+/**
+ * The collator's primary weight per character code below 0x1F00 as vietnameseKey uses it (0:
+ * no weight, the collator must decide) and the weight of a digit run. For packed keys
+ * (name-order.ts), which must stay byte for byte what vietnameseKey gives.
+ */
+export function keyWeightTable(): { weights: Uint16Array; digitWeight: number } {
+  const weights = keyWeights ?? buildKeyWeights();
+  return { weights, digitWeight };
+}
+
 /** The key's codes into foldCodes; their count, or -1 when the text has no key. */
 function keyCodes(text: string): number {
   const weights = keyWeights ?? buildKeyWeights();

@@ -1,0 +1,106 @@
+/**
+ * The engine's fast paths for large tables (issue 6) against the plain code they stand for:
+ * scoreGrid finding the units' end while reading (readTableToEnd) against detectLayout +
+ * readTable; the rank order's packed collation keys and multikey quicksort against a sort with
+ * compareVietnamese.
+ */
+import fc from 'fast-check';
+import { HAI_DUONG_2018, compareVietnamese, detectLayout, readTable, scoreGrid, scoreTable } from '../../src/engine';
+import type { CellValue } from '../../src/engine';
+import { rankOrderOfNames } from '../../src/engine/name-order';
+
+function plain<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+/** Names with Vietnamese letters in both cases, tones, đ, digits, spaces and punctuation. */
+const LETTERS = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ'];
+const OTHERS = [...'0123456789      .,-/()\'&:;'];
+const WORDS = ['Xã', 'xã', 'Xa', 'Phường', 'phuong', 'Thị trấn', 'Đông', 'đông', 'Dong', 'Hưng', 'Hung', 'Tây', 'Sơn', 'Son', 'An', 'Ân', 'Ấn', 'Hà', 'Ha', 'Kỳ', 'Ky', '1', '2', '10', '010', '007', '99', '100'];
+const name = fc.oneof(
+  fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' ')),
+  fc.array(fc.oneof(fc.constantFrom(...LETTERS), fc.constantFrom(...OTHERS)), { maxLength: 14 }).map((c) => c.join('')),
+  // Long names (keys past the words kept in place), names outside the emulated alphabet.
+  fc.tuple(fc.constantFrom('Ủy ban nhân dân xã Đông Hưng huyện Tiên Lữ', 'Ủy ban nhân dân xã Đông Hưng huyện Tiên Lữ tỉnh'), fc.nat(30)).map(([a, i]) => `${a} ${i}`),
+  fc.constantFrom('Ñandú', 'Xã\u0301', 'Zürich', '日本', 'Œuvre'),
+);
+
+function reference(ranks: Int32Array, names: readonly string[]): number[] {
+  return Array.from(ranks, (_, i) => i).sort((a, b) => ranks[a] - ranks[b] || compareVietnamese(names[a], names[b]) || a - b);
+}
+
+describe('rank order by packed collation keys', () => {
+  test('equals sorting by rank, then compareVietnamese, then sheet order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.integer({ min: 0, max: 3 })), { maxLength: 120 }), (units) => {
+        const names = units.map(([n]) => n);
+        // RANK.EQ-like ranks from a few distinct values: large tie groups.
+        const values = units.map(([, v]) => v);
+        const ranks = Int32Array.from(values, (v) => 1 + values.filter((w) => w > v).length);
+        expect(rankOrderOfNames(ranks, names)).toEqual(reference(ranks, names));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('one tie group of many names sharing long prefixes', () => {
+    const names: string[] = [];
+    let s = 7;
+    const rand = (k: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31) % k);
+    const parts = ['Xã', 'xã', 'Xa', 'Thị trấn', 'Phường', 'Ủy ban nhân dân', 'Đông', 'Dong', 'đông', 'Hưng', 'Hung', 'Hừng'];
+    for (let i = 0; i < 5000; i++) names.push(`${parts[rand(parts.length)]} ${parts[rand(parts.length)]} ${parts[rand(parts.length)]} ${rand(3) === 0 ? '' : String(rand(200)).padStart(rand(4), '0')}`.trim());
+    const ranks = new Int32Array(names.length).fill(1);
+    expect(rankOrderOfNames(ranks, names)).toEqual(reference(ranks, names));
+    // Two groups, one with a name the keys cannot represent (the collator orders that one).
+    ranks.fill(1, 0, 2500).fill(2501, 2500);
+    names[3000] = 'Zürich';
+    expect(rankOrderOfNames(ranks, names)).toEqual(reference(ranks, names));
+  });
+
+  test('no ties, and no units', () => {
+    expect(rankOrderOfNames(Int32Array.from([2, 1, 3]), ['a', 'b', 'c'])).toEqual([1, 0, 2]);
+    expect(rankOrderOfNames(new Int32Array(0), [])).toEqual([]);
+  });
+});
+
+describe('scoreGrid finds the units’ end while reading', () => {
+  const ENDS: CellValue[] = ['', '   ', null, 'Tổng cộng', 'TỔNG CỘNG:', ' tổng cộng.', 'Cộng', 'Bình quân', 'Trung bình chung', 'Total', 'sum.', 'Average:', 'Mean', 'Tong so', 'Tổng  cộng', 'Tổng cộng (điểm)', 'Tổng:', 'Ávérage', 'Chỉ số bình quân', 'Tổng cộng\u0301'];
+  const NAMES: CellValue[] = ['Xã A', 'Xã B', 'Tân An', 'Tổng Hòa', 'Thị trấn: Cổ Lễ', 'Sở T.N', 'Ban Mê', 'Cầu Giấy', 'Mỹ Đức', 'xa a', 'Tổng cộng xã', 42, true, 'A\u0301nh', ' Xã C ', 'Trung bình', 'Tổng cộng ngành giáo dục và đào tạo'];
+  const cell = fc.oneof(fc.integer({ min: 0, max: 1000 }).map((x) => x / 100), fc.constantFrom<CellValue>(null, '', 'KAD', '8,5', 'x', -1, 99));
+  const row = fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: fc.constantFrom(...ENDS) }), fc.array(cell, { minLength: 3, maxLength: 3 }));
+
+  test('same layout, findings and result as detectLayout + readTable + scoreTable', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.boolean(), fc.boolean(), (rows, extras, ragged) => {
+        const head: CellValue[] = ['STT', 'Tên đơn vị', 'A', 'B', 'C'];
+        const max: CellValue[] = [null, 'Điểm tối đa', 10, 12, 8];
+        if (extras) {
+          head.push('Điểm cộng', 'Tổng điểm', 'Xếp loại năm trước');
+          max.push(null, null, null);
+        }
+        const grid: (CellValue[] | undefined)[] = [['Bảng'], head, max, ...rows.map(([n, cells], i) => [i + 1, n, ...cells, ...(extras ? [i % 3, null, i % 2 ? 'Tốt' : null] : [])])];
+        // A missing row (a sparse grid) ends the units too.
+        if (ragged && grid.length > 5) grid[5] = undefined;
+        const g = grid as CellValue[][];
+        const fast = scoreGrid(g, 'S', HAI_DUONG_2018);
+        const layout = detectLayout(g);
+        expect(fast.found).toBe(layout.ok);
+        if (!fast.found || !layout.ok) return;
+        const read = readTable(g, layout.layout, 'S', { rules: HAI_DUONG_2018 });
+        expect(fast.layout).toEqual(layout.layout);
+        expect(fast.findings).toEqual(read.findings);
+        expect(plain(fast.result)).toEqual(plain(scoreTable(read.table, HAI_DUONG_2018)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('with last year’s index (the end found before reading)', () => {
+    const g: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A', 'Chỉ số năm trước'], [null, 'Điểm tối đa', 10, null], [1, 'Xã A', 8, 0.8], [2, 'Xã B', 9, 0.9], [null, 'Tổng cộng', 17, null]];
+    const s = scoreGrid(g, 'S', HAI_DUONG_2018);
+    if (!s.found) throw new Error('not found');
+    expect(s.layout.endRow).toBe(5);
+    expect(s.result.summary.unitCount).toBe(2);
+    expect(s.warnings.map((w) => w.code)).toEqual(['lastYearAsFraction']);
+  });
+});
