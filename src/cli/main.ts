@@ -61,6 +61,29 @@ const PRINT_LIMIT = 50;
 
 class UsageError extends Error {}
 
+/**
+ * Where a run's time goes, phase by phase, printed to stderr at the end when PAR_TIMINGS is set
+ * (the bench's breakdown; bench/README.md). Costs nothing otherwise.
+ */
+function phaseTimer(): ((label: string) => void) & { report(io: Io): void } {
+  const on = Boolean(process.env.PAR_TIMINGS);
+  const laps: [string, number][] = [];
+  let last = performance.now();
+  const phase = (label: string) => {
+    if (!on) return;
+    const now = performance.now();
+    laps.push([label, now - last]);
+    last = now;
+  };
+  return Object.assign(phase, {
+    report(io: Io) {
+      if (!on) return;
+      // performance.now() counts from the process's start: node's own start-up and module loading included.
+      io.stderr(`timings (ms): start-up and modules ${(performance.now() - laps.reduce((t, [, ms]) => t + ms, 0)).toFixed(0)}, ${laps.map(([l, ms]) => `${l} ${ms.toFixed(0)}`).join(', ')}; process ${performance.now().toFixed(0)}\n`);
+    },
+  });
+}
+
 function detail(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -206,10 +229,12 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   }
 
   io.stderr(fill(m.reading, { file: inputArg }) + '\n');
+  const phase = phaseTimer();
   let wb: XlsxBook;
   try {
     // Read into memory, for reading only: the input file is never opened for writing.
     wb = XlsxBook.read(await fs.promises.readFile(input));
+    phase('open');
   } catch (e) {
     throw new UsageError(fill(m.unreadable, { file: inputArg, detail: detail(e) }));
   }
@@ -267,7 +292,9 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   const misses: { sheet: string; reason: string }[] = [];
   for (const ws of candidates) {
     const { grid, formats } = wb.grid(ws);
+    phase('read');
     const scoring = scoreGrid(grid, ws.name, rules, { formats });
+    phase('score');
     if (scoring.found) {
       chosen = { ws, grid, scoring };
       break;
@@ -316,12 +343,14 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   }
 
   const block = outputBlock(result, lang);
+  phase('output block');
   let occupied = occupiedTargetCells(chosen.grid, layout);
   if (occupied.length === 0) {
     try {
       writeOutputBlock(wb, ws, chosen.grid, layout, block, result.rules);
       // The scoring sheet is final: it deflates on the thread pool while the report is built.
       wb.compressAhead(ws);
+      phase('write block');
     } catch (e) {
       // A cell the values call empty that still holds something (a formula whose result is empty).
       if (!(e instanceof OccupiedCellError)) throw e;
@@ -348,8 +377,10 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     io.stderr(fill(m.yearGuessed, { year, source }) + '\n');
   }
   const narrative = generateNarrative(result, { ...settings, year }, lang);
+  phase('narrative');
   if (!values['no-report-sheet']) {
     const sheet = writeReportSheet(wb, reportSheetModel(result, narrative, { year }, lang, 0, block.rows.map((row) => row[3])), result, year, lang);
+    phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
     io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
   }
@@ -357,7 +388,9 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    await fs.promises.writeFile(tmp, await wb.write());
+    const bytes = await wb.write();
+    phase('zip');
+    await fs.promises.writeFile(tmp, bytes);
     await fs.promises.rename(tmp, out);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
@@ -384,6 +417,8 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
 
   io.stdout(summaryText(result, lang));
   io.stdout('\n' + fill(m.wrote, { file: outArg }) + '\n');
+  phase('files and summary');
+  phase.report(io);
   return EXIT_OK;
 }
 

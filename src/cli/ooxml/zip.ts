@@ -347,7 +347,11 @@ export function compressEntry(content: string | Buffer, level = DEFAULT_LEVEL): 
   const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (raw.length === 0) return Promise.resolve(compressedFrom(raw, null));
   return new Promise((resolve, reject) => {
-    zlib.deflateRaw(raw, { level }, (err, deflated) => (err ? reject(err) : resolve(compressedFrom(raw, deflated))));
+    // One output chunk as large as the input: the whole deflate is one job on the pool. With the
+    // default 16 KB chunks each chunk waits for this thread's event loop, so nothing would run
+    // while this thread is busy.
+    const chunkSize = Math.max(64 * 1024, raw.length + 1024);
+    zlib.deflateRaw(raw, { level, chunkSize }, (err, deflated) => (err ? reject(err) : resolve(compressedFrom(raw, deflated))));
   });
 }
 

@@ -38,26 +38,39 @@ function mayStartWithKind(name: string): boolean {
  */
 export function unitKind(name: string): UnitKind {
   if (!mayStartWithKind(name)) return 'commune';
-  let kind = KIND_CACHE.get(name);
-  if (kind === undefined) {
-    const l = lower(name);
-    kind = l.startsWith('thị trấn ') ? 'town' : l.startsWith('phường ') ? 'ward' : 'commune';
-    // A narrative asks for the kind of every name several times (each list's collective noun).
-    if (KIND_CACHE.size >= KIND_CACHE_LIMIT) KIND_CACHE.clear();
-    KIND_CACHE.set(name, kind);
-  }
-  return kind;
+  return described(name).kind;
 }
-
-const KIND_CACHE = new Map<string, UnitKind>();
-const KIND_CACHE_LIMIT = 1 << 16;
 
 /** A commune's name without a typed "Xã " prefix; towns and wards keep their full name. */
 export function baseName(name: string): string {
-  const trimmed = name.normalize('NFC').trim();
-  if (mayStartWithKind(trimmed) && lower(trimmed).startsWith('xã ')) return trimmed.slice(trimmed.search(/\s/)).trim();
-  return trimmed;
+  return described(name).base;
 }
+
+interface NameParts {
+  kind: UnitKind;
+  base: string;
+}
+
+/**
+ * A name's kind and base name, worked out once: a narrative lists every name several times
+ * (each list, each collective noun), 10^4 names in a large province file.
+ */
+function described(name: string): NameParts {
+  let parts = NAME_CACHE.get(name);
+  if (parts === undefined) {
+    const trimmed = name.normalize('NFC').trim();
+    const l = mayStartWithKind(trimmed) ? lower(trimmed) : '';
+    const kind: UnitKind = l.startsWith('thị trấn ') ? 'town' : l.startsWith('phường ') ? 'ward' : 'commune';
+    const base = l.startsWith('xã ') ? trimmed.slice(trimmed.search(/\s/)).trim() : trimmed;
+    parts = { kind, base };
+    if (NAME_CACHE.size >= NAME_CACHE_LIMIT) NAME_CACHE.clear();
+    NAME_CACHE.set(name, parts);
+  }
+  return parts;
+}
+
+const NAME_CACHE = new Map<string, NameParts>();
+const NAME_CACHE_LIMIT = 1 << 16;
 
 /** A count as reports write it: two digits in Vietnamese ("08"), plain in English. */
 export function formatCount(n: number, lang: Lang): string {
