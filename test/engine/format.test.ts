@@ -90,4 +90,10 @@ describe('fill', () => {
   it('fills a value of 0', () => {
     expect(fill('{n}', { n: 0 })).toBe('0');
   });
+  it('fills a template it has seen before with the new values; text around and between placeholders kept', () => {
+    const t = 'Đầu {a}{b} giữa {a} cuối';
+    expect(fill(t, { a: 1, b: 2 })).toBe('Đầu 12 giữa 1 cuối');
+    expect(fill(t, { a: 'x', b: '' })).toBe('Đầu x giữa x cuối');
+    expect(fill(t, {})).toBe(t);
+  });
 });
