@@ -6,10 +6,10 @@
  * charts, pivot tables, macros, custom XML, comments, everything.
  */
 import { ZipArchive, compressEntry, writeZip, type CompressedEntry, type EntryChange } from './zip';
-import { readWorkbookParts, relsPathOf, type SheetRef, type WorkbookParts } from './package';
+import { dirOf, parseRelationships, readWorkbookParts, relsPathOf, resolveTarget, type SheetRef, type WorkbookParts } from './package';
 import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml, type SheetGrid, type StyleFormats } from './read';
 import { StyleBook } from './styles';
-import { attr, escapeAttr, setAttr } from './xml';
+import { attr, decodeOoxmlText, escapeAttr, setAttr } from './xml';
 
 export type { SheetRef } from './package';
 
@@ -30,6 +30,8 @@ export class XlsxBook {
   private readonly grids = new Map<string, SheetGrid>();
   private readonly texts = new Map<string, string>();
   private readonly date1904: boolean;
+  /** Relationship parts dropped with a replaced sheet's content: what they reached may be left unreferenced. */
+  private readonly droppedRels: string[] = [];
 
   private constructor(private readonly zip: ZipArchive) {
     this.parts = readWorkbookParts(zip);
@@ -128,7 +130,10 @@ export class XlsxBook {
     this.renameSheet(sheet, name);
     this.changes.set(sheet.path, xml);
     const rels = relsPathOf(sheet.path);
-    if (this.zip.has(rels)) this.changes.set(rels, null);
+    if (this.zip.has(rels)) {
+      this.droppedRels.push(rels);
+      this.changes.set(rels, null);
+    }
   }
 
   /** Adds a part related to the workbook part: its relationship, its content type, its content. Returns the relationship's id. */
@@ -183,16 +188,22 @@ export class XlsxBook {
 
   /** The workbook with every edit, as .xlsx bytes, using the parts compressed ahead. */
   async write(): Promise<Buffer> {
+    this.finish();
     for (const [path, { text, compressed }] of this.ahead) {
       const done = await compressed;
       if (this.changes.get(path) === text) this.changes.set(path, done);
     }
     this.ahead.clear();
-    return this.toBuffer();
+    return this.pack();
   }
 
   /** The workbook with every edit, as .xlsx bytes. */
   toBuffer(): Buffer {
+    this.finish();
+    return this.pack();
+  }
+
+  private pack(): Buffer {
     if (this.styleBook?.changed) {
       if (this.parts.stylesPath) this.changes.set(this.parts.stylesPath, this.styleBook.toXml());
       else {
@@ -204,4 +215,169 @@ export class XlsxBook {
     }
     return writeZip(this.zip, this.changes);
   }
+
+  /**
+   * What Excel checks across parts, brought in step with the edited sheets before they are
+   * written: table column names with their header cells, the calculation chain, and the parts
+   * only a replaced sheet referred to. Runs on the edits' text (never on the sheet parts
+   * themselves), so running it again changes nothing.
+   */
+  private finish(): void {
+    const edited = this.parts.sheets.filter((s) => typeof this.changes.get(s.path) === 'string' || this.ahead.has(s.path));
+    for (const sheet of edited) this.syncTableHeaders(sheet);
+    if (edited.length > 0) this.dropCalcChain();
+    this.dropOrphans();
+  }
+
+  /** A part's current text, or null when it is gone (or was never there). */
+  private currentText(path: string): string | null {
+    const changed = this.changes.get(path);
+    if (changed === null) return null;
+    if (typeof changed === 'string') return changed;
+    const ahead = this.ahead.get(path);
+    if (ahead) return ahead.text;
+    const name = this.zip.entryName(path);
+    return name === null ? null : this.sourceText(name);
+  }
+
+  private setPart(path: string, text: string): void {
+    this.changes.set(this.zip.entryName(path) ?? path, text);
+  }
+
+  /**
+   * An Excel table's header cells must hold its columns' names (else Excel "repairs" the table):
+   * a column whose header cell now holds other text (the output block's headers written in
+   * another language, say) takes that text as its name, as Excel does when a header is typed.
+   */
+  private syncTableHeaders(sheet: SheetRef): void {
+    const relsText = this.currentText(relsPathOf(sheet.path));
+    if (relsText === null) return;
+    const sheetText = this.currentText(sheet.path);
+    if (sheetText === null) return;
+    let headerRows: SheetGrid | null = null;
+    for (const rel of parseRelationships(relsText)) {
+      if (rel.external || !rel.type.endsWith('/table')) continue;
+      const tablePath = resolveTarget(dirOf(sheet.path), rel.target);
+      const tableXml = this.currentText(tablePath);
+      if (tableXml === null) continue;
+      const tableTag = /<(?:[A-Za-z_][\w.-]*:)?table\b[^>]*>/.exec(tableXml)?.[0];
+      if (!tableTag || (attr(tableTag, 'headerRowCount') ?? '1') === '0') continue;
+      const start = /^\$?([A-Z]{1,3})\$?(\d+)/.exec(attr(tableTag, 'ref') ?? '');
+      if (!start) continue;
+      const row0 = Number(start[2]) - 1;
+      const col0 = columnNumber(start[1]) - 1;
+      if (!headerRows || headerRows.grid.length <= row0) {
+        headerRows = readSheetXml(sheetText, this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: row0 + 1 });
+      }
+      const header = headerRows.grid[row0] ?? [];
+      const columns = [...tableXml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?tableColumn\b[^>]*>/g)];
+      const names = columns.map((m) => decodeOoxmlText(attr(m[0], 'name') ?? ''));
+      const wanted = names.map((name, i) => {
+        const cell = header[col0 + i];
+        return typeof cell === 'string' && cell !== '' ? cell : name;
+      });
+      let out = '';
+      let at = 0;
+      columns.forEach((m, i) => {
+        if (wanted[i] === names[i] || m.index === undefined) return;
+        // Names are unique in a table (case-insensitively): a clash is left as it was.
+        const lower = wanted[i].toLowerCase();
+        if (wanted.some((w, j) => j !== i && w.toLowerCase() === lower)) return;
+        out += tableXml.slice(at, m.index) + setAttr(m[0], 'name', ooxmlEscape(wanted[i]));
+        at = m.index + m[0].length;
+      });
+      if (at > 0) this.setPart(tablePath, out + tableXml.slice(at));
+    }
+  }
+
+  /**
+   * The calculation chain lists the cells with formulas; one it names that no longer has a formula
+   * makes Excel repair the file. Excel rebuilds a missing chain silently, so with sheets edited
+   * the chain goes: the part, its relationship, its content type.
+   */
+  private dropCalcChain(): void {
+    const relsText = this.currentText(this.parts.relsPath);
+    if (relsText === null) return;
+    const baseDir = dirOf(this.parts.workbookPath);
+    let rels = relsText;
+    for (const tag of relsText.match(/<Relationship\b[^>]*>/g) ?? []) {
+      const type = attr(tag, 'Type') ?? '';
+      if (!type.endsWith('/calcChain') || (attr(tag, 'TargetMode') ?? '').toLowerCase() === 'external') continue;
+      const path = resolveTarget(baseDir, attr(tag, 'Target') ?? '');
+      rels = rels.replace(tag, '');
+      this.removePart(path);
+    }
+    if (rels !== relsText) this.setPart(this.parts.relsPath, rels);
+  }
+
+  /** Removes a part (if the package has it) with its relationships part and its content-type override. */
+  private removePart(path: string): void {
+    const name = this.zip.entryName(path);
+    if (name !== null) this.changes.set(name, null);
+    else this.changes.delete(path);
+    const rels = relsPathOf(path);
+    const relsName = this.zip.entryName(rels);
+    if (relsName !== null) this.changes.set(relsName, null);
+    const types = this.currentText('[Content_Types].xml');
+    if (types === null) return;
+    const lower = path.toLowerCase();
+    const next = types.replace(/<Override\b[^>]*>/g, (tag) => {
+      let part = (attr(tag, 'PartName') ?? '').replace(/^\/+/, '');
+      try {
+        part = decodeURIComponent(part);
+      } catch {
+        // kept as written
+      }
+      return part.toLowerCase() === lower ? '' : tag;
+    });
+    if (next !== types) this.setPart('[Content_Types].xml', next);
+  }
+
+  /** The parts reached from `from` (relationship parts' paths) through relationships, as the package is now. */
+  private reachable(roots: readonly string[], current: boolean): Set<string> {
+    const seen = new Set<string>();
+    const text = (path: string): string | null => (current ? this.currentText(path) : this.zip.entryName(path) === null ? null : this.zip.text(this.zip.entryName(path) as string));
+    const queue = [...roots];
+    while (queue.length > 0) {
+      const relsPath = queue.pop() as string;
+      const xml = text(relsPath);
+      if (xml === null) continue;
+      // '_rels/.rels' belongs to the package; 'a/_rels/b.xml.rels' to 'a/b.xml'.
+      const owner = relsPath === '_rels/.rels' ? '' : relsPath.replace(/(^|\/)_rels\/([^/]*)\.rels$/, '$1$2');
+      for (const rel of parseRelationships(xml)) {
+        if (rel.external) continue;
+        const target = resolveTarget(dirOf(owner), rel.target);
+        const key = (this.zip.entryName(target) ?? target).toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        queue.push(relsPathOf(target));
+      }
+    }
+    return seen;
+  }
+
+  /** Parts a replaced sheet alone referred to (its old drawing, chart, comments, table): removed. */
+  private dropOrphans(): void {
+    if (this.droppedRels.length === 0) return;
+    const before = this.reachable(this.droppedRels, false);
+    const now = this.reachable(['_rels/.rels'], true);
+    for (const part of before) {
+      if (now.has(part)) continue;
+      const name = this.zip.entryName(part);
+      if (name !== null && this.changes.get(name) !== null) this.removePart(name);
+    }
+  }
+}
+
+/** 'A' -> 1, 'AZ' -> 52. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+/** A name as a table part stores it: characters XML cannot hold as `_xHHHH_`, a literal `_xHHHH_` protected. */
+function ooxmlEscape(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[\u0000-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
