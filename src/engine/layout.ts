@@ -4,7 +4,8 @@
  */
 import { cellAddress, columnLetter, qualifiedAddress } from './address';
 import { parseNumberText, toScaled } from './decimal';
-import { cellText, fold, foldHash } from './text';
+import { cellText, fold, foldHash, nameScan, packVietnameseKey, scanPlainName } from './text';
+import { keyRoom, reserveSheetKeys } from './name-order';
 import { INVALID_CELL, NOT_APPLICABLE_CELL, columnarTable, scratchInt32, type TableColumns } from './columns';
 import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable } from './types';
 
@@ -440,19 +441,37 @@ function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptio
   // Rows are read a batch at a time, in three loops: the names (and, when finding the end,
   // whether a row ends the units); their duplicate check, in a loop of its own so that the hash
   // table's cache misses overlap; their scores, with every finding of a row in its cells' order.
+  // The names' collation keys, for the rank order (name-order.ts).
+  const keys = reserveSheetKeys(names, rows);
+  let keyAt = 0;
+
   let n = rows;
   for (let b0 = 0; b0 < n; b0 += BATCH) {
     let b1 = Math.min(n, b0 + BATCH);
     for (let k = b0; k < b1; k++) {
       const value = grid[firstUnitRow + k]?.[nameCol];
-      const name = cellText(value ?? null);
-      const h = foldHash(name);
+      let name: string;
+      let h: number;
+      let keyWords: number;
+      // One pass over the usual name (its text as given): plain check, fold hash, collation key.
+      if (typeof value === 'string' && scanPlainName(value, keyRoom(keys, keyAt, ((3 * value.length) >> 2) + 2), keyAt)) {
+        name = value;
+        h = nameScan.hash;
+        keyWords = nameScan.keyWords;
+      } else {
+        name = cellText(value ?? null);
+        h = foldHash(name);
+        keyWords = packVietnameseKey(name, keyRoom(keys, keyAt, ((3 * name.length) >> 2) + 2), keyAt);
+      }
       if (findEnd && (name === '' || endsUnits(value, name, h))) {
         n = b1 = k;
         break;
       }
       names[k] = name;
       nameHashes[k] = h;
+      keys.start[k] = keyAt;
+      keys.len[k] = keyWords;
+      if (keyWords > 0) keyAt += keyWords;
     }
     for (let k = b0; k < b1; k++) {
       const h = nameHashes[k];

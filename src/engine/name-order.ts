@@ -1,31 +1,30 @@
 /**
  * The rank order of many units, ties in Vietnamese alphabetical order, without a string per
- * name (issue 6). Each name's collation key (the bytes of vietnameseKey: per-character primary
- * weights taken from the collator, digit runs as numbers) is packed four bytes to a 32-bit word,
- * big-endian and zero-padded, straight into the unit's place in rank order (a counting sort by
- * rank), so that the keys of a tie group lie together; each group is then sorted by a multikey
- * quicksort over those words (Bentley & Sedgewick's three-way radix quicksort): each step looks
- * at one word of each name, and a prefix the names share is never compared again. Word order is
- * key order because no key byte is 0 (a shorter key is a prefix padded with zeros, so it comes
- * first, as in string order). Names with equal keys are ordered as compareVietnamese orders them
- * (by code units), then by index; a group with a name that has no key (characters outside the
- * emulated alphabet) is sorted with the collator.
+ * name (issue 6). Each name's collation key (the codes of vietnameseKey: per-character primary
+ * weights taken from the collator, digit runs as numbers) is packed four codes to a 32-bit word
+ * (packVietnameseKey), while the table is read (scanPlainName, in the same pass as the name's
+ * other checks) or here; the keys are copied into the units' places in rank order (a counting
+ * sort by rank), so that the keys of a tie group lie together; each group is then sorted by a
+ * multikey quicksort over those words (Bentley & Sedgewick's three-way radix quicksort): each
+ * step looks at one word of each name, and a prefix the names share is never compared again.
+ * Names with equal keys are ordered as compareVietnamese orders them (by code units), then by
+ * index; a group with a name that has no key (characters outside the emulated alphabet) is
+ * sorted with the collator.
  */
 import { scratchInt32 } from './columns';
-import { compareVietnamese, keyWeightTable } from './text';
+import { KEY_END, compareVietnamese, packVietnameseKey } from './text';
 
 /** Key words kept in place per unit; the rest of a longer key goes to an overflow array. */
 const STRIDE = 8;
 
-/** The word past a key's end: below every word of a key (all have a non-zero first byte). */
-const END = -0x80000000;
+const END = KEY_END;
 
 /**
  * Working memory reused from call to call (grown as needed): a large typed array is external
  * memory, and allocating it again each time makes the garbage collector run full collections.
  */
 const mem = {
-  /** Unit at position p: its first STRIDE key words at p × STRIDE, each as a signed integer (the unsigned word minus 2^31: signed order is word order). */
+  /** Unit at position p: its first STRIDE key words at p × STRIDE. */
   inline: new Int32Array(0),
   /** Key length in words per position; -1: no key (or not needed: a group of one). */
   len: new Int32Array(0),
@@ -39,48 +38,37 @@ const mem = {
 };
 
 /**
- * Packs text's key into mem.key; returns the number of words, or -1 when the text has no key.
+ * The keys of a table's names packed while reading it (readTable, in sheet order: unit k's key
+ * is words[start[k] .. start[k] + len[k]), len -1: none), for the `names` array they were made
+ * for, until the next table is read. Working memory like `mem`.
  */
-function packKey(text: string, weights: Uint16Array, digitWeight: number): number {
-  const n = text.length;
-  // At most 3 bytes per character (a one-digit run), plus the last partial word.
-  if (mem.key.length < ((3 * n) >> 2) + 2) mem.key = new Int32Array(2 * (((3 * n) >> 2) + 2));
-  const words = mem.key;
-  let acc = 0;
-  let bytes = 0;
-  let w = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const weight = c < weights.length ? weights[c] : 0;
-    if (weight === 0) return -1;
-    if (c < 48 || c > 57) {
-      acc = (acc << 8) | weight;
-      if (++bytes === 4) {
-        words[w++] = acc ^ END;
-        acc = 0;
-        bytes = 0;
-      }
-      continue;
-    }
-    // A run of digits: its value, leading zeros dropped, as (digit weight, 1 + length, digits).
-    let j = i + 1;
-    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-    let s = i;
-    while (s < j - 1 && text.charCodeAt(s) === 48) s++;
-    if (j - s > 200) return -1;
-    for (let d = s - 2; d < j; d++) {
-      const b = d === s - 2 ? digitWeight : d === s - 1 ? 1 + (j - s) : text.charCodeAt(d);
-      acc = (acc << 8) | b;
-      if (++bytes === 4) {
-        words[w++] = acc ^ END;
-        acc = 0;
-        bytes = 0;
-      }
-    }
-    i = j - 1;
+export interface SheetKeys {
+  names: readonly string[] | null;
+  start: Int32Array;
+  len: Int32Array;
+  words: Int32Array;
+}
+
+const sheetKeys: SheetKeys = { names: null, start: new Int32Array(0), len: new Int32Array(0), words: new Int32Array(1024) };
+
+/** The key store for reading `count` names into `names` (the keys of any table read before are dropped). */
+export function reserveSheetKeys(names: readonly string[], count: number): SheetKeys {
+  if (sheetKeys.start.length < count) {
+    sheetKeys.start = new Int32Array(count);
+    sheetKeys.len = new Int32Array(count);
   }
-  if (bytes > 0) words[w++] = (acc << (8 * (4 - bytes))) ^ END;
-  return w;
+  sheetKeys.names = names;
+  return sheetKeys;
+}
+
+/** keys.words with room for `words` words from `at` (grown, keeping what is before `at`). */
+export function keyRoom(keys: SheetKeys, at: number, words: number): Int32Array {
+  if (at + words > keys.words.length) {
+    const grown = new Int32Array(Math.max(2 * keys.words.length, at + words));
+    grown.set(keys.words.subarray(0, at));
+    keys.words = grown;
+  }
+  return keys.words;
 }
 
 /**
@@ -104,7 +92,8 @@ export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): n
     mem.inline = new Int32Array(n * STRIDE);
   }
   const { inline, len, overflowAt } = mem;
-  const { weights, digitWeight } = keyWeightTable();
+  // The keys made while reading, when these names were read last; else packed here.
+  const read = sheetKeys.names === names ? sheetKeys : null;
   let overflowLength = 0;
   let ties = false;
   // Units placed in sheet order (where the names lie together in memory), each with its key
@@ -115,12 +104,24 @@ export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): n
     order[p] = k;
     if (begin[r + 1] - begin[r] < 2) continue;
     ties = true;
-    const w = packKey(names[k], weights, digitWeight);
+    let key: Int32Array;
+    let from: number;
+    let w: number;
+    if (read !== null) {
+      key = read.words;
+      from = read.start[k];
+      w = read.len[k];
+    } else {
+      const name = names[k];
+      if (mem.key.length < ((3 * name.length) >> 2) + 2) mem.key = new Int32Array(2 * (((3 * name.length) >> 2) + 2));
+      key = mem.key;
+      from = 0;
+      w = packVietnameseKey(name, key, 0);
+    }
     len[p] = w;
     if (w < 0) continue;
-    const key = mem.key;
     const base = p * STRIDE;
-    for (let i = 0; i < w && i < STRIDE; i++) inline[base + i] = key[i];
+    for (let i = 0; i < w && i < STRIDE; i++) inline[base + i] = key[from + i];
     if (w > STRIDE) {
       if (overflowLength + w > mem.overflow.length) {
         const grown = new Int32Array(2 * (overflowLength + w));
@@ -128,7 +129,7 @@ export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): n
         mem.overflow = grown;
       }
       overflowAt[p] = overflowLength;
-      for (let i = STRIDE; i < w; i++) mem.overflow[overflowLength++] = key[i];
+      for (let i = STRIDE; i < w; i++) mem.overflow[overflowLength++] = key[from + i];
     }
   }
   if (ties) {

@@ -180,32 +180,6 @@ export function vietnameseKey(text: string): string | null {
   return String.fromCharCode.apply(null, foldCodes);
 }
 
-/**
- * vietnameseKey(text) + U+0000 + `tag` in three characters (0 ≤ tag < 2^24), or null: sorting
- * such strings by plain string order sorts by key, then by tag.
- */
-export function taggedVietnameseKey(text: string, tag: number): string | null {
-  let len = keyCodes(text);
-  if (len < 0) return null;
-  const codes = foldCodes;
-  codes[len++] = 0;
-  codes[len++] = (tag >>> 16) & 0xff;
-  codes[len++] = (tag >>> 8) & 0xff;
-  codes[len++] = tag & 0xff;
-  codes.length = len;
-  return String.fromCharCode.apply(null, codes);
-}
-
-/**
- * The collator's primary weight per character code below 0x1F00 as vietnameseKey uses it (0:
- * no weight, the collator must decide) and the weight of a digit run. For packed keys
- * (name-order.ts), which must stay byte for byte what vietnameseKey gives.
- */
-export function keyWeightTable(): { weights: Uint16Array; digitWeight: number } {
-  const weights = keyWeights ?? buildKeyWeights();
-  return { weights, digitWeight };
-}
-
 /** The key's codes into foldCodes; their count, or -1 when the text has no key. */
 function keyCodes(text: string): number {
   const weights = keyWeights ?? buildKeyWeights();
@@ -231,4 +205,168 @@ function keyCodes(text: string): number {
     i = j - 1;
   }
   return len;
+}
+
+/** The word past a packed key's end: below every word of a key (all have a non-zero first byte). */
+export const KEY_END = -0x80000000;
+
+/**
+ * vietnameseKey(text)'s codes (each below 256) packed four to a 32-bit word, big-endian and
+ * zero-padded, each word stored minus 2^31 (so that signed order is word order), at words[at..];
+ * returns the number of words, or -1 when the text has no key (what was written is then
+ * garbage). Word order is key order, because no key code is 0: a shorter key is a prefix padded
+ * with zeros. words must have room for (3 × text.length) / 4 + 2 words from `at`.
+ */
+export function packVietnameseKey(text: string, words: Int32Array, at: number): number {
+  const weights = keyWeights ?? buildKeyWeights();
+  const n = text.length;
+  let acc = 0;
+  let bytes = 0;
+  let w = at;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const weight = c < weights.length ? weights[c] : 0;
+    if (weight === 0) return -1;
+    if (c < 48 || c > 57) {
+      acc = (acc << 8) | weight;
+      if (++bytes === 4) {
+        words[w++] = acc ^ KEY_END;
+        acc = 0;
+        bytes = 0;
+      }
+      continue;
+    }
+    // A run of digits: its value, leading zeros dropped, as (digit weight, 1 + length, digits).
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    let s = i;
+    while (s < j - 1 && text.charCodeAt(s) === 48) s++;
+    if (j - s > 200) return -1;
+    for (let d = s - 2; d < j; d++) {
+      acc = (acc << 8) | (d === s - 2 ? digitWeight : d === s - 1 ? 1 + (j - s) : text.charCodeAt(d));
+      if (++bytes === 4) {
+        words[w++] = acc ^ KEY_END;
+        acc = 0;
+        bytes = 0;
+      }
+    }
+    i = j - 1;
+  }
+  if (bytes > 0) words[w++] = (acc << (8 * (4 - bytes))) ^ KEY_END;
+  return w - at;
+}
+
+/** Per character code below 0x1F00: fold code (bits 0–15; 0xFFFF: the full fold), key weight (bits 16–23; 0: none), bit 24: a character isPlainNfc allows. */
+let nameChars: Int32Array | null = null;
+const PLAIN_CHAR = 1 << 24;
+
+function buildNameChars(): Int32Array {
+  const folds = charFolds ?? buildCharFolds();
+  const weights = keyWeights ?? buildKeyWeights();
+  const table = new Int32Array(0x1f00);
+  for (let c = 0; c < table.length; c++) {
+    const plain = (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0x2ff) || (c >= 0x1e00 && c <= 0x1eff);
+    table[c] = (folds[c] < 0 ? 0xffff : folds[c]) | (weights[c] << 16) | (plain ? PLAIN_CHAR : 0);
+  }
+  nameChars = table;
+  return table;
+}
+
+/** What scanPlainName found. */
+export const nameScan = { hash: 0, keyWords: 0 };
+
+/**
+ * One pass over a name for reading a large table: when cellText(text) is text itself (by the
+ * isPlainNfc test), sets nameScan.hash to foldHash(text) and packs text's key at words[at..] as
+ * packVietnameseKey does (nameScan.keyWords: its word count, or -1), and returns true; returns
+ * false (nothing set) for any other text. words must have room for (3 × text.length) / 4 + 2
+ * words from `at`.
+ */
+export function scanPlainName(text: string, words: Int32Array, at: number): boolean {
+  const n = text.length;
+  if (n > 1024) return false;
+  if (n > 0) {
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(n - 1);
+    if (first === 0x20 || first === 0xa0 || last === 0x20 || last === 0xa0) return false;
+  }
+  const table = nameChars ?? buildNameChars();
+  const dw = digitWeight;
+  let h = 0x811c9dc5 | 0;
+  let len = 0;
+  let space = false;
+  let fullFold = false;
+  let keyed = true;
+  let acc = 0;
+  let bytes = 0;
+  let w = at;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x1f00) return false;
+    const e = table[c];
+    if ((e & PLAIN_CHAR) === 0) return false;
+    // foldHash (plain text has no white space but U+0020 and U+00A0).
+    if (c === 0x20 || c === 0xa0) space = len > 0;
+    else {
+      const f = e & 0xffff;
+      if (f === 0xffff) fullFold = true;
+      else if (!fullFold) {
+        if (space) {
+          h = Math.imul(h ^ 32, 0x01000193);
+          len++;
+          space = false;
+        }
+        h = Math.imul(h ^ f, 0x01000193);
+        len++;
+      }
+    }
+    // The key, as packVietnameseKey.
+    if (!keyed) continue;
+    const weight = (e >>> 16) & 0xff;
+    if (weight === 0) {
+      keyed = false;
+      continue;
+    }
+    if (c < 48 || c > 57) {
+      acc = (acc << 8) | weight;
+      if (++bytes === 4) {
+        words[w++] = acc ^ KEY_END;
+        acc = 0;
+        bytes = 0;
+      }
+      continue;
+    }
+    // A run of digits (plain, each its own fold code), for the fold hash and as a number in the key.
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (!fullFold) {
+      if (space) {
+        h = Math.imul(h ^ 32, 0x01000193);
+        len++;
+        space = false;
+      }
+      for (let d = i + 1; d < j; d++) {
+        h = Math.imul(h ^ text.charCodeAt(d), 0x01000193);
+        len++;
+      }
+    }
+    let s = i;
+    while (s < j - 1 && text.charCodeAt(s) === 48) s++;
+    if (j - s > 200) keyed = false;
+    else {
+      for (let d = s - 2; d < j; d++) {
+        acc = (acc << 8) | (d === s - 2 ? dw : d === s - 1 ? 1 + (j - s) : text.charCodeAt(d));
+        if (++bytes === 4) {
+          words[w++] = acc ^ KEY_END;
+          acc = 0;
+          bytes = 0;
+        }
+      }
+    }
+    i = j - 1;
+  }
+  if (keyed && bytes > 0) words[w++] = (acc << (8 * (4 - bytes))) ^ KEY_END;
+  nameScan.hash = fullFold ? hashString(foldText(text)) : h;
+  nameScan.keyWords = keyed ? w - at : -1;
+  return true;
 }

@@ -5,7 +5,8 @@
  * compareVietnamese.
  */
 import fc from 'fast-check';
-import { HAI_DUONG_2018, compareVietnamese, detectLayout, readTable, scoreGrid, scoreTable } from '../../src/engine';
+import { HAI_DUONG_2018, cellText, compareVietnamese, detectLayout, foldHash, readTable, scoreGrid, scoreTable, vietnameseKey } from '../../src/engine';
+import { KEY_END, nameScan, packVietnameseKey, scanPlainName } from '../../src/engine/text';
 import type { CellValue } from '../../src/engine';
 import { rankOrderOfNames } from '../../src/engine/name-order';
 
@@ -102,5 +103,60 @@ describe('scoreGrid finds the units’ end while reading', () => {
     expect(s.layout.endRow).toBe(5);
     expect(s.result.summary.unitCount).toBe(2);
     expect(s.warnings.map((w) => w.code)).toEqual(['lastYearAsFraction']);
+  });
+});
+
+describe('one pass over a name: scanPlainName', () => {
+  /** The key codes of packed words. */
+  const unpack = (words: Int32Array, count: number): number[] => {
+    const codes: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const u = (words[i] ^ KEY_END) >>> 0;
+      for (const b of [u >>> 24, (u >>> 16) & 0xff, (u >>> 8) & 0xff, u & 0xff]) if (b !== 0) codes.push(b);
+    }
+    return codes;
+  };
+  const chars = [...LETTERS, ...OTHERS, '\u00a0', '\t', '\u0301', '\u0323', 'ß', 'Ø', 'ǅ', 'İ', 'ɐ', '\u02c6', '~', '日', '\u2003', '\u1e9e', 'ẞ', 'ỳ', '\u1ef9', '\u01a0'];
+  test('agrees with cellText, foldHash and packVietnameseKey / vietnameseKey', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 24 }), (parts) => {
+        const t = parts.join('');
+        const words = new Int32Array(64);
+        const other = new Int32Array(64);
+        if (!scanPlainName(t, words, 0)) return;
+        expect(cellText(t)).toBe(t);
+        expect(nameScan.hash).toBe(foldHash(t));
+        const w = packVietnameseKey(t, other, 0);
+        expect(nameScan.keyWords).toBe(w);
+        const key = vietnameseKey(t);
+        expect(w < 0).toBe(key === null);
+        if (key !== null) {
+          expect(Array.from(words.subarray(0, w))).toEqual(Array.from(other.subarray(0, w)));
+          expect(unpack(words, w)).toEqual(Array.from(key, (c) => c.charCodeAt(0)));
+        }
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  test('takes the usual names', () => {
+    for (const t of ['Xã Đông Hưng 12', 'Phường 7', 'Sở Tài nguyên và Môi trường', '', 'A\u00a0B']) expect([t, scanPlainName(t, new Int32Array(64), 0)]).toEqual([t, true]);
+    for (const t of [' Xã', 'Xã ', 'A\u0301', '日本', 'a\tb']) expect([t, scanPlainName(t, new Int32Array(64), 0)]).toEqual([t, false]);
+  });
+});
+
+describe('scoreGrid rank order', () => {
+  test('ties in compareVietnamese order, then sheet order (keys made while reading)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 60 }), (units) => {
+        const grid: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A'], [null, 'Điểm tối đa', 10]];
+        units.forEach(([n, v], i) => grid.push([i + 1, `${n}${n === '' ? 'x' : ''}`, v * 4]));
+        const s = scoreGrid(grid, 'S', HAI_DUONG_2018);
+        if (!s.found) throw new Error('not found');
+        const names = s.result.units.map((u) => u.name);
+        const ranks = Int32Array.from(s.result.units, (u) => u.rank);
+        expect(s.result.rankOrder).toEqual(reference(ranks, names));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
