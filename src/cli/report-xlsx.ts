@@ -112,9 +112,11 @@ function cellLook(spec: ReportRow, c: number, value: ReportRow['cells'][number],
 
 /** The report sheet's worksheet XML. */
 function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook, bandCodes: Map<string, string>): string {
+  // Looks by row kind, column, value type, number format and band: a few dozen in a report.
   const memo = new Map<string, number>();
   const styleOf = (spec: ReportRow, c: number, value: ReportRow['cells'][number]) => {
-    const key = `${spec.kind}|${c}|${typeof value}|${spec.formats[c] ?? ''}|${typeof value === 'string' ? (bandCodes.get(value) ?? '') : ''}`;
+    const band = typeof value === 'string' ? bandCodes.get(value) : undefined;
+    const key = spec.kind + c + (typeof value === 'number' ? 'n' : 's') + (spec.formats[c] ?? '') + (band === undefined ? '' : `|${band}`);
     let s = memo.get(key);
     if (s === undefined) {
       s = styles.xf(cellLook(spec, c, value, bandCodes));
@@ -124,28 +126,40 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
   };
   const marker = model.marker(name);
   const markerStyle = styles.xf({ numFmt: '@' });
-  const rows: string[] = [];
+  // Built as one string: a 10^4-unit ranking table is 5 × 10^4 cells.
+  let rows = '';
+  let written = 0;
   const rowCount = Math.max(model.rows.length, marker.length);
+  const cell: CellWrite = { col: 0, style: 0, value: null };
   for (let i = 0; i < rowCount; i++) {
     const spec = model.rows[i];
-    const cells: CellWrite[] = [];
+    let cells = '';
     let lines = 1;
     if (spec) {
-      spec.cells.forEach((value, c) => {
-        cells.push({ col: c, style: styleOf(spec, c, value), value: value === '' ? null : value });
-        // The title is set in 14 pt: fewer characters to a line.
-        const width = (model.columnWidths[c] ?? 10) * (spec.kind === 'title' ? 11 / 14 : 1);
-        if (typeof value === 'string' && value !== '') lines = Math.max(lines, wrappedLines(value, width));
-      });
+      const titleScale = spec.kind === 'title' ? 11 / 14 : 1; // the title is set in 14 pt: fewer characters to a line
+      for (let c = 0; c < spec.cells.length; c++) {
+        const value = spec.cells[c];
+        cell.col = c;
+        cell.style = styleOf(spec, c, value);
+        cell.value = value === '' ? null : value;
+        cells += cellXml(i, cell);
+        if (typeof value === 'string' && value !== '') lines = Math.max(lines, wrappedLines(value, (model.columnWidths[c] ?? 10) * titleScale));
+      }
     }
-    if (i < marker.length) cells.push({ col: MARKER_COLUMN, style: markerStyle, value: marker[i] });
-    if (cells.length === 0) continue;
+    if (i < marker.length) {
+      cell.col = MARKER_COLUMN;
+      cell.style = markerStyle;
+      cell.value = marker[i];
+      cells += cellXml(i, cell);
+    }
+    if (cells === '') continue;
     const height = lines > 1 ? ` ht="${lines * LINE_HEIGHT * (spec?.kind === 'title' ? 14 / 11 : 1) + 2}" customHeight="1"` : '';
-    rows.push(`<row r="${i + 1}"${height}>${cells.map((c) => cellXml(i, c)).join('')}</row>`);
+    rows += `<row r="${i + 1}"${height}>${cells}</row>`;
+    written++;
   }
   const cols = model.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
   cols.push(`<col min="${MARKER_COLUMN + 1}" max="${MARKER_COLUMN + 1}" width="9.140625" hidden="1"/>`);
-  const lastRow = Math.max(1, rows.length === 0 ? 1 : rowCount);
+  const lastRow = Math.max(1, written === 0 ? 1 : rowCount);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -153,7 +167,7 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${cols.join('')}</cols>` +
-    `<sheetData>${rows.join('')}</sheetData>` +
+    `<sheetData>${rows}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '</worksheet>'
   );

@@ -138,12 +138,16 @@ function padLines(rows: [string, string][], indent = '  '): string[] {
   return rows.map(([a, b]) => `${indent}${a}${' '.repeat(width - [...a].length)}  ${b}`);
 }
 
+/** Demoted units listed in the terminal summary before "… and N more". */
+export const DEMOTED_PRINT_LIMIT = 20;
+
 /** The one-screen summary: counts per band and per score group, demoted units and why, extremes, last year. */
 export function summaryText(result: ScoringResult, lang: Lang): string {
   const m = messages(lang).cli;
   const s = result.summary;
   const total = s.unitCount;
-  const pad2 = (n: number) => String(n).padStart(String(total).length, '0');
+  // Counts as reports write them, two digits ("08/23"); larger counts as they are ("682/10000").
+  const pad2 = (n: number) => String(n).padStart(2, '0');
   const lines: string[] = [];
   lines.push(fill(m.summaryTitle, { sheet: result.table.sheet, units: total, fields: result.table.fields.length }));
   lines.push(fill(m.rules, { name: result.rules.name[lang] }));
@@ -161,7 +165,8 @@ export function summaryText(result: ScoringResult, lang: Lang): string {
   if (demoted.length === 0) lines.push(m.noDemoted);
   else {
     lines.push(fill(m.demotedTitle, { count: demoted.length }));
-    for (const u of demoted) {
+    // One screen: the first in rank order; every one of them is in the "Ghi chú" column and in --json.
+    for (const u of demoted.slice(0, DEMOTED_PRINT_LIMIT)) {
       const first = u.demotion[0];
       const fields = first
         ? fill(m.fieldsUnder, {
@@ -181,6 +186,7 @@ export function summaryText(result: ScoringResult, lang: Lang): string {
           }),
       );
     }
+    if (demoted.length > DEMOTED_PRINT_LIMIT) lines.push(`  ${fill(m.moreDemoted, { count: demoted.length - DEMOTED_PRINT_LIMIT })}`);
   }
   lines.push('');
   if (s.highest && s.lowest) {

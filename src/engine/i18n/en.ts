@@ -218,6 +218,7 @@ export const en: Messages = {
     errorsTitle: 'Errors ({count}):',
     warningsTitle: 'Warnings ({count}):',
     more: '… and {count} more (see --json)',
+    moreDemoted: '… and {count} more units placed lower (see the "Note" column or --json)',
     notWritten: 'The data has {count} errors: no output workbook written. Fix the cells above and run again.',
     overwriting: 'cells {range} right of the table are not empty: the output columns would overwrite them, so nothing was written. Empty the 4 columns right of the table or insert empty columns.',
     writing: 'Writing {file} …',

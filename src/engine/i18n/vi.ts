@@ -218,6 +218,7 @@ export const vi = {
     errorsTitle: 'Lỗi ({count}):',
     warningsTitle: 'Cảnh báo ({count}):',
     more: '… và {count} mục khác (xem --json)',
+    moreDemoted: '… và {count} đơn vị khác bị hạ mức (xem cột "Ghi chú" hoặc --json)',
     notWritten: 'Dữ liệu có {count} lỗi: không ghi tệp kết quả. Sửa các ô trên rồi chạy lại.',
     overwriting: 'các ô {range} bên phải bảng không trống: các cột kết quả sẽ ghi đè lên chúng nên chưa ghi gì. Hãy để trống 4 cột bên phải bảng hoặc chèn cột trống.',
     writing: 'Đang ghi {file} …',
