@@ -111,9 +111,32 @@ export class XlsxBook {
     return 'r';
   }
 
+  /**
+   * The names of every sheet in the workbook's list, chartsheets, dialog and macro sheets
+   * included (`sheets` has the worksheets only): a new or renamed sheet must differ from all of
+   * them, ignoring case, or Excel repairs the workbook.
+   */
+  get sheetNames(): string[] {
+    return [...this.partText(this.parts.workbookPath).matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)].map((m) => attr(m[0], 'name') ?? '');
+  }
+
+  /** Throws when `name` is not a sheet name Excel accepts beside the others (the sheet `except` aside). */
+  private checkSheetName(name: string, except: SheetRef | null): void {
+    if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new Error(`"${name}" is not a sheet name Excel accepts`);
+    }
+    const lower = name.toLowerCase();
+    const xml = this.partText(this.parts.workbookPath);
+    for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)) {
+      if (except && attr(m[0], 'sheetId') === String(except.sheetId)) continue;
+      if ((attr(m[0], 'name') ?? '').toLowerCase() === lower) throw new Error(`the workbook already has a sheet named "${attr(m[0], 'name')}"`);
+    }
+  }
+
   /** Renames a sheet in the workbook's sheet list (the name only: formulas are not rewritten). */
   renameSheet(sheet: SheetRef, name: string): void {
     if (sheet.name === name) return;
+    this.checkSheetName(name, sheet);
     const xml = this.partText(this.parts.workbookPath);
     const tags = [...xml.matchAll(/<sheet\b[^>]*\/>/g)];
     const tag = tags.find((t) => attr(t[0], 'sheetId') === String(sheet.sheetId));
@@ -156,6 +179,7 @@ export class XlsxBook {
 
   /** Adds a worksheet at the end of the tab order. */
   addSheet(name: string, xml: string): SheetRef {
+    this.checkSheetName(name, null);
     const names = new Set(this.zip.names());
     for (const k of this.changes.keys()) names.add(k);
     let n = this.parts.sheets.length + 1;
