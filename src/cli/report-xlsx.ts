@@ -48,6 +48,8 @@ export interface ReportSheetOutcome {
 
 const BORDER = '#808080';
 const HEADER_FILL = '#D9D9D9';
+/** Excel's limit on a row's height, in points. */
+export const MAX_ROW_HEIGHT = 409;
 /** Points per wrapped line at the default 11 pt font. */
 const LINE_HEIGHT = 15;
 
@@ -153,7 +155,8 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
       cells += cellXml(i, cell);
     }
     if (cells === '') continue;
-    const height = lines > 1 ? ` ht="${lines * LINE_HEIGHT * (spec?.kind === 'title' ? 14 / 11 : 1) + 2}" customHeight="1"` : '';
+    // Excel's tallest row is 409 points; a paragraph naming hundreds of units is longer, and scrolls in its cell.
+    const height = lines > 1 ? ` ht="${Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * (spec?.kind === 'title' ? 14 / 11 : 1) + 2)}" customHeight="1"` : '';
     rows += `<row r="${i + 1}"${height}>${cells}</row>`;
     written++;
   }
@@ -181,7 +184,7 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
 export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, result: ScoringResult, year: number, lang: Lang): ReportSheetOutcome {
   const ours = findReportSheet(book, year);
   const base = defaultReportSheetName(year, lang);
-  const existing = book.sheets.map((ws) => ws.name);
+  const existing = book.sheetNames;
   const name = pickReportSheetName(base, existing, ours?.name ?? null);
   const nameTaken = name === base ? null : base;
   const bandCodes = new Map(result.rules.bands.map((b) => [b.label[lang], b.code]));

@@ -67,7 +67,8 @@ function sheetDataBounds(xml: string): { xml: string; start: number; end: number
     return { xml: opened, start, end: start };
   }
   const start = m.index + m[0].length;
-  return { xml, start, end: xml.indexOf('</sheetData>', start) };
+  // From the end: the rows are most of the part.
+  return { xml, start, end: xml.lastIndexOf('</sheetData>') };
 }
 
 function isNameEnd(code: number): boolean {
@@ -166,6 +167,12 @@ function styleOfCell(xml: string, from: number, to: number, col: number): number
   return 0;
 }
 
+/** Whether a cell element holds the master of a shared formula (`<f t="shared" ref="…">`). */
+function isSharedFormulaMaster(text: string): boolean {
+  const f = /<f\b[^>]*>/.exec(text);
+  return f !== null && attr(f[0], 't') === 'shared' && attr(f[0], 'ref') !== null;
+}
+
 /** Whether a cell element holds a formula, an inline string or a non-empty value. */
 function cellHasContent(text: string): boolean {
   if (/<(f|is)\b/.test(text)) return true;
@@ -259,7 +266,8 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
         run = cellEnd[j];
         const text = src.slice(cellStart[j], cellEnd[j]);
         if (drop) {
-          if (options.mustBeEmpty && cellHasContent(text)) throw new OccupiedCellError(`${columnLetter(col)}${row0 + 1}`);
+          // A shared formula's first cell carries the formula for the cells that follow it: dropping it would strand them.
+          if ((options.mustBeEmpty && cellHasContent(text)) || isSharedFormulaMaster(text)) throw new OccupiedCellError(`${columnLetter(col)}${row0 + 1}`);
           continue;
         }
         parts.push(cellHasRef[j] ? text : text.replace(/^<c\b/, `<c r="${columnLetter(col)}${row0 + 1}"`));

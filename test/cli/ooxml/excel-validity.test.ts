@@ -523,7 +523,7 @@ describe('sheet names', () => {
   // repairs a workbook with two sheets of one name). XlsxBook.addSheet now refuses the clash
   // (the CLI stops instead of writing a damaged copy); report-xlsx.ts must pick among
   // book.sheetNames for this to pass.
-  test.failing('a chartsheet under the report\'s default name: the report goes under another name', async () => {
+  test('a chartsheet under the report\'s default name: the report goes under another name', async () => {
     const out = await score('chartsheet', excelBook({ chartsheetName: 'Báo cáo CCHC 2024' }), ['--year', '2024']);
     const { problems, book } = inspect(out);
     expect(problems).toEqual([]);

@@ -61,6 +61,13 @@ describe('editRows', () => {
     expect(editRows(styledOnly, [0], { from: 1, to: 1, mustBeEmpty: true }, () => [{ col: 1, style: 9, value: 2 }])).toContain('<c r="B1" s="9"><v>2</v></c>');
   });
 
+  test('a shared formula\'s first cell in the replaced columns stops the edit even on a re-run (its followers would be stranded)', () => {
+    const shared = sheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row>');
+    expect(() => editRows(shared, [0], { from: 1, to: 1 }, () => [])).toThrow(OccupiedCellError);
+    const follower = sheet('<row r="2"><c r="A2"><v>1</v></c><c r="B2"><f t="shared" si="0"/><v>2</v></c></row>');
+    expect(editRows(follower, [1], { from: 1, to: 1 }, () => [{ col: 1, style: 0, value: 5 }])).toContain('<c r="B2"><v>5</v></c>');
+  });
+
   test('cells and rows without r are placed by position and get their reference', () => {
     const noRefs = sheet('<row><c t="s"><v>0</v></c><c><v>5</v></c></row><row><c><v>1</v></c></row>');
     const out = editRows(noRefs, [1], { from: 2, to: 2 }, () => [{ col: 2, style: 0, value: 3 }]);
