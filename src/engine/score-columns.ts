@@ -71,6 +71,28 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     return t === t ? s < t : comparePct(s, fieldMax[i] as number, bands[b].floorScaled as number) < 0;
   };
 
+  // The bands with a floor; in the usual case (at most four, each field's threshold an exact
+  // number), the totals' pass also counts the field statistics and notes, per unit, which floors
+  // one of its fields misses (bit j: floor j), so that nothing else reads the points again.
+  const floorBands: number[] = [];
+  for (let b = 0; b < nb; b++) if (bands[b].floorScaled !== null) floorBands.push(b);
+  const nj = floorBands.length;
+  let fused = nj <= 4;
+  /** Field i's threshold for floor j at i × 4 + j; -Infinity: none (no floor j, or no max). */
+  const limits = new Float64Array(nf * 4).fill(-Infinity);
+  for (let i = 0; i < nf; i++) {
+    if (fieldMax[i] === null) continue;
+    for (let j = 0; j < nj; j++) {
+      const t = thresholds[floorBands[j] * nf + i];
+      if (t !== t) fused = false;
+      limits[i * 4 + j] = t;
+    }
+  }
+  const applicableCounts = new Float64Array(nf);
+  const pointSums = new Float64Array(nf);
+  const underCounts = new Float64Array(nf * 4);
+  const misses = fused ? new Uint8Array(n) : null;
+
   // Totals and applicable maxes (unitFigures).
   // Totals lie within 0..max: 32-bit integers when every points value is an integer and the maxes' sum fits.
   let maxSum = 0;
@@ -83,13 +105,36 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   for (let k = 0; k < n; k++) {
     let total = 0;
     let max = 0;
+    let missed = 0;
     const base = k * nf;
     for (let i = 0; i < nf; i++) {
       const v = scaled[base + i];
       if (v === NOT_APPLICABLE_CELL) continue;
       max += fieldMax[i] ?? 0;
-      if (v >= 0) total += v;
+      if (v < 0) continue;
+      total += v;
+      if (misses === null) continue;
+      applicableCounts[i]++;
+      pointSums[i] += v;
+      const at = i * 4;
+      if (v < limits[at]) {
+        underCounts[at]++;
+        missed |= 1;
+      }
+      if (v < limits[at + 1]) {
+        underCounts[at + 1]++;
+        missed |= 2;
+      }
+      if (v < limits[at + 2]) {
+        underCounts[at + 2]++;
+        missed |= 4;
+      }
+      if (v < limits[at + 3]) {
+        underCounts[at + 3]++;
+        missed |= 8;
+      }
     }
+    if (misses !== null) misses[k] = missed;
     total += (cols.bonus === null ? 0 : cols.bonus[k]) - (cols.deduction === null ? 0 : cols.deduction[k]);
     total = Math.min(Math.max(total, 0), max);
     totals[k] = total;
@@ -108,22 +153,30 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   const bandCounts = new Float64Array(nb);
   const groupBandCounts = new Float64Array(nb);
   let demotedCount = 0;
+  /** Per band: its floor's bit in `misses`, 0 for a band with no floor. */
+  const floorBit = new Int32Array(nb);
+  floorBands.forEach((b, j) => (floorBit[b] = 1 << j));
   for (let k = 0; k < n; k++) {
     const start = maxes[k] > 0 ? bandIndexByIndex(totals[k], maxes[k], bands) : nb - 1;
     let b = start;
-    const base = k * nf;
-    for (; b < nb - 1; b++) {
-      if (bands[b].floorScaled === null) break;
-      let failing = false;
-      for (let i = 0; i < nf; i++) {
-        const v = scaled[base + i];
-        if (v < 0 || fieldMax[i] === null) continue;
-        if (under(b, i, v)) {
-          failing = true;
-          break;
+    if (misses !== null) {
+      const missed = misses[k];
+      while (b < nb - 1 && (missed & floorBit[b]) !== 0) b++;
+    } else {
+      const base = k * nf;
+      for (; b < nb - 1; b++) {
+        if (bands[b].floorScaled === null) break;
+        let failing = false;
+        for (let i = 0; i < nf; i++) {
+          const v = scaled[base + i];
+          if (v < 0 || fieldMax[i] === null) continue;
+          if (under(b, i, v)) {
+            failing = true;
+            break;
+          }
         }
+        if (!failing) break;
       }
-      if (!failing) break;
     }
     bandCounts[b]++;
     groupBandCounts[start]++;
@@ -154,52 +207,29 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   }
   flush();
 
-  // Field statistics (fieldStats).
-  const floorBands: number[] = [];
-  for (let b = 0; b < nb; b++) if (bands[b].floorScaled !== null) floorBands.push(b);
+  // Field statistics (fieldStats): counted in the totals' pass, or here field by field.
   const fieldStats: FieldStat[] = fields.map((f, i) => {
-    const underCounts = floorBands.map(() => 0);
+    const counts = floorBands.map(() => 0);
     let applicable = 0;
     let pctSum = 0;
     const max = f.maxScaled;
     if (max !== null && max > 0) {
-      const limits = floorBands.map((b) => thresholds[b * nf + i]);
-      const exact = limits.every((t) => t === t);
-      const nj = floorBands.length;
-      if (exact && nj <= 4) {
-        // The usual case: up to four floors with exact thresholds, counted without a call per cell.
-        const t0 = nj > 0 ? limits[0] : -Infinity;
-        const t1 = nj > 1 ? limits[1] : -Infinity;
-        const t2 = nj > 2 ? limits[2] : -Infinity;
-        const t3 = nj > 3 ? limits[3] : -Infinity;
-        let u0 = 0;
-        let u1 = 0;
-        let u2 = 0;
-        let u3 = 0;
-        for (let at = i; at < n * nf; at += nf) {
-          const s = scaled[at];
-          if (s < 0) continue;
-          applicable++;
-          pctSum += s;
-          if (s < t0) u0++;
-          if (s < t1) u1++;
-          if (s < t2) u2++;
-          if (s < t3) u3++;
-        }
-        const us = [u0, u1, u2, u3];
-        for (let j = 0; j < nj; j++) underCounts[j] = us[j];
+      if (misses !== null) {
+        applicable = applicableCounts[i];
+        pctSum = pointSums[i];
+        for (let j = 0; j < nj; j++) counts[j] = underCounts[i * 4 + j];
       } else {
         for (let k = 0; k < n; k++) {
           const s = scaled[k * nf + i];
           if (s < 0) continue;
           applicable++;
           pctSum += s;
-          for (let j = 0; j < nj; j++) if (under(floorBands[j], i, s)) underCounts[j]++;
+          for (let j = 0; j < nj; j++) if (under(floorBands[j], i, s)) counts[j]++;
         }
       }
     }
     const underFloor: Record<string, number> = {};
-    floorBands.forEach((b, j) => (underFloor[bands[b].rule.code] = underCounts[j]));
+    floorBands.forEach((b, j) => (underFloor[bands[b].rule.code] = counts[j]));
     const averagePct = applicable > 0 && max ? roundedPct(pctSum, max * applicable) : null;
     return { label: f.label, averagePct, applicableUnits: applicable, underFloor };
   });
