@@ -109,7 +109,8 @@ function langOf(argv: readonly string[]): Lang {
 
 /** Default output path: `<input minus .xlsx>.scored.xlsx`. */
 export function defaultOutPath(input: string): string {
-  return input.replace(/\.xlsx$/i, '') + '.scored.xlsx';
+  const ext = /\.xlsm$/i.test(input) ? 'xlsm' : 'xlsx';
+  return input.replace(/\.xls[xm]$/i, '') + `.scored.${ext}`;
 }
 
 function loadRules(file: string, lang: Lang): RuleSet {
@@ -203,11 +204,14 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   const cwd = io.cwd ?? process.cwd();
   const inputArg = positionals[0];
   const input = path.resolve(cwd, inputArg);
-  if (!/\.xlsx$/i.test(input)) throw new UsageError(fill(m.notXlsx, { file: inputArg }));
+  // .xlsm too: its macros are a part like any other, copied as they are.
+  if (!/\.xls[xm]$/i.test(input)) throw new UsageError(fill(m.notXlsx, { file: inputArg }));
+  const ext = input.slice(-5).toLowerCase();
   if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new UsageError(fill(m.fileNotFound, { file: inputArg }));
   const outArg = values.out ?? defaultOutPath(inputArg);
   const out = path.resolve(cwd, outArg);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(fill(m.outNotXlsx, { file: outArg }));
+  // Excel refuses a macro-enabled workbook under .xlsx and the other way round: the copy keeps the input's kind.
+  if (out.slice(-5).toLowerCase() !== ext) throw new UsageError(fill(m.outNotXlsx, { file: outArg, ext }));
   if (sameFile(input, out)) throw new UsageError(fill(m.outIsInput, { option: '--out', file: inputArg }));
   const jsonArg = values.json;
   const jsonPath = jsonArg === undefined ? null : path.resolve(cwd, jsonArg);

@@ -116,3 +116,41 @@ test('the note, the image, the defined name are there when exceljs reads the cop
   const table = sheets.get(SHEET) as string[][];
   expect(table[6].slice(11, 14)).toEqual(['89.58%', '1', 'Hoàn thành tốt nhiệm vụ']);
 });
+
+describe('a macro-enabled workbook (.xlsm)', () => {
+  const VBA = Buffer.from('not really VBA, but bytes the scorer must copy: \u0000\u0001\u0002 Sở Nội vụ', 'utf8');
+  let xlsm: string;
+
+  beforeAll(() => {
+    // The sample made macro-enabled: the main part's content type, a VBA project part and its relationship.
+    const zip = ZipArchive.read(fs.readFileSync(SAMPLE));
+    const types = zip
+      .text('[Content_Types].xml')
+      .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+      .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+    const rels = zip.text('xl/_rels/workbook.xml.rels').replace('</Relationships>', '<Relationship Id="rIdVba1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+    xlsm = path.join(dir, 'macros.xlsm');
+    fs.writeFileSync(xlsm, writeZip(zip, new Map<string, string | Buffer>([['[Content_Types].xml', types], ['xl/_rels/workbook.xml.rels', rels], ['xl/vbaProject.bin', VBA]])));
+  });
+
+  test('is scored into an .xlsm whose VBA project is the input\'s, byte for byte', async () => {
+    const r = await runCli([xlsm]);
+    expect(r.code).toBe(0);
+    const out = path.join(dir, 'macros.scored.xlsm');
+    const copy = ZipArchive.read(fs.readFileSync(out));
+    expect(copy.bytes('xl/vbaProject.bin').equals(VBA)).toBe(true);
+    expect(Buffer.from(copy.raw('xl/vbaProject.bin')).equals(Buffer.from(ZipArchive.read(fs.readFileSync(xlsm)).raw('xl/vbaProject.bin')))).toBe(true);
+    expect(copy.text('[Content_Types].xml')).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+    expect(copy.text('xl/_rels/workbook.xml.rels')).toContain('vbaProject.bin');
+    const table = ((await libreOfficeSheets([out])).get(out) as Map<string, string[][]>).get(SHEET) as string[][];
+    expect(table[6].slice(11, 14)).toEqual(['89.58%', '1', 'Hoàn thành tốt nhiệm vụ']);
+  });
+
+  test('refuses an .xlsx name for the copy (Excel would not open it): exit 2, nothing written', async () => {
+    const wrong = path.join(dir, 'macros-copy.xlsx');
+    const r = await runCli([xlsm, '--out', wrong]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('phải có đuôi .xlsm như tệp đầu vào');
+    expect(fs.existsSync(wrong)).toBe(false);
+  });
+});

@@ -171,7 +171,7 @@ export async function libreOfficeSheets(files: string[]): Promise<Map<string, Ma
     const result = new Map<string, Map<string, string[][]>>();
     const produced = fs.readdirSync(outDir);
     for (const file of files) {
-      const base = path.basename(file).replace(/\.xlsx$/i, '');
+      const base = path.basename(file).replace(/\.xls[xm]$/i, '');
       const sheets = new Map<string, string[][]>();
       for (const name of produced) {
         if (!name.startsWith(`${base}-`) || !name.endsWith('.csv')) continue;
