@@ -279,22 +279,20 @@ function isBlankText(value: CellValue | undefined): boolean {
 let summaryHashes: Int32Array | null = null;
 
 /**
- * isSummaryRow(value), given name = cellText(value) and h = foldHash(name), with no string made
- * for the usual name: a name that is its cell's text as given (so has no leading white space)
- * and does not start with a letter of a summary word is none; nor is one whose folded text
- * (hash h) is none of the summary words, unless it has a ':' or '.' (which fold keeps, and
- * isSummaryRow drops at the end). Every other name is checked by isSummaryRow itself.
+ * isSummaryRow(value), given name = cellText(value), its fold hash h and whether it has a ':' or
+ * '.' (scanPlainName's), with no string made for the usual name: a name that is its cell's text
+ * as given (so has no leading white space) and does not start with a letter of a summary word is
+ * none; nor is one whose folded text (hash h) is none of the summary words, unless it has a ':'
+ * or '.' (which fold keeps, and isSummaryRow drops at the end). Every other name is checked by
+ * isSummaryRow itself.
  */
-function endsUnits(value: CellValue | undefined, name: string, h: number): boolean {
-  if (typeof value !== 'string' || value.length > 24) return false;
-  if (value === name) {
-    // t, c, b, s, a, m in either case (no other character lowers to one of them).
-    const c = value.charCodeAt(0) | 0x20;
-    if (c !== 0x74 && c !== 0x63 && c !== 0x62 && c !== 0x73 && c !== 0x61 && c !== 0x6d) return false;
-    const hashes = summaryHashes ?? (summaryHashes = Int32Array.from(SUMMARY_ROW_NAMES, (t) => foldHash(t)));
-    if (!hashes.includes(h) && value.indexOf(':') < 0 && value.indexOf('.') < 0) return false;
-  }
-  return isSummaryRow(value);
+function endsUnits(value: string, h: number, stops: boolean): boolean {
+  if (value.length > 24) return false;
+  // t, c, b, s, a, m in either case (no other character lowers to one of them).
+  const c = value.charCodeAt(0) | 0x20;
+  if (c !== 0x74 && c !== 0x63 && c !== 0x62 && c !== 0x73 && c !== 0x61 && c !== 0x6d) return false;
+  const hashes = summaryHashes ?? (summaryHashes = Int32Array.from(SUMMARY_ROW_NAMES, (t) => foldHash(t)));
+  return (stops || hashes.includes(h)) && isSummaryRow(value);
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -429,14 +427,15 @@ function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptio
   const optional = layout.bonusCol !== null || layout.deductionCol !== null || layout.totalCol !== null || layout.lastYearIndexCol !== null || layout.lastYearBandCol !== null;
   // Duplicate names: an open-addressing table of unit indexes keyed by the hash of the folded
   // name; equal hashes are confirmed by comparing the folded names.
-  let slotMask = 1;
-  while (slotMask < 2 * rows) slotMask <<= 1;
-  const work = scratchInt32(rows + slotMask + BATCH);
-  const nameHashes = work.subarray(0, rows);
-  const slots = work.subarray(rows, rows + slotMask);
-  /** Per unit of the batch: the first unit of the same name, or -1. */
-  const firstOf = work.subarray(rows + slotMask);
-  slotMask -= 1;
+  // A slot is two numbers: unit index + 1 (0: free) and the name's hash (one cache line for both).
+  let slotCount = 1;
+  while (slotCount < 2 * rows) slotCount <<= 1;
+  const work = scratchInt32(2 * slotCount + 2 * BATCH);
+  const slots = work.subarray(0, 2 * slotCount);
+  const slotMask = 2 * slotCount - 1;
+  /** Per unit of the batch: the hash of its folded name, then the first unit of the same name or -1. */
+  const nameHashes = work.subarray(2 * slotCount, 2 * slotCount + BATCH);
+  const firstOf = work.subarray(2 * slotCount + BATCH);
 
   // Rows are read a batch at a time, in three loops: the names (and, when finding the end,
   // whether a row ends the units); their duplicate check, in a loop of its own so that the hash
@@ -453,38 +452,44 @@ function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptio
       let name: string;
       let h: number;
       let keyWords: number;
+      let end: boolean;
       // One pass over the usual name (its text as given): plain check, fold hash, collation key.
       if (typeof value === 'string' && scanPlainName(value, keyRoom(keys, keyAt, ((3 * value.length) >> 2) + 2), keyAt)) {
         name = value;
         h = nameScan.hash;
         keyWords = nameScan.keyWords;
+        end = findEnd && (name === '' || endsUnits(value, h, nameScan.stops));
       } else {
         name = cellText(value ?? null);
         h = foldHash(name);
         keyWords = packVietnameseKey(name, keyRoom(keys, keyAt, ((3 * name.length) >> 2) + 2), keyAt);
+        end = findEnd && (name === '' || isSummaryRow(value));
       }
-      if (findEnd && (name === '' || endsUnits(value, name, h))) {
+      if (end) {
         n = b1 = k;
         break;
       }
       names[k] = name;
-      nameHashes[k] = h;
+      nameHashes[k - b0] = h;
       keys.start[k] = keyAt;
       keys.len[k] = keyWords;
       if (keyWords > 0) keyAt += keyWords;
     }
     for (let k = b0; k < b1; k++) {
-      const h = nameHashes[k];
-      let slot = h & slotMask;
+      const h = nameHashes[k - b0];
+      let slot = (h << 1) & slotMask;
       let first = -1;
       for (let j = slots[slot]; j !== 0; j = slots[slot]) {
-        if (nameHashes[j - 1] === h && fold(names[j - 1]) === fold(names[k])) {
+        if (slots[slot + 1] === h && fold(names[j - 1]) === fold(names[k])) {
           first = j - 1;
           break;
         }
-        slot = (slot + 1) & slotMask;
+        slot = (slot + 2) & slotMask;
       }
-      if (first < 0) slots[slot] = k + 1;
+      if (first < 0) {
+        slots[slot] = k + 1;
+        slots[slot + 1] = h;
+      }
       firstOf[k - b0] = first;
     }
     for (let k = b0; k < b1; k++) {

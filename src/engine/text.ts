@@ -256,9 +256,10 @@ export function packVietnameseKey(text: string, words: Int32Array, at: number): 
   return w - at;
 }
 
-/** Per character code below 0x1F00: fold code (bits 0–15; 0xFFFF: the full fold), key weight (bits 16–23; 0: none), bit 24: a character isPlainNfc allows. */
+/** Per character code below 0x1F00: fold code (bits 0–15; 0xFFFF: the full fold), key weight (bits 16–23; 0: none), bit 24: a character isPlainNfc allows, bit 25: ':' or '.'. */
 let nameChars: Int32Array | null = null;
 const PLAIN_CHAR = 1 << 24;
+const STOP_CHAR = 1 << 25;
 
 function buildNameChars(): Int32Array {
   const folds = charFolds ?? buildCharFolds();
@@ -266,14 +267,14 @@ function buildNameChars(): Int32Array {
   const table = new Int32Array(0x1f00);
   for (let c = 0; c < table.length; c++) {
     const plain = (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0x2ff) || (c >= 0x1e00 && c <= 0x1eff);
-    table[c] = (folds[c] < 0 ? 0xffff : folds[c]) | (weights[c] << 16) | (plain ? PLAIN_CHAR : 0);
+    table[c] = (folds[c] < 0 ? 0xffff : folds[c]) | (weights[c] << 16) | (plain ? PLAIN_CHAR : 0) | (c === 0x3a || c === 0x2e ? STOP_CHAR : 0);
   }
   nameChars = table;
   return table;
 }
 
-/** What scanPlainName found. */
-export const nameScan = { hash: 0, keyWords: 0 };
+/** What scanPlainName found; `stops`: whether the name has a ':' or '.'. */
+export const nameScan = { hash: 0, keyWords: 0, stops: false };
 
 /**
  * One pass over a name for reading a large table: when cellText(text) is text itself (by the
@@ -300,11 +301,13 @@ export function scanPlainName(text: string, words: Int32Array, at: number): bool
   let acc = 0;
   let bytes = 0;
   let w = at;
+  let seen = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x1f00) return false;
     const e = table[c];
     if ((e & PLAIN_CHAR) === 0) return false;
+    seen |= e;
     // foldHash (plain text has no white space but U+0020 and U+00A0).
     if (c === 0x20 || c === 0xa0) space = len > 0;
     else {
@@ -368,5 +371,6 @@ export function scanPlainName(text: string, words: Int32Array, at: number): bool
   if (keyed && bytes > 0) words[w++] = (acc << (8 * (4 - bytes))) ^ KEY_END;
   nameScan.hash = fullFold ? hashString(foldText(text)) : h;
   nameScan.keyWords = keyed ? w - at : -1;
+  nameScan.stops = (seen & STOP_CHAR) !== 0;
   return true;
 }
