@@ -153,6 +153,9 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   const bandCounts = new Float64Array(nb);
   const groupBandCounts = new Float64Array(nb);
   let demotedCount = 0;
+  /** Each unit's band by index alone and its band, as indexes into `bands` (for the per-unit objects). */
+  const startOf = new Uint8Array(n);
+  const bandOf = new Uint8Array(n);
   /** Per band: its floor's bit in `misses`, 0 for a band with no floor. */
   const floorBit = new Int32Array(nb);
   floorBands.forEach((b, j) => (floorBit[b] = 1 << j));
@@ -180,6 +183,8 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     }
     bandCounts[b]++;
     groupBandCounts[start]++;
+    startOf[k] = start;
+    bandOf[k] = b;
     if (b !== start) demotedCount++;
   }
   for (let b = 0; b < nb; b++) {
@@ -266,31 +271,38 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
     lastYearUnitCount,
   };
 
-  // The per-unit objects, as scoreTableEager builds them, on first access.
+  // The per-unit objects, as scoreTableEager builds them, on first access. The classification
+  // pass gave every unit its bands: only a demoted unit is classified again, for the fields that
+  // held it back; a unit's per-field figures are built when first read (JSON, the task pane's
+  // details), not for every unit of a 10^4-row table that the writers never ask.
   const materialise = (): UnitResult[] => {
     const units: UnitResult[] = new Array(n);
     const points = new Map<number, FieldScore>();
     const fieldResults: Map<number, UnitFieldResult>[] = [];
     for (let k = 0; k < n; k++) {
-      const scores = fieldScoresOf(cols, k, points);
       const figures = { totalScaled: totals[k], maxScaled: maxes[k] };
-      const c = classifyUnit(scores, fields, figures, bands);
+      const start = startOf[k];
+      const band = bandOf[k];
+      let demotion: UnitResult['demotion'] = [];
+      if (band !== start) demotion = classifyUnit(fieldScoresOf(cols, k, points), fields, figures, bands).demotion;
       const lastIndex = cols.lastYearIndex === null ? NaN : cols.lastYearIndex[k];
-      units[k] = {
+      const unit = {
         name: cols.names[k],
         row: rowOf(cols, k),
         indexPct: indexPctOf(k),
         totalScaled: figures.totalScaled,
         maxScaled: figures.maxScaled,
-        indexBand: c.indexBand,
-        band: c.band,
-        demotedFrom: c.demotedFrom,
-        demotion: c.demotion,
-        fields: unitFieldResults(scores, fields, fieldResults),
+        indexBand: bands[start].rule.code,
+        band: bands[band].rule.code,
+        demotedFrom: band === start ? null : bands[start].rule.code,
+        demotion,
+        fields: undefined as unknown as UnitResult['fields'],
         lastYearIndexPct: lastIndex === lastIndex ? lastIndex / 1e4 : null,
         lastYearBand: cols.lastYearBand === null ? null : cols.lastYearBand[k],
         rank: ranks[k],
       };
+      defineLazy(unit, 'fields', () => unitFieldResults(fieldScoresOf(cols, k, points), fields, fieldResults));
+      units[k] = unit;
     }
     return units;
   };
