@@ -131,6 +131,30 @@ function rowCells(xml: string, from: number, to: number): number {
   return count;
 }
 
+/** The number in a row start tag's `r="…"` at [start, tagEnd], or -1 when it has none. */
+function rowNumberAt(xml: string, start: number, tagEnd: number): number {
+  let at = xml.indexOf(' r="', start);
+  if (at < 0 || at > tagEnd) {
+    // Another white space before r, or single quotes: the general reader.
+    const r = attr(xml.slice(start, tagEnd + 1), 'r');
+    return r === null ? -1 : Number(r);
+  }
+  at += 4;
+  let n = 0;
+  for (;;) {
+    const c = xml.charCodeAt(at++);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** Cells in column order (already so, as the writers give them, without sorting). */
+function byColumn(cells: CellWrite[]): CellWrite[] {
+  for (let i = 1; i < cells.length; i++) if (cells[i].col < cells[i - 1].col) return cells.sort((a, b) => a.col - b.col);
+  return cells;
+}
+
 /**
  * Whether the last cell of the row XML in [from, to) has its own reference and lies left of
  * column `col`, or the row has no cells: then cells for `col` and beyond go at the row's end
@@ -217,11 +241,10 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       continue;
     }
     const tagEnd = src.indexOf('>', start);
-    const tag = src.slice(start, tagEnd + 1);
-    const selfClosing = src[tagEnd - 1] === '/';
+    const selfClosing = src.charCodeAt(tagEnd - 1) === 47;
     const rowEnd = selfClosing ? tagEnd + 1 : src.indexOf('</row>', tagEnd) + 6;
-    const r = attr(tag, 'r');
-    const row0 = r === null ? prevRow + 1 : Number(r) - 1;
+    const r = rowNumberAt(src, start, tagEnd);
+    const row0 = r < 0 ? prevRow + 1 : r - 1;
     prevRow = row0;
     // Rows to write that come before this one and are missing from the part.
     while (k < rows.length && rows[k] < row0) {
@@ -233,10 +256,11 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       // The usual case: every cell of the row lies left of the edited columns, each with its
       // reference. The new cells go right before </row>; nothing else is parsed.
       const styleAt = (col: number) => styleOfCell(src, tagEnd + 1, rowEnd - 6, col);
-      const writes = edit(row0, styleAt).sort((a, b) => a.col - b.col);
+      const writes = byColumn(edit(row0, styleAt));
       let cells = '';
       for (const w of writes) cells += cellXml(row0, w);
-      out.push(src.slice(copied, start), removeAttr(tag, 'spans'), src.slice(tagEnd + 1, rowEnd - 6), cells, '</row>');
+      const tag = src.slice(start, tagEnd + 1);
+      out.push(src.slice(copied, start), tag.includes('spans=') ? removeAttr(tag, 'spans') : tag, src.slice(tagEnd + 1, rowEnd - 6), cells, '</row>');
       copied = rowEnd;
       k++;
     } else if (k < rows.length && rows[k] === row0) {
@@ -249,7 +273,7 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
         }
         return 0;
       };
-      const writes = edit(row0, styleAt).sort((a, b) => a.col - b.col);
+      const writes = byColumn(edit(row0, styleAt));
       const parts: string[] = [];
       let w = 0;
       let needRef = false;
@@ -274,8 +298,9 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       }
       if (!selfClosing) parts.push(src.slice(run, rowEnd - 6));
       while (w < writes.length) parts.push(cellXml(row0, writes[w++]));
+      const tag = src.slice(start, tagEnd + 1);
       let openTag = removeAttr(selfClosing ? `${tag.slice(0, -2)}>` : tag, 'spans');
-      if (r === null) openTag = setAttr(openTag, 'r', String(row0 + 1));
+      if (r < 0) openTag = setAttr(openTag, 'r', String(row0 + 1));
       out.push(src.slice(copied, start), openTag, parts.join(''), '</row>');
       copied = rowEnd;
       k++;
