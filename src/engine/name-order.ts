@@ -43,7 +43,8 @@ const mem = {
  * for, until the next table is read. Working memory like `mem`.
  */
 export interface SheetKeys {
-  names: readonly string[] | null;
+  /** Held weakly: the keys do not keep a table's names alive. */
+  names: WeakRef<readonly string[]> | null;
   start: Int32Array;
   len: Int32Array;
   words: Int32Array;
@@ -57,7 +58,7 @@ export function reserveSheetKeys(names: readonly string[], count: number): Sheet
     sheetKeys.start = new Int32Array(count);
     sheetKeys.len = new Int32Array(count);
   }
-  sheetKeys.names = names;
+  sheetKeys.names = new WeakRef(names);
   return sheetKeys;
 }
 
@@ -93,7 +94,7 @@ export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): n
   }
   const { inline, len, overflowAt } = mem;
   // The keys made while reading, when these names were read last; else packed here.
-  const read = sheetKeys.names === names ? sheetKeys : null;
+  const read = sheetKeys.names?.deref() === names ? sheetKeys : null;
   let overflowLength = 0;
   let ties = false;
   // Units placed in sheet order (where the names lie together in memory), each with its key
