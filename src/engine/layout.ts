@@ -314,8 +314,61 @@ export function readTableToEnd(grid: Grid, layout: Layout, sheet: string, option
   return readUnits(grid, layout, sheet, options, true);
 }
 
-/** Rows read per batch: names first, then their duplicate check, then their scores (see below). */
-const BATCH = 256;
+/** At most this many partitions of the names' hashes (duplicateNames). */
+const MAX_PARTS = 1 << 16;
+
+/** duplicateNames' table (reused, grown as needed). */
+let partSlots = new Int32Array(1 << 14);
+
+/**
+ * firstOf[k]: the first unit j < k whose name folds like names[k] (equal fold hashes, confirmed
+ * by comparing the folded names), or -1. The units are first split by the top bits of their
+ * hashes into partitions of about 2,000, keeping their order (a counting sort, writing to few
+ * places at a time); each partition is then checked with a small open-addressing table that
+ * stays in cache, where one table for all units would miss the cache on nearly every probe.
+ * `byPart` (n) and `partStart` (MAX_PARTS + 1, zeros) are working memory.
+ */
+function duplicateNames(names: readonly string[], hashes: Int32Array, n: number, firstOf: Int32Array, byPart: Int32Array, partStart: Int32Array): void {
+  let bits = 0;
+  while (bits < 16 && n >>> bits > 2048) bits++;
+  const parts = 1 << bits;
+  const shift = 32 - bits;
+  const partOf = (h: number) => (bits === 0 ? 0 : h >>> shift);
+  for (let k = 0; k < n; k++) partStart[partOf(hashes[k]) + 1]++;
+  for (let p = 1; p <= parts; p++) partStart[p] += partStart[p - 1];
+  // partStart[p] moves from the start of partition p to its end (the start of p + 1).
+  for (let k = 0; k < n; k++) byPart[partStart[partOf(hashes[k])]++] = k;
+  for (let p = 0; p < parts; p++) {
+    const from = p === 0 ? 0 : partStart[p - 1];
+    const to = partStart[p];
+    if (to === from) continue;
+    // Two numbers a slot: unit index + 1 (0: free) and the name's hash.
+    let size = 2;
+    while (size < 2 * (to - from)) size <<= 1;
+    if (partSlots.length < 2 * size) partSlots = new Int32Array(2 * size);
+    const slots = partSlots;
+    slots.fill(0, 0, 2 * size);
+    const mask = 2 * size - 1;
+    for (let at = from; at < to; at++) {
+      const k = byPart[at];
+      const h = hashes[k];
+      let slot = (h << 1) & mask;
+      let first = -1;
+      for (let j = slots[slot]; j !== 0; j = slots[slot]) {
+        if (slots[slot + 1] === h && fold(names[j - 1]) === fold(names[k])) {
+          first = j - 1;
+          break;
+        }
+        slot = (slot + 2) & mask;
+      }
+      if (first < 0) {
+        slots[slot] = k + 1;
+        slots[slot + 1] = h;
+      }
+      firstOf[k] = first;
+    }
+  }
+}
 
 function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptions, findEnd: boolean): { table: ScoringTable; findings: Finding[] } {
   // Last year's index needs the units' end before reading them (the fraction check below).
@@ -425,169 +478,142 @@ function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptio
   const limits = maxes.map((m) => (m === null ? MAX_SAFE : m));
   const fieldCols = layout.fieldCols;
   const optional = layout.bonusCol !== null || layout.deductionCol !== null || layout.totalCol !== null || layout.lastYearIndexCol !== null || layout.lastYearBandCol !== null;
-  // Duplicate names: an open-addressing table of unit indexes keyed by the hash of the folded
-  // name; equal hashes are confirmed by comparing the folded names.
-  // A slot is two numbers: unit index + 1 (0: free) and the name's hash (one cache line for both).
-  let slotCount = 1;
-  while (slotCount < 2 * rows) slotCount <<= 1;
-  const work = scratchInt32(2 * slotCount + 2 * BATCH);
-  const slots = work.subarray(0, 2 * slotCount);
-  const slotMask = 2 * slotCount - 1;
-  /** Per unit of the batch: the hash of its folded name, then the first unit of the same name or -1. */
-  const nameHashes = work.subarray(2 * slotCount, 2 * slotCount + BATCH);
-  const firstOf = work.subarray(2 * slotCount + BATCH);
-
-  // Rows are read a batch at a time, in three loops: the names (and, when finding the end,
-  // whether a row ends the units); their duplicate check, in a loop of its own so that the hash
-  // table's cache misses overlap; their scores, with every finding of a row in its cells' order.
+  // Rows are read in three passes: the names (and, when finding the end, whether a row ends the
+  // units), with their fold hashes and collation keys; the duplicate check (duplicateNames); the
+  // scores, with every finding of a row in its cells' order.
+  const work = scratchInt32(3 * rows + MAX_PARTS + 1);
+  const nameHashes = work.subarray(0, rows);
+  /** Per unit: the first unit of the same name, or -1. */
+  const firstOf = work.subarray(rows, 2 * rows);
   // The names' collation keys, for the rank order (name-order.ts).
   const keys = reserveSheetKeys(names, rows);
   let keyAt = 0;
 
   let n = rows;
-  for (let b0 = 0; b0 < n; b0 += BATCH) {
-    let b1 = Math.min(n, b0 + BATCH);
-    for (let k = b0; k < b1; k++) {
-      const value = grid[firstUnitRow + k]?.[nameCol];
-      let name: string;
-      let h: number;
-      let keyWords: number;
-      let end: boolean;
-      // One pass over the usual name (its text as given): plain check, fold hash, collation key.
-      if (typeof value === 'string' && scanPlainName(value, keyRoom(keys, keyAt, ((3 * value.length) >> 2) + 2), keyAt)) {
-        name = value;
-        h = nameScan.hash;
-        keyWords = nameScan.keyWords;
-        end = findEnd && (name === '' || endsUnits(value, h, nameScan.stops));
+  for (let k = 0; k < n; k++) {
+    const value = grid[firstUnitRow + k]?.[nameCol];
+    let name: string;
+    let h: number;
+    let keyWords: number;
+    let end: boolean;
+    // One pass over the usual name (its text as given): plain check, fold hash, collation key.
+    if (typeof value === 'string' && scanPlainName(value, keyRoom(keys, keyAt, ((3 * value.length) >> 2) + 2), keyAt)) {
+      name = value;
+      h = nameScan.hash;
+      keyWords = nameScan.keyWords;
+      end = findEnd && (name === '' || endsUnits(value, h, nameScan.stops));
+    } else {
+      name = cellText(value ?? null);
+      h = foldHash(name);
+      keyWords = packVietnameseKey(name, keyRoom(keys, keyAt, ((3 * name.length) >> 2) + 2), keyAt);
+      end = findEnd && (name === '' || isSummaryRow(value));
+    }
+    if (end) {
+      n = k;
+      break;
+    }
+    names[k] = name;
+    nameHashes[k] = h;
+    keys.start[k] = keyAt;
+    keys.len[k] = keyWords;
+    if (keyWords > 0) keyAt += keyWords;
+  }
+  duplicateNames(names, nameHashes, n, firstOf, work.subarray(2 * rows, 3 * rows), work.subarray(3 * rows));
+  for (let k = 0; k < n; k++) {
+    const r = firstUnitRow + k;
+    const row = grid[r];
+    const name = names[k];
+    const first = firstOf[k];
+    if (first >= 0) sink.add('error', addr(r, nameCol), 'duplicateName', { name, first: addr(firstUnitRow + first, nameCol) });
+
+    let sum = 0;
+    let applicableMax = 0;
+    let allValid = true;
+    let notApplicable = 0;
+    for (let i = 0; i < nf; i++) {
+      const c = fieldCols[i];
+      const value = row?.[c] ?? null;
+      const at0 = k * nf + i;
+      // Fast path: a number with at most 4 decimals within 0..max has no finding, so no
+      // address (what toScaled gives: within 1e-9 of an integer number of ten-thousandths).
+      if (typeof value === 'number') {
+        const raw = value * 1e4;
+        const scaled = Math.round(raw) + 0; // never -0
+        if (scaled >= 0 && scaled <= limits[i] && Math.abs(raw - scaled) <= 1e-9 * Math.max(1, raw)) {
+          sum += scaled;
+          applicableMax += maxes[i] ?? 0;
+          scaledCells[at0] = scaled;
+          continue;
+        }
+      }
+      const s = readScore(value, r, c, i, name);
+      if (s.kind === 'points') {
+        sum += s.scaled;
+        scaledCells[at0] = s.scaled;
       } else {
-        name = cellText(value ?? null);
-        h = foldHash(name);
-        keyWords = packVietnameseKey(name, keyRoom(keys, keyAt, ((3 * name.length) >> 2) + 2), keyAt);
-        end = findEnd && (name === '' || isSummaryRow(value));
+        scaledCells[at0] = s.kind === 'notApplicable' ? NOT_APPLICABLE_CELL : INVALID_CELL;
+        if (s.kind === 'invalid') allValid = false;
       }
-      if (end) {
-        n = b1 = k;
-        break;
-      }
-      names[k] = name;
-      nameHashes[k - b0] = h;
-      keys.start[k] = keyAt;
-      keys.len[k] = keyWords;
-      if (keyWords > 0) keyAt += keyWords;
+      if (s.kind !== 'notApplicable') applicableMax += maxes[i] ?? 0;
+      else notApplicable++;
     }
-    for (let k = b0; k < b1; k++) {
-      const h = nameHashes[k - b0];
-      let slot = (h << 1) & slotMask;
-      let first = -1;
-      for (let j = slots[slot]; j !== 0; j = slots[slot]) {
-        if (slots[slot + 1] === h && fold(names[j - 1]) === fold(names[k])) {
-          first = j - 1;
-          break;
+    // No field applies: there is no index to compute (not the lowest band at 0%).
+    if (notApplicable === nf && nf > 0) sink.add('error', addr(r, nameCol), 'allNotApplicable', { unit: name });
+    if (!optional) continue;
+
+    const optionalPoints = (c: number | null): number => {
+      if (c === null || isEmpty(at(r, c))) return 0;
+      const n = readNumber(at(r, c), addr(r, c), sink);
+      if (!n.ok) return 0;
+      if (n.scaled < 0 && c === layout.deductionCol) {
+        // A deduction typed as −2 means 2 points off.
+        sink.add('warning', addr(r, c), 'negativeDeduction', { value: n.scaled / 1e4, abs: -n.scaled / 1e4 });
+        return -n.scaled;
+      }
+      if (n.scaled < 0) {
+        sink.add('error', addr(r, c), 'negative', { value: n.scaled / 1e4 });
+        return 0;
+      }
+      return n.scaled;
+    };
+    const bonusScaled = optionalPoints(layout.bonusCol);
+    const deductionScaled = optionalPoints(layout.deductionCol);
+    if (cols.bonus !== null) cols.bonus[k] = bonusScaled;
+    if (cols.deduction !== null) cols.deduction[k] = deductionScaled;
+
+    if (layout.totalCol !== null && !isEmpty(at(r, layout.totalCol))) {
+      const n = readNumber(at(r, layout.totalCol), addr(r, layout.totalCol), sink);
+      if (n.ok) {
+        (cols.statedTotal as Float64Array)[k] = n.scaled;
+        const computed = sum + bonusScaled - deductionScaled;
+        // A total may be stated as the raw sum or as the sum kept within 0..max (a bonus past the max).
+        const kept = Math.min(Math.max(0, computed), applicableMax);
+        if (allValid && n.scaled !== computed && n.scaled !== kept) {
+          sink.add('error', addr(r, layout.totalCol), 'totalMismatch', { stated: n.scaled / 1e4, computed: computed / 1e4 });
         }
-        slot = (slot + 2) & slotMask;
       }
-      if (first < 0) {
-        slots[slot] = k + 1;
-        slots[slot + 1] = h;
-      }
-      firstOf[k - b0] = first;
     }
-    for (let k = b0; k < b1; k++) {
-      const r = firstUnitRow + k;
-      const row = grid[r];
-      const name = names[k];
-      const first = firstOf[k - b0];
-      if (first >= 0) sink.add('error', addr(r, nameCol), 'duplicateName', { name, first: addr(firstUnitRow + first, nameCol) });
 
-      let sum = 0;
-      let applicableMax = 0;
-      let allValid = true;
-      let notApplicable = 0;
-      for (let i = 0; i < nf; i++) {
-        const c = fieldCols[i];
-        const value = row?.[c] ?? null;
-        const at0 = k * nf + i;
-        // Fast path: a number with at most 4 decimals within 0..max has no finding, so no
-        // address (what toScaled gives: within 1e-9 of an integer number of ten-thousandths).
-        if (typeof value === 'number') {
-          const raw = value * 1e4;
-          const scaled = Math.round(raw) + 0; // never -0
-          if (scaled >= 0 && scaled <= limits[i] && Math.abs(raw - scaled) <= 1e-9 * Math.max(1, raw)) {
-            sum += scaled;
-            applicableMax += maxes[i] ?? 0;
-            scaledCells[at0] = scaled;
-            continue;
-          }
-        }
-        const s = readScore(value, r, c, i, name);
-        if (s.kind === 'points') {
-          sum += s.scaled;
-          scaledCells[at0] = s.scaled;
-        } else {
-          scaledCells[at0] = s.kind === 'notApplicable' ? NOT_APPLICABLE_CELL : INVALID_CELL;
-          if (s.kind === 'invalid') allValid = false;
-        }
-        if (s.kind !== 'notApplicable') applicableMax += maxes[i] ?? 0;
-        else notApplicable++;
+    if (layout.lastYearIndexCol !== null && !isEmpty(at(r, layout.lastYearIndexCol))) {
+      const c = layout.lastYearIndexCol;
+      const value = at(r, c);
+      const n = readRawNumber(value, addr(r, c), sink, true);
+      if (n !== null) {
+        const asFraction = typeof value === 'number' && (lastYearFractions || isPercentFormat(r, c));
+        // A reference figure, often computed with many decimals: rounded to 4 decimals of the
+        // percentage, silently (a fraction is scaled from its raw value, not from a rounded one).
+        const lastYearIndexScaled = Math.round(n * (asFraction ? 100 * 1e4 : 1e4));
+        if (!(lastYearIndexScaled >= 0 && lastYearIndexScaled <= 100 * 1e4)) {
+          sink.add('error', addr(r, c), 'notANumber', { value: cellText(value) });
+        } else (cols.lastYearIndex as Float64Array)[k] = lastYearIndexScaled;
       }
-      // No field applies: there is no index to compute (not the lowest band at 0%).
-      if (notApplicable === nf && nf > 0) sink.add('error', addr(r, nameCol), 'allNotApplicable', { unit: name });
-      if (!optional) continue;
+    }
 
-      const optionalPoints = (c: number | null): number => {
-        if (c === null || isEmpty(at(r, c))) return 0;
-        const n = readNumber(at(r, c), addr(r, c), sink);
-        if (!n.ok) return 0;
-        if (n.scaled < 0 && c === layout.deductionCol) {
-          // A deduction typed as −2 means 2 points off.
-          sink.add('warning', addr(r, c), 'negativeDeduction', { value: n.scaled / 1e4, abs: -n.scaled / 1e4 });
-          return -n.scaled;
-        }
-        if (n.scaled < 0) {
-          sink.add('error', addr(r, c), 'negative', { value: n.scaled / 1e4 });
-          return 0;
-        }
-        return n.scaled;
-      };
-      const bonusScaled = optionalPoints(layout.bonusCol);
-      const deductionScaled = optionalPoints(layout.deductionCol);
-      if (cols.bonus !== null) cols.bonus[k] = bonusScaled;
-      if (cols.deduction !== null) cols.deduction[k] = deductionScaled;
-
-      if (layout.totalCol !== null && !isEmpty(at(r, layout.totalCol))) {
-        const n = readNumber(at(r, layout.totalCol), addr(r, layout.totalCol), sink);
-        if (n.ok) {
-          (cols.statedTotal as Float64Array)[k] = n.scaled;
-          const computed = sum + bonusScaled - deductionScaled;
-          // A total may be stated as the raw sum or as the sum kept within 0..max (a bonus past the max).
-          const kept = Math.min(Math.max(0, computed), applicableMax);
-          if (allValid && n.scaled !== computed && n.scaled !== kept) {
-            sink.add('error', addr(r, layout.totalCol), 'totalMismatch', { stated: n.scaled / 1e4, computed: computed / 1e4 });
-          }
-        }
-      }
-
-      if (layout.lastYearIndexCol !== null && !isEmpty(at(r, layout.lastYearIndexCol))) {
-        const c = layout.lastYearIndexCol;
-        const value = at(r, c);
-        const n = readRawNumber(value, addr(r, c), sink, true);
-        if (n !== null) {
-          const asFraction = typeof value === 'number' && (lastYearFractions || isPercentFormat(r, c));
-          // A reference figure, often computed with many decimals: rounded to 4 decimals of the
-          // percentage, silently (a fraction is scaled from its raw value, not from a rounded one).
-          const lastYearIndexScaled = Math.round(n * (asFraction ? 100 * 1e4 : 1e4));
-          if (!(lastYearIndexScaled >= 0 && lastYearIndexScaled <= 100 * 1e4)) {
-            sink.add('error', addr(r, c), 'notANumber', { value: cellText(value) });
-          } else (cols.lastYearIndex as Float64Array)[k] = lastYearIndexScaled;
-        }
-      }
-
-      if (layout.lastYearBandCol !== null && !isEmpty(at(r, layout.lastYearBandCol))) {
-        const text = cellText(at(r, layout.lastYearBandCol));
-        const lastYearBand = bandByText.get(fold(text)) ?? null;
-        (cols.lastYearBand as (BandCode | null)[])[k] = lastYearBand;
-        if (lastYearBand === null) sink.add('warning', addr(r, layout.lastYearBandCol), 'unknownBand', { value: text });
-      }
+    if (layout.lastYearBandCol !== null && !isEmpty(at(r, layout.lastYearBandCol))) {
+      const text = cellText(at(r, layout.lastYearBandCol));
+      const lastYearBand = bandByText.get(fold(text)) ?? null;
+      (cols.lastYearBand as (BandCode | null)[])[k] = lastYearBand;
+      if (lastYearBand === null) sink.add('warning', addr(r, layout.lastYearBandCol), 'unknownBand', { value: text });
     }
   }
   if (findEnd) {

@@ -5,7 +5,7 @@
  * compareVietnamese.
  */
 import fc from 'fast-check';
-import { HAI_DUONG_2018, cellText, compareVietnamese, detectLayout, foldHash, readTable, scoreGrid, scoreTable, vietnameseKey } from '../../src/engine';
+import { HAI_DUONG_2018, cellText, compareVietnamese, detectLayout, fold, foldHash, readTable, scoreGrid, scoreTable, vietnameseKey } from '../../src/engine';
 import { KEY_END, nameScan, packVietnameseKey, scanPlainName } from '../../src/engine/text';
 import type { CellValue } from '../../src/engine';
 import { rankOrderOfNames } from '../../src/engine/name-order';
@@ -158,5 +158,28 @@ describe('scoreGrid rank order', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('duplicate names in a large table (hash partitions)', () => {
+  test('each duplicate names the first unit whose name folds alike, in row order', () => {
+    const variants = (i: number) => [`Xã Đông Hưng ${i}`, `xa dong hung ${i}`, `XÃ  ĐÔNG HƯNG ${i}`, `Xã Đông Hưng ${i}.`, `Phường ${i % 97}`];
+    let s = 99;
+    const rand = (k: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31) % k);
+    const grid: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A'], [null, 'Điểm tối đa', 10]];
+    for (let u = 0; u < 20000; u++) grid.push([u + 1, variants(rand(6000))[rand(5)], 5]);
+    const result = scoreGrid(grid, 'S', HAI_DUONG_2018);
+    if (!result.found) throw new Error('not found');
+    const expected: string[] = [];
+    const firstRow = new Map<string, number>();
+    for (let r = 3; r < grid.length; r++) {
+      const key = fold(cellText(grid[r][1]));
+      const first = firstRow.get(key);
+      if (first === undefined) firstRow.set(key, r + 1);
+      else expected.push(`B${r + 1}<B${first}`);
+    }
+    const found = result.findings.filter((f) => f.code === 'duplicateName').map((f) => `${f.address}<${String(f.params.first)}`);
+    expect(found.length).toBeGreaterThan(1000);
+    expect(found).toEqual(expected);
   });
 });
