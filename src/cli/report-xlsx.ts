@@ -189,7 +189,12 @@ export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, result
   const nameTaken = name === base ? null : base;
   const bandCodes = new Map(result.rules.bands.map((b) => [b.label[lang], b.code]));
   const xml = reportSheetXml(model, name, book.styles, bandCodes);
-  if (ours) book.replaceSheet(ours, name, xml);
-  else book.addSheet(name, xml);
+  let sheet: SheetRef;
+  if (ours) {
+    book.replaceSheet(ours, name, xml);
+    sheet = ours;
+  } else sheet = book.addSheet(name, xml);
+  // The sheet is final: it deflates on the thread pool beside the scoring sheet.
+  book.compressAhead(sheet);
   return { sheet: name, replaced: ours !== null, nameTaken };
 }
