@@ -37,6 +37,14 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   const summary = result.summary;
   const total = summary.unitCount;
   const ranked: UnitResult[] = result.rankOrder.map((i) => result.units[i]);
+  // The units of each band and of each score group, in rank order: one pass, not one per band.
+  const byBand = new Map<string, UnitResult[]>(bands.map((b) => [b.code, []]));
+  const byGroup = new Map<string, UnitResult[]>(bands.map((b) => [b.code, []]));
+  for (const u of ranked) {
+    byBand.get(u.band)?.push(u);
+    byGroup.get(u.indexBand)?.push(u);
+  }
+  const inBand = (code: string) => byBand.get(code) ?? [];
   const allNames = result.units.map((u) => u.name);
   const unitTerm =
     lang === 'vi'
@@ -83,7 +91,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   const groups = bands.filter((b) => (summary.groupCounts[b.code] ?? 0) > 0);
   push('groups.intro', 0, fill(m.groupsIntro, { year, unitTerm, count: count(groups.length) }), { groups: groups.length });
   for (const b of groups) {
-    const members = ranked.filter((u) => u.indexBand === b.code);
+    const members = byGroup.get(b.code) ?? [];
     push(
       `groups.${b.code}`,
       'bullet',
@@ -103,7 +111,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   }
   push('bands.intro', 0, fill(m.bandsIntro, { letter: letter21(hasRank ? 1 : 0), unitTerm }));
   bands.forEach((b, bi) => {
-    const members = ranked.filter((u) => u.band === b.code);
+    const members = inBand(b.code);
     const head = fill(isBottomBand(b, bi, bands) ? m.bandBottom : m.band, { label: label(b), range: rangeText(b, lang), floor: floorClause(b, lang) });
     const tail =
       members.length === 0
@@ -193,7 +201,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   }
   push('chairs.units', 0, fill(m.chairUnits, { letter: letter22(hasDistrictIndex ? 1 : 0) }));
   for (const b of bands) {
-    const members = ranked.filter((u) => u.band === b.code);
+    const members = inBand(b.code);
     const head = fill(m.chairBand, { label: label(b), unitTerm, range: rangeText(b, lang), floor: floorClause(b, lang) });
     const tail =
       members.length === 0
@@ -331,7 +339,9 @@ function movement(
       { count: unitNames.length, units: unitNames.join('; ') },
     );
   }
-  const missing = ranked.filter((u) => !known.includes(u));
+  // A set, not known.includes per unit: 10^4 units with partial last-year data would be 10^8 comparisons.
+  const knownSet = new Set(known);
+  const missing = ranked.filter((u) => !knownSet.has(u));
   if (missing.length > 0) {
     const missingNames = missing.map((u) => u.name);
     push(
