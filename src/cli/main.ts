@@ -32,6 +32,7 @@ import {
   type Lang,
   type RuleSet,
   type CellValue,
+  type Narrative,
   type SheetScoring,
 } from '../engine';
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
@@ -372,21 +373,26 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     return EXIT_INPUT_ERRORS;
   }
 
-  // The report: the year given, else the one the table's title names, else this year.
-  let year = settings.year;
-  if (year === undefined) {
-    const guess = guessReportYear(chosen.grid, layout, ws.name, new Date().getFullYear());
-    year = guess.year;
-    const source = { title: m.yearFromTitle, sheet: m.yearFromSheet, header: m.yearFromHeader, default: m.yearDefault }[guess.source];
-    io.stderr(fill(m.yearGuessed, { year, source }) + '\n');
-  }
-  const narrative = generateNarrative(result, { ...settings, year }, lang);
-  phase('narrative');
-  if (!values['no-report-sheet']) {
-    const sheet = writeReportSheet(wb, reportSheetModel(result, narrative, { year }, lang, 0, block.rows.map((row) => row[3])), result, year, lang);
-    phase('report sheet');
-    if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
-    io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
+  // The report (the sheet, a --report file, or both): the year given, else the one the table's
+  // title names, else this year. With neither, no narrative is written, so none is made.
+  const wantReportSheet = !values['no-report-sheet'];
+  let narrative: Narrative | null = null;
+  if (wantReportSheet || reportPath !== null) {
+    let year = settings.year;
+    if (year === undefined) {
+      const guess = guessReportYear(chosen.grid, layout, ws.name, new Date().getFullYear());
+      year = guess.year;
+      const source = { title: m.yearFromTitle, sheet: m.yearFromSheet, header: m.yearFromHeader, default: m.yearDefault }[guess.source];
+      io.stderr(fill(m.yearGuessed, { year, source }) + '\n');
+    }
+    narrative = generateNarrative(result, { ...settings, year }, lang);
+    phase('narrative');
+    if (wantReportSheet) {
+      const sheet = writeReportSheet(wb, reportSheetModel(result, narrative, { year }, lang, 0, block.rows.map((row) => row[3])), result, year, lang);
+      phase('report sheet');
+      if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
+      io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
+    }
   }
   io.stderr(fill(m.writing, { file: outArg }) + '\n');
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
@@ -401,7 +407,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     throw new UsageError(fill(m.writeFailed, { file: outArg, detail: detail(e) }));
   }
 
-  if (reportPath !== null && reportFmt !== null) {
+  if (reportPath !== null && reportFmt !== null && narrative !== null) {
     try {
       // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
       const { writeReportFile } = await import('./report-files');

@@ -181,8 +181,15 @@ describe('the report sheet in the scored copy', () => {
     const en = await readWorkbook(out('en.xlsx'));
     expect(en.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tổng hợp', 'PAR report 2021']);
     expect(columnA(en.getWorksheet('PAR report 2021')!)).toContain('Rating');
-    expectOk(await runCli([SAMPLE, '--out', out('none.xlsx'), '--no-report-sheet']));
+    const none = await runCli([SAMPLE, '--out', out('none.xlsx'), '--no-report-sheet']);
+    expectOk(none);
     expect((await readWorkbook(out('none.xlsx'))).worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tổng hợp']);
+    // No report of any kind: no report year to guess, no narrative made.
+    expect(none.stderr).not.toContain('Năm báo cáo');
+    const fileOnly = await runCli([SAMPLE, '--out', out('file-only.xlsx'), '--no-report-sheet', '--report', out('file-only.txt')]);
+    expectOk(fileOnly);
+    expect(fileOnly.stderr).toContain('Năm báo cáo: 2021');
+    expect(fs.readFileSync(out('file-only.txt'), 'utf8')).toContain('NĂM 2021');
   });
 
   test('the input workbook is never written', async () => {
