@@ -5,7 +5,7 @@
 import { cellAddress, columnLetter, qualifiedAddress } from './address';
 import { parseNumberText, toScaled } from './decimal';
 import { cellText, fold, foldHash, nameScan, packVietnameseKey, scanPlainName } from './text';
-import { keyRoom, reserveSheetKeys } from './name-order';
+import { keyRoom, reserveSheetKeys, type SheetKeys } from './name-order';
 import { INVALID_CELL, NOT_APPLICABLE_CELL, columnarTable, scratchInt32, type TableColumns } from './columns';
 import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable } from './types';
 
@@ -370,6 +370,80 @@ function duplicateNames(names: readonly string[], hashes: Int32Array, n: number,
   }
 }
 
+/**
+ * readUnits' names pass: each unit's name (its text as given when plain, else cellText), fold
+ * hash and collation key, until the units' end when `findEnd`; returns the number of units.
+ * A function of its own, so that its loop stays optimised whatever the rest of readUnits meets.
+ */
+function readNames(grid: Grid, firstUnitRow: number, nameCol: number, rows: number, findEnd: boolean, names: string[], nameHashes: Int32Array, keys: SheetKeys): number {
+  let keyAt = 0;
+  let n = rows;
+  for (let k = 0; k < n; k++) {
+    const value = grid[firstUnitRow + k]?.[nameCol];
+    let name: string;
+    let h: number;
+    let keyWords: number;
+    let end: boolean;
+    // One pass over the usual name (its text as given): plain check, fold hash, collation key.
+    if (typeof value === 'string' && scanPlainName(value, keyRoom(keys, keyAt, ((3 * value.length) >> 2) + 2), keyAt)) {
+      name = value;
+      h = nameScan.hash;
+      keyWords = nameScan.keyWords;
+      end = findEnd && (name === '' || endsUnits(value, h, nameScan.stops));
+    } else {
+      name = cellText(value ?? null);
+      h = foldHash(name);
+      keyWords = packVietnameseKey(name, keyRoom(keys, keyAt, ((3 * name.length) >> 2) + 2), keyAt);
+      end = findEnd && (name === '' || isSummaryRow(value));
+    }
+    if (end) {
+      n = k;
+      break;
+    }
+    names[k] = name;
+    nameHashes[k] = h;
+    keys.start[k] = keyAt;
+    keys.len[k] = keyWords;
+    if (keyWords > 0) keyAt += keyWords;
+  }
+  return n;
+}
+
+/**
+ * readUnits' usual rows, from unit `from`: each row whose name has no earlier duplicate and whose
+ * every score is a number taking the fast path (no finding) has its points written; returns the
+ * first unit that is not such a row (or n), for readUnits to read with its findings. A function
+ * of its own, so that its loop stays optimised whatever the rest of readUnits meets.
+ */
+function fastScoreRows(
+  grid: Grid,
+  firstUnitRow: number,
+  from: number,
+  n: number,
+  fieldCols: Int32Array,
+  limits: Float64Array,
+  firstOf: Int32Array,
+  scaledCells: Int32Array | Float64Array,
+): number {
+  const nf = fieldCols.length;
+  let k = from;
+  rows: for (; k < n; k++) {
+    if (firstOf[k] >= 0) break;
+    const row = grid[firstUnitRow + k];
+    if (row === undefined) break;
+    const base = k * nf;
+    for (let i = 0; i < nf; i++) {
+      const value = row[fieldCols[i]];
+      if (typeof value !== 'number') break rows;
+      const raw = value * 1e4;
+      const scaled = Math.round(raw) + 0; // never -0
+      if (!(scaled >= 0 && scaled <= limits[i] && Math.abs(raw - scaled) <= 1e-9 * Math.max(1, raw))) break rows;
+      scaledCells[base + i] = scaled;
+    }
+  }
+  return k;
+}
+
 function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptions, findEnd: boolean): { table: ScoringTable; findings: Finding[] } {
   // Last year's index needs the units' end before reading them (the fraction check below).
   if (findEnd && layout.lastYearIndexCol !== null) {
@@ -487,39 +561,16 @@ function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptio
   const firstOf = work.subarray(rows, 2 * rows);
   // The names' collation keys, for the rank order (name-order.ts).
   const keys = reserveSheetKeys(names, rows);
-  let keyAt = 0;
 
-  let n = rows;
-  for (let k = 0; k < n; k++) {
-    const value = grid[firstUnitRow + k]?.[nameCol];
-    let name: string;
-    let h: number;
-    let keyWords: number;
-    let end: boolean;
-    // One pass over the usual name (its text as given): plain check, fold hash, collation key.
-    if (typeof value === 'string' && scanPlainName(value, keyRoom(keys, keyAt, ((3 * value.length) >> 2) + 2), keyAt)) {
-      name = value;
-      h = nameScan.hash;
-      keyWords = nameScan.keyWords;
-      end = findEnd && (name === '' || endsUnits(value, h, nameScan.stops));
-    } else {
-      name = cellText(value ?? null);
-      h = foldHash(name);
-      keyWords = packVietnameseKey(name, keyRoom(keys, keyAt, ((3 * name.length) >> 2) + 2), keyAt);
-      end = findEnd && (name === '' || isSummaryRow(value));
-    }
-    if (end) {
-      n = k;
-      break;
-    }
-    names[k] = name;
-    nameHashes[k] = h;
-    keys.start[k] = keyAt;
-    keys.len[k] = keyWords;
-    if (keyWords > 0) keyAt += keyWords;
-  }
+  const n = readNames(grid, firstUnitRow, nameCol, rows, findEnd, names, nameHashes, keys);
   duplicateNames(names, nameHashes, n, firstOf, work.subarray(2 * rows, 3 * rows), work.subarray(3 * rows));
+  const fastCols = Int32Array.from(fieldCols);
+  const fastLimits = Float64Array.from(limits);
   for (let k = 0; k < n; k++) {
+    if (!optional) {
+      k = fastScoreRows(grid, firstUnitRow, k, n, fastCols, fastLimits, firstOf, scaledCells);
+      if (k >= n) break;
+    }
     const r = firstUnitRow + k;
     const row = grid[r];
     const name = names[k];

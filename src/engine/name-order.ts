@@ -92,9 +92,43 @@ export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): n
     mem.overflowAt = new Int32Array(n);
     mem.inline = new Int32Array(n * STRIDE);
   }
-  const { inline, len, overflowAt } = mem;
+  const len = mem.len;
   // The keys made while reading, when these names were read last; else packed here.
   const read = sheetKeys.names?.deref() === names ? sheetKeys : null;
+  const ties = placeUnits(ranks, names, read, begin, cursor, order);
+  if (ties) {
+    for (let r = 1; r <= n; r++) {
+      const lo = begin[r];
+      const hi = begin[r + 1];
+      if (hi - lo < 2) continue;
+      let keyed = true;
+      for (let p = lo; p < hi && keyed; p++) if (len[p] < 0) keyed = false;
+      if (keyed) sortGroup(order, lo, hi, names);
+      else {
+        const run = Array.from(order.subarray(lo, hi)).sort((a, b) => compareVietnamese(names[a], names[b]) || a - b);
+        order.set(run, lo);
+      }
+    }
+  }
+  return toNumbers(order);
+}
+
+/** The values of a, as an array of numbers. */
+function toNumbers(a: Int32Array): number[] {
+  const n = a.length;
+  const result: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) result[i] = a[i];
+  return result;
+}
+
+/**
+ * rankOrderOfNames' placement: each unit at its place in rank order (order), and, when it has a
+ * tie to be ordered against, its key at its place (mem); returns whether there is a tie. A
+ * function of its own, so that its loop stays optimised whatever the rest of the caller meets.
+ */
+function placeUnits(ranks: Int32Array, names: readonly string[], read: SheetKeys | null, begin: Int32Array, cursor: Int32Array, order: Int32Array): boolean {
+  const n = ranks.length;
+  const { inline, len, overflowAt } = mem;
   let overflowLength = 0;
   let ties = false;
   // Units placed in sheet order (where the names lie together in memory), each with its key
@@ -133,23 +167,7 @@ export function rankOrderOfNames(ranks: Int32Array, names: readonly string[]): n
       for (let i = STRIDE; i < w; i++) mem.overflow[overflowLength++] = key[from + i];
     }
   }
-  if (ties) {
-    for (let r = 1; r <= n; r++) {
-      const lo = begin[r];
-      const hi = begin[r + 1];
-      if (hi - lo < 2) continue;
-      let keyed = true;
-      for (let p = lo; p < hi && keyed; p++) if (len[p] < 0) keyed = false;
-      if (keyed) sortGroup(order, lo, hi, names);
-      else {
-        const run = Array.from(order.subarray(lo, hi)).sort((a, b) => compareVietnamese(names[a], names[b]) || a - b);
-        order.set(run, lo);
-      }
-    }
-  }
-  const result: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) result[i] = order[i];
-  return result;
+  return ties;
 }
 
 /** The word of the key at position p, depth d; END past its end. */

@@ -43,6 +43,142 @@ function rankByCounting(totals: Float64Array | Int32Array, max: number): Int32Ar
   return ranks;
 }
 
+const SAME_MAX = 1;
+const INTEGRAL = 2;
+
+/**
+ * scoreColumns' totals pass (unitFigures: totals and applicable maxes; in the fused case, the
+ * field statistics and each unit's missed floors): returns SAME_MAX when every unit has the
+ * first's max, INTEGRAL when every total is a safe integer. A function of its own, so that its
+ * loop stays optimised whatever the rest of scoreColumns meets.
+ */
+function totalsPass(
+  scaled: Int32Array | Float64Array,
+  n: number,
+  nf: number,
+  fieldMax: Float64Array,
+  limits: Int32Array,
+  misses: Uint8Array | null,
+  applicableCounts: Float64Array,
+  pointSums: Float64Array,
+  underCounts: Int32Array,
+  bonus: Float64Array | null,
+  deduction: Float64Array | null,
+  totals: Int32Array | Float64Array,
+  maxes: Int32Array | Float64Array,
+): number {
+  let sameMax = true;
+  let integral = true;
+  for (let k = 0; k < n; k++) {
+    let total = 0;
+    let max = 0;
+    let missed = 0;
+    const base = k * nf;
+    for (let i = 0; i < nf; i++) {
+      const v = scaled[base + i];
+      if (v === NOT_APPLICABLE_CELL) continue;
+      max += fieldMax[i];
+      if (v < 0) continue;
+      total += v;
+      if (misses === null) continue;
+      applicableCounts[i]++;
+      pointSums[i] += v;
+      const at = i * 4;
+      const u0 = (v - limits[at]) >>> 31;
+      const u1 = (v - limits[at + 1]) >>> 31;
+      const u2 = (v - limits[at + 2]) >>> 31;
+      const u3 = (v - limits[at + 3]) >>> 31;
+      underCounts[at] += u0;
+      underCounts[at + 1] += u1;
+      underCounts[at + 2] += u2;
+      underCounts[at + 3] += u3;
+      missed |= u0 | (u1 << 1) | (u2 << 2) | (u3 << 3);
+    }
+    if (misses !== null) misses[k] = missed;
+    total += (bonus === null ? 0 : bonus[k]) - (deduction === null ? 0 : deduction[k]);
+    total = Math.min(Math.max(total, 0), max);
+    totals[k] = total;
+    maxes[k] = max;
+    if (max !== maxes[0]) sameMax = false;
+    if (!Number.isSafeInteger(total)) integral = false;
+  }
+  return (sameMax ? SAME_MAX : 0) | (integral ? INTEGRAL : 0);
+}
+
+/**
+ * scoreColumns' classification pass in the fused case (each unit's missed floors known): each
+ * unit's band by index alone and its band, counted; returns how many units were demoted. A
+ * function of its own, so that its loop stays optimised whatever the rest of scoreColumns meets.
+ */
+function classifyFused(
+  totals: Int32Array | Float64Array,
+  maxes: Int32Array | Float64Array,
+  bands: readonly CompiledBand[],
+  misses: Uint8Array,
+  floorBit: Int32Array,
+  startOf: Uint8Array,
+  bandOf: Uint8Array,
+  bandCounts: Float64Array,
+  groupBandCounts: Float64Array,
+): number {
+  const n = totals.length;
+  const nb = bands.length;
+  let demotedCount = 0;
+  for (let k = 0; k < n; k++) {
+    const start = maxes[k] > 0 ? bandIndexByIndex(totals[k], maxes[k], bands) : nb - 1;
+    let b = start;
+    const missed = misses[k];
+    while (b < nb - 1 && (missed & floorBit[b]) !== 0) b++;
+    bandCounts[b]++;
+    groupBandCounts[start]++;
+    startOf[k] = start;
+    bandOf[k] = b;
+    if (b !== start) demotedCount++;
+  }
+  return demotedCount;
+}
+
+/**
+ * The sum of the indexes totals[k] / maxes[k] (units with a positive max) as one exact
+ * fraction, runs of units sharing a max summed as integers first. A function of its own, so
+ * that its loop stays optimised whatever the rest of scoreColumns meets.
+ */
+function sumIndexes(totals: Int32Array | Float64Array, maxes: Int32Array | Float64Array, integral: boolean): IndexSum {
+  const n = totals.length;
+  const indexSum = new IndexSum();
+  for (let k = 0; k < n; ) {
+    const end = indexRun(totals, maxes, integral, k);
+    if (run.max === run.max) indexSum.add(run.total, run.max);
+    k = end;
+  }
+  return indexSum;
+}
+
+/** sumIndexes' run from `from`: its max and total (max NaN: none), by indexRun. */
+const run = { max: NaN, total: 0 };
+
+/**
+ * The run of units from `from` summed as integers: the units with a positive max, until one
+ * with another max or whose total would not keep the sum a safe integer (each unit alone when
+ * the totals are not all integers). Sets `run`; returns where the next run starts.
+ */
+function indexRun(totals: Int32Array | Float64Array, maxes: Int32Array | Float64Array, integral: boolean, from: number): number {
+  const n = totals.length;
+  let runMax = NaN;
+  let runTotal = 0;
+  let k = from;
+  for (; k < n; k++) {
+    const m = maxes[k];
+    if (!(m > 0)) continue;
+    if (runMax === runMax && (m !== runMax || !integral || !Number.isSafeInteger(runTotal + totals[k]))) break;
+    runMax = m;
+    runTotal += totals[k];
+  }
+  run.max = runMax;
+  run.total = runTotal;
+  return k;
+}
+
 function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const b of bands) counts[b.rule.code] = 0;
@@ -102,41 +238,9 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   const small = cols.integral && maxSum <= 0x7fffffff;
   const totals = small ? new Int32Array(n) : new Float64Array(n);
   const maxes = small ? new Int32Array(n) : new Float64Array(n);
-  let sameMax = true;
-  let integral = true;
-  for (let k = 0; k < n; k++) {
-    let total = 0;
-    let max = 0;
-    let missed = 0;
-    const base = k * nf;
-    for (let i = 0; i < nf; i++) {
-      const v = scaled[base + i];
-      if (v === NOT_APPLICABLE_CELL) continue;
-      max += fieldMax[i] ?? 0;
-      if (v < 0) continue;
-      total += v;
-      if (misses === null) continue;
-      applicableCounts[i]++;
-      pointSums[i] += v;
-      const at = i * 4;
-      const u0 = (v - limits[at]) >>> 31;
-      const u1 = (v - limits[at + 1]) >>> 31;
-      const u2 = (v - limits[at + 2]) >>> 31;
-      const u3 = (v - limits[at + 3]) >>> 31;
-      underCounts[at] += u0;
-      underCounts[at + 1] += u1;
-      underCounts[at + 2] += u2;
-      underCounts[at + 3] += u3;
-      missed |= u0 | (u1 << 1) | (u2 << 2) | (u3 << 3);
-    }
-    if (misses !== null) misses[k] = missed;
-    total += (cols.bonus === null ? 0 : cols.bonus[k]) - (cols.deduction === null ? 0 : cols.deduction[k]);
-    total = Math.min(Math.max(total, 0), max);
-    totals[k] = total;
-    maxes[k] = max;
-    if (max !== maxes[0]) sameMax = false;
-    if (!Number.isSafeInteger(total)) integral = false;
-  }
+  const flags = totalsPass(scaled, n, nf, Float64Array.from(fieldMax, (m) => m ?? 0), limits, misses, applicableCounts, pointSums, underCounts, cols.bonus, cols.deduction, totals, maxes);
+  const sameMax = (flags & SAME_MAX) !== 0;
+  const integral = (flags & INTEGRAL) !== 0;
   const commonMax = n > 0 && sameMax ? maxes[0] : NaN;
   const ranks =
     commonMax > 0 && integral && Number.isSafeInteger(commonMax) && commonMax <= 16 * n + 65_536 ? rankByCounting(totals, commonMax) : rankEq(totals, maxes);
@@ -154,7 +258,8 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   /** Per band: its floor's bit in `misses`, 0 for a band with no floor. */
   const floorBit = new Int32Array(nb);
   floorBands.forEach((b, j) => (floorBit[b] = 1 << j));
-  for (let k = 0; k < n; k++) {
+  if (misses !== null) demotedCount = classifyFused(totals, maxes, bands, misses, floorBit, startOf, bandOf, bandCounts, groupBandCounts);
+  for (let k = misses === null ? 0 : n; k < n; k++) {
     const start = maxes[k] > 0 ? bandIndexByIndex(totals[k], maxes[k], bands) : nb - 1;
     let b = start;
     if (misses !== null) {
@@ -188,24 +293,7 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
   }
 
   // The sum of the indexes as one exact fraction (runs of units sharing a max summed as integers first).
-  const indexSum = new IndexSum();
-  let runMax = NaN;
-  let runTotal = 0;
-  const flush = () => {
-    if (runMax === runMax) indexSum.add(runTotal, runMax);
-    runMax = NaN;
-    runTotal = 0;
-  };
-  for (let k = 0; k < n; k++) {
-    const m = maxes[k];
-    if (!(m > 0)) continue;
-    if (m !== runMax || !integral || !Number.isSafeInteger(runTotal + totals[k])) {
-      flush();
-      runMax = m;
-    }
-    runTotal += totals[k];
-  }
-  flush();
+  const indexSum = sumIndexes(totals, maxes, integral);
 
   // Field statistics (fieldStats): counted in the totals' pass, or here field by field.
   const fieldStats: FieldStat[] = fields.map((f, i) => {

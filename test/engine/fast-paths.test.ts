@@ -183,3 +183,37 @@ describe('duplicate names in a large table (hash partitions)', () => {
     expect(found).toEqual(expected);
   });
 });
+
+describe('rows read past the fast path (fastScoreRows stops at a row with a finding)', () => {
+  test('findings in row order, a duplicate name before the row’s score findings, cells in column order', () => {
+    let s = 7;
+    const rand = (k: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31) % k);
+    const cell = (): number | string | null => {
+      const x = rand(40);
+      if (x === 0) return null; // emptyScore
+      if (x === 1) return 'abc'; // notANumber
+      if (x === 2) return 11; // overMax
+      if (x === 3) return -1; // negative
+      return rand(1001) / 100;
+    };
+    const grid: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A', 'B', 'C'], [null, 'Điểm tối đa', 10, 10, 10]];
+    const seen = new Set<string>();
+    const expected: string[] = [];
+    for (let u = 0; u < 5000; u++) {
+      const name = `Xã ${rand(3000)}`;
+      const row = grid.length + 1;
+      if (seen.has(name)) expected.push(`B${row}`);
+      seen.add(name);
+      const cells = [cell(), cell(), cell()];
+      cells.forEach((v, i) => {
+        if (v === null || typeof v === 'string' || v > 10 || v < 0) expected.push(`${'CDE'[i]}${row}`);
+      });
+      grid.push([u + 1, name, ...cells]);
+    }
+    const result = scoreGrid(grid, 'S', HAI_DUONG_2018);
+    if (!result.found) throw new Error('not found');
+    const found = result.findings.filter((f) => f.severity === 'error').map((f) => f.address);
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(found).toEqual(expected);
+  });
+});
