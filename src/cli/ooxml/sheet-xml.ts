@@ -5,7 +5,7 @@
  * for byte: the scorer writes its four columns and nothing more.
  */
 import { columnLetter } from '../../engine';
-import { attr, escapeText, removeAttr, setAttr } from './xml';
+import { attr, escapeText, isNameEnd, removeAttr, setAttr } from './xml';
 
 /** A cell to write: a number, a text (always a string cell, never a formula), or no value (style only). */
 export interface CellWrite {
@@ -69,10 +69,6 @@ function sheetDataBounds(xml: string): { xml: string; start: number; end: number
   const start = m.index + m[0].length;
   // From the end: the rows are most of the part.
   return { xml, start, end: xml.lastIndexOf('</sheetData>') };
-}
-
-function isNameEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 }
 
 /**

@@ -4,7 +4,7 @@
  * and xf keeps its index, so every cell the user formatted keeps its look. New entries are
  * appended, one per distinct look (memoised), and the section counts updated.
  */
-import { attr, escapeAttr, setAttr } from './xml';
+import { attr, escapeAttr, isNameEnd, setAttr } from './xml';
 
 export interface Alignment {
   horizontal?: 'left' | 'center' | 'right';
@@ -53,9 +53,8 @@ function children(inner: string, tag: string): string[] {
   for (;;) {
     const start = inner.indexOf(open, i);
     if (start < 0) break;
-    const next = inner.charCodeAt(start + open.length);
     // `<font` must not match `<fontX`: the name ends at whitespace, '/' or '>'.
-    if (!(next === 32 || next === 47 || next === 62 || next === 9 || next === 10 || next === 13)) {
+    if (!isNameEnd(inner.charCodeAt(start + open.length))) {
       i = start + open.length;
       continue;
     }

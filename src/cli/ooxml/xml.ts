@@ -108,3 +108,8 @@ export function removeAttr(tag: string, name: string): string {
   const end = tag.indexOf(quote, at + name.length + 2);
   return tag.slice(0, at).replace(/\s+$/, '') + tag.slice(end + 1);
 }
+
+/** Whether a character ends an element's name in a tag (`<c` of `<c r=…>`, `<c/>`, `<c>`, not `<col`). */
+export function isNameEnd(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
