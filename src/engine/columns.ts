@@ -112,25 +112,65 @@ function settle(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
+interface Pending {
+  build: () => unknown;
+  onSettle: (() => void) | undefined;
+}
+
+/** Per key: the objects whose `key` is still to be built, and the one accessor they all share. */
+const lazyKeys = new Map<string, { pending: WeakMap<object, Pending>; descriptor: PropertyDescriptor }>();
+
+/** The object in `from`'s prototype chain (itself first) whose lazy `key` is pending, if any. */
+function pendingOwner(pending: WeakMap<object, Pending>, from: object): object | null {
+  for (let o: object | null = from; o !== null; o = Object.getPrototypeOf(o) as object | null) if (pending.has(o)) return o;
+  return null;
+}
+
+function lazyKey(key: string): { pending: WeakMap<object, Pending>; descriptor: PropertyDescriptor } {
+  let entry = lazyKeys.get(key);
+  if (entry === undefined) {
+    const pending = new WeakMap<object, Pending>();
+    const take = (self: object): [object, Pending | undefined] => {
+      const owner = pendingOwner(pending, self) ?? self;
+      const lazy = pending.get(owner);
+      pending.delete(owner);
+      return [owner, lazy];
+    };
+    entry = {
+      pending,
+      descriptor: {
+        enumerable: true,
+        configurable: true,
+        get(this: object) {
+          const [owner, lazy] = take(this);
+          const value = lazy === undefined ? undefined : lazy.build();
+          settle(owner, key, value);
+          lazy?.onSettle?.();
+          return value;
+        },
+        set(this: object, value: unknown) {
+          const [owner, lazy] = take(this);
+          settle(owner, key, value);
+          lazy?.onSettle?.();
+        },
+      },
+    };
+    lazyKeys.set(key, entry);
+  }
+  return entry;
+}
+
 /**
  * Defines `target[key]` as a lazily built value: `build` runs on the first read, its result
  * then stays as an ordinary data property; `onSettle` runs when that happens (read or write).
+ * Every object gets the same accessor for a key (what to build is kept aside, by object), so
+ * that 10^4 unit objects given a lazy property keep one shape, where an accessor of their own
+ * each would give each its own (slow) one.
  */
 export function defineLazy<T>(target: object, key: string, build: () => T, onSettle?: () => void): void {
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = build();
-      settle(target, key, value);
-      onSettle?.();
-      return value;
-    },
-    set(value: unknown) {
-      settle(target, key, value);
-      onSettle?.();
-    },
-  });
+  const { pending, descriptor } = lazyKey(key);
+  pending.set(target, { build, onSettle });
+  Object.defineProperty(target, key, descriptor);
 }
 
 /** A ScoringTable over columns: `units` is built on first access. */

@@ -379,11 +379,11 @@ export function scoreColumns(table: ScoringTable, cols: TableColumns, rules: Rul
         band: bands[band].rule.code,
         demotedFrom: band === start ? null : bands[start].rule.code,
         demotion,
-        fields: undefined as unknown as UnitResult['fields'],
         lastYearIndexPct: lastIndex === lastIndex ? lastIndex / 1e4 : null,
         lastYearBand: cols.lastYearBand === null ? null : cols.lastYearBand[k],
         rank: ranks[k],
-      };
+      } as UnitResult;
+      // Defined last: an accessor put over a property in the middle would make each object a dictionary.
       defineLazy(unit, 'fields', () => unitFieldResults(fieldScoresOf(cols, k, points), fields, fieldResults));
       units[k] = unit;
     }

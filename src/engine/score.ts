@@ -51,10 +51,11 @@ export function scoreTableEager(table: ScoringTable, rules: RuleSet): ScoringRes
       band: c.band,
       demotedFrom: c.demotedFrom,
       demotion: c.demotion,
-      fields: unitFieldResults(u.scores, table.fields, fieldResults),
       lastYearIndexPct: u.lastYearIndexScaled === null ? null : u.lastYearIndexScaled / 1e4,
       lastYearBand: u.lastYearBand,
       rank: ranks[k],
+      // Last, as the columnar path defines it (see scoreColumns).
+      fields: unitFieldResults(u.scores, table.fields, fieldResults),
     });
   }
   const rankOrder = rankOrderOf(ranks, units);
