@@ -113,7 +113,7 @@ export function cellText(value: unknown): string {
  * changes under NFC (test/bench/engine-columnar.test.ts checks each), so normalize and trim
  * would return the same text.
  */
-function isPlainNfc(text: string): boolean {
+export function isPlainNfc(text: string): boolean {
   const n = text.length;
   if (n === 0) return true;
   for (let i = 0; i < n; i++) {
