@@ -277,6 +277,16 @@ function isBlankText(value: CellValue | undefined): boolean {
 
 /** foldHash of each SUMMARY_ROW_NAMES entry (folded already). */
 let summaryHashes: Int32Array | null = null;
+/** 1 at (h & 1023) for each of summaryHashes' h: nearly every name's hash is ruled out by one look. */
+const summaryHashSlots = new Uint8Array(1024);
+
+function isSummaryHash(h: number): boolean {
+  if (summaryHashes === null) {
+    summaryHashes = Int32Array.from(SUMMARY_ROW_NAMES, (t) => foldHash(t));
+    for (const x of summaryHashes) summaryHashSlots[x & 1023] = 1;
+  }
+  return summaryHashSlots[h & 1023] !== 0 && summaryHashes.includes(h);
+}
 
 /**
  * isSummaryRow(value), given name = cellText(value), its fold hash h and whether it has a ':' or
@@ -291,8 +301,7 @@ function endsUnits(value: string, h: number, stops: boolean): boolean {
   // t, c, b, s, a, m in either case (no other character lowers to one of them).
   const c = value.charCodeAt(0) | 0x20;
   if (c !== 0x74 && c !== 0x63 && c !== 0x62 && c !== 0x73 && c !== 0x61 && c !== 0x6d) return false;
-  const hashes = summaryHashes ?? (summaryHashes = Int32Array.from(SUMMARY_ROW_NAMES, (t) => foldHash(t)));
-  return (stops || hashes.includes(h)) && isSummaryRow(value);
+  return (stops || isSummaryHash(h)) && isSummaryRow(value);
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;

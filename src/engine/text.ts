@@ -209,6 +209,8 @@ function keyCodes(text: string): number {
 
 /** The word past a packed key's end: below every word of a key (all have a non-zero first byte). */
 export const KEY_END = -0x80000000;
+/** KEY_END, for this module's loops (an export is read through the exports object in CommonJS). */
+const END = -0x80000000;
 
 /**
  * vietnameseKey(text)'s codes (each below 256) packed four to a 32-bit word, big-endian and
@@ -230,7 +232,7 @@ export function packVietnameseKey(text: string, words: Int32Array, at: number): 
     if (c < 48 || c > 57) {
       acc = (acc << 8) | weight;
       if (++bytes === 4) {
-        words[w++] = acc ^ KEY_END;
+        words[w++] = acc ^ END;
         acc = 0;
         bytes = 0;
       }
@@ -245,14 +247,14 @@ export function packVietnameseKey(text: string, words: Int32Array, at: number): 
     for (let d = s - 2; d < j; d++) {
       acc = (acc << 8) | (d === s - 2 ? digitWeight : d === s - 1 ? 1 + (j - s) : text.charCodeAt(d));
       if (++bytes === 4) {
-        words[w++] = acc ^ KEY_END;
+        words[w++] = acc ^ END;
         acc = 0;
         bytes = 0;
       }
     }
     i = j - 1;
   }
-  if (bytes > 0) words[w++] = (acc << (8 * (4 - bytes))) ^ KEY_END;
+  if (bytes > 0) words[w++] = (acc << (8 * (4 - bytes))) ^ END;
   return w - at;
 }
 
@@ -262,6 +264,10 @@ const PLAIN_CHAR = 1 << 24;
 const STOP_CHAR = 1 << 25;
 /** Bit 26: a plain character that is not white space, ':', '.' or a digit, has its own fold code and a key weight (most letters): scanPlainName's short path. */
 const SIMPLE_CHAR = 1 << 26;
+/** Bit 27: U+0020 with a key weight: scanPlainName's short path too, its fold code 32 (foldHash's space). */
+const SPACE_CHAR = 1 << 27;
+/** scanPlainName's short path: SIMPLE_CHAR or SPACE_CHAR. */
+const SHORT_CHAR = SIMPLE_CHAR | SPACE_CHAR;
 
 function buildNameChars(): Int32Array {
   const folds = charFolds ?? buildCharFolds();
@@ -271,7 +277,8 @@ function buildNameChars(): Int32Array {
     const plain = (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0x2ff) || (c >= 0x1e00 && c <= 0x1eff);
     const stop = c === 0x3a || c === 0x2e;
     const simple = plain && !stop && c !== 0x20 && c !== 0xa0 && (c < 48 || c > 57) && folds[c] >= 0 && weights[c] !== 0;
-    table[c] = (folds[c] < 0 ? 0xffff : folds[c]) | (weights[c] << 16) | (plain ? PLAIN_CHAR : 0) | (stop ? STOP_CHAR : 0) | (simple ? SIMPLE_CHAR : 0);
+    const space = c === 0x20 && weights[c] !== 0;
+    table[c] = (space ? 32 : folds[c] < 0 ? 0xffff : folds[c]) | (weights[c] << 16) | (plain ? PLAIN_CHAR : 0) | (stop ? STOP_CHAR : 0) | (simple ? SIMPLE_CHAR : 0) | (space ? SPACE_CHAR : 0);
   }
   nameChars = table;
   return table;
@@ -280,12 +287,19 @@ function buildNameChars(): Int32Array {
 /** What scanPlainName found; `stops`: whether the name has a ':' or '.'. */
 export const nameScan = { hash: 0, keyWords: 0, stops: false };
 
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /**
  * One pass over a name for reading a large table: when cellText(text) is text itself (by the
  * isPlainNfc test), sets nameScan.hash to foldHash(text) and packs text's key at words[at..] as
  * packVietnameseKey does (nameScan.keyWords: its word count, or -1), and returns true; returns
  * false (nothing set) for any other text. words must have room for (3 × text.length) / 4 + 2
  * words from `at`.
+ *
+ * Key codes are gathered in `acc` until a word is full: no code is 0, so the word is full when its
+ * top byte is set (no count to keep). The usual characters (letters, single spaces, digit runs)
+ * take a short loop; at any other, scanPlainNameFrom goes on from there with every case.
  */
 export function scanPlainName(text: string, words: Int32Array, at: number): boolean {
   const n = text.length;
@@ -296,47 +310,80 @@ export function scanPlainName(text: string, words: Int32Array, at: number): bool
     if (first === 0x20 || first === 0xa0 || last === 0x20 || last === 0xa0) return false;
   }
   const table = nameChars ?? buildNameChars();
+  let h = FNV_BASIS;
+  let acc = 0;
+  let w = at;
+  // The previous character's entry: of a run of spaces, only the first is hashed (as U+0020, foldHash's one space).
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const e = c < 0x1f00 ? table[c] : 0;
+    if ((e & SHORT_CHAR) !== 0) {
+      if ((e & prev & SPACE_CHAR) === 0) h = Math.imul(h ^ (e & 0xffff), FNV_PRIME);
+      prev = e;
+      acc = (acc << 8) | ((e >>> 16) & 0xff);
+      if (acc >>> 24 !== 0) {
+        words[w++] = acc ^ END;
+        acc = 0;
+      }
+      continue;
+    }
+    if (c < 48 || c > 57 || (e & 0xff0000) === 0) return scanPlainNameFrom(text, words, at, table);
+    // A run of digits: each its own fold code in the hash, its value in the key (digit weight, 1 + length, digits).
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    let s = i;
+    while (s < j - 1 && text.charCodeAt(s) === 48) s++;
+    if (j - s > 200) return scanPlainNameFrom(text, words, at, table);
+    for (let d = i; d < j; d++) h = Math.imul(h ^ text.charCodeAt(d), FNV_PRIME);
+    for (let d = s - 2; d < j; d++) {
+      acc = (acc << 8) | (d === s - 2 ? digitWeight : d === s - 1 ? 1 + (j - s) : text.charCodeAt(d));
+      if (acc >>> 24 !== 0) {
+        words[w++] = acc ^ END;
+        acc = 0;
+      }
+    }
+    prev = e;
+    i = j - 1;
+  }
+  if (acc !== 0) {
+    while (acc >>> 24 === 0) acc <<= 8;
+    words[w++] = acc ^ END;
+  }
+  nameScan.hash = h;
+  nameScan.keyWords = w - at;
+  nameScan.stops = false;
+  return true;
+}
+
+/** scanPlainName with every case (a name the short loop stopped on is scanned again from its start). */
+function scanPlainNameFrom(text: string, words: Int32Array, at: number, table: Int32Array): boolean {
+  const n = text.length;
   const dw = digitWeight;
-  let h = 0x811c9dc5 | 0;
-  let len = 0;
+  let h = FNV_BASIS;
+  let acc = 0;
+  let w = at;
   let space = false;
   let fullFold = false;
   let keyed = true;
-  let acc = 0;
-  let bytes = 0;
-  let w = at;
   let seen = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x1f00) return false;
     const e = table[c];
-    if ((e & SIMPLE_CHAR) !== 0 && !space && keyed && !fullFold) {
-      // The usual letter: both steps below, with none of their cases.
-      h = Math.imul(h ^ (e & 0xffff), 0x01000193);
-      len++;
-      acc = (acc << 8) | ((e >>> 16) & 0xff);
-      if (++bytes === 4) {
-        words[w++] = acc ^ KEY_END;
-        acc = 0;
-        bytes = 0;
-      }
-      continue;
-    }
     if ((e & PLAIN_CHAR) === 0) return false;
     seen |= e;
-    // foldHash (plain text has no white space but U+0020 and U+00A0).
-    if (c === 0x20 || c === 0xa0) space = len > 0;
+    // foldHash (plain text has no white space but U+0020 and U+00A0, and never starts with it).
+    if (c === 0x20 || c === 0xa0) space = i > 0;
     else {
       const f = e & 0xffff;
       if (f === 0xffff) fullFold = true;
       else if (!fullFold) {
         if (space) {
-          h = Math.imul(h ^ 32, 0x01000193);
-          len++;
+          h = Math.imul(h ^ 32, FNV_PRIME);
           space = false;
         }
-        h = Math.imul(h ^ f, 0x01000193);
-        len++;
+        h = Math.imul(h ^ f, FNV_PRIME);
       }
     }
     // The key, as packVietnameseKey.
@@ -348,10 +395,9 @@ export function scanPlainName(text: string, words: Int32Array, at: number): bool
     }
     if (c < 48 || c > 57) {
       acc = (acc << 8) | weight;
-      if (++bytes === 4) {
-        words[w++] = acc ^ KEY_END;
+      if (acc >>> 24 !== 0) {
+        words[w++] = acc ^ END;
         acc = 0;
-        bytes = 0;
       }
       continue;
     }
@@ -360,14 +406,10 @@ export function scanPlainName(text: string, words: Int32Array, at: number): bool
     while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
     if (!fullFold) {
       if (space) {
-        h = Math.imul(h ^ 32, 0x01000193);
-        len++;
+        h = Math.imul(h ^ 32, FNV_PRIME);
         space = false;
       }
-      for (let d = i + 1; d < j; d++) {
-        h = Math.imul(h ^ text.charCodeAt(d), 0x01000193);
-        len++;
-      }
+      for (let d = i + 1; d < j; d++) h = Math.imul(h ^ text.charCodeAt(d), FNV_PRIME);
     }
     let s = i;
     while (s < j - 1 && text.charCodeAt(s) === 48) s++;
@@ -375,16 +417,18 @@ export function scanPlainName(text: string, words: Int32Array, at: number): bool
     else {
       for (let d = s - 2; d < j; d++) {
         acc = (acc << 8) | (d === s - 2 ? dw : d === s - 1 ? 1 + (j - s) : text.charCodeAt(d));
-        if (++bytes === 4) {
-          words[w++] = acc ^ KEY_END;
+        if (acc >>> 24 !== 0) {
+          words[w++] = acc ^ END;
           acc = 0;
-          bytes = 0;
         }
       }
     }
     i = j - 1;
   }
-  if (keyed && bytes > 0) words[w++] = (acc << (8 * (4 - bytes))) ^ KEY_END;
+  if (keyed && acc !== 0) {
+    while (acc >>> 24 === 0) acc <<= 8;
+    words[w++] = acc ^ END;
+  }
   nameScan.hash = fullFold ? hashString(foldText(text)) : h;
   nameScan.keyWords = keyed ? w - at : -1;
   nameScan.stops = (seen & STOP_CHAR) !== 0;
