@@ -24,7 +24,7 @@ const END = KEY_END;
  * memory, and allocating it again each time makes the garbage collector run full collections.
  */
 const mem = {
-  /** Unit at position p: its first STRIDE key words at p × STRIDE. */
+  /** Unit at position p: its first STRIDE key words at p × STRIDE, padded with END. */
   inline: new Int32Array(0),
   /** Key length in words per position; -1: no key (or not needed: a group of one). */
   len: new Int32Array(0),
@@ -156,7 +156,8 @@ function placeUnits(ranks: Int32Array, names: readonly string[], read: SheetKeys
     len[p] = w;
     if (w < 0) continue;
     const base = p * STRIDE;
-    for (let i = 0; i < w && i < STRIDE; i++) inline[base + i] = key[from + i];
+    // Padded with END: a word in place is read with no look at the key's length.
+    for (let i = 0; i < STRIDE; i++) inline[base + i] = i < w ? key[from + i] : END;
     if (w > STRIDE) {
       if (overflowLength + w > mem.overflow.length) {
         const grown = new Int32Array(2 * (overflowLength + w));
@@ -170,9 +171,9 @@ function placeUnits(ranks: Int32Array, names: readonly string[], read: SheetKeys
   return ties;
 }
 
-/** The word of the key at position p, depth d; END past its end. */
+/** The word of the key at position p, depth d; END past its end (the words in place are padded with END). */
 function wordAt(p: number, d: number): number {
-  return d < mem.len[p] ? (d < STRIDE ? mem.inline[p * STRIDE + d] : mem.overflow[mem.overflowAt[p] + d - STRIDE]) : END;
+  return d < STRIDE ? mem.inline[p * STRIDE + d] : d < mem.len[p] ? mem.overflow[mem.overflowAt[p] + d - STRIDE] : END;
 }
 
 /** compareVietnamese's order of the units at positions p and q, whose keys are equal (by code units), then sheet order. */
@@ -205,7 +206,7 @@ function sortGroup(order: Int32Array, lo: number, hi: number, names: readonly st
   if (mem.items.length < g) mem.items = new Int32Array(Math.max(g, 2 * mem.items.length));
   const items = mem.items;
   for (let i = 0; i < g; i++) items[i] = lo + i;
-  const { inline, len } = mem;
+  const { inline } = mem;
   // Pending ranges of items (from, to, depth), last in first out: no recursion, whatever the data.
   const stack: number[] = [0, g, 0];
   while (stack.length > 0) {
@@ -235,7 +236,7 @@ function sortGroup(order: Int32Array, lo: number, hi: number, names: readonly st
     let i = l;
     while (i <= gt) {
       const x = items[i];
-      const wx = d < len[x] ? (d < STRIDE ? inline[x * STRIDE + d] : wordAt(x, d)) : END;
+      const wx = d < STRIDE ? inline[x * STRIDE + d] : wordAt(x, d);
       if (wx < v) {
         items[i++] = items[lt];
         items[lt++] = x;

@@ -46,11 +46,17 @@ function rankByCounting(totals: Float64Array | Int32Array, max: number): Int32Ar
 const SAME_MAX = 1;
 const INTEGRAL = 2;
 
+/** Units between flushes of totalsPass's packed counters: each byte of one counts at most this many. */
+const PACKED_RUN = 255;
+
 /**
  * scoreColumns' totals pass (unitFigures: totals and applicable maxes; in the fused case, the
  * field statistics and each unit's missed floors): returns SAME_MAX when every unit has the
- * first's max, INTEGRAL when every total is a safe integer. A function of its own, so that its
- * loop stays optimised whatever the rest of scoreColumns meets.
+ * first's max, INTEGRAL when every total is a safe integer. In the fused case a field's four
+ * under-floor counts are four bytes of one counter (one add per field and unit, not four),
+ * moved to underCounts every PACKED_RUN units, and its applicable units are counted as the units
+ * less those where it is not (rare). A function of its own, so that its loop stays optimised
+ * whatever the rest of scoreColumns meets.
  */
 function totalsPass(
   scaled: Int32Array | Float64Array,
@@ -69,6 +75,9 @@ function totalsPass(
 ): number {
   let sameMax = true;
   let integral = true;
+  const packed = new Int32Array(nf);
+  const notApplicable = new Float64Array(nf);
+  let run = 0;
   for (let k = 0; k < n; k++) {
     let total = 0;
     let max = 0;
@@ -76,25 +85,33 @@ function totalsPass(
     const base = k * nf;
     for (let i = 0; i < nf; i++) {
       const v = scaled[base + i];
-      if (v === NOT_APPLICABLE_CELL) continue;
+      if (v === NOT_APPLICABLE_CELL) {
+        notApplicable[i]++;
+        continue;
+      }
       max += fieldMax[i];
-      if (v < 0) continue;
+      if (v < 0) {
+        notApplicable[i]++;
+        continue;
+      }
       total += v;
       if (misses === null) continue;
-      applicableCounts[i]++;
       pointSums[i] += v;
       const at = i * 4;
       const u0 = (v - limits[at]) >>> 31;
       const u1 = (v - limits[at + 1]) >>> 31;
       const u2 = (v - limits[at + 2]) >>> 31;
       const u3 = (v - limits[at + 3]) >>> 31;
-      underCounts[at] += u0;
-      underCounts[at + 1] += u1;
-      underCounts[at + 2] += u2;
-      underCounts[at + 3] += u3;
+      packed[i] += u0 | (u1 << 8) | (u2 << 16) | (u3 << 24);
       missed |= u0 | (u1 << 1) | (u2 << 2) | (u3 << 3);
     }
-    if (misses !== null) misses[k] = missed;
+    if (misses !== null) {
+      misses[k] = missed;
+      if (++run === PACKED_RUN) {
+        unpackCounts(packed, underCounts);
+        run = 0;
+      }
+    }
     total += (bonus === null ? 0 : bonus[k]) - (deduction === null ? 0 : deduction[k]);
     total = Math.min(Math.max(total, 0), max);
     totals[k] = total;
@@ -102,7 +119,24 @@ function totalsPass(
     if (max !== maxes[0]) sameMax = false;
     if (!Number.isSafeInteger(total)) integral = false;
   }
+  if (misses !== null) {
+    unpackCounts(packed, underCounts);
+    for (let i = 0; i < nf; i++) applicableCounts[i] = n - notApplicable[i];
+  }
   return (sameMax ? SAME_MAX : 0) | (integral ? INTEGRAL : 0);
+}
+
+/** Adds each field's packed counts (four bytes) to underCounts (four entries a field), and zeroes them. */
+function unpackCounts(packed: Int32Array, underCounts: Int32Array): void {
+  for (let i = 0; i < packed.length; i++) {
+    const p = packed[i];
+    const at = i * 4;
+    underCounts[at] += p & 0xff;
+    underCounts[at + 1] += (p >>> 8) & 0xff;
+    underCounts[at + 2] += (p >>> 16) & 0xff;
+    underCounts[at + 3] += p >>> 24;
+    packed[i] = 0;
+  }
 }
 
 /**
