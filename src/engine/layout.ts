@@ -326,56 +326,68 @@ export function readTableToEnd(grid: Grid, layout: Layout, sheet: string, option
 /** At most this many partitions of the names' hashes (duplicateNames). */
 const MAX_PARTS = 1 << 16;
 
-/** duplicateNames' table (reused, grown as needed). */
-let partSlots = new Int32Array(1 << 14);
-
 /**
  * firstOf[k]: the first unit j < k whose name folds like names[k] (equal fold hashes, confirmed
  * by comparing the folded names), or -1. The units are first split by the top bits of their
  * hashes into partitions of about 2,000, keeping their order (a counting sort, writing to few
- * places at a time); each partition is then checked with a small open-addressing table that
- * stays in cache, where one table for all units would miss the cache on nearly every probe.
- * `byPart` (n) and `partStart` (MAX_PARTS + 1, zeros) are working memory.
+ * places at a time), each unit with its hash beside it (so that a partition is read in order,
+ * not a cache line of `hashes` per unit); each partition is then checked with a small
+ * open-addressing table that stays in cache, where one table for all units would miss the cache
+ * on nearly every probe. `byPart` (2n) and `partStart` (MAX_PARTS + 1, zeros) are working memory.
  */
 function duplicateNames(names: readonly string[], hashes: Int32Array, n: number, firstOf: Int32Array, byPart: Int32Array, partStart: Int32Array): void {
   let bits = 0;
   while (bits < 16 && n >>> bits > 2048) bits++;
   const parts = 1 << bits;
-  const shift = 32 - bits;
-  const partOf = (h: number) => (bits === 0 ? 0 : h >>> shift);
-  for (let k = 0; k < n; k++) partStart[partOf(hashes[k]) + 1]++;
+  // h >>> 32 is h: with one partition, every unit is in partition 0 by a mask instead.
+  const shift = bits === 0 ? 0 : 32 - bits;
+  const mask = bits === 0 ? 0 : -1;
+  for (let k = 0; k < n; k++) partStart[((hashes[k] >>> shift) & mask) + 1]++;
   for (let p = 1; p <= parts; p++) partStart[p] += partStart[p - 1];
   // partStart[p] moves from the start of partition p to its end (the start of p + 1).
-  for (let k = 0; k < n; k++) byPart[partStart[partOf(hashes[k])]++] = k;
+  for (let k = 0; k < n; k++) {
+    const h = hashes[k];
+    const at = 2 * partStart[(h >>> shift) & mask]++;
+    byPart[at] = k;
+    byPart[at + 1] = h;
+  }
   for (let p = 0; p < parts; p++) {
     const from = p === 0 ? 0 : partStart[p - 1];
     const to = partStart[p];
     if (to === from) continue;
-    // Two numbers a slot: unit index + 1 (0: free) and the name's hash.
-    let size = 2;
-    while (size < 2 * (to - from)) size <<= 1;
-    if (partSlots.length < 2 * size) partSlots = new Int32Array(2 * size);
-    const slots = partSlots;
-    slots.fill(0, 0, 2 * size);
-    const mask = 2 * size - 1;
-    for (let at = from; at < to; at++) {
-      const k = byPart[at];
-      const h = hashes[k];
-      let slot = (h << 1) & mask;
-      let first = -1;
-      for (let j = slots[slot]; j !== 0; j = slots[slot]) {
-        if (slots[slot + 1] === h && fold(names[j - 1]) === fold(names[k])) {
-          first = j - 1;
-          break;
-        }
-        slot = (slot + 2) & mask;
+    checkPartition(names, byPart, from, to, firstOf);
+  }
+}
+
+/** duplicateNames' table (reused, grown as needed). */
+let partSlots = new Int32Array(1 << 14);
+
+/** duplicateNames for the units of one partition: byPart[2 × from .. 2 × to) as (unit, hash) pairs. */
+function checkPartition(names: readonly string[], byPart: Int32Array, from: number, to: number, firstOf: Int32Array): void {
+  // Two numbers a slot: unit index + 1 (0: free) and the name's hash.
+  let size = 2;
+  while (size < 2 * (to - from)) size <<= 1;
+  if (partSlots.length < 2 * size) partSlots = new Int32Array(2 * size);
+  const slots = partSlots;
+  slots.fill(0, 0, 2 * size);
+  const mask = 2 * size - 1;
+  for (let at = 2 * from; at < 2 * to; at += 2) {
+    const k = byPart[at];
+    const h = byPart[at + 1];
+    let slot = (h << 1) & mask;
+    let first = -1;
+    for (let j = slots[slot]; j !== 0; j = slots[slot]) {
+      if (slots[slot + 1] === h && fold(names[j - 1]) === fold(names[k])) {
+        first = j - 1;
+        break;
       }
-      if (first < 0) {
-        slots[slot] = k + 1;
-        slots[slot + 1] = h;
-      }
-      firstOf[k] = first;
+      slot = (slot + 2) & mask;
     }
+    if (first < 0) {
+      slots[slot] = k + 1;
+      slots[slot + 1] = h;
+    }
+    firstOf[k] = first;
   }
 }
 
@@ -564,7 +576,7 @@ function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptio
   // Rows are read in three passes: the names (and, when finding the end, whether a row ends the
   // units), with their fold hashes and collation keys; the duplicate check (duplicateNames); the
   // scores, with every finding of a row in its cells' order.
-  const work = scratchInt32(3 * rows + MAX_PARTS + 1);
+  const work = scratchInt32(4 * rows + MAX_PARTS + 1);
   const nameHashes = work.subarray(0, rows);
   /** Per unit: the first unit of the same name, or -1. */
   const firstOf = work.subarray(rows, 2 * rows);
@@ -572,7 +584,7 @@ function readUnits(grid: Grid, layout: Layout, sheet: string, options: ReadOptio
   const keys = reserveSheetKeys(names, rows);
 
   const n = readNames(grid, firstUnitRow, nameCol, rows, findEnd, names, nameHashes, keys);
-  duplicateNames(names, nameHashes, n, firstOf, work.subarray(2 * rows, 3 * rows), work.subarray(3 * rows));
+  duplicateNames(names, nameHashes, n, firstOf, work.subarray(2 * rows, 4 * rows), work.subarray(4 * rows));
   const fastCols = Int32Array.from(fieldCols);
   const fastLimits = Float64Array.from(limits);
   for (let k = 0; k < n; k++) {
