@@ -95,11 +95,10 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
   }
 
   const rows = [...edits.keys()].sort((a, b) => a - b);
-  const xml = editRows(book.sheetXml(sheet), rows, { from: first, to: last, mustBeEmpty: layout.outputCol === null }, (row0, styleAt) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt));
-  // Column widths and the dimension live before the rows: edit that head only, not the whole part.
-  const rowsAt = xml.search(/<sheetData\b/);
-  let head = xml.slice(0, rowsAt);
-  head = setColumns(head, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }])));
-  head = widenDimension(head, last, layout.firstUnitRow + block.rows.length - 1);
-  book.setSheetXml(sheet, head + xml.slice(rowsAt));
+  // Column widths and the dimension live before the rows: that head is edited on its own.
+  const editHead = (head: string) => widenDimension(setColumns(head, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }]))), last, layout.firstUnitRow + block.rows.length - 1);
+  const xml = editRows(book.sheetXml(sheet), rows, { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead }, (row0, styleAt) =>
+    (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt),
+  );
+  book.setSheetXml(sheet, xml);
 }

@@ -206,6 +206,12 @@ export interface RowEditOptions {
   to: number;
   /** Throw OccupiedCellError instead of dropping a cell of from..to that holds something. */
   mustBeEmpty?: boolean;
+  /**
+   * Edits the part's head (the XML before the rows, up to and with `<sheetData>`: column widths,
+   * the dimension) in the same pass, so that the part is joined once (a 10 MB part edited
+   * again as head + rest is a second 10 MB string).
+   */
+  editHead?: (head: string) => string;
 }
 
 /**
@@ -215,7 +221,7 @@ export interface RowEditOptions {
  * created in its place. Other rows and cells are copied unchanged.
  */
 export function editRows(xml: string, rows: readonly number[], options: RowEditOptions, edit: (row0: number, styleAt: (col: number) => number) => CellWrite[]): string {
-  if (rows.length === 0) return xml;
+  if (rows.length === 0 && !options.editHead) return xml;
   const bounds = sheetDataBounds(xml);
   const src = bounds.xml;
   const out: string[] = [src.slice(0, bounds.start)];
@@ -306,6 +312,7 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
   out.push(src.slice(copied, bounds.end));
   while (k < rows.length) out.push(newRow(rows[k++]));
   out.push(src.slice(bounds.end));
+  if (options.editHead) out[0] = options.editHead(out[0]);
   return out.join('');
 }
 
