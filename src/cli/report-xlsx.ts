@@ -6,7 +6,7 @@
  */
 import { BAND_FILL, columnLetter, type Lang, type ScoringResult } from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
-import { cellXml, type CellWrite } from './ooxml/sheet-xml';
+import { ChunkedText, cellXml, type CellWrite } from './ooxml/sheet-xml';
 import type { Alignment, Look, StyleBook } from './ooxml/styles';
 import {
   MARKER_COLUMN,
@@ -128,8 +128,8 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
   };
   const marker = model.marker(name);
   const markerStyle = styles.xf({ numFmt: '@' });
-  // Rows joined once: a 10^4-unit ranking table is 5 × 10^4 cells.
-  const rows: string[] = [];
+  // Rows joined a chunk at a time: a 10^4-unit ranking table is 5 × 10^4 cells.
+  const rows = new ChunkedText();
   let written = 0;
   const rowCount = Math.max(model.rows.length, marker.length);
   const cell: CellWrite = { col: 0, style: 0, value: null };
@@ -172,7 +172,9 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
     `<cols>${cols.join('')}</cols>` +
     '<sheetData>';
   const tail = '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-  return [head, ...rows, tail].join('');
+  rows.push(tail);
+  rows.editHead(() => head);
+  return rows.toString();
 }
 
 /**

@@ -200,6 +200,45 @@ function cellHasContent(text: string): boolean {
   return v !== null && v[1] !== '';
 }
 
+/**
+ * Text built from many small pieces, joined a chunk at a time: a chunk's pieces die young, and
+ * only the chunks (each large enough to be allocated outside the young generation) live until
+ * the end, where a 10^4-row part kept every piece alive and the garbage collector copied them
+ * all, twice, before the one join.
+ */
+export class ChunkedText {
+  private pieces: string[] = [];
+  private size = 0;
+  private readonly chunks: string[];
+
+  /** `head`: the first chunk, on its own (see editHead). */
+  constructor(head = '', private readonly chunkSize = 1 << 18) {
+    this.chunks = [head];
+  }
+
+  push(piece: string): void {
+    this.pieces.push(piece);
+    this.size += piece.length;
+    if (this.size >= this.chunkSize) this.flush();
+  }
+
+  editHead(edit: (head: string) => string): void {
+    this.chunks[0] = edit(this.chunks[0]);
+  }
+
+  toString(): string {
+    this.flush();
+    return this.chunks.join('');
+  }
+
+  private flush(): void {
+    if (this.pieces.length === 0) return;
+    this.chunks.push(this.pieces.join(''));
+    this.pieces = [];
+    this.size = 0;
+  }
+}
+
 export interface RowEditOptions {
   /** The 0-based columns replaced in every edited row: from..to inclusive. */
   from: number;
@@ -224,7 +263,7 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
   if (rows.length === 0 && !options.editHead) return xml;
   const bounds = sheetDataBounds(xml);
   const src = bounds.xml;
-  const out: string[] = [src.slice(0, bounds.start)];
+  const out = new ChunkedText(src.slice(0, bounds.start));
   let copied = bounds.start; // src before this offset is in `out`
   let k = 0; // next row of `rows` to write
   let prevRow = -1;
@@ -250,7 +289,8 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
     prevRow = row0;
     // Rows to write that come before this one and are missing from the part.
     while (k < rows.length && rows[k] < row0) {
-      out.push(src.slice(copied, start), newRow(rows[k]));
+      out.push(src.slice(copied, start));
+      out.push(newRow(rows[k]));
       copied = start;
       k++;
     }
@@ -262,7 +302,10 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       let cells = '';
       for (const w of writes) cells += cellXml(row0, w);
       const tag = src.slice(start, tagEnd + 1);
-      out.push(src.slice(copied, start), tag.includes('spans=') ? removeAttr(tag, 'spans') : tag, src.slice(tagEnd + 1, rowEnd - 6), cells, '</row>');
+      out.push(src.slice(copied, start));
+      out.push(tag.includes('spans=') ? removeAttr(tag, 'spans') : tag);
+      out.push(src.slice(tagEnd + 1, rowEnd - 6));
+      out.push(`${cells}</row>`);
       copied = rowEnd;
       k++;
     } else if (k < rows.length && rows[k] === row0) {
@@ -303,7 +346,8 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       const tag = src.slice(start, tagEnd + 1);
       let openTag = removeAttr(selfClosing ? `${tag.slice(0, -2)}>` : tag, 'spans');
       if (r < 0) openTag = setAttr(openTag, 'r', String(row0 + 1));
-      out.push(src.slice(copied, start), openTag, parts.join(''), '</row>');
+      out.push(src.slice(copied, start));
+      out.push(`${openTag}${parts.join('')}</row>`);
       copied = rowEnd;
       k++;
     }
@@ -312,8 +356,8 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
   out.push(src.slice(copied, bounds.end));
   while (k < rows.length) out.push(newRow(rows[k++]));
   out.push(src.slice(bounds.end));
-  if (options.editHead) out[0] = options.editHead(out[0]);
-  return out.join('');
+  if (options.editHead) out.editHead(options.editHead);
+  return out.toString();
 }
 
 export interface ColumnLook {
