@@ -182,6 +182,55 @@ function scanAttrs(xml: string, from: number, gt: number): void {
   }
 }
 
+/**
+ * scanAttrs for a start tag written the usual way (each attribute one space, a one-letter name
+ * r, s or t, `="`, a value without `"`): false, with nothing to rely on, for any other, which
+ * scanAttrs then reads. Most cells of a sheet take this: no loop over the names' characters.
+ */
+function scanCellAttrs(xml: string, from: number, gt: number): boolean {
+  attrR0 = attrR1 = attrS0 = attrS1 = attrT0 = attrT1 = -1;
+  let i = from;
+  while (i < gt) {
+    if (xml.charCodeAt(i) !== 32 || xml.charCodeAt(i + 2) !== EQ || xml.charCodeAt(i + 3) !== QUOTE) return false;
+    const name = xml.charCodeAt(i + 1);
+    const v0 = i + 4;
+    const v1 = xml.indexOf('"', v0);
+    if (v1 < 0 || v1 >= gt) return false;
+    if (name === 114 /* r */) {
+      attrR0 = v0;
+      attrR1 = v1;
+    } else if (name === 115 /* s */) {
+      attrS0 = v0;
+      attrS1 = v1;
+    } else if (name === 116 /* t */) {
+      attrT0 = v0;
+      attrT1 = v1;
+    } else return false;
+    i = v1 + 1;
+  }
+  return true;
+}
+
+/** The first `<` from `from` (a cell's value is a few characters: a loop, not a search); -1 if none. */
+function valueEnd(xml: string, from: number): number {
+  const n = xml.length;
+  for (let i = from; i < n; i++) if (xml.charCodeAt(i) === LT) return i;
+  return -1;
+}
+
+/** Whether `</v></c>` starts at `at`. */
+function isValueCellEnd(xml: string, at: number): boolean {
+  return (
+    xml.charCodeAt(at + 1) === SLASH &&
+    xml.charCodeAt(at + 2) === 118 /* v */ &&
+    xml.charCodeAt(at + 3) === GT &&
+    xml.charCodeAt(at + 4) === LT &&
+    xml.charCodeAt(at + 5) === SLASH &&
+    xml.charCodeAt(at + 6) === 99 /* c */ &&
+    xml.charCodeAt(at + 7) === GT
+  );
+}
+
 /** parseInt of a decimal run (NaN when it does not start with a digit), without slicing. */
 function intAt(xml: string, start: number, end: number): number {
   let i = start;
@@ -501,7 +550,8 @@ export function readSheetXml(xml: string, sharedStrings: readonly string[], styl
     let col = 0;
     let rowMasters: number[] | undefined;
     for (;;) {
-      const lt = xml.indexOf('<', pos);
+      // Cells and rows follow each other with nothing between: no search for the next tag.
+      const lt = xml.charCodeAt(pos) === LT ? pos : xml.indexOf('<', pos);
       if (lt < 0 || lt >= dataEnd) break;
       const c1 = xml.charCodeAt(lt + 1);
       if (c1 === 99 /* c */ && inRow) {
@@ -511,7 +561,8 @@ export function readSheetXml(xml: string, sharedStrings: readonly string[], styl
           continue;
         }
         const gt = tagEnd(xml, lt);
-        scanAttrs(xml, lt + 2, xml.charCodeAt(gt - 1) === SLASH ? gt - 1 : gt);
+        const attrsEnd = xml.charCodeAt(gt - 1) === SLASH ? gt - 1 : gt;
+        if (!scanCellAttrs(xml, lt + 2, attrsEnd)) scanAttrs(xml, lt + 2, attrsEnd);
         const hasRef = attrR0 >= 0;
         col = hasRef ? columnAt(xml, attrR0, attrR1) || col + 1 : col + 1;
         const style = attrS0 >= 0 ? intAt(xml, attrS0, attrS1) : 0;
@@ -522,11 +573,12 @@ export function readSheetXml(xml: string, sharedStrings: readonly string[], styl
         let v1 = -1;
         let isFrom = -1;
         let isTo = -1;
-        if (xml.charCodeAt(gt - 1) === SLASH) {
+        const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+        // The common case: <c ...><v>text</v></c>; `close`: where its text ends.
+        const close = !selfClosing && xml.charCodeAt(gt + 1) === LT && xml.charCodeAt(gt + 2) === 118 /* v */ && xml.charCodeAt(gt + 3) === GT ? valueEnd(xml, gt + 4) : -1;
+        if (selfClosing) {
           pos = gt + 1;
-        } else if (xml.charCodeAt(gt + 1) === LT && xml.charCodeAt(gt + 2) === 118 /* v */ && xml.charCodeAt(gt + 3) === GT && xml.startsWith('</v></c>', xml.indexOf('<', gt + 4))) {
-          // The common case: <c ...><v>text</v></c>.
-          const close = xml.indexOf('<', gt + 4);
+        } else if (close >= 0 && isValueCellEnd(xml, close)) {
           if (close > gt + 4) {
             v0 = gt + 4;
             v1 = close;
