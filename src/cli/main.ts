@@ -239,6 +239,9 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   try {
     // Read into memory, for reading only: the input file is never opened for writing.
     wb = XlsxBook.read(await fs.promises.readFile(input));
+    // The sheets looked into below inflate on the thread pool while the shared strings and styles are read.
+    const wanted = values.sheet;
+    await wb.prefetch(wb.sheets.filter((s) => (wanted === undefined ? !OWNED_SHEETS.includes(s.name) : s.name === wanted || fold(s.name) === fold(wanted))));
     phase('open');
   } catch (e) {
     throw new UsageError(fill(m.unreadable, { file: inputArg, detail: detail(e) }));

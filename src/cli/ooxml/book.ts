@@ -77,6 +77,21 @@ export class XlsxBook {
     return (this.styleBook ??= new StyleBook(this.parts.stylesPath ? this.zip.textOrNull(this.parts.stylesPath) : null));
   }
 
+  /**
+   * Inflates these sheets' parts on the thread pool while this thread reads the shared strings
+   * and the styles, which every sheet's grid needs: the two overlap instead of following each
+   * other. Reading the sheets afterwards takes them from the cache. A damaged part rejects here
+   * with the ZipError reading it would throw.
+   */
+  async prefetch(sheets: readonly SheetRef[]): Promise<void> {
+    const pending = sheets.map((s) => this.zip.entryName(s.path)).filter((name): name is string => name !== null).map((name) => this.zip.bytesAhead(name));
+    // Settled either way: a rejection is handled below, after the strings and styles are read.
+    const all = Promise.allSettled(pending);
+    this.strings();
+    this.styleFormats();
+    for (const r of await all) if (r.status === 'rejected') throw r.reason;
+  }
+
   /** A sheet's values and number formats (as the file holds them, before any edit here). */
   grid(sheet: SheetRef): SheetGrid {
     let grid = this.grids.get(sheet.path);

@@ -250,9 +250,29 @@ export class ZipArchive {
         // The declared size bounds the output, so a lying header cannot inflate without limit.
         out = e.size === 0 && stored.length <= 2 ? Buffer.alloc(0) : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
       } catch (err) {
-        throw new ZipError(`The zip entry "${e.name}" is damaged: its deflate data cannot be inflated (${(err as Error).message}).`);
+        throw inflateError(e, err);
       }
     }
+    return this.checked(e, out);
+  }
+
+  /**
+   * bytes(name), inflated on the thread pool (the caller's thread goes on meanwhile); the same
+   * checks, the same cache. A damaged entry rejects with the ZipError bytes() would throw.
+   */
+  async bytesAhead(name: string): Promise<Buffer> {
+    const e = this.need(name);
+    const cached = this.cache.get(e.name);
+    if (cached) return cached;
+    if (e.method === 0 || e.size === 0) return this.bytes(name);
+    const stored = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    const out = await new Promise<Buffer>((resolve, reject) =>
+      zlib.inflateRaw(stored, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64 * 1024, e.size + 1024) }, (err, result) => (err ? reject(inflateError(e, err)) : resolve(result))),
+    );
+    return this.cache.get(e.name) ?? this.checked(e, out);
+  }
+
+  private checked(e: Entry, out: Buffer): Buffer {
     if (out.length !== e.size) throw new ZipError(`The zip entry "${e.name}" is damaged: it inflates to ${out.length} bytes, not the ${e.size} its header says.`);
     if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0) throw new ZipError(`The zip entry "${e.name}" is damaged: its CRC-32 does not match its content.`);
     this.cache.set(e.name, out);
@@ -287,6 +307,10 @@ export class ZipArchive {
     if (!e) throw new ZipError(`The zip archive has no entry "${name}".`);
     return e;
   }
+}
+
+function inflateError(e: Entry, err: unknown): ZipError {
+  return new ZipError(`The zip entry "${e.name}" is damaged: its deflate data cannot be inflated (${(err as Error).message}).`);
 }
 
 function findEocd(data: Buffer): number {
