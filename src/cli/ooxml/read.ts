@@ -168,18 +168,23 @@ function scanAttrs(xml: string, from: number, gt: number): void {
     if (valueEnd < 0) valueEnd = gt;
     i = valueEnd + 1;
     if (nameEnd - nameStart !== 1) continue;
-    const name = xml.charCodeAt(nameStart);
-    if (name === 114 /* r */) {
-      attrR0 = valueStart;
-      attrR1 = valueEnd;
-    } else if (name === 115 /* s */) {
-      attrS0 = valueStart;
-      attrS1 = valueEnd;
-    } else if (name === 116 /* t */) {
-      attrT0 = valueStart;
-      attrT1 = valueEnd;
-    }
+    noteAttr(xml.charCodeAt(nameStart), valueStart, valueEnd);
   }
+}
+
+/** Notes the value [start, end) of attribute r, s or t (by its name's code); false for any other name. */
+function noteAttr(name: number, start: number, end: number): boolean {
+  if (name === 114 /* r */) {
+    attrR0 = start;
+    attrR1 = end;
+  } else if (name === 115 /* s */) {
+    attrS0 = start;
+    attrS1 = end;
+  } else if (name === 116 /* t */) {
+    attrT0 = start;
+    attrT1 = end;
+  } else return false;
+  return true;
 }
 
 /**
@@ -196,16 +201,7 @@ function scanCellAttrs(xml: string, from: number, gt: number): boolean {
     const v0 = i + 4;
     const v1 = xml.indexOf('"', v0);
     if (v1 < 0 || v1 >= gt) return false;
-    if (name === 114 /* r */) {
-      attrR0 = v0;
-      attrR1 = v1;
-    } else if (name === 115 /* s */) {
-      attrS0 = v0;
-      attrS1 = v1;
-    } else if (name === 116 /* t */) {
-      attrT0 = v0;
-      attrT1 = v1;
-    } else return false;
+    if (!noteAttr(name, v0, v1)) return false;
     i = v1 + 1;
   }
   return true;
