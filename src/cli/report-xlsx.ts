@@ -6,7 +6,8 @@
  */
 import { BAND_FILL, columnLetter, type Lang, type ScoringResult } from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
-import { ChunkedText, cellXml, type CellWrite } from './ooxml/sheet-xml';
+import { ByteText } from './ooxml/byte-text';
+import { cellXml, type CellWrite } from './ooxml/sheet-xml';
 import type { Alignment, Look, StyleBook } from './ooxml/styles';
 import {
   MARKER_COLUMN,
@@ -112,8 +113,8 @@ function cellLook(spec: ReportRow, c: number, value: ReportRow['cells'][number],
   return look;
 }
 
-/** The report sheet's worksheet XML. */
-function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook, bandCodes: Map<string, string>): string {
+/** The report sheet's worksheet XML, as UTF-8 bytes. */
+function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook, bandCodes: Map<string, string>): Buffer {
   // Looks by row kind, column, value type, number format and band: a few dozen in a report.
   const memo = new Map<string, number>();
   const styleOf = (spec: ReportRow, c: number, value: ReportRow['cells'][number]) => {
@@ -128,10 +129,23 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
   };
   const marker = model.marker(name);
   const markerStyle = styles.xf({ numFmt: '@' });
-  // Rows joined a chunk at a time: a 10^4-unit ranking table is 5 × 10^4 cells.
-  const rows = new ChunkedText();
-  let written = 0;
   const rowCount = Math.max(model.rows.length, marker.length);
+  const cols = model.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
+  cols.push(`<col min="${MARKER_COLUMN + 1}" max="${MARKER_COLUMN + 1}" width="9.140625" hidden="1"/>`);
+  // A row is written when it has a cell: a model row with cells, or a row of the marker.
+  const anyRow = marker.length > 0 || model.rows.some((spec) => spec.cells.length > 0);
+  const lastRow = anyRow ? Math.max(1, rowCount) : 1;
+  // Encoded as it is built: a 10^4-unit ranking table is 5 × 10^4 cells, never one string.
+  const rows = new ByteText(rowCount * 256 + 4096);
+  rows.push(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `<dimension ref="A1:${columnLetter(MARKER_COLUMN)}${lastRow}"/>` +
+      '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      `<cols>${cols.join('')}</cols>` +
+      '<sheetData>',
+  );
   const cell: CellWrite = { col: 0, style: 0, value: null };
   for (let i = 0; i < rowCount; i++) {
     const spec = model.rows[i];
@@ -158,23 +172,9 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
     // Excel's tallest row is 409 points; a paragraph naming hundreds of units is longer, and scrolls in its cell.
     const height = lines > 1 ? ` ht="${Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * (spec?.kind === 'title' ? 14 / 11 : 1) + 2)}" customHeight="1"` : '';
     rows.push(`<row r="${i + 1}"${height}>${cells}</row>`);
-    written++;
   }
-  const cols = model.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
-  cols.push(`<col min="${MARKER_COLUMN + 1}" max="${MARKER_COLUMN + 1}" width="9.140625" hidden="1"/>`);
-  const lastRow = Math.max(1, written === 0 ? 1 : rowCount);
-  const head =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<dimension ref="A1:${columnLetter(MARKER_COLUMN)}${lastRow}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${cols.join('')}</cols>` +
-    '<sheetData>';
-  const tail = '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-  rows.push(tail);
-  rows.editHead(() => head);
-  return rows.toString();
+  rows.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  return rows.toBuffer();
 }
 
 /**

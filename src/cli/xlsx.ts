@@ -5,7 +5,7 @@
  */
 import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, cellAddress, isOwnOutputRow, type CellValue, type Layout, type OutputBlock, type RuleSet } from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
-import { editRows, setColumns, widenDimension, type CellWrite } from './ooxml/sheet-xml';
+import { editRows, editRowsAsBytes, setColumns, widenDimension, type CellWrite } from './ooxml/sheet-xml';
 import type { Look } from './ooxml/styles';
 
 export type { SheetGrid } from './ooxml/read';
@@ -97,8 +97,10 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
   const rows = [...edits.keys()].sort((a, b) => a - b);
   // Column widths and the dimension live before the rows: that head is edited on its own.
   const editHead = (head: string) => widenDimension(setColumns(head, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }]))), last, layout.firstUnitRow + block.rows.length - 1);
-  const xml = editRows(book.sheetXml(sheet), rows, { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead }, (row0, styleAt) =>
-    (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt),
-  );
-  book.setSheetXml(sheet, xml);
+  const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead };
+  const editOf = (row0: number, styleAt: (col: number) => number) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
+  const xml = book.sheetXml(sheet);
+  // As bytes when the part allows it (the rows copied byte for byte, no 10 MB string made); else as text.
+  const source = book.sheetSourceBytes(sheet);
+  book.setSheetXml(sheet, (source && editRowsAsBytes(xml, source, rows, options, editOf)) ?? editRows(xml, rows, options, editOf));
 }

@@ -19,11 +19,18 @@ const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 
+/** A part's new content: its text, or that text as UTF-8 bytes. */
+export type PartContent = string | Buffer;
+
+function isPartContent(change: EntryChange | undefined): change is PartContent {
+  return typeof change === 'string' || Buffer.isBuffer(change);
+}
+
 export class XlsxBook {
   private readonly parts: WorkbookParts;
   private readonly changes = new Map<string, EntryChange>();
-  /** Parts being compressed on the thread pool, with the text they were started from. */
-  private readonly ahead = new Map<string, { text: string; compressed: Promise<CompressedEntry> }>();
+  /** Parts being compressed on the thread pool, with the content (text or UTF-8 bytes) they were started from. */
+  private readonly ahead = new Map<string, { text: PartContent; compressed: Promise<CompressedEntry> }>();
   private sharedStrings: string[] | null = null;
   private formats: StyleFormats | null = null;
   private styleBook: StyleBook | null = null;
@@ -51,6 +58,7 @@ export class XlsxBook {
   private partText(path: string): string {
     const changed = this.changes.get(path);
     if (typeof changed === 'string') return changed;
+    if (Buffer.isBuffer(changed)) return changed.toString('utf8');
     return this.sourceText(path);
   }
 
@@ -114,7 +122,18 @@ export class XlsxBook {
     return this.partText(sheet.path);
   }
 
-  setSheetXml(sheet: SheetRef, xml: string): void {
+  /**
+   * A sheet part's bytes as the file holds them (what sheetXml decodes), while no edit has been
+   * made to it; else null.
+   */
+  sheetSourceBytes(sheet: SheetRef): Buffer | null {
+    if (this.changes.has(sheet.path)) return null;
+    const name = this.zip.entryName(sheet.path);
+    return name === null ? null : this.zip.bytes(name);
+  }
+
+  /** Sets a sheet part's content: its XML, as text or as UTF-8 bytes. */
+  setSheetXml(sheet: SheetRef, xml: PartContent): void {
     this.changes.set(sheet.path, xml);
   }
 
@@ -164,7 +183,7 @@ export class XlsxBook {
    * Replaces a sheet's whole content with `xml` under `name` (same place in the tab order). Its
    * relationships (an old chart's drawing, say) are dropped with the old content.
    */
-  replaceSheet(sheet: SheetRef, name: string, xml: string): void {
+  replaceSheet(sheet: SheetRef, name: string, xml: PartContent): void {
     this.renameSheet(sheet, name);
     this.changes.set(sheet.path, xml);
     const rels = relsPathOf(sheet.path);
@@ -175,7 +194,7 @@ export class XlsxBook {
   }
 
   /** Adds a part related to the workbook part: its relationship, its content type, its content. Returns the relationship's id. */
-  private addPart(path: string, type: string, contentType: string, content: string): string {
+  private addPart(path: string, type: string, contentType: string, content: PartContent): string {
     const relsPath = this.parts.relsPath;
     const rels = this.partText(relsPath);
     const ids = new Set([...rels.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
@@ -193,7 +212,7 @@ export class XlsxBook {
   }
 
   /** Adds a worksheet at the end of the tab order. */
-  addSheet(name: string, xml: string): SheetRef {
+  addSheet(name: string, xml: PartContent): SheetRef {
     this.checkSheetName(name, null);
     const names = new Set(this.zip.names());
     for (const k of this.changes.keys()) names.add(k);
@@ -221,7 +240,7 @@ export class XlsxBook {
    */
   compressAhead(sheet: SheetRef): void {
     const text = this.changes.get(sheet.path);
-    if (typeof text !== 'string') return;
+    if (typeof text !== 'string' && !Buffer.isBuffer(text)) return;
     this.ahead.set(sheet.path, { text, compressed: compressEntry(text) });
   }
 
@@ -262,7 +281,7 @@ export class XlsxBook {
    * themselves), so running it again changes nothing.
    */
   private finish(): void {
-    const edited = this.parts.sheets.filter((s) => typeof this.changes.get(s.path) === 'string' || this.ahead.has(s.path));
+    const edited = this.parts.sheets.filter((s) => isPartContent(this.changes.get(s.path)) || this.ahead.has(s.path));
     for (const sheet of edited) this.syncTableHeaders(sheet);
     if (edited.length > 0) this.dropCalcChain();
     this.dropOrphans();
@@ -273,8 +292,9 @@ export class XlsxBook {
     const changed = this.changes.get(path);
     if (changed === null) return null;
     if (typeof changed === 'string') return changed;
+    if (Buffer.isBuffer(changed)) return changed.toString('utf8');
     const ahead = this.ahead.get(path);
-    if (ahead) return ahead.text;
+    if (ahead) return typeof ahead.text === 'string' ? ahead.text : ahead.text.toString('utf8');
     const name = this.zip.entryName(path);
     return name === null ? null : this.sourceText(name);
   }
@@ -291,8 +311,8 @@ export class XlsxBook {
   private syncTableHeaders(sheet: SheetRef): void {
     const relsText = this.currentText(relsPathOf(sheet.path));
     if (relsText === null) return;
-    const sheetText = this.currentText(sheet.path);
-    if (sheetText === null) return;
+    // The sheet's text only when it has a table (the edit may be bytes: decoding is not free).
+    let sheetText: string | null | undefined;
     let headerRows: SheetGrid | null = null;
     for (const rel of parseRelationships(relsText)) {
       if (rel.external || !rel.type.endsWith('/table')) continue;
@@ -306,6 +326,8 @@ export class XlsxBook {
       const row0 = Number(start[2]) - 1;
       const col0 = columnNumber(start[1]) - 1;
       if (!headerRows || headerRows.grid.length <= row0) {
+        if (sheetText === undefined) sheetText = this.currentText(sheet.path);
+        if (sheetText === null) return;
         headerRows = readSheetXml(sheetText, this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: row0 + 1 });
       }
       const header = headerRows.grid[row0] ?? [];

@@ -5,6 +5,7 @@
  * for byte: the scorer writes its four columns and nothing more.
  */
 import { columnLetter } from '../../engine';
+import { ByteText, isAsciiTextOf } from './byte-text';
 import { attr, escapeText, isNameEnd, removeAttr, setAttr } from './xml';
 
 /** A cell to write: a number, a text (always a string cell, never a formula), or no value (style only). */
@@ -209,21 +210,14 @@ function cellHasContent(text: string): boolean {
 export class ChunkedText {
   private pieces: string[] = [];
   private size = 0;
-  private readonly chunks: string[];
+  private readonly chunks: string[] = [];
 
-  /** `head`: the first chunk, on its own (see editHead). */
-  constructor(head = '', private readonly chunkSize = 1 << 18) {
-    this.chunks = [head];
-  }
+  constructor(private readonly chunkSize = 1 << 18) {}
 
   push(piece: string): void {
     this.pieces.push(piece);
     this.size += piece.length;
     if (this.size >= this.chunkSize) this.flush();
-  }
-
-  editHead(edit: (head: string) => string): void {
-    this.chunks[0] = edit(this.chunks[0]);
   }
 
   toString(): string {
@@ -247,10 +241,15 @@ export interface RowEditOptions {
   mustBeEmpty?: boolean;
   /**
    * Edits the part's head (the XML before the rows, up to and with `<sheetData>`: column widths,
-   * the dimension) in the same pass, so that the part is joined once (a 10 MB part edited
-   * again as head + rest is a second 10 MB string).
+   * the dimension) in the same pass, so that the part is assembled once.
    */
   editHead?: (head: string) => string;
+}
+
+/** What an edit is assembled into: new text, and spans [from, to) of the source XML copied as they are. */
+interface Splice {
+  text(piece: string): void;
+  span(from: number, to: number): void;
 }
 
 /**
@@ -263,7 +262,43 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
   if (rows.length === 0 && !options.editHead) return xml;
   const bounds = sheetDataBounds(xml);
   const src = bounds.xml;
-  const out = new ChunkedText(src.slice(0, bounds.start));
+  const out = new ChunkedText();
+  spliceRows(src, bounds, rows, options, edit, { text: (piece) => out.push(piece), span: (from, to) => out.push(src.slice(from, to)) });
+  return out.toString();
+}
+
+/**
+ * editRows, assembled as UTF-8 bytes from `source` (the part's bytes, which decode to `xml`)
+ * without a string of the whole part: the rows left as they are are copied byte for byte. Null
+ * when an offset into `xml` is not the same offset into `source` (a character outside ASCII, a
+ * byte-order mark) or the part's `<sheetData/>` must be opened: use editRows then.
+ */
+export function editRowsAsBytes(
+  xml: string,
+  source: Buffer,
+  rows: readonly number[],
+  options: RowEditOptions,
+  edit: (row0: number, styleAt: (col: number) => number) => CellWrite[],
+): Buffer | null {
+  if (!isAsciiTextOf(source, xml)) return null;
+  const bounds = sheetDataBounds(xml);
+  if (bounds.xml !== xml) return null;
+  // The source, the new cells (about 400 bytes a row), and room to spare.
+  const out = new ByteText(source.length + rows.length * 512 + 4096, source);
+  spliceRows(xml, bounds, rows, options, edit, { text: (piece) => out.push(piece), span: (from, to) => out.copy(from, to) });
+  return out.toBuffer();
+}
+
+function spliceRows(
+  src: string,
+  bounds: { start: number; end: number },
+  rows: readonly number[],
+  options: RowEditOptions,
+  edit: (row0: number, styleAt: (col: number) => number) => CellWrite[],
+  out: Splice,
+): void {
+  if (options.editHead) out.text(options.editHead(src.slice(0, bounds.start)));
+  else out.span(0, bounds.start);
   let copied = bounds.start; // src before this offset is in `out`
   let k = 0; // next row of `rows` to write
   let prevRow = -1;
@@ -289,8 +324,8 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
     prevRow = row0;
     // Rows to write that come before this one and are missing from the part.
     while (k < rows.length && rows[k] < row0) {
-      out.push(src.slice(copied, start));
-      out.push(newRow(rows[k]));
+      out.span(copied, start);
+      out.text(newRow(rows[k]));
       copied = start;
       k++;
     }
@@ -302,10 +337,12 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       let cells = '';
       for (const w of writes) cells += cellXml(row0, w);
       const tag = src.slice(start, tagEnd + 1);
-      out.push(src.slice(copied, start));
-      out.push(tag.includes('spans=') ? removeAttr(tag, 'spans') : tag);
-      out.push(src.slice(tagEnd + 1, rowEnd - 6));
-      out.push(`${cells}</row>`);
+      if (tag.includes('spans=')) {
+        out.span(copied, start);
+        out.text(removeAttr(tag, 'spans'));
+        out.span(tagEnd + 1, rowEnd - 6);
+      } else out.span(copied, rowEnd - 6);
+      out.text(`${cells}</row>`);
       copied = rowEnd;
       k++;
     } else if (k < rows.length && rows[k] === row0) {
@@ -346,18 +383,16 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
       const tag = src.slice(start, tagEnd + 1);
       let openTag = removeAttr(selfClosing ? `${tag.slice(0, -2)}>` : tag, 'spans');
       if (r < 0) openTag = setAttr(openTag, 'r', String(row0 + 1));
-      out.push(src.slice(copied, start));
-      out.push(`${openTag}${parts.join('')}</row>`);
+      out.span(copied, start);
+      out.text(`${openTag}${parts.join('')}</row>`);
       copied = rowEnd;
       k++;
     }
     i = rowEnd;
   }
-  out.push(src.slice(copied, bounds.end));
-  while (k < rows.length) out.push(newRow(rows[k++]));
-  out.push(src.slice(bounds.end));
-  if (options.editHead) out.editHead(options.editHead);
-  return out.toString();
+  out.span(copied, bounds.end);
+  while (k < rows.length) out.text(newRow(rows[k++]));
+  out.span(bounds.end, src.length);
 }
 
 export interface ColumnLook {
