@@ -116,10 +116,21 @@ function cellLook(spec: ReportRow, c: number, value: ReportRow['cells'][number],
 /** The report sheet's worksheet XML, as UTF-8 bytes. */
 function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook, bandCodes: Map<string, string>): Buffer {
   // Looks by row kind, column, value type, number format and band: a few dozen in a report.
-  const memo = new Map<string, number>();
+  // Keyed by a number made of small ids for the kind, format and band: 5 × 10^4 cells would
+  // otherwise build and hash as many key strings.
+  const ids = new Map<string, number>();
+  const idOf = (text: string) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(text, id);
+    }
+    return id;
+  };
+  const memo = new Map<number, number>();
   const styleOf = (spec: ReportRow, c: number, value: ReportRow['cells'][number]) => {
     const band = typeof value === 'string' ? bandCodes.get(value) : undefined;
-    const key = spec.kind + c + (typeof value === 'number' ? 'n' : 's') + (spec.formats[c] ?? '') + (band === undefined ? '' : `|${band}`);
+    const key = (((idOf(spec.kind) * 1024 + c) * 2 + (typeof value === 'number' ? 1 : 0)) * 1024 + idOf(spec.formats[c] ?? '')) * 1024 + (band === undefined ? 0 : idOf(band));
     let s = memo.get(key);
     if (s === undefined) {
       s = styles.xf(cellLook(spec, c, value, bandCodes));
