@@ -153,7 +153,8 @@ async function main(): Promise<void> {
     await writeInput(input, grid);
     await writeFormulaWorkbook(formulas, grid);
 
-    const cli = path.join(ROOT, 'build', 'bench', 'src', 'cli', 'main.js');
+    // The package's bin as users run it (npm run bench builds it first: npm run build:cli).
+    const cli = path.join(ROOT, 'build', 'cli', 'par-score.js');
     const scored = path.join(dir, 'scored.xlsx');
     // PAR_TIMINGS: the scorer prints where its time went (the same run, a few performance.now() calls).
     const runScorer = () => {

@@ -1,5 +1,5 @@
 /**
- * The compiled CLI as a child process, as a user runs it: `node build/cli/cli/main.js`, the
+ * The built CLI as a child process, as a user runs it: `node build/cli/par-score.js`, the
  * package's bin, and `npm run --silent score`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,11 +9,11 @@ import type { JsonReport } from '../../src/cli/report';
 import { ROOT, SAMPLE, SMALL_SHEET, setCell, sha256, smallTable, tempDir, writeWorkbook } from './helpers';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const ENTRY = path.join(ROOT, 'build', 'cli', 'cli', 'main.js');
+const ENTRY = path.join(ROOT, 'build', 'cli', 'par-score.js');
 let dir: string;
 
 beforeAll(() => {
-  execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
   dir = tempDir();
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,19 @@ function node(args: string[]) {
 test('the bin of the package is the compiled entry, with a shebang', () => {
   expect(path.resolve(ROOT, pkg.bin['par-score'])).toBe(ENTRY);
   expect(fs.readFileSync(ENTRY, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
-  expect(pkg.scripts.score).toBe('node build/cli/cli/main.js');
+  expect(pkg.scripts.score).toBe('node build/cli/par-score.js');
+});
+
+test('one file: no module of ours loaded beside it; a report file written with docx, the one package it loads', () => {
+  const text = fs.readFileSync(ENTRY, 'utf8');
+  expect(text).not.toMatch(/require\(["']\.{1,2}\//);
+  const docx = path.join(dir, 'bundle-report.docx');
+  const r = node([SAMPLE, '--out', path.join(dir, 'bundle.xlsx'), '--report', docx, '--year', '2021']);
+  expect(r.status).toBe(0);
+  // A .docx is a zip whose first entry is the content types.
+  const bytes = fs.readFileSync(docx);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
 });
 
 test('scores the sample: exit 0, the summary on stdout, progress on stderr, the copy and the JSON written', () => {
