@@ -19,8 +19,13 @@ export function fieldMax(f: number): number {
   return MAXES[f % MAXES.length];
 }
 
+/**
+ * Unit u's name, one flat string as a reader hands names over (Office.js parses the host's JSON,
+ * the xlsx reader decodes the part's text): a template literal alone is a rope of its parts,
+ * which every character read would have to go through, and no workbook gives that.
+ */
 export function unitName(u: number): string {
-  return `${PREFIX[u % PREFIX.length]} ${PLACE[Math.floor(u / PREFIX.length) % PLACE.length]} ${u + 1}`;
+  return Buffer.from(`${PREFIX[u % PREFIX.length]} ${PLACE[Math.floor(u / PREFIX.length) % PLACE.length]} ${u + 1}`, 'utf8').toString('utf8');
 }
 
 /** `units` × `fields` scoring sheet as a grid of cell values. */
