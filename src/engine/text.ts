@@ -125,30 +125,21 @@ export function isPlainNfc(text: string): boolean {
   return first !== 0x20 && first !== 0xa0 && last !== 0x20 && last !== 0xa0;
 }
 
-/** Made on first use: creating it loads ICU's Vietnamese collation (~5 ms), which most runs never need (KEY_ORDER). */
-let collator: Intl.Collator | null = null;
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /** Vietnamese alphabetical order. */
 export function compareVietnamese(a: string, b: string): number {
-  return (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true })).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**
- * The characters compareVietnamese's collator is emulated on (ASCII letters, digits, space and
- * common punctuation, the Vietnamese letters with their tone marks, precomposed: NFC), in the
- * collator's order (CLDR's Vietnamese at sensitivity base); the characters of one group are equal
- * to it (case, tone marks). Written out, so that keys need no collator;
- * test/engine/vietnamese-key.test.ts derives the same groups from Intl.Collator('vi').
+ * Characters compareVietnamese's collator can be emulated on: ASCII letters, digits, space and
+ * common punctuation, and the Vietnamese letters with their tone marks, precomposed (NFC).
  */
-// prettier-ignore
-export const KEY_ORDER: readonly string[] = [
-  ' ', '_', '-', ',', ';', ':', '!', '?', '.', "'", '"', '(', ')', '[', ']', '{', '}', '@', '*', '/', '\\',
-  '&', '#', '%', '`', '^', '+', '<', '=', '>', '|', '~', '$', '0', '1', '2', '3', '4', '5', '6', '7', '8',
-  '9', 'aAàáảãạÀÁẢÃẠ', 'ăằắẳẵặĂẰẮẲẴẶ', 'âầấẩẫậÂẦẤẨẪẬ', 'bB', 'cC', 'dD', 'đĐ', 'eEèéẻẽẹÈÉẺẼẸ',
-  'êềếểễệÊỀẾỂỄỆ', 'fF', 'gG', 'hH', 'iIìíỉĩịÌÍỈĨỊ', 'jJ', 'kK', 'lL', 'mM', 'nN', 'oOòóỏõọÒÓỎÕỌ',
-  'ôồốổỗộÔỒỐỔỖỘ', 'ơờớởỡợƠỜỚỞỠỢ', 'pP', 'qQ', 'rR', 'sS', 'tT', 'uUùúủũụÙÚỦŨỤ', 'ưừứửữựƯỪỨỬỮỰ', 'vV', 'wW',
-  'xX', 'yYỳýỷỹỵỲÝỶỸỴ', 'zZ'
-];
+const KEY_ALPHABET =
+  " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" +
+  'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ' +
+  'ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
 
 /** Primary weight (as a key character code) per character; 0 where the collator must decide. */
 let keyWeights: Uint16Array | null = null;
@@ -157,12 +148,22 @@ let digitWeight = 0;
 
 function buildKeyWeights(): Uint16Array {
   const weights = new Uint16Array(0x1f00);
-  // Weights from 1 up (one byte: keys are Latin-1 strings, compared fast).
-  KEY_ORDER.forEach((group, i) => {
-    for (const ch of group) weights[ch.charCodeAt(0)] = i + 1;
-  });
-  // A digit run is one number: the digits are groups of their own, one after the other.
-  digitWeight = weights[48];
+  const chars = [...KEY_ALPHABET].filter((ch) => collator.compare(ch, '') !== 0);
+  chars.sort((a, b) => collator.compare(a, b));
+  // Equal characters (same letter, other case or tone) share a weight; weights from 1 up (one
+  // byte: keys are Latin-1 strings, compared fast).
+  let w = 1;
+  for (let i = 0; i < chars.length; i++) {
+    if (i > 0 && collator.compare(chars[i - 1], chars[i]) !== 0) w++;
+    weights[chars[i].charCodeAt(0)] = w;
+  }
+  const digits = [...'0123456789'].map((d) => weights[d.charCodeAt(0)]);
+  // A digit run is one number: the digits must sort as a block, with nothing else among them.
+  const lo = Math.min(...digits);
+  const hi = Math.max(...digits);
+  const block = chars.every((ch) => /[0-9]/.test(ch) || weights[ch.charCodeAt(0)] < lo || weights[ch.charCodeAt(0)] > hi);
+  if (!block || digits.some((d) => d === 0) || w > 0xff) weights.fill(0);
+  digitWeight = lo;
   keyWeights = weights;
   return weights;
 }
