@@ -39,6 +39,7 @@ import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from
 import { occupiedTargetCells, writeOutputBlock } from './xlsx';
 import { XlsxBook, type SheetRef } from './ooxml/book';
 import { OccupiedCellError } from './ooxml/sheet-xml';
+import { MalformedPartError } from './ooxml/xml';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
 import { generateNarrative } from '../engine/narrative';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
@@ -149,9 +150,17 @@ function printFindings(title: string, findings: readonly Finding[], lang: Lang, 
 /** Runs the scorer on command-line arguments (without `node main.js`). Resolves to the exit status. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let lang = langOf(argv);
+  let input = '';
   try {
-    return await runInner(argv, io, (l) => (lang = l));
-  } catch (e) {
+    return await runInner(
+      argv,
+      io,
+      (l) => (lang = l),
+      (file) => (input = file),
+    );
+  } catch (thrown) {
+    // A sheet part that is not well formed, met while reading or writing it: nothing was written.
+    const e = thrown instanceof MalformedPartError ? new UsageError(fill(messages(lang).cli.unreadable, { file: input, detail: thrown.message })) : thrown;
     if (e instanceof UsageError) {
       io.stderr(`${e.message}\n${messages(lang).cli.usageHint}\n`);
       return EXIT_USAGE;
@@ -160,7 +169,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => void): Promise<number> {
+async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => void, setInput: (file: string) => void): Promise<number> {
   let m = messages(langOf(argv)).cli;
   let parsed;
   try {
@@ -204,6 +213,7 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
 
   const cwd = io.cwd ?? process.cwd();
   const inputArg = positionals[0];
+  setInput(inputArg);
   const input = path.resolve(cwd, inputArg);
   // .xlsm too: its macros are a part like any other, copied as they are.
   if (!/\.xls[xm]$/i.test(input)) throw new UsageError(fill(m.notXlsx, { file: inputArg }));

@@ -154,3 +154,28 @@ describe('a macro-enabled workbook (.xlsm)', () => {
     expect(fs.existsSync(wrong)).toBe(false);
   });
 });
+
+describe('a scoring sheet with a unit row that is not closed', () => {
+  test('the reader gets past it, the writer stops: exit 2, the workbook named unreadable, nothing written, the input unchanged', async () => {
+    const dir = tempDir();
+    try {
+      const zip = ZipArchive.read(fs.readFileSync(SAMPLE));
+      const sheetPath = readWorkbookParts(zip).sheets[0].path;
+      const xml = zip.text(sheetPath);
+      // Row 7 holds a unit (Quang Khải): its cells run on into row 8's.
+      const at = xml.indexOf('</row>', xml.indexOf('<row r="7"'));
+      const bad = path.join(dir, 'unclosed.xlsx');
+      fs.writeFileSync(bad, writeZip(zip, new Map<string, string | Buffer>([[sheetPath, xml.slice(0, at) + xml.slice(at + '</row>'.length)]])));
+      const before = fs.readFileSync(bad);
+      const out = path.join(dir, 'unclosed-out.xlsx');
+      const r = await runCli([bad, '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('không đọc được');
+      expect(r.stderr).toContain('is not closed');
+      expect(fs.existsSync(out)).toBe(false);
+      expect(fs.readFileSync(bad).equals(before)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -26,7 +26,8 @@ export class ByteText {
   /** Appends text, encoded as UTF-8. */
   push(text: string): void {
     this.pending += text;
-    if (this.pending.length >= PENDING_CHARS) this.encodePending();
+    // Not between the halves of a surrogate pair: each would be encoded alone, as U+FFFD.
+    if (this.pending.length >= PENDING_CHARS && !isHighSurrogate(this.pending.charCodeAt(this.pending.length - 1))) this.encodePending();
   }
 
   /** Appends the source's bytes [from, to). */
@@ -60,6 +61,10 @@ export class ByteText {
     this.bytes.copy(grown, 0, 0, this.length);
     this.bytes = grown;
   }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**

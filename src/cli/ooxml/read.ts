@@ -28,7 +28,7 @@
  * skips); an empty `<si/>` reads as '' (exceljs: null); a shared-string index out of range as null.
  */
 import type { CellValue } from '../../engine';
-import { attr, decodeEntities, decodeOoxmlText } from './xml';
+import { MalformedPartError, attr, decodeEntities, decodeOoxmlText } from './xml';
 
 /** A sheet's values and number formats, parallel, row 1 / column A at [0][0]. */
 export interface SheetGrid {
@@ -689,6 +689,8 @@ export function readSheetXml(xml: string, sharedStrings: readonly string[], styl
         continue;
       }
       if (c1 === 114 /* r */ && isTag(xml, lt, 'row')) {
+        // exceljs's XML parser stops here too; the writer could not splice such a row.
+        if (inRow) throw new MalformedPartError(`worksheet part: row ${rowNumber} is not closed`);
         const gt = tagEnd(xml, lt);
         const empty = xml.charCodeAt(gt - 1) === SLASH;
         scanAttrs(xml, lt + 4, empty ? gt - 1 : gt);
@@ -725,7 +727,7 @@ export function readSheetXml(xml: string, sharedStrings: readonly string[], styl
       }
       pos = tagEnd(xml, lt) + 1;
     }
-    if (inRow) hasValues[rowNumber - 1] = rowHasValue;
+    if (inRow) throw new MalformedPartError(`worksheet part: row ${rowNumber} is not closed`);
   }
 
   // Merges: exceljs creates every cell of the range (the rows too); those but the top-left become

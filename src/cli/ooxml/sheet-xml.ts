@@ -6,7 +6,7 @@
  */
 import { columnLetter } from '../../engine';
 import { ByteText, isAsciiTextOf } from './byte-text';
-import { attr, escapeText, isNameEnd, removeAttr, setAttr } from './xml';
+import { MalformedPartError, attr, escapeText, isNameEnd, removeAttr, setAttr } from './xml';
 
 /** A cell to write: a number, a text (always a string cell, never a formula), or no value (style only). */
 export interface CellWrite {
@@ -69,7 +69,9 @@ function sheetDataBounds(xml: string): { xml: string; start: number; end: number
   }
   const start = m.index + m[0].length;
   // From the end: the rows are most of the part.
-  return { xml, start, end: xml.lastIndexOf('</sheetData>') };
+  const end = xml.lastIndexOf('</sheetData>');
+  if (end < start) throw new MalformedPartError('worksheet part: <sheetData> is not closed');
+  return { xml, start, end };
 }
 
 /**
@@ -317,8 +319,9 @@ function spliceRows(
       continue;
     }
     const tagEnd = src.indexOf('>', start);
-    const selfClosing = src.charCodeAt(tagEnd - 1) === 47;
-    const rowEnd = selfClosing ? tagEnd + 1 : src.indexOf('</row>', tagEnd) + 6;
+    const selfClosing = tagEnd > 0 && src.charCodeAt(tagEnd - 1) === 47;
+    const rowEnd = tagEnd < 0 ? -1 : selfClosing ? tagEnd + 1 : src.indexOf('</row>', tagEnd) + 6;
+    if (rowEnd < 6 || rowEnd > bounds.end) throw new MalformedPartError(`worksheet part: a <row> at offset ${start} is not closed`);
     const r = rowNumberAt(src, start, tagEnd);
     const row0 = r < 0 ? prevRow + 1 : r - 1;
     prevRow = row0;

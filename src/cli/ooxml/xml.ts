@@ -109,6 +109,12 @@ export function removeAttr(tag: string, name: string): string {
   return tag.slice(0, at).replace(/\s+$/, '') + tag.slice(end + 1);
 }
 
+/**
+ * A part whose XML is not well formed where it is read or edited (a `<row>` or `<sheetData>` not
+ * closed): Excel would not open it as it is either. Reported as an unreadable workbook; nothing is written.
+ */
+export class MalformedPartError extends Error {}
+
 /** Whether a character ends an element's name in a tag (`<c` of `<c r=…>`, `<c/>`, `<c>`, not `<col`). */
 export function isNameEnd(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;

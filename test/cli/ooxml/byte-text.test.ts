@@ -43,6 +43,14 @@ describe('ByteText', () => {
     expect(out.toBuffer().toString('utf8')).toBe(line.repeat(5000));
   });
 
+  test('a surrogate pair split between two pushes at the pending limit stays one character', () => {
+    const out = new ByteText(10);
+    const whole = `${'a'.repeat(32767)}\ud83d\ude00x`;
+    out.push(whole.slice(0, 32768));
+    out.push(whole.slice(32768));
+    expect(out.toBuffer().equals(Buffer.from(whole, 'utf8'))).toBe(true);
+  });
+
   test('copy without a source is a programming error', () => {
     expect(() => new ByteText(10).copy(0, 1)).toThrow(/without a source/);
   });

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml } from '../../../src/cli/ooxml/read';
+import { MalformedPartError } from '../../../src/cli/ooxml/xml';
 import type { SheetGrid } from '../../../src/cli/ooxml/read';
 import { readSheetGrid, toCellValue } from '../exceljs-grid';
 import { SAMPLE, SMALL_SHEET, findSoffice, readWorkbook, smallTable, tempDir, writeWorkbook } from '../helpers';
@@ -483,4 +484,18 @@ describe('workbooks saved by LibreOffice', () => {
     const kinds = await expectSameAsExceljs(path.join(out, 'kinds.xlsx'));
     expect(kinds.get('Tổng hợp & kiểm tra')?.grid[4].slice(1, 5)).toEqual(['Xã Đông Hưng', 25.25, 50.5, '#N/A']);
   }, 240_000);
+});
+
+describe('a row that is not closed', () => {
+  const styles = parseStyleFormats(null);
+  const part = (rows: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  test('stops the reader with MalformedPartError naming the row (exceljs\'s parser stops too; the writer could not splice it)', () => {
+    expect(() => readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row>'), [], styles)).toThrow(new MalformedPartError('worksheet part: row 1 is not closed'));
+    expect(() => readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c>'), [], styles)).toThrow(/row 2 is not closed/);
+  });
+  test('closed rows, self-closing rows and rows without r read as before', () => {
+    const { grid } = readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"/><row><c><v>3</v></c></row>'), [], styles);
+    expect(grid[0]).toEqual([1]);
+    expect(grid[2]).toEqual([3]);
+  });
 });

@@ -1,4 +1,5 @@
 /** Worksheet XML edits (src/cli/ooxml/sheet-xml.ts): only the named cells change, everything else is kept as it was. */
+import { MalformedPartError } from '../../../src/cli/ooxml/xml';
 import { OccupiedCellError, cellXml, columnIndex, editRows, editRowsAsBytes, replaceSheetData, setColumns, widenDimension } from '../../../src/cli/ooxml/sheet-xml';
 
 const HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/>';
@@ -117,6 +118,21 @@ describe('editRowsAsBytes', () => {
     const empty = `${HEAD}<sheetData/>${TAIL}`;
     expect(editRowsAsBytes(empty, Buffer.from(empty), [0], { from: 0, to: 0 }, () => [{ col: 0, style: 0, value: 1 }])).toBeNull();
     expect(editRowsAsBytes(xml, Buffer.from(`${xml} `), [0], { from: 1, to: 1 }, () => [])).toBeNull();
+  });
+});
+
+describe('a part whose rows are not closed', () => {
+  test('stops both edits with MalformedPartError, whatever rows are asked for (no endless loop, no half-copied part)', () => {
+    const unclosedRow = `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></sheetData>${TAIL}`;
+    const unclosedData = `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row>`;
+    const unclosedTag = `${HEAD}<sheetData><row r="1"`;
+    for (const xml of [unclosedRow, unclosedData, unclosedTag]) {
+      for (const rows of [[0], [1], [0, 5]]) {
+        const edit = () => [{ col: 3, style: 0, value: 1 }];
+        expect(() => editRows(xml, rows, { from: 3, to: 3 }, edit)).toThrow(MalformedPartError);
+        expect(() => editRowsAsBytes(xml, Buffer.from(xml), rows, { from: 3, to: 3 }, edit)).toThrow(MalformedPartError);
+      }
+    }
   });
 });
 
