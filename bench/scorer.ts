@@ -153,8 +153,9 @@ async function main(): Promise<void> {
     await writeInput(input, grid);
     await writeFormulaWorkbook(formulas, grid);
 
-    // The package's bin as users run it (npm run bench builds it first: npm run build:cli).
-    const cli = path.join(ROOT, 'build', 'cli', 'par-score.js');
+    // The package's bin as users run it, built by npm run bench with the bin's webpack config into
+    // a folder of its own (tests build build/cli/ at the same time).
+    const cli = path.join(ROOT, 'build', 'bench', 'cli', 'par-score.js');
     const scored = path.join(dir, 'scored.xlsx');
     // PAR_TIMINGS: the scorer prints where its time went (the same run, a few performance.now() calls).
     const runScorer = () => {
