@@ -26,6 +26,11 @@ function isPartContent(change: EntryChange | undefined): change is PartContent {
   return typeof change === 'string' || Buffer.isBuffer(change);
 }
 
+/** A part's content as text. */
+function textOf(content: PartContent): string {
+  return typeof content === 'string' ? content : content.toString('utf8');
+}
+
 export class XlsxBook {
   private readonly parts: WorkbookParts;
   private readonly changes = new Map<string, EntryChange>();
@@ -57,9 +62,7 @@ export class XlsxBook {
 
   private partText(path: string): string {
     const changed = this.changes.get(path);
-    if (typeof changed === 'string') return changed;
-    if (Buffer.isBuffer(changed)) return changed.toString('utf8');
-    return this.sourceText(path);
+    return isPartContent(changed) ? textOf(changed) : this.sourceText(path);
   }
 
   /** A part's text as the file holds it, decoded once (a 10 MB sheet is read, then edited). */
@@ -240,7 +243,7 @@ export class XlsxBook {
    */
   compressAhead(sheet: SheetRef): void {
     const text = this.changes.get(sheet.path);
-    if (typeof text !== 'string' && !Buffer.isBuffer(text)) return;
+    if (!isPartContent(text)) return;
     this.ahead.set(sheet.path, { text, compressed: compressEntry(text) });
   }
 
@@ -291,10 +294,9 @@ export class XlsxBook {
   private currentText(path: string): string | null {
     const changed = this.changes.get(path);
     if (changed === null) return null;
-    if (typeof changed === 'string') return changed;
-    if (Buffer.isBuffer(changed)) return changed.toString('utf8');
+    if (isPartContent(changed)) return textOf(changed);
     const ahead = this.ahead.get(path);
-    if (ahead) return typeof ahead.text === 'string' ? ahead.text : ahead.text.toString('utf8');
+    if (ahead) return textOf(ahead.text);
     const name = this.zip.entryName(path);
     return name === null ? null : this.sourceText(name);
   }

@@ -320,8 +320,10 @@ function spliceRows(
     }
     const tagEnd = src.indexOf('>', start);
     const selfClosing = tagEnd > 0 && src.charCodeAt(tagEnd - 1) === 47;
-    const rowEnd = tagEnd < 0 ? -1 : selfClosing ? tagEnd + 1 : src.indexOf('</row>', tagEnd) + 6;
-    if (rowEnd < 6 || rowEnd > bounds.end) throw new MalformedPartError(`worksheet part: a <row> at offset ${start} is not closed`);
+    const close = tagEnd < 0 || selfClosing ? -1 : src.indexOf('</row>', tagEnd);
+    // -1: the start tag or the row is not closed.
+    const rowEnd = selfClosing ? tagEnd + 1 : close < 0 ? -1 : close + 6;
+    if (rowEnd < 0 || rowEnd > bounds.end) throw new MalformedPartError(`worksheet part: a <row> at offset ${start} is not closed`);
     const r = rowNumberAt(src, start, tagEnd);
     const row0 = r < 0 ? prevRow + 1 : r - 1;
     prevRow = row0;
