@@ -15,7 +15,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   HAI_DUONG_2018,
   OWNED_SHEETS,
@@ -34,7 +33,12 @@ import {
   type CellValue,
   type Narrative,
   type SheetScoring,
+  type WorkbookOutcome,
 } from '../engine';
+import { ArgsError, parseCliArgs, type CliArgs } from './args';
+import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatchSummary } from './batch';
+
+export { defaultOutPath };
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
 import { occupiedTargetCells, writeOutputBlock } from './xlsx';
 import { XlsxBook, type SheetRef } from './ooxml/book';
@@ -109,12 +113,6 @@ function langOf(argv: readonly string[]): Lang {
   return v === 'en' ? 'en' : 'vi';
 }
 
-/** Default output path: `<input minus .xlsx>.scored.xlsx`. */
-export function defaultOutPath(input: string): string {
-  const ext = /\.xlsm$/i.test(input) ? 'xlsm' : 'xlsx';
-  return input.replace(/\.xls[xm]$/i, '') + `.scored.${ext}`;
-}
-
 function loadRules(file: string, lang: Lang): RuleSet {
   const m = messages(lang).cli;
   let text: string;
@@ -147,20 +145,60 @@ function printFindings(title: string, findings: readonly Finding[], lang: Lang, 
   if (findings.length > PRINT_LIMIT) io.stderr(`  ${fill(m.more, { count: findings.length - PRINT_LIMIT })}\n`);
 }
 
+/** What became of one workbook (see WorkbookOutcome in the engine). */
+export type Outcome = WorkbookOutcome;
+
+/** Everything a run on one workbook needs, checked before the workbook is read. */
+export interface Job {
+  lang: Lang;
+  values: CliArgs['values'];
+  cwd: string;
+  inputArg: string;
+  input: string;
+  outArg: string;
+  out: string;
+  jsonPath: string | null;
+  reportArg: string | null;
+  reportPath: string | null;
+  reportFmt: ReportFormat | null;
+  fileRules: RuleSet | null;
+  /** Print the scoring summary on stdout (a single run does; a batch prints its own lines). */
+  printSummary: boolean;
+}
+
+function exitOf(outcome: Outcome): number {
+  return outcome.status === 'scored' ? EXIT_OK : outcome.status === 'unreadable' ? EXIT_USAGE : EXIT_INPUT_ERRORS;
+}
+
+/** The version of the package, from the package.json two folders up (src/cli and build/cli alike). */
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Runs the scorer on command-line arguments (without `node main.js`). Resolves to the exit status. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let lang = langOf(argv);
-  let input = '';
   try {
-    return await runInner(
-      argv,
-      io,
-      (l) => (lang = l),
-      (file) => (input = file),
-    );
-  } catch (thrown) {
-    // A sheet part that is not well formed, met while reading or writing it: nothing was written.
-    const e = thrown instanceof MalformedPartError ? new UsageError(fill(messages(lang).cli.unreadable, { file: input, detail: thrown.message })) : thrown;
+    const args = parseArgsOrUsage(argv, lang);
+    lang = languageOf(args, lang);
+    const m = messages(lang).cli;
+    if (args.values.help) {
+      io.stdout(m.usage.join('\n') + '\n');
+      return EXIT_OK;
+    }
+    if (args.values.version) {
+      io.stdout(`par-score ${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    const cwd = io.cwd ?? process.cwd();
+    if (args.positionals.length === 0) throw new UsageError(m.missingInput);
+    if (isBatch(args.positionals, cwd)) return await runBatch(args, lang, io, cwd);
+    return exitOf(await scoreFile(planJob(args, args.positionals[0], cwd, lang), io));
+  } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`${e.message}\n${messages(lang).cli.usageHint}\n`);
       return EXIT_USAGE;
@@ -169,51 +207,40 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => void, setInput: (file: string) => void): Promise<number> {
-  let m = messages(langOf(argv)).cli;
-  let parsed;
+function parseArgsOrUsage(argv: readonly string[], lang: Lang): CliArgs {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        json: { type: 'string' },
-        sheet: { type: 'string' },
-        rules: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        report: { type: 'string' },
-        year: { type: 'string' },
-        district: { type: 'string' },
-        'district-index': { type: 'string' },
-        'district-index-last': { type: 'string' },
-        'district-rank': { type: 'string' },
-        'district-band': { type: 'string' },
-        'no-report-sheet': { type: 'boolean' },
-      },
-    });
+    return parseCliArgs(argv, lang);
   } catch (e) {
-    throw new UsageError(fill(m.badOption, { detail: detail(e) }));
+    if (e instanceof ArgsError) throw new UsageError(e.message);
+    throw e;
   }
-  const { values, positionals } = parsed;
-  const langValue = values.lang ?? 'vi';
-  if (langValue !== 'vi' && langValue !== 'en') throw new UsageError(fill(m.badLang, { value: langValue }));
-  const lang: Lang = langValue;
-  setLang(lang);
-  m = messages(lang).cli;
+}
 
-  if (values.help) {
-    io.stdout(m.usage.join('\n') + '\n');
-    return EXIT_OK;
+function languageOf(args: CliArgs, fallback: Lang): Lang {
+  const value = args.values.lang ?? 'vi';
+  if (value !== 'vi' && value !== 'en') throw new UsageError(fill(messages(fallback).cli.badLang, { value }));
+  return value;
+}
+
+/** Several inputs, or one folder: a batch. */
+function isBatch(positionals: readonly string[], cwd: string): boolean {
+  if (positionals.length > 1) return true;
+  try {
+    return fs.statSync(path.resolve(cwd, positionals[0])).isDirectory();
+  } catch {
+    return false;
   }
-  if (positionals.length === 0) throw new UsageError(m.missingInput);
-  if (positionals.length > 1) throw new UsageError(fill(m.tooManyInputs, { extra: positionals.slice(1).join(' ') }));
+}
 
-  const cwd = io.cwd ?? process.cwd();
-  const inputArg = positionals[0];
-  setInput(inputArg);
+/** Options that name one output file make no sense for several workbooks. */
+const SINGLE_FILE_OPTIONS = ['out', 'json', 'report', 'district', 'district-index', 'district-index-last', 'district-rank', 'district-band'] as const;
+/** Options only a batch takes. */
+const BATCH_OPTIONS = ['out-dir', 'summary'] as const;
+
+/** Checks the options and paths of a run on one workbook; every mistake is a UsageError. */
+export function planJob(args: CliArgs, inputArg: string, cwd: string, lang: Lang, printSummary = true): Job {
+  const m = messages(lang).cli;
+  const { values } = args;
   const input = path.resolve(cwd, inputArg);
   // .xlsm too: its macros are a part like any other, copied as they are.
   if (!/\.xls[xm]$/i.test(input)) throw new UsageError(fill(m.notXlsx, { file: inputArg }));
@@ -224,78 +251,141 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
   // Excel refuses a macro-enabled workbook under .xlsx and the other way round: the copy keeps the input's kind.
   if (out.slice(-5).toLowerCase() !== ext) throw new UsageError(fill(m.outNotXlsx, { file: outArg, ext }));
   if (sameFile(input, out)) throw new UsageError(fill(m.outIsInput, { option: '--out', file: inputArg }));
-  const jsonArg = values.json;
-  const jsonPath = jsonArg === undefined ? null : path.resolve(cwd, jsonArg);
+  const jsonPath = values.json === undefined ? null : path.resolve(cwd, values.json);
   if (jsonPath !== null && sameFile(input, jsonPath)) throw new UsageError(fill(m.outIsInput, { option: '--json', file: inputArg }));
-  // --rules wins; else the rules the workbook holds (read below); else the default.
-  const fileRules = values.rules === undefined ? null : loadRules(path.resolve(cwd, values.rules), lang);
-  let rules = fileRules ?? HAI_DUONG_2018;
-  const reportArg = values.report;
-  const reportPath = reportArg === undefined ? null : path.resolve(cwd, reportArg);
+  const reportArg = values.report ?? null;
+  const reportPath = reportArg === null ? null : path.resolve(cwd, reportArg);
   if (reportPath !== null && sameFile(input, reportPath)) throw new UsageError(fill(m.outIsInput, { option: '--report', file: inputArg }));
-  let reportFmt: ReportFormat | null = null;
-  let settings: ReturnType<typeof reportSettings>;
+  // --rules wins; else the rules the workbook holds (read later); else the default.
+  const fileRules = values.rules === undefined ? null : loadRules(path.resolve(cwd, values.rules), lang);
+  const reportFmt = reportArg === null ? null : usage(() => reportFormat(reportArg, lang));
+  // The report options are checked now, before the workbook is read.
+  usage(() => reportSettings(values, fileRules ?? HAI_DUONG_2018, lang));
+  return { lang, values, cwd, inputArg, input, outArg, out, jsonPath, reportArg, reportPath, reportFmt, fileRules, printSummary };
+}
+
+/** Runs `f`, turning a report option's bad value into a usage error. */
+function usage<T>(f: () => T): T {
   try {
-    reportFmt = reportArg === undefined ? null : reportFormat(reportArg, lang);
-    settings = reportSettings(values, rules, lang);
+    return f();
   } catch (e) {
     if (e instanceof ReportOptionError) throw new UsageError(e.message);
     throw e;
   }
+}
 
-  io.stderr(fill(m.reading, { file: inputArg }) + '\n');
+/** A scoring sheet found, with its grid and what the engine made of it. */
+type Chosen = { ws: SheetRef; grid: CellValue[][]; scoring: Extract<SheetScoring, { found: true }> };
+
+function baseOutcome(job: Job, rules: RuleSet): Outcome {
+  return {
+    file: job.inputArg,
+    status: 'unreadable',
+    sheet: null,
+    units: 0,
+    counts: null,
+    bands: rules.bands.map((b) => ({ code: b.code, label: b.label[job.lang] })),
+    problems: [],
+    output: null,
+  };
+}
+
+/**
+ * One workbook, step by step: open → rules → sheet → score → write the block → the report →
+ * the files. Nothing is written until every step before the files has passed.
+ */
+export async function scoreFile(job: Job, io: Io): Promise<Outcome> {
+  try {
+    return await scoreSteps(job, io);
+  } catch (e) {
+    // A sheet part that is not well formed, met while reading or writing it: nothing was written.
+    if (e instanceof MalformedPartError) throw new UsageError(fill(messages(job.lang).cli.unreadable, { file: job.inputArg, detail: e.message }));
+    throw e;
+  }
+}
+
+async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
+  const m = messages(job.lang).cli;
+  io.stderr(fill(m.reading, { file: job.inputArg }) + '\n');
   const phase = phaseTimer();
-  let wb: XlsxBook;
+  const wb = await openBook(job);
+  phase('open');
+  const { rules, settings } = chooseRules(job, wb, io);
+  const outcome = baseOutcome(job, rules);
+  const report = baseReport(job, rules);
+  const found = findTable(job, wb, rules, phase);
+  if ('misses' in found) return noTable(job, found.misses, report, outcome, io);
+  const { ws, scoring } = found;
+  outcome.sheet = report.sheet = ws.name;
+  outcome.units = scoring.result.units.length;
+  announceTable(job, found, io);
+  report.errors = scoring.errors.map((f) => jsonFinding(f, job.lang));
+  report.warnings = scoring.warnings.map((f) => jsonFinding(f, job.lang));
+  printFindings(m.warningsTitle, scoring.warnings, job.lang, io);
+  if (scoring.errors.length > 0) return inputErrors(job, scoring.errors, report, outcome, io);
+
+  const block = outputBlock(scoring.result, job.lang);
+  phase('output block');
+  const occupied = writeBlock(wb, found, block);
+  phase('write block');
+  if (occupied.length > 0) return occupiedCells(job, ws, occupied, report, outcome, io);
+
+  const narrative = addReport(job, wb, found, block, settings, io, phase);
+  await writeFiles(job, wb, narrative, report, scoring, io);
+  phase('files');
+  outcome.status = 'scored';
+  outcome.counts = scoring.result.summary.counts;
+  outcome.output = job.outArg;
+  if (job.printSummary) {
+    io.stdout(summaryText(scoring.result, job.lang));
+    io.stdout('\n' + fill(m.wrote, { file: job.outArg }) + '\n');
+  }
+  phase.report(io);
+  return outcome;
+}
+
+async function openBook(job: Job): Promise<XlsxBook> {
+  const m = messages(job.lang).cli;
   try {
     // Read into memory, for reading only: the input file is never opened for writing.
-    wb = XlsxBook.read(await fs.promises.readFile(input));
+    const wb = XlsxBook.read(await fs.promises.readFile(job.input));
     // The sheets looked into below inflate on the thread pool while the shared strings and styles are read.
-    const wanted = values.sheet;
+    const wanted = job.values.sheet;
     await wb.prefetch(wb.sheets.filter((s) => (wanted === undefined ? !OWNED_SHEETS.includes(s.name) : s.name === wanted || fold(s.name) === fold(wanted))));
-    phase('open');
+    return wb;
   } catch (e) {
-    throw new UsageError(fill(m.unreadable, { file: inputArg, detail: detail(e) }));
+    throw new UsageError(fill(m.unreadable, { file: job.inputArg, detail: detail(e) }));
   }
+}
 
+/** The rules to score with: --rules, else the workbook's own, else the default; said on stderr. */
+function chooseRules(job: Job, wb: XlsxBook, io: Io): { rules: RuleSet; settings: ReturnType<typeof reportSettings> } {
+  const review = messages(job.lang).review;
+  let rules = job.fileRules ?? HAI_DUONG_2018;
   const stored = readWorkbookRules(wb);
-  if (fileRules) {
-    io.stderr(fill(messages(lang).review.fromFile, { file: values.rules as string, name: rules.name[lang] }) + '\n');
+  if (job.fileRules) {
+    io.stderr(fill(review.fromFile, { file: job.values.rules as string, name: rules.name[job.lang] }) + '\n');
     // The scored copy carries the rules it was scored with.
     const own = rulesSheet(wb);
     if (own) writeWorkbookRules(wb, own, rules);
   } else if (stored) {
     if (!stored.ok) {
-      throw new UsageError([fill(messages(lang).review.storeInvalid, { sheet: rulesSheet(wb)?.name ?? '' }), ...stored.problems.map((p) => `  - ${describeRuleSourceProblem(p, lang)}`)].join('\n'));
+      throw new UsageError([fill(review.storeInvalid, { sheet: rulesSheet(wb)?.name ?? '' }), ...stored.problems.map((p) => `  - ${describeRuleSourceProblem(p, job.lang)}`)].join('\n'));
     }
     rules = stored.rules;
-    io.stderr(fill(messages(lang).review.fromWorkbook, { sheet: rulesSheet(wb)?.name ?? '', name: rules.name[lang] }) + '\n');
-    try {
-      settings = reportSettings(values, rules, lang);
-    } catch (e) {
-      if (e instanceof ReportOptionError) throw new UsageError(e.message);
-      throw e;
-    }
+    io.stderr(fill(review.fromWorkbook, { sheet: rulesSheet(wb)?.name ?? '', name: rules.name[job.lang] }) + '\n');
   }
+  return { rules, settings: usage(() => reportSettings(job.values, rules, job.lang)) };
+}
 
-  const sheets = wb.sheets;
-  let candidates = sheets;
-  if (values.sheet !== undefined) {
-    const wanted = values.sheet;
-    const ws = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => fold(s.name) === fold(wanted));
-    if (!ws) throw new UsageError(fill(m.sheetNotFound, { sheet: wanted, file: inputArg, sheets: sheets.map((s) => `"${s.name}"`).join(', ') }));
-    candidates = [ws];
-  } else {
-    // The report sheet an earlier run added is no scoring table.
-    candidates = sheets.filter((s) => !OWNED_SHEETS.includes(s.name) && !isReportSheet(wb, s));
-  }
-
-  const baseReport = (): JsonReport => ({
-    input: inputArg,
+function baseReport(job: Job, rules: RuleSet): JsonReport {
+  return {
+    input: job.inputArg,
     output: null,
     sheet: null,
-    lang,
+    lang: job.lang,
     scored: false,
-    rules: jsonRules(rules, lang),
+    rules: jsonRules(rules, job.lang),
     fields: [],
     units: [],
     counts: null,
@@ -304,145 +394,209 @@ async function runInner(argv: readonly string[], io: Io, setLang: (l: Lang) => v
     summary: null,
     errors: [],
     warnings: [],
-  });
+  };
+}
 
-  let chosen: { ws: SheetRef; grid: CellValue[][]; scoring: Extract<SheetScoring, { found: true }> } | null = null;
-  const misses: { sheet: string; reason: string }[] = [];
-  for (const ws of candidates) {
+/** The sheets to look into: the one --sheet names, else every sheet but those this tool made. */
+function candidateSheets(job: Job, wb: XlsxBook): SheetRef[] {
+  const sheets = wb.sheets;
+  const wanted = job.values.sheet;
+  if (wanted === undefined) return sheets.filter((s) => !OWNED_SHEETS.includes(s.name) && !isReportSheet(wb, s));
+  const ws = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => fold(s.name) === fold(wanted));
+  if (!ws) throw new UsageError(fill(messages(job.lang).cli.sheetNotFound, { sheet: wanted, file: job.inputArg, sheets: sheets.map((s) => `"${s.name}"`).join(', ') }));
+  return [ws];
+}
+
+type Miss = { sheet: string; reason: string };
+
+/** The first candidate sheet laid out as a scoring table, or why each one is not. */
+function findTable(job: Job, wb: XlsxBook, rules: RuleSet, phase: (label: string) => void): Chosen | { misses: Miss[] } {
+  const misses: Miss[] = [];
+  for (const ws of candidateSheets(job, wb)) {
     const { grid, formats } = wb.grid(ws);
     phase('read');
     const scoring = scoreGrid(grid, ws.name, rules, { formats });
     phase('score');
-    if (scoring.found) {
-      chosen = { ws, grid, scoring };
-      break;
-    }
-    misses.push({ sheet: ws.name, reason: fill(messages(lang).layout[scoring.reason], { detail: scoring.detail }) });
+    if (scoring.found) return { ws, grid, scoring };
+    misses.push({ sheet: ws.name, reason: fill(messages(job.lang).layout[scoring.reason], { detail: scoring.detail }) });
   }
+  return { misses };
+}
 
-  if (!chosen) {
-    if (values.sheet !== undefined) io.stderr(fill(m.noTableInSheet, { sheet: misses[0].sheet, reason: misses[0].reason }) + '\n');
-    else {
-      io.stderr(fill(m.noTable, { file: inputArg }) + '\n');
-      for (const miss of misses) io.stderr(`  - ${fill(m.sheetReason, miss)}\n`);
-    }
-    if (jsonPath) {
-      const report = baseReport();
-      report.errors = misses.map((miss) => ({ cell: null, sheet: miss.sheet, code: 'noTable', message: fill(m.noTableInSheet, miss) }));
-      await writeJson(jsonPath, report, lang, io);
-    }
-    return EXIT_INPUT_ERRORS;
-  }
-
-  const { ws, scoring } = chosen;
-  const { layout, result } = scoring;
-  for (const miss of misses) io.stderr(fill(m.sheetSkipped, miss) + '\n');
+function announceTable(job: Job, chosen: Chosen, io: Io): void {
+  const m = messages(job.lang).cli;
+  const { layout, result } = chosen.scoring;
   io.stderr(
-    fill(m.tableFound, {
-      sheet: ws.name,
-      units: result.units.length,
-      fields: result.table.fields.length,
-      headerRow: layout.headerRow + 1,
-      maxRow: layout.maxRow + 1,
-    }) + '\n',
+    fill(m.tableFound, { sheet: chosen.ws.name, units: result.units.length, fields: result.table.fields.length, headerRow: layout.headerRow + 1, maxRow: layout.maxRow + 1 }) + '\n',
   );
+}
 
-  const report = baseReport();
-  report.sheet = ws.name;
-  report.errors = scoring.errors.map((f) => jsonFinding(f, lang));
-  report.warnings = scoring.warnings.map((f) => jsonFinding(f, lang));
-  printFindings(m.warningsTitle, scoring.warnings, lang, io);
+async function noTable(job: Job, misses: Miss[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+  const m = messages(job.lang).cli;
+  if (job.values.sheet !== undefined) io.stderr(fill(m.noTableInSheet, { sheet: misses[0].sheet, reason: misses[0].reason }) + '\n');
+  else {
+    io.stderr(fill(m.noTable, { file: job.inputArg }) + '\n');
+    for (const miss of misses) io.stderr(`  - ${fill(m.sheetReason, miss)}\n`);
+  }
+  outcome.status = 'noTable';
+  outcome.problems = misses.length > 0 ? misses.map((miss) => fill(m.noTableInSheet, miss)) : [fill(m.noTable, { file: job.inputArg })];
+  report.errors = misses.map((miss) => ({ cell: null, sheet: miss.sheet, code: 'noTable', message: fill(m.noTableInSheet, miss) }));
+  if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
+  return outcome;
+}
 
-  if (scoring.errors.length > 0) {
-    printFindings(m.errorsTitle, scoring.errors, lang, io);
-    io.stderr(fill(m.notWritten, { count: scoring.errors.length }) + '\n');
-    if (jsonPath) await writeJson(jsonPath, report, lang, io);
-    return EXIT_INPUT_ERRORS;
-  }
+async function inputErrors(job: Job, errors: readonly Finding[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+  const m = messages(job.lang).cli;
+  printFindings(m.errorsTitle, errors, job.lang, io);
+  io.stderr(fill(m.notWritten, { count: errors.length }) + '\n');
+  outcome.status = 'errors';
+  outcome.problems = errors.map((f) => describeFinding(f, job.lang));
+  if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
+  return outcome;
+}
 
-  const block = outputBlock(result, lang);
-  phase('output block');
-  let occupied = occupiedTargetCells(chosen.grid, layout);
-  if (occupied.length === 0) {
-    try {
-      writeOutputBlock(wb, ws, chosen.grid, layout, block, result.rules);
-      // The scoring sheet is final: it deflates on the thread pool while the report is built.
-      wb.compressAhead(ws);
-      phase('write block');
-    } catch (e) {
-      // A cell the values call empty that still holds something (a formula whose result is empty).
-      if (!(e instanceof OccupiedCellError)) throw e;
-      occupied = [e.address];
-    }
-  }
-  if (occupied.length > 0) {
-    const range = `${occupied[0]}${occupied.length > 1 ? `…${occupied[occupied.length - 1]}` : ''}`;
-    const message = fill(m.overwriting, { range });
-    io.stderr(`${qualifiedAddress(ws.name, occupied[0])}: ${message}\n`);
-    if (jsonPath) {
-      report.errors.push({ cell: qualifiedAddress(ws.name, occupied[0]), sheet: ws.name, code: 'outputNotEmpty', message });
-      await writeJson(jsonPath, report, lang, io);
-    }
-    return EXIT_INPUT_ERRORS;
-  }
-
-  // The report (the sheet, a --report file, or both): the year given, else the one the table's
-  // title names, else this year. With neither, no narrative is written, so none is made.
-  const wantReportSheet = !values['no-report-sheet'];
-  let narrative: Narrative | null = null;
-  if (wantReportSheet || reportPath !== null) {
-    let year = settings.year;
-    if (year === undefined) {
-      const guess = guessReportYear(chosen.grid, layout, ws.name, new Date().getFullYear());
-      year = guess.year;
-      const source = { title: m.yearFromTitle, sheet: m.yearFromSheet, header: m.yearFromHeader, default: m.yearDefault }[guess.source];
-      io.stderr(fill(m.yearGuessed, { year, source }) + '\n');
-    }
-    narrative = generateNarrative(result, { ...settings, year }, lang);
-    phase('narrative');
-    if (wantReportSheet) {
-      const sheet = writeReportSheet(wb, reportSheetModel(result, narrative, { year }, lang, 0, block.rows.map((row) => row[3])), result, year, lang);
-      phase('report sheet');
-      if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
-      io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
-    }
-  }
-  io.stderr(fill(m.writing, { file: outArg }) + '\n');
-  // Write beside the target, then rename: a failed write never leaves half a workbook behind.
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+/** Writes the output block into the scoring sheet; the cells in the way if it cannot. */
+function writeBlock(wb: XlsxBook, chosen: Chosen, block: ReturnType<typeof outputBlock>): string[] {
+  const { ws, grid, scoring } = chosen;
+  const occupied = occupiedTargetCells(grid, scoring.layout);
+  if (occupied.length > 0) return occupied;
   try {
-    const bytes = await wb.write();
-    phase('zip');
-    await fs.promises.writeFile(tmp, bytes);
-    await fs.promises.rename(tmp, out);
+    writeOutputBlock(wb, ws, grid, scoring.layout, block, scoring.result.rules);
+    // The scoring sheet is final: it deflates on the thread pool while the report is built.
+    wb.compressAhead(ws);
+    return [];
   } catch (e) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw new UsageError(fill(m.writeFailed, { file: outArg, detail: detail(e) }));
+    // A cell the values call empty that still holds something (a formula whose result is empty).
+    if (!(e instanceof OccupiedCellError)) throw e;
+    return [e.address];
   }
+}
 
-  if (reportPath !== null && reportFmt !== null && narrative !== null) {
-    try {
+async function occupiedCells(job: Job, ws: SheetRef, occupied: string[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+  const range = `${occupied[0]}${occupied.length > 1 ? `…${occupied[occupied.length - 1]}` : ''}`;
+  const message = fill(messages(job.lang).cli.overwriting, { range });
+  const cell = qualifiedAddress(ws.name, occupied[0]);
+  io.stderr(`${cell}: ${message}\n`);
+  outcome.status = 'occupied';
+  outcome.problems = [`${cell}: ${message}`];
+  report.errors.push({ cell, sheet: ws.name, code: 'outputNotEmpty', message });
+  if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
+  return outcome;
+}
+
+/**
+ * The report (the sheet, a --report file, or both): the year given, else the one the table's
+ * title names, else this year. With neither, no narrative is made.
+ */
+function addReport(
+  job: Job,
+  wb: XlsxBook,
+  chosen: Chosen,
+  block: ReturnType<typeof outputBlock>,
+  settings: ReturnType<typeof reportSettings>,
+  io: Io,
+  phase: (label: string) => void,
+): Narrative | null {
+  const m = messages(job.lang).cli;
+  const wantReportSheet = !job.values['no-report-sheet'];
+  if (!wantReportSheet && job.reportPath === null) return null;
+  const { result, layout } = chosen.scoring;
+  let year = settings.year;
+  if (year === undefined) {
+    const guess = guessReportYear(chosen.grid, layout, chosen.ws.name, new Date().getFullYear());
+    year = guess.year;
+    const source = { title: m.yearFromTitle, sheet: m.yearFromSheet, header: m.yearFromHeader, default: m.yearDefault }[guess.source];
+    io.stderr(fill(m.yearGuessed, { year, source }) + '\n');
+  }
+  const narrative = generateNarrative(result, { ...settings, year }, job.lang);
+  phase('narrative');
+  if (wantReportSheet) {
+    const model = reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3]));
+    const sheet = writeReportSheet(wb, model, result, year, job.lang);
+    phase('report sheet');
+    if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
+    io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
+  }
+  return narrative;
+}
+
+/** A temporary name beside `file`, renamed over it once everything is ready. */
+function tempBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
+/**
+ * The scored copy, the report file and the JSON: each is made into a temporary file beside its
+ * target first, and only when all of them are made are they renamed into place, so that a failure
+ * leaves none of them half-done.
+ */
+async function writeFiles(job: Job, wb: XlsxBook, narrative: Narrative | null, report: JsonReport, scoring: Chosen['scoring'], io: Io): Promise<void> {
+  const m = messages(job.lang).cli;
+  io.stderr(fill(m.writing, { file: job.outArg }) + '\n');
+  const staged: { tmp: string; target: string; shown: string; done?: string }[] = [];
+  try {
+    const xlsxTmp = tempBeside(job.out);
+    staged.push({ tmp: xlsxTmp, target: job.out, shown: job.outArg });
+    await fs.promises.writeFile(xlsxTmp, await wb.write());
+    if (job.reportPath !== null && job.reportFmt !== null && narrative !== null) {
+      const reportTmp = tempBeside(job.reportPath) + path.extname(job.reportPath);
+      staged.push({ tmp: reportTmp, target: job.reportPath, shown: job.reportArg as string, done: fill(m.wroteReport, { file: job.reportArg as string }) });
       // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
-      const { writeReportFile } = await import('./report-files');
-      await writeReportFile(reportPath, narrative, reportFmt, lang);
-    } catch (e) {
-      throw new UsageError(fill(m.writeFailed, { file: reportArg as string, detail: detail(e) }));
+      const { writeReportFile } = await import(/* webpackChunkName: "report-files" */ './report-files');
+      await writeReportFile(reportTmp, narrative, job.reportFmt, job.lang);
     }
-    io.stderr(fill(m.wroteReport, { file: reportArg as string }) + '\n');
+    if (job.jsonPath !== null) {
+      Object.assign(report, jsonResult(scoring.result, job.lang));
+      report.scored = true;
+      report.output = job.outArg;
+      const jsonTmp = tempBeside(job.jsonPath);
+      staged.push({ tmp: jsonTmp, target: job.jsonPath, shown: job.values.json as string, done: fill(m.wroteJson, { file: job.values.json as string }) });
+      await fs.promises.writeFile(jsonTmp, JSON.stringify(report, null, 2) + '\n', 'utf8');
+    }
+    for (const s of staged) await fs.promises.rename(s.tmp, s.target);
+  } catch (e) {
+    await Promise.all(staged.map((s) => fs.promises.rm(s.tmp, { force: true }).catch(() => undefined)));
+    const failed = staged[staged.length - 1];
+    throw new UsageError(fill(m.writeFailed, { file: failed?.shown ?? job.outArg, detail: detail(e) }));
   }
+  for (const s of staged) if (s.done) io.stderr(s.done + '\n');
+}
 
-  if (jsonPath) {
-    Object.assign(report, jsonResult(result, lang));
-    report.scored = true;
-    report.output = outArg;
-    await writeJson(jsonPath, report, lang, io);
+/** A batch: every workbook scored on its own, then one summary of them all. */
+async function runBatch(args: CliArgs, lang: Lang, io: Io, cwd: string): Promise<number> {
+  const m = messages(lang).cli;
+  for (const option of SINGLE_FILE_OPTIONS) {
+    if (args.values[option] !== undefined) throw new UsageError(fill(m.notInBatch, { option: `--${option}` }));
   }
+  let plan: ReturnType<typeof planBatch>;
+  try {
+    plan = planBatch(args.positionals, { cwd, outDir: args.values['out-dir'], summary: args.values.summary, lang });
+  } catch (e) {
+    if (e instanceof BatchUsageError) throw new UsageError(e.message);
+    throw e;
+  }
+  const outcomes: Outcome[] = [];
+  for (const { input, out } of plan.inputs) outcomes.push(await scoreOneOfBatch(args, input, out, cwd, lang, io));
+  try {
+    await writeBatchSummary(plan.summary, outcomes, lang);
+  } catch (e) {
+    throw new UsageError(fill(m.writeFailed, { file: plan.summary.xlsx, detail: detail(e) }));
+  }
+  io.stdout(batchSummaryText(outcomes, lang) + '\n');
+  io.stdout(fill(m.wroteSummary, { file: plan.summary.xlsx, csv: plan.summary.csv }) + '\n');
+  return outcomes.every((o) => o.status === 'scored') ? EXIT_OK : EXIT_INPUT_ERRORS;
+}
 
-  io.stdout(summaryText(result, lang));
-  io.stdout('\n' + fill(m.wrote, { file: outArg }) + '\n');
-  phase('files and summary');
-  phase.report(io);
-  return EXIT_OK;
+/** One workbook of a batch: whatever goes wrong with it is its row of the summary, never the end of the batch. */
+async function scoreOneOfBatch(args: CliArgs, input: string, out: string, cwd: string, lang: Lang, io: Io): Promise<Outcome> {
+  try {
+    const job = planJob({ values: { ...args.values, out }, positionals: [] }, input, cwd, lang, false);
+    return await scoreFile(job, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(e.message + '\n');
+    return { file: input, status: 'unreadable', sheet: null, units: 0, counts: null, bands: [], problems: [e.message], output: null };
+  }
 }
 
 /** Entry point when run as a program. */
@@ -461,4 +615,3 @@ export function main(): void {
   );
 }
 
-if (require.main === module) main();

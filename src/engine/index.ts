@@ -17,3 +17,4 @@ export * from './output';
 export * from './output-rows';
 export * from './i18n';
 export * from './narrative';
+export * from './batch-summary';
