@@ -409,23 +409,24 @@ function candidateSheets(job: Job, wb: XlsxBook): SheetRef[] {
 
 type Miss = { sheet: string; reason: string };
 
-/** The first candidate sheet laid out as a scoring table, or why each one is not. */
-function findTable(job: Job, wb: XlsxBook, rules: RuleSet, phase: (label: string) => void): Chosen | { misses: Miss[] } {
+/** The first candidate sheet laid out as a scoring table (and the sheets before it), or why each one is not. */
+function findTable(job: Job, wb: XlsxBook, rules: RuleSet, phase: (label: string) => void): (Chosen & { skipped: Miss[] }) | { misses: Miss[] } {
   const misses: Miss[] = [];
   for (const ws of candidateSheets(job, wb)) {
     const { grid, formats } = wb.grid(ws);
     phase('read');
     const scoring = scoreGrid(grid, ws.name, rules, { formats });
     phase('score');
-    if (scoring.found) return { ws, grid, scoring };
+    if (scoring.found) return { ws, grid, scoring, skipped: misses };
     misses.push({ sheet: ws.name, reason: fill(messages(job.lang).layout[scoring.reason], { detail: scoring.detail }) });
   }
   return { misses };
 }
 
-function announceTable(job: Job, chosen: Chosen, io: Io): void {
+function announceTable(job: Job, chosen: Chosen & { skipped: Miss[] }, io: Io): void {
   const m = messages(job.lang).cli;
   const { layout, result } = chosen.scoring;
+  for (const miss of chosen.skipped) io.stderr(fill(m.sheetSkipped, miss) + '\n');
   io.stderr(
     fill(m.tableFound, { sheet: chosen.ws.name, units: result.units.length, fields: result.table.fields.length, headerRow: layout.headerRow + 1, maxRow: layout.maxRow + 1 }) + '\n',
   );

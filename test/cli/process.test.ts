@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JsonReport } from '../../src/cli/report';
 import { ROOT, SAMPLE, SMALL_SHEET, setCell, sha256, smallTable, tempDir, writeWorkbook } from './helpers';
@@ -13,7 +14,8 @@ const ENTRY = path.join(ROOT, 'build', 'cli', 'par-score.js');
 let dir: string;
 
 beforeAll(() => {
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
+  // Built only if a source is newer than the bin (as npm run score does).
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'cli-fresh.js')], { cwd: ROOT, stdio: 'pipe' });
   dir = tempDir();
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,14 +27,24 @@ function node(args: string[]) {
 test('the bin of the package is the compiled entry, with a shebang', () => {
   expect(path.resolve(ROOT, pkg.bin['par-score'])).toBe(ENTRY);
   expect(fs.readFileSync(ENTRY, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
-  expect(pkg.scripts.score).toBe('node build/cli/par-score.js');
+  expect(pkg.scripts.score).toMatch(/node build\/cli\/par-score\.js$/);
+  // The package installs with nothing beside it: every package is bundled at build time.
+  expect(pkg.dependencies ?? {}).toEqual({});
 });
 
-test('one file: no module of ours loaded beside it; a report file written with docx, the one package it loads', () => {
-  const text = fs.readFileSync(ENTRY, 'utf8');
-  expect(text).not.toMatch(/require\(["']\.{1,2}\//);
+test('the bin needs no package: build/cli copied away from node_modules scores the sample and writes a Word report', () => {
+  // Outside the project no node_modules can be found by walking up: only the bundle's own chunks load.
+  const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bin-'));
+  fs.cpSync(path.join(ROOT, 'build', 'cli'), path.join(alone, 'build', 'cli'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(alone, 'package.json'));
   const docx = path.join(dir, 'bundle-report.docx');
-  const r = node([SAMPLE, '--out', path.join(dir, 'bundle.xlsx'), '--report', docx, '--year', '2021']);
+  const r = spawnSync(process.execPath, [path.join(alone, 'build', 'cli', 'par-score.js'), SAMPLE, '--out', path.join(dir, 'bundle.xlsx'), '--report', docx, '--year', '2021'], {
+    cwd: alone,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  fs.rmSync(alone, { recursive: true, force: true });
+  expect(r.stderr).not.toMatch(/Cannot find module/);
   expect(r.status).toBe(0);
   // A .docx is a zip whose first entry is the content types.
   const bytes = fs.readFileSync(docx);
@@ -84,3 +96,64 @@ test('npm run --silent score -- <sample> writes the default <input>.scored.xlsx 
   expect(r.stdout.startsWith('Chỉ số CCHC: trang tính')).toBe(true);
   expect(fs.existsSync(path.join(dir, 'mẫu.scored.xlsx'))).toBe(true);
 }, 120_000);
+
+test('npm run score a second time does not rebuild: the bin is left as it was and nothing is printed of a build', () => {
+  const copy = path.join(dir, 'lần-hai.xlsx');
+  fs.copyFileSync(SAMPLE, copy);
+  const builtAt = fs.statSync(ENTRY).mtimeMs;
+  const r = spawnSync('npm', ['run', '--silent', 'score', '--', copy, '--no-report-sheet'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  expect(r.status).toBe(0);
+  expect(r.stderr).not.toMatch(/build|webpack/i);
+  expect(fs.statSync(ENTRY).mtimeMs).toBe(builtAt);
+}, 120_000);
+
+test('--version prints the package version; -v too', () => {
+  for (const flag of ['--version', '-v']) {
+    const r = node([flag]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`par-score ${pkg.version}\n`);
+  }
+});
+
+test('option mistakes are told in Vietnamese, none of Node\'s English parser messages', () => {
+  for (const args of [['--frobnicate'], [SAMPLE, '--out'], [SAMPLE, '--help=yes'], [SAMPLE, '-z'], [SAMPLE, '--lang', 'fr']]) {
+    const r = node(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/tuỳ chọn|Tuỳ chọn|chỉ nhận/);
+    expect(r.stderr).not.toMatch(/Unknown option|ERR_PARSE_ARGS|argument missing|Option '/);
+  }
+});
+
+describe('the package: npm pack, installed globally with no network', () => {
+  let prefix: string;
+  let tarball: string;
+  beforeAll(() => {
+    const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-pack-'));
+    prefix = path.join(packDir, 'prefix');
+    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    tarball = path.join(packDir, out.trim().split('\n').pop() as string);
+    execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { encoding: 'utf8', stdio: 'pipe', cwd: packDir });
+  }, 180_000);
+  afterAll(() => fs.rmSync(path.dirname(prefix), { recursive: true, force: true }));
+
+  test('the tarball holds the bin and its chunks, not the sources', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+    expect(listing).toContain('package/build/cli/par-score.js');
+    expect(listing).toContain('package/package.json');
+    expect(listing.some((f) => f.startsWith('package/src/'))).toBe(false);
+    expect(listing.some((f) => f.startsWith('package/test/'))).toBe(false);
+  });
+
+  test('par-score --version and a scoring run from the installed package', () => {
+    const bin = path.join(prefix, 'bin', 'par-score');
+    const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect(v.stdout).toBe(`par-score ${pkg.version}\n`);
+    const out = path.join(dir, 'installed.xlsx');
+    const r = spawnSync(bin, [SAMPLE, '--out', out, '--report', path.join(dir, 'installed.docx')], { encoding: 'utf8', cwd: os.tmpdir(), timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/Cannot find module/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Hoàn thành tốt nhiệm vụ\s+08\/23/);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'installed.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});

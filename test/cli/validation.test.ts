@@ -159,9 +159,12 @@ describe('--sheet', () => {
 describe('bad usage: exit 2', () => {
   test.each([
     ['no input file', [], /thiếu tệp đầu vào/],
-    ['an unknown option', [SAMPLE, '--frobnicate'], /tuỳ chọn không hợp lệ/],
-    ['an option without its value', [SAMPLE, '--out'], /tuỳ chọn không hợp lệ/],
-    ['two input files', [SAMPLE, SAMPLE], /chỉ nhận một tệp đầu vào/],
+    ['an unknown option', [SAMPLE, '--frobnicate'], /Không có tuỳ chọn "--frobnicate"/],
+    ['an unknown short option', [SAMPLE, '-x'], /Không có tuỳ chọn "-x"/],
+    ['an option without its value', [SAMPLE, '--out'], /Tuỳ chọn --out cần một giá trị/],
+    ['a switch given a value', [SAMPLE, '--no-report-sheet=1'], /Tuỳ chọn --no-report-sheet không nhận giá trị/],
+    ['an option given twice', [SAMPLE, '--sheet', 'A', '--sheet', 'B'], /Tuỳ chọn --sheet được ghi hai lần/],
+    ['--out with several workbooks', [SAMPLE, SAMPLE, '--out', '/tmp/x.xlsx'], /--out chỉ dùng khi chấm một tệp/],
     ['a file that does not exist', ['nope/không-có.xlsx'], /không tìm thấy tệp/],
     ['a file that is not .xlsx', ['package.json'], /không phải tệp \.xlsx/],
     ['an .xls file', ['old.xls'], /không phải tệp \.xlsx/],
