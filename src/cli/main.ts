@@ -197,6 +197,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const cwd = io.cwd ?? process.cwd();
     if (args.positionals.length === 0) throw new UsageError(m.missingInput);
     if (isBatch(args.positionals, cwd)) return await runBatch(args, lang, io, cwd);
+    for (const option of BATCH_OPTIONS) {
+      if (args.values[option] !== undefined) throw new UsageError(fill(m.onlyInBatch, { option: `--${option}` }));
+    }
     return exitOf(await scoreFile(planJob(args, args.positionals[0], cwd, lang), io));
   } catch (e) {
     if (e instanceof UsageError) {

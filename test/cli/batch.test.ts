@@ -157,3 +157,11 @@ test('a name that looks like a formula stays text in the summary (.xlsx inline s
   const wb = await readWorkbook(path.join(dir, 'tong-hop-cham-diem.xlsx'));
   expect(wb.worksheets[0].getCell('B4').value).toBe('=HYPERLINK.xlsx');
 });
+
+test('--out-dir or --summary with one file: exit 2, they are for a batch', async () => {
+  fs.copyFileSync(SAMPLE, path.join(dir, 'a.xlsx'));
+  const r = await runCli(['a.xlsx', '--summary', 'x.xlsx'], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('Tuỳ chọn --summary chỉ dùng khi chấm nhiều sổ tính');
+  expect(fs.readdirSync(dir)).toEqual(['a.xlsx']);
+});

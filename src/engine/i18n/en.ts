@@ -207,6 +207,7 @@ export const en: Messages = {
     missingValue: 'The option {option} needs a value, e.g. {option} <value>.',
     switchTakesNoValue: 'The option {option} takes no value.',
     repeatedOption: 'The option {option} is given twice.',
+    onlyInBatch: 'The option {option} is for scoring several workbooks (a folder or several files).',
     notInBatch: 'The option {option} is for scoring one file, not several workbooks.',
     noWorkbooksInFolder: 'The folder "{folder}" has no .xlsx or .xlsm file to score.',
     summaryExt: 'The summary "{file}" must end in .xlsx.',

@@ -207,6 +207,7 @@ export const vi = {
     missingValue: 'Tuỳ chọn {option} cần một giá trị, ví dụ {option} <giá trị>.',
     switchTakesNoValue: 'Tuỳ chọn {option} không nhận giá trị.',
     repeatedOption: 'Tuỳ chọn {option} được ghi hai lần.',
+    onlyInBatch: 'Tuỳ chọn {option} chỉ dùng khi chấm nhiều sổ tính (một thư mục hoặc nhiều tệp).',
     notInBatch: 'Tuỳ chọn {option} chỉ dùng khi chấm một tệp, không dùng khi chấm nhiều sổ tính.',
     noWorkbooksInFolder: 'Thư mục "{folder}" không có tệp .xlsx hay .xlsm nào để chấm.',
     summaryExt: 'Bảng tổng hợp "{file}" phải có đuôi .xlsx.',
