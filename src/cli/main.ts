@@ -253,18 +253,23 @@ export function planJob(args: CliArgs, inputArg: string, cwd: string, lang: Lang
   const out = path.resolve(cwd, outArg);
   // Excel refuses a macro-enabled workbook under .xlsx and the other way round: the copy keeps the input's kind.
   if (out.slice(-5).toLowerCase() !== ext) throw new UsageError(fill(m.outNotXlsx, { file: outArg, ext }));
-  if (sameFile(input, out)) throw new UsageError(fill(m.outIsInput, { option: '--out', file: inputArg }));
   const jsonPath = values.json === undefined ? null : path.resolve(cwd, values.json);
-  if (jsonPath !== null && sameFile(input, jsonPath)) throw new UsageError(fill(m.outIsInput, { option: '--json', file: inputArg }));
   const reportArg = values.report ?? null;
   const reportPath = reportArg === null ? null : path.resolve(cwd, reportArg);
-  if (reportPath !== null && sameFile(input, reportPath)) throw new UsageError(fill(m.outIsInput, { option: '--report', file: inputArg }));
+  refuseInputAsOutput(inputArg, input, [['--out', out], ['--json', jsonPath], ['--report', reportPath]], lang);
   // --rules wins; else the rules the workbook holds (read later); else the default.
   const fileRules = values.rules === undefined ? null : loadRules(path.resolve(cwd, values.rules), lang);
   const reportFmt = reportArg === null ? null : usage(() => reportFormat(reportArg, lang));
   // The report options are checked now, before the workbook is read.
   usage(() => reportSettings(values, fileRules ?? HAI_DUONG_2018, lang));
   return { lang, values, cwd, inputArg, input, outArg, out, jsonPath, reportArg, reportPath, reportFmt, fileRules, printSummary };
+}
+
+/** No output may be the input file, however its path is spelled: the input is never written. */
+function refuseInputAsOutput(inputArg: string, input: string, outputs: [string, string | null][], lang: Lang): void {
+  for (const [option, file] of outputs) {
+    if (file !== null && sameFile(input, file)) throw new UsageError(fill(messages(lang).cli.outIsInput, { option, file: inputArg }));
+  }
 }
 
 /** Runs `f`, turning a report option's bad value into a usage error. */

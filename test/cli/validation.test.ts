@@ -255,3 +255,23 @@ test('cells right of the table where the columns go: refused with exit 1 naming 
   const report: JsonReport = JSON.parse(fs.readFileSync(json, 'utf8'));
   expect(report.errors.map((e) => e.cell)).toEqual(["'Bảng điểm'!H3"]);
 });
+
+describe('outputs are written together or not at all', () => {
+  test('a --json that cannot be written: exit 2 and no scored copy either', async () => {
+    const out = path.join(dir, 'together.xlsx');
+    const r = await runCli([SAMPLE, '--out', out, '--json', path.join(dir, 'không-có-thư-mục', 'r.json'), '--no-report-sheet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('không ghi được');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('a --report that cannot be written: exit 2 and no scored copy, no JSON', async () => {
+    const out = path.join(dir, 'together2.xlsx');
+    const json = path.join(dir, 'together2.json');
+    const r = await runCli([SAMPLE, '--out', out, '--json', json, '--report', path.join(dir, 'không-có', 'r.txt'), '--year', '2021']);
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.existsSync(json)).toBe(false);
+  });
+});
