@@ -40,7 +40,7 @@ describe('npm run bench -- --short', () => {
     ['excel 10^3 rows', new RegExp(`^excel rows=10\\^3 × 30 fields: adapter ${N} syncs .*per-row ${N} syncs, max request ${N} [KM]?B.*; baseline/adapter syncs ${N}×, request bytes ${N}×$`)],
     ['excel target', new RegExp(`^excel target: .*largest request or response ${N} [KM]?B < 5 MB: (met|MISSED)$`)],
     ['scorer', new RegExp(`^scorer 1,000 units × 30 fields: par-score ${N} s, peak RSS (${N} MB|n/a); (LibreOffice .* ${N} s, peak RSS (${N} MB|n/a); LibreOffice/scorer ${N}× \\(target ≥ 10×: (met|MISSED)\\).*|skipped LibreOffice: soffice not found)$`)],
-    ['scorer phases', new RegExp(`^scorer phases, median run \\(ms\\): start-up and modules ${N}, open ${N}, read ${N}, score ${N}, .*zip ${N}, files and summary ${N}; process ${N}$`)],
+    ['scorer phases', new RegExp(`^scorer phases, median run \\(ms\\): start-up and modules ${N}, open ${N}, read ${N}, score ${N}, .*files ${N}; process ${N}$`)],
     ['bundle', new RegExp(`^bundle taskpane (initial JS .*: ${N} KB, gzip ${N} KB \\(target ≤ 350 KB: (met|MISSED)\\).*|: skipped: no src/taskpane/index\\.tsx)$`)],
     ['done', new RegExp(`^bench done in ${N} s$`)],
   ];
