@@ -1,5 +1,5 @@
 /**
- * Figure 2: Excel round trips on the fake host (test/fake-excel), N rows × 30 fields. The
+ * Figure 2: Excel round trips on the fake host (tools/fake-excel), N rows × 30 fields. The
  * adapter (scoreWorkbook: reads in payload-sized chunks, writes the output block in payload-sized
  * chunks) against the per-row pattern many samples use: load one row per context.sync(), score,
  * then write one output row per context.sync(). Same data, same fake, same engine.
@@ -7,7 +7,7 @@
 import { HAI_DUONG_2018, outputBlock, scoreGrid, type CellValue } from '../src/engine';
 import { scoreWorkbook } from '../src/excel/workbook';
 import { fakeWith, runOf } from '../test/excel/helpers';
-import type { FakeExcel } from '../test/fake-excel';
+import type { FakeExcel } from '../tools/fake-excel';
 import { SHORT, bytes, num, pow10, ratio, verdict } from './common';
 import { scoringGrid } from './data';
 

@@ -1,6 +1,6 @@
 import {
   FakeOfficeExtensionError, FakeWorkbookData, createFakeExcel, installFakeExcelGlobals, jsonBytes, quoteSheetName,
-} from './fake-excel';
+} from '../tools/fake-excel';
 
 const sample = (): FakeWorkbookData => ({
   sheets: [

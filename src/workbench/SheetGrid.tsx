@@ -4,9 +4,9 @@
  * and sheet tabs. Clicking a cell selects it (shift-click: a block), as a user would in Excel.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { colToLetters, qualifiedAddress, rectToA1, type FakeHost, type FakeSheetView } from '../../test/fake-excel';
-import { parseA1, splitSheet } from '../../test/fake-excel/a1';
-import { formatText } from '../../test/fake-excel/state';
+import { colToLetters, qualifiedAddress, rectToA1, type FakeHost, type FakeSheetView } from '../../tools/fake-excel';
+import { parseA1, splitSheet } from '../../tools/fake-excel/a1';
+import { formatText } from '../../tools/fake-excel/state';
 
 /** The fill a user sees (conditional formats applied) where the host can tell, else the cells' own fill. */
 function displayedFills(view: FakeSheetView, area: string): (string | null)[][] {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { readSheetGrid } from '../cli/exceljs-grid';
 import type { CellValue } from '../../src/engine';
-import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../fake-excel';
+import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../../tools/fake-excel';
 import type { ExcelRun } from '../../src/excel/workbook';
 
 export const SAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'chi-so-cchc-2021-tu-ky.xlsx');

@@ -8,7 +8,7 @@ import { HAI_DUONG_2018, generateNarrative, type CellValue, type ReportSettings 
 import { MARKER_COLUMN, REPORT_MARKER } from '../../src/cli/report-sheet';
 import { CHART_ROWS, writeReport, type ReportOutcome } from '../../src/excel/report';
 import { inspectWorkbook, type ExcelRun } from '../../src/excel/workbook';
-import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../fake-excel';
+import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../../tools/fake-excel';
 import { runOf, sampleWorkbookData } from './helpers';
 
 const rules = HAI_DUONG_2018;

@@ -13,7 +13,7 @@ import { appendAudit, auditEntryFor, readAuditLog, verifyAuditLog, AUDIT_COLUMNS
 import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import { scoreWorkbook } from '../../src/excel/workbook';
 import { applyRules, inspectWithRules, readOwnedSheet, scoreSafely } from '../../src/excel/safe-write';
-import { createFakeExcel, type FakeExcel } from '../fake-excel';
+import { createFakeExcel, type FakeExcel } from '../../tools/fake-excel';
 import { runOf, sampleWorkbookData } from './helpers';
 
 const SHEET = 'Tổng hợp';

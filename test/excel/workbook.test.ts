@@ -1,6 +1,6 @@
 import { HAI_DUONG_2018, type RuleSet } from '../../src/engine';
 import { inspectWorkbook, scoreWorkbook } from '../../src/excel/workbook';
-import { createFakeExcel } from '../fake-excel';
+import { createFakeExcel } from '../../tools/fake-excel';
 import { fakeWith, runOf, sampleWorkbookData, syntheticSheet } from './helpers';
 
 const rules = HAI_DUONG_2018;

@@ -1,7 +1,7 @@
 /** Shared by the task-pane tests: the sample workbook on the fake Excel host. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createFakeExcel, installFakeExcelGlobals, type FakeExcel } from '../fake-excel';
+import { createFakeExcel, installFakeExcelGlobals, type FakeExcel } from '../../tools/fake-excel';
 import type { ExcelRun } from '../../src/excel/workbook';
 import { fakeDataOf } from '../../src/workbench/fakeHost';
 import { loadXlsx, type LoadedWorkbook } from '../../src/workbench/loadXlsx';
