@@ -382,6 +382,9 @@ function chooseRules(job: Job, wb: XlsxBook, io: Io): { rules: RuleSet; settings
     }
     rules = stored.rules;
     io.stderr(fill(review.fromWorkbook, { sheet: rulesSheet(wb)?.name ?? '', name: rules.name[job.lang] }) + '\n');
+  } else {
+    // Never a silent default: the user reads which rules scored the workbook, and why those.
+    io.stderr(fill(review.fromDefault, { name: rules.name[job.lang] }) + '\n');
   }
   return { rules, settings: usage(() => reportSettings(job.values, rules, job.lang)) };
 }

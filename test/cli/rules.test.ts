@@ -71,6 +71,9 @@ test('the same workbook scored with two rule sets gives the two expected band se
   const texts = readSheetGrid(copy.getWorksheet('Tổng hợp') as ExcelJS.Worksheet).grid.flat();
   expect(texts.filter((v) => v === 'Hoàn thành tốt nhiệm vụ')).toHaveLength(count(bandsB, 'good'));
   expect(b.stderr).toContain(`Bộ tiêu chí lấy từ tệp ${rulesFile}: Tốt từ 85%.`);
+  // No silent default: the run without --rules on a workbook that stores none says so, and why.
+  expect(a.stderr).toContain('Bộ tiêu chí mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND (sổ tính chưa lưu bộ tiêu chí nào và không có --rules)');
+  expect(b.stderr).not.toContain('Bộ tiêu chí mặc định');
 });
 
 describe('an invalid rule file is refused with exit 2, the band and the value named', () => {

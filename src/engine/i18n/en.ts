@@ -341,6 +341,7 @@ export const en: Messages = {
     storeInvalid: 'The rule set stored in the workbook (sheet "{sheet}") is invalid:',
     usingDefault: 'The workbook has no rule set; using the default: {name}.',
     fromWorkbook: 'Rule set from the workbook (sheet "{sheet}"): {name}.',
+    fromDefault: 'Default rule set: {name} (the workbook stores no rule set and no --rules was given). If the province uses other rules, choose them with --rules <file.json> or store them in the workbook on the "Rules" tab.',
     fromFile: 'Rule set from the file {file}: {name}.',
     actionRulesChanged: 'rules changed',
     actionScored: 'scored',

@@ -341,6 +341,7 @@ export const vi = {
     storeInvalid: 'Bộ tiêu chí lưu trong bảng tính (trang "{sheet}") không hợp lệ:',
     usingDefault: 'Bảng tính chưa có bộ tiêu chí; dùng mặc định: {name}.',
     fromWorkbook: 'Bộ tiêu chí lấy từ bảng tính (trang "{sheet}"): {name}.',
+    fromDefault: 'Bộ tiêu chí mặc định: {name} (sổ tính chưa lưu bộ tiêu chí nào và không có --rules). Nếu tỉnh dùng tiêu chí khác, hãy chọn bằng --rules <tệp.json> hoặc lưu bộ tiêu chí vào sổ tính ở thẻ "Tiêu chí".',
     fromFile: 'Bộ tiêu chí lấy từ tệp {file}: {name}.',
     actionRulesChanged: 'đổi tiêu chí',
     actionScored: 'chấm điểm',
