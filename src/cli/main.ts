@@ -554,8 +554,8 @@ async function writeFiles(job: Job, wb: XlsxBook, narrative: Narrative | null, r
       const reportTmp = tempBeside(job.reportPath) + path.extname(job.reportPath);
       staged.push({ tmp: reportTmp, target: job.reportPath, shown: job.reportArg as string, done: fill(m.wroteReport, { file: job.reportArg as string }) });
       // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
-      const { writeReportFile } = await import(/* webpackChunkName: "report-files" */ './report-files');
-      await writeReportFile(reportTmp, narrative, job.reportFmt, job.lang);
+      const { reportBytes } = await import(/* webpackChunkName: "report-files" */ './report-files');
+      await fs.promises.writeFile(reportTmp, await reportBytes(narrative, job.reportFmt, job.lang));
     }
     if (job.jsonPath !== null) {
       Object.assign(report, jsonResult(scoring.result, job.lang));

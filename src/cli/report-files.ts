@@ -3,13 +3,13 @@
  * set as Vietnamese administrative documents are: Times New Roman 13 pt, A4, justified body,
  * headings as Word headings (so they show in the navigation pane), list items as list paragraphs.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   AlignmentType,
   Document,
   HeadingLevel,
+  Header,
   LevelFormat,
+  PageNumber,
   Packer,
   Paragraph,
   TextRun,
@@ -69,7 +69,14 @@ export async function narrativeToDocx(n: Narrative, lang: Lang): Promise<Buffer>
     },
     sections: [
       {
+        // Page numbers centred at the top from the second page on, as Decree 30/2020/NĐ-CP asks:
+        // the first page has a header of its own (titlePage), left empty.
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }),
+        },
         properties: {
+          titlePage: true,
           page: {
             // A4, margins of Decree 30/2020/NĐ-CP: top and bottom 20 mm, left 30 mm, right 15 mm.
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
@@ -87,17 +94,4 @@ export async function narrativeToDocx(n: Narrative, lang: Lang): Promise<Buffer>
 export async function reportBytes(n: Narrative, format: ReportFormat, lang: Lang): Promise<Buffer> {
   if (format === 'docx') return narrativeToDocx(n, lang);
   return Buffer.from(format === 'md' ? narrativeToMarkdown(n) : narrativeToText(n), 'utf8');
-}
-
-/** Writes the report file beside its target, then renames: a failed write leaves nothing half-written. */
-export async function writeReportFile(file: string, n: Narrative, format: ReportFormat, lang: Lang): Promise<void> {
-  const bytes = await reportBytes(n, format, lang);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.promises.writeFile(tmp, bytes);
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
 }

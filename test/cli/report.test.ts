@@ -295,6 +295,32 @@ describe('--report writes the narrative alone', () => {
     expect(numbering).toContain('w:val="bullet"');
   });
 
+  test('.docx: page numbers centred at the top from page 2 on, none on page 1 (Decree 30/2020), as LibreOffice prints it', async () => {
+    expectOk(await runCli([SAMPLE, '--out', out('pages.xlsx'), '--report', out('pages.docx'), '--no-report-sheet', ...SEED_ARGS]));
+    const zip = await JSZip.loadAsync(fs.readFileSync(out('pages.docx')));
+    const document = await zip.file('word/document.xml')!.async('string');
+    expect(document).toContain('<w:titlePg/>');
+    const profile = path.join(os.tmpdir(), `lo-profile-${randomBytes(6).toString('hex')}`);
+    await new Promise<void>((resolve, reject) =>
+      execFile(findSoffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, out('pages.docx')], { timeout: 120_000 }, (e) => (e ? reject(e) : resolve())),
+    );
+    fs.rmSync(profile, { recursive: true, force: true });
+    const text = await new Promise<string>((resolve, reject) =>
+      execFile('pdftotext', ['-layout', out('pages.pdf'), '-'], (e, stdout) => (e ? reject(e) : resolve(stdout))),
+    );
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const firstLine = (page: string) => page.split('\n').find((l) => l.trim() !== '')?.trim();
+    // Page 1 opens with the title (wrapped over two lines), no number above it.
+    expect(narrative.title.startsWith(firstLine(pages[0]) as string)).toBe(true);
+    pages.slice(1).forEach((page, i) => {
+      const line = page.split('\n').find((l) => l.trim() !== '') as string;
+      expect(line.trim()).toBe(String(i + 2));
+      // Centred: as much space on the left as the number's line leaves on the right, within a few characters.
+      expect(line.length - line.trimStart().length).toBeGreaterThan(20);
+    });
+  }, 120_000);
+
   test('English: the same paragraphs in English', async () => {
     expectOk(await runCli([SAMPLE, '--out', out('en2.xlsx'), '--lang', 'en', '--report', out('report.en.txt'), '--no-report-sheet', ...SEED_ARGS]));
     expect(fs.readFileSync(out('report.en.txt'), 'utf8')).toBe(fs.readFileSync(path.join(__dirname, '..', 'golden', 'narrative-sample.en.txt'), 'utf8'));
