@@ -35,25 +35,7 @@ export function joinList(items: readonly string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
-/**
- * Fills `{name}` placeholders; a placeholder without a value is left as it is. Templates are
- * split once and kept: the same few messages are filled for every demoted unit of a large table.
- */
+/** Fills `{name}` placeholders; a placeholder without a value is left as it is. */
 export function fill(template: string, params: Record<string, string | number>): string {
-  let parts = TEMPLATES.get(template);
-  if (parts === undefined) {
-    parts = template.split(/\{(\w+)\}/);
-    if (TEMPLATES.size >= TEMPLATE_LIMIT) TEMPLATES.clear();
-    TEMPLATES.set(template, parts);
-  }
-  // parts: text, name, text, name, …, text.
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i];
-    out += (key in params ? String(params[key]) : `{${key}}`) + parts[i + 1];
-  }
-  return out;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
-
-const TEMPLATES = new Map<string, string[]>();
-const TEMPLATE_LIMIT = 1024;

@@ -7,6 +7,7 @@ export * from './rules';
 export * from './rules-io';
 export * from './review';
 export * from './layout';
+export * from './read-table';
 export * from './classify';
 export * from './rank';
 export * from './summary';

@@ -4,12 +4,19 @@
  */
 import { bandLabel, demotionNote } from './describe';
 import { messages } from './i18n';
+import { cellText, fold } from './text';
 import type { Lang, ScoringResult } from './types';
 
 /** Number format of the index column: a percentage with two decimals. */
 export const INDEX_NUMBER_FORMAT = '0.00%';
 
 export const OUTPUT_COLUMN_COUNT = 4;
+
+/** Whether header texts are the output block's headers, in either language (re-run recognition). */
+export function isOutputHeader(texts: readonly unknown[]): boolean {
+  const folded = texts.slice(0, OUTPUT_COLUMN_COUNT).map((t) => fold(cellText(t)));
+  return (['vi', 'en'] as const).some((lang) => messages(lang).output.headers.every((h, i) => fold(h) === folded[i]));
+}
 
 /**
  * One output row: the index as a fraction, unrounded (0.833 shows as 83,30% under

@@ -1,53 +1,34 @@
 /**
- * Ranks like Excel's RANK.EQ, highest first: equal values share a rank and the next rank is
- * skipped (1, 2, 2, 4).
+ * Ranking: Excel's RANK.EQ on the exact index, and the rank order lists are written in.
  */
 import { compareFractions } from './decimal';
+import { compareVietnamese } from './text';
 
 /**
- * Ranks exact fractions num[i]/den[i]. Equal fractions are equal however they are written
- * (40/50 and 80/100), because the division of integers is correctly rounded; when any
- * denominator is too large for doubles to separate distinct fractions, ties are confirmed
- * with exact integer comparison.
+ * RANK.EQ of exact fractions num[i]/den[i], highest first: equal values share a rank and the
+ * next rank is skipped (1, 2, 2, 4). Equal fractions are equal however they are written
+ * (40/50 and 80/100); a unit with no max (den 0) counts as 0.
  */
-export function rankEq(num: ArrayLike<number>, den: ArrayLike<number>): Int32Array {
-  const n = num.length;
-  const values = new Float64Array(n);
-  let maxDen = 0;
-  for (let i = 0; i < n; i++) {
-    values[i] = den[i] > 0 ? num[i] / den[i] : 0;
-    if (den[i] > maxDen) maxDen = den[i];
-  }
-  // Distinct fractions with denominators b, d differ by at least 1/(b·d); doubles in [0, 1]
-  // separate anything above 2^-53, so b·d ≤ 2^50 makes the double order exact.
-  if (maxDen * maxDen <= 2 ** 50) return rankValues(values);
-  const order = Array.from({ length: n }, (_, i) => i);
-  const cmp = (a: number, b: number) => compareFractions(num[b], den[b] || 1, num[a], den[a] || 1);
-  order.sort(cmp);
-  const ranks = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
-    ranks[i] = k > 0 && cmp(order[k - 1], i) === 0 ? ranks[order[k - 1]] : k + 1;
-  }
+export function rankEq(num: readonly number[], den: readonly number[]): number[] {
+  const value = (i: number): [number, number] => (den[i] > 0 ? [num[i], den[i]] : [0, 1]);
+  const compare = (a: number, b: number) => {
+    const [na, da] = value(a);
+    const [nb, db] = value(b);
+    return compareFractions(nb, db, na, da);
+  };
+  const order = num.map((_, i) => i).sort(compare);
+  const ranks: number[] = new Array<number>(num.length);
+  order.forEach((i, k) => {
+    const prev = order[k - 1];
+    ranks[i] = k > 0 && compare(prev, i) === 0 ? ranks[prev] : k + 1;
+  });
   return ranks;
 }
 
-/** RANK.EQ of plain numbers, descending: rank = 1 + how many values are strictly greater. */
-export function rankValues(values: Float64Array): Int32Array {
-  const n = values.length;
-  const sorted = values.slice().sort();
-  const ranks = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    // first position in ascending order whose value is greater than values[i]
-    let lo = 0;
-    let hi = n;
-    const v = values[i];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    ranks[i] = n - lo + 1;
-  }
-  return ranks;
+/**
+ * Unit indexes in rank order; units of equal rank in Vietnamese alphabetical order, then in
+ * sheet order, so the same data always gives the same lists.
+ */
+export function rankOrderOf(units: readonly { rank: number; name: string }[]): number[] {
+  return units.map((_, i) => i).sort((a, b) => units[a].rank - units[b].rank || compareVietnamese(units[a].name, units[b].name) || a - b);
 }

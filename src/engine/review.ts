@@ -3,7 +3,8 @@
  * same table is scored under both rule sets and compared unit by unit. The reason names the
  * bound or the field floor responsible, with the unit's own figure.
  */
-import { comparePct, pctToScaled, roundedPct } from './decimal';
+import { meetsFloor, reachesBound } from './classify';
+import { pctToScaled, roundedPct } from './decimal';
 import { bandLabel } from './describe';
 import { fill, formatBound, formatPct, joinList } from './format';
 import { messages } from './i18n';
@@ -65,9 +66,7 @@ export type RulePreview =
   | { ok: false; problems: RuleProblem[] };
 
 function reaches(totalScaled: number, maxScaled: number, bound: IndexBound): boolean {
-  if (maxScaled <= 0) return false;
-  const cmp = comparePct(totalScaled, maxScaled, pctToScaled(bound.pct));
-  return cmp > 0 || (cmp === 0 && bound.inclusive);
+  return reachesBound(totalScaled, maxScaled, pctToScaled(bound.pct), bound.inclusive);
 }
 
 /** The bands a unit was tried against, from the one its index reached down to the one it got. */
@@ -149,8 +148,8 @@ function reasonsFor(table: ScoringTable, before: ScoringResult, after: ScoringRe
     table.fields.forEach((f, i) => {
       const s = input.scores[i];
       if (s.kind !== 'points' || f.maxScaled === null || f.maxScaled <= 0) return;
-      const okOld = o.fieldFloorPct === null || comparePct(s.scaled, f.maxScaled, pctToScaled(o.fieldFloorPct)) >= 0;
-      const okNew = n.fieldFloorPct === null || comparePct(s.scaled, f.maxScaled, pctToScaled(n.fieldFloorPct)) >= 0;
+      const okOld = o.fieldFloorPct === null || meetsFloor(s.scaled, f.maxScaled, pctToScaled(o.fieldFloorPct));
+      const okNew = n.fieldFloorPct === null || meetsFloor(s.scaled, f.maxScaled, pctToScaled(n.fieldFloorPct));
       meetsOld &&= okOld;
       meetsNew &&= okNew;
       if (okOld !== okNew) flipped.push({ label: f.label, pct: roundedPct(s.scaled, f.maxScaled) });

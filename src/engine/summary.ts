@@ -1,9 +1,8 @@
 /** The figures a report needs: counts per band and group, field averages, last year. */
-import { IndexSum } from './index-sum';
-import { comparePct, roundedPct } from './decimal';
+import { lastYearBandOf, meetsFloor } from './classify';
+import { roundedPct } from './decimal';
 import type { CompiledBand } from './rules';
-import { bandIndexByIndex } from './classify';
-import type { FieldDef, FieldStat, ScoringTable, Summary, UnitResult } from './types';
+import type { FieldStat, ScoringTable, Summary, UnitResult } from './types';
 
 function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -14,65 +13,86 @@ function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {
 export function summarise(table: ScoringTable, units: readonly UnitResult[], bands: readonly CompiledBand[], rankOrder: readonly number[]): Summary {
   const counts = zeroCounts(bands);
   const groupCounts = zeroCounts(bands);
-  let demotedCount = 0;
-  // The sum of the indexes as one exact fraction, so the average rounds like the field averages.
-  const indexSum = new IndexSum();
   for (const u of units) {
     counts[u.band]++;
     groupCounts[u.indexBand]++;
-    if (u.demotedFrom !== null) demotedCount++;
-    if (u.maxScaled > 0) indexSum.add(u.totalScaled, u.maxScaled);
   }
-  const fields = fieldStats(table, bands);
   const first = rankOrder.length > 0 ? units[rankOrder[0]] : null;
   const last = rankOrder.length > 0 ? units[rankOrder[rankOrder.length - 1]] : null;
-
-  // Last year: the band column where given, else the band last year's index alone gives.
-  let lastYearCounts: Record<string, number> | null = zeroCounts(bands);
-  let lastYearUnitCount = 0;
-  for (const u of table.units) {
-    let code = u.lastYearBand;
-    if (code === null && u.lastYearIndexScaled !== null) code = bands[bandIndexByIndex(u.lastYearIndexScaled, 100 * 1e4, bands)].rule.code;
-    if (code === null) continue;
-    lastYearCounts[code] = (lastYearCounts[code] ?? 0) + 1;
-    lastYearUnitCount++;
-  }
-  if (lastYearUnitCount === 0) lastYearCounts = null;
-
+  const lastYear = lastYearCounts(table, bands);
   return {
     unitCount: units.length,
     counts,
     groupCounts,
-    demotedCount,
-    averageIndexPct: indexSum.averagePct(units.length),
+    demotedCount: units.filter((u) => u.demotedFrom !== null).length,
+    averageIndexPct: averageIndexPct(units),
     highest: first ? { name: first.name, indexPct: first.indexPct } : null,
     lowest: last ? { name: last.name, indexPct: last.indexPct } : null,
-    fields,
-    lastYearCounts,
-    lastYearUnitCount,
+    fields: fieldStats(table, bands),
+    lastYearCounts: lastYear.units === 0 ? null : lastYear.counts,
+    lastYearUnitCount: lastYear.units,
   };
+}
+
+/** Last year's counts per band, over the units whose band or index last year is known. */
+function lastYearCounts(table: ScoringTable, bands: readonly CompiledBand[]): { counts: Record<string, number>; units: number } {
+  const counts = zeroCounts(bands);
+  let units = 0;
+  for (const u of table.units) {
+    const code = lastYearBandOf(u.lastYearBand, u.lastYearIndexScaled, bands);
+    if (code === null) continue;
+    counts[code] = (counts[code] ?? 0) + 1;
+    units++;
+  }
+  return { counts, units };
+}
+
+/**
+ * The average of the units' indexes (each total ÷ its max) in percent, rounded half up to 2
+ * decimals, computed as one exact fraction so that it rounds like the field averages; null for
+ * no units. Units sharing a max are summed first (a table has few distinct maxes).
+ */
+function averageIndexPct(units: readonly UnitResult[]): number | null {
+  if (units.length === 0) return null;
+  const totalsByMax = new Map<number, bigint>();
+  for (const u of units) if (u.maxScaled > 0) totalsByMax.set(u.maxScaled, (totalsByMax.get(u.maxScaled) ?? 0n) + BigInt(u.totalScaled));
+  let num = 0n;
+  let den = 1n;
+  for (const [max, total] of totalsByMax) {
+    num = num * BigInt(max) + total * den;
+    den *= BigInt(max);
+    const g = gcd(num, den);
+    num /= g;
+    den /= g;
+  }
+  den *= BigInt(units.length);
+  return Number((2n * num * 10_000n + den) / (2n * den)) / 100;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
 }
 
 function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldStat[] {
   const floors = bands.filter((b) => b.floorScaled !== null);
-  return table.fields.map((f: FieldDef, i) => {
-    const under: number[] = floors.map(() => 0);
-    let applicable = 0;
-    let pctSum = 0;
+  return table.fields.map((f, i) => {
+    const underFloor: Record<string, number> = {};
+    for (const b of floors) underFloor[b.rule.code] = 0;
     const max = f.maxScaled;
+    let applicable = 0;
+    let pointsSum = 0;
     if (max !== null && max > 0) {
       for (const u of table.units) {
         const s = u.scores[i];
         if (s.kind !== 'points') continue;
         applicable++;
-        pctSum += s.scaled;
-        for (let j = 0; j < floors.length; j++) if (comparePct(s.scaled, max, floors[j].floorScaled as number) < 0) under[j]++;
+        pointsSum += s.scaled;
+        for (const b of floors) if (!meetsFloor(s.scaled, max, b.floorScaled as number)) underFloor[b.rule.code]++;
       }
     }
-    const underFloor: Record<string, number> = {};
-    floors.forEach((b, j) => (underFloor[b.rule.code] = under[j]));
     // The average of the field indexes is the sum of points over (units × max): one exact fraction.
-    const averagePct = applicable > 0 && max ? roundedPct(pctSum, max * applicable) : null;
+    const averagePct = applicable > 0 && max ? roundedPct(pointsSum, max * applicable) : null;
     return { label: f.label, averagePct, applicableUnits: applicable, underFloor };
   });
 }

@@ -1,6 +1,7 @@
 import { columnIndex, columnLetter, parseCellAddress, qualifiedAddress, quoteSheet } from '../../src/engine/address';
 import { findingMessage } from '../../src/engine/describe';
-import { detectLayout, readTable, type Grid, type Layout, type ReadOptions } from '../../src/engine/layout';
+import { detectLayout, type Grid, type Layout } from '../../src/engine/layout';
+import { readTable, type ReadOptions } from '../../src/engine/read-table';
 import { scoreGrid } from '../../src/engine/score';
 import { cellText, fold } from '../../src/engine/text';
 import type { CellValue, Finding } from '../../src/engine/types';

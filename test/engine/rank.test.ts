@@ -1,26 +1,28 @@
-import { rankEq, rankValues } from '../../src/engine/rank';
+import { rankEq } from '../../src/engine/rank';
 import { compareVietnamese } from '../../src/engine/text';
 import { score } from './helpers';
 
-const arr = (r: Int32Array) => Array.from(r);
+const arr = (r: readonly number[]) => Array.from(r);
+/** RANK.EQ of plain numbers: fractions over 1. */
+const rankValues = (values: readonly number[]) => rankEq(values, values.map(() => 1));
 
-describe('rankValues', () => {
+describe('rankEq of plain numbers', () => {
   it('ranks like RANK.EQ, highest first: 1, 2, 2, 4', () => {
-    expect(arr(rankValues(Float64Array.from([90, 85, 85, 70])))).toEqual([1, 2, 2, 4]);
-    expect(arr(rankValues(Float64Array.from([70, 85, 90, 85])))).toEqual([4, 2, 1, 2]);
+    expect(arr(rankValues([90, 85, 85, 70]))).toEqual([1, 2, 2, 4]);
+    expect(arr(rankValues([70, 85, 90, 85]))).toEqual([4, 2, 1, 2]);
   });
   it('gives everyone rank 1 when all are equal', () => {
-    expect(arr(rankValues(Float64Array.from([5, 5, 5])))).toEqual([1, 1, 1]);
+    expect(arr(rankValues([5, 5, 5]))).toEqual([1, 1, 1]);
   });
   it('handles one value and none', () => {
-    expect(arr(rankValues(Float64Array.from([42])))).toEqual([1]);
-    expect(arr(rankValues(new Float64Array(0)))).toEqual([]);
+    expect(arr(rankValues([42]))).toEqual([1]);
+    expect(arr(rankValues([]))).toEqual([]);
   });
   it('sorts numerically, not as text (10 above 9)', () => {
-    expect(arr(rankValues(Float64Array.from([9, 10, 100, 2])))).toEqual([3, 2, 1, 4]);
+    expect(arr(rankValues([9, 10, 100, 2]))).toEqual([3, 2, 1, 4]);
   });
   it('skips as many ranks as there are ties: 1, 1, 1, 4, 5, 5, 7', () => {
-    expect(arr(rankValues(Float64Array.from([3, 3, 3, 2, 1, 1, 0])))).toEqual([1, 1, 1, 4, 5, 5, 7]);
+    expect(arr(rankValues([3, 3, 3, 2, 1, 1, 0]))).toEqual([1, 1, 1, 4, 5, 5, 7]);
   });
 });
 

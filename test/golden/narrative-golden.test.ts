@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { detectLayout, readTable, type Grid } from '../../src/engine/layout';
+import { detectLayout, type Grid } from '../../src/engine/layout';
+import { readTable } from '../../src/engine/read-table';
 import { generateNarrative, narrativeToText, type Narrative } from '../../src/engine/narrative';
 import { HAI_DUONG_2018 } from '../../src/engine/rules';
 import { scoreTable } from '../../src/engine/score';

@@ -2,7 +2,7 @@
  * The narrative of section II of the annual report, generated from a scoring result. Every
  * figure is computed from the result and the settings; every phrase comes from the messages.
  */
-import { bandIndexByIndex } from '../classify';
+import { bandOfIndexPct, lastYearBandOf } from '../classify';
 import { roundedPct } from '../decimal';
 import { fill, formatBound, formatNumber, formatPct, joinList } from '../format';
 import { messages } from '../i18n';
@@ -21,11 +21,7 @@ export function percentagePointChange(a: number, b: number): number {
 /** Each unit's band last year: the band given, else the band its index alone gives; null when unknown. */
 export function lastYearBands(result: ScoringResult): (BandCode | null)[] {
   const compiled = compileRuleSet(result.rules);
-  return result.units.map((u) => {
-    if (u.lastYearBand !== null) return u.lastYearBand;
-    if (u.lastYearIndexPct === null) return null;
-    return compiled[bandIndexByIndex(Math.round(u.lastYearIndexPct * 1e4), 100 * 1e4, compiled)].rule.code;
-  });
+  return result.units.map((u) => lastYearBandOf(u.lastYearBand, u.lastYearIndexPct === null ? null : Math.round(u.lastYearIndexPct * 1e4), compiled));
 }
 
 export function generateNarrative(result: ScoringResult, settings: ReportSettings, lang: Lang): Narrative {
@@ -193,7 +189,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   if (hasDistrictIndex) {
     const index = settings.districtIndexPct as number;
     const compiled = compileRuleSet(rules);
-    const group = compiled[bandIndexByIndex(Math.round(index * 1e4), 100 * 1e4, compiled)].rule;
+    const group = bandOfIndexPct(Math.round(index * 1e4), compiled).rule;
     let text = fill(m.chairDistrict, { letter: letter22(0), year, district: district as string, range: rangeText(group, lang) });
     const given = settings.districtBand !== undefined ? bandByCode.get(settings.districtBand) : undefined;
     if (given) text += fill(m.chairDistrictBand, { district: district as string, band: label(given.band), year });

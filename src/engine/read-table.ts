@@ -1,0 +1,284 @@
+/**
+ * Reading the scoring table a layout points at (layout.ts finds it), row by row, into a
+ * ScoringTable, with a finding for every cell that is wrong. Every finding names its cell;
+ * findings come in row order, and within a row in the order of its cells.
+ */
+import { cellAddress, columnLetter, qualifiedAddress } from './address';
+import { unitFigures } from './classify';
+import { parseNumberText, toScaled } from './decimal';
+import { SHEET_ORIGIN, headerText, type Grid, type Layout, type Origin } from './layout';
+import { cellText, fold } from './text';
+import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
+
+/** Cell texts (folded) that mark a field as not applicable to a unit. */
+export const NOT_APPLICABLE = ['kad', 'khong ap dung', 'n/a', 'na', 'k/ad'];
+
+/** Options for reading a table. */
+export interface ReadOptions {
+  origin?: Origin;
+  /** Number formats parallel to the grid; a '%' format marks a cell holding a fraction (0.8 = 80%). */
+  formats?: readonly (readonly (string | null | undefined)[])[];
+  /** The rule set, to recognise last year's band labels. */
+  rules?: RuleSet;
+}
+
+export interface TableRead {
+  table: ScoringTable;
+  findings: Finding[];
+}
+
+/** What reading needs at every cell, and the findings so far. */
+interface Reader {
+  grid: Grid;
+  layout: Layout;
+  sheet: string;
+  origin: Origin;
+  options: ReadOptions;
+  findings: Finding[];
+}
+
+function at(rd: Reader, r: number, c: number): CellValue {
+  return rd.grid[r]?.[c] ?? null;
+}
+
+/** The sheet address of grid cell (r, c). */
+function addr(rd: Reader, r: number, c: number): string {
+  return cellAddress(rd.origin.row + r, rd.origin.col + c);
+}
+
+function report(rd: Reader, severity: Finding['severity'], address: string, code: FindingCode, params: Finding['params'] = {}): void {
+  rd.findings.push({ severity, sheet: rd.sheet, address, cell: qualifiedAddress(rd.sheet, address), code, params });
+}
+
+function isEmpty(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function isPercentFormat(rd: Reader, r: number, c: number): boolean {
+  return /%/.test(rd.options.formats?.[r]?.[c] ?? '');
+}
+
+/** Reads and checks the table the layout points at. */
+export function readTable(grid: Grid, layout: Layout, sheet: string, options: ReadOptions = {}): TableRead {
+  const rd: Reader = { grid, layout, sheet, origin: options.origin ?? SHEET_ORIGIN, options, findings: [] };
+  const fields = layout.fieldCols.map((c) => readField(rd, c));
+  if (layout.endRow === layout.firstUnitRow) report(rd, 'error', addr(rd, layout.firstUnitRow, layout.nameCol), 'noUnits');
+  const units: UnitInput[] = [];
+  const rowOfName = new Map<string, number>();
+  const row: RowReader = { fields, bandByText: bandsByText(options.rules), lastYearFractions: lastYearAsFractions(rd), rowOfName };
+  for (let r = layout.firstUnitRow; r < layout.endRow; r++) units.push(readUnit(rd, row, r));
+  return { table: { sheet, fields, units }, findings: rd.findings };
+}
+
+/** A field column: its label and its max points (from the max row). */
+function readField(rd: Reader, c: number): FieldDef {
+  const { layout, grid } = rd;
+  const maxAddress = addr(rd, layout.maxRow, c);
+  const raw = at(rd, layout.maxRow, c);
+  let maxScaled: number | null = null;
+  if (isEmpty(raw)) report(rd, 'error', maxAddress, 'missingMax', { field: cellText(at(rd, layout.headerRow, c)) });
+  else {
+    const n = readNumber(rd, raw, maxAddress, true);
+    if (n !== null && n < 0) report(rd, 'error', maxAddress, 'negative', { value: n / 1e4 });
+    else if (n === 0) report(rd, 'error', maxAddress, 'zeroMax', { field: headerText(grid, layout, c) });
+    else maxScaled = n;
+  }
+  return { label: headerText(grid, layout, c), maxScaled, column: columnLetter(rd.origin.col + c), maxAddress };
+}
+
+/** Folded band codes and labels (both languages) of the rule set, for last year's band column. */
+function bandsByText(rules: RuleSet | undefined): Map<string, BandCode> {
+  const byText = new Map<string, BandCode>();
+  for (const b of rules?.bands ?? []) {
+    byText.set(fold(b.code), b.code);
+    byText.set(fold(b.label.vi), b.code);
+    byText.set(fold(b.label.en), b.code);
+  }
+  return byText;
+}
+
+/**
+ * Whether last year's index column holds fractions (0,8 = 80%): numbers all within 0..1, one
+ * above 0, and no % format. Warned once, at its header.
+ */
+function lastYearAsFractions(rd: Reader): boolean {
+  const { layout } = rd;
+  const c = layout.lastYearIndexCol;
+  if (c === null) return false;
+  const numbers: number[] = [];
+  for (let r = layout.firstUnitRow; r < layout.endRow; r++) {
+    if (isPercentFormat(rd, r, c)) return false;
+    const v = at(rd, r, c);
+    if (typeof v === 'number' && Number.isFinite(v)) numbers.push(v);
+  }
+  const fractions = numbers.some((v) => v > 0) && numbers.every((v) => v >= 0 && v <= 1);
+  if (fractions) report(rd, 'warning', addr(rd, layout.headerRow, c), 'lastYearAsFraction');
+  return fractions;
+}
+
+/** What reading a unit's row needs beyond the Reader. */
+interface RowReader {
+  fields: FieldDef[];
+  bandByText: Map<string, BandCode>;
+  lastYearFractions: boolean;
+  /** The first row of each name read so far (folded), for the duplicate check. */
+  rowOfName: Map<string, number>;
+}
+
+function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
+  const { layout } = rd;
+  const name = cellText(at(rd, r, layout.nameCol));
+  const key = fold(name);
+  const first = row.rowOfName.get(key);
+  if (first === undefined) row.rowOfName.set(key, r);
+  else report(rd, 'error', addr(rd, r, layout.nameCol), 'duplicateName', { name, first: addr(rd, first, layout.nameCol) });
+  const scores = layout.fieldCols.map((c, i) => readScore(rd, r, c, row.fields[i], name));
+  // No field applies: there is no index to compute (not the lowest band at 0%).
+  if (scores.length > 0 && scores.every((s) => s.kind === 'notApplicable')) report(rd, 'error', addr(rd, r, layout.nameCol), 'allNotApplicable', { unit: name });
+  const bonusScaled = readOptionalPoints(rd, r, layout.bonusCol);
+  const deductionScaled = readOptionalPoints(rd, r, layout.deductionCol);
+  return {
+    name,
+    row: rd.origin.row + r,
+    nameAddress: addr(rd, r, layout.nameCol),
+    scores,
+    bonusScaled,
+    deductionScaled,
+    statedTotalScaled: readStatedTotal(rd, r, scores, row.fields, bonusScaled, deductionScaled),
+    lastYearIndexScaled: readLastYearIndex(rd, r, row.lastYearFractions),
+    lastYearBand: readLastYearBand(rd, r, row.bandByText),
+  };
+}
+
+/** One score cell: points within 0..max, not applicable (KAD), or invalid with its finding. */
+function readScore(rd: Reader, r: number, c: number, field: FieldDef, unit: string): FieldScore {
+  const value = at(rd, r, c);
+  const address = addr(rd, r, c);
+  if (isEmpty(value)) {
+    report(rd, 'error', address, 'emptyScore', { unit, field: field.label });
+    return { kind: 'invalid' };
+  }
+  if (typeof value === 'string' && NOT_APPLICABLE.includes(fold(value))) return { kind: 'notApplicable' };
+  const scaled = readNumber(rd, value, address, true);
+  if (scaled === null) return { kind: 'invalid' };
+  if (scaled < 0) {
+    report(rd, 'error', address, 'negative', { value: scaled / 1e4 });
+    return { kind: 'invalid' };
+  }
+  if (field.maxScaled !== null && scaled > field.maxScaled) {
+    report(rd, 'error', address, 'overMax', { value: scaled / 1e4, max: field.maxScaled / 1e4, field: field.label });
+    return { kind: 'invalid' };
+  }
+  return { kind: 'points', scaled };
+}
+
+/** Bonus or deduction points (0 when the column is absent or the cell empty); a deduction typed as −2 means 2 points off. */
+function readOptionalPoints(rd: Reader, r: number, c: number | null): number {
+  if (c === null || isEmpty(at(rd, r, c))) return 0;
+  const address = addr(rd, r, c);
+  const n = readNumber(rd, at(rd, r, c), address);
+  if (n === null || n >= 0) return n ?? 0;
+  if (c === rd.layout.deductionCol) {
+    report(rd, 'warning', address, 'negativeDeduction', { value: n / 1e4, abs: -n / 1e4 });
+    return -n;
+  }
+  report(rd, 'error', address, 'negative', { value: n / 1e4 });
+  return 0;
+}
+
+/**
+ * The workbook's own total, checked against the fields with bonus and deduction when every
+ * score is valid. A total may be stated as the raw sum or as the sum kept within 0..max.
+ */
+function readStatedTotal(rd: Reader, r: number, scores: FieldScore[], fields: FieldDef[], bonusScaled: number, deductionScaled: number): number | null {
+  const c = rd.layout.totalCol;
+  if (c === null || isEmpty(at(rd, r, c))) return null;
+  const stated = readNumber(rd, at(rd, r, c), addr(rd, r, c));
+  if (stated === null || scores.some((s) => s.kind === 'invalid')) return stated;
+  const points = scores.reduce((sum, s) => sum + (s.kind === 'points' ? s.scaled : 0), 0);
+  const computed = points + bonusScaled - deductionScaled;
+  const kept = unitFigures(scores, fields, bonusScaled, deductionScaled).totalScaled;
+  if (stated !== computed && stated !== kept) report(rd, 'error', addr(rd, r, c), 'totalMismatch', { stated: stated / 1e4, computed: computed / 1e4 });
+  return stated;
+}
+
+/**
+ * Last year's index in percent, scaled: a number like 63,19, text like "63,19%", or a fraction
+ * (a %-formatted cell, or a column of fractions). A reference figure, often computed with many
+ * decimals: rounded to 4 decimals of the percentage, silently.
+ */
+function readLastYearIndex(rd: Reader, r: number, columnOfFractions: boolean): number | null {
+  const c = rd.layout.lastYearIndexCol;
+  if (c === null || isEmpty(at(rd, r, c))) return null;
+  const value = at(rd, r, c);
+  const n = readRawNumber(rd, value, addr(rd, r, c), true);
+  if (n === null) return null;
+  const asFraction = typeof value === 'number' && (columnOfFractions || isPercentFormat(rd, r, c));
+  const scaled = Math.round(n * (asFraction ? 100 * 1e4 : 1e4));
+  if (scaled >= 0 && scaled <= 100 * 1e4) return scaled;
+  report(rd, 'error', addr(rd, r, c), 'notANumber', { value: cellText(value) });
+  return null;
+}
+
+/** Last year's band, by its code or label in either language; an unknown text is warned about. */
+function readLastYearBand(rd: Reader, r: number, bandByText: Map<string, BandCode>): BandCode | null {
+  const c = rd.layout.lastYearBandCol;
+  if (c === null || isEmpty(at(rd, r, c))) return null;
+  const text = cellText(at(rd, r, c));
+  const band = bandByText.get(fold(text)) ?? null;
+  if (band === null) report(rd, 'warning', addr(rd, r, c), 'unknownBand', { value: text });
+  return band;
+}
+
+/**
+ * A numeric cell as scaled points (null when there is none), reporting what readRawNumber
+ * reports and numbers with more than 4 decimals (rounded, with a warning).
+ */
+function readNumber(rd: Reader, value: CellValue, address: string, pointsUnit = false): number | null {
+  const n = readRawNumber(rd, value, address, false, pointsUnit);
+  if (n === null) return null;
+  const s = toScaled(n);
+  if (!s.ok) {
+    report(rd, 'error', address, 'notANumber', { value: String(value) });
+    return null;
+  }
+  if (s.rounded) report(rd, 'warning', address, 'tooManyDecimals', { value: n, number: s.scaled / 1e4 });
+  return s.scaled;
+}
+
+/** A unit of points written after the number: "10 điểm", "10đ", "10 đ.". */
+const POINTS_UNIT = /\s*(?:điểm|đ\.?)$/iu;
+
+/**
+ * The number a cell holds, as given (not yet scaled), reporting text read as a number (warning),
+ * ambiguous text, non-numbers and Excel error values; null when there is no number.
+ * `percentText`: a trailing % on text is dropped ("83,3%" is 83.3); `pointsUnit`: a trailing
+ * "điểm" / "đ" / "đ." is ("10 điểm" is 10).
+ */
+function readRawNumber(rd: Reader, value: CellValue, address: string, percentText: boolean, pointsUnit = false): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') {
+    report(rd, 'error', address, 'notANumber', { value: String(value) });
+    return null;
+  }
+  let t = cellText(value);
+  if (t.startsWith('#')) {
+    report(rd, 'error', address, 'cellError', { value: t });
+    return null;
+  }
+  const given = t;
+  if (percentText && t.endsWith('%')) t = t.slice(0, -1).trim();
+  if (pointsUnit) t = t.replace(POINTS_UNIT, '');
+  const parsed = parseNumberText(t);
+  const shown = pointsUnit ? given : t;
+  if (parsed.kind === 'ambiguous') {
+    report(rd, 'error', address, 'ambiguousNumber', { value: shown, readings: parsed.readings.join(' | ') });
+    return null;
+  }
+  if (parsed.kind === 'none') {
+    report(rd, 'error', address, 'notANumber', { value: shown });
+    return null;
+  }
+  report(rd, 'warning', address, 'numberFromText', { value: shown, number: parsed.value });
+  return parsed.value;
+}
