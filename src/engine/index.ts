@@ -19,3 +19,5 @@ export * from './output-rows';
 export * from './i18n';
 export * from './narrative';
 export * from './batch-summary';
+export * from './header-words';
+export * from './header-roles';

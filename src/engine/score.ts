@@ -4,7 +4,8 @@
  */
 import { classifyUnit, unitFieldResults, unitFigures, type UnitFigures } from './classify';
 import { roundedPct } from './decimal';
-import { SHEET_ORIGIN, detectLayout, type Grid, type Layout } from './layout';
+import type { HeaderColumn } from './header-roles';
+import { SHEET_ORIGIN, detectLayout, type Grid, type Layout, type MappingProposal } from './layout';
 import { readTable, type ReadOptions } from './read-table';
 import { rankEq, rankOrderOf } from './rank';
 import { compileRuleSet, type CompiledBand } from './rules';
@@ -46,16 +47,18 @@ function unitResult(u: UnitInput, fields: readonly FieldDef[], figures: UnitFigu
 /** What came of looking at a sheet: where the table is, what is wrong, and the result. */
 export type SheetScoring =
   | { found: false; reason: 'noHeader' | 'noMaxRow' | 'noFields'; detail: string }
-  | { found: true; layout: Layout; findings: Finding[]; errors: Finding[]; warnings: Finding[]; result: ScoringResult };
+  | { found: false; reason: 'uncertain'; detail: string; proposal: MappingProposal }
+  | { found: true; layout: Layout; columns?: HeaderColumn[]; findings: Finding[]; errors: Finding[]; warnings: Finding[]; result: ScoringResult };
 
 /** Finds, reads, checks and scores the table in a sheet's grid. */
 export function scoreGrid(grid: Grid, sheet: string, rules: RuleSet, options: Omit<ReadOptions, 'rules'> = {}): SheetScoring {
-  const detected = detectLayout(grid, undefined, options.origin ?? SHEET_ORIGIN);
-  if (!detected.ok) return { found: false, reason: detected.reason, detail: detected.detail };
+  const detected = detectLayout(grid, undefined, options.origin ?? SHEET_ORIGIN, options.roles);
+  if (!detected.ok) return detected.reason === 'uncertain' ? { found: false, reason: 'uncertain', detail: detected.detail, proposal: detected.proposal } : { found: false, reason: detected.reason, detail: detected.detail };
   const { table, findings } = readTable(grid, detected.layout, sheet, { ...options, rules });
   return {
     found: true,
     layout: detected.layout,
+    columns: detected.columns,
     findings,
     errors: findings.filter((f) => f.severity === 'error'),
     warnings: findings.filter((f) => f.severity === 'warning'),

@@ -58,6 +58,10 @@ export interface FieldDef {
   /** Column letter of the field in the sheet, and the address of its max cell. */
   column: string;
   maxAddress: string;
+  /** 'survey': the survey component (ĐTXHH/SIPAS) scored as a field of its own; absent: a field. */
+  role?: 'field' | 'survey';
+  /** Column letter of the field's self-assessed points ("Tự chấm"), kept and compared, never scored. */
+  selfColumn?: string;
 }
 
 /** A unit's points in one field. */
@@ -81,6 +85,16 @@ export interface UnitInput {
   lastYearIndexScaled: number | null;
   /** Last year's band code, if given. */
   lastYearBand: BandCode | null;
+  /** Block (khối) from a block column or a title row above the unit ("I. KHỐI PHƯỜNG"). */
+  block?: string | null;
+  /** Self-assessed points per field, same order as scores; kept, never scored. */
+  selfAssessedScores?: FieldScore[];
+  /** Survey component (ĐTXHH/SIPAS) points, scaled: already part of `scores` (a survey field or a field's sub-total). */
+  surveyScaled?: number | null;
+  bandCap?: { band: string; reason: string } | null;
+  unranked?: boolean;
+  /** The authority's own results in the table (read and compared, never scored); band: a band code when recognised, else the text. */
+  authority?: { indexPct: number | null; rank: number | null; band: string | null };
 }
 
 /** The validated scoring table. */
@@ -88,6 +102,8 @@ export interface ScoringTable {
   sheet: string;
   fields: FieldDef[];
   units: UnitInput[];
+  /** Column letters of the authority's own results, when the table carries them. */
+  authorityColumns?: { index: string | null; rank: string | null; band: string | null };
 }
 
 export type Severity = 'error' | 'warning';
@@ -121,7 +137,8 @@ export type FindingCode =
   | 'noFields'
   | 'allNotApplicable'
   | 'lastYearAsFraction'
-  | 'negativeDeduction';
+  | 'negativeDeduction'
+  | 'maxColumnVaries';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {
