@@ -3,7 +3,7 @@
  * output block written into the sheet's XML (src/cli/ooxml): headers on the header row, the max
  * row's cells styled like its name cell, one row per unit. No scoring happens here.
  */
-import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, cellAddress, isOwnOutputRow, type CellValue, type Layout, type OutputBlock, type RuleSet } from '../engine';
+import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, cellAddress, isOwnOutputRow, unitRowsOf, type CellValue, type Layout, type OutputBlock, type RuleSet } from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
 import { editRows, editRowsAsBytes, setColumns, widenDimension, type CellWrite } from './ooxml/sheet-xml';
 import type { Look } from './ooxml/styles';
@@ -51,10 +51,13 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
     const style = look({ from: styleAt(layout.nameCol), whole: true, alignment: { wrapText: true, vertical: 'center', horizontal: 'center' } });
     return block.headers.map((h, i) => ({ col: first + i, style, value: h }));
   });
-  edits.set(layout.maxRow, (styleAt) => {
-    const style = look({ from: styleAt(layout.nameCol), whole: true });
-    return [0, 1, 2, 3].map((i) => ({ col: first + i, style, value: null }));
-  });
+  // The rows under the header that are not units (the max row, a numbering row, block titles, subtotals): blank.
+  for (let r = layout.headerRow + 1; r < layout.endRow; r++) {
+    edits.set(r, (styleAt) => {
+      const style = look({ from: styleAt(layout.nameCol), whole: true });
+      return [0, 1, 2, 3].map((i) => ({ col: first + i, style, value: null }));
+    });
+  }
   // The four looks of a unit row, by the name cell's look and the band: a handful in a workbook.
   const unitLooks = new Map<string, number[]>();
   const unitStyles = (from: number, bandCode: string): number[] => {
@@ -72,8 +75,9 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
     }
     return styles;
   };
+  const unitRows = unitRowsOf(layout);
   block.rows.forEach((values, k) => {
-    edits.set(layout.firstUnitRow + k, (styleAt) => {
+    edits.set(unitRows[k], (styleAt) => {
       const styles = unitStyles(styleAt(layout.nameCol), block.bands[k]);
       const [index, rank, band, note] = values;
       return [
@@ -87,7 +91,7 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
   // A previous run may have had more units: clear its rows left right below, in these columns
   // only, stopping at the first row that is not one of ours (a signature, a note typed there).
   if (layout.outputCol !== null) {
-    for (let r = layout.firstUnitRow + block.rows.length; r < grid.length; r++) {
+    for (let r = Math.max(layout.endRow, layout.firstUnitRow + block.rows.length); r < grid.length; r++) {
       const cells = [0, 1, 2, 3].map((i) => grid[r]?.[first + i] ?? null);
       if (!isOwnOutputRow(cells, rules)) break;
       edits.set(r, () => []);
@@ -96,7 +100,7 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly
 
   const rows = [...edits.keys()].sort((a, b) => a - b);
   // Column widths and the dimension live before the rows: that head is edited on its own.
-  const editHead = (head: string) => widenDimension(setColumns(head, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }]))), last, layout.firstUnitRow + block.rows.length - 1);
+  const editHead = (head: string) => widenDimension(setColumns(head, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }]))), last, Math.max(layout.endRow, layout.headerRow + 1) - 1);
   const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead };
   const editOf = (row0: number, styleAt: (col: number) => number) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
   const xml = book.sheetXml(sheet);

@@ -3,11 +3,13 @@
  * may span up to four rows, with titles merged over sub-columns ("Lĩnh vực 1" over "Tự chấm |
  * Thẩm định"). A column whose role is uncertain is listed with its candidates, never guessed.
  */
-import { columnLetter } from './address';
-import { foldHeader, headerRole, type ColumnRole } from './header-words';
+import { columnIndex, columnLetter } from './address';
+import { fill } from './format';
+import { messages } from './i18n';
+import { foldHeader, headerRole, roleFromText, type ColumnRole } from './header-words';
 import { isOutputHeader } from './output';
 import { cellText } from './text';
-import type { CellValue } from './types';
+import type { CellValue, Lang } from './types';
 
 type Grid = readonly (readonly CellValue[])[];
 
@@ -241,4 +243,72 @@ function groupField(group: GroupTitle, members: readonly HeaderColumn[], uncerta
 /** The proposed mapping, column by column (`E=appraised`), as `--map` takes it. */
 export function mappingText(columns: readonly HeaderColumn[], originCol: number): string {
   return columns.map((c) => `${columnLetter(originCol + c.col)}=${c.role}`).join(',');
+}
+
+/** A `--map` value read: the roles by grid column, or the item that is not `Column=role`. */
+export type ParsedMap = { ok: true; roles: Map<number, ColumnRole> } | { ok: false; item: string };
+
+/**
+ * Reads a mapping written as `E=appraised,F=selfAssessed` (column letters of the sheet, a role
+ * by its name in COLUMN_ROLES or in words: "thẩm định", "tự chấm") or as a JSON object
+ * `{"E": "appraised", "F": "selfAssessed"}` (the `--print-map` format). `originCol`: the grid's
+ * first sheet column.
+ */
+export function parseColumnMap(text: string, originCol = 0): ParsedMap {
+  let pairs: [string, string][];
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const obj = JSON.parse(trimmed) as Record<string, unknown>;
+      const inner = (obj.columns && typeof obj.columns === 'object' ? obj.columns : obj) as Record<string, unknown>;
+      pairs = Object.entries(inner).map(([k, v]) => [k, String(v)]);
+    } catch {
+      return { ok: false, item: trimmed.slice(0, 40) };
+    }
+  } else {
+    pairs = trimmed
+      .split(/[,;\n]/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+      .map((p) => {
+        const eq = p.indexOf('=');
+        return eq < 0 ? [p, ''] : [p.slice(0, eq), p.slice(eq + 1)];
+      });
+  }
+  const roles = new Map<number, ColumnRole>();
+  for (const [letters, roleText] of pairs) {
+    const role = roleFromText(roleText);
+    const col = /^\s*[A-Za-z]{1,3}\s*$/.test(letters) ? columnIndex(letters.trim().toUpperCase()) - originCol : -1;
+    if (role === null || col < 0) return { ok: false, item: `${letters}=${roleText}` };
+    roles.set(col, role);
+  }
+  return { ok: true, roles };
+}
+
+/** A mapping as `--print-map` prints it (and `--map` reads it back): column letter → role. */
+export function mappingJson(columns: readonly HeaderColumn[], originCol: number): Record<string, ColumnRole> {
+  const out: Record<string, ColumnRole> = {};
+  for (const c of columns) out[columnLetter(originCol + c.col)] = c.role;
+  return out;
+}
+
+/**
+ * The proposed mapping told column by column, the uncertain ones with their candidates, then how
+ * to confirm it (`--map`), in the user's language.
+ */
+export function proposalLines(columns: readonly HeaderColumn[], uncertain: readonly UncertainColumn[], originCol: number, lang: Lang): string[] {
+  const m = messages(lang).columns;
+  const lines = [m.proposalTitle];
+  const unsure = new Map(uncertain.map((u) => [u.col, u]));
+  for (const c of columns) {
+    const column = columnLetter(originCol + c.col);
+    const u = unsure.get(c.col);
+    const header = `"${headerLabel(c)}"`;
+    if (u) lines.push(fill(m.proposalUncertain, { column, header, role: `${u.candidates[0]} (${m.roles[u.candidates[0]]})`, others: u.candidates.slice(1).join(', ') }));
+    else lines.push(fill(m.proposalLine, { column, header, role: `${c.role} (${m.roles[c.role]})` }));
+  }
+  const map = uncertain.map((u) => `${columnLetter(originCol + u.col)}=${u.candidates[0]}`).join(',');
+  const json = JSON.stringify(Object.fromEntries(uncertain.map((u) => [columnLetter(originCol + u.col), u.candidates[0]])));
+  lines.push(fill(m.confirmHint, { map, json }));
+  return lines;
 }

@@ -21,3 +21,4 @@ export * from './narrative';
 export * from './batch-summary';
 export * from './header-words';
 export * from './header-roles';
+export * from './table-checks';

@@ -19,10 +19,12 @@ import {
   qualifiedAddress,
   readTable,
   scoreTable,
+  unitRowsOf,
   type CellValue,
   type Finding,
   type Lang,
   type Layout,
+  type RoleOverrides,
   type Origin,
   type RuleSet,
   type ScoringResult,
@@ -55,6 +57,8 @@ export interface MappingOverride {
   layout?: Partial<Layout>;
   /** Max points per field column (grid column index), replacing the sheet's "Điểm tối đa" cell. */
   maxPoints?: Record<number, number>;
+  /** Column roles the user confirmed, by grid column (the engine's RoleOverrides). */
+  roles?: RoleOverrides;
 }
 
 export interface Inspection {
@@ -191,7 +195,7 @@ async function inspectRead(
   override: MappingOverride | undefined,
 ): Promise<Inspection> {
   let layout: Layout;
-  const detected = detectLayout(read.grid, undefined, read.origin);
+  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
   if (detected.ok) layout = { ...detected.layout, ...override?.layout };
   else if (override?.layout && isCompleteLayout(override.layout)) layout = override.layout;
   else {
@@ -210,16 +214,19 @@ async function inspectRead(
   // Last year's index may be a fraction shown as a percentage: its number format tells.
   const formats: (string | undefined)[][] = [];
   const unitCount = layout.endRow - layout.firstUnitRow;
-  if (layout.lastYearIndexCol !== null && unitCount > 0) {
+  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
+  if (percentCols.length > 0 && unitCount > 0) {
     const sheet = context.workbook.worksheets.getItem(read.sheet);
-    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + layout.lastYearIndexCol, unitCount, 1);
-    range.load('numberFormat');
+    const ranges = percentCols.map((c) => {
+      const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
+      range.load('numberFormat');
+      return range;
+    });
     await context.sync();
     counter.syncs++;
-    const nf = range.numberFormat as string[][];
     for (let i = 0; i < unitCount; i++) {
       const row: (string | undefined)[] = [];
-      row[layout.lastYearIndexCol] = nf[i]?.[0];
+      percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
       formats[layout.firstUnitRow + i] = row;
     }
   }
@@ -299,10 +306,16 @@ async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, 
   }
 
   const block = outputBlock(result, lang);
-  const rows: CellValue[][] = [block.headers.slice(), ['', '', '', '']];
-  for (const r of block.rows) rows.push(r);
-  const formats: string[][] = [['@', '@', '@', '@'], ['@', '@', '@', '@']];
-  for (let i = 0; i < block.rows.length; i++) formats.push([INDEX_NUMBER_FORMAT, '0', '@', '@']);
+  // Header, then every row down to the table's end: a unit's output on its row, blanks on the
+  // rows that are not units (the max row, a numbering row, block titles, subtotals).
+  const rows: CellValue[][] = [block.headers.slice()];
+  const formats: string[][] = [['@', '@', '@', '@']];
+  const unitAt = new Map(unitRowsOf(layout).map((r, k) => [r, k]));
+  for (let r = layout.headerRow + 1; r < Math.max(layout.endRow, layout.headerRow + 2); r++) {
+    const k = unitAt.get(r);
+    rows.push(k === undefined ? ['', '', '', ''] : block.rows[k]);
+    formats.push(k === undefined ? ['@', '@', '@', '@'] : [INDEX_NUMBER_FORMAT, '0', '@', '@']);
+  }
   // Rows of an earlier, longer output block below the table: cleared.
   const oldEnd = ownBlock ? endOfOwnRows(read.grid, col, layout.endRow, result.rules) : layout.endRow;
   for (let r = layout.endRow; r < oldEnd; r++) {
@@ -340,7 +353,7 @@ async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, 
         const header = sheet.getRangeByIndexes(firstSheetRow, sheetCol, 1, OUTPUT_COLUMN_COUNT);
         header.format.font.bold = true;
         header.format.wrapText = true;
-        const bandCol = sheet.getRangeByIndexes(firstSheetRow + 2, sheetCol + 2, Math.max(1, block.rows.length), 1);
+        const bandCol = sheet.getRangeByIndexes(firstSheetRow + 1, sheetCol + 2, Math.max(1, rows.length - 1), 1);
         bandCol.conditionalFormats.clearAll();
         for (const band of result.rules.bands) {
           const colour = BAND_FILL[band.code];
