@@ -135,6 +135,11 @@ function allPointsWords(members: readonly HeaderColumn[]): boolean {
   return members.length > 1 && members.every((m) => m.role === 'field' && /^(diem|ket qua)\b/.test(foldHeader(m.leaf)));
 }
 
+/** Whether a column is a sub-column of a field (under a field's title, with a sub-column role): read with its field. */
+export function isSubColumn(c: HeaderColumn): boolean {
+  return c.group !== null && isFieldTitle(c.group) && SUB_ROLES.includes(c.role);
+}
+
 /** Whether a title over sub-columns names a field (not a group of other things, like "Điểm cộng"). */
 function isFieldTitle(group: GroupTitle): boolean {
   return headerRole(group.text).role === 'field';
@@ -154,10 +159,11 @@ function placeSubColumns(columns: HeaderColumn[], overrides: RoleOverrides): voi
   }
   for (const members of byGroup.values()) {
     if (!members.some((m) => SUB_ROLES.includes(m.role)) && !allPointsWords(members)) continue;
-    for (const m of members) {
-      if (overrides.has(m.col) || SUB_ROLES.includes(m.role) || m.candidates.length > 0) continue;
-      m.candidates = ['appraised', 'selfAssessed', 'ignored'];
-    }
+    members.forEach((m, i) => {
+      if (overrides.has(m.col) || SUB_ROLES.includes(m.role) || m.candidates.length > 0) return;
+      // A pair is most often "self-assessed | appraised", in that order: proposed so, never taken so.
+      m.candidates = members.length === 2 && i === 0 ? ['selfAssessed', 'appraised', 'ignored'] : ['appraised', 'selfAssessed', 'ignored'];
+    });
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { cellAddress } from './address';
 import { parseNumberText } from './decimal';
-import { fieldsOf, headerLabel, readHeader, type FieldColumns, type HeaderColumn, type RoleOverrides, type UncertainColumn } from './header-roles';
+import { fieldsOf, headerLabel, isSubColumn, readHeader, type FieldColumns, type HeaderColumn, type RoleOverrides, type UncertainColumn } from './header-roles';
 import { foldHeader, headerRole, isMaxRowLabel, isNameHeader, isSummaryText, type ColumnRole } from './header-words';
 import { cellText } from './text';
 import type { CellValue } from './types';
@@ -238,7 +238,7 @@ function unitSection(grid: Grid, first: number, nameCol: number, sttCol: number 
 }
 
 /** A maximum written in a field's title: "Lĩnh vực 1 (11 điểm)", "tối đa 11", "11đ". */
-const MAX_IN_TITLE = /[([]\s*(?:t[ốo]i\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*[)\]]|t[ốo]i\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)/iu;
+const MAX_IN_TITLE = /[([]?\s*(?:t[ốo]i\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\.?)?(?!\p{L})|(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\.?)(?!\p{L}))\s*[)\]]?/iu;
 
 /** The maximum a field's title states, or null. */
 export function maxInTitle(title: string): number | null {
@@ -273,7 +273,7 @@ function keyedColumns(columns: readonly HeaderColumn[], fields: readonly FieldCo
   const keyed: Partial<Record<KeyedRole, number>> = {};
   const inField = new Set(fields.flatMap((f) => [f.scoreCol, f.selfCol, f.surveyCol, f.maxCol]));
   for (const c of columns) {
-    if (c.candidates.length > 0 || inField.has(c.col) || (c.group && c.role === 'authorityIndex' && headerRole(c.group.text).role === 'field')) continue;
+    if (c.candidates.length > 0 || inField.has(c.col) || isSubColumn(c)) continue;
     const role = c.role;
     if (role in ROLE_KEYS) {
       const key = role as KeyedRole;
