@@ -8,7 +8,7 @@ import { cellAddress } from './address';
 import { parseNumberText } from './decimal';
 import { fieldsOf, headerLabel, isSubColumn, readHeader, type FieldColumns, type HeaderColumn, type RoleOverrides, type UncertainColumn } from './header-roles';
 import { foldHeader, headerRole, isMaxRowLabel, isNameHeader, isSummaryText, type ColumnRole } from './header-words';
-import { cellText } from './text';
+import { cellText, fold } from './text';
 import type { CellValue } from './types';
 
 /** A sheet's values, row by row. `grid[0][0]` is the cell at `origin`. */
@@ -195,19 +195,24 @@ const NUMBERED_TITLE = /^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s*(?=\S)/;
 const TITLE_WORDS = ['khoi ', 'nhom ', 'cum ', 'cac xa', 'cac phuong', 'cac thi tran', 'cac don vi', 'cac co quan', 'cap xa', 'cap huyen'];
 
 function isBlank(v: CellValue | undefined): boolean {
-  return cellText(v) === '';
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/**
+ * A row under the header: a unit, a block title, a subtotal/total/average row, or the end.
+ * Cheap on a unit row (run once per row of the table): the title test is made only on a label
+ * that reads like a title.
+ */
 function rowKind(row: readonly CellValue[], nameCol: number, sttCol: number | null, valueCols: readonly number[]): RowKind {
   const name = cellText(row[nameCol]);
-  const stt = sttCol === null ? '' : cellText(row[sttCol]);
-  const label = name || stt || cellText(row.find((v, c) => c < nameCol && !isBlank(v)));
+  const sttValue = sttCol === null ? null : row[sttCol];
+  const stt = typeof sttValue === 'string' ? cellText(sttValue) : '';
+  const label = name || stt || (name === '' && sttValue === null ? cellText(row.find((v, c) => c < nameCol && !isBlank(v))) : '');
   if (label === '') return { kind: 'end' };
-  if (isSummaryText(foldHeader(label))) return { kind: 'summary' };
-  const noValues = valueCols.every((c) => isBlank(row[c]));
-  if (noValues && (NUMBERED_TITLE.test(label) || ROMAN_OR_LETTER.test(stt) || TITLE_WORDS.some((w) => foldHeader(label).startsWith(w)))) {
-    return { kind: 'title', name: label.replace(NUMBERED_TITLE, '').trim() };
-  }
+  const folded = fold(label).replace(/[:.]$/, '');
+  if (isSummaryText(folded)) return { kind: 'summary' };
+  const titleLike = NUMBERED_TITLE.test(label) || ROMAN_OR_LETTER.test(stt) || TITLE_WORDS.some((w) => folded.startsWith(w));
+  if (titleLike && valueCols.every((c) => isBlank(row[c]))) return { kind: 'title', name: label.replace(NUMBERED_TITLE, '').trim() };
   return name === '' ? { kind: 'end' } : { kind: 'unit' };
 }
 

@@ -4,6 +4,7 @@
  */
 import { bandLabel, demotionNote } from './describe';
 import { messages } from './i18n';
+import { selfAssessedNotes } from './table-checks';
 import { cellText, fold } from './text';
 import type { Lang, ScoringResult } from './types';
 
@@ -33,9 +34,12 @@ export interface OutputBlock {
 }
 
 export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlock {
+  // A table with self-assessed points: the note also says where they differ from the appraised (table-checks.ts).
+  const selfNotes = selfAssessedNotes(result, lang);
+  const note = (k: number, demotion: string) => [demotion, selfNotes[k]].filter((t) => t !== '').join('. ');
   return {
     headers: messages(lang).output.headers,
-    rows: result.units.map((u) => [u.maxScaled > 0 ? u.totalScaled / u.maxScaled : 0, u.rank, bandLabel(result.rules, u.band, lang), demotionNote(u, result.rules, lang)]),
+    rows: result.units.map((u, k) => [u.maxScaled > 0 ? u.totalScaled / u.maxScaled : 0, u.rank, bandLabel(result.rules, u.band, lang), note(k, demotionNote(u, result.rules, lang))]),
     bands: result.units.map((u) => u.band),
   };
 }
