@@ -221,11 +221,14 @@ function unitSection(grid: Grid, first: number, nameCol: number, sttCol: number 
   const rows: number[] = [];
   const titles: { row: number; name: string }[] = [];
   const kindAt = (r: number) => rowKind(grid[r] ?? [], nameCol, sttCol, valueCols);
+  // The first summary row after the last unit: where the table ends if no unit follows.
+  let pendingEnd: number | null = null;
   let r = first;
   for (; r < grid.length; r++) {
     const k = kindAt(r);
     if (k.kind === 'end') break;
     if (k.kind === 'summary') {
+      pendingEnd ??= r;
       // A subtotal between blocks: the table goes on when a block title follows.
       let next = r + 1;
       while (next < grid.length && kindAt(next).kind === 'summary') next++;
@@ -234,12 +237,15 @@ function unitSection(grid: Grid, first: number, nameCol: number, sttCol: number 
       continue;
     }
     if (k.kind === 'title') titles.push({ row: r, name: k.name });
-    else rows.push(r);
+    else {
+      rows.push(r);
+      pendingEnd = null;
+    }
   }
   let end = r;
   const lastUnit = rows[rows.length - 1] ?? first - 1;
   while (titles.length > 0 && titles[titles.length - 1].row > lastUnit) end = (titles.pop() as { row: number }).row;
-  return { rows, end, titles };
+  return { rows, end: pendingEnd === null ? end : Math.min(end, pendingEnd), titles };
 }
 
 /** A maximum written in a field's title: "Lĩnh vực 1 (11 điểm)", "tối đa 11", "11đ". */
