@@ -259,9 +259,9 @@ export function maxInTitle(title: string): number | null {
   return parsed.kind === 'number' ? parsed.value : null;
 }
 
-/** A field's title without the maximum written in it. */
+/** A field's title without the maximum written in it, nor its number ("1. ", "II. "): "1. Cải cách thể chế (15 điểm)" → "Cải cách thể chế". */
 export function titleWithoutMax(title: string): string {
-  const t = title.normalize('NFC');
+  const t = title.normalize('NFC').replace(/^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)/, '');
   const m = MAX_IN_TITLE.exec(t);
   if (!m) return t;
   return (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/\s*[-–:,]\s*$/, '').replace(/\s+/g, ' ').trim() || t;
