@@ -23,8 +23,11 @@ import {
   parseRuleSetJson,
   fill,
   fold,
+  generateNarrative,
+  guessReportYear,
   messages,
   outputBlock,
+  reportSheetModel,
   scoreGrid,
   qualifiedAddress,
   type Finding,
@@ -46,9 +49,7 @@ import { OccupiedCellError } from './ooxml/sheet-xml';
 import { MalformedPartError } from './ooxml/xml';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
 import { StagedWriteError, writeAllOrNone, type StagedFile } from './staged-files';
-import { generateNarrative } from '../engine/narrative';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
-import { guessReportYear, reportSheetModel } from './report-sheet';
 import { isReportSheet, writeReportSheet } from './report-xlsx';
 
 export const EXIT_OK = 0;
@@ -525,7 +526,7 @@ function addReport(
   phase('narrative');
   if (wantReportSheet) {
     const model = reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3]));
-    const sheet = writeReportSheet(wb, model, result, year, job.lang);
+    const sheet = writeReportSheet(wb, model, year, job.lang);
     phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
     io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
