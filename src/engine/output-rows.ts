@@ -21,8 +21,10 @@ export function isOwnOutputRow(cells: readonly CellValue[], rules: RuleSet): boo
   const rank = cells[1];
   const band = cells[2];
   if (!(isBlankCell(index) || (typeof index === 'number' && index >= 0 && index <= 1))) return false;
-  if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 1) return false;
+  // A unit left out of ranking has an empty rank cell.
+  if (!isBlankCell(rank) && (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 1)) return false;
   if (typeof band !== 'string') return false;
   const text = cellText(band);
-  return text !== '' && rules.bands.some((b) => cellText(b.label.vi) === text || cellText(b.label.en) === text);
+  const bands = [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])];
+  return text !== '' && bands.some((b) => cellText(b.label.vi) === text || cellText(b.label.en) === text);
 }

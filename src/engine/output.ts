@@ -22,7 +22,7 @@ export function isOutputHeader(texts: readonly unknown[]): boolean {
  * One output row: the index as a fraction, unrounded (0.833 shows as 83,30% under
  * INDEX_NUMBER_FORMAT; a sheet formula ranking the column agrees with the ranks), rank, band label, note.
  */
-export type OutputRow = [number, number, string, string];
+export type OutputRow = [number, number | '', string, string];
 
 export interface OutputBlock {
   headers: readonly string[];
@@ -35,7 +35,8 @@ export interface OutputBlock {
 export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlock {
   return {
     headers: messages(lang).output.headers,
-    rows: result.units.map((u) => [u.maxScaled > 0 ? u.totalScaled / u.maxScaled : 0, u.rank, bandLabel(result.rules, u.band, lang), demotionNote(u, result.rules, lang)]),
+    // A unit left out of ranking gets no rank (its note says why).
+    rows: result.units.map((u) => [u.maxScaled > 0 ? u.totalScaled / u.maxScaled : 0, u.ranked === false ? '' : u.rank, bandLabel(result.rules, u.band, lang), demotionNote(u, result.rules, lang)]),
     bands: result.units.map((u) => u.band),
   };
 }
