@@ -246,7 +246,8 @@ export { checkRuleSetData, normaliseRuleSet, ruleSetToJson, RULES_JSON_FORMAT_VE
 
 /** One problem as a sentence: `'_TieuChiCCHC'!D4: mức "good": "tám mươi" không phải là số`. */
 export function describeRuleSourceProblem(p: RuleSourceProblem, lang: Lang): string {
-  if (p.kind === 'rule') return `${p.where ? `${p.where}: ` : ''}${describeRuleProblem(p.problem, lang)}`;
+  // A setting's problem names its key itself: the JSON path would only repeat it.
+  if (p.kind === 'rule') return `${p.where && p.where !== p.problem.key ? `${p.where}: ` : ''}${describeRuleProblem(p.problem, lang)}`;
   const m = messages(lang).review.source;
   const text = fill(m[p.code], { value: p.value ?? '', marker: RULES_MARKER, version: `${RULES_FORMAT_VERSION}, ${RULES_SHEET_VERSION_2}` });
   const band = p.band ? fill(m.band, { band: p.band }) : '';
