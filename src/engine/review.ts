@@ -155,6 +155,12 @@ function reasonsFor(table: ScoringTable, before: ScoringResult, after: ScoringRe
   const reasons: ChangeReason[] = blockReasons(before, after, k);
   const oldBands = bandRulesFor(before.rules, before.units[k].block);
   const newBands = bandRulesFor(after.rules, u.block);
+  // The block's bands were swapped as a whole: comparing band by band would only list every old band as dropped.
+  if (reasons.some((r) => r.kind === 'block' && (r.change === 'bands' || r.change === 'bandsRemoved'))) {
+    const got = newBands.find((b) => b.code === u.band);
+    if (got && got !== newBands[newBands.length - 1]) reasons.push({ kind: 'bound', band: got.code, old: null, new: got.min, indexPct: u.indexPct, reachesNow: true });
+    return reasons;
+  }
   const oldByCode = new Map<string, BandRule>(oldBands.map((b) => [b.code, b]));
   const newByCode = new Map<string, BandRule>(newBands.map((b) => [b.code, b]));
   const tried = new Set<BandCode>([...triedBands(before, k), ...triedBands(after, k)]);
@@ -282,7 +288,9 @@ export function describeUnitChange(c: UnitChange, oldRules: RuleSet, newRules: R
     oldBand: bandLabel(oldRules, c.oldBand, lang),
     newBand: bandLabel(newRules, c.newBand, lang),
   });
-  if (c.oldRank !== c.newRank) line += `; ${fill(m.rankLine, { old: c.oldRank, new: c.newRank })}`;
+  // Rank 0: left out of ranking.
+  const rank = (r: number) => (r === 0 ? '–' : r);
+  if (c.oldRank !== c.newRank) line += `; ${fill(m.rankLine, { old: rank(c.oldRank), new: rank(c.newRank) })}`;
   return line;
 }
 
