@@ -5,6 +5,8 @@ export * from './address';
 export * from './text';
 export * from './rules';
 export * from './rules-io';
+export * from './rule-checks';
+export * from './components';
 export * from './review';
 export * from './layout';
 export * from './read-table';

@@ -34,7 +34,7 @@ export interface OutputColumn {
   wrap: boolean;
   /** 'band': a unit's cell takes its band's colour (BAND_FILL). */
   fill: 'band' | null;
-  /** What a unit's cell holds. */
+  /** What a unit's cell holds ('': nothing, e.g. no rank for a unit left out of ranking). */
   value(unit: UnitResult, rules: RuleSet, lang: Lang): number | string;
   /** Whether a cell of this column could be one a run wrote for a unit (re-run recognition). */
   isOwn(value: CellValue | undefined, rules: RuleSet): boolean;
@@ -48,7 +48,9 @@ export const OUTPUT_UNIT_VERTICAL = 'top';
 const header = (i: number) => (lang: Lang) => messages(lang).output.headers[i];
 const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const isBandLabel = (v: CellValue | undefined, rules: RuleSet) =>
-  typeof v === 'string' && cellText(v) !== '' && rules.bands.some((b) => cellText(b.label.vi) === cellText(v) || cellText(b.label.en) === cellText(v));
+  typeof v === 'string' &&
+  cellText(v) !== '' &&
+  [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].some((b) => cellText(b.label.vi) === cellText(v) || cellText(b.label.en) === cellText(v));
 
 /**
  * The four columns. The index is the fraction, unrounded (0.833 shows as 83,30% under
@@ -74,8 +76,9 @@ export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
     horizontal: 'center',
     wrap: false,
     fill: null,
-    value: (u) => u.rank,
-    isOwn: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+    // A unit left out of ranking gets no rank (its note says why).
+    value: (u) => (u.ranked === false ? '' : u.rank),
+    isOwn: (v) => isBlank(v) || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
   },
   {
     key: 'band',
@@ -110,7 +113,7 @@ export function isOutputHeader(texts: readonly unknown[]): boolean {
 }
 
 /** One output row: index (fraction), rank, band label, note. */
-export type OutputRow = [number, number, string, string];
+export type OutputRow = [number, number | '', string, string];
 
 export interface OutputBlock {
   headers: readonly string[];

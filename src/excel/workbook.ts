@@ -12,6 +12,8 @@ import {
   messages,
   readTable,
   scoreTable,
+  ruleCheckColumns,
+  ruleTableFindings,
   type CellValue,
   type Finding,
   type Lang,
@@ -211,7 +213,8 @@ async function inspectRead(
   }
   read.formats = formats;
 
-  const { table, findings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
+  const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
+  const findings = [...readFindings, ...ruleTableFindings(table, rules, ruleCheckColumns(layout.bonusCol, layout.deductionCol, read.origin.col))];
   const result = scoreTable(table, rules);
   const outputStart = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
   return {
