@@ -59,8 +59,8 @@ export interface Layout {
   surveySubCols?: (number | null)[];
   /** Per field, where its maximum is, when not in the max row under its column. */
   maxSources?: MaxSource[];
-  /** Per field, whether it is the survey component (a survey column scored as a field of its own). */
-  surveyFields?: boolean[];
+  /** The survey component's column ("ĐTXHH", "SIPAS"): the unit's surveyScaled, counted by rules with components. */
+  surveyCol?: number | null;
   authorityIndexCol?: number | null;
   authorityRankCol?: number | null;
   authorityBandCol?: number | null;
@@ -97,6 +97,7 @@ const ROLE_KEYS = {
   authorityIndex: 'authorityIndexCol',
   authorityRank: 'authorityRankCol',
   authorityBand: 'authorityBandCol',
+  survey: 'surveyCol',
 } as const;
 type KeyedRole = keyof typeof ROLE_KEYS;
 
@@ -349,7 +350,7 @@ function withExtras(grid: Grid, layout: Layout, x: Extras): Layout {
   if (labels.some((t, i) => t !== headerText(grid, layout, layout.fieldCols[i]))) l.fieldLabels = labels;
   if (x.fields.some((f) => f.selfCol !== null)) l.selfCols = x.fields.map((f) => f.selfCol);
   if (x.fields.some((f) => f.surveyCol !== null)) l.surveySubCols = x.fields.map((f) => f.surveyCol);
-  if (x.fields.some((f) => f.survey)) l.surveyFields = x.fields.map((f) => f.survey);
+  if (x.keyed.survey !== undefined) l.surveyCol = x.keyed.survey;
   if (x.maxSources.some((m, i) => m.kind !== 'row' || m.row !== layout.maxRow || m.col !== layout.fieldCols[i])) l.maxSources = x.maxSources;
   if (x.keyed.block !== undefined) l.blockCol = x.keyed.block;
   if (x.keyed.authorityIndex !== undefined) l.authorityIndexCol = x.keyed.authorityIndex;

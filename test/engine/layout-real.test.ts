@@ -19,7 +19,7 @@ import {
   type Layout,
   type RoleOverrides,
 } from '../../src/engine';
-import { FIELDS, genBand, genIndex, genLayouts, genRanks, genUnits } from '../fixtures/layouts';
+import { BLOCK_LAYOUTS, FIELDS, genBand, genIndex, genLayouts, genRanks, genUnits } from '../fixtures/layouts';
 import { RULES } from './helpers';
 
 const SHEET = 'Tổng hợp';
@@ -216,6 +216,39 @@ describe('blocks and summary rows', () => {
   });
 });
 
+describe('a survey column (ĐTXHH, SIPAS)', () => {
+  const grid: CellValue[][] = [
+    ['Tên đơn vị', 'LV1', 'LV2', 'Điểm ĐTXHH'],
+    ['Điểm tối đa', 35, 35, null],
+    ['Xã A', 30, 28, 25],
+    ['Xã B', 20, 21, 15],
+  ];
+
+  it('is the unit\'s survey points, not a field; counted by rules with a survey component', () => {
+    const withSurvey = { ...RULES, components: { appraisal: { label: { vi: 'Thẩm định', en: 'Appraisal' }, points: 70, floorApplies: false }, survey: { label: { vi: 'ĐTXHH', en: 'Survey' }, points: 30, floorApplies: false }, convertWithoutSurvey: false } };
+    const s = scoreGrid(grid, SHEET, withSurvey);
+    if (!s.found) throw new Error('not found');
+    expect(s.errors).toEqual([]);
+    expect(s.result.table.fields.map((f) => f.label)).toEqual(['LV1', 'LV2']);
+    expect(s.result.table.units.map((u) => u.surveyScaled)).toEqual([250000, 150000]);
+    // (58/70 × 70 + 25) / 100
+    expect(s.result.units[0].indexPct).toBe(83);
+  });
+
+  it('without a survey component in the rules, an error at its header saying how to confirm it: never dropped silently', () => {
+    const s = scored(grid);
+    expect(s.errors.map((f) => [f.cell, f.code])).toEqual([["'Tổng hợp'!D1", 'surveyNotCounted']]);
+    expect(s.errors[0].params.column).toBe('D');
+    const asField = parseColumnMap('D=field');
+    if (!asField.ok) throw new Error(asField.item);
+    // Confirmed as a field (its maximum then missing: an error naming it), or ignored.
+    expect(scored(grid, asField.roles).errors.map((f) => f.code)).toEqual(['missingMax']);
+    const ignored = parseColumnMap('D=ignored');
+    if (!ignored.ok) throw new Error(ignored.item);
+    expect(scored(grid, ignored.roles).errors).toEqual([]);
+  });
+});
+
 describe("the authority's own results", () => {
   it('are read beside ours, never scored, and every disagreement is listed with its cell', () => {
     const grid: CellValue[][] = [
@@ -252,6 +285,6 @@ describe('every generated layout scores like its plain equivalent', () => {
     // And both agree with the fixture's own arithmetic.
     const expected = layout.name === 'self-appraised' || layout.name === 'four-rows' || layout.name === 'uncertain' ? units.map((u) => ({ ...u, bonus: 0, penalty: 0 })) : units;
     expect(s.result.units.map((u) => u.indexPct)).toEqual(expected.map(genIndex));
-    expect(s.result.units.map((u) => u.rank)).toEqual(genRanks(expected));
+    expect(s.result.units.map((u) => u.rank)).toEqual(genRanks(expected, BLOCK_LAYOUTS.includes(layout.name)));
   });
 });
