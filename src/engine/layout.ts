@@ -75,7 +75,7 @@ export type MaxSource =
 
 export type LayoutResult =
   | { ok: true; layout: Layout; /** Each column's role, left of the output block (the mapping shown, and confirmed by `--map`). */ columns: HeaderColumn[] }
-  | { ok: false; reason: 'noHeader' | 'noMaxRow' | 'noFields'; detail: string }
+  | { ok: false; reason: 'noHeader' | 'noMaxRow' | 'noFields' | 'transposed'; detail: string }
   | { ok: false; reason: 'uncertain'; detail: string; proposal: MappingProposal };
 
 /** The mapping the scorer would use, column by column, and the columns it is unsure of. */
@@ -123,7 +123,29 @@ export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_O
     const found = layoutAt(grid, r, nameCol, origin, overrides);
     if (found.ok || found.reason !== 'noMaxRow') return found;
   }
-  return headerSeen ? { ok: false, reason: 'noMaxRow', detail: 'Điểm tối đa' } : { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
+  if (headerSeen) return { ok: false, reason: 'noMaxRow', detail: 'Điểm tối đa' };
+  const transposed = transposedAt(grid, Math.min(grid.length, scanRows), origin);
+  return transposed ? { ok: false, reason: 'transposed', detail: transposed } : { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
+}
+
+/** Starts of a unit's name (folded) as a column title of a transposed table. */
+const UNIT_NAME_STARTS = ['xa ', 'phuong ', 'thi tran ', 'ubnd ', 'huyen ', 'thi xa ', 'thanh pho ', 'quan '];
+
+/**
+ * A transposed table (units as columns, fields as rows with a maximum-points column): a header
+ * row with a "Điểm tối đa" cell, numbers under it, and unit names right of it. Its cell, or null.
+ * Read as such it is refused with a message saying how to turn it, never misread.
+ */
+function transposedAt(grid: Grid, rows: number, origin: Origin): string | null {
+  for (let r = 0; r < rows; r++) {
+    const row = grid[r] ?? [];
+    const m = row.findIndex((v) => isMaxRowLabel(foldHeader(cellText(v))));
+    if (m < 0) continue;
+    const units = row.filter((v, c) => c > m && UNIT_NAME_STARTS.some((w) => foldHeader(cellText(v)).startsWith(w))).length;
+    const numbersBelow = typeof grid[r + 1]?.[m] === 'number';
+    if (units >= 2 && numbersBelow) return cellAddress(origin.row + r, origin.col + m);
+  }
+  return null;
 }
 
 /** The unit-name column of a header row: the one the user named, else the first unit-name header; -1 if none. */

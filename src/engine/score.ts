@@ -90,7 +90,7 @@ function unitResult(u: UnitInput, fields: readonly FieldDef[], s: UnitScoring): 
 
 /** What came of looking at a sheet: where the table is, what is wrong, and the result. */
 export type SheetScoring =
-  | { found: false; reason: 'noHeader' | 'noMaxRow' | 'noFields'; detail: string }
+  | { found: false; reason: 'noHeader' | 'noMaxRow' | 'noFields' | 'transposed'; detail: string }
   | { found: false; reason: 'uncertain'; detail: string; proposal: MappingProposal }
   | { found: true; layout: Layout; columns?: HeaderColumn[]; findings: Finding[]; errors: Finding[]; warnings: Finding[]; result: ScoringResult };
 

@@ -10,7 +10,7 @@ import { HAI_DUONG_2018, bandLabel, parseColumnMap, scoreGrid } from '../../src/
 import { scoreWorkbook } from '../../src/excel/workbook';
 import { createFakeExcel } from '../../tools/fake-excel';
 import { runOf } from '../excel/helpers';
-import { genLayouts, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
+import { genLayouts, genTransposed, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
 import { readWorkbook, runCli, sha256, tempDir } from './helpers';
 
 const rules = HAI_DUONG_2018;
@@ -162,6 +162,20 @@ describe('an uncertain layout', () => {
     const r = await runCli([input, '--map', 'C=chấm lại']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--map: "C=chấm lại" không đúng dạng Cột=vai trò');
+  });
+});
+
+describe('a transposed table', () => {
+  it('exits 1 saying it is transposed and how to turn it; nothing written, the input unchanged', async () => {
+    const input = path.join(dir, 'transposed.xlsx');
+    const out = path.join(dir, 'transposed.scored.xlsx');
+    await writeLayoutWorkbook(genTransposed(), input);
+    const before = sha256(input);
+    const r = await runCli([input, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bảng xoay chiều: đơn vị theo cột, lĩnh vực theo dòng (cột "Điểm tối đa" ở ô C3)');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(sha256(input)).toBe(before);
   });
 });
 

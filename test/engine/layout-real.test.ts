@@ -19,7 +19,7 @@ import {
   type Layout,
   type RoleOverrides,
 } from '../../src/engine';
-import { BLOCK_LAYOUTS, FIELDS, genBand, genIndex, genLayouts, genRanks, genUnits } from '../fixtures/layouts';
+import { BLOCK_LAYOUTS, FIELDS, genTransposed, genBand, genIndex, genLayouts, genRanks, genUnits } from '../fixtures/layouts';
 import { RULES } from './helpers';
 
 const SHEET = 'Tổng hợp';
@@ -246,6 +246,12 @@ describe('a survey column (ĐTXHH, SIPAS)', () => {
     const ignored = parseColumnMap('D=ignored');
     if (!ignored.ok) throw new Error(ignored.item);
     expect(scored(grid, ignored.roles).errors).toEqual([]);
+  });
+});
+
+describe('a transposed table', () => {
+  it('is recognised and refused, naming its "Điểm tối đa" cell, never misread', () => {
+    expect(detectLayout(genTransposed().rows)).toEqual({ ok: false, reason: 'transposed', detail: 'C3' });
   });
 });
 

@@ -28,6 +28,7 @@ export const en: Messages = {
     noHeader: 'no scoring table found: looked for a header row with a "Tên đơn vị" column (or "Đơn vị", "Tên xã", "Unit") and, right under it, a "Điểm tối đa" (max points) row',
     noMaxRow: 'found a "Tên đơn vị" column, but no field has maximum points: the rows between the header and the first unit are not the "Điểm tối đa" (or "Max") row, the field titles state no maximum ("(11 điểm)") and there is no maximum column',
     uncertain: 'the role of some columns is uncertain ({detail}): confirm it before scoring',
+    transposed: 'a transposed table: units as columns, fields as rows (the "Điểm tối đa" column at {detail}); this layout is not read yet: transpose it (Paste Special › Transpose) so that each unit is a row',
     noFields: 'no field columns right of the "Tên đơn vị" column (cell {detail})',
   },
   rules: {

@@ -28,6 +28,7 @@ export const vi = {
     noHeader: 'không tìm thấy bảng chấm điểm: cần một dòng tiêu đề có cột "Tên đơn vị" (hoặc "Đơn vị", "Tên xã", "Unit") và ngay dưới là dòng "Điểm tối đa"',
     noMaxRow: 'có cột "Tên đơn vị" nhưng không lĩnh vực nào có điểm tối đa: các dòng giữa tiêu đề và đơn vị đầu tiên không phải là dòng "Điểm tối đa" (hoặc "Max"), tiêu đề lĩnh vực không ghi điểm tối đa ("(11 điểm)") và không có cột điểm tối đa',
     uncertain: 'chưa chắc vai trò của cột ({detail}): cần xác nhận trước khi chấm',
+    transposed: 'bảng xoay chiều: đơn vị theo cột, lĩnh vực theo dòng (cột "Điểm tối đa" ở ô {detail}); chưa đọc được kiểu bảng này, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) để mỗi đơn vị là một dòng',
     noFields: 'không có cột lĩnh vực nào bên phải cột "Tên đơn vị" (ô {detail})',
   },
   rules: {
