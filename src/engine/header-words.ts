@@ -125,8 +125,11 @@ export function isMaxRowLabel(folded: string): boolean {
 
 /** Name-cell texts (folded) of a totals or average row under the units. */
 export const SUMMARY_ROW_NAMES = ['tong', 'tong cong', 'cong', 'tong so', 'trung binh', 'trung binh chung', 'binh quan', 'binh quan chung', 'chi so binh quan', 'total', 'sum', 'average', 'mean', 'subtotal'];
-/** Starts of a subtotal or average row's name ("Cộng khối phường", "Bình quân khối xã"); never "cộng " alone: Cộng Lạc is a commune. */
-const SUMMARY_ROW_PREFIXES = ['cong khoi', 'cong nhom', 'cong cac', 'cong cum', 'tong cong ', 'binh quan ', 'trung binh ', 'subtotal '];
+/**
+ * Starts of a block's subtotal or average row ("Cộng khối phường", "Bình quân khối xã"); never
+ * "cộng " alone (Cộng Lạc is a commune) nor "tổng cộng " (a unit may be named "Tổng cộng (điểm)").
+ */
+const SUMMARY_ROW_PREFIXES = ['cong khoi', 'cong nhom', 'cong cac', 'cong cum', 'binh quan khoi', 'binh quan nhom', 'trung binh khoi', 'trung binh nhom', 'subtotal'];
 
 /** Whether a folded cell text names a totals, subtotal or average row ("Tổng cộng", "Cộng khối xã", "Bình quân"). */
 export function isSummaryText(folded: string): boolean {

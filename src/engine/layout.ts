@@ -8,7 +8,7 @@ import { cellAddress } from './address';
 import { parseNumberText } from './decimal';
 import { fieldsOf, headerLabel, isSubColumn, readHeader, type FieldColumns, type HeaderColumn, type RoleOverrides, type UncertainColumn } from './header-roles';
 import { foldHeader, headerRole, isMaxRowLabel, isNameHeader, isSummaryText, type ColumnRole } from './header-words';
-import { cellText } from './text';
+import { cellText, fold } from './text';
 import type { CellValue } from './types';
 
 /** A sheet's values, row by row. `grid[0][0]` is the cell at `origin`. */
@@ -195,19 +195,24 @@ const NUMBERED_TITLE = /^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s*(?=\S)/;
 const TITLE_WORDS = ['khoi ', 'nhom ', 'cum ', 'cac xa', 'cac phuong', 'cac thi tran', 'cac don vi', 'cac co quan', 'cap xa', 'cap huyen'];
 
 function isBlank(v: CellValue | undefined): boolean {
-  return cellText(v) === '';
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/**
+ * A row under the header: a unit, a block title, a subtotal/total/average row, or the end.
+ * Cheap on a unit row (run once per row of the table): the title test is made only on a label
+ * that reads like a title.
+ */
 function rowKind(row: readonly CellValue[], nameCol: number, sttCol: number | null, valueCols: readonly number[]): RowKind {
   const name = cellText(row[nameCol]);
-  const stt = sttCol === null ? '' : cellText(row[sttCol]);
-  const label = name || stt || cellText(row.find((v, c) => c < nameCol && !isBlank(v)));
+  const sttValue = sttCol === null ? null : row[sttCol];
+  const stt = typeof sttValue === 'string' ? cellText(sttValue) : '';
+  const label = name || stt || (name === '' && sttValue === null ? cellText(row.find((v, c) => c < nameCol && !isBlank(v))) : '');
   if (label === '') return { kind: 'end' };
-  if (isSummaryText(foldHeader(label))) return { kind: 'summary' };
-  const noValues = valueCols.every((c) => isBlank(row[c]));
-  if (noValues && (NUMBERED_TITLE.test(label) || ROMAN_OR_LETTER.test(stt) || TITLE_WORDS.some((w) => foldHeader(label).startsWith(w)))) {
-    return { kind: 'title', name: label.replace(NUMBERED_TITLE, '').trim() };
-  }
+  const folded = fold(label).replace(/[:.]$/, '');
+  if (isSummaryText(folded)) return { kind: 'summary' };
+  const titleLike = NUMBERED_TITLE.test(label) || ROMAN_OR_LETTER.test(stt) || TITLE_WORDS.some((w) => folded.startsWith(w));
+  if (titleLike && valueCols.every((c) => isBlank(row[c]))) return { kind: 'title', name: label.replace(NUMBERED_TITLE, '').trim() };
   return name === '' ? { kind: 'end' } : { kind: 'unit' };
 }
 
@@ -216,11 +221,14 @@ function unitSection(grid: Grid, first: number, nameCol: number, sttCol: number 
   const rows: number[] = [];
   const titles: { row: number; name: string }[] = [];
   const kindAt = (r: number) => rowKind(grid[r] ?? [], nameCol, sttCol, valueCols);
+  // The first summary row after the last unit: where the table ends if no unit follows.
+  let pendingEnd: number | null = null;
   let r = first;
   for (; r < grid.length; r++) {
     const k = kindAt(r);
     if (k.kind === 'end') break;
     if (k.kind === 'summary') {
+      pendingEnd ??= r;
       // A subtotal between blocks: the table goes on when a block title follows.
       let next = r + 1;
       while (next < grid.length && kindAt(next).kind === 'summary') next++;
@@ -229,12 +237,15 @@ function unitSection(grid: Grid, first: number, nameCol: number, sttCol: number 
       continue;
     }
     if (k.kind === 'title') titles.push({ row: r, name: k.name });
-    else rows.push(r);
+    else {
+      rows.push(r);
+      pendingEnd = null;
+    }
   }
   let end = r;
   const lastUnit = rows[rows.length - 1] ?? first - 1;
   while (titles.length > 0 && titles[titles.length - 1].row > lastUnit) end = (titles.pop() as { row: number }).row;
-  return { rows, end, titles };
+  return { rows, end: pendingEnd === null ? end : Math.min(end, pendingEnd), titles };
 }
 
 /** A maximum written in a field's title: "Lĩnh vực 1 (11 điểm)", "tối đa 11", "11đ". */
@@ -248,9 +259,9 @@ export function maxInTitle(title: string): number | null {
   return parsed.kind === 'number' ? parsed.value : null;
 }
 
-/** A field's title without the maximum written in it. */
+/** A field's title without the maximum written in it, nor its number ("1. ", "II. "): "1. Cải cách thể chế (15 điểm)" → "Cải cách thể chế". */
 export function titleWithoutMax(title: string): string {
-  const t = title.normalize('NFC');
+  const t = title.normalize('NFC').replace(/^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)/, '');
   const m = MAX_IN_TITLE.exec(t);
   if (!m) return t;
   return (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/\s*[-–:,]\s*$/, '').replace(/\s+/g, ' ').trim() || t;

@@ -7,6 +7,7 @@
 import { bandLabel, demotionNote } from './describe';
 import { messages } from './i18n';
 import { unitRowsOf, type Layout } from './layout';
+import { selfAssessedNotes } from './table-checks';
 import { cellText, fold } from './text';
 import type { CellValue, Lang, RuleSet, ScoringResult, UnitResult } from './types';
 
@@ -125,9 +126,12 @@ export interface OutputBlock {
 }
 
 export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlock {
+  // A table with self-assessed points: the note also says where they differ from the appraised (table-checks.ts).
+  const selfNotes = selfAssessedNotes(result, lang);
+  const note = (k: number, demotion: string) => [demotion, selfNotes[k]].filter((t) => t !== '').join('. ');
   return {
     headers: OUTPUT_COLUMNS.map((col) => col.header(lang)),
-    rows: result.units.map((u) => OUTPUT_COLUMNS.map((col) => col.value(u, result.rules, lang)) as OutputRow),
+    rows: result.units.map((u, k) => OUTPUT_COLUMNS.map((col) => (col.key === 'note' ? note(k, String(col.value(u, result.rules, lang))) : col.value(u, result.rules, lang))) as OutputRow),
     bands: result.units.map((u) => u.band),
   };
 }

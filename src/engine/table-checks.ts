@@ -12,6 +12,8 @@ import type { Lang, ScoringResult, ScoringTable } from './types';
 /** A field where a unit's self-assessed points differ from its appraised points. */
 export interface SelfDifference {
   unit: string;
+  /** The unit's index in table.units (sheet order). */
+  unitIndex: number;
   field: string;
   /** The self-assessed cell and the appraised cell (A1, without the sheet). */
   selfCell: string;
@@ -25,15 +27,16 @@ export interface SelfDifference {
 /** Every unit and field whose self-assessed points differ from the appraised points, in sheet order. */
 export function selfAssessedDifferences(table: ScoringTable): SelfDifference[] {
   const out: SelfDifference[] = [];
-  for (const u of table.units) {
+  table.units.forEach((u, unitIndex) => {
     const selfScores = u.selfAssessedScores;
-    if (!selfScores) continue;
+    if (!selfScores) return;
     table.fields.forEach((f, i) => {
       const self = selfScores[i];
       const appraised = u.scores[i];
       if (!f.selfColumn || self?.kind !== 'points' || appraised?.kind !== 'points' || self.scaled === appraised.scaled) return;
       out.push({
         unit: u.name,
+        unitIndex,
         field: f.label,
         selfCell: `${f.selfColumn}${u.row}`,
         appraisedCell: `${f.column}${u.row}`,
@@ -42,7 +45,7 @@ export function selfAssessedDifferences(table: ScoringTable): SelfDifference[] {
         difference: (appraised.scaled - self.scaled) / 1e4,
       });
     });
-  }
+  });
   return out;
 }
 
@@ -101,4 +104,11 @@ export function tableCheckLines(result: ScoringResult, lang: Lang): string[] {
     for (const d of diffs) lines.push(fill(m.selfLine, { cell: qualifiedAddress(result.table.sheet, d.selfCell), unit: d.unit, field: d.field, self: num(d.self), appraised: num(d.appraised), difference: num(d.difference) }));
   }
   return lines;
+}
+
+/** Per unit (sheet order), the output note on its self-assessed points: "Tự chấm khác thẩm định ở 2 lĩnh vực", or ''. */
+export function selfAssessedNotes(result: ScoringResult, lang: Lang): string[] {
+  const counts = new Map<number, number>();
+  for (const d of selfAssessedDifferences(result.table)) counts.set(d.unitIndex, (counts.get(d.unitIndex) ?? 0) + 1);
+  return result.table.units.map((_, k) => (counts.has(k) ? fill(messages(lang).columns.selfNote, { count: counts.get(k) as number }) : ''));
 }

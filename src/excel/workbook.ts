@@ -187,7 +187,10 @@ async function inspectRead(
   else if (override?.layout && isCompleteLayout(override.layout)) layout = override.layout;
   else {
     const reason = detected.ok ? '' : fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-    throw new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), 'notFound');
+    const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.ok ? 'notFound' : detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
+    // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
+    if (!detected.ok && detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
+    throw error;
   }
 
   let grid = read.grid;

@@ -149,6 +149,15 @@ describe('an uncertain layout', () => {
     expect((await addIn(layout)).rows).toEqual(units);
   });
 
+  it('the add-in, unconfirmed, writes nothing and says which columns are uncertain', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const before = fake.host.snapshot();
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome).toMatchObject({ status: 'failed', code: 'uncertainColumns' });
+    expect(outcome.status === 'failed' && outcome.message).toContain('chưa chắc vai trò của cột (C4, D4,');
+    expect(fake.host.snapshot()).toEqual(before);
+  });
+
   it('a --map that is not Column=role is a usage error (exit 2)', async () => {
     const r = await runCli([input, '--map', 'C=chấm lại']);
     expect(r.code).toBe(2);

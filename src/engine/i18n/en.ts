@@ -25,7 +25,7 @@ export const en: Messages = {
   },
   layout: {
     noHeader: 'no scoring table found: looked for a header row with a "Tên đơn vị" column (or "Đơn vị", "Tên xã", "Unit") and, right under it, a "Điểm tối đa" (max points) row',
-    noMaxRow: 'found a "Tên đơn vị" column, but no field has maximum points: no "Điểm tối đa" (or "Max") row between the header and the first unit, no maximum in the field titles ("(11 điểm)"), no maximum column',
+    noMaxRow: 'found a "Tên đơn vị" column, but no field has maximum points: the rows between the header and the first unit are not the "Điểm tối đa" (or "Max") row, the field titles state no maximum ("(11 điểm)") and there is no maximum column',
     uncertain: 'the role of some columns is uncertain ({detail}): confirm it before scoring',
     noFields: 'no field columns right of the "Tên đơn vị" column (cell {detail})',
   },

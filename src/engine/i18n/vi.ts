@@ -25,7 +25,7 @@ export const vi = {
   },
   layout: {
     noHeader: 'không tìm thấy bảng chấm điểm: cần một dòng tiêu đề có cột "Tên đơn vị" (hoặc "Đơn vị", "Tên xã", "Unit") và ngay dưới là dòng "Điểm tối đa"',
-    noMaxRow: 'có cột "Tên đơn vị" nhưng không lĩnh vực nào có điểm tối đa: không có dòng "Điểm tối đa" (hoặc "Max") giữa tiêu đề và đơn vị đầu tiên, không có điểm tối đa ghi trong tiêu đề lĩnh vực ("(11 điểm)") hay cột điểm tối đa',
+    noMaxRow: 'có cột "Tên đơn vị" nhưng không lĩnh vực nào có điểm tối đa: các dòng giữa tiêu đề và đơn vị đầu tiên không phải là dòng "Điểm tối đa" (hoặc "Max"), tiêu đề lĩnh vực không ghi điểm tối đa ("(11 điểm)") và không có cột điểm tối đa',
     uncertain: 'chưa chắc vai trò của cột ({detail}): cần xác nhận trước khi chấm',
     noFields: 'không có cột lĩnh vực nào bên phải cột "Tên đơn vị" (ô {detail})',
   },
