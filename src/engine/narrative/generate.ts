@@ -12,6 +12,7 @@ import { joinLabels } from './labels';
 import { floorClause, isBottomBand, rangeText } from './ranges';
 import type { Narrative, NarrativeParagraph, ParagraphLevel, ReportSettings } from './types';
 import { collectiveNoun, formatCount, unitInSentence, unitList, unitNoun } from './units';
+import { blockParagraphs, componentParagraphs } from './rule-sections';
 
 /** The difference a − b of two percentages, in percentage points, computed on hundredths. */
 export function percentagePointChange(a: number, b: number): number {
@@ -95,6 +96,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
       { count: members.length, minPct: b.min.pct, maxPct: b.max.pct, units: nameFigure(members) },
     );
   }
+  paragraphs.push(...componentParagraphs(result, lang));
 
   // II.2.1 Ranking and classification.
   push('ranking.heading', 2, fill(m.headingRanking, { n: 2, year }), { year });
@@ -180,6 +182,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
       figures,
     );
   }
+  paragraphs.push(...blockParagraphs(result, lang));
 
   // II.2.2 The chairmen.
   push('chairs.heading', 3, fill(m.headingChairs, { n: '2.2' }));
