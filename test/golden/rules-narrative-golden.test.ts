@@ -38,7 +38,7 @@ const RULES: RuleSet = {
         { code: 'p-ht', label: { vi: 'Hoàn thành nhiệm vụ (phường)', en: 'Complete (wards)' }, min: { pct: 0, inclusive: true }, max: { pct: 85, inclusive: false }, fieldFloorPct: null },
       ],
     },
-    { code: 'co-quan', label: { vi: 'cơ quan ngành dọc', en: 'line agencies' }, ranked: false },
+    { code: 'sap-nhap', label: { vi: 'xã mới sáp nhập', en: 'newly merged communes' }, ranked: false },
   ],
   bands: HAI_DUONG_2018.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Cải cách TTHC', pct: 65 }] } : b)),
 };
@@ -50,7 +50,7 @@ const TABLE = tableWith([
   { name: 'Dân Chủ', scores: [70, 60, 72], extra: { block: 'xa', surveyScaled: 21e4 } },
   { name: 'Phường Ngọc Châu', scores: [95, 90, 92], extra: { block: 'phuong', surveyScaled: 28.5e4 } },
   { name: 'Thị trấn Tứ Kỳ', scores: [85, 84, 86], extra: { block: 'phuong', surveyScaled: 24e4 } },
-  { name: 'Chi cục Thuế', scores: [90, 90, 90], extra: { block: 'co-quan', surveyScaled: 27e4 } },
+  { name: 'Ngọc Sơn', scores: [90, 90, 90], extra: { block: 'sap-nhap', surveyScaled: 27e4 } },
 ]);
 
 const texts: Partial<Record<Lang, string>> = {};
@@ -72,6 +72,6 @@ describe.each(['vi', 'en'] as const)('the narrative with components and blocks (
 test('the text names the components and every block, and the per-field floor', () => {
   const vi = texts.vi as string;
   expect(vi).toContain('Chỉ số tổng hợp gồm hai thành phần: điểm thẩm định (70 điểm) và điều tra xã hội học (30 điểm).');
-  for (const block of ['Khối xã:', 'Khối phường, thị trấn:', 'Khối cơ quan ngành dọc:']) expect(vi).toContain(block);
+  for (const block of ['Khối xã:', 'Khối phường, thị trấn:', 'Khối xã mới sáp nhập:']) expect(vi).toContain(block);
   expect(vi).toContain('riêng lĩnh vực Cải cách TTHC từ 65%');
 });

@@ -217,10 +217,12 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   // II.2.3 Summary figures: average, highest and lowest, shares, movement against last year.
   push('figures.heading', 3, fill(m.headingFigures, { n: '2.3' }));
   if (total > 0 && summary.averageIndexPct !== null) {
-    const topRank = ranked[0].rank;
-    const bottomRank = ranked[ranked.length - 1].rank;
-    const highest = ranked.filter((u) => u.rank === topRank);
-    const lowest = ranked.filter((u) => u.rank === bottomRank);
+    // Over all units: a rank within a block (or none) does not say who is highest in the district.
+    const overall = (u: UnitResult) => u.overallRank ?? u.rank;
+    const topRank = overall(ranked[0]);
+    const bottomRank = overall(ranked[ranked.length - 1]);
+    const highest = ranked.filter((u) => overall(u) === topRank);
+    const lowest = ranked.filter((u) => overall(u) === bottomRank);
     const inSentence = (units: UnitResult[]) => joinList(units.map((u) => unitInSentence(u.name, lang)), lang);
     push(
       'average',

@@ -57,7 +57,9 @@ export function blockParagraphs(result: ScoringResult, lang: Lang): NarrativePar
   if (!blocks || blocks.length === 0) return [];
   const m = messages(lang).ruleSets.narrative;
   const ordered = result.rankOrder.map((k) => result.units[k]);
-  const paragraphs: NarrativeParagraph[] = [{ id: 'blocks.intro', level: 0, text: fill(m.blocksIntro, { count: formatCount(blocks.length, lang) }), figures: { blocks: blocks.length } }];
+  const own = (result.rules.blocks ?? []).filter((b) => b.bands && blocks.some((s) => s.code === b.code && s.unitCount > 0)).map((b) => b.label[lang]);
+  const intro = fill(m.blocksIntro, { count: formatCount(blocks.length, lang), own: own.length > 0 ? fill(m.ownBands, { labels: joinList(own, lang) }) : '' });
+  const paragraphs: NarrativeParagraph[] = [{ id: 'blocks.intro', level: 0, text: intro, figures: { blocks: blocks.length } }];
   for (const b of blocks) {
     const label = blockLabel(result.rules, b.code, lang);
     const members = ordered.filter((u) => u.block === b.code);
