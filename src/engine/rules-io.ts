@@ -288,3 +288,18 @@ export function amendRuleSet(rules: RuleSet, decision: RuleDecision): RuleSet {
   const t = (lang: Lang) => ({ dated: messages(lang).ruleSets.decision, undated: messages(lang).ruleSets.decisionNoDate });
   return { ...rules, id: idFromDecision(decision), name: nameFromDecision(decision, { vi: t('vi'), en: t('en') }), decision };
 }
+
+/**
+ * Whether an edited rule set still needs its own name and number before it is applied: its
+ * meaning differs from every known set (the rules in force, the presets) and it carries no
+ * decision of its own (none, or the decision of the set it was edited from). The report cites
+ * the decision; an amended set is never called "(đã sửa)".
+ */
+export function needsDecision(rules: RuleSet, known: readonly RuleSet[], origin: RuleSet): boolean {
+  const fp = ruleSetFingerprint(rules);
+  if (known.some((k) => ruleSetFingerprint(k) === fp)) return false;
+  const d = rules.decision;
+  if (!d || d.number.trim() === '') return true;
+  const o = origin.decision;
+  return !!o && o.number.trim() === d.number.trim() && o.date === d.date;
+}
