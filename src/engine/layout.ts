@@ -112,6 +112,24 @@ export function headerText(grid: Grid, layout: HeaderRows, col: number): string 
   return cellText(grid[layout.topHeaderRow]?.[col] ?? null);
 }
 
+/**
+ * Gives each column right of the name its role, up to the first blank header or the output
+ * block of an earlier run (layout.outputCol); returns where the output goes.
+ */
+function assignColumns(layout: Layout, header: readonly string[], folded: readonly string[]): number {
+  let c = layout.nameCol + 1;
+  for (; c < header.length && folded[c] !== ''; c++) {
+    if (isOutputHeader(header.slice(c, c + 4))) {
+      layout.outputCol = c;
+      break;
+    }
+    const kind = columnKind(folded[c]);
+    if (kind === 'field') layout.fieldCols.push(c);
+    else if (kind !== 'stt' && kind !== 'name') layout[ROLE_KEYS[kind]] = c;
+  }
+  return layout.outputCol ?? c;
+}
+
 function layoutFrom(grid: Grid, rows: HeaderRows, nameCol: number, origin: Origin): LayoutResult {
   const { headerRow, topHeaderRow } = rows;
   const width = Math.max(grid[headerRow]?.length ?? 0, topHeaderRow === undefined ? 0 : (grid[topHeaderRow]?.length ?? 0));
@@ -135,17 +153,7 @@ function layoutFrom(grid: Grid, rows: HeaderRows, nameCol: number, origin: Origi
     outputCol: null,
     outputTargetCol: nameCol + 1,
   };
-  let c = nameCol + 1;
-  for (; c < header.length && folded[c] !== ''; c++) {
-    if (isOutputHeader(header.slice(c, c + 4))) {
-      layout.outputCol = c;
-      break;
-    }
-    const kind = columnKind(folded[c]);
-    if (kind === 'field') layout.fieldCols.push(c);
-    else if (kind !== 'stt' && kind !== 'name') layout[ROLE_KEYS[kind]] = c;
-  }
-  layout.outputTargetCol = layout.outputCol ?? c;
+  layout.outputTargetCol = assignColumns(layout, header, folded);
   if (layout.fieldCols.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + headerRow, origin.col + nameCol) };
   return { ok: true, layout };
 }

@@ -10,7 +10,7 @@ import { fill, formatBound, formatPct, joinList } from './format';
 import { messages } from './i18n';
 import { ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
 import { scoreTable } from './score';
-import type { BandCode, BandRule, IndexBound, Lang, RuleSet, ScoringResult, ScoringTable } from './types';
+import type { BandCode, BandRule, IndexBound, Lang, RuleSet, ScoringResult, ScoringTable, UnitResult } from './types';
 
 /** Why a unit's band changed. */
 export type ChangeReason =
@@ -117,9 +117,13 @@ export function previewRuleChange(table: ScoringTable, oldRules: RuleSet, newRul
   };
 }
 
+/** Whether a unit's index reaches band `b` (the bottom band takes everyone left: its own lower bound decides nothing). */
+function reachesBand(u: UnitResult, b: BandRule | null, bottom: BandCode): boolean {
+  return b !== null && (b.code === bottom || reaches(u.totalScaled, u.maxScaled, b.min));
+}
+
 function reasonsFor(table: ScoringTable, before: ScoringResult, after: ScoringResult, k: number): ChangeReason[] {
   const u = after.units[k];
-  const input = table.units[k];
   const reasons: ChangeReason[] = [];
   const oldByCode = new Map<string, BandRule>(before.rules.bands.map((b) => [b.code, b]));
   const newByCode = new Map<string, BandRule>(after.rules.bands.map((b) => [b.code, b]));
@@ -133,34 +137,38 @@ function reasonsFor(table: ScoringTable, before: ScoringResult, after: ScoringRe
     if (!tried.has(code)) continue;
     const o = oldByCode.get(code) ?? null;
     const n = newByCode.get(code) ?? null;
-    // The bottom band takes everyone left: its own lower bound decides nothing.
-    const reachOld = o ? code === bottomOld || reaches(u.totalScaled, u.maxScaled, o.min) : false;
-    const reachNew = n ? code === bottomNew || reaches(u.totalScaled, u.maxScaled, n.min) : false;
+    const reachOld = reachesBand(u, o, bottomOld);
+    const reachNew = reachesBand(u, n, bottomNew);
     if (reachOld !== reachNew) {
       reasons.push({ kind: 'bound', band: code, old: o ? o.min : null, new: n ? n.min : null, indexPct: u.indexPct, reachesNow: reachNew });
       continue;
     }
-    if (!reachNew || !o || !n) continue;
-    if (o.fieldFloorPct === n.fieldFloorPct) continue;
-    const flipped: { label: string; pct: number }[] = [];
-    let meetsOld = true;
-    let meetsNew = true;
-    table.fields.forEach((f, i) => {
-      const s = input.scores[i];
-      if (s.kind !== 'points' || f.maxScaled === null || f.maxScaled <= 0) return;
-      const okOld = o.fieldFloorPct === null || meetsFloor(s.scaled, f.maxScaled, pctToScaled(o.fieldFloorPct));
-      const okNew = n.fieldFloorPct === null || meetsFloor(s.scaled, f.maxScaled, pctToScaled(n.fieldFloorPct));
-      meetsOld &&= okOld;
-      meetsNew &&= okNew;
-      if (okOld !== okNew) flipped.push({ label: f.label, pct: roundedPct(s.scaled, f.maxScaled) });
-    });
-    if (meetsOld !== meetsNew && flipped.length > 0) {
-      reasons.push({ kind: 'floor', band: code, oldFloorPct: o.fieldFloorPct, newFloorPct: n.fieldFloorPct, fields: flipped, meetsNow: meetsNew });
-    }
+    const floor = reachNew && o && n ? floorReason(table, k, code, o, n) : null;
+    if (floor) reasons.push(floor);
   }
   const oldBand = before.units[k].band;
   if (reasons.length === 0 && !newByCode.has(oldBand)) reasons.push({ kind: 'bandRemoved', band: oldBand });
   return reasons;
+}
+
+/** When band `code`'s field floor changed: the fields whose meeting it flipped, if that flips the unit. */
+function floorReason(table: ScoringTable, k: number, code: BandCode, o: BandRule, n: BandRule): ChangeReason | null {
+  if (o.fieldFloorPct === n.fieldFloorPct) return null;
+  const input = table.units[k];
+  const flipped: { label: string; pct: number }[] = [];
+  let meetsOld = true;
+  let meetsNew = true;
+  table.fields.forEach((f, i) => {
+    const s = input.scores[i];
+    if (s.kind !== 'points' || f.maxScaled === null || f.maxScaled <= 0) return;
+    const okOld = o.fieldFloorPct === null || meetsFloor(s.scaled, f.maxScaled, pctToScaled(o.fieldFloorPct));
+    const okNew = n.fieldFloorPct === null || meetsFloor(s.scaled, f.maxScaled, pctToScaled(n.fieldFloorPct));
+    meetsOld &&= okOld;
+    meetsNew &&= okNew;
+    if (okOld !== okNew) flipped.push({ label: f.label, pct: roundedPct(s.scaled, f.maxScaled) });
+  });
+  if (meetsOld === meetsNew || flipped.length === 0) return null;
+  return { kind: 'floor', band: code, oldFloorPct: o.fieldFloorPct, newFloorPct: n.fieldFloorPct, fields: flipped, meetsNow: meetsNew };
 }
 
 function lowerBoundText(b: IndexBound, lang: Lang): string {
