@@ -76,7 +76,6 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
     }
     return found;
   };
-  // A unit's output on its own row (block titles and subtotals may sit between units).
   const unitRows = unitRowsOf(layout);
   block.rows.forEach((values, k) => {
     edits.set(unitRows[k], (styleAt) => {
@@ -84,6 +83,7 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
       return values.map((value, i) => ({ col: first + i, style: rowStyles[i], value: value === '' ? null : value }));
     });
   });
+  // Rows an earlier, longer run left right below the table: cleared in these columns only.
   for (let r = layout.endRow; r < plan.clearEnd; r++) edits.set(r, () => []);
 
   const rows = [...edits.keys()].sort((a, b) => a - b);

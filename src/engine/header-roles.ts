@@ -180,6 +180,8 @@ export interface FieldColumns {
   /** Where the label (and a maximum written in it) is: the field's title cell. */
   titleRow: number;
   titleCol: number;
+  /** A survey component scored as a field of its own. */
+  survey: boolean;
 }
 
 /** A column the scorer is unsure of. */
@@ -204,8 +206,8 @@ export function fieldsOf(columns: readonly HeaderColumn[], headerRow: number): {
       const members = columns.filter((m) => m.group?.row === col.group?.row && m.group?.col === col.group?.col);
       const field = groupField(col.group, members, uncertain);
       if (field) fields.push(field);
-    } else if (col.role === 'field') {
-      fields.push({ label: col.leaf, scoreCol: col.col, selfCol: null, surveyCol: null, maxCol: null, titleRow: headerRow, titleCol: col.col });
+    } else if (col.role === 'field' || col.role === 'survey') {
+      fields.push({ label: col.leaf, scoreCol: col.col, selfCol: null, surveyCol: null, maxCol: null, titleRow: headerRow, titleCol: col.col, survey: col.role === 'survey' });
     }
   }
   return { fields, uncertain };
@@ -241,7 +243,7 @@ function groupField(group: GroupTitle, members: readonly HeaderColumn[], uncerta
     return null;
   }
   const num = (x: number | null | 'twice') => (typeof x === 'number' ? x : null);
-  return { label: group.text, scoreCol, selfCol: num(self), surveyCol: num(survey), maxCol: num(max), titleRow: group.row, titleCol: group.col };
+  return { label: group.text, scoreCol, selfCol: num(self), surveyCol: num(survey), maxCol: num(max), titleRow: group.row, titleCol: group.col, survey: false };
 }
 
 /** The proposed mapping, column by column (`E=appraised`), as `--map` takes it. */

@@ -21,7 +21,7 @@ export * from './output-rows';
 export * from './i18n';
 export * from './narrative';
 export * from './batch-summary';
+export * from './report-sheet';
 export * from './header-words';
 export * from './header-roles';
 export * from './table-checks';
-export * from './report-sheet';

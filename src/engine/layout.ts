@@ -59,8 +59,8 @@ export interface Layout {
   surveySubCols?: (number | null)[];
   /** Per field, where its maximum is, when not in the max row under its column. */
   maxSources?: MaxSource[];
-  /** The survey component's column ("ĐTXHH", "SIPAS"): the unit's surveyScaled, counted by rules with components. */
-  surveyCol?: number | null;
+  /** Per field, whether it is the survey component (a survey column scored as a field of its own). */
+  surveyFields?: boolean[];
   authorityIndexCol?: number | null;
   authorityRankCol?: number | null;
   authorityBandCol?: number | null;
@@ -97,7 +97,6 @@ const ROLE_KEYS = {
   authorityIndex: 'authorityIndexCol',
   authorityRank: 'authorityRankCol',
   authorityBand: 'authorityBandCol',
-  survey: 'surveyCol',
 } as const;
 type KeyedRole = keyof typeof ROLE_KEYS;
 
@@ -148,6 +147,7 @@ function transposedAt(grid: Grid, rows: number, origin: Origin): string | null {
   return null;
 }
 
+
 /** The unit-name column of a header row: the one the user named, else the first unit-name header; -1 if none. */
 function nameColumnIn(row: readonly CellValue[], overrides: RoleOverrides): number {
   const first = row.findIndex((v) => isNameHeader(foldHeader(cellText(v))));
@@ -191,9 +191,24 @@ function isMaxRowAt(row: readonly CellValue[], nameCol: number): boolean {
   return false;
 }
 
-/** A row numbering the columns under the header: "(1) (2) (3)…", "A B 1 2…". */
+/**
+ * A row numbering the columns under the header: "(1) (2) (3)…", "A B 1 2…". The name cell is a
+ * small number or a letter, and every other cell is too, the numbers increasing and no larger than
+ * the columns could be numbered: a unit named "A" scoring 85 is a unit.
+ */
 function isNumberingRow(row: readonly CellValue[], nameCol: number): boolean {
-  const v = row[nameCol];
+  if (!isNumberingCell(row[nameCol])) return false;
+  const numbers: number[] = [];
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    if (!isNumberingCell(v)) return false;
+    const n = typeof v === 'number' ? v : Number(cellText(v).replace(/[()\s]/g, ''));
+    if (Number.isFinite(n)) numbers.push(n);
+  }
+  return numbers.every((n, i) => n <= row.length + 5 && (i === 0 || n > numbers[i - 1]));
+}
+
+function isNumberingCell(v: CellValue | undefined): boolean {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v < 100;
   return /^\(?\s*(?:\d{1,2}|[a-z])\s*\)?$/i.test(cellText(v));
 }
@@ -372,7 +387,7 @@ function withExtras(grid: Grid, layout: Layout, x: Extras): Layout {
   if (labels.some((t, i) => t !== headerText(grid, layout, layout.fieldCols[i]))) l.fieldLabels = labels;
   if (x.fields.some((f) => f.selfCol !== null)) l.selfCols = x.fields.map((f) => f.selfCol);
   if (x.fields.some((f) => f.surveyCol !== null)) l.surveySubCols = x.fields.map((f) => f.surveyCol);
-  if (x.keyed.survey !== undefined) l.surveyCol = x.keyed.survey;
+  if (x.fields.some((f) => f.survey)) l.surveyFields = x.fields.map((f) => f.survey);
   if (x.maxSources.some((m, i) => m.kind !== 'row' || m.row !== layout.maxRow || m.col !== layout.fieldCols[i])) l.maxSources = x.maxSources;
   if (x.keyed.block !== undefined) l.blockCol = x.keyed.block;
   if (x.keyed.authorityIndex !== undefined) l.authorityIndexCol = x.keyed.authorityIndex;
@@ -387,6 +402,6 @@ export function isSummaryRow(value: CellValue | undefined): boolean {
 }
 
 /** The unit rows of a layout (0-based grid rows), in order. */
-export function unitRowsOf(layout: Layout): number[] {
+export function unitRowsOf(layout: Pick<Layout, 'endRow' | 'firstUnitRow' | 'unitRows'>): number[] {
   return layout.unitRows ?? Array.from({ length: layout.endRow - layout.firstUnitRow }, (_, i) => layout.firstUnitRow + i);
 }

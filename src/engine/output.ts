@@ -6,6 +6,7 @@
  */
 import { bandLabel, demotionNote } from './describe';
 import { messages } from './i18n';
+import { unitRowsOf, type Layout } from './layout';
 import { selfAssessedNotes } from './table-checks';
 import { cellText, fold } from './text';
 import type { CellValue, Lang, RuleSet, ScoringResult, UnitResult } from './types';
@@ -130,37 +131,28 @@ export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlo
   const note = (k: number, demotion: string) => [demotion, selfNotes[k]].filter((t) => t !== '').join('. ');
   return {
     headers: OUTPUT_COLUMNS.map((col) => col.header(lang)),
-    rows: result.units.map((u, k) => OUTPUT_COLUMNS.map((col) => (col.key === 'note' ? note(k, col.value(u, result.rules, lang) as string) : col.value(u, result.rules, lang))) as OutputRow),
+    rows: result.units.map((u, k) => OUTPUT_COLUMNS.map((col) => (col.key === 'note' ? note(k, String(col.value(u, result.rules, lang))) : col.value(u, result.rules, lang))) as OutputRow),
     bands: result.units.map((u) => u.band),
   };
 }
 
 /**
- * The block as the sheet gets it, from the header row down: the headers, the max row's cells
- * emptied, one row per unit; with each cell's number format.
+ * The block as the sheet gets it, from the header row to the table's last row: the headers, one
+ * row per unit on its own row, the rows that are not units (the max row, a numbering row, block
+ * titles, subtotals) emptied; with each cell's number format.
  */
-export function outputSheetRows(block: OutputBlock, rows?: OutputRowsPlace): { values: CellValue[][]; formats: string[][] } {
+export function outputSheetRows(block: OutputBlock, layout: Pick<Layout, 'headerRow' | 'endRow' | 'firstUnitRow' | 'unitRows'>): { values: CellValue[][]; formats: string[][] } {
   const text = OUTPUT_COLUMNS.map(() => OUTPUT_HEADER_LOOK.numberFormat);
   const values: CellValue[][] = [block.headers.slice()];
   const formats: string[][] = [text];
   const unitFormats = OUTPUT_COLUMNS.map((col) => col.numberFormat);
-  // Every row from under the header to the table's end: a unit's output on its own row, blanks on
-  // the rows that are not units (the max row, a numbering row, block titles, subtotals).
-  const place = rows ?? { headerRow: 0, endRow: block.rows.length + 2, unitRows: block.rows.map((_, k) => k + 2) };
-  const unitAt = new Map(place.unitRows.map((r, k) => [r, k]));
-  for (let r = place.headerRow + 1; r < Math.max(place.endRow, place.headerRow + 2); r++) {
+  const unitAt = new Map(unitRowsOf(layout).map((row, k) => [row, k]));
+  for (let r = layout.headerRow + 1; r < Math.max(layout.endRow, layout.headerRow + 2); r++) {
     const k = unitAt.get(r);
     values.push(k === undefined ? OUTPUT_COLUMNS.map(() => '') : block.rows[k].slice());
     formats.push(k === undefined ? text : unitFormats);
   }
   return { values, formats };
-}
-
-/** Where the output rows go: the header row, one past the table, and each unit's row (grid rows). */
-export interface OutputRowsPlace {
-  headerRow: number;
-  endRow: number;
-  unitRows: readonly number[];
 }
 
 /** True when Excel would read the text as a formula or command (it starts with =, +, - or @): writers must force it to stay text. */

@@ -77,11 +77,6 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     rowOfName,
   };
   for (const r of unitRows) units.push(readUnit(rd, row, r));
-  // A survey column the rules cannot count (no survey component): never dropped silently.
-  const surveyCol = layout.surveyCol;
-  if (surveyCol !== null && surveyCol !== undefined && !options.rules?.components) {
-    report(rd, 'error', addr(rd, layout.headerRow, surveyCol), 'surveyNotCounted', { column: columnLetter(rd.origin.col + surveyCol), header: headerText(grid, layout, surveyCol) });
-  }
   const table: ScoringTable = { sheet, fields, units };
   const letter = (c: number | null | undefined) => (c === null || c === undefined ? null : columnLetter(rd.origin.col + c));
   if (hasAuthority(layout)) table.authorityColumns = { index: letter(layout.authorityIndexCol), rank: letter(layout.authorityRankCol), band: letter(layout.authorityBandCol) };
@@ -98,8 +93,11 @@ function readField(rd: Reader, c: number, i: number): FieldDef {
   const label = layout.fieldLabels?.[i] ?? headerText(grid, layout, c);
   const source = layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c };
   const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '' };
+  if (layout.surveyFields?.[i]) field.role = 'survey';
   const self = layout.selfCols?.[i];
   if (self !== null && self !== undefined) field.selfColumn = columnLetter(rd.origin.col + self);
+  const survey = layout.surveySubCols?.[i];
+  if (survey !== null && survey !== undefined) field.surveyColumn = columnLetter(rd.origin.col + survey);
   if (source.kind === 'column') {
     const rows = unitRowsOf(layout);
     field.maxAddress = addr(rd, rows[0], source.col);
@@ -200,9 +198,17 @@ function addRealTableParts(rd: Reader, row: RowReader, r: number, unit: UnitInpu
   else if (layout.blockTitles) unit.block = [...layout.blockTitles].reverse().find((t) => t.row < r)?.name ?? null;
   const selfCols = layout.selfCols;
   if (selfCols) unit.selfAssessedScores = selfCols.map((c, i) => (c === null || isEmpty(at(rd, r, c)) ? { kind: 'invalid' } : readScore(rd, r, c, row.fields[i], unit.name)));
-  const surveyCol = layout.surveyCol;
-  if (surveyCol !== null && surveyCol !== undefined) unit.surveyScaled = isEmpty(at(rd, r, surveyCol)) ? null : readNumber(rd, at(rd, r, surveyCol), addr(rd, r, surveyCol), true);
+  const surveyCols = [...(layout.surveySubCols ?? []), ...layout.fieldCols.filter((_, i) => layout.surveyFields?.[i])].filter((c): c is number => c !== null);
+  if (surveyCols.length > 0) unit.surveyScaled = surveyCols.reduce((sum, c) => sum + (readQuietNumber(at(rd, r, c)) ?? 0), 0);
   if (hasAuthority(layout)) unit.authority = readAuthority(rd, row, r);
+}
+
+/** A number a cell holds, scaled, without findings (the cell is read and checked elsewhere). */
+function readQuietNumber(value: CellValue): number | null {
+  if (typeof value === 'number') return Math.round(value * 1e4);
+  if (typeof value !== 'string') return null;
+  const parsed = parseNumberText(cellText(value));
+  return parsed.kind === 'number' ? Math.round(parsed.value * 1e4) : null;
 }
 
 /** The authority's own index (percent), rank and band for a unit, as the table states them. */

@@ -10,11 +10,11 @@ import { parseNumberText } from './decimal';
 import { fill, formatBound } from './format';
 import { messages } from './i18n';
 import { describeRuleProblem } from './describe';
-import { fnv1a, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
+import { fnv1a, idFromDecision, nameFromDecision, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
 import { cellText } from './text';
 import { checkRuleSetData, normaliseRuleSet } from './rules-json';
 import { RULES_SHEET_VERSION_2, ruleSetFromRowsV2, ruleSetToRowsV2 } from './rules-sheet';
-import type { BandRule, CellValue, Lang, RuleSet } from './types';
+import type { BandRule, CellValue, Lang, RuleDecision, RuleSet } from './types';
 
 /** The sheet the add-in keeps the rule set in force on (VeryHidden in Excel, hidden in the CLI's copy). */
 export const RULES_SHEET = '_TieuChiCCHC';
@@ -125,37 +125,30 @@ export function cellBoolean(v: CellValue | undefined): boolean | null {
   return null;
 }
 
+/** The rules sheet's column a problem points at, when the problem's kind alone says: label, lower bound, upper bound, floor. */
+const PROBLEM_COLUMN: Partial<Record<RuleProblem['code'], number>> = {
+  floorOutOfRange: 7,
+  topNot100: 5,
+  bottomNot0: 3,
+  gap: 3,
+  overlap: 3,
+  notDescending: 3,
+};
+
+/** The column of a problem about a value or a label: the label missing (B or C), else the bound or floor holding the value (D, F or H); A otherwise. */
+function valueColumn(p: RuleProblem, band: BandRule | undefined): number {
+  if (p.code === 'missingLabel') return band && !band.label.vi?.trim() ? 1 : 2;
+  if (!['emptyRange', 'outOfRange', 'tooManyDecimals', 'notANumber'].includes(p.code)) return 0;
+  if (band && p.value === band.max.pct && p.value !== band.min.pct) return 5;
+  return band && p.value === band.fieldFloorPct ? 7 : 3;
+}
+
 /** Where a rule problem sits on the sheet: the band's row and the column of the value named. */
 function ruleProblemCell(p: RuleProblem, rules: RuleSet, bandRow: Map<string, number>, sheet: string): string | null {
   const row = bandRow.get(p.band);
   if (row === undefined) return null;
   const band = rules.bands.find((b) => b.code === p.band);
-  let col = 0;
-  switch (p.code) {
-    case 'missingLabel':
-      col = band && !band.label.vi?.trim() ? 1 : 2;
-      break;
-    case 'floorOutOfRange':
-      col = 7;
-      break;
-    case 'topNot100':
-      col = 5;
-      break;
-    case 'bottomNot0':
-    case 'gap':
-    case 'overlap':
-    case 'notDescending':
-      col = 3;
-      break;
-    case 'emptyRange':
-    case 'outOfRange':
-    case 'tooManyDecimals':
-    case 'notANumber':
-      col = band && p.value === band.max.pct && p.value !== band.min.pct ? 5 : band && p.value === band.fieldFloorPct ? 7 : 3;
-      break;
-    default:
-      col = 0;
-  }
+  const col = PROBLEM_COLUMN[p.code] ?? valueColumn(p, band);
   return qualifiedAddress(sheet, cellAddress(row, col));
 }
 
@@ -278,4 +271,28 @@ export function cellToken(v: CellValue | undefined): string {
   if (typeof v === 'number') return `n${v}`;
   if (typeof v === 'boolean') return `b${v ? 1 : 0}`;
   return `s${v as string}`;
+}
+
+/**
+ * An amended rule set named and numbered by the reviewer's decision: its id and name come from the
+ * decision ("UBND tỉnh X, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024"), so the report cites it.
+ */
+export function amendRuleSet(rules: RuleSet, decision: RuleDecision): RuleSet {
+  const t = (lang: Lang) => ({ dated: messages(lang).ruleSets.decision, undated: messages(lang).ruleSets.decisionNoDate });
+  return { ...rules, id: idFromDecision(decision), name: nameFromDecision(decision, { vi: t('vi'), en: t('en') }), decision };
+}
+
+/**
+ * Whether an edited rule set still needs its own name and number before it is applied: its
+ * meaning differs from every known set (the rules in force, the presets) and it carries no
+ * decision of its own (none, or the decision of the set it was edited from). The report cites
+ * the decision; an amended set is never called "(đã sửa)".
+ */
+export function needsDecision(rules: RuleSet, known: readonly RuleSet[], origin: RuleSet): boolean {
+  const fp = ruleSetFingerprint(rules);
+  if (known.some((k) => ruleSetFingerprint(k) === fp)) return false;
+  const d = rules.decision;
+  if (!d || d.number.trim() === '') return true;
+  const o = origin.decision;
+  return !!o && o.number.trim() === d.number.trim() && o.date === d.date;
 }

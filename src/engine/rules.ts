@@ -3,7 +3,7 @@
  */
 import { pctToScaled } from './decimal';
 import { fold } from './text';
-import type { BandRule, IndexComponents, LocalisedText, RankMethod, RuleBlock, RuleSet } from './types';
+import type { BandRule, IndexComponents, LocalisedText, RankMethod, RuleBlock, RuleDecision, RuleSet } from './types';
 
 export { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, NATIONAL_GROUPS_2024, PRESETS, PRESET_FILES } from './presets';
 
@@ -88,33 +88,51 @@ export function validateBands(bands: readonly BandRule[]): RuleProblem[] {
   const seen = new Set<string>();
   let numericOk = true;
   bands.forEach((b, i) => {
-    const code = typeof b?.code === 'string' && b.code.trim() !== '' ? b.code : `#${i + 1}`;
-    if (code.startsWith('#')) problems.push({ code: 'badCode', band: code });
-    if (seen.has(code)) problems.push({ code: 'duplicateCode', band: code });
-    seen.add(code);
-    if (!b?.label || !b.label.vi?.trim() || !b.label.en?.trim()) problems.push({ code: 'missingLabel', band: code });
-    const okMin = checkPct(code, b?.min?.pct, problems);
-    const okMax = checkPct(code, b?.max?.pct, problems);
-    if (b?.fieldFloorPct !== null && !checkPct(code, b?.fieldFloorPct, problems, true)) numericOk = false;
-    if (!checkFieldFloors(code, b?.fieldFloors, problems)) numericOk = false;
-    if (!okMin || !okMax) {
-      numericOk = false;
-      return;
-    }
-    const lo = b.min.pct;
-    const hi = b.max.pct;
-    if (lo > hi || (lo === hi && !(b.min.inclusive && b.max.inclusive))) {
-      problems.push({ code: 'emptyRange', band: code, value: lo, otherValue: hi });
-      numericOk = false;
-    }
+    if (!checkBand(b, i, seen, problems)) numericOk = false;
   });
   if (!numericOk) return problems;
+  checkEnds(bands, problems);
+  checkJoins(bands, problems);
+  return problems;
+}
 
+/** One band on its own: code, label, bounds and floor inside 0–100, a range that is not empty. False when its numbers are unusable. */
+function checkBand(b: BandRule, i: number, seen: Set<string>, problems: RuleProblem[]): boolean {
+  const code = checkBandNames(b, i, seen, problems);
+  const okMin = checkPct(code, b?.min?.pct, problems);
+  const okMax = checkPct(code, b?.max?.pct, problems);
+  const okFloor = b?.fieldFloorPct === null || checkPct(code, b?.fieldFloorPct, problems, true);
+  const okFieldFloors = checkFieldFloors(code, b?.fieldFloors, problems);
+  if (!okMin || !okMax) return false;
+  const lo = b.min.pct;
+  const hi = b.max.pct;
+  if (lo > hi || (lo === hi && !(b.min.inclusive && b.max.inclusive))) {
+    problems.push({ code: 'emptyRange', band: code, value: lo, otherValue: hi });
+    return false;
+  }
+  return okFloor && okFieldFloors;
+}
+
+/** A band's code (or "#n" when it has none), once only, and its labels in both languages; returns the code problems are reported under. */
+function checkBandNames(b: BandRule, i: number, seen: Set<string>, problems: RuleProblem[]): string {
+  const code = typeof b?.code === 'string' && b.code.trim() !== '' ? b.code : `#${i + 1}`;
+  if (code.startsWith('#')) problems.push({ code: 'badCode', band: code });
+  if (seen.has(code)) problems.push({ code: 'duplicateCode', band: code });
+  seen.add(code);
+  if (!b?.label || !b.label.vi?.trim() || !b.label.en?.trim()) problems.push({ code: 'missingLabel', band: code });
+  return code;
+}
+
+/** The top band reaches 100% and the bottom one 0%. */
+function checkEnds(bands: readonly BandRule[], problems: RuleProblem[]): void {
   const top = bands[0];
   if (top.max.pct !== 100 || !top.max.inclusive) problems.push({ code: 'topNot100', band: top.code, value: top.max.pct });
   const bottom = bands[bands.length - 1];
   if (bottom.min.pct !== 0 || !bottom.min.inclusive) problems.push({ code: 'bottomNot0', band: bottom.code, value: bottom.min.pct });
+}
 
+/** Neighbouring bands descend and meet exactly: no gap, no overlap. */
+function checkJoins(bands: readonly BandRule[], problems: RuleProblem[]): void {
   for (let i = 0; i + 1 < bands.length; i++) {
     const upper = bands[i];
     const lower = bands[i + 1];
@@ -130,7 +148,6 @@ export function validateBands(bands: readonly BandRule[]): RuleProblem[] {
       problems.push({ code: 'overlap', band: upper.code, other: lower.code, value: a.pct, otherValue: b.pct });
     }
   }
-  return problems;
 }
 
 /** A band's per-field floors: each names a field once, with a floor within 0–100 or null. */
@@ -350,4 +367,32 @@ export function fnv1a(text: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A date as the report writes it: 2024-03-15 → 15/03/2024. */
+function reportDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * The name an amended rule set carries, from the decision a reviewer gives it: "UBND tỉnh X,
+ * Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024" (the report cites it; never "(đã sửa)").
+ */
+export function nameFromDecision(d: RuleDecision, templates: { vi: { dated: string; undated: string }; en: { dated: string; undated: string } }): LocalisedText {
+  const one = (lang: 'vi' | 'en') => {
+    const t = templates[lang];
+    const params: Record<string, string> = { number: d.number.trim(), date: d.date ? reportDate(d.date) : '', issuer: d.issuer[lang].trim() };
+    return (d.date ? t.dated : t.undated).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+  };
+  return { vi: one('vi'), en: one('en') };
+}
+
+/** An id from a decision's number: "12/2024/QĐ-UBND" → "12-2024-qd-ubnd". */
+export function idFromDecision(d: RuleDecision): string {
+  return (
+    fold(d.number)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'quyet-dinh'
+  );
 }

@@ -130,10 +130,12 @@ export interface FieldDef {
   /** Column letter of the field in the sheet, and the address of its max cell. */
   column: string;
   maxAddress: string;
-  /** Always a field (a survey column is the unit's surveyScaled, not a field). */
-  role?: 'field';
+  /** 'survey': the survey component (ĐTXHH/SIPAS) scored as a field of its own; absent: a field. */
+  role?: 'field' | 'survey';
   /** Column letter of the field's self-assessed points ("Tự chấm"), kept and compared, never scored. */
   selfColumn?: string;
+  /** Column letter of the survey points inside this field's total ("ĐTXHH" under the field's title): part of the field's score. */
+  surveyColumn?: string;
 }
 
 /** A unit's points in one field. */
@@ -157,11 +159,15 @@ export interface UnitInput {
   lastYearIndexScaled: number | null;
   /** Last year's band code, if given. */
   lastYearBand: BandCode | null;
-  /** Block (khối): from a block column or a title row above the unit ("I. KHỐI PHƯỜNG"); the rules rank within it. */
+  /** The block (khối) the unit is ranked in: a block column's value or the title row above the unit ("I. KHỐI PHƯỜNG"). */
   block?: string | null;
-  /** Self-assessed points per field, same order as scores (an empty cell: invalid); kept and compared, never scored. */
+  /** Self-assessed points per field, same order as scores; kept and compared, never scored. */
   selfAssessedScores?: FieldScore[];
-  /** Survey points (out of the survey component's points), scaled, from a top-level survey column ("ĐTXHH", "SIPAS"); null when the unit has none. Survey sub-columns under a field are already in that field's points. */
+  /**
+   * Survey (ĐTXHH/SIPAS) points, scaled, when the table has them. Where the table keeps them as a
+   * field of their own or inside a field's total (FieldDef.role 'survey' or surveyColumn), they are
+   * already part of `scores`: the rule set's components then do not add them a second time.
+   */
   surveyScaled?: number | null;
   /** The highest band the unit may get (a code or label), and why. */
   bandCap?: { band: string; reason: string } | null;
@@ -218,8 +224,8 @@ export type FindingCode =
   | 'unknownCapBand'
   | 'unknownFloorField'
   | 'surveyOverMax'
-  | 'maxColumnVaries'
-  | 'surveyNotCounted';
+  | 'surveyAlreadyInFields'
+  | 'maxColumnVaries';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {
@@ -270,6 +276,8 @@ export interface UnitResult {
   block?: string | null;
   /** false: scored but left out of ranking (by the rules' block or by a column). */
   ranked?: boolean;
+  /** RANK.EQ over every unit of the table, blocks and units left out included (for "highest", "lowest"). */
+  overallRank?: number;
   /** The cap that held the unit below the band its index reached (the cap band and its reason). */
   cappedAt?: { band: BandCode; reason: string; from: BandCode } | null;
   /** The unit is shown at a band's bound (2 decimals) but its compared index is below it. */

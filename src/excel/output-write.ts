@@ -19,7 +19,6 @@ import {
   outputSheetRows,
   planOutputWrite,
   qualifiedAddress,
-  unitRowsOf,
   type CellValue,
   type Lang,
   type RuleSet,
@@ -74,8 +73,7 @@ async function cellsBeyondRead(context: Excel.RequestContext, counter: WriteCoun
 }
 
 /** Queues the block's looks (spec: OUTPUT_HEADER_LOOK, OUTPUT_COLUMNS) and the band fills as conditional formats. */
-function queueLooks(place: Place, units: { offset: number; count: number }, rules: RuleSet, lang: Lang): void {
-  const unitCount = units.count;
+function queueLooks(place: Place, unitCount: number, rules: RuleSet, lang: Lang): void {
   const { sheet, row, col } = place;
   const header = sheet.getRangeByIndexes(row, col, 1, OUTPUT_COLUMN_COUNT);
   header.format.font.bold = OUTPUT_HEADER_LOOK.bold;
@@ -85,12 +83,12 @@ function queueLooks(place: Place, units: { offset: number; count: number }, rule
   OUTPUT_COLUMNS.forEach((column, i) => {
     sheet.getRangeByIndexes(row, col + i, 1, 1).format.columnWidth = column.width * POINTS_PER_CHAR;
     if (unitCount === 0) return;
-    const range = sheet.getRangeByIndexes(row + units.offset, col + i, unitCount, 1);
-    range.format.verticalAlignment = V_ALIGN[OUTPUT_UNIT_VERTICAL];
+    const units = sheet.getRangeByIndexes(row + 2, col + i, unitCount, 1);
+    units.format.verticalAlignment = V_ALIGN[OUTPUT_UNIT_VERTICAL];
     const h = H_ALIGN[column.horizontal];
-    if (h) range.format.horizontalAlignment = h;
-    if (column.wrap) range.format.wrapText = true;
-    if (column.fill === 'band') queueBandFills(range, rules, lang);
+    if (h) units.format.horizontalAlignment = h;
+    if (column.wrap) units.format.wrapText = true;
+    if (column.fill === 'band') queueBandFills(units, rules, lang);
   });
 }
 
@@ -117,8 +115,7 @@ export async function writeOutput(context: Excel.RequestContext, counter: WriteC
   const plan = planOutputWrite(read.grid, layout, result.rules, read.origin);
   const ownBlock = layout.outputCol !== null;
   const sheet = context.workbook.worksheets.getItem(read.sheet);
-  const unitRows = unitRowsOf(layout);
-  const { values: rows, formats } = outputSheetRows(outputBlock(result, lang), { headerRow: layout.headerRow, endRow: layout.endRow, unitRows });
+  const { values: rows, formats } = outputSheetRows(outputBlock(result, lang), layout);
   for (let r = plan.endRow; r < plan.clearEnd; r++) {
     rows.push(OUTPUT_COLUMNS.map(() => ''));
     formats.push(OUTPUT_COLUMNS.map(() => 'General'));
@@ -151,7 +148,7 @@ export async function writeOutput(context: Excel.RequestContext, counter: WriteC
       const range = sheet.getRangeByIndexes(place.row + chunk.start, place.col, chunk.end - chunk.start, OUTPUT_COLUMN_COUNT);
       range.numberFormat = formats.slice(chunk.start, chunk.end);
       range.values = rows.slice(chunk.start, chunk.end) as (string | number)[][];
-      if (chunk.start === 0) queueLooks(place, unitRows.length === 0 ? { offset: 2, count: 0 } : { offset: unitRows[0] - layout.headerRow, count: layout.endRow - unitRows[0] }, result.rules, lang);
+      if (chunk.start === 0) queueLooks(place, result.units.length, result.rules, lang);
       progress('write', chunk.start, rows.length);
       // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop

@@ -19,7 +19,7 @@ import {
   type Layout,
   type RoleOverrides,
 } from '../../src/engine';
-import { BLOCK_LAYOUTS, FIELDS, genTransposed, genBand, genIndex, genLayouts, genRanks, genUnits } from '../fixtures/layouts';
+import { FIELDS, genBand, genIndex, genLayouts, genRanks, genUnits, genTransposed } from '../fixtures/layouts';
 import { RULES } from './helpers';
 
 const SHEET = 'Tổng hợp';
@@ -216,39 +216,6 @@ describe('blocks and summary rows', () => {
   });
 });
 
-describe('a survey column (ĐTXHH, SIPAS)', () => {
-  const grid: CellValue[][] = [
-    ['Tên đơn vị', 'LV1', 'LV2', 'Điểm ĐTXHH'],
-    ['Điểm tối đa', 35, 35, null],
-    ['Xã A', 30, 28, 25],
-    ['Xã B', 20, 21, 15],
-  ];
-
-  it('is the unit\'s survey points, not a field; counted by rules with a survey component', () => {
-    const withSurvey = { ...RULES, components: { appraisal: { label: { vi: 'Thẩm định', en: 'Appraisal' }, points: 70, floorApplies: false }, survey: { label: { vi: 'ĐTXHH', en: 'Survey' }, points: 30, floorApplies: false }, convertWithoutSurvey: false } };
-    const s = scoreGrid(grid, SHEET, withSurvey);
-    if (!s.found) throw new Error('not found');
-    expect(s.errors).toEqual([]);
-    expect(s.result.table.fields.map((f) => f.label)).toEqual(['LV1', 'LV2']);
-    expect(s.result.table.units.map((u) => u.surveyScaled)).toEqual([250000, 150000]);
-    // (58/70 × 70 + 25) / 100
-    expect(s.result.units[0].indexPct).toBe(83);
-  });
-
-  it('without a survey component in the rules, an error at its header saying how to confirm it: never dropped silently', () => {
-    const s = scored(grid);
-    expect(s.errors.map((f) => [f.cell, f.code])).toEqual([["'Tổng hợp'!D1", 'surveyNotCounted']]);
-    expect(s.errors[0].params.column).toBe('D');
-    const asField = parseColumnMap('D=field');
-    if (!asField.ok) throw new Error(asField.item);
-    // Confirmed as a field (its maximum then missing: an error naming it), or ignored.
-    expect(scored(grid, asField.roles).errors.map((f) => f.code)).toEqual(['missingMax']);
-    const ignored = parseColumnMap('D=ignored');
-    if (!ignored.ok) throw new Error(ignored.item);
-    expect(scored(grid, ignored.roles).errors).toEqual([]);
-  });
-});
-
 describe('a transposed table', () => {
   it('is recognised and refused, naming its "Điểm tối đa" cell, never misread', () => {
     expect(detectLayout(genTransposed().rows)).toEqual({ ok: false, reason: 'transposed', detail: 'C3' });
@@ -287,10 +254,38 @@ describe('every generated layout scores like its plain equivalent', () => {
     const plain = scored(layout.plain);
     expect(s.errors).toEqual([]);
     expect(s.result.table.fields.map((f) => f.maxScaled)).toEqual(FIELDS.map((f) => f.max * 1e4));
-    expect(s.result.units.map((u) => [u.indexPct, u.rank, u.band])).toEqual(plain.result.units.map((u) => [u.indexPct, u.rank, u.band]));
+    expect(s.result.units.map((u) => [u.indexPct, u.band])).toEqual(plain.result.units.map((u) => [u.indexPct, u.band]));
+    // A table divided into blocks ranks within each block (issue 16); the plain equivalent has none.
+    const byBlock = layout.name === 'block-titles' || layout.name === 'authority';
+    if (!byBlock) expect(s.result.units.map((u) => u.rank)).toEqual(plain.result.units.map((u) => u.rank));
     // And both agree with the fixture's own arithmetic.
     const expected = layout.name === 'self-appraised' || layout.name === 'four-rows' || layout.name === 'uncertain' ? units.map((u) => ({ ...u, bonus: 0, penalty: 0 })) : units;
     expect(s.result.units.map((u) => u.indexPct)).toEqual(expected.map(genIndex));
-    expect(s.result.units.map((u) => u.rank)).toEqual(genRanks(expected, BLOCK_LAYOUTS.includes(layout.name)));
+    expect(s.result.units.map((u) => u.rank)).toEqual(genRanks(expected, byBlock));
+  });
+});
+
+describe('a table that keeps the survey inside its fields, under a rule set with components', () => {
+  const fourRows = genLayouts().find((l) => l.name === 'four-rows');
+  const withComponents = {
+    ...RULES,
+    id: 'with-components',
+    components: {
+      appraisal: { label: { vi: 'Điểm thẩm định', en: 'Appraisal' }, points: 70, floorApplies: false },
+      survey: { label: { vi: 'Điều tra xã hội học', en: 'Survey' }, points: 30, floorApplies: false },
+      convertWithoutSurvey: false,
+    },
+  };
+
+  it('scores the fields\' total once (the survey is not added a second time) and says so in a warning', () => {
+    if (!fourRows) throw new Error('the four-rows layout is missing');
+    const plain = scored(fourRows.rows);
+    const s = scoreGrid(fourRows.rows, SHEET, withComponents);
+    if (!s.found) throw new Error(`not found: ${s.reason}`);
+    expect(s.result.units.map((u) => [u.indexPct, u.band, u.rank])).toEqual(plain.result.units.map((u) => [u.indexPct, u.band, u.rank]));
+    const warning = s.warnings.find((w) => w.code === 'surveyAlreadyInFields');
+    expect(warning).toBeDefined();
+    expect(s.errors).toEqual([]);
+    expect(plain.warnings.some((w) => w.code === 'surveyAlreadyInFields')).toBe(false);
   });
 });
