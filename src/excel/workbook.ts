@@ -172,7 +172,54 @@ function describeSource(read: SheetRead, lang: Lang): string {
   return m.sourceSheet;
 }
 
-/** Finds the layout (or applies the user's), reads the last-year formats, validates and scores. */
+/** The table's layout: found (with the user's roles and corrections), or the user's own; else why not, as an error (uncertain columns carry the proposed mapping). */
+function layoutOf(read: SheetRead, lang: Lang, override: MappingOverride | undefined): Layout {
+  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
+  if (detected.ok) return { ...detected.layout, ...override?.layout };
+  if (override?.layout && isCompleteLayout(override.layout)) return override.layout;
+  const reason = fill(messages(lang).layout[detected.reason], { detail: detected.detail });
+  const message = fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason });
+  // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
+  if (detected.reason === 'uncertain') throw Object.assign(new UserFacingError(message, 'uncertainColumns'), { proposal: detected.proposal });
+  throw new UserFacingError(message, 'notFound');
+}
+
+/** The grid with the user's maximum points in the max row, where given. */
+function withMaxPoints(grid: CellValue[][], layout: Layout, override: MappingOverride | undefined): CellValue[][] {
+  if (!override?.maxPoints) return grid;
+  const out = grid.slice();
+  const maxRow = out[layout.maxRow].slice();
+  for (const [col, max] of Object.entries(override.maxPoints)) maxRow[Number(col)] = max;
+  out[layout.maxRow] = maxRow;
+  return out;
+}
+
+/**
+ * The number formats of last year's index and the authority's index (one sync): both may be
+ * fractions shown as percentages, and only the format tells.
+ */
+async function percentFormats(context: Excel.RequestContext, counter: SyncCounter, read: SheetRead, layout: Layout): Promise<(string | undefined)[][]> {
+  const formats: (string | undefined)[][] = [];
+  const unitCount = layout.endRow - layout.firstUnitRow;
+  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
+  if (percentCols.length === 0 || unitCount === 0) return formats;
+  const sheet = context.workbook.worksheets.getItem(read.sheet);
+  const ranges = percentCols.map((c) => {
+    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
+    range.load('numberFormat');
+    return range;
+  });
+  await context.sync();
+  counter.syncs++;
+  for (let i = 0; i < unitCount; i++) {
+    const row: (string | undefined)[] = [];
+    percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
+    formats[layout.firstUnitRow + i] = row;
+  }
+  return formats;
+}
+
+/** Finds the layout (or applies the user's), reads the percentage formats, validates and scores. */
 async function inspectRead(
   context: Excel.RequestContext,
   counter: SyncCounter,
@@ -181,46 +228,9 @@ async function inspectRead(
   lang: Lang,
   override: MappingOverride | undefined,
 ): Promise<Inspection> {
-  let layout: Layout;
-  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
-  if (detected.ok) layout = { ...detected.layout, ...override?.layout };
-  else if (override?.layout && isCompleteLayout(override.layout)) layout = override.layout;
-  else {
-    const reason = detected.ok ? '' : fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-    const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), !detected.ok && detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
-    // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
-    if (!detected.ok && detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
-    throw error;
-  }
-
-  let grid = read.grid;
-  if (override?.maxPoints) {
-    grid = grid.slice();
-    const maxRow = grid[layout.maxRow].slice();
-    for (const [col, max] of Object.entries(override.maxPoints)) maxRow[Number(col)] = max;
-    grid[layout.maxRow] = maxRow;
-  }
-
-  // Last year's index may be a fraction shown as a percentage: its number format tells.
-  const formats: (string | undefined)[][] = [];
-  const unitCount = layout.endRow - layout.firstUnitRow;
-  // Last year's index and the authority's index: both may be fractions shown as percentages.
-  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
-  if (percentCols.length > 0 && unitCount > 0) {
-    const sheet = context.workbook.worksheets.getItem(read.sheet);
-    const ranges = percentCols.map((c) => {
-      const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
-      range.load('numberFormat');
-      return range;
-    });
-    await context.sync();
-    counter.syncs++;
-    for (let i = 0; i < unitCount; i++) {
-      const row: (string | undefined)[] = [];
-      percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
-      formats[layout.firstUnitRow + i] = row;
-    }
-  }
+  const layout = layoutOf(read, lang, override);
+  const grid = withMaxPoints(read.grid, layout, override);
+  const formats = await percentFormats(context, counter, read, layout);
   read.formats = formats;
 
   const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
