@@ -356,11 +356,7 @@ async function openBook(job: Job): Promise<XlsxBook> {
   const m = messages(job.lang).cli;
   try {
     // Read into memory, for reading only: the input file is never opened for writing.
-    const wb = XlsxBook.read(await fs.promises.readFile(job.input));
-    // The sheets looked into below inflate on the thread pool while the shared strings and styles are read.
-    const wanted = job.values.sheet;
-    await wb.prefetch(wb.sheets.filter((s) => (wanted === undefined ? !OWNED_SHEETS.includes(s.name) : s.name === wanted || fold(s.name) === fold(wanted))));
-    return wb;
+    return XlsxBook.read(await fs.promises.readFile(job.input));
   } catch (e) {
     throw new UsageError(fill(m.unreadable, { file: job.inputArg, detail: detail(e) }));
   }

@@ -5,7 +5,6 @@
  * for byte: the scorer writes its four columns and nothing more.
  */
 import { columnLetter } from '../../engine';
-import { ByteText, isAsciiTextOf } from './byte-text';
 import { MalformedPartError, attr, escapeText, isNameEnd, removeAttr, setAttr } from './xml';
 
 /** A cell to write: a number, a text (always a string cell, never a formula), or no value (style only). */
@@ -267,28 +266,6 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
   const out = new ChunkedText();
   spliceRows(src, bounds, rows, options, edit, { text: (piece) => out.push(piece), span: (from, to) => out.push(src.slice(from, to)) });
   return out.toString();
-}
-
-/**
- * editRows, assembled as UTF-8 bytes from `source` (the part's bytes, which decode to `xml`)
- * without a string of the whole part: the rows left as they are are copied byte for byte. Null
- * when an offset into `xml` is not the same offset into `source` (a character outside ASCII, a
- * byte-order mark) or the part's `<sheetData/>` must be opened: use editRows then.
- */
-export function editRowsAsBytes(
-  xml: string,
-  source: Buffer,
-  rows: readonly number[],
-  options: RowEditOptions,
-  edit: (row0: number, styleAt: (col: number) => number) => CellWrite[],
-): Buffer | null {
-  if (!isAsciiTextOf(source, xml)) return null;
-  const bounds = sheetDataBounds(xml);
-  if (bounds.xml !== xml) return null;
-  // The source, the new cells (about 400 bytes a row), and room to spare.
-  const out = new ByteText(source.length + rows.length * 512 + 4096, source);
-  spliceRows(xml, bounds, rows, options, edit, { text: (piece) => out.push(piece), span: (from, to) => out.copy(from, to) });
-  return out.toBuffer();
 }
 
 function spliceRows(

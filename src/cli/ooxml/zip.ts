@@ -10,6 +10,7 @@
  * Path extra field is present, or the bytes are valid UTF-8), else as code page 437.
  */
 import * as zlib from 'node:zlib';
+import { decodePart } from './parse';
 
 export class ZipError extends Error {
   override name = 'ZipError';
@@ -86,18 +87,6 @@ function decodeName(bytes: Buffer, flags: number, extra: Buffer): string {
     for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
     return out;
   }
-}
-
-/** Strips a UTF-8 BOM; decodes UTF-16 (with a BOM), which OPC allows for XML parts. */
-function decodeText(bytes: Buffer): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return bytes.toString('utf8');
 }
 
 export class ZipArchive {
@@ -256,22 +245,6 @@ export class ZipArchive {
     return this.checked(e, out);
   }
 
-  /**
-   * bytes(name), inflated on the thread pool (the caller's thread goes on meanwhile); the same
-   * checks, the same cache. A damaged entry rejects with the ZipError bytes() would throw.
-   */
-  async bytesAhead(name: string): Promise<Buffer> {
-    const e = this.need(name);
-    const cached = this.cache.get(e.name);
-    if (cached) return cached;
-    if (e.method === 0 || e.size === 0) return this.bytes(name);
-    const stored = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
-    const out = await new Promise<Buffer>((resolve, reject) =>
-      zlib.inflateRaw(stored, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64 * 1024, e.size + 1024) }, (err, result) => (err ? reject(inflateError(e, err)) : resolve(result))),
-    );
-    return this.cache.get(e.name) ?? this.checked(e, out);
-  }
-
   private checked(e: Entry, out: Buffer): Buffer {
     if (out.length !== e.size) throw new ZipError(`The zip entry "${e.name}" is damaged: it inflates to ${out.length} bytes, not the ${e.size} its header says.`);
     if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0) throw new ZipError(`The zip entry "${e.name}" is damaged: its CRC-32 does not match its content.`);
@@ -279,9 +252,9 @@ export class ZipArchive {
     return out;
   }
 
-  /** Content as text: UTF-8 without a BOM (UTF-16 when it starts with a UTF-16 BOM). */
+  /** Content as text, decoded by its byte-order mark or XML declaration (parse.ts, decodePart). */
   text(name: string): string {
-    return decodeText(this.bytes(name));
+    return decodePart(this.bytes(name), this.need(name).name);
   }
 
   textOrNull(name: string): string | null {
