@@ -56,6 +56,11 @@ export class XlsxBook {
     return new XlsxBook(ZipArchive.read(data));
   }
 
+  /** Opens a workbook from an archive already read (and checked: guard.ts). */
+  static fromArchive(zip: ZipArchive): XlsxBook {
+    return new XlsxBook(zip);
+  }
+
   /** The worksheets in workbook order (hidden ones included). */
   get sheets(): readonly SheetRef[] {
     return this.parts.sheets;

@@ -14,6 +14,8 @@ import { decodePart } from './parse';
 
 export class ZipError extends Error {
   override name = 'ZipError';
+  /** The entry name written twice, when that is what is wrong. */
+  duplicate?: string;
 }
 
 /** What the central directory says about one entry. */
@@ -101,7 +103,7 @@ export class ZipArchive {
     readonly comment: Buffer,
   ) {
     for (const e of entries) {
-      if (this.byName.has(e.name)) throw new ZipError(`The zip archive has two entries named "${e.name}".`);
+      if (this.byName.has(e.name)) throw Object.assign(new ZipError(`The zip archive has two entries named "${e.name}".`), { duplicate: e.name });
       this.byName.set(e.name, e);
       const lower = e.name.toLowerCase();
       if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, e);
@@ -231,25 +233,38 @@ export class ZipArchive {
     const e = this.need(name);
     const cached = this.cache.get(e.name);
     if (cached) return cached;
-    const stored = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
-    let out: Buffer;
-    if (e.method === 0) out = stored;
-    else {
-      try {
-        // The declared size bounds the output, so a lying header cannot inflate without limit.
-        out = e.size === 0 && stored.length <= 2 ? Buffer.alloc(0) : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
-      } catch (err) {
-        throw inflateError(e, err);
-      }
-    }
-    return this.checked(e, out);
+    return this.checked(e, this.inflate(e));
   }
 
-  private checked(e: Entry, out: Buffer): Buffer {
+  /** The entry's data inflated, bounded by the size the central directory declares. */
+  private inflate(e: Entry): Buffer {
+    const stored = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    if (e.method === 0) return stored;
+    try {
+      // The declared size bounds the output, so a lying header cannot inflate without limit.
+      return e.size === 0 && stored.length <= 2 ? Buffer.alloc(0) : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      throw inflateError(e, err);
+    }
+  }
+
+  private checked(e: Entry, out: Buffer, cache = true): Buffer {
     if (out.length !== e.size) throw new ZipError(`The zip entry "${e.name}" is damaged: it inflates to ${out.length} bytes, not the ${e.size} its header says.`);
     if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0) throw new ZipError(`The zip entry "${e.name}" is damaged: its CRC-32 does not match its content.`);
-    this.cache.set(e.name, out);
+    if (cache) this.cache.set(e.name, out);
     return out;
+  }
+
+  /**
+   * Inflates an entry and checks it (CRC-32, size) like bytes(); kept for later reads only when it
+   * is XML (the parts the scorer reads), so that images and the like are not held in memory.
+   */
+  verify(name: string): Buffer {
+    const e = this.need(name);
+    const cached = this.cache.get(e.name);
+    if (cached) return cached;
+    if (/\.(xml|rels)$/i.test(e.name)) return this.bytes(name);
+    return this.checked(e, this.inflate(e), false);
   }
 
   /** Content as text, decoded by its byte-order mark or XML declaration (parse.ts, decodePart). */
