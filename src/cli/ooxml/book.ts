@@ -18,6 +18,8 @@ const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/re
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const TRANSITIONAL_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 
 /** A part's new content: its text, or that text as UTF-8 bytes. */
@@ -127,12 +129,19 @@ export class XlsxBook {
     this.changes.set(sheet.path, xml);
   }
 
-  private relsNamespacePrefix(workbookXml: string): string {
+  /**
+   * How a new `<sheet>` names its relationship: the prefix the workbook's root binds to the
+   * relationships namespace, else `r` declared on the element itself (openpyxl, and files made
+   * from it, declare it on each `<sheet>` only).
+   */
+  private relsNamespace(workbookXml: string): { prefix: string; declaration: string } {
+    const root = /<workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
     for (const ns of RELATIONSHIPS_NS) {
-      const m = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="${ns.replace(/[.]/g, '\\.')}"`).exec(workbookXml);
-      if (m) return m[1];
+      const m = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="${ns.replace(/[.]/g, '\\.')}"`).exec(root);
+      if (m) return { prefix: m[1], declaration: '' };
     }
-    return 'r';
+    const ns = workbookXml.includes(RELATIONSHIPS_NS[1]) ? RELATIONSHIPS_NS[1] : RELATIONSHIPS_NS[0];
+    return { prefix: 'r', declaration: ` xmlns:r="${ns}"` };
   }
 
   /**
@@ -191,6 +200,8 @@ export class XlsxBook {
     let k = ids.size + 1;
     while (ids.has(`rId${k}`)) k++;
     const relId = `rId${k}`;
+    // A Strict package names its relationship types in the Strict namespace.
+    if (rels.includes(STRICT_RELATIONSHIPS)) type = type.replace(TRANSITIONAL_RELATIONSHIPS, STRICT_RELATIONSHIPS);
     // The target relative to the workbook part's folder.
     const base = this.parts.workbookPath.includes('/') ? this.parts.workbookPath.slice(0, this.parts.workbookPath.lastIndexOf('/') + 1) : '';
     const target = path.startsWith(base) ? path.slice(base.length) : `/${path}`;
@@ -213,8 +224,8 @@ export class XlsxBook {
 
     const wbXml = this.partText(this.parts.workbookPath);
     const sheetId = Math.max(0, ...[...wbXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => Number(attr(m[0], 'sheetId') ?? '0'))) + 1;
-    const prefix = this.relsNamespacePrefix(wbXml);
-    const entry = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${prefix}:id="${relId}"/>`;
+    const { prefix, declaration } = this.relsNamespace(wbXml);
+    const entry = `<sheet${declaration} name="${escapeAttr(name)}" sheetId="${sheetId}" ${prefix}:id="${relId}"/>`;
     const withSheet = /<sheets\s*\/>/.test(wbXml) ? wbXml.replace(/<sheets\s*\/>/, `<sheets>${entry}</sheets>`) : wbXml.replace('</sheets>', `${entry}</sheets>`);
     this.changes.set(this.parts.workbookPath, withSheet);
 
