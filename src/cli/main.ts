@@ -44,7 +44,7 @@ export { defaultOutPath };
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
 import { occupiedTargetCells, writeOutputBlock } from './xlsx';
 import { XlsxBook, type SheetRef } from './ooxml/book';
-import { OccupiedCellError } from './ooxml/sheet-xml';
+import { CellTooLongError, MAX_CELL_TEXT, OccupiedCellError } from './ooxml/sheet-xml';
 import { MalformedPartError } from './ooxml/xml';
 import { Refusal, checkPackage, refusalOf } from './ooxml/guard';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
@@ -313,6 +313,7 @@ export async function scoreFile(job: Job, io: Io): Promise<Outcome> {
     if (e instanceof MalformedPartError) throw new UsageError(fill(messages(job.lang).cli.unreadable, { file: job.inputArg, detail: e.message }));
     const refusal = refusalOf(e);
     if (refusal) throw new UsageError(refusalMessage(job.lang, job.inputArg, refusal));
+    if (e instanceof CellTooLongError) throw new UsageError(fill(messages(job.lang).cli.refusal.cellTooLong, { cell: e.address, length: e.length, max: MAX_CELL_TEXT }));
     throw e;
   }
 }

@@ -47,6 +47,20 @@ function letters(col: number): string {
   return (LETTERS[col] ??= columnLetter(col));
 }
 
+/** The most characters Excel keeps in a cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A text longer than a cell holds: never written (Excel would cut it or repair the file). */
+export class CellTooLongError extends Error {
+  override name = 'CellTooLongError';
+  constructor(
+    readonly address: string,
+    readonly length: number,
+  ) {
+    super(`${address}: ${length} characters, over the ${MAX_CELL_TEXT} a cell holds`);
+  }
+}
+
 export function cellXml(row0: number, cell: CellWrite): string {
   const ref = `${letters(cell.col)}${row0 + 1}`;
   const s = cell.style ? ` s="${cell.style}"` : '';
@@ -54,6 +68,7 @@ export function cellXml(row0: number, cell: CellWrite): string {
   if (v === null || v === '') return `<c r="${ref}"${s}/>`;
   if (typeof v === 'number') return `<c r="${ref}"${s}><v>${numberText(v)}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (v.length > MAX_CELL_TEXT) throw new CellTooLongError(ref, v.length);
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
 }
 

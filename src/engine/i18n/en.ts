@@ -291,6 +291,7 @@ export const en: Messages = {
       csv: 'Not reading "{file}": it is a text (CSV) file, not a workbook; open it in Excel or LibreOffice and save it as .xlsx.',
       notZip: 'Not reading "{file}": it is not an .xlsx workbook (not a zip file); save it as an Excel Workbook (.xlsx).',
       uncomputed: "'{sheet}'!{cell}: the cell is a formula that was never calculated (no stored value): open and save the file in Excel or LibreOffice, then score again.",
+      cellTooLong: 'Nothing written: cell {cell} needs {length} characters, over the {max} an Excel cell holds (usually a list of units on the report sheet); score with --no-report-sheet, or --report to write the narrative to a file of its own.',
       pastLastColumn: "'{sheet}'!{cell}: the table reaches column {last}, the sheet's last, so there is no room for the four result columns; move some columns to another sheet.",
     },
   },

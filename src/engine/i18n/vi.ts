@@ -291,6 +291,7 @@ export const vi = {
       csv: 'Không đọc tệp "{file}": đây là tệp văn bản (CSV), không phải sổ tính; hãy mở bằng Excel hoặc LibreOffice và lưu dưới dạng .xlsx.',
       notZip: 'Không đọc tệp "{file}": đây không phải sổ tính .xlsx (không phải tệp nén zip); hãy lưu lại dưới dạng Excel Workbook (.xlsx).',
       uncomputed: "'{sheet}'!{cell}: ô là công thức chưa được tính (không có giá trị lưu sẵn): mở và lưu tệp bằng Excel hoặc LibreOffice rồi chấm lại.",
+      cellTooLong: 'Không ghi gì: ô {cell} cần {length} ký tự, quá {max} ký tự một ô Excel chứa được (thường là danh sách đơn vị trong trang báo cáo); hãy chấm với --no-report-sheet hoặc --report để ghi lời văn ra tệp riêng.',
       pastLastColumn: "'{sheet}'!{cell}: bảng kéo tới cột {last}, cột cuối cùng của trang tính, nên không còn chỗ ghi bốn cột kết quả; hãy chuyển bớt cột sang trang khác.",
     },
   },

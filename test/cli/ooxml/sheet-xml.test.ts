@@ -1,6 +1,6 @@
 /** Worksheet XML edits (src/cli/ooxml/sheet-xml.ts): only the named cells change, everything else is kept as it was. */
 import { MalformedPartError } from '../../../src/cli/ooxml/xml';
-import { OccupiedCellError, cellXml, columnIndex, editRows, replaceSheetData, setColumns, widenDimension } from '../../../src/cli/ooxml/sheet-xml';
+import { CellTooLongError, MAX_CELL_TEXT, OccupiedCellError, cellXml, columnIndex, editRows, replaceSheetData, setColumns, widenDimension } from '../../../src/cli/ooxml/sheet-xml';
 
 const HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/>';
 const TAIL = '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells><drawing r:id="rId1"/></worksheet>';
@@ -116,5 +116,12 @@ describe('setColumns, widenDimension, replaceSheetData', () => {
   test('replaceSheetData swaps every row and nothing else', () => {
     const out = replaceSheetData(sheet('<row r="1"><c r="A1"><v>1</v></c></row>'), [[{ col: 0, style: 2, value: 'a' }], [], [{ col: 1, style: 0, value: 3 }]]);
     expect(out).toBe(`${HEAD}<sheetData><row r="1"><c r="A1" s="2" t="inlineStr"><is><t xml:space="preserve">a</t></is></c></row><row r="3"><c r="B3"><v>3</v></c></row></sheetData>${TAIL}`);
+  });
+});
+
+describe('a text longer than a cell holds', () => {
+  test('is never written: 32,767 characters are, 32,768 stop the write naming the cell', () => {
+    expect(cellXml(4, { col: 2, style: 0, value: 'a'.repeat(MAX_CELL_TEXT) })).toContain('a'.repeat(MAX_CELL_TEXT));
+    expect(() => cellXml(4, { col: 2, style: 0, value: 'a'.repeat(MAX_CELL_TEXT + 1) })).toThrow(new CellTooLongError('C5', MAX_CELL_TEXT + 1));
   });
 });
