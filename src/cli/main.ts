@@ -51,6 +51,7 @@ import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet
 import { generateNarrative } from '../engine/narrative';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
 import { guessReportYear, reportSheetModel } from './report-sheet';
+import { splitLongParagraphs } from './report-split';
 import { isReportSheet, writeReportSheet } from './report-xlsx';
 
 export const EXIT_OK = 0;
@@ -529,7 +530,8 @@ function addReport(
   const narrative = generateNarrative(result, { ...settings, year }, job.lang);
   phase('narrative');
   if (wantReportSheet) {
-    const model = reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3]));
+    // Paragraphs over a cell's 32,767 characters (a band of ~820 units) continue on the rows below.
+    const model = splitLongParagraphs(reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3])));
     const sheet = writeReportSheet(wb, model, result, year, job.lang);
     phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
