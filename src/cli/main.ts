@@ -25,8 +25,11 @@ import {
   cellAddress,
   fill,
   fold,
+  generateNarrative,
+  guessReportYear,
   messages,
   outputBlock,
+  reportSheetModel,
   scoreGrid,
   qualifiedAddress,
   type Finding,
@@ -36,21 +39,24 @@ import {
   type Narrative,
   type SheetScoring,
   type WorkbookOutcome,
+  type MappingProposal,
+  type RoleOverrides,
+  mappingJson,
 } from '../engine';
 import { ArgsError, parseCliArgs, type CliArgs } from './args';
+import { MapOptionError, printedMap, readMapOption, tableChecksJson, tableChecksText, uncertainText } from './columns';
 import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatchSummary } from './batch';
 
 export { defaultOutPath };
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
-import { occupiedTargetCells, writeOutputBlock } from './xlsx';
+import { outputPlan, writeOutputBlock } from './xlsx';
 import { XlsxBook, type SheetRef } from './ooxml/book';
 import { CellTooLongError, MAX_CELL_TEXT, OccupiedCellError } from './ooxml/sheet-xml';
 import { MalformedPartError } from './ooxml/xml';
 import { Refusal, checkPackage, refusalOf } from './ooxml/guard';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
-import { generateNarrative } from '../engine/narrative';
+import { StagedWriteError, writeAllOrNone, type StagedFile } from './staged-files';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
-import { guessReportYear, reportSheetModel } from './report-sheet';
 import { splitLongParagraphs } from './report-split';
 import { isReportSheet, writeReportSheet } from './report-xlsx';
 
@@ -166,6 +172,8 @@ export interface Job {
   reportPath: string | null;
   reportFmt: ReportFormat | null;
   fileRules: RuleSet | null;
+  /** Column roles confirmed with --map, by grid column. */
+  roles?: RoleOverrides;
   /** Print the scoring summary on stdout (a single run does; a batch prints its own lines). */
   printSummary: boolean;
 }
@@ -266,7 +274,18 @@ export function planJob(args: CliArgs, inputArg: string, cwd: string, lang: Lang
   const reportFmt = reportArg === null ? null : usage(() => reportFormat(reportArg, lang));
   // The report options are checked now, before the workbook is read.
   usage(() => reportSettings(values, fileRules ?? HAI_DUONG_2018, lang));
-  return { lang, values, cwd, inputArg, input, outArg, out, jsonPath, reportArg, reportPath, reportFmt, fileRules, printSummary };
+  const roles = mapOption(values.map, cwd, lang);
+  return { lang, values, cwd, inputArg, input, outArg, out, jsonPath, reportArg, reportPath, reportFmt, fileRules, printSummary, roles };
+}
+
+/** --map, read now: a mapping that cannot be read is a usage error. */
+function mapOption(value: string | undefined, cwd: string, lang: Lang): RoleOverrides | undefined {
+  try {
+    return readMapOption(value, cwd, lang);
+  } catch (e) {
+    if (e instanceof MapOptionError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** No output may be the input file, however its path is spelled: the input is never written. */
@@ -329,8 +348,13 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   const outcome = baseOutcome(job, rules);
   const report = baseReport(job, rules);
   const found = findTable(job, wb, rules, phase);
-  if ('misses' in found) return noTable(job, found.misses, report, outcome, io);
+  if ('misses' in found) return found.uncertain ? uncertainColumns(job, found.uncertain, report, outcome, io) : noTable(job, found.misses, report, outcome, io);
   const { ws, scoring } = found;
+  if (job.values['print-map']) {
+    io.stdout(printedMap(scoring.columns ?? []));
+    outcome.status = 'scored';
+    return outcome;
+  }
   outcome.sheet = report.sheet = ws.name;
   outcome.units = scoring.result.units.length;
   announceTable(job, found, io);
@@ -355,6 +379,7 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   outcome.output = job.outArg;
   if (job.printSummary) {
     io.stdout(summaryText(scoring.result, job.lang));
+    io.stdout(tableChecksText(scoring.result, job.lang));
     io.stdout('\n' + fill(m.wrote, { file: job.outArg }) + '\n');
   }
   phase.report(io);
@@ -428,14 +453,21 @@ function candidateSheets(job: Job, wb: XlsxBook): SheetRef[] {
 type Miss = { sheet: string; reason: string };
 
 /** The first candidate sheet laid out as a scoring table (and the sheets before it), or why each one is not. */
-function findTable(job: Job, wb: XlsxBook, rules: RuleSet, phase: (label: string) => void): (Chosen & { skipped: Miss[] }) | { misses: Miss[] } {
+function findTable(
+  job: Job,
+  wb: XlsxBook,
+  rules: RuleSet,
+  phase: (label: string) => void,
+): (Chosen & { skipped: Miss[] }) | { misses: Miss[]; uncertain?: { sheet: string; proposal: MappingProposal } } {
   const misses: Miss[] = [];
   for (const ws of candidateSheets(job, wb)) {
     const { grid, formats } = wb.grid(ws);
     phase('read');
-    const scoring = scoreGrid(grid, ws.name, rules, { formats });
+    const scoring = scoreGrid(grid, ws.name, rules, { formats, roles: job.roles });
     phase('score');
     if (scoring.found) return { ws, grid, scoring, skipped: misses };
+    // The table, with columns whose role the user must confirm: the search stops here.
+    if (scoring.reason === 'uncertain') return { misses, uncertain: { sheet: ws.name, proposal: scoring.proposal } };
     misses.push({ sheet: ws.name, reason: fill(messages(job.lang).layout[scoring.reason], { detail: scoring.detail }) });
   }
   return { misses };
@@ -464,6 +496,20 @@ async function noTable(job: Job, misses: Miss[], report: JsonReport, outcome: Ou
   return outcome;
 }
 
+/** Columns whose role is uncertain: the proposed mapping and how to confirm it; nothing written. */
+async function uncertainColumns(job: Job, found: { sheet: string; proposal: MappingProposal }, report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+  const text = uncertainText(found.sheet, found.proposal, job.lang);
+  if (job.values['print-map']) io.stdout(printedMap(found.proposal.columns, found.proposal.originCol));
+  io.stderr(text);
+  outcome.sheet = report.sheet = found.sheet;
+  outcome.status = 'errors';
+  outcome.problems = [text.split('\n')[0]];
+  report.errors = [{ cell: null, sheet: found.sheet, code: 'uncertainColumns', message: text.trim() }];
+  Object.assign(report, { proposedColumns: mappingJson(found.proposal.columns, found.proposal.originCol), uncertainColumns: found.proposal.uncertain });
+  if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
+  return outcome;
+}
+
 async function inputErrors(job: Job, errors: readonly Finding[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
   const m = messages(job.lang).cli;
   printFindings(m.errorsTitle, errors, job.lang, io);
@@ -477,10 +523,10 @@ async function inputErrors(job: Job, errors: readonly Finding[], report: JsonRep
 /** Writes the output block into the scoring sheet; the cells in the way if it cannot. */
 function writeBlock(wb: XlsxBook, chosen: Chosen, block: ReturnType<typeof outputBlock>): string[] {
   const { ws, grid, scoring } = chosen;
-  const occupied = occupiedTargetCells(grid, scoring.layout);
-  if (occupied.length > 0) return occupied;
+  const plan = outputPlan(grid, scoring.layout, scoring.result.rules);
+  if (plan.occupied.length > 0) return plan.occupied;
   try {
-    writeOutputBlock(wb, ws, grid, scoring.layout, block, scoring.result.rules);
+    writeOutputBlock(wb, ws, scoring.layout, block, plan);
     // The scoring sheet is final: it deflates on the thread pool while the report is built.
     wb.compressAhead(ws);
     return [];
@@ -532,7 +578,7 @@ function addReport(
   if (wantReportSheet) {
     // Paragraphs over a cell's 32,767 characters (a band of ~820 units) continue on the rows below.
     const model = splitLongParagraphs(reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3])));
-    const sheet = writeReportSheet(wb, model, result, year, job.lang);
+    const sheet = writeReportSheet(wb, model, year, job.lang);
     phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
     io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
@@ -540,46 +586,38 @@ function addReport(
   return narrative;
 }
 
-/** A temporary name beside `file`, renamed over it once everything is ready. */
-function tempBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-}
-
-/**
- * The scored copy, the report file and the JSON: each is made into a temporary file beside its
- * target first, and only when all of them are made are they renamed into place, so that a failure
- * leaves none of them half-done.
- */
+/** The scored copy, the report file and the JSON, written all together or not at all. */
 async function writeFiles(job: Job, wb: XlsxBook, narrative: Narrative | null, report: JsonReport, scoring: Chosen['scoring'], io: Io): Promise<void> {
   const m = messages(job.lang).cli;
   io.stderr(fill(m.writing, { file: job.outArg }) + '\n');
-  const staged: { tmp: string; target: string; shown: string; done?: string }[] = [];
-  try {
-    const xlsxTmp = tempBeside(job.out);
-    staged.push({ tmp: xlsxTmp, target: job.out, shown: job.outArg });
-    await fs.promises.writeFile(xlsxTmp, await wb.write());
-    if (job.reportPath !== null && job.reportFmt !== null && narrative !== null) {
-      const reportTmp = tempBeside(job.reportPath) + path.extname(job.reportPath);
-      staged.push({ tmp: reportTmp, target: job.reportPath, shown: job.reportArg as string, done: fill(m.wroteReport, { file: job.reportArg as string }) });
-      // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
-      const { reportBytes } = await import(/* webpackChunkName: "report-files" */ './report-files');
-      await fs.promises.writeFile(reportTmp, await reportBytes(narrative, job.reportFmt, job.lang));
-    }
-    if (job.jsonPath !== null) {
-      Object.assign(report, jsonResult(scoring.result, job.lang));
-      report.scored = true;
-      report.output = job.outArg;
-      const jsonTmp = tempBeside(job.jsonPath);
-      staged.push({ tmp: jsonTmp, target: job.jsonPath, shown: job.values.json as string, done: fill(m.wroteJson, { file: job.values.json as string }) });
-      await fs.promises.writeFile(jsonTmp, JSON.stringify(report, null, 2) + '\n', 'utf8');
-    }
-    for (const s of staged) await fs.promises.rename(s.tmp, s.target);
-  } catch (e) {
-    await Promise.all(staged.map((s) => fs.promises.rm(s.tmp, { force: true }).catch(() => undefined)));
-    const failed = staged[staged.length - 1];
-    throw new UsageError(fill(m.writeFailed, { file: failed?.shown ?? job.outArg, detail: detail(e) }));
+  const files: (StagedFile & { shown: string; done?: string })[] = [{ target: job.out, shown: job.outArg, content: () => wb.write() }];
+  if (job.reportPath !== null && job.reportFmt !== null && narrative !== null) {
+    const { reportFmt } = job;
+    files.push({
+      target: job.reportPath,
+      shown: job.reportArg as string,
+      done: fill(m.wroteReport, { file: job.reportArg as string }),
+      content: async () => {
+        // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
+        const { reportBytes } = await import(/* webpackChunkName: "report-files" */ './report-files');
+        return reportBytes(narrative, reportFmt, job.lang);
+      },
+    });
   }
-  for (const s of staged) if (s.done) io.stderr(s.done + '\n');
+  if (job.jsonPath !== null) {
+    Object.assign(report, jsonResult(scoring.result, job.lang), tableChecksJson(scoring.result, scoring.columns, job.lang));
+    report.scored = true;
+    report.output = job.outArg;
+    const shown = job.values.json as string;
+    files.push({ target: job.jsonPath, shown, done: fill(m.wroteJson, { file: shown }), content: () => JSON.stringify(report, null, 2) + '\n' });
+  }
+  try {
+    await writeAllOrNone(files);
+  } catch (e) {
+    const failed = e instanceof StagedWriteError ? files.find((f) => f.target === e.target) : undefined;
+    throw new UsageError(fill(m.writeFailed, { file: failed?.shown ?? job.outArg, detail: detail(e instanceof StagedWriteError ? e.reason : e) }));
+  }
+  for (const f of files) if (f.done) io.stderr(f.done + '\n');
 }
 
 /** A batch: every workbook scored on its own, then one summary of them all. */

@@ -4,7 +4,7 @@
  * no name is broken; the tables and the chart below move down by the rows added.
  */
 import { MAX_CELL_TEXT } from './ooxml/sheet-xml';
-import type { ReportRow, ReportSheetModel } from './report-sheet';
+import type { ReportCell, ReportSheetModel } from '../engine';
 
 /** `text` in pieces of at most `max` characters, each cut after the last ", " (else " ") that fits. */
 export function splitText(text: string, max = MAX_CELL_TEXT): string[] {
@@ -23,10 +23,10 @@ export function splitText(text: string, max = MAX_CELL_TEXT): string[] {
 }
 
 /** One paragraph row as the rows it takes: itself, or its text split over several. */
-function splitRow(row: ReportRow, max: number): ReportRow[] {
-  const text = row.cells[0];
-  if (typeof text !== 'string' || text.length <= max) return [row];
-  return splitText(text, max).map((piece) => ({ ...row, cells: [piece, ...row.cells.slice(1)] }));
+function splitRow(row: ReportCell[], max: number): ReportCell[][] {
+  const first = row[0];
+  if (first === undefined || typeof first.value !== 'string' || first.value.length <= max) return [row];
+  return splitText(first.value, max).map((piece) => [{ ...first, value: piece }, ...row.slice(1)]);
 }
 
 /** The model with every paragraph over `max` characters continued on the rows below it. */

@@ -1,6 +1,6 @@
 /** Report paragraphs over a cell's 32,767 characters continue on the rows below (src/cli/report-split.ts). */
 import { splitLongParagraphs, splitText } from '../../src/cli/report-split';
-import type { ReportSheetModel } from '../../src/cli/report-sheet';
+import type { ReportSheetModel } from '../../src/engine';
 
 const names = Array.from({ length: 2000 }, (_, i) => `Xã Đông Hưng ${i + 1}`);
 
@@ -18,9 +18,9 @@ test('the model gains the continuation rows; the tables and chart move down by a
   const long = names.join(', ');
   const model = {
     rows: [
-      { kind: 'title', cells: ['Báo cáo'], formats: ['@'] },
-      { kind: 'paragraph', cells: [long], formats: ['@'] },
-      { kind: 'caption', cells: ['Bảng 1'], formats: ['@'] },
+      [{ value: 'Báo cáo', role: 'title' }],
+      [{ value: long, role: 'paragraph' }],
+      [{ value: 'Bảng 1', role: 'caption' }],
     ],
     paragraphRows: 2,
     bandTable: { headerRow: 3, rowCount: 4, columnCount: 3 },
@@ -32,8 +32,8 @@ test('the model gains the continuation rows; the tables and chart move down by a
   const split = splitLongParagraphs(model, 10_000);
   const added = split.paragraphRows - 2;
   expect(added).toBe(Math.ceil(long.length / 10_000) - 1);
-  expect(split.rows.slice(1, 2 + added).every((r) => r.kind === 'paragraph' && String(r.cells[0]).length <= 10_000)).toBe(true);
-  expect(split.rows[2 + added].cells).toEqual(['Bảng 1']);
+  expect(split.rows.slice(1, 2 + added).every((r) => r[0].role === 'paragraph' && String(r[0].value).length <= 10_000)).toBe(true);
+  expect(split.rows[2 + added]).toEqual([{ value: 'Bảng 1', role: 'caption' }]);
   expect([split.bandTable.headerRow, split.rankingTable.headerRow, split.chart?.firstRow]).toEqual([3 + added, 10 + added, 8 + added]);
   expect(splitLongParagraphs(split, 10_000)).toBe(split);
 });

@@ -12,6 +12,7 @@ import { joinLabels } from './labels';
 import { floorClause, isBottomBand, rangeText } from './ranges';
 import type { Narrative, NarrativeParagraph, ParagraphLevel, ReportSettings } from './types';
 import { collectiveNoun, formatCount, unitInSentence, unitList, unitNoun } from './units';
+import { blockParagraphs, componentParagraphs } from './rule-sections';
 
 /** The difference a − b of two percentages, in percentage points, computed on hundredths. */
 export function percentagePointChange(a: number, b: number): number {
@@ -95,6 +96,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
       { count: members.length, minPct: b.min.pct, maxPct: b.max.pct, units: nameFigure(members) },
     );
   }
+  paragraphs.push(...componentParagraphs(result, lang));
 
   // II.2.1 Ranking and classification.
   push('ranking.heading', 2, fill(m.headingRanking, { n: 2, year }), { year });
@@ -180,6 +182,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
       figures,
     );
   }
+  paragraphs.push(...blockParagraphs(result, lang));
 
   // II.2.2 The chairmen.
   push('chairs.heading', 3, fill(m.headingChairs, { n: '2.2' }));
@@ -214,10 +217,12 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   // II.2.3 Summary figures: average, highest and lowest, shares, movement against last year.
   push('figures.heading', 3, fill(m.headingFigures, { n: '2.3' }));
   if (total > 0 && summary.averageIndexPct !== null) {
-    const topRank = ranked[0].rank;
-    const bottomRank = ranked[ranked.length - 1].rank;
-    const highest = ranked.filter((u) => u.rank === topRank);
-    const lowest = ranked.filter((u) => u.rank === bottomRank);
+    // Over all units: a rank within a block (or none) does not say who is highest in the district.
+    const overall = (u: UnitResult) => u.overallRank ?? u.rank;
+    const topRank = overall(ranked[0]);
+    const bottomRank = overall(ranked[ranked.length - 1]);
+    const highest = ranked.filter((u) => overall(u) === topRank);
+    const lowest = ranked.filter((u) => overall(u) === bottomRank);
     const inSentence = (units: UnitResult[]) => joinList(units.map((u) => unitInSentence(u.name, lang)), lang);
     push(
       'average',
