@@ -489,4 +489,13 @@ export const en: Messages = {
     unit: 'unit',
     units: 'units',
   },
+  pane: {
+    notFoundOn: 'No scoring table on the sheet “{sheet}”: {reason}',
+    notFoundAnywhere: 'No scoring table in the {count} sheets of the workbook. {list}',
+    notFoundItem: 'Sheet “{sheet}”: {reason}.',
+    chooseSheet: 'Sheet with the scoring table',
+    chooseSheetHint: 'Choose the sheet to read, or open that sheet in Excel: the add-in reads it again.',
+    chooseSheetAuto: 'Find it (the open sheet first)',
+    reread: 'Read the workbook again',
+  },
 };

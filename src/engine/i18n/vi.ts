@@ -489,6 +489,15 @@ export const vi = {
     unit: 'đơn vị',
     units: 'đơn vị',
   },
+  pane: {
+    notFoundOn: 'Không tìm thấy bảng chấm điểm trên trang tính “{sheet}”: {reason}',
+    notFoundAnywhere: 'Không tìm thấy bảng chấm điểm trong {count} trang tính của sổ tính. {list}',
+    notFoundItem: 'Trang “{sheet}”: {reason}.',
+    chooseSheet: 'Trang tính có bảng chấm điểm',
+    chooseSheetHint: 'Chọn trang tính để đọc, hoặc mở trang đó trong Excel: add-in tự đọc lại.',
+    chooseSheetAuto: 'Tự tìm (trang đang mở trước)',
+    reread: 'Đọc lại bảng tính',
+  },
 } as const;
 
 /** The shape of a language's strings: vi's keys, with any wording. */
