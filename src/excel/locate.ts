@@ -88,7 +88,6 @@ interface Probe {
 function probe(ws: Excel.Worksheet, withHead: boolean): Probe {
   ws.load('name, id, protection/protected');
   // A navigation property returns a proxy; nothing is read from the sheet here.
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const tables = ws.tables;
   tables.load('items/name');
   const used = ws.getUsedRangeOrNullObject(true);
@@ -111,8 +110,9 @@ async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, top
     range.load('values');
     progress('read', start, rowCount);
     // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await sync();
+    // The sync above goes through the run's counted sync(), which the office-addins rules cannot follow.
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
     const values = range.values as CellValue[][];
     for (const row of values) grid.push(row);
     rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, gridBytes(values) / n)));
@@ -153,8 +153,8 @@ async function readProbed(p: Probe, selection: Excel.Range | null, sheets: strin
 export interface LocateOptions {
   lang: Lang;
   choice?: SheetChoice;
-  /** A layout the user set by hand: a block it fits counts as found. */
-  layout?: Partial<Layout>;
+  /** The layout the user set by hand for a sheet: a block it fits counts as found. */
+  layoutFor?: (sheet: string) => Partial<Layout> | undefined;
   isComplete: (l: Partial<Layout>) => boolean;
   sync: Sync;
   onChunk: () => void;
@@ -180,7 +180,10 @@ export async function locateBlock(context: Excel.RequestContext, options: Locate
   await sync();
   const order = candidateOrder(all.items, active.ws.name, options.choice);
   const sheets = all.items.filter((s) => s.visibility === 'Visible' && !OWNED_SHEETS.includes(s.name)).map((s) => s.name);
-  const fits = (read: BlockRead) => missReason(read.grid, read.origin, lang) === null || (options.layout !== undefined && options.isComplete(options.layout));
+  const fits = (read: BlockRead) => {
+    const manual = options.layoutFor?.(read.sheet);
+    return missReason(read.grid, read.origin, lang) === null || (manual !== undefined && options.isComplete(manual));
+  };
   const misses: SheetMiss[] = [];
   if (order[0] === active.ws.name) {
     const read = await readProbed(active, selection, sheets, sync, progress, options.onChunk);

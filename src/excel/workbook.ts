@@ -23,14 +23,13 @@ import {
   type Finding,
   type Lang,
   type Layout,
-  type Origin,
   type RuleSet,
   type ScoringResult,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
 import type { GuardStop } from './safe-write';
-import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
+import { gridBytes, planChunks } from './payload';
 
 /** `Excel.run`, injected so tests and the workbench can pass a fake host. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -49,6 +48,14 @@ export interface MappingOverride {
   maxPoints?: Record<number, number>;
   /** Which sheet to read: the user's choice, or the one found last (locate.ts). */
   choice?: SheetChoice;
+  /** The sheet `layout` and `maxPoints` were set on: on any other sheet they do not apply. */
+  sheet?: string;
+}
+
+/** The override's layout and max points when they were set on `sheet` (or on no sheet in particular). */
+export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
+  if (!override || override.sheet === undefined || override.sheet === sheet) return override;
+  return { choice: override.choice };
 }
 
 export interface Inspection {
@@ -103,7 +110,7 @@ async function readBlock(context: Excel.RequestContext, counter: SyncCounter, pr
   return locateBlock(context, {
     lang,
     choice: override?.choice,
-    layout: override?.layout,
+    layoutFor: (sheet) => overrideFor(override, sheet)?.layout,
     isComplete: isCompleteLayout,
     sync: async () => {
       await context.sync();
@@ -128,8 +135,9 @@ async function inspectRead(
   read: SheetRead,
   rules: RuleSet,
   lang: Lang,
-  override: MappingOverride | undefined,
+  overrideAny: MappingOverride | undefined,
 ): Promise<Inspection> {
+  const override = overrideFor(overrideAny, read.sheet);
   let layout: Layout;
   const detected = detectLayout(read.grid, undefined, read.origin);
   if (detected.ok) layout = { ...detected.layout, ...override?.layout };

@@ -68,7 +68,7 @@ export function App({ run, lang: initialLang }: AppProps) {
           {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.override} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.override} />}
+              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} />}
             </Suspense>
           )}
         </main>

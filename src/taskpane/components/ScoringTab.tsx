@@ -8,6 +8,7 @@ import type { Scoring } from '../hooks/useScoring';
 import { FindingsList } from './FindingsList';
 import { FoundPanel } from './FoundPanel';
 import { ScoreAction } from './ScoreAction';
+import { SheetPicker } from './SheetPicker';
 
 const MappingEditor = lazy(() => import(/* webpackChunkName: "mapping" */ './MappingEditor'));
 const RulesTable = lazy(() => import(/* webpackChunkName: "rules-table" */ './RulesTable'));
@@ -25,11 +26,18 @@ export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rule
     <>
       {busy === 'inspect' && !inspection && <Spinner size="small" label={t.foundReading} />}
       {scoring.inspectError && (
-        <MessageBar intent="error" data-testid="inspect-error">
+        <MessageBar intent="error" layout="multiline" data-testid="inspect-error">
           <MessageBarBody>{scoring.inspectError}</MessageBarBody>
         </MessageBar>
       )}
-      {inspection && <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null} onRefresh={() => void scoring.inspect()} />}
+      {(scoring.inspectError || !inspection) && busy !== 'inspect' && (
+        <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />
+      )}
+      {inspection && !scoring.inspectError && (
+        <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null} onRefresh={() => void scoring.inspect()}>
+          {scoring.sheets.length > 1 && <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />}
+        </FoundPanel>
+      )}
 
       <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome}
         onScore={() => void scoring.score(draftOverride)}
