@@ -35,6 +35,45 @@ const officeGlobals = { Office: "readonly", Excel: "readonly", OfficeExtension: 
 const pluginBlock = officeAddins.configs.recommended.find((c) => c.plugins && c.plugins["office-addins"]);
 const reactBlock = officeAddins.configs.react.find((c) => c.plugins && c.plugins.react);
 
+/*
+ * Boundaries between the folders of src (issue 12): engine → nothing outside the engine (not even a
+ * package: it is pure TypeScript); excel → engine; taskpane → engine, excel; cli → engine;
+ * workbench → anything but cli; nothing in src → test/. Checked on the import text with
+ * `no-restricted-imports`, one block per folder depth, since "../" means the folder's parent in
+ * src/x/*.ts and the folder itself in src/x/y/*.ts.
+ */
+const NO_TEST = { regex: "^(\\.\\./)+test(/|$)", message: "Nothing in src imports test/ (fixtures and helpers live there; the fake host is tools/fake-excel)." };
+// "../engine/../cli" would slip past the folder checks below.
+const NO_BACKTRACK = { regex: "[^./]/\\.\\.(/|$)", message: "Write the import without going back up after going down." };
+
+/** A block restricting the files `files` (at `depth` folders under src) to import only `allowed` folders of src. */
+function boundary(files, depth, allowed, extra = []) {
+  const up = "\\.\\./".repeat(depth);
+  const allow = allowed.length > 0 ? `(?!(${allowed.join("|")})(/|$))` : "";
+  const message = `${files}: may import ${allowed.length > 0 ? allowed.map((a) => `src/${a}`).join(", ") : "nothing outside its folder"} (issue 12's boundaries).`;
+  return {
+    files: [files],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: `^${up}${allow}`, message }, NO_TEST, NO_BACKTRACK, ...extra] }],
+    },
+  };
+}
+
+const NO_PACKAGES = { regex: "^[^.]", message: "The engine is pure TypeScript: no package, no Node module." };
+const NO_CLI = { regex: "^(\\.\\./)+cli(/|$)", message: "The workbench does not import the CLI." };
+
+const boundaries = [
+  boundary("src/engine/*.ts", 1, [], [NO_PACKAGES]),
+  boundary("src/engine/*/*.ts", 2, ["engine"], [NO_PACKAGES]),
+  boundary("src/excel/*.ts", 1, ["engine"], [{ regex: "^[^.]", message: "src/excel talks to Excel through the Office.js globals only." }]),
+  boundary("src/taskpane/*.{ts,tsx}", 1, ["engine", "excel"]),
+  boundary("src/taskpane/*/*.{ts,tsx}", 2, ["engine", "excel", "taskpane"]),
+  boundary("src/cli/*.ts", 1, ["engine"]),
+  boundary("src/cli/*/*.ts", 2, ["engine", "cli"]),
+  boundary("src/commands/*.ts", 1, ["engine", "excel"]),
+  { files: ["src/workbench/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [NO_CLI, NO_TEST, NO_BACKTRACK] }] } },
+];
+
 module.exports = [
   { ignores: ["dist/**", "build/**", "coverage/**", "node_modules/**", "test-artifacts/**"] },
   ...officeAddins.configs.react,
@@ -69,4 +108,5 @@ module.exports = [
       "react/prop-types": "off",
     },
   },
+  ...boundaries,
 ];

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { batchSummaryLines, batchSummaryTable, fill, messages, type Lang, type WorkbookOutcome } from '../engine';
+import { writeAllOrNone } from './staged-files';
 import { summaryCsv, summaryXlsx } from './summary-xlsx';
 
 /** The summary's file name when none is given. */
@@ -90,21 +91,14 @@ export function planBatch(positionals: readonly string[], options: { cwd: string
   };
 }
 
-/** Writes the summary's .xlsx and .csv, each beside its target first and then renamed into place. */
+/** Writes the summary's .xlsx and .csv, both or neither. */
 export async function writeBatchSummary(paths: { xlsx: string; csv: string }, outcomes: readonly WorkbookOutcome[], lang: Lang): Promise<void> {
   const table = batchSummaryTable(outcomes, lang);
-  const files: [string, Buffer | string][] = [
+  const files: [string, Uint8Array | string][] = [
     [paths.xlsx, summaryXlsx(table, messages(lang).batch.sheetName)],
     [paths.csv, summaryCsv(table)],
   ];
-  const tmps = files.map(([file]) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`));
-  try {
-    await Promise.all(files.map(([, content], i) => fs.promises.writeFile(tmps[i], content)));
-    for (let i = 0; i < files.length; i++) await fs.promises.rename(tmps[i], files[i][0]);
-  } catch (e) {
-    await Promise.all(tmps.map((t) => fs.promises.rm(t, { force: true }).catch(() => undefined)));
-    throw e;
-  }
+  await writeAllOrNone(files.map(([target, content]) => ({ target, content: () => content })));
 }
 
 /** The batch's lines for the terminal. */

@@ -23,8 +23,11 @@ import {
   parseRuleSetJson,
   fill,
   fold,
+  generateNarrative,
+  guessReportYear,
   messages,
   outputBlock,
+  reportSheetModel,
   scoreGrid,
   qualifiedAddress,
   type Finding,
@@ -45,9 +48,8 @@ import { XlsxBook, type SheetRef } from './ooxml/book';
 import { OccupiedCellError } from './ooxml/sheet-xml';
 import { MalformedPartError } from './ooxml/xml';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
-import { generateNarrative } from '../engine/narrative';
+import { StagedWriteError, writeAllOrNone, type StagedFile } from './staged-files';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
-import { guessReportYear, reportSheetModel } from './report-sheet';
 import { isReportSheet, writeReportSheet } from './report-xlsx';
 
 export const EXIT_OK = 0;
@@ -524,7 +526,7 @@ function addReport(
   phase('narrative');
   if (wantReportSheet) {
     const model = reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3]));
-    const sheet = writeReportSheet(wb, model, result, year, job.lang);
+    const sheet = writeReportSheet(wb, model, year, job.lang);
     phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
     io.stderr(fill(sheet.replaced ? m.reportSheetReplaced : m.reportSheetAdded, { sheet: sheet.sheet }) + '\n');
@@ -532,46 +534,38 @@ function addReport(
   return narrative;
 }
 
-/** A temporary name beside `file`, renamed over it once everything is ready. */
-function tempBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-}
-
-/**
- * The scored copy, the report file and the JSON: each is made into a temporary file beside its
- * target first, and only when all of them are made are they renamed into place, so that a failure
- * leaves none of them half-done.
- */
+/** The scored copy, the report file and the JSON, written all together or not at all. */
 async function writeFiles(job: Job, wb: XlsxBook, narrative: Narrative | null, report: JsonReport, scoring: Chosen['scoring'], io: Io): Promise<void> {
   const m = messages(job.lang).cli;
   io.stderr(fill(m.writing, { file: job.outArg }) + '\n');
-  const staged: { tmp: string; target: string; shown: string; done?: string }[] = [];
-  try {
-    const xlsxTmp = tempBeside(job.out);
-    staged.push({ tmp: xlsxTmp, target: job.out, shown: job.outArg });
-    await fs.promises.writeFile(xlsxTmp, await wb.write());
-    if (job.reportPath !== null && job.reportFmt !== null && narrative !== null) {
-      const reportTmp = tempBeside(job.reportPath) + path.extname(job.reportPath);
-      staged.push({ tmp: reportTmp, target: job.reportPath, shown: job.reportArg as string, done: fill(m.wroteReport, { file: job.reportArg as string }) });
-      // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
-      const { reportBytes } = await import(/* webpackChunkName: "report-files" */ './report-files');
-      await fs.promises.writeFile(reportTmp, await reportBytes(narrative, job.reportFmt, job.lang));
-    }
-    if (job.jsonPath !== null) {
-      Object.assign(report, jsonResult(scoring.result, job.lang));
-      report.scored = true;
-      report.output = job.outArg;
-      const jsonTmp = tempBeside(job.jsonPath);
-      staged.push({ tmp: jsonTmp, target: job.jsonPath, shown: job.values.json as string, done: fill(m.wroteJson, { file: job.values.json as string }) });
-      await fs.promises.writeFile(jsonTmp, JSON.stringify(report, null, 2) + '\n', 'utf8');
-    }
-    for (const s of staged) await fs.promises.rename(s.tmp, s.target);
-  } catch (e) {
-    await Promise.all(staged.map((s) => fs.promises.rm(s.tmp, { force: true }).catch(() => undefined)));
-    const failed = staged[staged.length - 1];
-    throw new UsageError(fill(m.writeFailed, { file: failed?.shown ?? job.outArg, detail: detail(e) }));
+  const files: (StagedFile & { shown: string; done?: string })[] = [{ target: job.out, shown: job.outArg, content: () => wb.write() }];
+  if (job.reportPath !== null && job.reportFmt !== null && narrative !== null) {
+    const { reportFmt } = job;
+    files.push({
+      target: job.reportPath,
+      shown: job.reportArg as string,
+      done: fill(m.wroteReport, { file: job.reportArg as string }),
+      content: async () => {
+        // Loaded only when a report file is asked for: docx alone takes longer to load than the engine.
+        const { reportBytes } = await import(/* webpackChunkName: "report-files" */ './report-files');
+        return reportBytes(narrative, reportFmt, job.lang);
+      },
+    });
   }
-  for (const s of staged) if (s.done) io.stderr(s.done + '\n');
+  if (job.jsonPath !== null) {
+    Object.assign(report, jsonResult(scoring.result, job.lang));
+    report.scored = true;
+    report.output = job.outArg;
+    const shown = job.values.json as string;
+    files.push({ target: job.jsonPath, shown, done: fill(m.wroteJson, { file: shown }), content: () => JSON.stringify(report, null, 2) + '\n' });
+  }
+  try {
+    await writeAllOrNone(files);
+  } catch (e) {
+    const failed = e instanceof StagedWriteError ? files.find((f) => f.target === e.target) : undefined;
+    throw new UsageError(fill(m.writeFailed, { file: failed?.shown ?? job.outArg, detail: detail(e instanceof StagedWriteError ? e.reason : e) }));
+  }
+  for (const f of files) if (f.done) io.stderr(f.done + '\n');
 }
 
 /** A batch: every workbook scored on its own, then one summary of them all. */

@@ -1,23 +1,29 @@
 /**
  * The report sheet in the CLI's output workbook: finds the sheet an earlier run made (by its
- * marker cells, see report-sheet.ts), replaces it in place, or adds a new one under a name no
+ * marker cells, see src/engine/report-sheet.ts), replaces it in place, or adds a new one under a name no
  * user sheet holds. A sheet without the marker is never touched. The sheet is written as
- * worksheet XML (src/cli/ooxml), its looks added to the workbook's styles.
+ * worksheet XML (src/cli/ooxml), each cell's look (the engine's REPORT_LOOK for its role) added to
+ * the workbook's styles.
  */
-import { BAND_FILL, columnLetter, type Lang, type ScoringResult } from '../engine';
+import {
+  MARKER_COLUMN,
+  REPORT_BORDER_COLOR,
+  REPORT_LOOK,
+  REPORT_MARKER,
+  columnLetter,
+  defaultReportSheetName,
+  isOurReport,
+  pickReportSheetName,
+  reportCellLook,
+  reportLookKey,
+  type Lang,
+  type ReportCell,
+  type ReportSheetModel,
+} from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
 import { ByteText } from './ooxml/byte-text';
 import { cellXml, type CellWrite } from './ooxml/sheet-xml';
 import type { Alignment, Look, StyleBook } from './ooxml/styles';
-import {
-  MARKER_COLUMN,
-  REPORT_MARKER,
-  defaultReportSheetName,
-  isOurReport,
-  pickReportSheetName,
-  type ReportRow,
-  type ReportSheetModel,
-} from './report-sheet';
 
 /** AZ1:AZ3 of a sheet as text (AZ4, the source sheet, matters to the add-in only). */
 function markerOf(book: XlsxBook, sheet: SheetRef): string[] {
@@ -47,12 +53,11 @@ export interface ReportSheetOutcome {
   nameTaken: string | null;
 }
 
-const BORDER = '#808080';
-const HEADER_FILL = '#D9D9D9';
 /** Excel's limit on a row's height, in points. */
 export const MAX_ROW_HEIGHT = 409;
 /** Points per wrapped line at the default 11 pt font. */
 const LINE_HEIGHT = 15;
+const DEFAULT_FONT_SIZE = 11;
 
 /** Lines a text takes in a wrapped column `width` characters wide (a generous estimate: clipping is worse than space). */
 export function wrappedLines(text: string, width: number): number {
@@ -75,117 +80,78 @@ function codePoints(text: string): number {
   return n;
 }
 
-/** The look of a report cell. */
-function cellLook(spec: ReportRow, c: number, value: ReportRow['cells'][number], bandCodes: Map<string, string>): Look {
-  const table = spec.kind === 'tableRow' || spec.kind === 'tableTotal';
-  const bandColumn = spec.cells.length === 3 ? 0 : 3; // band table: label; ranking table: band
-  const code = table && c === bandColumn && typeof value === 'string' ? bandCodes.get(value) : undefined;
-  const look: Look = { numFmt: spec.formats[c] ?? 'General' };
-  const wrap = spec.kind !== 'tableRow' || typeof value === 'string';
-  let alignment: Alignment = { vertical: 'top', ...(wrap ? { wrapText: true } : {}), ...(typeof value === 'number' ? { horizontal: 'right' as const } : {}) };
-  switch (spec.kind) {
-    case 'title':
-      if (c === 0) look.font = { bold: true, size: 14 };
-      break;
-    case 'heading':
-    case 'caption':
-      if (c === 0) look.font = { bold: true };
-      break;
-    case 'bullet':
-      if (c === 0) alignment = { ...alignment, indent: 1 };
-      break;
-    case 'tableHeader':
-      look.font = { bold: true };
-      look.fill = HEADER_FILL;
-      look.border = BORDER;
-      alignment = { vertical: 'center', horizontal: 'center', wrapText: true };
-      break;
-    case 'tableRow':
-    case 'tableTotal':
-      look.border = BORDER;
-      if (spec.kind === 'tableTotal') look.font = { bold: true };
-      if (code && BAND_FILL[code]) look.fill = BAND_FILL[code];
-      break;
-    default:
-      break;
+/** The engine's look of a report cell as a styles.xml look. */
+function xlsxLook(cell: ReportCell): Look {
+  const look = reportCellLook(cell);
+  const alignment: Alignment = { vertical: look.vertical };
+  if (look.horizontal !== 'general') alignment.horizontal = look.horizontal;
+  if (look.wrap) alignment.wrapText = true;
+  if (look.indent > 0) alignment.indent = look.indent;
+  const out: Look = { numFmt: look.numberFormat, alignment };
+  if (look.bold || look.size !== null) out.font = { ...(look.bold ? { bold: true } : {}), ...(look.size !== null ? { size: look.size } : {}) };
+  if (look.fill !== null) out.fill = look.fill;
+  if (look.border) out.border = REPORT_BORDER_COLOR;
+  return out;
+}
+
+/** A row's cells as XML and the row's height in points (null: the default), the marker cell appended. */
+function rowXml(i: number, cells: readonly ReportCell[], widths: readonly number[], styleOf: (cell: ReportCell) => number): { xml: string; height: number | null } {
+  const write: CellWrite = { col: 0, style: 0, value: null };
+  let xml = '';
+  let height = LINE_HEIGHT;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    write.col = c;
+    write.style = styleOf(cell);
+    write.value = cell.value === '' ? null : cell.value;
+    xml += cellXml(i, write);
+    if (typeof cell.value !== 'string' || cell.value === '') continue;
+    // A larger font fits fewer characters to a line, and each line is taller.
+    const scale = (REPORT_LOOK[cell.role].size ?? DEFAULT_FONT_SIZE) / DEFAULT_FONT_SIZE;
+    const lines = wrappedLines(cell.value, (widths[c] ?? 10) / scale);
+    if (lines > 1) height = Math.max(height, lines * LINE_HEIGHT * scale + 2);
   }
-  look.alignment = alignment;
-  return look;
+  // Excel's tallest row is 409 points; a paragraph naming hundreds of units is longer, and scrolls in its cell.
+  return { xml, height: height > LINE_HEIGHT ? Math.min(MAX_ROW_HEIGHT, height) : null };
 }
 
 /** The report sheet's worksheet XML, as UTF-8 bytes. */
-function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook, bandCodes: Map<string, string>): Buffer {
-  // Looks by row kind, column, value type, number format and band: a few dozen in a report.
-  // Keyed by a number made of small ids for the kind, format and band: 5 × 10^4 cells would
-  // otherwise build and hash as many key strings.
-  const ids = new Map<string, number>();
-  const idOf = (text: string) => {
-    let id = ids.get(text);
-    if (id === undefined) {
-      id = ids.size + 1;
-      ids.set(text, id);
-    }
-    return id;
-  };
-  const memo = new Map<number, number>();
-  const styleOf = (spec: ReportRow, c: number, value: ReportRow['cells'][number]) => {
-    const band = typeof value === 'string' ? bandCodes.get(value) : undefined;
-    const key = (((idOf(spec.kind) * 1024 + c) * 2 + (typeof value === 'number' ? 1 : 0)) * 1024 + idOf(spec.formats[c] ?? '')) * 1024 + (band === undefined ? 0 : idOf(band));
+function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook): Buffer {
+  // Looks by role and band: a few dozen in a report, each made into a style once.
+  const memo = new Map<string, number>();
+  const styleOf = (cell: ReportCell) => {
+    const key = reportLookKey(cell);
     let s = memo.get(key);
     if (s === undefined) {
-      s = styles.xf(cellLook(spec, c, value, bandCodes));
+      s = styles.xf(xlsxLook(cell));
       memo.set(key, s);
     }
     return s;
   };
   const marker = model.marker(name);
-  const markerStyle = styles.xf({ numFmt: '@' });
   const rowCount = Math.max(model.rows.length, marker.length);
   const cols = model.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`);
   cols.push(`<col min="${MARKER_COLUMN + 1}" max="${MARKER_COLUMN + 1}" width="9.140625" hidden="1"/>`);
-  // A row is written when it has a cell: a model row with cells, or a row of the marker.
-  const anyRow = marker.length > 0 || model.rows.some((spec) => spec.cells.length > 0);
-  const lastRow = anyRow ? Math.max(1, rowCount) : 1;
   // Encoded as it is built: a 10^4-unit ranking table is 5 × 10^4 cells, never one string.
-  const rows = new ByteText(rowCount * 256 + 4096);
-  rows.push(
+  const out = new ByteText(rowCount * 256 + 4096);
+  out.push(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      `<dimension ref="A1:${columnLetter(MARKER_COLUMN)}${lastRow}"/>` +
+      `<dimension ref="A1:${columnLetter(MARKER_COLUMN)}${Math.max(1, rowCount)}"/>` +
       '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       `<cols>${cols.join('')}</cols>` +
       '<sheetData>',
   );
-  const cell: CellWrite = { col: 0, style: 0, value: null };
   for (let i = 0; i < rowCount; i++) {
-    const spec = model.rows[i];
-    let cells = '';
-    let lines = 1;
-    if (spec) {
-      const titleScale = spec.kind === 'title' ? 11 / 14 : 1; // the title is set in 14 pt: fewer characters to a line
-      for (let c = 0; c < spec.cells.length; c++) {
-        const value = spec.cells[c];
-        cell.col = c;
-        cell.style = styleOf(spec, c, value);
-        cell.value = value === '' ? null : value;
-        cells += cellXml(i, cell);
-        if (typeof value === 'string' && value !== '') lines = Math.max(lines, wrappedLines(value, (model.columnWidths[c] ?? 10) * titleScale));
-      }
-    }
-    if (i < marker.length) {
-      cell.col = MARKER_COLUMN;
-      cell.style = markerStyle;
-      cell.value = marker[i];
-      cells += cellXml(i, cell);
-    }
-    if (cells === '') continue;
-    // Excel's tallest row is 409 points; a paragraph naming hundreds of units is longer, and scrolls in its cell.
-    const height = lines > 1 ? ` ht="${Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * (spec?.kind === 'title' ? 14 / 11 : 1) + 2)}" customHeight="1"` : '';
-    rows.push(`<row r="${i + 1}"${height}>${cells}</row>`);
+    const { xml, height } = rowXml(i, model.rows[i] ?? [], model.columnWidths, styleOf);
+    const markerXml = i < marker.length ? cellXml(i, { col: MARKER_COLUMN, style: styleOf({ value: marker[i], role: 'marker' }), value: marker[i] }) : '';
+    if (xml === '' && markerXml === '') continue;
+    const ht = height === null ? '' : ` ht="${height}" customHeight="1"`;
+    out.push(`<row r="${i + 1}"${ht}>${xml}${markerXml}</row>`);
   }
-  rows.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
-  return rows.toBuffer();
+  out.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  return out.toBuffer();
 }
 
 /**
@@ -193,14 +159,13 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
  * made (same position), else adds one at the end under the default name, or "… (2)" when a
  * user's sheet has it.
  */
-export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, result: ScoringResult, year: number, lang: Lang): ReportSheetOutcome {
+export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, year: number, lang: Lang): ReportSheetOutcome {
   const ours = findReportSheet(book, year);
   const base = defaultReportSheetName(year, lang);
   const existing = book.sheetNames;
   const name = pickReportSheetName(base, existing, ours?.name ?? null);
   const nameTaken = name === base ? null : base;
-  const bandCodes = new Map(result.rules.bands.map((b) => [b.label[lang], b.code]));
-  const xml = reportSheetXml(model, name, book.styles, bandCodes);
+  const xml = reportSheetXml(model, name, book.styles);
   let sheet: SheetRef;
   if (ours) {
     book.replaceSheet(ours, name, xml);

@@ -19,3 +19,4 @@ export * from './output-rows';
 export * from './i18n';
 export * from './narrative';
 export * from './batch-summary';
+export * from './report-sheet';

@@ -2,8 +2,8 @@
  * "Tạo báo cáo": the report sheet written with Office.js. The table is read and scored by the
  * adapter (inspectWorkbook); this module only finds the sheet an earlier run made and writes the
  * new one: the narrative in a wide wrapped column A, the band table (band, count, share), a native
- * column chart of the band counts, and the ranking table. Same content as the CLI's sheet
- * (src/cli/report-sheet.ts, pure).
+ * column chart of the band counts, and the ranking table. Same content and looks as the CLI's
+ * sheet: the model and each cell role's look are the engine's (src/engine/report-sheet.ts).
  *
  * Started on a report sheet it made, it first goes back to the scoring sheet the marker names
  * (one read; an activation only in that case), since the adapter reads the active sheet.
@@ -13,7 +13,7 @@
  * one, values, formats, chart, activate). A failed write sync leaves nothing behind: Office.js
  * stops at the failing action, so a sheet this run added is deleted again.
  *
- * Which sheet is ours: the marker cells (see report-sheet.ts) — "par-index-report:v1", the year,
+ * Which sheet is ours: the marker cells (see src/engine/report-sheet.ts) — "par-index-report:v1", the year,
  * and the sheet's own name when written, in the hidden column AZ. They are plain cells, so the
  * fake host, Excel, Excel on the web and LibreOffice keep them, the CLI writes the same marker
  * (a sheet the CLI made is replaced by the add-in and the other way round), and a sheet the user
@@ -23,25 +23,26 @@
  */
 import { appendAudit, auditEntryFor } from './audit';
 import {
-  BAND_FILL,
-  fill,
-  generateNarrative,
-  messages,
-  type Lang,
-  type Narrative,
-  type ReportSettings,
-  type RuleSet,
-} from '../engine';
-import {
   MARKER_ADDRESS,
   MARKER_COLUMN,
+  REPORT_BORDER_COLOR,
+  REPORT_LOOK,
   REPORT_MARKER,
   defaultReportSheetName,
+  fill,
+  generateNarrative,
   isOurReport,
+  messages,
   pickReportSheetName,
+  reportCellLook,
   reportSheetModel,
+  type Lang,
+  type Narrative,
+  type ReportLook,
+  type ReportSettings,
   type ReportSheetModel,
-} from '../cli/report-sheet';
+  type RuleSet,
+} from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 import { inspectWorkbook, supportsExcelApi, type ExcelRun, type Inspection, type MappingOverride, type Progress } from './workbook';
@@ -50,7 +51,6 @@ import { inspectWorkbook, supportsExcelApi, type ExcelRun, type Inspection, type
 export const CHART_ROWS = 18;
 /** Points per character of column width (Calibri 11). */
 const POINTS_PER_CHAR = 6;
-const HEADER_FILL = '#D9D9D9';
 
 export interface ReportOptions {
   rules: RuleSet;
@@ -97,8 +97,9 @@ function rectangle(model: ReportSheetModel, cols: number): { values: Cell[][]; f
     const v: Cell[] = [];
     const f: string[] = [];
     for (let c = 0; c < cols; c++) {
-      v.push(row.cells[c] ?? '');
-      f.push(row.formats[c] ?? 'General');
+      const cell = row[c];
+      v.push(cell?.value ?? '');
+      f.push(cell ? REPORT_LOOK[cell.role].numberFormat : 'General');
     }
     values.push(v);
     formats.push(f);
@@ -106,11 +107,66 @@ function rectangle(model: ReportSheetModel, cols: number): { values: Cell[][]; f
   return { values, formats };
 }
 
+/** One format property of a look, as the value Office.js takes; null = leave the cell as it is. */
+type LookProperty = (look: ReportLook) => string | number | boolean | null;
+
+const H_ALIGN = { general: null, center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', center: 'Center' } as const;
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal'] as const;
+
+/** Each format property and how it is set on a range (engine look → Office.js). */
+const LOOK_SETTERS: [LookProperty, (range: Excel.Range, value: never) => void][] = [
+  [(l) => l.bold || null, (r, v: boolean) => (r.format.font.bold = v)],
+  [(l) => l.size, (r, v: number) => (r.format.font.size = v)],
+  [(l) => l.fill, (r, v: string) => (r.format.fill.color = v)],
+  [(l) => H_ALIGN[l.horizontal], (r, v: Excel.HorizontalAlignment) => (r.format.horizontalAlignment = v)],
+  [(l) => V_ALIGN[l.vertical], (r, v: Excel.VerticalAlignment) => (r.format.verticalAlignment = v)],
+  [(l) => l.wrap || null, (r, v: boolean) => (r.format.wrapText = v)],
+  // RangeFormat.indentLevel is ExcelApi 1.9: without it a list item is only set off by its "- ".
+  [(l) => (l.indent > 0 && supportsExcelApi('1.9') ? l.indent : null), (r, v: number) => (r.format.indentLevel = v)],
+  [(l) => l.border || null, (r) => setBorders(r)],
+];
+
+function setBorders(range: Excel.Range): void {
+  for (const edge of BORDER_EDGES) {
+    const border = range.format.borders.getItem(edge);
+    border.style = 'Continuous';
+    border.color = REPORT_BORDER_COLOR;
+  }
+}
+
+/** Runs of consecutive rows in column `c` where `property` has one value (not null): one range each. */
+function runsOf(model: ReportSheetModel, c: number, property: LookProperty): { start: number; end: number; value: string | number | boolean }[] {
+  const runs: { start: number; end: number; value: string | number | boolean }[] = [];
+  model.rows.forEach((row, r) => {
+    const cell = row[c];
+    const value = cell ? property(reportCellLook(cell)) : null;
+    const last = runs[runs.length - 1];
+    if (value === null) return;
+    if (last && last.end === r && last.value === value) last.end = r + 1;
+    else runs.push({ start: r, end: r + 1, value });
+  });
+  return runs;
+}
+
 /**
- * Queues the whole report sheet: values (formats first, so text stays text), widths, wrapping,
- * bold headings and headers, band fills, the chart, the marker, activation. Nothing is synced here.
+ * Queues every cell's look from the engine's table, one range per run of equal values of one
+ * property in one column: a few dozen ranges whatever the number of units (the band column's
+ * fill changes only where the band does, the ranking being in index order).
  */
-function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, bandFill: (label: string) => string | undefined, firstChunk: { start: number; end: number }): void {
+function queueLooks(ws: Excel.Worksheet, model: ReportSheetModel): void {
+  for (let c = 0; c < model.columnWidths.length; c++) {
+    for (const [property, set] of LOOK_SETTERS) {
+      for (const run of runsOf(model, c, property)) set(ws.getRangeByIndexes(run.start, c, run.end - run.start, 1), run.value as never);
+    }
+  }
+}
+
+/**
+ * Queues the whole report sheet: values (formats first, so text stays text), widths, each
+ * cell's look, the chart, the marker, activation. Nothing is synced here.
+ */
+function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, firstChunk: { start: number; end: number }): void {
   const cols = model.columnWidths.length;
   const { values, formats } = rectangle(model, cols);
   const block = ws.getRangeByIndexes(firstChunk.start, 0, firstChunk.end - firstChunk.start, cols);
@@ -120,42 +176,8 @@ function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, 
   model.columnWidths.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
   });
-  const all = ws.getRangeByIndexes(0, 0, model.rows.length, cols);
-  all.format.verticalAlignment = 'Top';
-  ws.getRangeByIndexes(0, 0, model.paragraphRows, 1).format.wrapText = true;
-
-  model.rows.forEach((row, r) => {
-    const width = row.cells.length;
-    switch (row.kind) {
-      case 'title':
-      case 'heading':
-      case 'caption':
-        ws.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
-        break;
-      case 'tableHeader': {
-        const header = ws.getRangeByIndexes(r, 0, 1, width);
-        header.format.font.bold = true;
-        header.format.fill.color = HEADER_FILL;
-        header.format.wrapText = true;
-        header.format.horizontalAlignment = 'Center';
-        break;
-      }
-      case 'tableTotal':
-        ws.getRangeByIndexes(r, 0, 1, width).format.font.bold = true;
-        break;
-      case 'tableRow': {
-        // Band table: the label in A; ranking table: the band in D. The note (E) wraps.
-        const bandCol = width === 3 ? 0 : 3;
-        const colour = bandFill(String(row.cells[bandCol]));
-        if (colour) ws.getRangeByIndexes(r, bandCol, 1, 1).format.fill.color = colour;
-        if (width === 5) ws.getRangeByIndexes(r, 4, 1, 1).format.wrapText = true;
-        break;
-      }
-      default:
-        break;
-    }
-  });
-  all.format.autofitRows();
+  queueLooks(ws, model);
+  ws.getRangeByIndexes(0, 0, model.rows.length, cols).format.autofitRows();
 
   if (model.chart) {
     const { headerRow, rowCount } = model.bandTable;
@@ -166,7 +188,7 @@ function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, 
   }
 
   const marker = ws.getRange(MARKER_ADDRESS);
-  marker.numberFormat = [['@'], ['@'], ['@'], ['@']];
+  marker.numberFormat = [0, 1, 2, 3].map(() => [REPORT_LOOK.marker.numberFormat]);
   marker.values = model.marker(name).map((v) => [v]);
   ws.getRangeByIndexes(0, MARKER_COLUMN, 1, 1).format.columnWidth = 0; // hidden
   ws.activate();
@@ -194,10 +216,6 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
   const { result } = inspection;
   const narrative = generateNarrative(result, settings, lang);
   const model = reportSheetModel(result, narrative, settings, lang, CHART_ROWS);
-  const bandFill = (label: string) => {
-    const band = result.rules.bands.find((b) => b.label[lang] === label);
-    return band ? BAND_FILL[band.code] : undefined;
-  };
   const year = settings.year;
 
   // What the run saw before writing, for the clean-up after a failed write.
@@ -232,7 +250,7 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
       if (ours) ours.delete();
       const ws = sheets.add(name);
       if (position !== null) ws.position = position;
-      queueSheet(ws, model, name, bandFill, chunks[0] ?? { start: 0, end: values.length });
+      queueSheet(ws, model, name, chunks[0] ?? { start: 0, end: values.length });
       await context.sync();
       stats.writeSyncs++;
       for (const chunk of chunks.slice(1)) {

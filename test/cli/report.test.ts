@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { HAI_DUONG_2018, generateNarrative, narrativeToMarkdown, narrativeToText, scoreGrid, type Narrative, type ScoringResult } from '../../src/engine';
 import { reportSettings } from '../../src/cli/report-options';
-import { MARKER_COLUMN, REPORT_MARKER, guessReportYear, pickReportSheetName, yearIn } from '../../src/cli/report-sheet';
+import { MARKER_COLUMN, REPORT_MARKER, guessReportYear, pickReportSheetName, reportCellLook, reportSheetModel, yearIn } from '../../src/engine';
 import { readSheetGrid } from './exceljs-grid';
 import { SAMPLE, findSoffice, libreOfficeSheets, readWorkbook, runCli, sha256, tempDir } from './helpers';
 
@@ -143,6 +143,39 @@ describe('the report sheet in the scored copy', () => {
     });
     const vanTo = ranked.findIndex((u) => u.name === 'Văn Tố');
     expect(String(ws.getCell(rankHeader + 2 + vanTo, 5).value)).toMatch(/^Chỉ số 80,75% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực .* dưới 70%/);
+  });
+
+  test("every cell looks as the engine's table says for its role (the add-in draws from the same table)", async () => {
+    const wb = await readWorkbook(out('scored.xlsx'));
+    const ws = wb.getWorksheet(SHEET)!;
+    const narrative = generateNarrative(sampleResult, { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 }, 'vi');
+    const model = reportSheetModel(sampleResult, narrative, { year: 2021 }, 'vi');
+    const argb = (colour: string | null) => (colour === null ? null : `FF${colour.slice(1).toUpperCase()}`);
+    let checked = 0;
+    model.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const look = reportCellLook(cell);
+        const got = ws.getCell(r + 1, c + 1);
+        const fill = got.fill?.type === 'pattern' && got.fill.pattern === 'solid' ? (got.fill.fgColor?.argb ?? null) : null;
+        expect({ r, c, role: cell.role, bold: Boolean(got.font?.bold), size: got.font?.size ?? 11, fill, numFmt: got.numFmt, wrap: Boolean(got.alignment?.wrapText), h: got.alignment?.horizontal ?? 'general', v: got.alignment?.vertical, indent: got.alignment?.indent ?? 0, border: got.border?.top?.color?.argb ?? null }).toEqual({
+          r,
+          c,
+          role: cell.role,
+          bold: look.bold,
+          size: look.size ?? 11,
+          fill: argb(look.fill),
+          numFmt: look.numberFormat,
+          wrap: look.wrap,
+          h: look.horizontal,
+          v: look.vertical === 'center' ? 'middle' : 'top',
+          indent: look.indent,
+          border: look.border ? 'FF808080' : null,
+        });
+        checked++;
+      }),
+    );
+    expect(checked).toBeGreaterThan(23 * 5);
+    expect(ws.getCell(1, 1).font?.size).toBe(14);
   });
 
   test('a re-run replaces the sheet it made, in the same place, and still finds the scoring table', async () => {

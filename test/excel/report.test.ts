@@ -4,8 +4,17 @@
  * replacing only its own sheet, and runs that write nothing (errors in the data, a protected
  * report sheet, a failed write, edit mode).
  */
-import { HAI_DUONG_2018, generateNarrative, type CellValue, type ReportSettings } from '../../src/engine';
-import { MARKER_COLUMN, REPORT_MARKER } from '../../src/cli/report-sheet';
+import {
+  HAI_DUONG_2018,
+  MARKER_COLUMN,
+  REPORT_MARKER,
+  generateNarrative,
+  reportCellLook,
+  reportSheetModel,
+  type CellValue,
+  type ReportSettings,
+} from '../../src/engine';
+import { columnLetter } from '../../src/engine';
 import { CHART_ROWS, writeReport, type ReportOutcome } from '../../src/excel/report';
 import { inspectWorkbook, type ExcelRun } from '../../src/excel/workbook';
 import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../../tools/fake-excel';
@@ -125,6 +134,36 @@ describe('the sample\'s report sheet', () => {
     const vanTo = rows.find((r) => r[1] === 'Văn Tố')!;
     expect(vanTo[3]).toBe('Hoàn thành nhiệm vụ');
     expect(String(vanTo[4])).toMatch(/^Chỉ số 80,75% thuộc mức "Hoàn thành tốt nhiệm vụ"/);
+  });
+
+  test("every cell looks as the engine's table says for its role (the CLI's sheet draws from the same table)", () => {
+    const sheet = fake.host.sheet(SHEET);
+    const model = reportSheetModel(outcome.inspection.result, outcome.narrative, SETTINGS, 'vi', CHART_ROWS);
+    const H = { general: 'General', center: 'Center', right: 'Right' };
+    const roles = new Set<string>();
+    model.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const look = reportCellLook(cell);
+        const got = sheet.cell(`${columnLetter(c)}${r + 1}`);
+        roles.add(cell.role);
+        expect({ at: `${columnLetter(c)}${r + 1}`, role: cell.role, bold: got.bold, size: got.fontSize, fill: got.fill, numberFormat: got.numberFormat, wrap: got.wrapText, h: got.horizontalAlignment, v: got.verticalAlignment, indent: got.indentLevel, border: got.border }).toEqual({
+          at: `${columnLetter(c)}${r + 1}`,
+          role: cell.role,
+          bold: look.bold,
+          size: look.size ?? 11,
+          fill: look.fill,
+          numberFormat: look.numberFormat,
+          wrap: look.wrap,
+          h: H[look.horizontal],
+          v: look.vertical === 'top' ? 'Top' : 'Center',
+          indent: look.indent,
+          border: look.border ? '#808080' : null,
+        });
+      }),
+    );
+    // The sample exercises every role of the sheet body: the check above saw them all.
+    expect([...roles].sort()).toEqual(['band', 'bandLabel', 'bullet', 'caption', 'count', 'header', 'heading', 'index', 'note', 'paragraph', 'percent', 'rank', 'title', 'totalCount', 'totalLabel', 'totalPercent', 'unitName']);
+    expect(sheet.cell('A1').fontSize).toBe(14);
   });
 
   test('a native column chart of the band counts, titled, placed between the tables', () => {

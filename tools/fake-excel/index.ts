@@ -72,6 +72,11 @@ export interface FakeCellInfo {
   bold: boolean;
   italic: boolean;
   fontColor: string;
+  /** Font size in points (11 unless set). */
+  fontSize: number;
+  indentLevel: number;
+  /** Colour of the cell's borders, or null when no edge has a line. */
+  border: string | null;
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
@@ -389,6 +394,9 @@ function cellInfo(s: SheetState, r: number, c: number): FakeCellInfo {
     bold: s.fontBold.get(r, c) ?? false,
     italic: s.fontItalic.get(r, c) ?? false,
     fontColor: s.fontColor.get(r, c) ?? '#000000',
+    fontSize: s.fontSize.get(r, c) ?? 11,
+    indentLevel: s.indent.get(r, c) ?? 0,
+    border: s.border.get(r, c) ?? null,
     wrapText: s.wrapText.get(r, c) ?? false,
     horizontalAlignment: s.hAlign.get(r, c) ?? 'General',
     verticalAlignment: s.vAlign.get(r, c) ?? 'Bottom',

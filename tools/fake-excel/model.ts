@@ -1277,15 +1277,17 @@ export class FakeRange extends FakeClientObject {
 export class FakeRangeFormat extends FakeClientObject {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorderCollection;
 
   constructor(ctx: FakeRequestContext, /** @internal */ readonly _range: FakeRange) {
     super(ctx, 'RangeFormat');
     this.fill = new FakeRangeFill(ctx, _range);
     this.font = new FakeRangeFont(ctx, _range);
+    this.borders = new FakeRangeBorderCollection(ctx, _range);
   }
 
   override _scalarProps(): string[] {
-    return ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment'];
+    return ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'indentLevel'];
   }
 
   override _navProps(): Record<string, () => FakeClientObject> {
@@ -1304,6 +1306,7 @@ export class FakeRangeFormat extends FakeClientObject {
         case 'wrapText': out.wrapText = uniformOrNull(sheet.wrapText, rect, false); break;
         case 'horizontalAlignment': out.horizontalAlignment = uniformOrNull(sheet.hAlign, rect, 'General'); break;
         case 'verticalAlignment': out.verticalAlignment = uniformOrNull(sheet.vAlign, rect, 'Bottom'); break;
+        case 'indentLevel': out.indentLevel = uniformOrNull(sheet.indent, rect, 0); break;
       }
     }
     return out;
@@ -1339,6 +1342,14 @@ export class FakeRangeFormat extends FakeClientObject {
       const { sheet, rect } = this._range._writable('RangeFormat.horizontalAlignment');
       if (!H_ALIGN.includes(v)) throw invalidArg('RangeFormat.horizontalAlignment');
       sheet.hAlign.fill(rect, v === 'General' ? undefined : v);
+    });
+  }
+  get indentLevel(): number { return this._get('indentLevel'); }
+  set indentLevel(v: number) {
+    this._setProp('indentLevel', v, () => {
+      const { sheet, rect } = this._range._writable('RangeFormat.indentLevel');
+      if (!Number.isInteger(v) || v < 0 || v > 250) throw invalidArg('RangeFormat.indentLevel');
+      sheet.indent.fill(rect, v === 0 ? undefined : v);
     });
   }
   get verticalAlignment(): string { return this._get('verticalAlignment'); }
@@ -1409,13 +1420,69 @@ export class FakeRangeFill extends FakeClientObject {
   }
 }
 
+const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_STYLE = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+
+/** range.format.borders: getItem(edge) only. */
+export class FakeRangeBorderCollection extends FakeClientObject {
+  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+    super(ctx, 'RangeBorderCollection');
+  }
+
+  override _scalarProps(): string[] {
+    return [];
+  }
+
+  override _readProps(): Record<string, unknown> | null {
+    return this._range._target() ? {} : null;
+  }
+
+  getItem(index: string): FakeRangeBorder {
+    if (!BORDER_INDEX.includes(index)) throw invalidArg('RangeBorderCollection.getItem');
+    return new FakeRangeBorder(this.context, this._range);
+  }
+}
+
+/**
+ * One edge's line. The fake records, per cell, the colour of a line on any of its edges (black
+ * when only a style was set), not which edge: enough to tell a bordered table from plain cells.
+ */
+export class FakeRangeBorder extends FakeClientObject {
+  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+    super(ctx, 'RangeBorder');
+  }
+
+  override _scalarProps(): string[] {
+    return [];
+  }
+
+  override _readProps(): Record<string, unknown> | null {
+    return this._range._target() ? {} : null;
+  }
+
+  set style(v: string) {
+    this._setProp('style', v, () => {
+      const { sheet, rect } = this._range._writable('RangeBorder.style');
+      if (!BORDER_STYLE.includes(v)) throw invalidArg('RangeBorder.style');
+      if (v === 'None') sheet.border.fill(rect, undefined);
+      else for (let r = rect.r0; r < rect.r0 + rect.rows; r++) for (let c = rect.c0; c < rect.c0 + rect.cols; c++) if (sheet.border.get(r, c) === undefined) sheet.border.set(r, c, '#000000');
+    });
+  }
+  set color(v: string) {
+    this._setProp('color', v, () => {
+      const { sheet, rect } = this._range._writable('RangeBorder.color');
+      sheet.border.fill(rect, normalizeColor(v, 'RangeBorder.color'));
+    });
+  }
+}
+
 export class FakeRangeFont extends FakeClientObject {
   constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
     super(ctx, 'RangeFont');
   }
 
   override _scalarProps(): string[] {
-    return ['bold', 'italic', 'color'];
+    return ['bold', 'italic', 'color', 'size'];
   }
 
   override _readProps(names: string[]): Record<string, unknown> | null {
@@ -1426,6 +1493,7 @@ export class FakeRangeFont extends FakeClientObject {
       if (n === 'bold') out.bold = uniformOrNull(t.sheet.fontBold, t.rect, false);
       if (n === 'italic') out.italic = uniformOrNull(t.sheet.fontItalic, t.rect, false);
       if (n === 'color') out.color = uniformOrNull(t.sheet.fontColor, t.rect, '#000000');
+      if (n === 'size') out.size = uniformOrNull(t.sheet.fontSize, t.rect, 11);
     }
     return out;
   }
@@ -1436,6 +1504,14 @@ export class FakeRangeFont extends FakeClientObject {
       const { sheet, rect } = this._range._writable('RangeFont.bold');
       if (typeof v !== 'boolean') throw invalidArg('RangeFont.bold');
       sheet.fontBold.fill(rect, v ? true : undefined);
+    });
+  }
+  get size(): number { return this._get('size'); }
+  set size(v: number) {
+    this._setProp('size', v, () => {
+      const { sheet, rect } = this._range._writable('RangeFont.size');
+      if (typeof v !== 'number' || !(v >= 1 && v <= 409)) throw invalidArg('RangeFont.size');
+      sheet.fontSize.fill(rect, v === 11 ? undefined : v);
     });
   }
   get italic(): boolean { return this._get('italic'); }

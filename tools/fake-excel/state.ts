@@ -216,6 +216,10 @@ export class SheetState {
   fontBold = new Layer<boolean>();
   fontItalic = new Layer<boolean>();
   fontColor = new Layer<string>();
+  fontSize = new Layer<number>();
+  indent = new Layer<number>();
+  /** Border colour of a cell any edge of which was given a line (the fake does not tell edges apart). */
+  border = new Layer<string>();
   wrapText = new Layer<boolean>();
   hAlign = new Layer<string>();
   vAlign = new Layer<string>();
@@ -241,7 +245,7 @@ export class SheetState {
   constructor(public name: string, public readonly id: string) {}
 
   formatLayers(): Layer<unknown>[] {
-    return [this.numberFormat, this.fill, this.fontBold, this.fontItalic, this.fontColor, this.wrapText, this.hAlign, this.vAlign];
+    return [this.numberFormat, this.fill, this.fontBold, this.fontItalic, this.fontColor, this.fontSize, this.indent, this.border, this.wrapText, this.hAlign, this.vAlign];
   }
 
   allLayers(): Layer<unknown>[] {
@@ -274,6 +278,9 @@ export class SheetState {
     s.fontBold = this.fontBold.clone();
     s.fontItalic = this.fontItalic.clone();
     s.fontColor = this.fontColor.clone();
+    s.fontSize = this.fontSize.clone();
+    s.indent = this.indent.clone();
+    s.border = this.border.clone();
     s.wrapText = this.wrapText.clone();
     s.hAlign = this.hAlign.clone();
     s.vAlign = this.vAlign.clone();

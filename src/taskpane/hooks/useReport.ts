@@ -4,8 +4,7 @@
  * that writes the report sheet (src/excel/report.ts). Components only render this state.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fill, generateNarrative, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
-import { guessReportYear } from '../../cli/report-sheet';
+import { fill, generateNarrative, guessReportYear, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
 import { writeReport, type ReportOutcome } from '../../excel/report';
 import type { ExcelRun, Inspection, MappingOverride, Progress } from '../../excel/workbook';
 import type { UiStrings } from './useLang';
