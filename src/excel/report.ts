@@ -55,6 +55,8 @@ const POINTS_PER_CHAR = 6;
 export interface ReportOptions {
   rules: RuleSet;
   lang: Lang;
+  /** The workbook's document language: the report sheet is written in it (default: `lang`). */
+  docLang?: Lang;
   /** Year, district figures: what the narrative needs beyond the workbook. */
   settings: ReportSettings;
   override?: MappingOverride;
@@ -214,8 +216,9 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
   }
   progress('score', 0, 1);
   const { result } = inspection;
-  const narrative = generateNarrative(result, settings, lang);
-  const model = reportSheetModel(result, narrative, settings, lang, CHART_ROWS);
+  const docLang = options.docLang ?? lang;
+  const narrative = generateNarrative(result, settings, docLang);
+  const model = reportSheetModel(result, narrative, settings, docLang, CHART_ROWS);
   const year = settings.year;
 
   // What the run saw before writing, for the clean-up after a failed write.
@@ -237,7 +240,7 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
       seen.ids = new Set(sheets.items.map((ws) => ws.id));
       const ours = sheets.items.find((ws, i) => isOurReport(markers[i].values.map((row) => row[0]), year, ws.name)) ?? null;
       if (ours?.protection.protected) throw new UserFacingError(fill(messages(lang).excel.reportProtected, { sheet: ours.name }), 'AccessDenied');
-      const base = defaultReportSheetName(year, lang);
+      const base = defaultReportSheetName(year, docLang);
       const name = pickReportSheetName(base, sheets.items.map((ws) => ws.name), ours?.name ?? null);
       seen.name = name;
 

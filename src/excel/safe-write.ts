@@ -185,6 +185,8 @@ async function readOwned(context: Excel.RequestContext): Promise<Owned> {
 
 export interface SafeOptions {
   lang: Lang;
+  /** The workbook's document language: what is written into cells is in it (default: `lang`). */
+  docLang?: Lang;
   override?: MappingOverride;
   progress?: Progress;
   /** What the user previewed (stampOf an earlier inspection): if the input or rules differ now, nothing is written. */
@@ -262,7 +264,7 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
     sheets.load('items/name');
     const rulesGrid = owned.names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
     const tailOf = loadAuditTail(context, owned.names.has(AUDIT_SHEET));
-    const target = writtenOutput(inspection, lang);
+    const target = writtenOutput(inspection, options.docLang ?? lang);
     const record = owned.output;
     const recordHere = record !== null && record.sheet === read.sheet && record.address === cellAddress(target.row0 + 1, target.col0) && record.rows > 0;
     let current: Excel.Range | null = null;
@@ -313,7 +315,7 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
 
   const afterWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<void> => {
     const time = (options.now?.() ?? new Date()).toISOString();
-    const target = writtenOutput(inspection, lang);
+    const target = writtenOutput(inspection, options.docLang ?? lang);
     const input = inputFingerprint(inspection.read, inspection.layout.outputCol);
     const rulesFingerprint = ruleSetFingerprint(rules);
     if (applying) queueWriteRules(context, applying, present.has(RULES_SHEET));
@@ -325,7 +327,7 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
         sheet: inspection.read.sheet,
         address: cellAddress(target.row0 + 1, target.col0),
         rows: target.rows.length,
-        lang,
+        lang: options.docLang ?? lang,
         inputFingerprint: input,
         rulesFingerprint,
         time,
@@ -349,7 +351,7 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
     await sync();
   };
 
-  return scoreWorkbook(run, { rules, lang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
 }
 
 function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang): SafeOutcome {

@@ -372,6 +372,8 @@ async function rollBack(
 export interface ScoreOptions {
   rules: RuleSet;
   lang: Lang;
+  /** The workbook's document language: headers, band names and notes are written in it (default: `lang`). */
+  docLang?: Lang;
   override?: MappingOverride;
   progress?: Progress;
   /** Runs after scoring, before anything is written; a stop makes the run write nothing (safe-write.ts). */
@@ -411,7 +413,7 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       };
       const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
       if (stop) return { ...stop, inspection, stats: counter.stats() };
-      const undo = await writeOutput(context, counter, inspection, lang, progress);
+      const undo = await writeOutput(context, counter, inspection, options.docLang ?? lang, progress);
       if (options.afterWrite) {
         try {
           await options.afterWrite(context, inspection, sync);

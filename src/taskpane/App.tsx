@@ -3,11 +3,12 @@
  * `run` is Excel.run in Office, or a fake host's run in tests and the workbench.
  */
 import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { HAI_DUONG_2018, type Lang } from '../engine';
 import type { ExcelRun } from '../excel/workbook';
 import { RulesNotice } from './components/RulesNotice';
 import { ScoringTab } from './components/ScoringTab';
+import { useDocSettings } from './hooks/useDocSettings';
 import { useLang } from './hooks/useLang';
 import { scoringRules, useRulesInForce } from './hooks/useRulesInForce';
 import { useScoring } from './hooks/useScoring';
@@ -36,7 +37,10 @@ export function App({ run, lang: initialLang }: AppProps) {
   const { lang, t, toggle } = useLang(initialLang);
   // The rules the workbook holds (the default when none), read on open and after an apply.
   const inForce = useRulesInForce(run, lang);
-  const scoring = useScoring(run, scoringRules(inForce), lang);
+  // What the workbook remembers (its language, the report inputs): above the tabs, so a tab switch loses nothing.
+  const doc = useDocSettings(run);
+  const scoring = useScoring(run, scoringRules(inForce), lang, doc.docLang);
+  const memory = useMemo(() => ({ docLang: doc.docLang, inputs: doc.report, setInputs: doc.setReport, flush: doc.flush }), [doc.docLang, doc.report, doc.setReport, doc.flush]);
   const rules = inForce.stored?.rules ?? HAI_DUONG_2018;
   const [tab, setTab] = useState<TabValue>('score');
   const id = useId();
@@ -65,10 +69,10 @@ export function App({ run, lang: initialLang }: AppProps) {
         </TabList>
         <main role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`} className={styles.panel}>
           {tab !== 'rules' && <RulesNotice inForce={inForce} lang={lang} />}
-          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} />}
+          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} />}
+              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} />}
             </Suspense>
           )}
         </main>

@@ -26,6 +26,17 @@ declare global {
   }
 }
 
+/** `?sheet=Hướng dẫn`: the workbook opens on that sheet (as a workbook saved on it would). */
+function initialSheet(): string | null {
+  return new URLSearchParams(window.location.search).get('sheet');
+}
+
+/** `?pane=320`: the task pane's width in CSS pixels (Office's narrowest pane is 320). */
+function paneWidth(): number | undefined {
+  const w = Number(new URLSearchParams(window.location.search).get('pane'));
+  return Number.isFinite(w) && w >= 240 && w <= 1200 ? w : undefined;
+}
+
 function initialLang(): Lang {
   const q = new URLSearchParams(window.location.search).get('lang');
   if (q === 'en' || q === 'vi') return q;
@@ -46,6 +57,8 @@ export function Workbench() {
       setError(null);
       try {
         const book = await loadXlsx(data, fileName);
+        const wanted = book.sheets.findIndex((x) => x.name === initialSheet());
+        if (wanted >= 0) book.active = wanted;
         const bench = benchOf(book, bump);
         window.workbench = { bench, fileName };
         setLoaded({ bench, fileName, key: ++keyRef.current });
@@ -104,7 +117,7 @@ export function Workbench() {
       </header>
       <div className="wb-main">
         <div className="wb-left">{loaded && <SheetGrid host={loaded.bench.fake.host} version={version} onChange={bump} />}</div>
-        <aside className="wb-pane" aria-label="Task pane" data-testid="pane">
+        <aside className="wb-pane" aria-label="Task pane" data-testid="pane" style={paneWidth() ? { width: `${paneWidth()}px` } : undefined}>
           {loaded && <App key={loaded.key} run={loaded.bench.run} lang={initialLang()} />}
         </aside>
       </div>

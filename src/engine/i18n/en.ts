@@ -496,6 +496,10 @@ export const en: Messages = {
     chooseSheet: 'Sheet with the scoring table',
     chooseSheetHint: 'Choose the sheet to read, or open that sheet in Excel: the add-in reads it again.',
     chooseSheetAuto: 'Find it (the open sheet first)',
+    docLangTitle: 'Language written into the workbook',
+    docLangHint: 'Column headers, band names, notes and the report are written into the workbook in this language, kept in the workbook, whatever the display language.',
+    docLangVi: 'Vietnamese (Tiếng Việt)',
+    docLangEn: 'English',
     reread: 'Read the workbook again',
   },
 };

@@ -496,6 +496,10 @@ export const vi = {
     chooseSheet: 'Trang tính có bảng chấm điểm',
     chooseSheetHint: 'Chọn trang tính để đọc, hoặc mở trang đó trong Excel: add-in tự đọc lại.',
     chooseSheetAuto: 'Tự tìm (trang đang mở trước)',
+    docLangTitle: 'Ngôn ngữ ghi vào sổ tính',
+    docLangHint: 'Tiêu đề cột, tên mức xếp loại, ghi chú và báo cáo ghi vào sổ tính bằng ngôn ngữ này, lưu trong sổ tính, không phụ thuộc ngôn ngữ giao diện.',
+    docLangVi: 'Tiếng Việt',
+    docLangEn: 'Tiếng Anh (English)',
     reread: 'Đọc lại bảng tính',
   },
 } as const;

@@ -9,7 +9,7 @@ import { fill, type Lang, type RuleSet } from '../../engine';
 import type { ReportOutcome } from '../../excel/report';
 import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { useReport, type ReportField } from '../hooks/useReport';
+import { useReport, type ReportField, type ReportMemory } from '../hooks/useReport';
 import type { ProgressState } from '../hooks/useScoring';
 import { Section } from './Section';
 
@@ -41,6 +41,8 @@ export interface ReportPanelProps {
   inspection?: Inspection | null;
   /** The mapping corrections in force on the scoring tab. */
   override?: MappingOverride;
+  /** What the workbook remembers: its language and the inputs typed here. */
+  memory: ReportMemory;
 }
 
 /** The scoring run's step text, except that the write step is the report sheet's. */
@@ -53,9 +55,9 @@ export function reportOutcomeText(outcome: ReportOutcome, t: UiStrings): string 
   return outcome.message;
 }
 
-export default function ReportPanel({ run, rules, lang, t, inspection = null, override }: ReportPanelProps) {
+export default function ReportPanel({ run, rules, lang, t, inspection = null, override, memory }: ReportPanelProps) {
   const styles = useStyles();
-  const report = useReport(run, rules, lang, t, inspection, override);
+  const report = useReport(run, rules, lang, t, inspection, override, memory);
   const { form, errors, busy, progress, outcome, preview } = report;
   const input = (field: ReportField, label: string, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
     <Field label={label} validationMessage={errors[field]} validationState={errors[field] ? 'error' : 'none'} className={styles.grow}>

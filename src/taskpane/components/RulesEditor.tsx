@@ -52,9 +52,11 @@ export interface RulesPanelProps {
   inForce: RulesInForce;
   /** The mapping corrections in force on the scoring tab. */
   override?: MappingOverride;
+  /** The workbook's document language. */
+  docLang?: Lang;
 }
 
-export default function RulesPanel({ run, lang, t, inForce, override }: RulesPanelProps) {
+export default function RulesPanel({ run, lang, t, inForce, override, docLang }: RulesPanelProps) {
   const r = messages(lang).rulesUi;
   if (inForce.error) {
     return (
@@ -69,7 +71,7 @@ export default function RulesPanel({ run, lang, t, inForce, override }: RulesPan
     );
   }
   if (!inForce.stored) return <Spinner size="small" label={r.reading} />;
-  return <RulesEditor run={run} lang={lang} t={t} r={r} stored={inForce.stored} reload={inForce.reload} override={override} />;
+  return <RulesEditor run={run} lang={lang} t={t} r={r} stored={inForce.stored} reload={inForce.reload} override={override} docLang={docLang} />;
 }
 
 /** Where the rules in force come from, in one sentence. */
@@ -88,11 +90,12 @@ interface EditorProps {
   stored: StoredRules;
   reload: () => Promise<void>;
   override?: MappingOverride;
+  docLang?: Lang;
 }
 
-function RulesEditor({ run, lang, t, r, stored, reload, override }: EditorProps) {
+function RulesEditor({ run, lang, t, r, stored, reload, override, docLang }: EditorProps) {
   const styles = useStyles();
-  const editor = useRules({ run, lang, stored, override, onRulesChanged: reload });
+  const editor = useRules({ run, lang, stored, override, docLang, onRulesChanged: reload });
   const { draft, check, preview, read, outcome } = editor;
   const busy = editor.applying || editor.reading;
   const applyHintId = useId();

@@ -1,10 +1,11 @@
 /** The "Chấm điểm" tab: what was found, the mapping, the rules, the run and its results. */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
-import type { Lang, RuleSet } from '../../engine';
+import { messages, type Lang, type RuleSet } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
 import { useMappingDraft } from '../hooks/useMappingDraft';
 import type { Scoring } from '../hooks/useScoring';
+import { DocLangPicker } from './DocLangPicker';
 import { FindingsList } from './FindingsList';
 import { FoundPanel } from './FoundPanel';
 import { ScoreAction } from './ScoreAction';
@@ -14,7 +15,17 @@ const MappingEditor = lazy(() => import(/* webpackChunkName: "mapping" */ './Map
 const RulesTable = lazy(() => import(/* webpackChunkName: "rules-table" */ './RulesTable'));
 const ResultsSummary = lazy(() => import(/* webpackChunkName: "results" */ './ResultsSummary'));
 
-export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rules: RuleSet; lang: Lang; t: UiStrings }) {
+export interface ScoringTabProps {
+  scoring: Scoring;
+  rules: RuleSet;
+  lang: Lang;
+  t: UiStrings;
+  /** The workbook's document language and how to change it. */
+  docLang: Lang;
+  onDocLang: (l: Lang) => void;
+}
+
+export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: ScoringTabProps) {
   const mapping = useMappingDraft(scoring.inspection, scoring.override, t);
   const { inspection, outcome, busy } = scoring;
   const draftOverride = mapping?.dirty ? mapping.override : undefined;
@@ -68,6 +79,12 @@ export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rule
             </AccordionPanel>
           </AccordionItem>
         )}
+        <AccordionItem value="doc-lang">
+          <AccordionHeader as="h2">{messages(lang).pane.docLangTitle}</AccordionHeader>
+          <AccordionPanel>
+            <DocLangPicker lang={lang} docLang={docLang} onChange={onDocLang} />
+          </AccordionPanel>
+        </AccordionItem>
         <AccordionItem value="rules">
           <AccordionHeader as="h2">{t.rulesTitle}</AccordionHeader>
           <AccordionPanel>

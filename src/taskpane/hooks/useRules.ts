@@ -266,11 +266,13 @@ export interface UseRulesOptions {
   stored: StoredRules;
   /** The mapping corrections in force on the scoring tab. */
   override?: MappingOverride;
+  /** The workbook's document language: the re-scored columns are written in it. */
+  docLang?: Lang;
   /** The rules in force changed (an apply, or a co-author's edit seen on a re-read): read them again. */
   onRulesChanged: () => void | Promise<void>;
 }
 
-export function useRules({ run, lang, stored, override, onRulesChanged }: UseRulesOptions): RulesEditor {
+export function useRules({ run, lang, stored, override, docLang, onRulesChanged }: UseRulesOptions): RulesEditor {
   const [draft, setDraft] = useState<RulesDraft>(() => draftOf(stored.rules, lang));
   const [read, setRead] = useState<PreviewRead | null>(null);
   const [reading, setReading] = useState(false);
@@ -352,7 +354,7 @@ export function useRules({ run, lang, stored, override, onRulesChanged }: UseRul
       setOutcome(null);
       setApplied(candidate);
       try {
-        const result = await applyRules(run, candidate, { lang, override, since: read.stamp, overwriteEdited, who: who.trim() || undefined });
+        const result = await applyRules(run, candidate, { lang, docLang, override, since: read.stamp, overwriteEdited, who: who.trim() || undefined });
         if (id !== seq.current) return;
         setOutcome(result);
         if (result.status === 'written') {
@@ -367,7 +369,7 @@ export function useRules({ run, lang, stored, override, onRulesChanged }: UseRul
         if (id === seq.current) setApplying(false);
       }
     },
-    [candidate, read, run, lang, override, who, onRulesChanged],
+    [candidate, read, run, lang, docLang, override, who, onRulesChanged],
   );
 
   const dismissOutcome = useCallback(() => setOutcome(null), []);

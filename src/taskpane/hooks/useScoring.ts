@@ -90,7 +90,7 @@ function errorText(error: unknown, lang: Lang): string {
 }
 
 /** `rules`: the rule set in force; null while it is being read, or when the workbook's is invalid (nothing read or scored). */
-export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Scoring {
+export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, docLang: Lang = 'vi'): Scoring {
   const [state, setState] = useState<ScoringState>(INITIAL);
   // Only the latest request may update the state.
   const seq = useRef(0);
@@ -124,12 +124,12 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Sc
         if (id === seq.current) setState((s) => ({ ...s, progress: { step, done, total } }));
       };
       // The workbook's own rules are read again inside the run: what is scored is what is stored.
-      const outcome = await scoreSafely(run, { lang, override: withChoice(next, current.current), progress, overwriteEdited: options?.overwriteEdited });
+      const outcome = await scoreSafely(run, { lang, docLang, override: withChoice(next, current.current), progress, overwriteEdited: options?.overwriteEdited });
       if (id !== seq.current) return;
       const inspection = 'inspection' in outcome ? outcome.inspection : undefined;
       setState((s) => ({ ...s, ...(inspection ? found(s, inspection) : {}), busy: null, progress: null, outcome }));
     },
-    [run, rules, lang],
+    [run, rules, lang, docLang],
   );
 
   const select = useCallback(
