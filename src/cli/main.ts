@@ -43,7 +43,7 @@ import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatc
 
 export { defaultOutPath };
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
-import { occupiedTargetCells, writeOutputBlock } from './xlsx';
+import { outputPlan, writeOutputBlock } from './xlsx';
 import { XlsxBook, type SheetRef } from './ooxml/book';
 import { OccupiedCellError } from './ooxml/sheet-xml';
 import { MalformedPartError } from './ooxml/xml';
@@ -472,10 +472,10 @@ async function inputErrors(job: Job, errors: readonly Finding[], report: JsonRep
 /** Writes the output block into the scoring sheet; the cells in the way if it cannot. */
 function writeBlock(wb: XlsxBook, chosen: Chosen, block: ReturnType<typeof outputBlock>): string[] {
   const { ws, grid, scoring } = chosen;
-  const occupied = occupiedTargetCells(grid, scoring.layout);
-  if (occupied.length > 0) return occupied;
+  const plan = outputPlan(grid, scoring.layout, scoring.result.rules);
+  if (plan.occupied.length > 0) return plan.occupied;
   try {
-    writeOutputBlock(wb, ws, grid, scoring.layout, block, scoring.result.rules);
+    writeOutputBlock(wb, ws, scoring.layout, block, plan);
     // The scoring sheet is final: it deflates on the thread pool while the report is built.
     wb.compressAhead(ws);
     return [];

@@ -3,100 +3,87 @@
  * output block written into the sheet's XML (src/cli/ooxml): headers on the header row, the max
  * row's cells styled like its name cell, one row per unit. No scoring happens here.
  */
-import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, cellAddress, isOwnOutputRow, type CellValue, type Layout, type OutputBlock, type RuleSet } from '../engine';
+import {
+  BAND_FILL,
+  OUTPUT_COLUMNS,
+  OUTPUT_HEADER_LOOK,
+  OUTPUT_UNIT_VERTICAL,
+  planOutputWrite,
+  type CellValue,
+  type Layout,
+  type OutputBlock,
+  type OutputColumn,
+  type OutputPlan,
+  type RuleSet,
+} from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
 import { editRows, editRowsAsBytes, setColumns, widenDimension, type CellWrite } from './ooxml/sheet-xml';
-import type { Look } from './ooxml/styles';
+import type { Alignment, Look } from './ooxml/styles';
 
 export type { SheetGrid } from './ooxml/read';
 
-/** Widths of the four output columns (index, rank, band, note), in characters. */
-export const OUTPUT_COLUMN_WIDTHS = [11, 9, 28, 70];
-
-function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+/** What the write of the block would do on this sheet: the engine's guards (occupied cells, rows to clear). */
+export function outputPlan(grid: readonly (readonly CellValue[])[], layout: Layout, rules: RuleSet): OutputPlan {
+  return planOutputWrite(grid, layout, rules);
 }
 
-/** The A1 addresses of non-empty cells where a first run would write (the input has something right of the table). */
-export function occupiedTargetCells(grid: readonly (readonly CellValue[])[], layout: Layout): string[] {
-  if (layout.outputCol !== null) return [];
-  const out: string[] = [];
-  for (let r = layout.headerRow; r < layout.endRow; r++) {
-    for (let i = 0; i < OUTPUT_COLUMN_COUNT; i++) {
-      const c = layout.outputTargetCol + i;
-      if (!isBlank(grid[r]?.[c])) out.push(cellAddress(r + 1, c));
-    }
-  }
-  return out;
+/** A unit cell's look in `column` (the spec's), on top of the name cell's look `from`. */
+function unitLook(from: number, column: OutputColumn, bandCode: string): Look {
+  const alignment: Alignment = { vertical: OUTPUT_UNIT_VERTICAL };
+  if (column.horizontal !== 'general') alignment.horizontal = column.horizontal;
+  if (column.wrap) alignment.wrapText = true;
+  const fill = column.fill === 'band' ? BAND_FILL[bandCode] : undefined;
+  return { from, numFmt: column.numberFormat, alignment, ...(fill ? { fill } : {}) };
 }
 
 /**
  * Writes the output block into the scoring sheet: headers on the header row (the name header's
- * look, centred and wrapped), the max row's cells emptied in the max row's look, one row per unit
- * (the name cell's font and border; the index as the exact fraction shown 0.00%, the band on its
- * band's fill), at the previous run's columns when there are some or right of the input columns.
- * Rows an earlier, longer run left right below are cleared in these columns only: rows that look
- * exactly like output of `rules` (isOwnOutputRow), up to the first that does not. On a first run
- * a cell in these columns that holds anything (a formula whose result is empty, say) stops the
- * write (OccupiedCellError). Text cells are strings, never formulas.
+ * look with the spec's header look), the max row's cells emptied in the max row's look, one row
+ * per unit (the name cell's font and border, each column's format, alignment and band fill from
+ * the engine's OUTPUT_COLUMNS), at `plan.col`. Rows an earlier, longer run left (plan.clearEnd)
+ * are cleared in these columns only. On a first run a cell in these columns that holds anything
+ * the grid did not show (a formula whose result is empty, say) stops the write
+ * (OccupiedCellError). Text cells are strings, never formulas. The caller checks plan.occupied first.
  */
-export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, grid: readonly (readonly CellValue[])[], layout: Layout, block: OutputBlock, rules: RuleSet): void {
-  const first = layout.outputCol ?? layout.outputTargetCol;
-  const last = first + OUTPUT_COLUMN_COUNT - 1;
+export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout, block: OutputBlock, plan: OutputPlan): void {
+  const first = plan.col;
+  const last = first + OUTPUT_COLUMNS.length - 1;
   const styles = book.styles;
   const look = (l: Look) => styles.xf(l);
 
   const edits = new Map<number, (styleAt: (col: number) => number) => CellWrite[]>();
   edits.set(layout.headerRow, (styleAt) => {
-    const style = look({ from: styleAt(layout.nameCol), whole: true, alignment: { wrapText: true, vertical: 'center', horizontal: 'center' } });
-    return block.headers.map((h, i) => ({ col: first + i, style, value: h }));
+    const h = OUTPUT_HEADER_LOOK;
+    const style = look({ from: styleAt(layout.nameCol), whole: true, numFmt: h.numberFormat, font: { bold: h.bold }, alignment: { wrapText: h.wrap, vertical: h.vertical, horizontal: h.horizontal } });
+    return block.headers.map((text, i) => ({ col: first + i, style, value: text }));
   });
   edits.set(layout.maxRow, (styleAt) => {
     const style = look({ from: styleAt(layout.nameCol), whole: true });
-    return [0, 1, 2, 3].map((i) => ({ col: first + i, style, value: null }));
+    return OUTPUT_COLUMNS.map((_, i) => ({ col: first + i, style, value: null }));
   });
-  // The four looks of a unit row, by the name cell's look and the band: a handful in a workbook.
+  // The looks of a unit row, by the name cell's look and the band: a handful in a workbook.
   const unitLooks = new Map<string, number[]>();
   const unitStyles = (from: number, bandCode: string): number[] => {
     const key = `${from}|${bandCode}`;
-    let styles = unitLooks.get(key);
-    if (!styles) {
-      const fill = BAND_FILL[bandCode];
-      styles = [
-        look({ from, numFmt: INDEX_NUMBER_FORMAT, alignment: { horizontal: 'right', vertical: 'top' } }),
-        look({ from, alignment: { horizontal: 'center', vertical: 'top' } }),
-        look({ from, alignment: { vertical: 'top', wrapText: true }, ...(fill ? { fill } : {}) }),
-        look({ from, alignment: { vertical: 'top', wrapText: true } }),
-      ];
-      unitLooks.set(key, styles);
+    let found = unitLooks.get(key);
+    if (!found) {
+      found = OUTPUT_COLUMNS.map((column) => look(unitLook(from, column, bandCode)));
+      unitLooks.set(key, found);
     }
-    return styles;
+    return found;
   };
   block.rows.forEach((values, k) => {
     edits.set(layout.firstUnitRow + k, (styleAt) => {
-      const styles = unitStyles(styleAt(layout.nameCol), block.bands[k]);
-      const [index, rank, band, note] = values;
-      return [
-        { col: first, style: styles[0], value: index },
-        { col: first + 1, style: styles[1], value: rank },
-        { col: first + 2, style: styles[2], value: band },
-        { col: first + 3, style: styles[3], value: note === '' ? null : note },
-      ];
+      const rowStyles = unitStyles(styleAt(layout.nameCol), block.bands[k]);
+      return values.map((value, i) => ({ col: first + i, style: rowStyles[i], value: value === '' ? null : value }));
     });
   });
-  // A previous run may have had more units: clear its rows left right below, in these columns
-  // only, stopping at the first row that is not one of ours (a signature, a note typed there).
-  if (layout.outputCol !== null) {
-    for (let r = layout.firstUnitRow + block.rows.length; r < grid.length; r++) {
-      const cells = [0, 1, 2, 3].map((i) => grid[r]?.[first + i] ?? null);
-      if (!isOwnOutputRow(cells, rules)) break;
-      edits.set(r, () => []);
-    }
-  }
+  for (let r = layout.firstUnitRow + block.rows.length; r < plan.clearEnd; r++) edits.set(r, () => []);
 
   const rows = [...edits.keys()].sort((a, b) => a - b);
   // Column widths and the dimension live before the rows: that head is edited on its own.
-  const editHead = (head: string) => widenDimension(setColumns(head, new Map(OUTPUT_COLUMN_WIDTHS.map((width, i) => [first + i, { width }]))), last, layout.firstUnitRow + block.rows.length - 1);
+  const widths = new Map(OUTPUT_COLUMNS.map((column, i) => [first + i, { width: column.width }]));
+  const editHead = (head: string) => widenDimension(setColumns(head, widths), last, layout.firstUnitRow + block.rows.length - 1);
   const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead };
   const editOf = (row0: number, styleAt: (col: number) => number) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
   const xml = book.sheetXml(sheet);

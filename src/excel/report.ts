@@ -44,13 +44,12 @@ import {
   type RuleSet,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
+import { POINTS_PER_CHAR } from './output-write';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 import { inspectWorkbook, supportsExcelApi, type ExcelRun, type Inspection, type MappingOverride, type Progress } from './workbook';
 
 /** Empty rows the chart covers, between the band table and the ranking table. */
 export const CHART_ROWS = 18;
-/** Points per character of column width (Calibri 11). */
-const POINTS_PER_CHAR = 6;
 
 export interface ReportOptions {
   rules: RuleSet;

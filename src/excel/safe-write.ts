@@ -23,6 +23,8 @@ import {
   gridFingerprint,
   messages,
   outputBlock,
+  outputColumn,
+  outputSheetRows,
   qualifiedAddress,
   ruleSetFingerprint,
   validateRuleSet,
@@ -156,11 +158,10 @@ export function outputRecordFromGrid(grid: readonly (readonly CellValue[])[]): O
 /** The output block's rows as the adapter writes them (header, blank max row, one row per unit) and where. */
 export function writtenOutput(inspection: Inspection, lang: Lang): { row0: number; col0: number; rows: CellValue[][] } {
   const { read, layout, result } = inspection;
-  const block = outputBlock(result, lang);
   return {
     row0: read.origin.row - 1 + layout.headerRow,
-    col0: read.origin.col + (layout.outputCol ?? layout.outputTargetCol),
-    rows: [block.headers.slice(), ['', '', '', ''], ...block.rows],
+    col0: read.origin.col + outputColumn(layout),
+    rows: outputSheetRows(outputBlock(result, lang)).values,
   };
 }
 

@@ -5,18 +5,11 @@
  * except through payload chunks.
  */
 import {
-  BAND_FILL,
-  INDEX_NUMBER_FORMAT,
   OUTPUT_COLUMN_COUNT,
-  bandLabel,
-  cellAddress,
   columnLetter,
   detectLayout,
   fill,
   messages,
-  isOwnOutputRow,
-  outputBlock,
-  qualifiedAddress,
   readTable,
   scoreTable,
   type CellValue,
@@ -28,8 +21,8 @@ import {
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
+import { writeOutput } from './output-write';
 import type { GuardStop } from './safe-write';
-import { gridBytes, planChunks } from './payload';
 
 /** `Excel.run`, injected so tests and the workbench can pass a fake host. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -91,15 +84,7 @@ class SyncCounter {
   }
 }
 
-/**
- * Whether the host supports an ExcelApi requirement set. The manifest asks for 1.7; calls from
- * later sets (screen updating: 1.9) are made only where the host has them.
- */
-export function supportsExcelApi(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const requirements = office?.context?.requirements;
-  return requirements ? requirements.isSetSupported('ExcelApi', version) : true;
-}
+export { supportsExcelApi } from './host';
 
 /**
  * Finds and reads the scoring table's block (locate.ts): the sheet the user chose, else the active
@@ -198,175 +183,6 @@ export async function inspectWorkbook(run: ExcelRun, rules: RuleSet, lang: Lang,
     const read = await readBlock(context, counter, progress, lang, override);
     return inspectRead(context, counter, read, rules, lang, override);
   });
-}
-
-/** The cells a previous state of the output block held, to put back if a write fails midway. */
-interface Restore {
-  clear: boolean;
-  values: CellValue[][];
-}
-
-/**
- * Writes the output block: header, a blank max row, one row per unit; index as a percentage,
- * band and note as text (so nothing becomes a formula), a fill per band by conditional format.
- */
-async function writeOutput(context: Excel.RequestContext, counter: SyncCounter, inspection: Inspection, lang: Lang, progress: Progress): Promise<() => Promise<void>> {
-  const { read, layout, result } = inspection;
-  const sheet = context.workbook.worksheets.getItem(read.sheet);
-  const ownBlock = layout.outputCol !== null;
-  const col = layout.outputCol ?? layout.outputTargetCol;
-  const sheetCol = read.origin.col + col;
-  const firstSheetRow = read.origin.row - 1 + layout.headerRow; // 0-based
-
-  // Never write over input: the target columns must be empty unless they are our own block.
-  const occupied = (r: number, c: number): never => {
-    const address = cellAddress(read.origin.row + r, read.origin.col + c);
-    throw new UserFacingError(fill(messages(lang).excel.outputNotEmpty, { column: columnLetter(read.origin.col + c), cell: qualifiedAddress(read.sheet, address) }), 'outputNotEmpty');
-  };
-  if (!ownBlock) {
-    for (let r = layout.headerRow; r < read.grid.length; r++) {
-      for (let c = col; c < col + OUTPUT_COLUMN_COUNT; c++) {
-        const v = read.grid[r]?.[c];
-        if (v !== undefined && v !== null && v !== '') occupied(r, c);
-      }
-    }
-  }
-  // A selection or a table ends where it ends: the cells right of it, where the output goes, were
-  // not read with it. Look at them in the sheet before writing there (one sync).
-  if (!ownBlock && read.source.kind !== 'sheet') {
-    const target = sheet.getRangeByIndexes(firstSheetRow, sheetCol, layout.endRow - layout.headerRow, OUTPUT_COLUMN_COUNT);
-    target.load('values');
-    await context.sync();
-    counter.syncs++;
-    const values = target.values as CellValue[][];
-    values.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v !== null && v !== '') occupied(layout.headerRow + i, col + j);
-      }),
-    );
-  }
-
-  const block = outputBlock(result, lang);
-  const rows: CellValue[][] = [block.headers.slice(), ['', '', '', '']];
-  for (const r of block.rows) rows.push(r);
-  const formats: string[][] = [['@', '@', '@', '@'], ['@', '@', '@', '@']];
-  for (let i = 0; i < block.rows.length; i++) formats.push([INDEX_NUMBER_FORMAT, '0', '@', '@']);
-  // Rows of an earlier, longer output block below the table: cleared.
-  const oldEnd = ownBlock ? endOfOwnRows(read.grid, col, layout.endRow, result.rules) : layout.endRow;
-  for (let r = layout.endRow; r < oldEnd; r++) {
-    rows.push(['', '', '', '']);
-    formats.push(['General', 'General', 'General', 'General']);
-  }
-
-  const restore: Restore = {
-    clear: !ownBlock,
-    values: read.grid.slice(layout.headerRow, layout.headerRow + rows.length).map((row) => {
-      const out: CellValue[] = [];
-      for (let c = col; c < col + OUTPUT_COLUMN_COUNT; c++) out.push(row?.[c] ?? '');
-      return out;
-    }),
-  };
-
-  // Inside an Excel table, the output columns become table columns.
-  const addedTableColumns: Excel.TableColumn[] = [];
-  if (read.source.kind === 'table' && !ownBlock) {
-    const table = sheet.tables.getItem(read.source.name);
-    for (const h of block.headers) addedTableColumns.push(table.columns.add(undefined, undefined, h));
-  }
-
-  const chunks = planChunks(rows.length, (i) => gridBytes([rows[i], formats[i]]));
-  let written = 0;
-  try {
-    for (const chunk of chunks) {
-      if (supportsExcelApi('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
-      context.application.suspendApiCalculationUntilNextSync();
-      const range = sheet.getRangeByIndexes(firstSheetRow + chunk.start, sheetCol, chunk.end - chunk.start, OUTPUT_COLUMN_COUNT);
-      range.numberFormat = formats.slice(chunk.start, chunk.end);
-      range.values = rows.slice(chunk.start, chunk.end) as (string | number)[][];
-      if (chunk.start === 0) {
-        const all = sheet.getRangeByIndexes(firstSheetRow, sheetCol, rows.length, OUTPUT_COLUMN_COUNT);
-        const header = sheet.getRangeByIndexes(firstSheetRow, sheetCol, 1, OUTPUT_COLUMN_COUNT);
-        header.format.font.bold = true;
-        header.format.wrapText = true;
-        const bandCol = sheet.getRangeByIndexes(firstSheetRow + 2, sheetCol + 2, Math.max(1, block.rows.length), 1);
-        bandCol.conditionalFormats.clearAll();
-        for (const band of result.rules.bands) {
-          const colour = BAND_FILL[band.code];
-          if (!colour) continue;
-          const cf = bandCol.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
-          cf.cellValue.format.fill.color = colour;
-          cf.cellValue.rule = { formula1: `="${bandLabel(result.rules, band.code, lang).replace(/"/g, '""')}"`, operator: Excel.ConditionalCellValueOperator.equalTo };
-        }
-        sheet.getRangeByIndexes(firstSheetRow, sheetCol, 1, 1).format.columnWidth = 70;
-        sheet.getRangeByIndexes(firstSheetRow, sheetCol + 1, 1, 1).format.columnWidth = 55;
-        sheet.getRangeByIndexes(firstSheetRow, sheetCol + 2, 1, 1).format.columnWidth = 160;
-        sheet.getRangeByIndexes(firstSheetRow, sheetCol + 3, 1, 1).format.columnWidth = 320;
-        all.format.verticalAlignment = Excel.VerticalAlignment.top;
-      }
-      progress('write', chunk.start, rows.length);
-      // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      counter.syncs++;
-      counter.writeChunks++;
-      written++;
-    }
-  } catch (error) {
-    if (written > 0 || addedTableColumns.length > 0) await rollBack(context, counter, sheet, firstSheetRow, sheetCol, rows.length, restore, addedTableColumns);
-    throw Object.assign(error as object, { rolledBack: written > 0 });
-  }
-  return () => rollBack(context, counter, sheet, firstSheetRow, sheetCol, rows.length, restore, addedTableColumns);
-}
-
-/**
- * Where an earlier, longer output block ends: the rows right under the table whose four output
- * cells look exactly like our own output (isOwnOutputRow). Anything else there (a signature
- * typed under "Ghi chú") ends the search and is left alone.
- */
-function endOfOwnRows(grid: CellValue[][], col: number, from: number, rules: RuleSet): number {
-  let r = from;
-  while (r < grid.length) {
-    const cells = [0, 1, 2, 3].map((i) => grid[r]?.[col + i] ?? null);
-    if (cells.every((v) => v === null || v === '') || !isOwnOutputRow(cells, rules)) break;
-    r++;
-  }
-  return r;
-}
-
-/** Puts the output columns back as they were before a write that failed partway. */
-async function rollBack(
-  context: Excel.RequestContext,
-  counter: SyncCounter,
-  sheet: Excel.Worksheet,
-  firstRow: number,
-  col: number,
-  rowCount: number,
-  restore: Restore,
-  addedTableColumns: Excel.TableColumn[],
-): Promise<void> {
-  try {
-    for (const c of addedTableColumns) c.delete();
-    const range = sheet.getRangeByIndexes(firstRow, col, rowCount, OUTPUT_COLUMN_COUNT);
-    if (restore.clear) {
-      range.conditionalFormats.clearAll();
-      range.clear();
-    }
-    else {
-      const chunks = planChunks(restore.values.length, (i) => gridBytes([restore.values[i]]));
-      for (const chunk of chunks) {
-        sheet.getRangeByIndexes(firstRow + chunk.start, col, chunk.end - chunk.start, OUTPUT_COLUMN_COUNT).values = restore.values.slice(chunk.start, chunk.end) as (string | number)[][];
-        // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        counter.syncs++;
-      }
-      return;
-    }
-    await context.sync();
-    counter.syncs++;
-  } catch {
-    // The original error is what the user needs to see; a failed rollback cannot do better.
-  }
 }
 
 export interface ScoreOptions {
