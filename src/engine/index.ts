@@ -20,3 +20,4 @@ export * from './i18n';
 export * from './narrative';
 export * from './batch-summary';
 export * from './report-sheet';
+export * from './output-place';

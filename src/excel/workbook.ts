@@ -10,9 +10,10 @@ import {
   detectLayout,
   fill,
   messages,
+  occupiedOutputCells,
+  freeOutputColumn,
   readTable,
   scoreTable,
-  type CellValue,
   type Finding,
   type Lang,
   type Layout,
@@ -21,6 +22,7 @@ import {
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
+import { supportsExcelApi } from './host';
 import { writeOutput } from './output-write';
 import type { GuardStop } from './safe-write';
 
@@ -58,6 +60,10 @@ export interface Inspection {
   errors: Finding[];
   warnings: Finding[];
   result: ScoringResult;
+  /** Output cells already in use on a first run (A1 addresses, sheet rows): the run would stop on them. */
+  occupied: string[];
+  /** Where the block could go instead (a sheet column letter), when `occupied` is not empty. */
+  freeColumn: string | null;
   /** Sheet columns (letters) of the output block. */
   outputColumns: string[];
 }
@@ -169,7 +175,19 @@ async function inspectRead(
     warnings: findings.filter((f) => f.severity === 'warning'),
     result,
     outputColumns: Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => columnLetter(outputStart + i)),
+    ...occupiedOf(read, layout),
   };
+}
+
+/**
+ * The output cells in use, seen in the block read (the engine's guard, as the write applies it);
+ * a selection or Excel table ends where it ends, so the cells right of it are checked at write time.
+ */
+function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; freeColumn: string | null } {
+  const occupied = occupiedOutputCells(read.grid, layout, read.origin);
+  if (occupied.length === 0) return { occupied, freeColumn: null };
+  const free = freeOutputColumn(read.grid, layout);
+  return { occupied, freeColumn: free === null ? null : columnLetter(read.origin.col + free) };
 }
 
 function isCompleteLayout(l: Partial<Layout>): l is Layout {

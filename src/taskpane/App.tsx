@@ -67,7 +67,8 @@ export function App({ run, lang: initialLang }: AppProps) {
             </Tab>
           ))}
         </TabList>
-        <main role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`} className={styles.panel}>
+        <main className={styles.panel}>
+          <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`}>
           {tab !== 'rules' && <RulesNotice inForce={inForce} lang={lang} />}
           {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} />}
           {tab !== 'score' && (
@@ -75,6 +76,7 @@ export function App({ run, lang: initialLang }: AppProps) {
               {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} />}
             </Suspense>
           )}
+          </div>
         </main>
       </div>
     </FluentProvider>

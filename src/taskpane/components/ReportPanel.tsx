@@ -4,8 +4,8 @@
  * of the narrative the sheet will carry.
  */
 import { stepText as scoringStepText } from './ScoreAction';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { fill, type Lang, type RuleSet } from '../../engine';
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { fill, messages, type Lang, type NarrativeParagraph, type RuleSet } from '../../engine';
 import type { ReportOutcome } from '../../excel/report';
 import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
@@ -27,10 +27,18 @@ const useStyles = makeStyles({
     fontFamily: '"Times New Roman", Times, serif',
     fontSize: tokens.fontSizeBase300,
   },
-  heading: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalXS} 0` },
+  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalXS} 0` },
   paragraph: { margin: `${tokens.spacingVerticalXS} 0`, textAlign: 'justify' },
   bullet: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalM, textAlign: 'justify' },
 });
+
+/** A paragraph of the preview: headings as real headings (h4, h5, …) under the title's h3. */
+function PreviewBlock({ level, text, styles }: { level: NarrativeParagraph['level']; text: string; styles: ReturnType<typeof useStyles> }) {
+  if (level === 'bullet') return <p className={styles.bullet}>- {text}</p>;
+  if (level === 0) return <p className={styles.paragraph}>{text}</p>;
+  const Tag = (['h4', 'h5', 'h6'] as const)[Math.min(2, level - 1)];
+  return <Tag className={styles.heading}>{text}</Tag>;
+}
 
 export interface ReportPanelProps {
   run: ExcelRun;
@@ -59,6 +67,7 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
   const styles = useStyles();
   const report = useReport(run, rules, lang, t, inspection, override, memory);
   const { form, errors, busy, progress, outcome, preview } = report;
+  const p = messages(lang).pane;
   const input = (field: ReportField, label: string, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
     <Field label={label} validationMessage={errors[field]} validationState={errors[field] ? 'error' : 'none'} className={styles.grow}>
       <Input value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
@@ -71,14 +80,24 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
         <Body1 as="p">{t.reportHint}</Body1>
         <div className={styles.form}>
           {input('year', t.reportYear, { inputMode: 'numeric' })}
-          {input('district', t.reportDistrict, { placeholder: 'Tứ Kỳ' })}
+          {input('district', t.reportDistrict, { placeholder: p.hintDistrict })}
           <Caption1>{t.reportOptional}</Caption1>
-          {input('districtIndex', t.reportDistrictIndex, { inputMode: 'decimal', placeholder: '83,30' })}
-          {input('districtIndexLast', t.reportDistrictIndexLast, { inputMode: 'decimal', placeholder: '63,19' })}
+          {input('districtIndex', t.reportDistrictIndex, { inputMode: 'decimal', placeholder: p.hintPct })}
+          {input('districtIndexLast', t.reportDistrictIndexLast, { inputMode: 'decimal', placeholder: p.hintPct })}
           <div className={styles.pair}>
-            {input('rank', t.reportRank, { inputMode: 'numeric', placeholder: '6' })}
-            {input('rankOf', t.reportRankOf, { inputMode: 'numeric', placeholder: '12' })}
+            {input('rank', t.reportRank, { inputMode: 'numeric', placeholder: p.hintRank })}
+            {input('rankOf', t.reportRankOf, { inputMode: 'numeric', placeholder: p.hintRankOf })}
           </div>
+          <Field label={p.reportBand}>
+            <Select value={form.districtBand} onChange={(_, d) => report.setField('districtBand', d.value)} data-testid="report-districtBand">
+              <option value="">{p.reportBandNone}</option>
+              {rules.bands.map((b) => (
+                <option key={b.code} value={b.code}>
+                  {b.label[lang]}
+                </option>
+              ))}
+            </Select>
+          </Field>
         </div>
       </Section>
 
@@ -93,8 +112,18 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
         )}
         <div aria-live="polite">
           {outcome && (
-            <MessageBar intent={outcome.status === 'written' ? 'success' : 'error'} data-testid="report-outcome" data-status={outcome.status}>
+            <MessageBar intent={outcome.status === 'written' ? 'success' : 'error'} layout="multiline" data-testid="report-outcome" data-status={outcome.status}>
               <MessageBarBody>{reportOutcomeText(outcome, t)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        <Button disabled={busy || (preview === null && outcome?.status !== 'written')} onClick={() => void report.copy()} data-testid="report-copy">
+          {p.reportCopy}
+        </Button>
+        <div aria-live="polite">
+          {report.exportOutcome && (
+            <MessageBar intent={report.exportOutcome.status === 'copied' ? 'success' : 'warning'} layout="multiline" data-testid="report-export-outcome" data-status={report.exportOutcome.status}>
+              <MessageBarBody>{report.exportOutcome.status === 'copied' ? p.reportCopied : fill(p.reportCopyFailed, { message: report.exportOutcome.message })}</MessageBarBody>
             </MessageBar>
           )}
         </div>
@@ -102,13 +131,9 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
 
       {preview && (
         <Section title={t.reportPreview} testId="report-preview-section">
-          <div className={styles.preview} data-testid="report-preview" tabIndex={0} role="document" aria-label={t.reportPreview} lang={lang}>
-            <p className={styles.heading}>{preview.title}</p>
-            {preview.paragraphs.map((p) => (
-              <p key={p.id} className={p.level === 'bullet' ? styles.bullet : p.level === 0 ? styles.paragraph : styles.heading}>
-                {p.level === 'bullet' ? `- ${p.text}` : p.text}
-              </p>
-            ))}
+          <div className={styles.preview} data-testid="report-preview" tabIndex={0} role="document" aria-label={t.reportPreview} lang={memory.docLang}>
+            <h3 className={styles.heading}>{preview.title}</h3>
+            {preview.paragraphs.map((para) => <PreviewBlock key={para.id} level={para.level} text={para.text} styles={styles} />)}
           </div>
         </Section>
       )}

@@ -1,13 +1,14 @@
 /** The "Chấm điểm" tab: what was found, the mapping, the rules, the run and its results. */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
-import { messages, type Lang, type RuleSet } from '../../engine';
+import { fill, messages, type Lang, type RuleSet } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
 import { useMappingDraft } from '../hooks/useMappingDraft';
 import type { Scoring } from '../hooks/useScoring';
 import { DocLangPicker } from './DocLangPicker';
 import { FindingsList } from './FindingsList';
 import { FoundPanel } from './FoundPanel';
+import { OccupiedCells } from './OccupiedCells';
 import { ScoreAction } from './ScoreAction';
 import { SheetPicker } from './SheetPicker';
 
@@ -29,7 +30,9 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: Scor
   const mapping = useMappingDraft(scoring.inspection, scoring.override, t);
   const { inspection, outcome, busy } = scoring;
   const draftOverride = mapping?.dirty ? mapping.override : undefined;
-  const canScore = busy === null && inspection !== null && draftOverride !== null;
+  const errorCount = inspection?.errors.length ?? 0;
+  // Errors block the write: the button stays disabled until they are corrected (and read again).
+  const canScore = busy === null && inspection !== null && draftOverride !== null && errorCount === 0;
   const written = outcome?.status === 'written' ? outcome.inspection : null;
   const spinner = <Spinner size="tiny" label={t.loading} />;
 
@@ -50,6 +53,17 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: Scor
         </FoundPanel>
       )}
 
+      {inspection && !scoring.inspectError && (
+        <OccupiedCells inspection={inspection} lang={lang} busy={busy !== null}
+          onSelect={(address) => void scoring.select({ sheet: inspection.read.sheet, address, cell: address })}
+          onWriteRight={() => void scoring.writeRight()}
+        />
+      )}
+      {errorCount > 0 && !scoring.inspectError && (
+        <MessageBar intent="error" data-testid="errors-block">
+          <MessageBarBody>{fill(messages(lang).pane.errorsBlock, { count: errorCount })}</MessageBarBody>
+        </MessageBar>
+      )}
       <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome}
         onScore={() => void scoring.score(draftOverride)}
         onOverwrite={() => void scoring.score(draftOverride, { overwriteEdited: true })}

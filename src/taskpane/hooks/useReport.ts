@@ -4,10 +4,11 @@
  * that writes the report sheet (src/excel/report.ts). Components only render this state.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fill, generateNarrative, guessReportYear, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
+import { fill, generateNarrative, guessReportYear, narrativeToHtml, narrativeToText, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
 import { writeReport, type ReportOutcome } from '../../excel/report';
 import type { ReportInputs } from '../../excel/doc-settings';
 import type { ExcelRun, Inspection, MappingOverride, Progress } from '../../excel/workbook';
+import { copyHtml } from '../clipboard';
 import type { UiStrings } from './useLang';
 import type { ProgressState } from './useScoring';
 
@@ -37,9 +38,14 @@ export interface ReportState {
   outcome: ReportOutcome | null;
 }
 
+export type ExportOutcome = { status: 'copied' } | { status: 'failed'; message: string };
+
 export interface Report extends ReportState {
   setField: (field: ReportField, value: string) => void;
   generate: () => Promise<void>;
+  /** Copies the narrative (as written, else as previewed) to the clipboard as formatted text. */
+  copy: () => Promise<void>;
+  exportOutcome: ExportOutcome | null;
 }
 
 /** The stored inputs as a form (a missing input is empty). */
@@ -142,5 +148,17 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
     setOutcome(result);
   }, [run, rules, lang, docLang, settings, override, flush]);
 
-  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate };
+  const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
+  const copy = useCallback(async () => {
+    const narrative = outcome?.status === 'written' ? outcome.narrative : preview;
+    if (!narrative) return;
+    try {
+      await copyHtml(narrativeToHtml(narrative, docLang), narrativeToText(narrative));
+      setExportOutcome({ status: 'copied' });
+    } catch (e) {
+      setExportOutcome({ status: 'failed', message: (e as Error).message ?? String(e) });
+    }
+  }, [outcome, preview, docLang]);
+
+  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate, copy, exportOutcome };
 }

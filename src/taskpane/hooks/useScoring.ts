@@ -3,7 +3,7 @@
  * let the user correct the mapping, then score and write. Components only render this state.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Finding, Lang, RuleSet } from '../../engine';
+import { freeOutputColumn, type Finding, type Lang, type RuleSet } from '../../engine';
 import { officeErrorMessage } from '../../excel/errors';
 import { scoreSafely, type SafeOutcome } from '../../excel/safe-write';
 import { TableNotFoundError } from '../../excel/locate';
@@ -54,6 +54,8 @@ export interface Scoring extends ScoringState {
   chooseSheet: (sheet: string | null) => Promise<void>;
   /** The override other tabs read with: the mapping and which sheet to read. */
   readOverride: MappingOverride;
+  /** Moves the output block to the first free columns further right (the four right of the table are in use). */
+  writeRight: () => Promise<void>;
 }
 
 const INITIAL: ScoringState = {
@@ -180,9 +182,17 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     setState((s) => ({ ...s, chosen }));
   });
 
+  const writeRight = useCallback(async () => {
+    const ins = current.current.inspection;
+    const free = ins ? freeOutputColumn(ins.read.grid, ins.layout) : null;
+    if (!ins || free === null) return;
+    const base = current.current.override;
+    await inspect({ ...base, layout: { ...base?.layout, outputTargetCol: free }, sheet: ins.read.sheet });
+  }, [inspect]);
+
   const { override, chosen, remembered } = state;
   const readOverride = useMemo(() => withChoice(override, { chosen, remembered }), [override, chosen, remembered]);
-  return { ...state, inspect, score, select, dismiss, chooseSheet, readOverride };
+  return { ...state, inspect, score, select, dismiss, chooseSheet, readOverride, writeRight };
 }
 
 /**
