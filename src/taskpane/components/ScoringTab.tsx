@@ -8,6 +8,7 @@ import type { Scoring } from '../hooks/useScoring';
 import { DocLangPicker } from './DocLangPicker';
 import { FindingsList } from './FindingsList';
 import { FoundPanel } from './FoundPanel';
+import { LastRunNote } from './LastRunNote';
 import { OccupiedCells } from './OccupiedCells';
 import { ScoreAction } from './ScoreAction';
 import { SheetPicker } from './SheetPicker';
@@ -48,7 +49,8 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: Scor
         <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />
       )}
       {inspection && !scoring.inspectError && (
-        <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null} onRefresh={() => void scoring.inspect()}>
+        <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null || scoring.lastRun !== null} onRefresh={() => void scoring.inspect()}>
+          {scoring.lastRun && <LastRunNote lastRun={scoring.lastRun} lang={lang} />}
           {scoring.sheets.length > 1 && <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />}
         </FoundPanel>
       )}
@@ -74,6 +76,11 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: Scor
         <FindingsList errors={inspection.errors} warnings={inspection.warnings} lang={lang} t={t} onSelect={(f) => void scoring.select(f)} selectError={scoring.selectError} />
       )}
 
+      {!written && scoring.lastRun?.current && inspection && (
+        <Suspense fallback={spinner}>
+          <ResultsSummary result={inspection.result} lang={lang} t={t} />
+        </Suspense>
+      )}
       {written && (
         <Suspense fallback={spinner}>
           <ResultsSummary result={written.result} lang={lang} t={t} />

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { freeOutputColumn, type Finding, type Lang, type RuleSet } from '../../engine';
 import { officeErrorMessage } from '../../excel/errors';
 import { scoreSafely, type SafeOutcome } from '../../excel/safe-write';
+import { readLastRun, type LastRun } from '../../excel/last-run';
 import { TableNotFoundError } from '../../excel/locate';
 import { inspectWorkbook, selectCell, watchActivation, type ExcelRun, type Inspection, type MappingOverride, type Progress } from '../../excel/workbook';
 
@@ -35,6 +36,8 @@ export interface ScoringState {
   remembered: string | undefined;
   /** The workbook's sheets the user may choose from. */
   sheets: string[];
+  /** What the add-in last wrote on the inspected sheet (its state sheet), or null. */
+  lastRun: LastRun | null;
 }
 
 export interface Scoring extends ScoringState {
@@ -69,6 +72,7 @@ const INITIAL: ScoringState = {
   chosen: undefined,
   remembered: undefined,
   sheets: [],
+  lastRun: null,
 };
 
 /** The mapping with the sheet to read: what every read of the pane passes to the adapter. */
@@ -189,6 +193,19 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     const base = current.current.override;
     await inspect({ ...base, layout: { ...base?.layout, outputTargetCol: free }, sheet: ins.read.sheet });
   }, [inspect]);
+
+  // The last run recorded for the sheet read (a workbook scored before shows its results as such).
+  const inspected = state.inspection;
+  useEffect(() => {
+    if (!inspected || !rules) return;
+    let live = true;
+    readLastRun(run, inspected, rules)
+      .then((lastRun) => live && setState((s) => (s.inspection === inspected ? { ...s, lastRun } : s)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [run, inspected, rules]);
 
   const { override, chosen, remembered } = state;
   const readOverride = useMemo(() => withChoice(override, { chosen, remembered }), [override, chosen, remembered]);
