@@ -3,15 +3,17 @@
  * `run` is Excel.run in Office, or a fake host's run in tests and the workbench.
  */
 import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { HAI_DUONG_2018, type Lang } from '../engine';
 import type { ExcelRun } from '../excel/workbook';
+import { LeaveRulesDialog } from './components/LeaveRulesDialog';
 import { RulesNotice } from './components/RulesNotice';
 import { ScoringTab } from './components/ScoringTab';
 import { useDocSettings } from './hooks/useDocSettings';
 import { useLang } from './hooks/useLang';
 import { scoringRules, useRulesInForce } from './hooks/useRulesInForce';
 import { useScoring } from './hooks/useScoring';
+import { useTabs, type TabValue } from './hooks/useTabs';
 
 // The "Báo cáo" and "Tiêu chí" tabs load on demand.
 const ReportPanel = lazy(() => import(/* webpackChunkName: "report" */ './components/ReportPanel'));
@@ -24,7 +26,7 @@ const useStyles = makeStyles({
   panel: { paddingBlockStart: tokens.spacingVerticalS },
 });
 
-export type TabValue = 'score' | 'report' | 'rules';
+export type { TabValue } from './hooks/useTabs';
 
 export interface AppProps {
   run: ExcelRun;
@@ -42,7 +44,8 @@ export function App({ run, lang: initialLang }: AppProps) {
   const scoring = useScoring(run, scoringRules(inForce), lang, doc.docLang);
   const memory = useMemo(() => ({ docLang: doc.docLang, inputs: doc.report, setInputs: doc.setReport, flush: doc.flush }), [doc.docLang, doc.report, doc.setReport, doc.flush]);
   const rules = inForce.stored?.rules ?? HAI_DUONG_2018;
-  const [tab, setTab] = useState<TabValue>('score');
+  const tabs_ = useTabs(run, rules);
+  const { tab } = tabs_;
   const id = useId();
   const tabs: { value: TabValue; label: string }[] = [
     { value: 'score', label: t.tabScore },
@@ -60,7 +63,7 @@ export function App({ run, lang: initialLang }: AppProps) {
             {t.languageSwitch}
           </Button>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)} aria-label={t.tabList}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => tabs_.select(d.value as TabValue)} aria-label={t.tabList}>
           {tabs.map((x) => (
             <Tab key={x.value} value={x.value} id={`${id}-tab-${x.value}`} aria-controls={`${id}-panel`}>
               {x.label}
@@ -73,11 +76,12 @@ export function App({ run, lang: initialLang }: AppProps) {
           {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} />}
+              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} draftState={tabs_.draftState} />}
             </Suspense>
           )}
           </div>
         </main>
+        <LeaveRulesDialog lang={lang} open={tabs_.pending !== null} onStay={tabs_.stay} onKeep={tabs_.keep} onDiscard={tabs_.discard} />
       </div>
     </FluentProvider>
   );

@@ -86,7 +86,8 @@ export function Workbench() {
 
   return (
     <div className="wb-root">
-      <header className="wb-bar">
+      {/* Not a banner: the pane has its own, and in Office the pane is a document of its own. */}
+      <div className="wb-bar">
         <strong>Workbench · Chấm điểm CCHC</strong>
         <label className="wb-open">
           Open .xlsx{' '}
@@ -114,7 +115,7 @@ export function Workbench() {
             {error}
           </span>
         )}
-      </header>
+      </div>
       <div className="wb-main">
         <div className="wb-left">{loaded && <SheetGrid host={loaded.bench.fake.host} version={version} onChange={bump} />}</div>
         {/* Not a landmark: in Office the pane is a document of its own, and its <main> is top-level. */}

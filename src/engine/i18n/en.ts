@@ -519,6 +519,11 @@ export const en: Messages = {
     errorsBlock: '{count} errors remain: correct the cells listed, then score.',
     severityError: 'Error',
     severityWarning: 'Warning',
+    leaveTitle: 'Rule changes not applied',
+    leaveText: 'The changes on the “Rules” tab are not applied, so scoring does not use them yet. The draft is kept if you switch tabs.',
+    leaveStay: 'Stay to apply',
+    leaveKeep: 'Keep the draft and switch',
+    leaveDiscard: 'Discard the changes',
     reread: 'Read the workbook again',
   },
 };

@@ -519,6 +519,11 @@ export const vi = {
     errorsBlock: 'Còn {count} lỗi: hãy sửa các ô được nêu rồi chấm điểm.',
     severityError: 'Lỗi',
     severityWarning: 'Cảnh báo',
+    leaveTitle: 'Tiêu chí đã sửa chưa được áp dụng',
+    leaveText: 'Các thay đổi ở thẻ “Tiêu chí” chưa được áp dụng nên chưa có tác dụng khi chấm điểm. Bản nháp được giữ lại nếu chuyển thẻ.',
+    leaveStay: 'Ở lại để áp dụng',
+    leaveKeep: 'Giữ bản nháp, chuyển thẻ',
+    leaveDiscard: 'Bỏ thay đổi',
     reread: 'Đọc lại bảng tính',
   },
 } as const;

@@ -22,7 +22,7 @@ import { PRESETS, RULES_SHEET, fill, messages, type Lang, type RuleSet } from '.
 import type { StoredRules } from '../../excel/rules-store';
 import type { ExcelRun, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { useRules, type RulesUiStrings } from '../hooks/useRules';
+import { useRules, type DraftState, type RulesUiStrings } from '../hooks/useRules';
 import { storedProblems, type RulesInForce } from '../hooks/useRulesInForce';
 import { RulesBandFields } from './RulesBandFields';
 import { BandsTable } from './RulesTable';
@@ -54,9 +54,11 @@ export interface RulesPanelProps {
   override?: MappingOverride;
   /** The workbook's document language. */
   docLang?: Lang;
+  /** The draft kept above the tabs, so it survives a tab switch. */
+  draftState?: DraftState;
 }
 
-export default function RulesPanel({ run, lang, t, inForce, override, docLang }: RulesPanelProps) {
+export default function RulesPanel({ run, lang, t, inForce, override, docLang, draftState }: RulesPanelProps) {
   const r = messages(lang).rulesUi;
   if (inForce.error) {
     return (
@@ -71,7 +73,7 @@ export default function RulesPanel({ run, lang, t, inForce, override, docLang }:
     );
   }
   if (!inForce.stored) return <Spinner size="small" label={r.reading} />;
-  return <RulesEditor run={run} lang={lang} t={t} r={r} stored={inForce.stored} reload={inForce.reload} override={override} docLang={docLang} />;
+  return <RulesEditor run={run} lang={lang} t={t} r={r} stored={inForce.stored} reload={inForce.reload} override={override} docLang={docLang} draftState={draftState} />;
 }
 
 /** Where the rules in force come from, in one sentence. */
@@ -91,11 +93,12 @@ interface EditorProps {
   reload: () => Promise<void>;
   override?: MappingOverride;
   docLang?: Lang;
+  draftState?: DraftState;
 }
 
-function RulesEditor({ run, lang, t, r, stored, reload, override, docLang }: EditorProps) {
+function RulesEditor({ run, lang, t, r, stored, reload, override, docLang, draftState }: EditorProps) {
   const styles = useStyles();
-  const editor = useRules({ run, lang, stored, override, docLang, onRulesChanged: reload });
+  const editor = useRules({ run, lang, stored, override, docLang, onRulesChanged: reload, draftState });
   const { draft, check, preview, read, outcome } = editor;
   const busy = editor.applying || editor.reading;
   const applyHintId = useId();
