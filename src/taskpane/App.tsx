@@ -4,7 +4,7 @@
  */
 import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useId, useMemo } from 'react';
-import { HAI_DUONG_2018, type Lang } from '../engine';
+import { HAI_DUONG_2018, messages, type Lang } from '../engine';
 import type { ExcelRun } from '../excel/workbook';
 import { LeaveRulesDialog } from './components/LeaveRulesDialog';
 import { RulesNotice } from './components/RulesNotice';
@@ -18,6 +18,7 @@ import { useTabs, type TabValue } from './hooks/useTabs';
 // The "Báo cáo" and "Tiêu chí" tabs load on demand.
 const ReportPanel = lazy(() => import(/* webpackChunkName: "report" */ './components/ReportPanel'));
 const RulesPanel = lazy(() => import(/* webpackChunkName: "rules-editor" */ './components/RulesEditor'));
+const AuditPanel = lazy(() => import(/* webpackChunkName: "audit-log" */ './components/AuditPanel'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -51,6 +52,7 @@ export function App({ run, lang: initialLang }: AppProps) {
     { value: 'score', label: t.tabScore },
     { value: 'report', label: t.tabReport },
     { value: 'rules', label: t.tabRules },
+    { value: 'log', label: messages(lang).pane.tabLog },
   ];
   const current = tabs.find((x) => x.value === tab) ?? tabs[0];
 
@@ -72,11 +74,13 @@ export function App({ run, lang: initialLang }: AppProps) {
         </TabList>
         <main className={styles.panel}>
           <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`}>
-          {tab !== 'rules' && <RulesNotice inForce={inForce} lang={lang} />}
+          {tab !== 'rules' && tab !== 'log' && <RulesNotice inForce={inForce} lang={lang} />}
           {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} draftState={tabs_.draftState} />}
+              {tab === 'report' && <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} />}
+              {tab === 'rules' && <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} draftState={tabs_.draftState} />}
+              {tab === 'log' && <AuditPanel run={run} rules={rules} lang={lang} />}
             </Suspense>
           )}
           </div>

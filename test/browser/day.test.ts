@@ -173,6 +173,22 @@ describeIfChromium('the officer’s day in the workbench', () => {
       await shot('7-exported');
       await expectTabClean('Báo cáo (after export)');
 
+      // 8. The log: the day's actions in words, the chain intact, filtered by action.
+      await page.getByRole('tab', { name: 'Nhật ký' }).click();
+      await page.getByTestId('log-chain').waitFor({ timeout: 30000 });
+      expect(await page.getByTestId('log-chain').getAttribute('data-intact')).toBe('true');
+      const actions = await page.getByTestId('log-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+      // Newest first: report, scored (apply re-scores in the same run as rulesChanged), …
+      expect(actions.filter((a) => a === 'scored').length).toBe(4);
+      expect(actions.filter((a) => a === 'rulesChanged').length).toBe(1);
+      expect(actions.filter((a) => a === 'reportGenerated').length).toBe(2);
+      expect(await page.getByTestId('log-row').first().textContent()).toContain('Tạo báo cáo');
+      await page.getByTestId('log-action').selectOption('rulesChanged');
+      expect(await page.getByTestId('log-row').count()).toBe(1);
+      expect(await page.getByTestId('log-row').first().textContent()).toContain('Áp dụng tiêu chí mới');
+      await shot('8-log');
+      await expectTabClean('Nhật ký');
+
       expect(errors).toEqual([]);
       await context.close();
     }, 300000);

@@ -32,11 +32,17 @@ const useStyles = makeStyles({
   bullet: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalM, textAlign: 'justify' },
 });
 
-/** A paragraph of the preview: headings as real headings (h4, h5, …) under the title's h3. */
-function PreviewBlock({ level, text, styles }: { level: NarrativeParagraph['level']; text: string; styles: ReturnType<typeof useStyles> }) {
+/** Heading tags for the narrative's heading levels: h4 for the highest level used, then h5, h6 (no level skipped). */
+export function headingTags(paragraphs: readonly NarrativeParagraph[]): Map<number, 'h4' | 'h5' | 'h6'> {
+  const levels = [...new Set(paragraphs.map((p) => p.level).filter((l): l is 1 | 2 | 3 => typeof l === 'number' && l > 0))].sort();
+  return new Map(levels.map((l, i) => [l, (['h4', 'h5', 'h6'] as const)[Math.min(2, i)]]));
+}
+
+/** A paragraph of the preview: headings as real headings under the title's h3. */
+function PreviewBlock({ level, text, tags, styles }: { level: NarrativeParagraph['level']; text: string; tags: Map<number, 'h4' | 'h5' | 'h6'>; styles: ReturnType<typeof useStyles> }) {
   if (level === 'bullet') return <p className={styles.bullet}>- {text}</p>;
   if (level === 0) return <p className={styles.paragraph}>{text}</p>;
-  const Tag = (['h4', 'h5', 'h6'] as const)[Math.min(2, level - 1)];
+  const Tag = tags.get(level) ?? 'h6';
   return <Tag className={styles.heading}>{text}</Tag>;
 }
 
@@ -133,7 +139,7 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
         <Section title={t.reportPreview} testId="report-preview-section">
           <div className={styles.preview} data-testid="report-preview" tabIndex={0} role="document" aria-label={t.reportPreview} lang={memory.docLang}>
             <h3 className={styles.heading}>{preview.title}</h3>
-            {preview.paragraphs.map((para) => <PreviewBlock key={para.id} level={para.level} text={para.text} styles={styles} />)}
+            {preview.paragraphs.map((para) => <PreviewBlock key={para.id} level={para.level} text={para.text} tags={headingTags(preview.paragraphs)} styles={styles} />)}
           </div>
         </Section>
       )}

@@ -8,7 +8,7 @@ import type { RuleSet } from '../../engine';
 import type { ExcelRun } from '../../excel/workbook';
 import { draftDiffers, type DraftState, type RulesDraft } from './useRules';
 
-export type TabValue = 'score' | 'report' | 'rules';
+export type TabValue = 'score' | 'report' | 'rules' | 'log';
 
 export interface Tabs {
   tab: TabValue;
