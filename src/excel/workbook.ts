@@ -16,12 +16,10 @@ import {
   scoreTable,
   ruleCheckColumns,
   ruleTableFindings,
-  type CellValue,
   type Finding,
   type Lang,
   type Layout,
   type RoleOverrides,
-  type Origin,
   type RuleSet,
   type ScoringResult,
 } from '../engine';
