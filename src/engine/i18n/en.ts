@@ -562,6 +562,7 @@ export const en: Messages = {
       fieldFloorItem: 'field {field} from {floor}',
       fieldFloorNone: 'field {field} with no floor',
       onlyFieldFloors: ', and {items} of the points',
+      floorOfField: '{floor} (field {field})',
     },
     sheet: {
       settings: 'Setting | value',

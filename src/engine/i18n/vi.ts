@@ -563,6 +563,7 @@ export const vi = {
       fieldFloorItem: 'lĩnh vực {field} từ {floor}',
       fieldFloorNone: 'lĩnh vực {field} không yêu cầu',
       onlyFieldFloors: ', đồng thời {items} số điểm trở lên',
+      floorOfField: '{floor} (lĩnh vực {field})',
     },
     sheet: {
       settings: 'Thiết lập (setting) | giá trị',

@@ -12,7 +12,7 @@ import { joinLabels } from './labels';
 import { floorClause, isBottomBand, rangeText } from './ranges';
 import type { Narrative, NarrativeParagraph, ParagraphLevel, ReportSettings } from './types';
 import { collectiveNoun, formatCount, unitInSentence, unitList, unitNoun } from './units';
-import { blockParagraphs, componentParagraphs } from './rule-sections';
+import { blockParagraphs, componentParagraphs, floorWords } from './rule-sections';
 
 /** The difference a − b of two percentages, in percentage points, computed on hundredths. */
 export function percentagePointChange(a: number, b: number): number {
@@ -124,7 +124,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
     });
     // Units whose index reached a higher band but whose fields held them back to this one.
     const above = bi > 0 ? bands[bi - 1] : null;
-    if (above === null || above.fieldFloorPct === null) return;
+    if (above === null || floorWords(above, lang) === null) return;
     for (const from of bands.slice(0, bi)) {
       const demoted = members.filter((u) => u.demotedFrom === from.code);
       if (demoted.length === 0) continue;
@@ -138,10 +138,10 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
           range: rangeText(from, lang),
           list: unitList(names(demoted), lang),
           band: label(b),
-          floor: formatBound(above.fieldFloorPct, lang),
+          floor: floorWords(above, lang) as string,
           above: label(above),
         }),
-        { count: demoted.length, floorPct: above.fieldFloorPct, units: nameFigure(demoted) },
+        { count: demoted.length, floorPct: above.fieldFloorPct ?? '', units: nameFigure(demoted) },
       );
     }
   });
