@@ -21,7 +21,9 @@ export interface IndexFigures {
 export function indexFigures(u: UnitInput, fields: readonly FieldDef[], compiled: CompiledRules): IndexFigures {
   const appraisal = unitFigures(u.scores, fields, u.bonusScaled, u.deductionScaled);
   const c = compiled.components;
-  if (c === null) return { figures: appraisal, components: null, floorChecks: [] };
+  // A table that keeps the survey among its fields (a survey column, or ĐTXHH inside a field's
+  // total) is already on the whole scale: adding the survey component again would count it twice.
+  if (c === null || surveyInFields(fields)) return { figures: appraisal, components: null, floorChecks: [] };
   const T = appraisal.totalScaled;
   const M = appraisal.maxScaled;
   const survey = u.surveyScaled ?? null;
@@ -40,4 +42,9 @@ export function indexFigures(u: UnitInput, fields: readonly FieldDef[], compiled
     components: { appraisalPct, appraisalPoints, surveyPct: survey === null ? null : roundedPct(S, c.surveyScaled), surveyPoints: survey === null ? null : fromScaled(S), converted: false },
     floorChecks,
   };
+}
+
+/** Whether the table's fields already hold the survey points (so the index needs no survey component added). */
+export function surveyInFields(fields: readonly FieldDef[]): boolean {
+  return fields.some((f) => f.role === 'survey' || f.surveyColumn !== undefined);
 }

@@ -22,3 +22,6 @@ export * from './i18n';
 export * from './narrative';
 export * from './batch-summary';
 export * from './report-sheet';
+export * from './header-words';
+export * from './header-roles';
+export * from './table-checks';

@@ -4,6 +4,7 @@
  * table, survey points over the survey's points. Each finding names the cell; errors stop the write.
  */
 import { columnLetter, qualifiedAddress } from './address';
+import { surveyInFields } from './components';
 import { compileRules, findBlock, type CompiledBand, type CompiledBlock, type CompiledRules } from './rules';
 import { fold } from './text';
 import type { Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
@@ -39,6 +40,13 @@ export function ruleTableFindings(table: ScoringTable, rules: RuleSet, columns: 
   const findings: Finding[] = [];
   const add = (address: string, code: FindingCode, params: Finding['params']) =>
     findings.push({ severity: 'error', sheet: table.sheet, address, cell: qualifiedAddress(table.sheet, address), code, params });
+  if (compiled.components !== null && surveyInFields(table.fields)) {
+    // The survey is already in the table's fields: the components are not added again (components.ts); say so.
+    const field = table.fields.find((f) => f.role === 'survey' || f.surveyColumn !== undefined) as ScoringTable['fields'][number];
+    const address = field.maxAddress || `${field.surveyColumn ?? field.column}${table.units[0]?.row ?? 1}`;
+    findings.push({ severity: 'warning', sheet: table.sheet, address, cell: qualifiedAddress(table.sheet, address), code: 'surveyAlreadyInFields', params: { field: field.label, column: field.surveyColumn ?? field.column } });
+    compiled = { ...compiled, components: null };
+  }
   for (const u of table.units) unitFindings(u, compiled, columns, add);
   floorFieldFindings(table, compiled, add);
   return findings;

@@ -91,23 +91,20 @@ export function validateBands(bands: readonly BandRule[]): RuleProblem[] {
     if (!checkBand(b, i, seen, problems)) numericOk = false;
   });
   if (!numericOk) return problems;
-  const top = bands[0];
-  if (top.max.pct !== 100 || !top.max.inclusive) problems.push({ code: 'topNot100', band: top.code, value: top.max.pct });
-  const bottom = bands[bands.length - 1];
-  if (bottom.min.pct !== 0 || !bottom.min.inclusive) problems.push({ code: 'bottomNot0', band: bottom.code, value: bottom.min.pct });
-  for (let i = 0; i + 1 < bands.length; i++) checkNeighbours(bands[i], bands[i + 1], problems);
+  checkEnds(bands, problems);
+  checkJoins(bands, problems);
   return problems;
 }
 
-/** One band on its own: code, labels, numbers, a non-empty range. False when its numbers cannot be compared with its neighbours'. */
+/** One band on its own: code, label, bounds and floor inside 0–100, a range that is not empty. False when its numbers are unusable. */
 function checkBand(b: BandRule, i: number, seen: Set<string>, problems: RuleProblem[]): boolean {
   const code = checkBandNames(b, i, seen, problems);
   const okMin = checkPct(code, b?.min?.pct, problems);
   const okMax = checkPct(code, b?.max?.pct, problems);
   const okFloor = b?.fieldFloorPct === null || checkPct(code, b?.fieldFloorPct, problems, true);
-  const okFloors = checkFieldFloors(code, b?.fieldFloors, problems);
+  const okFieldFloors = checkFieldFloors(code, b?.fieldFloors, problems);
   if (!okMin || !okMax) return false;
-  return checkRange(b, code, problems) && okFloor && okFloors;
+  return checkRange(b, code, problems) && okFloor && okFieldFloors;
 }
 
 /** A band's range holds some value (from ≤ to, both ends inclusive when they are equal). */
@@ -121,29 +118,40 @@ function checkRange(b: BandRule, code: string, problems: RuleProblem[]): boolean
   return true;
 }
 
-/** A band's code (unique, not empty) and labels; returns the code to name it by (`#2` when it has none). */
+/** A band's code (or "#n" when it has none), once only, and its labels in both languages; returns the code problems are reported under. */
 function checkBandNames(b: BandRule, i: number, seen: Set<string>, problems: RuleProblem[]): string {
   const code = typeof b?.code === 'string' && b.code.trim() !== '' ? b.code : `#${i + 1}`;
   if (code.startsWith('#')) problems.push({ code: 'badCode', band: code });
   if (seen.has(code)) problems.push({ code: 'duplicateCode', band: code });
   seen.add(code);
-  const label = b?.label;
-  if (!label || !label.vi?.trim() || !label.en?.trim()) problems.push({ code: 'missingLabel', band: code });
+  if (!b?.label || !b.label.vi?.trim() || !b.label.en?.trim()) problems.push({ code: 'missingLabel', band: code });
   return code;
 }
 
-/** Two bands one above the other: in descending order, meeting exactly (no gap, no overlap). */
-function checkNeighbours(upper: BandRule, lower: BandRule, problems: RuleProblem[]): void {
-  if (lower.min.pct > upper.min.pct) {
-    problems.push({ code: 'notDescending', band: lower.code, other: upper.code, value: lower.min.pct, otherValue: upper.min.pct });
-    return;
-  }
-  const a = upper.min;
-  const b = lower.max;
-  if (a.pct > b.pct || (a.pct === b.pct && !a.inclusive && !b.inclusive)) {
-    problems.push({ code: 'gap', band: upper.code, other: lower.code, value: a.pct, otherValue: b.pct });
-  } else if (a.pct < b.pct || (a.pct === b.pct && a.inclusive && b.inclusive)) {
-    problems.push({ code: 'overlap', band: upper.code, other: lower.code, value: a.pct, otherValue: b.pct });
+/** The top band reaches 100% and the bottom one 0%. */
+function checkEnds(bands: readonly BandRule[], problems: RuleProblem[]): void {
+  const top = bands[0];
+  if (top.max.pct !== 100 || !top.max.inclusive) problems.push({ code: 'topNot100', band: top.code, value: top.max.pct });
+  const bottom = bands[bands.length - 1];
+  if (bottom.min.pct !== 0 || !bottom.min.inclusive) problems.push({ code: 'bottomNot0', band: bottom.code, value: bottom.min.pct });
+}
+
+/** Neighbouring bands descend and meet exactly: no gap, no overlap. */
+function checkJoins(bands: readonly BandRule[], problems: RuleProblem[]): void {
+  for (let i = 0; i + 1 < bands.length; i++) {
+    const upper = bands[i];
+    const lower = bands[i + 1];
+    if (lower.min.pct > upper.min.pct) {
+      problems.push({ code: 'notDescending', band: lower.code, other: upper.code, value: lower.min.pct, otherValue: upper.min.pct });
+      continue;
+    }
+    const a = upper.min;
+    const b = lower.max;
+    if (a.pct > b.pct || (a.pct === b.pct && !a.inclusive && !b.inclusive)) {
+      problems.push({ code: 'gap', band: upper.code, other: lower.code, value: a.pct, otherValue: b.pct });
+    } else if (a.pct < b.pct || (a.pct === b.pct && a.inclusive && b.inclusive)) {
+      problems.push({ code: 'overlap', band: upper.code, other: lower.code, value: a.pct, otherValue: b.pct });
+    }
   }
 }
 

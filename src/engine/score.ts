@@ -5,7 +5,8 @@
 import { classifyUnit, comparedFigures, shownAtBound, unitFieldResults, bandIndexByIndex, type UnitFigures } from './classify';
 import { indexFigures, type IndexFigures } from './components';
 import { roundedPct } from './decimal';
-import { SHEET_ORIGIN, detectLayout, type Grid, type Layout } from './layout';
+import type { HeaderColumn } from './header-roles';
+import { SHEET_ORIGIN, detectLayout, type Grid, type Layout, type MappingProposal } from './layout';
 import { readTable, type ReadOptions } from './read-table';
 import { rankEq, rankOrderOf, ranksWithin } from './rank';
 import { bandIndexNamed, ruleCheckColumns, ruleTableFindings } from './rule-checks';
@@ -90,18 +91,20 @@ function unitResult(u: UnitInput, fields: readonly FieldDef[], s: UnitScoring): 
 /** What came of looking at a sheet: where the table is, what is wrong, and the result. */
 export type SheetScoring =
   | { found: false; reason: 'noHeader' | 'noMaxRow' | 'noFields'; detail: string }
-  | { found: true; layout: Layout; findings: Finding[]; errors: Finding[]; warnings: Finding[]; result: ScoringResult };
+  | { found: false; reason: 'uncertain'; detail: string; proposal: MappingProposal }
+  | { found: true; layout: Layout; columns?: HeaderColumn[]; findings: Finding[]; errors: Finding[]; warnings: Finding[]; result: ScoringResult };
 
 /** Finds, reads, checks and scores the table in a sheet's grid. */
 export function scoreGrid(grid: Grid, sheet: string, rules: RuleSet, options: Omit<ReadOptions, 'rules'> = {}): SheetScoring {
   const origin = options.origin ?? SHEET_ORIGIN;
-  const detected = detectLayout(grid, undefined, origin);
-  if (!detected.ok) return { found: false, reason: detected.reason, detail: detected.detail };
+  const detected = detectLayout(grid, undefined, origin, options.roles);
+  if (!detected.ok) return detected.reason === 'uncertain' ? { found: false, reason: 'uncertain', detail: detected.detail, proposal: detected.proposal } : { found: false, reason: detected.reason, detail: detected.detail };
   const { table, findings: read } = readTable(grid, detected.layout, sheet, { ...options, rules });
   const findings = [...read, ...ruleTableFindings(table, rules, ruleCheckColumns(detected.layout.bonusCol, detected.layout.deductionCol, origin.col))];
   return {
     found: true,
     layout: detected.layout,
+    columns: detected.columns,
     findings,
     errors: findings.filter((f) => f.severity === 'error'),
     warnings: findings.filter((f) => f.severity === 'warning'),

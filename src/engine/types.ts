@@ -130,6 +130,12 @@ export interface FieldDef {
   /** Column letter of the field in the sheet, and the address of its max cell. */
   column: string;
   maxAddress: string;
+  /** 'survey': the survey component (ĐTXHH/SIPAS) scored as a field of its own; absent: a field. */
+  role?: 'field' | 'survey';
+  /** Column letter of the field's self-assessed points ("Tự chấm"), kept and compared, never scored. */
+  selfColumn?: string;
+  /** Column letter of the survey points inside this field's total ("ĐTXHH" under the field's title): part of the field's score. */
+  surveyColumn?: string;
 }
 
 /** A unit's points in one field. */
@@ -153,15 +159,21 @@ export interface UnitInput {
   lastYearIndexScaled: number | null;
   /** Last year's band code, if given. */
   lastYearBand: BandCode | null;
-  /** The block the unit is ranked in (a block code or label), if the table has a block column. */
+  /** The block (khối) the unit is ranked in: a block column's value or the title row above the unit ("I. KHỐI PHƯỜNG"). */
   block?: string | null;
+  /** Self-assessed points per field, same order as scores; kept and compared, never scored. */
   selfAssessedScores?: FieldScore[];
-  /** Survey points (out of the survey component's points), scaled; null when the unit has none. */
+  /**
+   * Survey (ĐTXHH/SIPAS) points, scaled, when the table has them. Where the table keeps them as a
+   * field of their own or inside a field's total (FieldDef.role 'survey' or surveyColumn), they are
+   * already part of `scores`: the rule set's components then do not add them a second time.
+   */
   surveyScaled?: number | null;
   /** The highest band the unit may get (a code or label), and why. */
   bandCap?: { band: string; reason: string } | null;
   /** Left out of ranking by a column: scored, not ranked. */
   unranked?: boolean;
+  /** The authority's own results in the table (read and compared, never scored); band: a band code when recognised, else the text. */
   authority?: { indexPct: number | null; rank: number | null; band: string | null };
 }
 
@@ -170,6 +182,8 @@ export interface ScoringTable {
   sheet: string;
   fields: FieldDef[];
   units: UnitInput[];
+  /** Column letters of the authority's own results, when the table carries them. */
+  authorityColumns?: { index: string | null; rank: string | null; band: string | null };
 }
 
 export type Severity = 'error' | 'warning';
@@ -209,7 +223,9 @@ export type FindingCode =
   | 'unknownBlock'
   | 'unknownCapBand'
   | 'unknownFloorField'
-  | 'surveyOverMax';
+  | 'surveyOverMax'
+  | 'surveyAlreadyInFields'
+  | 'maxColumnVaries';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {
