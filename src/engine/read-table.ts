@@ -7,7 +7,7 @@ import { cellAddress, columnLetter, qualifiedAddress } from './address';
 import { unitFigures } from './classify';
 import { parseNumberText, toScaled } from './decimal';
 import type { RoleOverrides } from './header-roles';
-import { SHEET_ORIGIN, headerText, unitRowsOf, type Grid, type Layout, type MaxSource, type Origin } from './layout';
+import { SHEET_ORIGIN, headerText, unitRowsOf, type Grid, type Layout, type Origin } from './layout';
 import { cellText, fold } from './text';
 import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
 
@@ -87,36 +87,40 @@ function hasAuthority(layout: Layout): boolean {
   return [layout.authorityIndexCol, layout.authorityRankCol, layout.authorityBandCol].some((c) => c !== null && c !== undefined);
 }
 
-/** A field column: its label, the columns read with it, and its max points (from the max row, the field's title or a max column). */
+/** A field column: its label, its companion columns and its max points (from the max row, the field's title or a max column). */
 function readField(rd: Reader, c: number, i: number): FieldDef {
   const { layout, grid } = rd;
   const label = layout.fieldLabels?.[i] ?? headerText(grid, layout, c);
-  const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '' };
-  if (layout.surveyFields?.[i]) field.role = 'survey';
-  const letter = (col: number | null | undefined) => (col === null || col === undefined ? undefined : columnLetter(rd.origin.col + col));
-  const selfColumn = letter(layout.selfCols?.[i]);
-  if (selfColumn) field.selfColumn = selfColumn;
-  const surveyColumn = letter(layout.surveySubCols?.[i]);
-  if (surveyColumn) field.surveyColumn = surveyColumn;
-  readMax(rd, field, layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c });
+  const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '', ...companionColumns(rd, i) };
+  const source = layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c };
+  if (source.kind === 'column') return readMaxColumn(rd, field, source.col);
+  field.maxAddress = addr(rd, source.row, source.col);
+  field.maxScaled = checkedMax(rd, source.kind === 'header' ? source.value : source.kind === 'row' ? at(rd, source.row, source.col) : null, field.maxAddress, label);
   return field;
 }
 
-/** A field's maximum from where the layout says it is; a max column must say the same on every unit's row. */
-function readMax(rd: Reader, field: FieldDef, source: MaxSource): void {
-  if (source.kind !== 'column') {
-    field.maxAddress = addr(rd, source.row, source.col);
-    const raw = source.kind === 'header' ? source.value : source.kind === 'row' ? at(rd, source.row, source.col) : null;
-    field.maxScaled = checkedMax(rd, raw, field.maxAddress, field.label);
-    return;
-  }
+/** What sits beside a field: its role when it is the survey, its self-assessed and survey sub-columns. */
+function companionColumns(rd: Reader, i: number): Pick<FieldDef, 'role' | 'selfColumn' | 'surveyColumn'> {
+  const { layout } = rd;
+  const out: Pick<FieldDef, 'role' | 'selfColumn' | 'surveyColumn'> = {};
+  if (layout.surveyFields?.[i]) out.role = 'survey';
+  const self = layout.selfCols?.[i];
+  if (self !== null && self !== undefined) out.selfColumn = columnLetter(rd.origin.col + self);
+  const survey = layout.surveySubCols?.[i];
+  if (survey !== null && survey !== undefined) out.surveyColumn = columnLetter(rd.origin.col + survey);
+  return out;
+}
+
+/** A field whose maximum is a column beside it: the first unit's cell is the maximum, every other row must agree. */
+function readMaxColumn(rd: Reader, field: FieldDef, col: number): FieldDef {
   const rows = unitRowsOf(rd.layout);
-  field.maxAddress = addr(rd, rows[0], source.col);
-  field.maxScaled = checkedMax(rd, at(rd, rows[0], source.col), field.maxAddress, field.label);
+  field.maxAddress = addr(rd, rows[0], col);
+  field.maxScaled = checkedMax(rd, at(rd, rows[0], col), field.maxAddress, field.label);
   for (const r of rows.slice(1)) {
-    const n = isEmpty(at(rd, r, source.col)) ? null : readNumber(rd, at(rd, r, source.col), addr(rd, r, source.col), true);
-    if (n !== null && n !== field.maxScaled) report(rd, 'error', addr(rd, r, source.col), 'maxColumnVaries', { field: field.label, value: n / 1e4, first: (field.maxScaled ?? 0) / 1e4, firstCell: field.maxAddress });
+    const n = isEmpty(at(rd, r, col)) ? null : readNumber(rd, at(rd, r, col), addr(rd, r, col), true);
+    if (n !== null && n !== field.maxScaled) report(rd, 'error', addr(rd, r, col), 'maxColumnVaries', { field: field.label, value: n / 1e4, first: (field.maxScaled ?? 0) / 1e4, firstCell: field.maxAddress });
   }
+  return field;
 }
 
 /** A maximum as given: missing, negative and zero are errors at its cell. */
