@@ -24,6 +24,7 @@ import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
 import { supportsExcelApi } from './host';
 import { writeOutput } from './output-write';
+import { queueScoringPrint, type Box } from './print';
 import type { GuardStop } from './safe-write';
 
 /** `Excel.run`, injected so tests and the workbench can pass a fake host. */
@@ -190,6 +191,13 @@ function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; free
   return { occupied, freeColumn: free === null ? null : columnLetter(read.origin.col + free) };
 }
 
+/** The output block's cells in the sheet: header row to last unit row, its four columns. */
+function outputBox(inspection: Inspection): Box {
+  const { read, layout } = inspection;
+  const left = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
+  return { top: read.origin.row + layout.headerRow, bottom: read.origin.row + layout.endRow - 1, left, right: left + OUTPUT_COLUMN_COUNT - 1 };
+}
+
 function isCompleteLayout(l: Partial<Layout>): l is Layout {
   return l.headerRow !== undefined && l.maxRow !== undefined && l.firstUnitRow !== undefined && l.endRow !== undefined && l.nameCol !== undefined && Array.isArray(l.fieldCols) && l.outputTargetCol !== undefined;
 }
@@ -248,6 +256,8 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
       if (stop) return { ...stop, inspection, stats: counter.stats() };
       const undo = await writeOutput(context, counter, inspection, options.docLang ?? lang, progress);
+      // Row heights and the print area ride on the next sync (the run's record, or its closing one).
+      queueScoringPrint(context.workbook.worksheets.getItem(read.sheet), outputBox(inspection), read.printArea);
       if (options.afterWrite) {
         try {
           await options.afterWrite(context, inspection, sync);

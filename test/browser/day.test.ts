@@ -53,9 +53,17 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return out;
 }
 
-/** The pane has no horizontal scrolling: nothing in it is wider than the pane. */
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.getByTestId('pane').evaluate((el) => el.scrollWidth - el.clientWidth);
+/** The pane has no horizontal scrolling: nothing in it is wider than the pane (else the widest elements, to fix). */
+async function horizontalOverflow(page: Page): Promise<number | string[]> {
+  return page.getByTestId('pane').evaluate((el) => {
+    const over = el.scrollWidth - el.clientWidth;
+    if (over <= 0) return 0;
+    const right = el.getBoundingClientRect().left + el.clientWidth;
+    return [...el.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > right + 0.5)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}.${String((e as HTMLElement).className).slice(0, 40)} ${Math.round(e.getBoundingClientRect().right - right)}px`);
+  });
 }
 
 /** A cell of the fake workbook, whatever sheet the grid shows. */

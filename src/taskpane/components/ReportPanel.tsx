@@ -15,8 +15,9 @@ import { Section } from './Section';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  pair: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  grow: { flexGrow: 1, minWidth: 0 },
+  pair: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  grow: { flexGrow: 1, minWidth: 0, flexBasis: '120px' },
+  input: { minWidth: 0, width: '100%' },
   action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
   preview: {
     maxHeight: '320px',
@@ -76,7 +77,7 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
   const p = messages(lang).pane;
   const input = (field: ReportField, label: string, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
     <Field label={label} validationMessage={errors[field]} validationState={errors[field] ? 'error' : 'none'} className={styles.grow}>
-      <Input value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
+      <Input className={styles.input} value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
     </Field>
   );
 
