@@ -70,10 +70,14 @@ export function candidateOrder(sheets: readonly { name: string; visibility: stri
   return order;
 }
 
-/** Why a grid holds no scoring table, in the user's words; null when it holds one. */
+/**
+ * Why a grid holds no scoring table, in the user's words; null when it holds one. A table whose
+ * column roles are uncertain is a table: the reader then asks the user to confirm them.
+ */
 export function missReason(grid: CellValue[][], origin: { row: number; col: number }, lang: Lang): string | null {
   const detected = detectLayout(grid, undefined, origin);
-  return detected.ok ? null : fill(messages(lang).layout[detected.reason], { detail: detected.detail });
+  if (detected.ok || detected.reason === 'uncertain') return null;
+  return fill(messages(lang).layout[detected.reason], { detail: detected.detail });
 }
 
 type Sync = () => Promise<void>;

@@ -14,9 +14,12 @@ import {
   freeOutputColumn,
   readTable,
   scoreTable,
+  ruleCheckColumns,
+  ruleTableFindings,
   type Finding,
   type Lang,
   type Layout,
+  type RoleOverrides,
   type RuleSet,
   type ScoringResult,
 } from '../engine';
@@ -42,13 +45,15 @@ export interface MappingOverride {
   layout?: Partial<Layout>;
   /** Max points per field column (grid column index), replacing the sheet's "Điểm tối đa" cell. */
   maxPoints?: Record<number, number>;
+  /** Column roles the user confirmed, by grid column (the engine's RoleOverrides). */
+  roles?: RoleOverrides;
   /** Which sheet to read: the user's choice, or the one found last (locate.ts). */
   choice?: SheetChoice;
-  /** The sheet `layout` and `maxPoints` were set on: on any other sheet they do not apply. */
+  /** The sheet `layout`, `maxPoints` and `roles` were set on: on any other sheet they do not apply. */
   sheet?: string;
 }
 
-/** The override's layout and max points when they were set on `sheet` (or on no sheet in particular). */
+/** The override's corrections when they were set on `sheet` (or on no sheet in particular). */
 export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
   if (!override || override.sheet === undefined || override.sheet === sheet) return override;
   return { choice: override.choice };
@@ -120,6 +125,18 @@ function describeSource(read: SheetRead, lang: Lang): string {
   return m.sourceSheet;
 }
 
+/** The table's layout: detected (with the user's corrections), or the user's own when complete; else why not, as an error. */
+function layoutOf(read: SheetRead, override: MappingOverride | undefined, lang: Lang): Layout {
+  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
+  if (detected.ok) return { ...detected.layout, ...override?.layout };
+  if (override?.layout && isCompleteLayout(override.layout)) return override.layout;
+  const reason = fill(messages(lang).layout[detected.reason], { detail: detected.detail });
+  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
+  // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
+  if (detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
+  throw error;
+}
+
 /** Finds the layout (or applies the user's), reads the last-year formats, validates and scores. */
 async function inspectRead(
   context: Excel.RequestContext,
@@ -130,14 +147,7 @@ async function inspectRead(
   overrideAny: MappingOverride | undefined,
 ): Promise<Inspection> {
   const override = overrideFor(overrideAny, read.sheet);
-  let layout: Layout;
-  const detected = detectLayout(read.grid, undefined, read.origin);
-  if (detected.ok) layout = { ...detected.layout, ...override?.layout };
-  else if (override?.layout && isCompleteLayout(override.layout)) layout = override.layout;
-  else {
-    const reason = detected.ok ? '' : fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-    throw new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), 'notFound');
-  }
+  const layout = layoutOf(read, override, lang);
 
   let grid = read.grid;
   if (override?.maxPoints) {
@@ -150,22 +160,26 @@ async function inspectRead(
   // Last year's index may be a fraction shown as a percentage: its number format tells.
   const formats: (string | undefined)[][] = [];
   const unitCount = layout.endRow - layout.firstUnitRow;
-  if (layout.lastYearIndexCol !== null && unitCount > 0) {
+  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
+  if (percentCols.length > 0 && unitCount > 0) {
     const sheet = context.workbook.worksheets.getItem(read.sheet);
-    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + layout.lastYearIndexCol, unitCount, 1);
-    range.load('numberFormat');
+    const ranges = percentCols.map((c) => {
+      const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
+      range.load('numberFormat');
+      return range;
+    });
     await context.sync();
     counter.syncs++;
-    const nf = range.numberFormat as string[][];
     for (let i = 0; i < unitCount; i++) {
       const row: (string | undefined)[] = [];
-      row[layout.lastYearIndexCol] = nf[i]?.[0];
+      percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
       formats[layout.firstUnitRow + i] = row;
     }
   }
   read.formats = formats;
 
-  const { table, findings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
+  const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
+  const findings = [...readFindings, ...ruleTableFindings(table, rules, ruleCheckColumns(layout.bonusCol, layout.deductionCol, read.origin.col))];
   const result = scoreTable(table, rules);
   const outputStart = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
   return {
