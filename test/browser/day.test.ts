@@ -166,8 +166,11 @@ describeIfChromium('the officer’s day in the workbench', () => {
       await page.getByRole('tab', { name: 'Báo cáo' }).click();
       await page.getByTestId('report-panel').waitFor({ timeout: 30000 });
       expect(await page.getByTestId('report-district').inputValue()).toBe('Tứ Kỳ');
+      // The report sheet made before the rule change says it is out of date, until it is made again.
+      expect(await page.getByTestId('report-stale').textContent()).toContain('Báo cáo CCHC 2021');
       await page.getByTestId('report-button').click();
       await page.locator('[data-testid="report-outcome"][data-status="written"]').waitFor({ timeout: 30000 });
+      await page.getByTestId('report-stale').waitFor({ state: 'detached' });
       await page.getByTestId('report-copy').click();
       await page.locator('[data-testid="report-export-outcome"][data-status="copied"]').waitFor({ timeout: 10000 });
       const html = await page.evaluate(async () => {

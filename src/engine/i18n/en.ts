@@ -545,6 +545,7 @@ export const en: Messages = {
     logWho: 'By: {who}',
     logRules: 'Rule set: {rules}',
     logReload: 'Read the log again',
+    reportStale: 'The report sheet “{sheet}” was made before the scores or rules changed: its figures are out of date, make the report again.',
     reread: 'Read the workbook again',
   },
   ruleSets: {

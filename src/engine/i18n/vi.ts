@@ -545,6 +545,7 @@ export const vi = {
     logWho: 'Người thực hiện: {who}',
     logRules: 'Bộ tiêu chí: {rules}',
     logReload: 'Đọc lại nhật ký',
+    reportStale: 'Trang báo cáo “{sheet}” được tạo trước khi điểm hoặc tiêu chí thay đổi: số liệu trong đó đã cũ, hãy tạo lại báo cáo.',
     reread: 'Đọc lại bảng tính',
   },
   /** Issue 16: per-field floors, components, caps, blocks, band caps, rounding, rank method, decisions. */

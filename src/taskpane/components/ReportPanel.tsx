@@ -9,7 +9,7 @@ import { fill, messages, type Lang, type NarrativeParagraph, type RuleSet } from
 import type { ReportOutcome } from '../../excel/report';
 import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { useReport, type ReportField, type ReportMemory } from '../hooks/useReport';
+import { staleReport, useReport, type ReportField, type ReportMemory } from '../hooks/useReport';
 import type { ProgressState } from '../hooks/useScoring';
 import { Section } from './Section';
 
@@ -108,6 +108,11 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
         </div>
       </Section>
 
+      {staleReport(memory.inputs, inspection) && !busy && (
+        <MessageBar intent="warning" layout="multiline" data-testid="report-stale">
+          <MessageBarBody>{fill(p.reportStale, { sheet: staleReport(memory.inputs, inspection) as string })}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.action}>
         <Button appearance="primary" size="large" disabled={busy || report.settings === null} onClick={() => void report.generate()} data-testid="report-button">
           {busy ? t.reportBusy : t.reportButton}
