@@ -15,8 +15,9 @@ import { Section } from './Section';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  pair: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  grow: { flexGrow: 1, minWidth: 0, flexBasis: '120px' },
+  // The two rank fields side by side, wrapping under each other in a narrow pane.
+  pair: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end', '& > *': { flexBasis: '120px' } },
+  grow: { flexGrow: 1, minWidth: 0 },
   input: { minWidth: 0, width: '100%' },
   action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
   preview: {
