@@ -22,7 +22,7 @@ export * from './i18n';
 export * from './narrative';
 export * from './batch-summary';
 export * from './report-sheet';
+export * from './output-place';
 export * from './header-words';
 export * from './header-roles';
 export * from './table-checks';
-export * from './output-place';

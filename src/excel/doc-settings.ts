@@ -20,6 +20,9 @@ export interface ReportInputs {
   rank?: string;
   rankOf?: string;
   districtBand?: string;
+  /** The stamp (data and rules) the last report sheet was made from, and its name: a later change flags it out of date. */
+  madeWith?: string;
+  reportSheet?: string;
 }
 
 export interface DocSettings {
@@ -36,7 +39,7 @@ export function docLangOf(value: unknown): Lang {
 export function reportInputsOf(value: unknown): ReportInputs {
   if (!value || typeof value !== 'object') return {};
   const out: ReportInputs = {};
-  const keys: (keyof ReportInputs)[] = ['year', 'district', 'districtIndex', 'districtIndexLast', 'rank', 'rankOf', 'districtBand'];
+  const keys: (keyof ReportInputs)[] = ['year', 'district', 'districtIndex', 'districtIndexLast', 'rank', 'rankOf', 'districtBand', 'madeWith', 'reportSheet'];
   for (const k of keys) {
     const v = (value as Record<string, unknown>)[k];
     if (typeof v === 'string') out[k] = v;

@@ -11,6 +11,7 @@
  */
 import { OWNED_SHEETS, detectLayout, fill, messages, type CellValue, type Lang, type Layout } from '../engine';
 import { UserFacingError } from './errors';
+import { supportsExcelApi } from './host';
 import { CHUNK_BUDGET_BYTES, gridBytes } from './payload';
 
 /** Which sheet to look at first. */
@@ -36,6 +37,8 @@ export interface BlockRead {
   protected: boolean;
   /** The workbook's candidate sheets (visible, not owned), in tab order: what the user may choose from. */
   sheets: string[];
+  /** The sheet's print area as Excel gives it (null: none, or the host has no page layout API). */
+  printArea: string | null;
 }
 
 /** A sheet looked at and why it holds no scoring table. */
@@ -69,7 +72,7 @@ export function candidateOrder(sheets: readonly { name: string; visibility: stri
 
 /**
  * Why a grid holds no scoring table, in the user's words; null when it holds one. A table whose
- * columns' roles are uncertain is a table: the read that follows asks the user to confirm them.
+ * column roles are uncertain is a table: the reader then asks the user to confirm them.
  */
 export function missReason(grid: CellValue[][], origin: { row: number; col: number }, lang: Lang): string | null {
   const detected = detectLayout(grid, undefined, origin);
@@ -87,6 +90,7 @@ interface Probe {
   tables: Excel.TableCollection;
   used: Excel.Range;
   head: Excel.Range | null;
+  printArea: Excel.RangeAreas | null;
 }
 
 function probe(ws: Excel.Worksheet, withHead: boolean): Probe {
@@ -101,7 +105,13 @@ function probe(ws: Excel.Worksheet, withHead: boolean): Probe {
     head = ws.getRangeByIndexes(0, 0, HEAD_ROWS, HEAD_COLS);
     head.load('values');
   }
-  return { ws, tables, used, head };
+  // Read with the table, so extending it after the write costs no round trip (ExcelApi 1.9).
+  let printArea: Excel.RangeAreas | null = null;
+  if (supportsExcelApi('1.9')) {
+    printArea = ws.pageLayout.getPrintAreaOrNullObject();
+    printArea.load('address');
+  }
+  return { ws, tables, used, head, printArea };
 }
 
 /** Reads `rowCount` × `colCount` values from (top, left) in row chunks sized from the bytes of the previous chunk. */
@@ -151,7 +161,8 @@ async function readProbed(p: Probe, selection: Excel.Range | null, sheets: strin
     onChunk();
   };
   const grid = await readChunks(p.ws, chunkSync, progress, top, left, bounds.rowIndex + bounds.rowCount - top, bounds.columnIndex + bounds.columnCount - left);
-  return { sheet: p.ws.name, sheetId: p.ws.id, source, origin: { row: top + 1, col: left }, grid, formats: [], protected: p.ws.protection.protected, sheets };
+  const printArea = p.printArea && !p.printArea.isNullObject ? p.printArea.address : null;
+  return { sheet: p.ws.name, sheetId: p.ws.id, source, origin: { row: top + 1, col: left }, grid, formats: [], protected: p.ws.protection.protected, sheets, printArea };
 }
 
 export interface LocateOptions {

@@ -44,6 +44,7 @@ import {
   type RuleSet,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
+import { queueReportPage } from './print';
 import { POINTS_PER_CHAR } from './output-write';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 import { inspectWorkbook, supportsExcelApi, type ExcelRun, type Inspection, type MappingOverride, type Progress } from './workbook';
@@ -203,9 +204,8 @@ interface Seen {
 
 interface SheetRun {
   year: number;
-  /** The pane's language (messages to the user). */
   lang: Lang;
-  /** The workbook's document language (what is written into the workbook). */
+  /** The workbook's document language: the sheet's name is in it. */
   docLang: Lang;
   stats: ReportStats;
   seen: Seen;
@@ -247,6 +247,8 @@ async function writeSheet(context: Excel.RequestContext, model: ReportSheetModel
   const ws = context.workbook.worksheets.add(name);
   if (position !== null) ws.position = position;
   queueSheet(ws, model, name, chunks[0] ?? { start: 0, end: values.length });
+  // A4 portrait, one page wide, Decree 30/2020 margins, Times New Roman (print.ts); the marker column stays outside the print area.
+  queueReportPage(ws, { top: 1, bottom: values.length, left: 0, right: model.columnWidths.length - 1 });
   await context.sync();
   r.stats.writeSyncs++;
   for (const chunk of chunks.slice(1)) {

@@ -16,7 +16,6 @@ import {
   scoreTable,
   ruleCheckColumns,
   ruleTableFindings,
-  type CellValue,
   type Finding,
   type Lang,
   type Layout,
@@ -28,6 +27,7 @@ import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
 import { supportsExcelApi } from './host';
 import { writeOutput } from './output-write';
+import { queueScoringPrint, type Box } from './print';
 import type { GuardStop } from './safe-write';
 
 /** `Excel.run`, injected so tests and the workbench can pass a fake host. */
@@ -49,11 +49,11 @@ export interface MappingOverride {
   roles?: RoleOverrides;
   /** Which sheet to read: the user's choice, or the one found last (locate.ts). */
   choice?: SheetChoice;
-  /** The sheet `layout` and `maxPoints` were set on: on any other sheet they do not apply. */
+  /** The sheet `layout`, `maxPoints` and `roles` were set on: on any other sheet they do not apply. */
   sheet?: string;
 }
 
-/** The override's layout and max points when they were set on `sheet` (or on no sheet in particular). */
+/** The override's corrections when they were set on `sheet` (or on no sheet in particular). */
 export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
   if (!override || override.sheet === undefined || override.sheet === sheet) return override;
   return { choice: override.choice };
@@ -125,48 +125,16 @@ function describeSource(read: SheetRead, lang: Lang): string {
   return m.sourceSheet;
 }
 
-/** The table's layout: the one found (with the user's corrections), or the user's own; else why there is none. */
+/** The table's layout: detected (with the user's corrections), or the user's own when complete; else why not, as an error. */
 function layoutOf(read: SheetRead, override: MappingOverride | undefined, lang: Lang): Layout {
   const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
   if (detected.ok) return { ...detected.layout, ...override?.layout };
   if (override?.layout && isCompleteLayout(override.layout)) return override.layout;
   const reason = fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-  const uncertain = detected.reason === 'uncertain';
-  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), uncertain ? 'uncertainColumns' : 'notFound');
+  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
   // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
-  throw uncertain ? Object.assign(error, { proposal: detected.proposal }) : error;
-}
-
-/** The grid with the user's max points in the max row. */
-function withMaxPoints(grid: CellValue[][], layout: Layout, maxPoints: Record<number, number> | undefined): CellValue[][] {
-  if (!maxPoints) return grid;
-  const out = grid.slice();
-  const maxRow = out[layout.maxRow].slice();
-  for (const [col, max] of Object.entries(maxPoints)) maxRow[Number(col)] = max;
-  out[layout.maxRow] = maxRow;
-  return out;
-}
-
-/** Number formats of the percentage columns (last year's index, the authority's): a fraction shown as a percentage is told by its format. One sync, when there are such columns. */
-async function percentFormats(context: Excel.RequestContext, counter: SyncCounter, read: SheetRead, layout: Layout): Promise<(string | undefined)[][]> {
-  const formats: (string | undefined)[][] = [];
-  const unitCount = layout.endRow - layout.firstUnitRow;
-  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
-  if (percentCols.length === 0 || unitCount <= 0) return formats;
-  const sheet = context.workbook.worksheets.getItem(read.sheet);
-  const ranges = percentCols.map((c) => {
-    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
-    range.load('numberFormat');
-    return range;
-  });
-  await context.sync();
-  counter.syncs++;
-  for (let i = 0; i < unitCount; i++) {
-    const row: (string | undefined)[] = [];
-    percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
-    formats[layout.firstUnitRow + i] = row;
-  }
-  return formats;
+  if (detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
+  throw error;
 }
 
 /** Finds the layout (or applies the user's), reads the last-year formats, validates and scores. */
@@ -180,8 +148,34 @@ async function inspectRead(
 ): Promise<Inspection> {
   const override = overrideFor(overrideAny, read.sheet);
   const layout = layoutOf(read, override, lang);
-  const grid = withMaxPoints(read.grid, layout, override?.maxPoints);
-  const formats = await percentFormats(context, counter, read, layout);
+
+  let grid = read.grid;
+  if (override?.maxPoints) {
+    grid = grid.slice();
+    const maxRow = grid[layout.maxRow].slice();
+    for (const [col, max] of Object.entries(override.maxPoints)) maxRow[Number(col)] = max;
+    grid[layout.maxRow] = maxRow;
+  }
+
+  // Last year's index may be a fraction shown as a percentage: its number format tells.
+  const formats: (string | undefined)[][] = [];
+  const unitCount = layout.endRow - layout.firstUnitRow;
+  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
+  if (percentCols.length > 0 && unitCount > 0) {
+    const sheet = context.workbook.worksheets.getItem(read.sheet);
+    const ranges = percentCols.map((c) => {
+      const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
+      range.load('numberFormat');
+      return range;
+    });
+    await context.sync();
+    counter.syncs++;
+    for (let i = 0; i < unitCount; i++) {
+      const row: (string | undefined)[] = [];
+      percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
+      formats[layout.firstUnitRow + i] = row;
+    }
+  }
   read.formats = formats;
 
   const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
@@ -209,6 +203,13 @@ function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; free
   if (occupied.length === 0) return { occupied, freeColumn: null };
   const free = freeOutputColumn(read.grid, layout);
   return { occupied, freeColumn: free === null ? null : columnLetter(read.origin.col + free) };
+}
+
+/** The output block's cells in the sheet: header row to last unit row, its four columns. */
+function outputBox(inspection: Inspection): Box {
+  const { read, layout } = inspection;
+  const left = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
+  return { top: read.origin.row + layout.headerRow, bottom: read.origin.row + layout.endRow - 1, left, right: left + OUTPUT_COLUMN_COUNT - 1 };
 }
 
 function isCompleteLayout(l: Partial<Layout>): l is Layout {
@@ -269,6 +270,8 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
       if (stop) return { ...stop, inspection, stats: counter.stats() };
       const undo = await writeOutput(context, counter, inspection, options.docLang ?? lang, progress);
+      // Row heights and the print area ride on the next sync (the run's record, or its closing one).
+      queueScoringPrint(context.workbook.worksheets.getItem(read.sheet), outputBox(inspection), read.printArea);
       if (options.afterWrite) {
         try {
           await options.afterWrite(context, inspection, sync);

@@ -24,7 +24,9 @@ const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  panel: { paddingBlockStart: tokens.spacingVerticalS },
+  panel: { paddingBlockStart: tokens.spacingVerticalS, minWidth: 0 },
+  // Four tabs fit a 320 px pane: they wrap rather than scroll.
+  tabs: { flexWrap: 'wrap' },
 });
 
 export type { TabValue } from './hooks/useTabs';
@@ -65,7 +67,7 @@ export function App({ run, lang: initialLang }: AppProps) {
             {t.languageSwitch}
           </Button>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => tabs_.select(d.value as TabValue)} aria-label={t.tabList}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => tabs_.select(d.value as TabValue)} aria-label={t.tabList} size="small" className={styles.tabs}>
           {tabs.map((x) => (
             <Tab key={x.value} value={x.value} id={`${id}-tab-${x.value}`} aria-controls={`${id}-panel`}>
               {x.label}

@@ -120,10 +120,9 @@ describeIfChromium('workbench in Chromium', () => {
     expect(texts.some((t) => t.includes(`'${SHEET}'!E10`) && t.includes('vượt điểm tối đa 20'))).toBe(true);
     expect(texts.some((t) => t.includes(`'${SHEET}'!C20`) && t.includes('ô điểm trống'))).toBe(true);
 
-    // Scoring refuses to write.
-    await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
-    await page.locator('[data-testid="outcome"][data-status="hasErrors"]').waitFor({ timeout: 30000 });
-    expect(await page.getByTestId('outcome').textContent()).toContain('Dữ liệu có 3 lỗi; chưa ghi gì vào bảng tính');
+    // Scoring cannot start while errors remain, and the pane says why.
+    expect(await page.getByRole('button', { name: 'Chấm điểm', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('errors-block').textContent()).toContain('Còn 3 lỗi');
     expect(await cell('F1').textContent()).toBe('');
 
     // D75 is far below the fold: the click selects it and the grid scrolls to it.
@@ -158,9 +157,10 @@ describeIfChromium('workbench in Chromium', () => {
     await page.getByRole('button', { name: 'Score', exact: true }).click();
     await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
     expect(await page.getByTestId('band-good').textContent()).toBe('Good8/23');
+    // The workbook's language stays Vietnamese: an English pane writes a Vietnamese sheet.
     const qk = await rowOf('Quang Khải');
-    expect(await cell(`N${qk}`).textContent()).toBe('Good');
-    expect(await cell('N5').textContent()).toBe('Band');
+    expect(await cell(`N${qk}`).textContent()).toBe('Hoàn thành tốt nhiệm vụ');
+    expect(await cell('N5').textContent()).toBe('Xếp loại');
     await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-scored-en.png') });
     // And back.
     await page.getByTestId('lang-toggle').click();

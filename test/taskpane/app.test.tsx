@@ -90,9 +90,9 @@ test('a bad cell is listed as an error; a click selects it in the sheet', async 
   const button = within(errors).getByRole('button', { name: /D9/ });
   expect(button.textContent).toContain('"abc" không phải là số');
 
-  fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('hasErrors'), { timeout: 10000 });
-  expect(screen.getByTestId('outcome').textContent).toContain('chưa ghi gì');
+  // While errors remain, "Chấm điểm" is disabled and says why; nothing is written.
+  expect((screen.getByRole('button', { name: 'Chấm điểm' }) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByTestId('errors-block').textContent).toContain('Còn 1 lỗi');
   expect(fake.host.sheet('Tổng hợp').values('L5:O7').flat().every((v) => v === '')).toBe(true);
 
   await act(async () => {

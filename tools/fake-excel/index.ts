@@ -12,7 +12,7 @@ import {
   ChartTypeValues, FakeClientObject, FakeClientResult, FakeRequestContext, HostCounters, HostLike, WorkbookState,
 } from './model';
 import {
-  CellInput, CellValue, ChartState, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Layer, SheetState, applyParsed, fakeGuid,
+  CellInput, CellValue, ChartState, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Layer, PageState, SheetState, applyParsed, fakeGuid,
   parseInput, readFormula, readValue,
 } from './state';
 
@@ -22,7 +22,7 @@ export type { FakeDebugInfo } from './errors';
 export { quoteSheetName, qualifiedAddress, parseA1, rectToA1, colToLetters, lettersToCol, MAX_ROWS, MAX_COLS } from './a1';
 export type { Rect } from './a1';
 export { jsonBytes, parseInput } from './state';
-export type { CellInput, CellValue, ChartState } from './state';
+export type { CellInput, CellValue, ChartState, PageState } from './state';
 
 // ---------------------------------------------------------------------------------------------
 // Seed data
@@ -108,6 +108,8 @@ export interface FakeSheetView {
   /** Row height in points; zero-based row index. */
   rowHeight(row: number): number;
   charts(): ChartState[];
+  /** Page setup: print area (local A1 or null), orientation, paper, margins (points), zoom. */
+  pageLayout(): PageState;
 }
 
 export interface FakeTableInfo {
@@ -297,6 +299,7 @@ export class FakeHost implements HostLike {
       },
       rowHeight: (row: number) => s.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT,
       charts: () => s.charts.map((c) => ({ ...c, position: c.position ? { ...c.position } : null })),
+      pageLayout: () => ({ ...s.page, zoom: { ...s.page.zoom } }),
     };
   }
 
@@ -497,6 +500,8 @@ export const VerticalAlignment = enumFrom(['Top', 'Center', 'Bottom', 'Justify',
 export const ConditionalFormatType = enumFrom(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
 export const ConditionalCellValueOperator = enumFrom(['Invalid', 'Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual']);
 export const RangeValueType = enumFrom(['Unknown', 'Empty', 'String', 'Integer', 'Double', 'Boolean', 'Error', 'RichValue']);
+export const PageOrientation = enumFrom(['Portrait', 'Landscape']);
+export const PaperType = enumFrom(['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5']);
 
 export interface FakeExcelNamespace {
   run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
@@ -513,6 +518,8 @@ export interface FakeExcelNamespace {
   ConditionalFormatType: Record<string, string>;
   ConditionalCellValueOperator: Record<string, string>;
   RangeValueType: Record<string, string>;
+  PageOrientation: Record<string, string>;
+  PaperType: Record<string, string>;
   ErrorCodes: Record<string, string>;
 }
 
@@ -547,6 +554,7 @@ export function createFakeExcel(workbook: FakeWorkbookData): FakeExcel {
     run,
     ChartType, ChartSeriesBy, CalculationMode, CalculationType, InsertShiftDirection, DeleteShiftDirection, ClearApplyTo,
     SheetVisibility, HorizontalAlignment, VerticalAlignment, ConditionalFormatType, ConditionalCellValueOperator, RangeValueType,
+    PageOrientation, PaperType,
     ErrorCodes: errorCodes,
   };
   const OfficeExtension: FakeOfficeExtensionNamespace = {

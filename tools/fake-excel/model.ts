@@ -5,7 +5,7 @@
  * OfficeExtension.Error and drops the rest of the batch (earlier actions stay applied).
  * Pure TypeScript, no Node APIs.
  */
-import { MAX_COLS, MAX_ROWS, Rect, intersect, overlaps, parseA1, qualifiedAddress, rectInBounds, splitSheet } from './a1';
+import { MAX_COLS, MAX_ROWS, Rect, intersect, overlaps, parseA1, qualifiedAddress, rectInBounds, rectToA1, splitSheet } from './a1';
 import { ErrorCodes, FakeOfficeExtensionError, Messages, officeError, propertyNotLoaded } from './errors';
 import type { ConditionalFormatState } from './state';
 import {
@@ -819,15 +819,99 @@ export class FakeWorksheetProtection extends FakeClientObject {
   }
 }
 
+const PAGE_PROPS = ['orientation', 'paperSize', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin', 'zoom'] as const;
+
+/** The print area as Office.js gives it: RangeAreas with a sheet-qualified `address`. */
+export class FakePrintArea extends FakeClientObject {
+  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet) {
+    super(ctx, 'RangeAreas');
+  }
+  override _scalarProps(): string[] {
+    return ['address'];
+  }
+  override _readProps(names: string[]): Record<string, unknown> | null {
+    const s = this._ws._target();
+    if (!s || s.page.printArea === null) return null;
+    const rect = parseA1(s.page.printArea);
+    return names.includes('address') && rect ? { address: qualifiedAddress(s.name, rect) } : {};
+  }
+  get address(): string {
+    return this._get('address');
+  }
+}
+
+/** worksheet.pageLayout (ExcelApi 1.9): orientation, paper, margins, zoom and the print area. */
+export class FakePageLayout extends FakeClientObject {
+  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet) {
+    super(ctx, 'PageLayout');
+  }
+  override _scalarProps(): string[] {
+    return [...PAGE_PROPS];
+  }
+  override _readProps(names: string[]): Record<string, unknown> | null {
+    const s = this._ws._target();
+    if (!s) return null;
+    const out: Record<string, unknown> = {};
+    for (const n of names) out[n] = deepCopy((s.page as unknown as Record<string, unknown>)[n]);
+    return out;
+  }
+  private _setPage(name: (typeof PAGE_PROPS)[number], v: unknown): void {
+    this._setProp(name, v, () => {
+      const s = this._ws._targetOrThrow(`PageLayout.${name}`);
+      if (name === 'zoom') {
+        if (!v || typeof v !== 'object') throw invalidArg('PageLayout.zoom');
+        s.page.zoom = { ...(v as PageZoom) };
+      } else if (name.endsWith('Margin')) {
+        if (typeof v !== 'number' || v < 0) throw invalidArg(`PageLayout.${name}`);
+        (s.page as unknown as Record<string, unknown>)[name] = v;
+      } else (s.page as unknown as Record<string, unknown>)[name] = String(v);
+    });
+  }
+  get orientation(): string { return this._get('orientation'); }
+  set orientation(v: string) { this._setPage('orientation', v); }
+  get paperSize(): string { return this._get('paperSize'); }
+  set paperSize(v: string) { this._setPage('paperSize', v); }
+  get topMargin(): number { return this._get('topMargin'); }
+  set topMargin(v: number) { this._setPage('topMargin', v); }
+  get bottomMargin(): number { return this._get('bottomMargin'); }
+  set bottomMargin(v: number) { this._setPage('bottomMargin', v); }
+  get leftMargin(): number { return this._get('leftMargin'); }
+  set leftMargin(v: number) { this._setPage('leftMargin', v); }
+  get rightMargin(): number { return this._get('rightMargin'); }
+  set rightMargin(v: number) { this._setPage('rightMargin', v); }
+  get zoom(): PageZoom { return this._get('zoom'); }
+  set zoom(v: PageZoom) { this._setPage('zoom', v); }
+
+  getPrintAreaOrNullObject(): FakePrintArea {
+    const area = new FakePrintArea(this.context, this._ws);
+    area._queueNullCheck('PageLayout.getPrintAreaOrNullObject', () => this._ws._target()?.page.printArea != null);
+    return area;
+  }
+
+  /** A range, or an address ("A1:O29", "'Tổng hợp'!A1:O29"); one rectangle (the fake keeps no multi-area print areas). */
+  setPrintArea(printArea: string | FakeRange): void {
+    this._method('setPrintArea', [typeof printArea === 'string' ? printArea : 'range'], () => {
+      const s = this._ws._targetOrThrow('PageLayout.setPrintArea');
+      const rect = typeof printArea === 'string' ? parseA1(splitSheet(printArea).local) : printArea._targetOrThrow('PageLayout.setPrintArea').rect;
+      if (!rect) throw invalidArg('PageLayout.setPrintArea');
+      s.page.printArea = rectToA1(rect);
+    });
+  }
+}
+
+type PageZoom = { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null };
+
 export class FakeWorksheet extends FakeClientObject {
   private _cache: SheetState | null = null;
   readonly protection: FakeWorksheetProtection;
+  readonly pageLayout: FakePageLayout;
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
 
   constructor(ctx: FakeRequestContext, private readonly _resolver: () => SheetState | null) {
     super(ctx, 'Worksheet');
     this.protection = new FakeWorksheetProtection(ctx, this);
+    this.pageLayout = new FakePageLayout(ctx, this);
     this.tables = new FakeTableCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
   }
@@ -856,7 +940,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   override _navProps(): Record<string, () => FakeClientObject> {
-    return { protection: () => this.protection, tables: () => this.tables, charts: () => this.charts };
+    return { protection: () => this.protection, pageLayout: () => this.pageLayout, tables: () => this.tables, charts: () => this.charts };
   }
 
   override _readProps(names: string[]): Record<string, unknown> | null {
@@ -1380,9 +1464,26 @@ export class FakeRangeFormat extends FakeClientObject {
     });
   }
 
+  /**
+   * Rows as tall as their wrapped text needs: per row, the most lines any wrapped text cell takes
+   * at about 5.5 points a character in its column's width, 15 points a line (no wrapped text: the
+   * default height). An estimate of Excel's font metrics, enough to tell a one-line row from a tall one.
+   */
   autofitRows(): void {
     this._method('autofitRows', [], () => {
-      this._range._writable('RangeFormat.autofitRows');
+      const { sheet, rect } = this._range._writable('RangeFormat.autofitRows');
+      const used = sheet.usedRect(false);
+      const lastCol = used ? used.c0 + used.cols : 0;
+      for (let r = rect.r0; r < rect.r0 + rect.rows; r++) {
+        let lines = 1;
+        for (let c = 0; c < lastCol; c++) {
+          const v = readValue(sheet, r, c);
+          if (!sheet.wrapText.get(r, c) || typeof v !== 'string' || v === '') continue;
+          const perLine = Math.max(1, Math.floor((sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) / 5.5));
+          lines = Math.max(lines, v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0));
+        }
+        sheet.rowHeights.set(r, DEFAULT_ROW_HEIGHT * lines);
+      }
     });
   }
 }

@@ -207,6 +207,17 @@ export interface CustomXmlPartState {
   namespaceUri: string;
 }
 
+export interface PageState {
+  printArea: string | null;
+  orientation: string;
+  paperSize: string;
+  topMargin: number;
+  bottomMargin: number;
+  leftMargin: number;
+  rightMargin: number;
+  zoom: { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null };
+}
+
 export class SheetState {
   value = new Layer<CellValue>();
   formula = new Layer<string>();
@@ -231,6 +242,8 @@ export class SheetState {
   charts: ChartState[] = [];
   /** Cell-value conditional formats (EqualTo a literal), in the order added. */
   conditionalFormats: ConditionalFormatState[] = [];
+  /** Page setup (worksheet.pageLayout, ExcelApi 1.9): print area as a local A1 address (null: none), margins in points. */
+  page: PageState = { printArea: null, orientation: 'Portrait', paperSize: 'Letter', topMargin: 54, bottomMargin: 54, leftMargin: 50.4, rightMargin: 50.4, zoom: { scale: 100 } };
 
   /** The fill a cell shows: the first matching conditional format's, else its own fill. */
   effectiveFill(r: number, c: number, value: unknown): string | undefined {

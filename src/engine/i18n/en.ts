@@ -719,5 +719,6 @@ export const en: Messages = {
     logRules: 'Rule set: {rules}',
     logReload: 'Read the log again',
     reread: 'Read the workbook again',
+    reportStale: 'The report sheet “{sheet}” was made before the scores or rules changed: its figures are out of date, make the report again.',
   },
 };

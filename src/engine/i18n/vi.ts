@@ -721,6 +721,7 @@ export const vi = {
     logRules: 'Bộ tiêu chí: {rules}',
     logReload: 'Đọc lại nhật ký',
     reread: 'Đọc lại bảng tính',
+    reportStale: 'Trang báo cáo “{sheet}” được tạo trước khi điểm hoặc tiêu chí thay đổi: số liệu trong đó đã cũ, hãy tạo lại báo cáo.',
   },
 } as const;
 

@@ -9,14 +9,16 @@ import { fill, messages, type Lang, type NarrativeParagraph, type RuleSet } from
 import type { ReportOutcome } from '../../excel/report';
 import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { useReport, type ReportField, type ReportMemory } from '../hooks/useReport';
+import { staleReport, useReport, type ReportField, type ReportMemory } from '../hooks/useReport';
 import type { ProgressState } from '../hooks/useScoring';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  pair: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  // The two rank fields side by side, wrapping under each other in a narrow pane.
+  pair: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end', '& > *': { flexBasis: '120px' } },
   grow: { flexGrow: 1, minWidth: 0 },
+  input: { minWidth: 0, width: '100%' },
   action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
   preview: {
     maxHeight: '320px',
@@ -76,7 +78,7 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
   const p = messages(lang).pane;
   const input = (field: ReportField, label: string, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
     <Field label={label} validationMessage={errors[field]} validationState={errors[field] ? 'error' : 'none'} className={styles.grow}>
-      <Input value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
+      <Input className={styles.input} value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
     </Field>
   );
 
@@ -107,6 +109,11 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
         </div>
       </Section>
 
+      {staleReport(memory.inputs, inspection) && !busy && (
+        <MessageBar intent="warning" layout="multiline" data-testid="report-stale">
+          <MessageBarBody>{fill(p.reportStale, { sheet: staleReport(memory.inputs, inspection) as string })}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.action}>
         <Button appearance="primary" size="large" disabled={busy || report.settings === null} onClick={() => void report.generate()} data-testid="report-button">
           {busy ? t.reportBusy : t.reportButton}

@@ -4,8 +4,9 @@
  * that writes the report sheet (src/excel/report.ts). Components only render this state.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fill, generateNarrative, guessReportYear, narrativeToHtml, narrativeToText, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
+import { fill, fnv1a, generateNarrative, ruleSetFingerprint, guessReportYear, narrativeToHtml, narrativeToText, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
 import { writeReport, type ReportOutcome } from '../../excel/report';
+import { inputFingerprint } from '../../excel/safe-write';
 import type { ReportInputs } from '../../excel/doc-settings';
 import type { ExcelRun, Inspection, MappingOverride, Progress } from '../../excel/workbook';
 import { copyHtml } from '../clipboard';
@@ -102,6 +103,17 @@ export function defaultReportYear(inspection: Inspection | null, now = new Date(
   return guessReportYear(inspection.read.grid, inspection.layout, inspection.read.sheet, now.getFullYear()).year;
 }
 
+/** What a report sheet was made from: the input cells and the rules (a change in either makes it out of date). */
+export function reportStamp(inspection: Inspection): string {
+  return fnv1a(`${inputFingerprint(inspection.read, inspection.layout.outputCol)}|${ruleSetFingerprint(inspection.result.rules)}`);
+}
+
+/** The report sheet's name when it was made from other data or rules than the table read now; else null. */
+export function staleReport(inputs: ReportInputs, inspection: Inspection | null): string | null {
+  if (!inputs.madeWith || !inputs.reportSheet || !inspection || inspection.errors.length > 0) return null;
+  return reportStamp(inspection) === inputs.madeWith ? null : inputs.reportSheet;
+}
+
 export interface ReportMemory {
   /** The workbook's document language: the sheet and the narrative are written in it. */
   docLang: Lang;
@@ -146,7 +158,8 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
     setBusy(false);
     setProgress(null);
     setOutcome(result);
-  }, [run, rules, lang, docLang, settings, override, flush]);
+    if (result.status === 'written') setInputs({ madeWith: reportStamp(result.inspection), reportSheet: result.sheet });
+  }, [run, rules, lang, docLang, settings, override, flush, setInputs]);
 
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
   const copy = useCallback(async () => {

@@ -82,7 +82,7 @@ export function withChoice(override: MappingOverride | undefined, s: Pick<Scorin
 
 /** A mapping correction belongs to the sheet it was made on. */
 function pinned(next: MappingOverride | undefined, s: ScoringState): MappingOverride | undefined {
-  if (!next || next.sheet !== undefined || (!next.layout && !next.maxPoints)) return next;
+  if (!next || next.sheet !== undefined || (!next.layout && !next.maxPoints && !next.roles)) return next;
   return s.inspection ? { ...next, sheet: s.inspection.read.sheet } : next;
 }
 
