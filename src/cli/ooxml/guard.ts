@@ -68,7 +68,7 @@ export function sniff(bytes: Buffer): 'zip' | 'xls' | 'password' | 'csv' | 'notZ
   return looksLikeText(bytes) ? 'csv' : 'notZip';
 }
 
-/** Whether the head of a file reads as CSV: text (UTF-8, or UTF-16 with a mark) whose first line has separators, not markup or JSON. */
+/** Whether the head of a file reads as CSV: text (UTF-8, or UTF-16 with a mark) whose first lines have separators, not markup or JSON. */
 function looksLikeText(bytes: Buffer): boolean {
   if (bytes.length === 0) return false;
   const head = bytes.subarray(0, 4096);
@@ -76,8 +76,8 @@ function looksLikeText(bytes: Buffer): boolean {
   const text = head.toString('utf8');
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/.test(text.slice(0, text.length - 4))) return false;
-  // Values separated by commas, semicolons or tabs on the first line.
-  return /[,;\t]/.test(text.split(/\r?\n/)[0]) && !/^\s*[<{[]/.test(text);
+  // Values separated by commas, semicolons or tabs on one of the first lines (a title line may have none).
+  return text.split(/\r?\n/, 5).some((line) => /[,;\t]/.test(line)) && !/^\s*[<{[]/.test(text);
 }
 
 /** An entry name that could escape the folder it is unpacked into, or that Windows reads another way. */
