@@ -10,12 +10,9 @@ import { compareVietnamese } from './text';
  * (40/50 and 80/100); a unit with no max (den 0) counts as 0.
  */
 export function rankEq(num: readonly number[], den: readonly number[]): number[] {
-  const value = (i: number): [number, number] => (den[i] > 0 ? [num[i], den[i]] : [0, 1]);
-  const compare = (a: number, b: number) => {
-    const [na, da] = value(a);
-    const [nb, db] = value(b);
-    return compareFractions(nb, db, na, da);
-  };
+  const nums = num.map((n, i) => (den[i] > 0 ? n : 0));
+  const dens = den.map((d) => (d > 0 ? d : 1));
+  const compare = (a: number, b: number) => compareFractions(nums[b], dens[b], nums[a], dens[a]);
   const order = num.map((_, i) => i).sort(compare);
   const ranks: number[] = new Array<number>(num.length);
   order.forEach((i, k) => {

@@ -125,37 +125,30 @@ export function cellBoolean(v: CellValue | undefined): boolean | null {
   return null;
 }
 
+/** The rules sheet's column a problem points at, when the problem's kind alone says: label, lower bound, upper bound, floor. */
+const PROBLEM_COLUMN: Partial<Record<RuleProblem['code'], number>> = {
+  floorOutOfRange: 7,
+  topNot100: 5,
+  bottomNot0: 3,
+  gap: 3,
+  overlap: 3,
+  notDescending: 3,
+};
+
+/** The column of a problem about a value or a label: the label missing (B or C), else the bound or floor holding the value (D, F or H); A otherwise. */
+function valueColumn(p: RuleProblem, band: BandRule | undefined): number {
+  if (p.code === 'missingLabel') return band && !band.label.vi?.trim() ? 1 : 2;
+  if (!['emptyRange', 'outOfRange', 'tooManyDecimals', 'notANumber'].includes(p.code)) return 0;
+  if (band && p.value === band.max.pct && p.value !== band.min.pct) return 5;
+  return band && p.value === band.fieldFloorPct ? 7 : 3;
+}
+
 /** Where a rule problem sits on the sheet: the band's row and the column of the value named. */
 function ruleProblemCell(p: RuleProblem, rules: RuleSet, bandRow: Map<string, number>, sheet: string): string | null {
   const row = bandRow.get(p.band);
   if (row === undefined) return null;
   const band = rules.bands.find((b) => b.code === p.band);
-  let col = 0;
-  switch (p.code) {
-    case 'missingLabel':
-      col = band && !band.label.vi?.trim() ? 1 : 2;
-      break;
-    case 'floorOutOfRange':
-      col = 7;
-      break;
-    case 'topNot100':
-      col = 5;
-      break;
-    case 'bottomNot0':
-    case 'gap':
-    case 'overlap':
-    case 'notDescending':
-      col = 3;
-      break;
-    case 'emptyRange':
-    case 'outOfRange':
-    case 'tooManyDecimals':
-    case 'notANumber':
-      col = band && p.value === band.max.pct && p.value !== band.min.pct ? 5 : band && p.value === band.fieldFloorPct ? 7 : 3;
-      break;
-    default:
-      col = 0;
-  }
+  const col = PROBLEM_COLUMN[p.code] ?? valueColumn(p, band);
   return qualifiedAddress(sheet, cellAddress(row, col));
 }
 
@@ -164,13 +157,19 @@ function ruleProblemCell(p: RuleProblem, rules: RuleSet, bandRow: Map<string, nu
  * is wrong, each problem with its cell. Rows after the last band that are blank are ignored.
  */
 export function ruleSetFromRows(grid: readonly (readonly CellValue[])[], sheet: string = RULES_SHEET): RuleSetRead {
-  const problems: RuleSourceProblem[] = [];
   const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
   const head = grid[0] ?? [];
   if (cellText(head[0]) !== RULES_MARKER) return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shown(head[0]) }] };
   const version = cellNumber(head[1]);
   if (version === RULES_SHEET_VERSION_2) return ruleSetFromRowsV2(grid, sheet);
   if (version !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shown(head[1]) }] };
+  return ruleSetFromRowsV1(grid, sheet);
+}
+
+/** A version-1 rules sheet (row 1 already checked): one band per row from row 3. */
+function ruleSetFromRowsV1(grid: readonly (readonly CellValue[])[], sheet: string): RuleSetRead {
+  const problems: RuleSourceProblem[] = [];
+  const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
   const text = (r: number, c: number, band?: string): string => {
     const v = grid[r]?.[c];
     if (isBlank(v)) {

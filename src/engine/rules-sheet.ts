@@ -36,20 +36,11 @@ function componentRow(code: string, c: IndexComponent): CellValue[] {
 export function ruleSetToRowsV2(input: RuleSet): CellValue[][] {
   const rules = normaliseRuleSet(input);
   const t = messages('vi').ruleSets.sheet;
-  const d = rules.decision;
   const rows: CellValue[][] = [['PAR-RULES', RULES_SHEET_VERSION_2, rules.id, rules.name.vi, rules.name.en, ruleSetFingerprint(rules)], [`# ${t.settings}`]];
-  const setting = (key: string, value: CellValue) => rows.push(['setting', key, value]);
-  setting('decision.number', d?.number ?? '');
-  setting('decision.date', d?.date ?? '');
-  setting('decision.issuer.vi', d?.issuer.vi ?? '');
-  setting('decision.issuer.en', d?.issuer.en ?? '');
-  setting('indexDecimals', orBlank(rules.indexDecimals));
-  setting('rankMethod', rules.rankMethod ?? 'rankEq');
-  setting('caps.bonusPoints', orBlank(rules.caps?.bonusPoints));
-  setting('caps.deductionPoints', orBlank(rules.caps?.deductionPoints));
+  rows.push(...settingRows(rules));
   rows.push([`# ${t.components}`]);
   if (rules.components) {
-    setting('components.convertWithoutSurvey', rules.components.convertWithoutSurvey);
+    rows.push(['setting', 'components.convertWithoutSurvey', rules.components.convertWithoutSurvey]);
     rows.push(componentRow('appraisal', rules.components.appraisal), componentRow('survey', rules.components.survey));
   }
   rows.push([`# ${t.blocks}`]);
@@ -59,8 +50,23 @@ export function ruleSetToRowsV2(input: RuleSet): CellValue[][] {
   for (const [block, bands] of owners) for (const b of bands) rows.push(bandRow(b, block));
   rows.push([`# ${t.floors}`]);
   for (const [block, bands] of owners) for (const b of bands) rows.push(...floorRows(b, block));
-  const width = Math.max(6, BAND_COLUMNS);
-  return rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
+  return rows.map((r) => [...r, ...Array<CellValue>(BAND_COLUMNS - r.length).fill('')]);
+}
+
+/** The `setting` rows (the decision, rounding, rank method, caps), in a fixed order. */
+function settingRows(rules: RuleSet): CellValue[][] {
+  const d = rules.decision ?? null;
+  const values: [string, CellValue][] = [
+    ['decision.number', d?.number ?? ''],
+    ['decision.date', d?.date ?? ''],
+    ['decision.issuer.vi', d?.issuer.vi ?? ''],
+    ['decision.issuer.en', d?.issuer.en ?? ''],
+    ['indexDecimals', orBlank(rules.indexDecimals)],
+    ['rankMethod', rules.rankMethod ?? 'rankEq'],
+    ['caps.bonusPoints', orBlank(rules.caps?.bonusPoints)],
+    ['caps.deductionPoints', orBlank(rules.caps?.deductionPoints)],
+  ];
+  return values.map(([key, value]) => ['setting', key, value]);
 }
 
 /** What the reader met, with the rows each item came from (to place rule problems on their cells). */
@@ -213,24 +219,25 @@ function bandColumn(p: RuleProblem, b: BandRule): number {
 
 /** The cell a rule problem belongs on. */
 function cellOf(p: RuleProblem, s: SheetRead): string | null {
-  if (p.key !== undefined) {
-    const setting = s.settings.get(p.key);
-    if (setting) return s.at(setting.row, 2);
-    const comp = /^components\.(appraisal|survey)\.points$/.exec(p.key);
-    if (comp) return s.at(s.components.get(comp[1])?.row ?? 0, 4);
-    const block = /^blocks\[(\d+)\]/.exec(p.key);
-    if (block) return s.at(s.blocks[Number(block[1])]?.row ?? 0, 1);
-    return null;
-  }
+  if (p.key !== undefined) return settingCellOf(p.key, s);
   if (p.band === '' && p.block !== undefined) {
     const b = s.blocks.find((x) => x.b.code === p.block);
     return b ? s.at(b.row, p.code === 'missingBlockLabel' ? 2 : 1) : null;
   }
   const block = p.block ?? '';
-  if (p.field !== undefined) {
-    const row = s.floorRow.get(`${block}\u0001${p.band}\u0001${fold(p.field)}`);
-    if (row !== undefined) return s.at(row, p.code === 'badFloorField' || p.code === 'duplicateFloorField' ? 3 : 4);
-  }
+  const floorRow = p.field === undefined ? undefined : s.floorRow.get(`${block}\u0001${p.band}\u0001${fold(p.field)}`);
+  if (floorRow !== undefined) return s.at(floorRow, p.code === 'badFloorField' || p.code === 'duplicateFloorField' ? 3 : 4);
   const band = (s.bands.get(block) ?? []).find((x) => x.b.code === p.band);
   return band ? s.at(band.row, bandColumn(p, band.b)) : null;
+}
+
+/** A setting's value cell, a component's points, a block's code. */
+function settingCellOf(key: string, s: SheetRead): string | null {
+  const setting = s.settings.get(key);
+  if (setting) return s.at(setting.row, 2);
+  const comp = /^components\.(appraisal|survey)\.points$/.exec(key);
+  if (comp) return s.at(s.components.get(comp[1])?.row ?? 0, 4);
+  const block = /^blocks\[(\d+)\]/.exec(key);
+  if (block) return s.at(s.blocks[Number(block[1])]?.row ?? 0, 1);
+  return null;
 }

@@ -94,12 +94,14 @@ function lastYearCounts(table: ScoringTable, bands: readonly CompiledBand[]): { 
  */
 function averageIndexPct(units: readonly UnitResult[]): number | null {
   if (units.length === 0) return null;
-  const totalsByMax = new Map<number, bigint>();
-  for (const u of units) if (u.maxScaled > 0) totalsByMax.set(u.maxScaled, (totalsByMax.get(u.maxScaled) ?? 0n) + BigInt(u.totalScaled));
+  // Sums of integers stay exact as numbers up to 2^53 (10^6 units of 100 points scaled by 10^4 is 10^12).
+  const totalsByMax = new Map<number, number>();
+  for (const u of units) if (u.maxScaled > 0) totalsByMax.set(u.maxScaled, (totalsByMax.get(u.maxScaled) ?? 0) + u.totalScaled);
   let num = 0n;
   let den = 1n;
   for (const [max, total] of totalsByMax) {
-    num = num * BigInt(max) + total * den;
+    if (!Number.isSafeInteger(total)) throw new RangeError('average index: the sum of the totals is beyond exact integers');
+    num = num * BigInt(max) + BigInt(total) * den;
     den *= BigInt(max);
     const g = gcd(num, den);
     num /= g;

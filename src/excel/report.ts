@@ -54,6 +54,8 @@ export const CHART_ROWS = 18;
 export interface ReportOptions {
   rules: RuleSet;
   lang: Lang;
+  /** The workbook's document language: the report sheet is written in it (default: `lang`). */
+  docLang?: Lang;
   /** Year, district figures: what the narrative needs beyond the workbook. */
   settings: ReportSettings;
   override?: MappingOverride;
@@ -193,6 +195,73 @@ function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, 
   ws.activate();
 }
 
+/** What a report run saw before writing: the sheet ids and the name it chose, for the clean-up after a failed write. */
+interface Seen {
+  ids: Set<string> | null;
+  name: string;
+}
+
+interface SheetRun {
+  year: number;
+  /** The pane's language (messages to the user). */
+  lang: Lang;
+  /** The workbook's document language (what is written into the workbook). */
+  docLang: Lang;
+  stats: ReportStats;
+  seen: Seen;
+  progress: Progress;
+}
+
+/** Two reads: the sheets, then each one's marker and protection. Finds this year's report sheet an earlier run made, and the name to use. */
+async function findOurSheet(context: Excel.RequestContext, r: SheetRun): Promise<{ ours: Excel.Worksheet | null; name: string; base: string }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/id,items/position');
+  await context.sync();
+  r.stats.readSyncs++;
+  const markers = sheets.items.map((ws) => {
+    const range = ws.getRange(MARKER_ADDRESS);
+    range.load('values');
+    ws.protection.load('protected');
+    return range;
+  });
+  await context.sync();
+  r.stats.readSyncs++;
+  r.seen.ids = new Set(sheets.items.map((ws) => ws.id));
+  const ours = sheets.items.find((ws, i) => isOurReport(markers[i].values.map((row) => row[0]), r.year, ws.name)) ?? null;
+  if (ours?.protection.protected) throw new UserFacingError(fill(messages(r.lang).excel.reportProtected, { sheet: ours.name }), 'AccessDenied');
+  const base = defaultReportSheetName(r.year, r.docLang);
+  const name = pickReportSheetName(base, sheets.items.map((ws) => ws.name), ours?.name ?? null);
+  r.seen.name = name;
+  return { ours, name, base };
+}
+
+/** The report's Excel.run: find the earlier sheet, then one write sync (more only for a ranking table over the request budget). */
+async function writeSheet(context: Excel.RequestContext, model: ReportSheetModel, r: SheetRun): Promise<{ name: string; replaced: string | null; nameTaken: string | null }> {
+  const { ours, name, base } = await findOurSheet(context, r);
+  const { values, formats } = rectangle(model, model.columnWidths.length);
+  const chunks = planChunks(values.length, (i) => gridBytes([values[i], formats[i]]), CHUNK_BUDGET_BYTES);
+  r.progress('write', 0, values.length);
+  if (supportsExcelApi('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
+  const position = ours?.position ?? null;
+  if (ours) ours.delete();
+  const ws = context.workbook.worksheets.add(name);
+  if (position !== null) ws.position = position;
+  queueSheet(ws, model, name, chunks[0] ?? { start: 0, end: values.length });
+  await context.sync();
+  r.stats.writeSyncs++;
+  for (const chunk of chunks.slice(1)) {
+    const range = ws.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, model.columnWidths.length);
+    range.numberFormat = formats.slice(chunk.start, chunk.end);
+    range.values = values.slice(chunk.start, chunk.end);
+    r.progress('write', chunk.start, values.length);
+    // Deliberate: only a ranking table over the request budget (thousands of units) takes more than one write.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    r.stats.writeSyncs++;
+  }
+  return { name, replaced: ours?.name ?? null, nameTaken: name === base ? null : base };
+}
+
 /**
  * Reads and scores the active sheet's table (the adapter's inspectWorkbook), then writes the
  * report sheet. A table with errors writes nothing; a failure in Excel leaves the workbook as it was.
@@ -213,57 +282,15 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
   }
   progress('score', 0, 1);
   const { result } = inspection;
-  const narrative = generateNarrative(result, settings, lang);
-  const model = reportSheetModel(result, narrative, settings, lang, CHART_ROWS);
+  const docLang = options.docLang ?? lang;
+  const narrative = generateNarrative(result, settings, docLang);
+  const model = reportSheetModel(result, narrative, settings, docLang, CHART_ROWS);
   const year = settings.year;
 
   // What the run saw before writing, for the clean-up after a failed write.
-  const seen: { ids: Set<string> | null; name: string } = { ids: null, name: '' };
+  const seen: Seen = { ids: null, name: '' };
   try {
-    const written = await run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name,items/id,items/position');
-      await context.sync();
-      stats.readSyncs++;
-      const markers = sheets.items.map((ws) => {
-        const range = ws.getRange(MARKER_ADDRESS);
-        range.load('values');
-        ws.protection.load('protected');
-        return range;
-      });
-      await context.sync();
-      stats.readSyncs++;
-      seen.ids = new Set(sheets.items.map((ws) => ws.id));
-      const ours = sheets.items.find((ws, i) => isOurReport(markers[i].values.map((row) => row[0]), year, ws.name)) ?? null;
-      if (ours?.protection.protected) throw new UserFacingError(fill(messages(lang).excel.reportProtected, { sheet: ours.name }), 'AccessDenied');
-      const base = defaultReportSheetName(year, lang);
-      const name = pickReportSheetName(base, sheets.items.map((ws) => ws.name), ours?.name ?? null);
-      seen.name = name;
-
-      // Every write below goes in one request, unless the ranking table is too large for one.
-      const { values, formats } = rectangle(model, model.columnWidths.length);
-      const chunks = planChunks(values.length, (i) => gridBytes([values[i], formats[i]]), CHUNK_BUDGET_BYTES);
-      progress('write', 0, values.length);
-      if (supportsExcelApi('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
-      const position = ours?.position ?? null;
-      if (ours) ours.delete();
-      const ws = sheets.add(name);
-      if (position !== null) ws.position = position;
-      queueSheet(ws, model, name, chunks[0] ?? { start: 0, end: values.length });
-      await context.sync();
-      stats.writeSyncs++;
-      for (const chunk of chunks.slice(1)) {
-        const range = ws.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, model.columnWidths.length);
-        range.numberFormat = formats.slice(chunk.start, chunk.end);
-        range.values = values.slice(chunk.start, chunk.end);
-        progress('write', chunk.start, values.length);
-        // Deliberate: only a ranking table over the request budget (thousands of units) takes more than one write.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        stats.writeSyncs++;
-      }
-      return { name, replaced: ours?.name ?? null, nameTaken: name === base ? null : base };
-    });
+    const written = await run((context) => writeSheet(context, model, { year, lang, docLang, stats, seen, progress }));
     // The audit log records the report (its own run; a failure to log does not undo the report).
     if (options.audit) await appendAudit(run, [auditEntryFor('reportGenerated', result, { sheet: inspection.read.sheet, who: options.who })]).catch(() => undefined);
     progress('done', 1, 1);

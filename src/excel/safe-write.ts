@@ -186,6 +186,8 @@ async function readOwned(context: Excel.RequestContext): Promise<Owned> {
 
 export interface SafeOptions {
   lang: Lang;
+  /** The workbook's document language: what is written into cells is in it (default: `lang`). */
+  docLang?: Lang;
   override?: MappingOverride;
   progress?: Progress;
   /** What the user previewed (stampOf an earlier inspection): if the input or rules differ now, nothing is written. */
@@ -220,137 +222,190 @@ function extent(origin: Origin, rows: number, cols: number): string {
   return `${cellAddress(origin.row, origin.col)}:${cellAddress(origin.row + rows - 1, origin.col + cols - 1)}`;
 }
 
+type Bounds = { rowIndex: number; rowCount: number; columnIndex: number; columnCount: number };
+
+/** What the run reads again right before writing: the workbook as it is at that moment. */
+interface Recheck {
+  /** The input block read again, same place and size as the first read. */
+  grid: CellValue[][];
+  /** The table's extent now (null when the source is a selection, whose extent is the user's). */
+  bounds: Bounds | null;
+  /** The sheets there are now. */
+  present: Set<string>;
+  rules: StoredRules;
+  tail: AuditTail;
+  /** The output cells where the record says the add-in last wrote, or null when it did not write here. */
+  output: CellValue[][] | null;
+}
+
+const NO_BOUNDS: Bounds = { rowIndex: 0, rowCount: 0, columnIndex: 0, columnCount: 0 };
+const gridWidth = (grid: readonly (readonly CellValue[])[]) => grid.reduce((m, r) => Math.max(m, r.length), 0);
+
+/** Queues the input block's reads in payload-sized chunks; every chunk but the last is synced here. */
+async function queueInputReread(sheet: Excel.Worksheet, read: SheetRead, sync: () => Promise<void>): Promise<() => CellValue[][]> {
+  const width = gridWidth(read.grid);
+  const chunks = read.grid.length > 0 && width > 0 ? planChunks(read.grid.length, (i) => gridBytes([read.grid[i]]), CHUNK_BUDGET_BYTES) : [];
+  const pending: { start: number; range: Excel.Range }[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i];
+    const range = sheet.getRangeByIndexes(read.origin.row - 1 + c.start, read.origin.col, c.end - c.start, width);
+    range.load('values');
+    pending.push({ start: c.start, range });
+    // A table larger than one request is re-read in payload-sized chunks; the last goes with the rest.
+    if (i < chunks.length - 1) await sync();
+  }
+  return () => {
+    const again: CellValue[][] = [];
+    for (const p of pending) (p.range.values as CellValue[][]).forEach((row, i) => (again[p.start + i] = row));
+    return again;
+  };
+}
+
+/** Queues the read of the table's extent now: the used range, or the Excel table's range. */
+function queueBounds(sheet: Excel.Worksheet, read: SheetRead): () => Bounds | null {
+  if (read.source.kind === 'selection') return () => null;
+  if (read.source.kind === 'table') {
+    const range = sheet.tables.getItem(read.source.name).getRange();
+    range.load('rowIndex, rowCount, columnIndex, columnCount');
+    return () => range;
+  }
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex, rowCount, columnIndex, columnCount');
+  // Read by readAgain after its sync, which the office-addins rules cannot follow into the closure.
+  // eslint-disable-next-line office-addins/call-sync-before-read
+  return () => (used.isNullObject ? NO_BOUNDS : used);
+}
+
+/** Queues the read of the output cells the add-in last wrote, when the record says it wrote here. */
+function queueLastOutput(sheet: Excel.Worksheet, inspection: Inspection, record: OutputRecord | null, lang: Lang): () => CellValue[][] | null {
+  const target = writtenOutput(inspection, lang);
+  const here = record !== null && record.sheet === inspection.read.sheet && record.address === cellAddress(target.row0 + 1, target.col0) && record.rows > 0;
+  if (!here) return () => null;
+  const range = sheet.getRangeByIndexes(target.row0, target.col0, record.rows, OUTPUT_COLUMN_COUNT);
+  range.load('values');
+  // Read by readAgain after its sync, which the office-addins rules cannot follow into the closure.
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
+  return () => range.values as CellValue[][];
+}
+
+/** Step 1, the read stamp: the input, its extent, the owned sheets and the output as they are now. One batch (more only for a table over the request budget). */
+async function readAgain(context: Excel.RequestContext, inspection: Inspection, owned: Owned, lang: Lang, sync: () => Promise<void>): Promise<Recheck> {
+  const { read } = inspection;
+  const sheet = context.workbook.worksheets.getItem(read.sheet);
+  const grid = await queueInputReread(sheet, read, sync);
+  const bounds = queueBounds(sheet, read);
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const rulesGrid = owned.names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
+  const tail = loadAuditTail(context, owned.names.has(AUDIT_SHEET));
+  const output = queueLastOutput(sheet, inspection, owned.output, lang);
+  await sync();
+  const present = new Set(sheets.items.map((s) => s.name));
+  const rules = storedRulesFromGrid(present.has(RULES_SHEET) ? (rulesGrid ? rulesGrid() : []) : null);
+  return { grid: grid(), bounds: bounds(), present, rules, tail: tail(), output: output() };
+}
+
+/** The table's extent before and now, when rows or columns were added or removed. */
+function sizeChange(read: SheetRead, bounds: Bounds | null): { old: string; new: string } | null {
+  if (!bounds) return null;
+  const oldRows = read.grid.length;
+  const oldCols = gridWidth(read.grid);
+  const newRows = bounds.rowIndex + bounds.rowCount - (read.origin.row - 1);
+  const newCols = bounds.columnIndex + bounds.columnCount - read.origin.col;
+  return newRows !== oldRows || newCols !== oldCols ? { old: extent(read.origin, oldRows, oldCols), new: extent(read.origin, newRows, newCols) } : null;
+}
+
+/** Step 0: what the user previewed (`since`) against what this run read. */
+function changedSincePreview(since: ReadStamp | undefined, inspection: Inspection, owned: Owned, lang: Lang): GuardStop | null {
+  if (!since) return null;
+  const { read, layout } = inspection;
+  if (since.rulesStamp !== owned.rules.stamp) return changedStop(lang, [], { old: since.rulesStamp, new: owned.rules.stamp }, null);
+  if (since.inputFingerprint === inputFingerprint(read, layout.outputCol)) return null;
+  return changedStop(lang, changedCells(since, { origin: read.origin, grid: read.grid, outputCol: layout.outputCol }), null, null);
+}
+
+/** Step 2, the check: input, rules or extent changed between this run's read and now. */
+function changedSinceRead(inspection: Inspection, owned: Owned, now: Recheck, lang: Lang): GuardStop | null {
+  const { read, layout } = inspection;
+  const rulesChanged = now.rules.stamp !== owned.rules.stamp || now.present.has(RULES_SHEET) !== owned.names.has(RULES_SHEET);
+  const cells = changedCells({ sheet: read.sheet, origin: read.origin, grid: read.grid, outputCol: layout.outputCol }, { origin: read.origin, grid: now.grid, outputCol: layout.outputCol });
+  const size = sizeChange(read, now.bounds);
+  if (cells.length === 0 && !rulesChanged && !size) return null;
+  return changedStop(lang, cells, rulesChanged ? { old: owned.rules.stamp, new: now.rules.stamp } : null, size);
+}
+
+/** Step 2, the check: output cells that are not what the add-in last wrote. */
+function editedSinceWritten(inspection: Inspection, record: OutputRecord | null, output: CellValue[][] | null, lang: Lang, docLang: Lang = lang): GuardStop | null {
+  if (!record || !output) return null;
+  const target = writtenOutput(inspection, docLang);
+  const edited: string[] = [];
+  for (let r = 0; r < record.rows; r++) {
+    for (let c = 0; c < OUTPUT_COLUMN_COUNT; c++) {
+      if (cellHash(output[r]?.[c]) !== record.hashes[r]?.[c]) edited.push(qualifiedAddress(inspection.read.sheet, cellAddress(target.row0 + r + 1, target.col0 + c)));
+    }
+  }
+  if (edited.length === 0) return null;
+  return { status: 'outputEdited', message: fill(messages(lang).review.outputEdited, { cells: listCells(edited, lang) }), cells: edited };
+}
+
+/** What a run writes beside the output (step 3): the rules when applying, the output record, the audit rows. */
+interface RunRecord {
+  rules: RuleSet;
+  applying: RuleSet | null;
+  owned: Owned;
+  now: Recheck;
+  options: SafeOptions;
+}
+
+/** Step 3 (after the output): the rules, the output record and the audit rows, queued and synced once. */
+async function recordRun(context: Excel.RequestContext, inspection: Inspection, run: RunRecord, sync: () => Promise<void>): Promise<void> {
+  const { rules, applying, owned, now, options } = run;
+  const lang = options.docLang ?? options.lang;
+  const time = (options.now?.() ?? new Date()).toISOString();
+  const target = writtenOutput(inspection, lang);
+  const input = inputFingerprint(inspection.read, inspection.layout.outputCol);
+  const rulesFingerprint = ruleSetFingerprint(rules);
+  if (applying) queueWriteRules(context, applying, now.present.has(RULES_SHEET));
+  const record: OutputRecord = {
+    sheet: inspection.read.sheet,
+    address: cellAddress(target.row0 + 1, target.col0),
+    rows: target.rows.length,
+    lang,
+    inputFingerprint: input,
+    rulesFingerprint,
+    time,
+    hashes: target.rows.map((row) => row.map(cellHash)),
+  };
+  queueReplaceRows(context, STATE_SHEET, now.present.has(STATE_SHEET), outputRecordRows(record));
+  const { result, read } = inspection;
+  const base = { time, rulesId: rules.id, rulesFingerprint, counts: result.summary.counts, units: result.units.length, sheet: read.sheet, inputFingerprint: input, who: options.who ?? '' };
+  const entries: AuditEntry[] = [];
+  if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
+  entries.push({ ...base, action: 'scored' });
+  queueAppendAudit(context, now.tail, entries);
+  await sync();
+}
+
 /**
- * The run itself: `rules` scored, `applying` (when set) written to the rules sheet with the output,
- * both checked against `owned` (what was read before) right before the write.
+ * The run itself: `rules` scored, `applying` (when set) written to the rules sheet with the
+ * output. Read stamp → check → write: right before the write the run reads the workbook again
+ * (readAgain), checks it against what was read (owned, the preview's stamp), and only then
+ * writes the output (the adapter) and its record (recordRun).
  */
 async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying: RuleSet | null, options: SafeOptions): Promise<SafeOutcome> {
   const { lang } = options;
-  let tail: AuditTail = { exists: false, nextRow: 0, previousHash: '00000000' };
-  let present = owned.names;
-
+  const empty: Recheck = { grid: [], bounds: null, present: owned.names, rules: owned.rules, tail: { exists: false, nextRow: 0, previousHash: '00000000' }, output: null };
+  let now = empty;
   const beforeWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<GuardStop | null> => {
-    const { read, layout } = inspection;
-    const since = options.since;
-    if (since) {
-      if (since.rulesStamp !== owned.rules.stamp) return changedStop(lang, [], { old: since.rulesStamp, new: owned.rules.stamp }, null);
-      if (since.inputFingerprint !== inputFingerprint(read, layout.outputCol)) {
-        return changedStop(lang, changedCells(since, { origin: read.origin, grid: read.grid, outputCol: layout.outputCol }), null, null);
-      }
-    }
-
-    // One batch: the input block again, the table's extent, the owned sheets, the output as it is now.
-    const sheet = context.workbook.worksheets.getItem(read.sheet);
-    const width = read.grid.reduce((m, r) => Math.max(m, r.length), 0);
-    const chunks = read.grid.length > 0 && width > 0 ? planChunks(read.grid.length, (i) => gridBytes([read.grid[i]]), CHUNK_BUDGET_BYTES) : [];
-    const again: CellValue[][] = [];
-    const pending: { start: number; range: Excel.Range }[] = [];
-    for (let i = 0; i < chunks.length; i++) {
-      const c = chunks[i];
-      const range = sheet.getRangeByIndexes(read.origin.row - 1 + c.start, read.origin.col, c.end - c.start, width);
-      range.load('values');
-      pending.push({ start: c.start, range });
-      if (i < chunks.length - 1) {
-        // A table larger than one request is re-read in payload-sized chunks; the last goes with the rest.
-        await sync();
-      }
-    }
-    let bounds: { load(p: string): void; isNullObject?: boolean; rowIndex: number; rowCount: number; columnIndex: number; columnCount: number } | null = null;
-    if (read.source.kind === 'sheet') bounds = sheet.getUsedRangeOrNullObject(true);
-    else if (read.source.kind === 'table') bounds = sheet.tables.getItem(read.source.name).getRange();
-    bounds?.load('rowIndex, rowCount, columnIndex, columnCount');
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    const rulesGrid = owned.names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
-    const tailOf = loadAuditTail(context, owned.names.has(AUDIT_SHEET));
-    const target = writtenOutput(inspection, lang);
-    const record = owned.output;
-    const recordHere = record !== null && record.sheet === read.sheet && record.address === cellAddress(target.row0 + 1, target.col0) && record.rows > 0;
-    let current: Excel.Range | null = null;
-    if (recordHere) {
-      current = sheet.getRangeByIndexes(target.row0, target.col0, record.rows, OUTPUT_COLUMN_COUNT);
-      current.load('values');
-    }
-    await sync();
-
-    for (const p of pending) (p.range.values as CellValue[][]).forEach((row, i) => (again[p.start + i] = row));
-    present = new Set(sheets.items.map((s) => s.name));
-    tail = tailOf();
-
-    // Rules: appeared, vanished or changed since they were read.
-    const rulesNow = storedRulesFromGrid(present.has(RULES_SHEET) ? (rulesGrid ? rulesGrid() : []) : null);
-    const rulesChanged = rulesNow.stamp !== owned.rules.stamp || present.has(RULES_SHEET) !== owned.names.has(RULES_SHEET);
-    const cells = changedCells({ sheet: read.sheet, origin: read.origin, grid: read.grid, outputCol: layout.outputCol }, { origin: read.origin, grid: again, outputCol: layout.outputCol });
-    let size: { old: string; new: string } | null = null;
-    // The syncs above go through the run's counted sync() (context.sync()), which the office-addins rules cannot follow.
-    // eslint-disable-next-line office-addins/test-for-null-using-isNullObject
-    if (bounds) {
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-      const b = bounds.isNullObject ? { rowIndex: 0, rowCount: 0, columnIndex: 0, columnCount: 0 } : bounds;
-      const oldRows = read.grid.length;
-      const oldCols = width;
-      const newRows = b.rowIndex + b.rowCount - (read.origin.row - 1);
-      const newCols = b.columnIndex + b.columnCount - read.origin.col;
-      if (newRows !== oldRows || newCols !== oldCols) size = { old: extent(read.origin, oldRows, oldCols), new: extent(read.origin, newRows, newCols) };
-    }
-    if (cells.length > 0 || rulesChanged || size) {
-      return changedStop(lang, cells, rulesChanged ? { old: owned.rules.stamp, new: rulesNow.stamp } : null, size);
-    }
-
-    // Output cells that are not what the add-in last wrote.
-    if (current && record && !options.overwriteEdited) {
-      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
-      const values = current.values as CellValue[][];
-      const edited: string[] = [];
-      for (let r = 0; r < record.rows; r++) {
-        for (let c = 0; c < OUTPUT_COLUMN_COUNT; c++) {
-          if (cellHash(values[r]?.[c]) !== record.hashes[r]?.[c]) edited.push(qualifiedAddress(read.sheet, cellAddress(target.row0 + r + 1, target.col0 + c)));
-        }
-      }
-      if (edited.length > 0) return { status: 'outputEdited', message: fill(messages(lang).review.outputEdited, { cells: listCells(edited, lang) }), cells: edited };
-    }
-    return null;
+    const preview = changedSincePreview(options.since, inspection, owned, lang);
+    if (preview) return preview;
+    now = await readAgain(context, inspection, owned, options.docLang ?? lang, sync);
+    const changed = changedSinceRead(inspection, owned, now, lang);
+    if (changed) return changed;
+    return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang, options.docLang ?? lang);
   };
-
-  const afterWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<void> => {
-    const time = (options.now?.() ?? new Date()).toISOString();
-    const target = writtenOutput(inspection, lang);
-    const input = inputFingerprint(inspection.read, inspection.layout.outputCol);
-    const rulesFingerprint = ruleSetFingerprint(rules);
-    if (applying) queueWriteRules(context, applying, present.has(RULES_SHEET));
-    queueReplaceRows(
-      context,
-      STATE_SHEET,
-      present.has(STATE_SHEET),
-      outputRecordRows({
-        sheet: inspection.read.sheet,
-        address: cellAddress(target.row0 + 1, target.col0),
-        rows: target.rows.length,
-        lang,
-        inputFingerprint: input,
-        rulesFingerprint,
-        time,
-        hashes: target.rows.map((row) => row.map(cellHash)),
-      }),
-    );
-    const base = {
-      time,
-      rulesId: rules.id,
-      rulesFingerprint,
-      counts: inspection.result.summary.counts,
-      units: inspection.result.units.length,
-      sheet: inspection.read.sheet,
-      inputFingerprint: input,
-      who: options.who ?? '',
-    };
-    const entries: AuditEntry[] = [];
-    if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
-    entries.push({ ...base, action: 'scored' });
-    queueAppendAudit(context, tail, entries);
-    await sync();
-  };
-
-  return scoreWorkbook(run, { rules, lang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+  const afterWrite = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => recordRun(context, inspection, { rules, applying, owned, now, options }, sync);
+  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
 }
 
 function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang): SafeOutcome {

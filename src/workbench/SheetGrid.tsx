@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { colToLetters, qualifiedAddress, rectToA1, type FakeHost, type FakeSheetView } from '../../tools/fake-excel';
 import { parseA1, splitSheet } from '../../tools/fake-excel/a1';
 import { formatText } from '../../tools/fake-excel/state';
+import type { CellValue } from '../engine';
 
 /** The fill a user sees (conditional formats applied) where the host can tell, else the cells' own fill. */
 function displayedFills(view: FakeSheetView, area: string): (string | null)[][] {
@@ -26,6 +27,66 @@ export interface SheetGridProps {
   onChange: () => void;
 }
 
+interface GridData {
+  values: (CellValue | '')[][];
+  formats: string[][];
+  fills: (string | null)[][];
+  bold: boolean[][];
+  fontColors: string[][];
+}
+
+interface GridCellProps {
+  data: GridData;
+  r: number;
+  c: number;
+  selected: boolean;
+  anchor: boolean;
+  onPick: (r: number, c: number, shift: boolean) => void;
+}
+
+/** One cell: its value as its number format shows it, its fill, bold and colour; text runs on over empty cells to its right, as in Excel. */
+function GridCell({ data, r, c, selected, anchor, onPick }: GridCellProps) {
+  const v = data.values[r]?.[c] ?? '';
+  const text = v === '' ? '' : formatText(v, data.formats[r]?.[c] ?? 'General');
+  const spills = typeof v === 'string' && v !== '' && (data.values[r]?.[c + 1] ?? '') === '';
+  const classes = { 'wb-num': typeof v === 'number', 'wb-spill': spills, 'wb-sel': selected, 'wb-anchor': anchor };
+  const className = Object.keys(classes).filter((k) => classes[k as keyof typeof classes]).join(' ') || undefined;
+  return (
+    <td
+      data-address={`${colToLetters(c)}${r + 1}`}
+      aria-selected={selected || undefined}
+      className={className}
+      style={cellStyle(data, r, c)}
+      title={text.length > 30 ? text : undefined}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        onPick(r, c, e.shiftKey);
+      }}
+    >
+      {text}
+    </td>
+  );
+}
+
+/** A cell's fill, bold and font colour as CSS. */
+function cellStyle(data: GridData, r: number, c: number): { background?: string; fontWeight?: number; color?: string } {
+  const colour = data.fontColors[r]?.[c];
+  return { background: data.fills[r]?.[c] ?? undefined, fontWeight: data.bold[r]?.[c] ? 600 : undefined, color: colour !== '#000000' ? colour : undefined };
+}
+
+/** The sheet tabs under the grid. */
+function SheetTabs({ names, active, onActivate }: { names: readonly string[]; active: string; onActivate: (name: string) => void }) {
+  return (
+    <div className="wb-tabs" role="tablist" aria-label="Sheets">
+      {names.map((name) => (
+        <button key={name} type="button" role="tab" aria-selected={name === active} className={name === active ? 'wb-tab wb-tab-active' : 'wb-tab'} onClick={() => onActivate(name)}>
+          {name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function SheetGrid({ host, version, onChange }: SheetGridProps) {
   const active = host.activeSheet;
   const view = host.sheet(active);
@@ -43,7 +104,7 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
   const cols = Math.max(10, (usedRect ? usedRect.c0 + usedRect.cols : 0) + MARGIN_COLS, sel && selSheet === active ? sel.c0 + 1 : 0);
   const area = rectToA1({ r0: 0, c0: 0, rows, cols });
   // version is a dependency: the host is mutable and changes on every sync.
-  const data = useMemo(
+  const data: GridData = useMemo(
     () => ({ values: view.values(area), formats: view.numberFormats(area), fills: displayedFills(view, area), bold: view.fontBold(area), fontColors: view.fontColors(area) }),
     [host, active, area, version],
   );
@@ -57,9 +118,6 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
     const cell = scroller.current?.querySelector<HTMLElement>(`td[data-address="${colToLetters(sel.c0)}${sel.r0 + 1}"]`);
     cell?.scrollIntoView({ block: 'center', inline: 'center' });
   }, [selection, active, sel, selSheet, version]);
-
-  // Like Excel, text runs on over empty cells to its right.
-  const spills = (r: number, c: number) => typeof data.values[r]?.[c] === 'string' && data.values[r][c] !== '' && (data.values[r]?.[c + 1] ?? '') === '';
 
   const inSel = (r: number, c: number) => !!sel && selSheet === active && r >= sel.r0 && r < sel.r0 + sel.rows && c >= sel.c0 && c < sel.c0 + sel.cols;
 
@@ -101,41 +159,15 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
                   {r + 1}
                 </th>
                 {Array.from({ length: cols }, (_, c) => {
-                  const v = data.values[r]?.[c] ?? '';
-                  const text = v === '' ? '' : formatText(v, data.formats[r]?.[c] ?? 'General');
                   const selected = inSel(r, c);
-                  const isAnchor = selected && sel!.r0 === r && sel!.c0 === c;
-                  const fill = data.fills[r]?.[c];
-                  const address = `${colToLetters(c)}${r + 1}`;
-                  return (
-                    <td
-                      key={c}
-                      data-address={address}
-                      aria-selected={selected || undefined}
-                      className={[typeof v === 'number' ? 'wb-num' : '', spills(r, c) ? 'wb-spill' : '', selected ? 'wb-sel' : '', isAnchor ? 'wb-anchor' : ''].join(' ').trim() || undefined}
-                      style={{ background: fill ?? undefined, fontWeight: data.bold[r]?.[c] ? 600 : undefined, color: data.fontColors[r]?.[c] !== '#000000' ? data.fontColors[r]?.[c] : undefined }}
-                      title={text.length > 30 ? text : undefined}
-                      onMouseDown={(e) => {
-                        e.preventDefault();
-                        click(r, c, e.shiftKey);
-                      }}
-                    >
-                      {text}
-                    </td>
-                  );
+                  return <GridCell key={c} data={data} r={r} c={c} selected={selected} anchor={selected && sel!.r0 === r && sel!.c0 === c} onPick={click} />;
                 })}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <div className="wb-tabs" role="tablist" aria-label="Sheets">
-        {host.sheetNames.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={name === active} className={name === active ? 'wb-tab wb-tab-active' : 'wb-tab'} onClick={() => activate(name)}>
-            {name}
-          </button>
-        ))}
-      </div>
+      <SheetTabs names={host.sheetNames} active={active} onActivate={activate} />
     </div>
   );
 }
