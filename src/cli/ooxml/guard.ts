@@ -129,15 +129,21 @@ function checkEntries(zip: ZipArchive): void {
       if (e instanceof ZipError) throw new Refusal('damaged', { part: name, detail: e.message });
       throw e;
     }
-    if (!/\.(xml|rels|vml)$/i.test(name)) continue;
-    let text: string;
-    try {
-      text = decodePart(bytes, name);
-    } catch (e) {
-      if (e instanceof EncodingError) throw new Refusal('encoding', { part: name, detail: e.message });
-      throw e;
-    }
-    if (/<!DOCTYPE/i.test(text)) throw new Refusal('dtd', { part: name });
+    if (/\.(xml|rels|vml)$/i.test(name) && declaresDoctype(bytes, name)) throw new Refusal('dtd', { part: name });
+  }
+}
+
+const DOCTYPE = [Buffer.from('<!DOCTYPE'), Buffer.from('<!doctype')];
+
+/** Whether an XML part holds a document type declaration: looked for in its bytes, decoded only when it is not UTF-8. */
+function declaresDoctype(bytes: Buffer, name: string): boolean {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes[1] === 0 || bytes[0] === 0;
+  if (!utf16) return DOCTYPE.some((d) => bytes.includes(d));
+  try {
+    return /<!DOCTYPE/i.test(decodePart(bytes, name));
+  } catch (e) {
+    if (e instanceof EncodingError) throw new Refusal('encoding', { part: name, detail: e.message });
+    throw e;
   }
 }
 
