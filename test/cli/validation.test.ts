@@ -188,7 +188,8 @@ describe('bad usage: exit 2', () => {
     fs.writeFileSync(fake, 'STT,Tên đơn vị\n1,Xã A\n');
     const r = await runCli([fake]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/không đọc được .*fake\.xlsx/);
+    // A CSV renamed .xlsx: named as what it is.
+    expect(r.stderr).toMatch(/fake\.xlsx.*CSV/);
     expect(fs.readFileSync(fake, 'utf8')).toBe('STT,Tên đơn vị\n1,Xã A\n');
   });
 

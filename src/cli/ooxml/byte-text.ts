@@ -1,11 +1,7 @@
 /**
- * A part's UTF-8 bytes assembled from text pieces and from spans of a source part's bytes, with
- * no string of the whole part ever made. A 10 MB worksheet edited as a string is joined into a
- * second 10 MB string (twice the bytes once a Vietnamese label makes it two-byte), then encoded
- * into a third copy; here the source's spans are copied as they are and only the new text is
- * encoded.
+ * A part's UTF-8 bytes built from many text pieces (the report sheet's rows), encoded as they
+ * come, so that no string of the whole part is ever made and encoded again.
  */
-import { isAscii } from 'node:buffer';
 
 /** Text gathered before it is encoded: large enough that a write's overhead does not count. */
 const PENDING_CHARS = 1 << 15;
@@ -15,11 +11,8 @@ export class ByteText {
   private length = 0;
   private pending = '';
 
-  /**
-   * `sizeHint`: the bytes expected (the buffer grows past it when needed). `source`: the bytes
-   * that copy() takes spans of.
-   */
-  constructor(sizeHint: number, private readonly source: Buffer | null = null) {
+  /** `sizeHint`: the bytes expected (the buffer grows past it when needed). */
+  constructor(sizeHint: number) {
     this.bytes = Buffer.allocUnsafe(Math.max(1024, Math.ceil(sizeHint)));
   }
 
@@ -28,15 +21,6 @@ export class ByteText {
     this.pending += text;
     // Not between the halves of a surrogate pair: each would be encoded alone, as U+FFFD.
     if (this.pending.length >= PENDING_CHARS && !isHighSurrogate(this.pending.charCodeAt(this.pending.length - 1))) this.encodePending();
-  }
-
-  /** Appends the source's bytes [from, to). */
-  copy(from: number, to: number): void {
-    if (this.source === null) throw new Error('ByteText.copy without a source');
-    if (to <= from) return;
-    this.encodePending();
-    this.reserve(to - from);
-    this.length += this.source.copy(this.bytes, this.length, from, to);
   }
 
   /** The bytes so far (a view of the builder's buffer: push nothing after taking it). */
@@ -65,12 +49,4 @@ export class ByteText {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
-}
-
-/**
- * Whether `bytes` are `text` encoded as UTF-8, one byte per character (every character ASCII):
- * then an offset into the text is the same offset into the bytes.
- */
-export function isAsciiTextOf(bytes: Buffer, text: string): boolean {
-  return bytes.length === text.length && isAscii(bytes);
 }

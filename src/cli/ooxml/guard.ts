@@ -68,14 +68,16 @@ export function sniff(bytes: Buffer): 'zip' | 'xls' | 'password' | 'csv' | 'notZ
   return looksLikeText(bytes) ? 'csv' : 'notZip';
 }
 
-/** Whether the head of a file reads as text (UTF-8 or UTF-16 with a mark, no control characters but tab and line ends). */
+/** Whether the head of a file reads as CSV: text (UTF-8, or UTF-16 with a mark) whose first lines have separators, not markup or JSON. */
 function looksLikeText(bytes: Buffer): boolean {
   if (bytes.length === 0) return false;
   const head = bytes.subarray(0, 4096);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
   const text = head.toString('utf8');
   // eslint-disable-next-line no-control-regex
-  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/.test(text.slice(0, text.length - 4));
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/.test(text.slice(0, text.length - 4))) return false;
+  // Values separated by commas, semicolons or tabs on one of the first lines (a title line may have none).
+  return text.split(/\r?\n/, 5).some((line) => /[,;\t]/.test(line)) && !/^\s*[<{[]/.test(text);
 }
 
 /** An entry name that could escape the folder it is unpacked into, or that Windows reads another way. */
@@ -127,15 +129,21 @@ function checkEntries(zip: ZipArchive): void {
       if (e instanceof ZipError) throw new Refusal('damaged', { part: name, detail: e.message });
       throw e;
     }
-    if (!/\.(xml|rels|vml)$/i.test(name)) continue;
-    let text: string;
-    try {
-      text = decodePart(bytes, name);
-    } catch (e) {
-      if (e instanceof EncodingError) throw new Refusal('encoding', { part: name, detail: e.message });
-      throw e;
-    }
-    if (/<!DOCTYPE/i.test(text)) throw new Refusal('dtd', { part: name });
+    if (/\.(xml|rels|vml)$/i.test(name) && declaresDoctype(bytes, name)) throw new Refusal('dtd', { part: name });
+  }
+}
+
+const DOCTYPE = [Buffer.from('<!DOCTYPE'), Buffer.from('<!doctype')];
+
+/** Whether an XML part holds a document type declaration: looked for in its bytes, decoded only when it is not UTF-8. */
+function declaresDoctype(bytes: Buffer, name: string): boolean {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes[1] === 0 || bytes[0] === 0;
+  if (!utf16) return DOCTYPE.some((d) => bytes.includes(d));
+  try {
+    return /<!DOCTYPE/i.test(decodePart(bytes, name));
+  } catch (e) {
+    if (e instanceof EncodingError) throw new Refusal('encoding', { part: name, detail: e.message });
+    throw e;
   }
 }
 

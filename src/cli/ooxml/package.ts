@@ -141,8 +141,8 @@ function typeIs(rel: Relationship, suffix: string): boolean {
   return rel.type.endsWith(`/${suffix}`);
 }
 
-/** Reads the workbook's structure; throws PackageError when `zip` is not a spreadsheet package. */
-export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
+/** The workbook part's path, from the package relationships. */
+function workbookPathOf(zip: ZipArchive): string {
   const rootRels = zip.textOrNull('_rels/.rels');
   if (rootRels === null) {
     throw new PackageError('Not an Office Open XML package: the zip has no _rels/.rels (an .xlsx file saved by Excel or LibreOffice always has one).');
@@ -152,37 +152,45 @@ export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
   const officePath = resolveTarget('', office.target);
   const workbookPath = locate(zip, officePath);
   if (workbookPath === null) throw new PackageError(`The package is damaged: its main part ${officePath} (named in _rels/.rels) is missing.`);
+  return workbookPath;
+}
 
+/** The main part read, when it is a workbook; a PackageError naming what it is otherwise. */
+function workbookOf(zip: ZipArchive, workbookPath: string): WorkbookXml {
   const workbook = readWorkbookXml(zip.text(workbookPath), workbookPath);
-  if (workbook.root !== 'workbook') {
-    const kind = workbook.root === 'document' ? 'a Word document' : workbook.root === 'presentation' ? 'a PowerPoint presentation' : `a <${workbook.root || '?'}> document`;
-    throw new PackageError(`Not a spreadsheet: the package's main part ${workbookPath} is ${kind}, not a workbook.`);
-  }
+  if (workbook.root === 'workbook') return workbook;
+  const kind = workbook.root === 'document' ? 'a Word document' : workbook.root === 'presentation' ? 'a PowerPoint presentation' : `a <${workbook.root || '?'}> document`;
+  throw new PackageError(`Not a spreadsheet: the package's main part ${workbookPath} is ${kind}, not a workbook.`);
+}
 
+/** One `<sheet>` of the workbook as a SheetRef, or null for a chartsheet, dialog or macro sheet (not scored). */
+function sheetRef(zip: ZipArchive, entry: WorkbookXml['sheets'][number], rels: Map<string, Relationship>, relsPath: string, baseDir: string): SheetRef | null {
+  const { attrs: a, relId } = entry;
+  const name = a.name ?? '';
+  if (relId === undefined) throw new PackageError(`The workbook is damaged: sheet "${name}" has no relationship id (r:id).`);
+  const rel = rels.get(relId);
+  if (!rel) throw new PackageError(`The workbook is damaged: sheet "${name}" refers to relationship ${relId}, which ${relsPath} does not have.`);
+  if (!typeIs(rel, 'worksheet')) return null;
+  if (rel.external) throw new PackageError(`The workbook is damaged: sheet "${name}" points outside the package (${rel.target}).`);
+  const resolved = resolveTarget(baseDir, rel.target);
+  const path = locate(zip, resolved);
+  if (path === null) throw new PackageError(`The package is damaged: sheet "${name}" is stored in ${resolved}, which the package does not have.`);
+  const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
+  const sheetId = Number(a.sheetId);
+  return { name, sheetId: Number.isFinite(sheetId) ? sheetId : 0, relId, state, path };
+}
+
+/** Reads the workbook's structure; throws PackageError when `zip` is not a spreadsheet package. */
+export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
+  const workbookPath = workbookPathOf(zip);
+  const workbook = workbookOf(zip, workbookPath);
   const relsPath = zip.entryName(relsPathOf(workbookPath)) ?? relsPathOf(workbookPath);
   const relsXml = zip.textOrNull(relsPath);
   if (relsXml === null) throw new PackageError(`The package is damaged: the workbook's relationships part ${relsPath} is missing.`);
   const rels = parseRelationships(relsXml, relsPath);
   const relById = new Map(rels.map((r) => [r.id, r]));
   const baseDir = dirOf(workbookPath);
-
-  const sheets: SheetRef[] = [];
-  for (const { attrs: a, relId } of workbook.sheets) {
-    const name = a.name ?? '';
-    if (relId === undefined) throw new PackageError(`The workbook is damaged: sheet "${name}" has no relationship id (r:id).`);
-    const rel = relById.get(relId);
-    if (!rel) throw new PackageError(`The workbook is damaged: sheet "${name}" refers to relationship ${relId}, which ${relsPath} does not have.`);
-    if (!typeIs(rel, 'worksheet')) continue; // chartsheet, dialogsheet, xlMacrosheet: not scored, left as they are
-    if (rel.external) throw new PackageError(`The workbook is damaged: sheet "${name}" points outside the package (${rel.target}).`);
-    const resolved = resolveTarget(baseDir, rel.target);
-    const path = locate(zip, resolved);
-    if (path === null) throw new PackageError(`The package is damaged: sheet "${name}" is stored in ${resolved}, which the package does not have.`);
-    const rawState = a.state;
-    const state = rawState === 'hidden' || rawState === 'veryHidden' ? rawState : 'visible';
-    const sheetId = Number(a.sheetId);
-    sheets.push({ name, sheetId: Number.isFinite(sheetId) ? sheetId : 0, relId, state, path });
-  }
-
+  const sheets = workbook.sheets.map((entry) => sheetRef(zip, entry, relById, relsPath, baseDir)).filter((s): s is SheetRef => s !== null);
   const partOf = (suffix: string): string | null => {
     const rel = rels.find((r) => typeIs(r, suffix) && !r.external);
     return rel ? locate(zip, resolveTarget(baseDir, rel.target)) : null;

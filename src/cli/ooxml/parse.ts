@@ -55,13 +55,19 @@ function utf16be(bytes: Buffer): string {
  * the bytes carry, or one the scorer does not read, is an EncodingError.
  */
 export function decodePart(bytes: Buffer, part: string): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checkDeclared(bytes.toString('utf8', 3), 'utf-8', part);
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return checkDeclared(bytes.toString('utf16le', 2), 'utf-16', part);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return checkDeclared(utf16be(bytes.subarray(2)), 'utf-16', part);
-  if (bytes.length >= 4 && bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] === 0x3f && bytes[3] === 0) return checkDeclared(bytes.toString('utf16le'), 'utf-16', part);
-  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0 && bytes[3] === 0x3f) return checkDeclared(utf16be(bytes), 'utf-16', part);
-  return checkDeclared(bytes.toString('utf8'), 'utf-8', part);
+  const found = ENCODINGS.find((e) => e.mark.every((b, i) => bytes[i] === b));
+  if (!found) return checkDeclared(bytes.toString('utf8'), 'utf-8', part);
+  return checkDeclared(found.decode(bytes.subarray(found.skip)), found.family, part);
 }
+
+/** How a part's first bytes say its encoding: a byte-order mark (skipped), or `<?` in UTF-16 without one. */
+const ENCODINGS: { mark: number[]; skip: number; family: 'utf-8' | 'utf-16'; decode: (b: Buffer) => string }[] = [
+  { mark: [0xef, 0xbb, 0xbf], skip: 3, family: 'utf-8', decode: (b) => b.toString('utf8') },
+  { mark: [0xff, 0xfe], skip: 2, family: 'utf-16', decode: (b) => b.toString('utf16le') },
+  { mark: [0xfe, 0xff], skip: 2, family: 'utf-16', decode: utf16be },
+  { mark: [0x3c, 0, 0x3f, 0], skip: 0, family: 'utf-16', decode: (b) => b.toString('utf16le') },
+  { mark: [0, 0x3c, 0, 0x3f], skip: 0, family: 'utf-16', decode: utf16be },
+];
 
 function checkDeclared(text: string, actual: 'utf-8' | 'utf-16', part: string): string {
   const declared = declaredEncoding(text.slice(0, 200));

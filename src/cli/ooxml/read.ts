@@ -250,10 +250,22 @@ function cellValue(cell: CellRead, strings: readonly string[], styles: StyleForm
   if (type === 'inlineStr' && cell.inline?.hadText) return cell.inline.value();
   if (value === null) return undefined;
   if (type === 's') return strings[parseInt(value, 10)] ?? null;
-  if (type === 'str' || type === 'inlineStr') return decodeEscapes(value);
-  if (type === 'b') return parseInt(value, 10) !== 0;
-  if (type === 'e') return value;
-  if (type === 'd') return isoDateText(value);
+  return typedValue(cell, value, styles, date1904);
+}
+
+/** A value written in the cell (not a shared string) by its type: text, boolean, error, ISO date, number. */
+function typedValue(cell: CellRead, value: string, styles: StyleFormats, date1904: boolean): CellValue {
+  switch (cell.type) {
+    case 'str':
+    case 'inlineStr':
+      return decodeEscapes(value);
+    case 'b':
+      return parseInt(value, 10) !== 0;
+    case 'e':
+      return value;
+    case 'd':
+      return isoDateText(value);
+  }
   const n = parseFloat(value);
   return cell.style && styles.isDate(cell.style) ? serialToIso(n, date1904) : n;
 }
