@@ -22,6 +22,8 @@ export const CLI_OPTIONS = {
   'district-rank': { type: 'string' },
   'district-band': { type: 'string' },
   'no-report-sheet': { type: 'boolean' },
+  map: { type: 'string' },
+  'print-map': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -37,8 +37,12 @@ import {
   type Narrative,
   type SheetScoring,
   type WorkbookOutcome,
+  type MappingProposal,
+  type RoleOverrides,
+  mappingJson,
 } from '../engine';
 import { ArgsError, parseCliArgs, type CliArgs } from './args';
+import { MapOptionError, printedMap, readMapOption, tableChecksJson, tableChecksText, uncertainText } from './columns';
 import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatchSummary } from './batch';
 
 export { defaultOutPath };
@@ -164,6 +168,8 @@ export interface Job {
   reportPath: string | null;
   reportFmt: ReportFormat | null;
   fileRules: RuleSet | null;
+  /** Column roles confirmed with --map, by grid column. */
+  roles?: RoleOverrides;
   /** Print the scoring summary on stdout (a single run does; a batch prints its own lines). */
   printSummary: boolean;
 }
@@ -264,7 +270,18 @@ export function planJob(args: CliArgs, inputArg: string, cwd: string, lang: Lang
   const reportFmt = reportArg === null ? null : usage(() => reportFormat(reportArg, lang));
   // The report options are checked now, before the workbook is read.
   usage(() => reportSettings(values, fileRules ?? HAI_DUONG_2018, lang));
-  return { lang, values, cwd, inputArg, input, outArg, out, jsonPath, reportArg, reportPath, reportFmt, fileRules, printSummary };
+  const roles = mapOption(values.map, cwd, lang);
+  return { lang, values, cwd, inputArg, input, outArg, out, jsonPath, reportArg, reportPath, reportFmt, fileRules, printSummary, roles };
+}
+
+/** --map, read now: a mapping that cannot be read is a usage error. */
+function mapOption(value: string | undefined, cwd: string, lang: Lang): RoleOverrides | undefined {
+  try {
+    return readMapOption(value, cwd, lang);
+  } catch (e) {
+    if (e instanceof MapOptionError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** No output may be the input file, however its path is spelled: the input is never written. */
@@ -324,8 +341,13 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   const outcome = baseOutcome(job, rules);
   const report = baseReport(job, rules);
   const found = findTable(job, wb, rules, phase);
-  if ('misses' in found) return noTable(job, found.misses, report, outcome, io);
+  if ('misses' in found) return found.uncertain ? uncertainColumns(job, found.uncertain, report, outcome, io) : noTable(job, found.misses, report, outcome, io);
   const { ws, scoring } = found;
+  if (job.values['print-map']) {
+    io.stdout(printedMap(scoring.columns ?? []));
+    outcome.status = 'scored';
+    return outcome;
+  }
   outcome.sheet = report.sheet = ws.name;
   outcome.units = scoring.result.units.length;
   announceTable(job, found, io);
@@ -348,6 +370,7 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   outcome.output = job.outArg;
   if (job.printSummary) {
     io.stdout(summaryText(scoring.result, job.lang));
+    io.stdout(tableChecksText(scoring.result, job.lang));
     io.stdout('\n' + fill(m.wrote, { file: job.outArg }) + '\n');
   }
   phase.report(io);
@@ -423,14 +446,21 @@ function candidateSheets(job: Job, wb: XlsxBook): SheetRef[] {
 type Miss = { sheet: string; reason: string };
 
 /** The first candidate sheet laid out as a scoring table (and the sheets before it), or why each one is not. */
-function findTable(job: Job, wb: XlsxBook, rules: RuleSet, phase: (label: string) => void): (Chosen & { skipped: Miss[] }) | { misses: Miss[] } {
+function findTable(
+  job: Job,
+  wb: XlsxBook,
+  rules: RuleSet,
+  phase: (label: string) => void,
+): (Chosen & { skipped: Miss[] }) | { misses: Miss[]; uncertain?: { sheet: string; proposal: MappingProposal } } {
   const misses: Miss[] = [];
   for (const ws of candidateSheets(job, wb)) {
     const { grid, formats } = wb.grid(ws);
     phase('read');
-    const scoring = scoreGrid(grid, ws.name, rules, { formats });
+    const scoring = scoreGrid(grid, ws.name, rules, { formats, roles: job.roles });
     phase('score');
     if (scoring.found) return { ws, grid, scoring, skipped: misses };
+    // The table, with columns whose role the user must confirm: the search stops here.
+    if (scoring.reason === 'uncertain') return { misses, uncertain: { sheet: ws.name, proposal: scoring.proposal } };
     misses.push({ sheet: ws.name, reason: fill(messages(job.lang).layout[scoring.reason], { detail: scoring.detail }) });
   }
   return { misses };
@@ -455,6 +485,20 @@ async function noTable(job: Job, misses: Miss[], report: JsonReport, outcome: Ou
   outcome.status = 'noTable';
   outcome.problems = misses.length > 0 ? misses.map((miss) => fill(m.noTableInSheet, miss)) : [fill(m.noTable, { file: job.inputArg })];
   report.errors = misses.map((miss) => ({ cell: null, sheet: miss.sheet, code: 'noTable', message: fill(m.noTableInSheet, miss) }));
+  if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
+  return outcome;
+}
+
+/** Columns whose role is uncertain: the proposed mapping and how to confirm it; nothing written. */
+async function uncertainColumns(job: Job, found: { sheet: string; proposal: MappingProposal }, report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+  const text = uncertainText(found.sheet, found.proposal, job.lang);
+  if (job.values['print-map']) io.stdout(printedMap(found.proposal.columns, found.proposal.originCol));
+  io.stderr(text);
+  outcome.sheet = report.sheet = found.sheet;
+  outcome.status = 'errors';
+  outcome.problems = [text.split('\n')[0]];
+  report.errors = [{ cell: null, sheet: found.sheet, code: 'uncertainColumns', message: text.trim() }];
+  Object.assign(report, { proposedColumns: mappingJson(found.proposal.columns, found.proposal.originCol), uncertainColumns: found.proposal.uncertain });
   if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
   return outcome;
 }
@@ -553,7 +597,7 @@ async function writeFiles(job: Job, wb: XlsxBook, narrative: Narrative | null, r
     });
   }
   if (job.jsonPath !== null) {
-    Object.assign(report, jsonResult(scoring.result, job.lang));
+    Object.assign(report, jsonResult(scoring.result, job.lang), tableChecksJson(scoring.result, scoring.columns, job.lang));
     report.scored = true;
     report.output = job.outArg;
     const shown = job.values.json as string;

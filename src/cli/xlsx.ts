@@ -9,6 +9,7 @@ import {
   OUTPUT_HEADER_LOOK,
   OUTPUT_UNIT_VERTICAL,
   planOutputWrite,
+  unitRowsOf,
   type CellValue,
   type Layout,
   type OutputBlock,
@@ -57,10 +58,13 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
     const style = look({ from: styleAt(layout.nameCol), whole: true, numFmt: h.numberFormat, font: { bold: h.bold }, alignment: { wrapText: h.wrap, vertical: h.vertical, horizontal: h.horizontal } });
     return block.headers.map((text, i) => ({ col: first + i, style, value: text }));
   });
-  edits.set(layout.maxRow, (styleAt) => {
-    const style = look({ from: styleAt(layout.nameCol), whole: true });
-    return OUTPUT_COLUMNS.map((_, i) => ({ col: first + i, style, value: null }));
-  });
+  // The rows under the header that are not units (the max row, a numbering row, block titles, subtotals): blank.
+  for (let r = layout.headerRow + 1; r < layout.endRow; r++) {
+    edits.set(r, (styleAt) => {
+      const style = look({ from: styleAt(layout.nameCol), whole: true });
+      return OUTPUT_COLUMNS.map((_, i) => ({ col: first + i, style, value: null }));
+    });
+  }
   // The looks of a unit row, by the name cell's look and the band: a handful in a workbook.
   const unitLooks = new Map<string, number[]>();
   const unitStyles = (from: number, bandCode: string): number[] => {
@@ -72,18 +76,20 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
     }
     return found;
   };
+  const unitRows = unitRowsOf(layout);
   block.rows.forEach((values, k) => {
-    edits.set(layout.firstUnitRow + k, (styleAt) => {
+    edits.set(unitRows[k], (styleAt) => {
       const rowStyles = unitStyles(styleAt(layout.nameCol), block.bands[k]);
       return values.map((value, i) => ({ col: first + i, style: rowStyles[i], value: value === '' ? null : value }));
     });
   });
-  for (let r = layout.firstUnitRow + block.rows.length; r < plan.clearEnd; r++) edits.set(r, () => []);
+  // Rows an earlier, longer run left right below the table: cleared in these columns only.
+  for (let r = layout.endRow; r < plan.clearEnd; r++) edits.set(r, () => []);
 
   const rows = [...edits.keys()].sort((a, b) => a - b);
   // Column widths and the dimension live before the rows: that head is edited on its own.
   const widths = new Map(OUTPUT_COLUMNS.map((column, i) => [first + i, { width: column.width }]));
-  const editHead = (head: string) => widenDimension(setColumns(head, widths), last, layout.firstUnitRow + block.rows.length - 1);
+  const editHead = (head: string) => widenDimension(setColumns(head, widths), last, Math.max(layout.endRow, layout.headerRow + 1) - 1);
   const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead };
   const editOf = (row0: number, styleAt: (col: number) => number) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
   const xml = book.sheetXml(sheet);

@@ -4,7 +4,7 @@
  * The summary, the rule preview, the narrative and both writers take bands from here.
  */
 import { comparePct, roundedPct } from './decimal';
-import type { CompiledBand } from './rules';
+import { floorFor, type CompiledBand } from './rules';
 import type { BandCode, DemotionStep, FailingField, FieldDef, FieldScore, UnitFieldResult } from './types';
 
 /** A percentage of 100 points, scaled: an index given in percent is total/HUNDRED_SCALED. */
@@ -67,34 +67,94 @@ export function fieldsUnderFloor(scores: readonly FieldScore[], fields: readonly
   return failing;
 }
 
+/** Something besides the fields a band's floor is checked on (a component whose rules say so). */
+export interface FloorCheck {
+  label: string;
+  pointsScaled: number;
+  maxScaled: number;
+}
+
+/**
+ * The fields (and the extra checks) under a band's floors, each against its own floor: the
+ * band's per-field floor when it names the field, else the band's floor for every field.
+ */
+export function fieldsUnderBand(scores: readonly FieldScore[], fields: readonly FieldDef[], band: CompiledBand, extra: readonly FloorCheck[] = []): FailingField[] {
+  const failing: FailingField[] = [];
+  const check = (label: string, points: number, max: number) => {
+    const floor = floorFor(band, label);
+    if (floor === null || max <= 0 || meetsFloor(points, max, floor.scaled)) return;
+    failing.push({ label, pct: roundedPct(points, max), floorPct: floor.pct });
+  };
+  scores.forEach((s, i) => {
+    const max = fields[i].maxScaled;
+    if (s.kind === 'points' && max !== null) check(fields[i].label, s.scaled, max);
+  });
+  for (const e of extra) check(e.label, e.pointsScaled, e.maxScaled);
+  return failing;
+}
+
 export interface Classification {
   indexBand: BandCode;
   band: BandCode;
   demotedFrom: BandCode | null;
   demotion: DemotionStep[];
+  /** The band cap that held the unit below the band its index reached. */
+  capped: { band: BandCode; from: BandCode } | null;
+}
+
+/** What besides the index and fields decides a band: a cap (an index into the bands) and extra floor checks. */
+export interface ClassifyExtras {
+  capIndex?: number | null;
+  floorChecks?: readonly FloorCheck[];
 }
 
 /**
  * The cascade and its explanation: the band by index alone, the band given, and for each band
- * refused on the way down the fields that missed its floor.
+ * refused on the way down the fields that missed its floor. A band cap starts the cascade at
+ * the cap band when the index reached higher.
  */
-export function classifyUnit(scores: readonly FieldScore[], fields: readonly FieldDef[], figures: UnitFigures, bands: readonly CompiledBand[]): Classification {
+export function classifyUnit(scores: readonly FieldScore[], fields: readonly FieldDef[], figures: UnitFigures, bands: readonly CompiledBand[], extras: ClassifyExtras = {}): Classification {
   const start = bandIndexByIndex(figures.totalScaled, figures.maxScaled, bands);
+  const capIndex = extras.capIndex ?? null;
+  const from = capIndex !== null && capIndex > start ? capIndex : start;
   const demotion: DemotionStep[] = [];
-  let i = start;
+  let i = from;
   for (; i < bands.length - 1; i++) {
-    const b = bands[i];
-    if (b.floorScaled === null) break;
-    const failing = fieldsUnderFloor(scores, fields, b.floorScaled, b.rule.fieldFloorPct as number);
+    const failing = fieldsUnderBand(scores, fields, bands[i], extras.floorChecks);
     if (failing.length === 0) break;
-    demotion.push({ band: b.rule.code, failingFields: failing });
+    demotion.push({ band: bands[i].rule.code, failingFields: failing });
   }
   return {
     indexBand: bands[start].rule.code,
     band: bands[i].rule.code,
-    demotedFrom: i === start ? null : bands[start].rule.code,
+    demotedFrom: i === from ? null : bands[from].rule.code,
     demotion,
+    capped: from === start ? null : { band: bands[from].rule.code, from: bands[start].rule.code },
   };
+}
+
+/**
+ * The index as the rules compare it: exact (decimals null), or rounded half up to `decimals`
+ * places as published, returned as a fraction of the same meaning (total/max × 100 %).
+ */
+export function comparedFigures(figures: UnitFigures, decimals: number | null): UnitFigures {
+  if (decimals === null || figures.maxScaled <= 0) return figures;
+  const factor = 10 ** decimals;
+  return { totalScaled: Math.round(roundedPct(figures.totalScaled, figures.maxScaled, decimals) * factor), maxScaled: 100 * factor };
+}
+
+/**
+ * When the index shown (2 decimals) sits at or above the bound of the band above the unit's score
+ * group while the compared index is below it ("89,995%, hiển thị 90,00%, chưa đạt 90%"): that
+ * band, its bound, and the compared index cut (not rounded) to 4 decimals. Else null.
+ */
+export function shownAtBound(exact: UnitFigures, compared: UnitFigures, start: number, bands: readonly CompiledBand[]): { band: BandCode; boundPct: number; exactPct: number } | null {
+  if (start === 0 || exact.maxScaled <= 0) return null;
+  const above = bands[start - 1];
+  const shownScaled = Math.round(roundedPct(exact.totalScaled, exact.maxScaled) * 1e4);
+  if (shownScaled < above.minScaled) return null;
+  const cut = Number((BigInt(compared.totalScaled) * 1_000_000n) / BigInt(compared.maxScaled)) / 1e4;
+  return { band: above.rule.code, boundPct: above.rule.min.pct, exactPct: cut };
 }
 
 /** A unit's band last year: the band the workbook gives, else the band last year's index alone gives; null when neither is known. */

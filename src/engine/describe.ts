@@ -23,7 +23,9 @@ function localiseParams(params: Record<string, string | number>, lang: Lang): Re
 
 /** The finding's message, without the cell: `"abc" không phải là số`. */
 export function findingMessage(f: Finding, lang: Lang): string {
-  return fill(messages(lang).findings[f.code], localiseParams(f.params, lang));
+  const m = messages(lang);
+  const template = f.code in m.findings ? m.findings[f.code as keyof typeof m.findings] : m.ruleSets.findings[f.code as keyof typeof m.ruleSets.findings];
+  return fill(template, localiseParams(f.params, lang));
 }
 
 /** `'Tổng hợp'!D7: "abc" không phải là số` */
@@ -32,18 +34,29 @@ export function describeFinding(f: Finding, lang: Lang): string {
 }
 
 export function describeRuleProblem(p: RuleProblem, lang: Lang): string {
-  const params: Record<string, string | number> = { band: p.band };
+  const m = messages(lang);
+  const params: Record<string, string | number> = { band: p.band, key: p.key ?? '', block: p.block ?? '', field: p.field ?? '' };
   if (p.other !== undefined) params.other = p.other;
   if (p.value !== undefined) params.value = typeof p.value === 'number' ? formatExact(p.value, lang) : String(p.value);
   if (p.otherValue !== undefined) params.otherValue = formatExact(p.otherValue, lang);
   // A gap or an overlap on one value (both bounds exclusive, or both inclusive) reads differently
   // from one between two values.
   const key = (p.code === 'gap' || p.code === 'overlap') && p.value === p.otherValue ? (p.code === 'gap' ? 'gapAt' : 'overlapAt') : p.code;
-  return fill(messages(lang).rules[key], params);
+  const template = key in m.rules ? m.rules[key as keyof typeof m.rules] : m.ruleSets.problems[key as keyof typeof m.ruleSets.problems];
+  // A problem in a block's own bands, or in one field's floor, says so first (unless its text names them already).
+  const block = p.block !== undefined && p.key === undefined && !template.includes('{block}') ? fill(m.ruleSets.inBlock, { block: p.block }) : '';
+  const field = p.field !== undefined && !template.includes('{field}') ? fill(m.ruleSets.forField, { field: p.field }) : '';
+  return block + field + fill(template, params);
 }
 
 export function bandLabel(rules: RuleSet, code: BandCode, lang: Lang): string {
-  return rules.bands.find((b) => b.code === code)?.label[lang] ?? code;
+  const own = rules.bands.find((b) => b.code === code);
+  if (own) return own.label[lang];
+  for (const block of rules.blocks ?? []) {
+    const b = block.bands?.find((x) => x.code === code);
+    if (b) return b.label[lang];
+  }
+  return code;
 }
 
 /**
@@ -53,15 +66,55 @@ export function bandLabel(rules: RuleSet, code: BandCode, lang: Lang): string {
  * `chưa đạt mức "…" vì lĩnh vực … dưới …`.
  */
 export function demotionNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
+  const notes = [capNote(unit, rules, lang), floorNote(unit, rules, lang), shownAtBoundNote(unit, rules, lang), unrankedNote(unit, rules, lang)];
+  return notes.filter((n) => n !== '').join(' ');
+}
+
+/** The cascade under the floors, or ''. One floor for every failing field reads as before; different floors are named per field. */
+function floorNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
   if (unit.demotedFrom === null) return '';
   const m = messages(lang).output;
-  const parts = unit.demotion.map((step, i) =>
-    fill(i === 0 ? m.demotionFirst : m.demotionStep, {
-      index: formatPct(unit.indexPct, lang),
-      band: bandLabel(rules, step.band, lang),
-      fields: joinList(step.failingFields.map((f) => fill(m.fieldPct, { label: f.label, pct: formatPct(f.pct, lang) })), lang),
-      floor: formatBound(step.failingFields[0]?.floorPct ?? 0, lang),
-    }),
-  );
+  const r = messages(lang).ruleSets.notes;
+  const capped = !!unit.cappedAt;
+  const parts = unit.demotion.map((step, i) => {
+    const floors = new Set(step.failingFields.map((f) => f.floorPct));
+    const first = i === 0 && !capped;
+    const params = { index: formatPct(unit.indexPct, lang), band: bandLabel(rules, step.band, lang) };
+    if (floors.size <= 1) {
+      const fields = joinList(step.failingFields.map((f) => fill(m.fieldPct, { label: f.label, pct: formatPct(f.pct, lang) })), lang);
+      return fill(first ? m.demotionFirst : m.demotionStep, { ...params, fields, floor: formatBound(step.failingFields[0]?.floorPct ?? 0, lang) });
+    }
+    const fields = joinList(step.failingFields.map((f) => fill(r.fieldFloor, { label: f.label, pct: formatPct(f.pct, lang), floor: formatBound(f.floorPct, lang) })), lang);
+    return fill(first ? r.demotionFirstMixed : r.demotionStepMixed, { ...params, fields });
+  });
   return parts.join('; ') + fill(m.demotionEnd, { band: bandLabel(rules, unit.band, lang) });
+}
+
+/** Why a unit stopped at its band cap: `Chỉ số 92,00% thuộc mức "…" nhưng đơn vị chỉ được xếp tối đa mức "…": <reason>`. */
+function capNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
+  const cap = unit.cappedAt;
+  if (!cap) return '';
+  const r = messages(lang).ruleSets.notes;
+  const text = fill(r.capped, { index: formatPct(unit.indexPct, lang), from: bandLabel(rules, cap.from, lang), band: bandLabel(rules, cap.band, lang), reason: cap.reason });
+  return unit.demotedFrom === null ? text + fill(r.cappedEnd, { band: bandLabel(rules, unit.band, lang) }) : `${text};`;
+}
+
+/** `Chỉ số 89,995%, hiển thị 90,00%, chưa đạt 90%.` */
+function shownAtBoundNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
+  const s = unit.belowShownBound;
+  if (!s) return '';
+  const band = [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].find((b) => b.code === s.band);
+  const bound = band && !band.min.inclusive ? fill(messages(lang).percentRange.above, { value: formatBound(s.boundPct, lang) }) : formatBound(s.boundPct, lang);
+  return fill(messages(lang).ruleSets.notes.shownAtBound, { exact: formatBound(s.exactPct, lang), shown: formatPct(unit.indexPct, lang), bound });
+}
+
+function unrankedNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
+  if (unit.ranked !== false) return '';
+  const r = messages(lang).ruleSets.notes;
+  return unit.block ? fill(r.unrankedInBlock, { block: blockLabel(rules, unit.block, lang) }) : r.unranked;
+}
+
+/** A block's label in the language, or the block column's own text. */
+export function blockLabel(rules: RuleSet, code: string, lang: Lang): string {
+  return rules.blocks?.find((b) => b.code === code)?.label[lang] ?? code;
 }

@@ -6,6 +6,8 @@
  */
 import { bandLabel, demotionNote } from './describe';
 import { messages } from './i18n';
+import { unitRowsOf, type Layout } from './layout';
+import { selfAssessedNotes } from './table-checks';
 import { cellText, fold } from './text';
 import type { CellValue, Lang, RuleSet, ScoringResult, UnitResult } from './types';
 
@@ -34,7 +36,7 @@ export interface OutputColumn {
   wrap: boolean;
   /** 'band': a unit's cell takes its band's colour (BAND_FILL). */
   fill: 'band' | null;
-  /** What a unit's cell holds. */
+  /** What a unit's cell holds ('': nothing, e.g. no rank for a unit left out of ranking). */
   value(unit: UnitResult, rules: RuleSet, lang: Lang): number | string;
   /** Whether a cell of this column could be one a run wrote for a unit (re-run recognition). */
   isOwn(value: CellValue | undefined, rules: RuleSet): boolean;
@@ -48,7 +50,9 @@ export const OUTPUT_UNIT_VERTICAL = 'top';
 const header = (i: number) => (lang: Lang) => messages(lang).output.headers[i];
 const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const isBandLabel = (v: CellValue | undefined, rules: RuleSet) =>
-  typeof v === 'string' && cellText(v) !== '' && rules.bands.some((b) => cellText(b.label.vi) === cellText(v) || cellText(b.label.en) === cellText(v));
+  typeof v === 'string' &&
+  cellText(v) !== '' &&
+  [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].some((b) => cellText(b.label.vi) === cellText(v) || cellText(b.label.en) === cellText(v));
 
 /**
  * The four columns. The index is the fraction, unrounded (0.833 shows as 83,30% under
@@ -74,8 +78,9 @@ export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
     horizontal: 'center',
     wrap: false,
     fill: null,
-    value: (u) => u.rank,
-    isOwn: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+    // A unit left out of ranking gets no rank (its note says why).
+    value: (u) => (u.ranked === false ? '' : u.rank),
+    isOwn: (v) => isBlank(v) || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
   },
   {
     key: 'band',
@@ -110,7 +115,7 @@ export function isOutputHeader(texts: readonly unknown[]): boolean {
 }
 
 /** One output row: index (fraction), rank, band label, note. */
-export type OutputRow = [number, number, string, string];
+export type OutputRow = [number, number | '', string, string];
 
 export interface OutputBlock {
   headers: readonly string[];
@@ -121,25 +126,31 @@ export interface OutputBlock {
 }
 
 export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlock {
+  // A table with self-assessed points: the note also says where they differ from the appraised (table-checks.ts).
+  const selfNotes = selfAssessedNotes(result, lang);
+  const note = (k: number, demotion: string) => [demotion, selfNotes[k]].filter((t) => t !== '').join('. ');
   return {
     headers: OUTPUT_COLUMNS.map((col) => col.header(lang)),
-    rows: result.units.map((u) => OUTPUT_COLUMNS.map((col) => col.value(u, result.rules, lang)) as OutputRow),
+    rows: result.units.map((u, k) => OUTPUT_COLUMNS.map((col) => (col.key === 'note' ? note(k, String(col.value(u, result.rules, lang))) : col.value(u, result.rules, lang))) as OutputRow),
     bands: result.units.map((u) => u.band),
   };
 }
 
 /**
- * The block as the sheet gets it, from the header row down: the headers, the max row's cells
- * emptied, one row per unit; with each cell's number format.
+ * The block as the sheet gets it, from the header row to the table's last row: the headers, one
+ * row per unit on its own row, the rows that are not units (the max row, a numbering row, block
+ * titles, subtotals) emptied; with each cell's number format.
  */
-export function outputSheetRows(block: OutputBlock): { values: CellValue[][]; formats: string[][] } {
+export function outputSheetRows(block: OutputBlock, layout: Pick<Layout, 'headerRow' | 'endRow' | 'firstUnitRow' | 'unitRows'>): { values: CellValue[][]; formats: string[][] } {
   const text = OUTPUT_COLUMNS.map(() => OUTPUT_HEADER_LOOK.numberFormat);
-  const values: CellValue[][] = [block.headers.slice(), OUTPUT_COLUMNS.map(() => '')];
-  const formats: string[][] = [text, text];
+  const values: CellValue[][] = [block.headers.slice()];
+  const formats: string[][] = [text];
   const unitFormats = OUTPUT_COLUMNS.map((col) => col.numberFormat);
-  for (const row of block.rows) {
-    values.push(row.slice());
-    formats.push(unitFormats);
+  const unitAt = new Map(unitRowsOf(layout).map((row, k) => [row, k]));
+  for (let r = layout.headerRow + 1; r < Math.max(layout.endRow, layout.headerRow + 2); r++) {
+    const k = unitAt.get(r);
+    values.push(k === undefined ? OUTPUT_COLUMNS.map(() => '') : block.rows[k].slice());
+    formats.push(k === undefined ? text : unitFormats);
   }
   return { values, formats };
 }

@@ -29,3 +29,35 @@ export function rankEq(num: readonly number[], den: readonly number[]): number[]
 export function rankOrderOf(units: readonly { rank: number; name: string }[]): number[] {
   return units.map((_, i) => i).sort((a, b) => units[a].rank - units[b].rank || compareVietnamese(units[a].name, units[b].name) || a - b);
 }
+
+/** Dense ranks of exact fractions, highest first: equal values share a rank, the next follows on (1, 1, 2). */
+export function rankDense(num: readonly number[], den: readonly number[]): number[] {
+  const eq = rankEq(num, den);
+  const distinct = [...new Set(eq)].sort((a, b) => a - b);
+  const dense = new Map(distinct.map((r, k) => [r, k + 1]));
+  return eq.map((r) => dense.get(r) as number);
+}
+
+/**
+ * Ranks within groups (blocks): each group ranked on its own by `method`, units not ranked
+ * (ranked[i] false) left out and given 0. `group[i]` is any key; units sharing it are one block.
+ */
+export function ranksWithin(num: readonly number[], den: readonly number[], group: readonly (string | null)[], ranked: readonly boolean[], method: 'rankEq' | 'dense'): number[] {
+  const ranks = new Array<number>(num.length).fill(0);
+  const members = new Map<string | null, number[]>();
+  group.forEach((g, i) => {
+    if (!ranked[i]) return;
+    const list = members.get(g);
+    if (list) list.push(i);
+    else members.set(g, [i]);
+  });
+  const rank = method === 'dense' ? rankDense : rankEq;
+  for (const list of members.values()) {
+    const r = rank(
+      list.map((i) => num[i]),
+      list.map((i) => den[i]),
+    );
+    list.forEach((i, k) => (ranks[i] = r[k]));
+  }
+  return ranks;
+}

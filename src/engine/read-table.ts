@@ -6,7 +6,8 @@
 import { cellAddress, columnLetter, qualifiedAddress } from './address';
 import { unitFigures } from './classify';
 import { parseNumberText, toScaled } from './decimal';
-import { SHEET_ORIGIN, headerText, type Grid, type Layout, type Origin } from './layout';
+import type { RoleOverrides } from './header-roles';
+import { SHEET_ORIGIN, headerText, unitRowsOf, type Grid, type Layout, type Origin } from './layout';
 import { cellText, fold } from './text';
 import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
 
@@ -20,6 +21,8 @@ export interface ReadOptions {
   formats?: readonly (readonly (string | null | undefined)[])[];
   /** The rule set, to recognise last year's band labels. */
   rules?: RuleSet;
+  /** Column roles the user confirmed, by grid column (`--map`, or a stored mapping). */
+  roles?: RoleOverrides;
 }
 
 export interface TableRead {
@@ -61,29 +64,66 @@ function isPercentFormat(rd: Reader, r: number, c: number): boolean {
 /** Reads and checks the table the layout points at. */
 export function readTable(grid: Grid, layout: Layout, sheet: string, options: ReadOptions = {}): TableRead {
   const rd: Reader = { grid, layout, sheet, origin: options.origin ?? SHEET_ORIGIN, options, findings: [] };
-  const fields = layout.fieldCols.map((c) => readField(rd, c));
-  if (layout.endRow === layout.firstUnitRow) report(rd, 'error', addr(rd, layout.firstUnitRow, layout.nameCol), 'noUnits');
+  const fields = layout.fieldCols.map((c, i) => readField(rd, c, i));
+  const unitRows = unitRowsOf(layout);
+  if (unitRows.length === 0) report(rd, 'error', addr(rd, layout.firstUnitRow, layout.nameCol), 'noUnits');
   const units: UnitInput[] = [];
   const rowOfName = new Map<string, number>();
-  const row: RowReader = { fields, bandByText: bandsByText(options.rules), lastYearFractions: lastYearAsFractions(rd), rowOfName };
-  for (let r = layout.firstUnitRow; r < layout.endRow; r++) units.push(readUnit(rd, row, r));
-  return { table: { sheet, fields, units }, findings: rd.findings };
+  const row: RowReader = {
+    fields,
+    bandByText: bandsByText(options.rules),
+    lastYearFractions: columnOfFractions(rd, layout.lastYearIndexCol, unitRows, true),
+    authorityFractions: columnOfFractions(rd, layout.authorityIndexCol ?? null, unitRows, false),
+    rowOfName,
+  };
+  for (const r of unitRows) units.push(readUnit(rd, row, r));
+  const table: ScoringTable = { sheet, fields, units };
+  const letter = (c: number | null | undefined) => (c === null || c === undefined ? null : columnLetter(rd.origin.col + c));
+  if (hasAuthority(layout)) table.authorityColumns = { index: letter(layout.authorityIndexCol), rank: letter(layout.authorityRankCol), band: letter(layout.authorityBandCol) };
+  return { table, findings: rd.findings };
 }
 
-/** A field column: its label and its max points (from the max row). */
-function readField(rd: Reader, c: number): FieldDef {
+function hasAuthority(layout: Layout): boolean {
+  return [layout.authorityIndexCol, layout.authorityRankCol, layout.authorityBandCol].some((c) => c !== null && c !== undefined);
+}
+
+/** A field column: its label and its max points (from the max row, the field's title or a max column). */
+function readField(rd: Reader, c: number, i: number): FieldDef {
   const { layout, grid } = rd;
-  const maxAddress = addr(rd, layout.maxRow, c);
-  const raw = at(rd, layout.maxRow, c);
-  let maxScaled: number | null = null;
-  if (isEmpty(raw)) report(rd, 'error', maxAddress, 'missingMax', { field: cellText(at(rd, layout.headerRow, c)) });
-  else {
-    const n = readNumber(rd, raw, maxAddress, true);
-    if (n !== null && n < 0) report(rd, 'error', maxAddress, 'negative', { value: n / 1e4 });
-    else if (n === 0) report(rd, 'error', maxAddress, 'zeroMax', { field: headerText(grid, layout, c) });
-    else maxScaled = n;
+  const label = layout.fieldLabels?.[i] ?? headerText(grid, layout, c);
+  const source = layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c };
+  const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '' };
+  if (layout.surveyFields?.[i]) field.role = 'survey';
+  const self = layout.selfCols?.[i];
+  if (self !== null && self !== undefined) field.selfColumn = columnLetter(rd.origin.col + self);
+  const survey = layout.surveySubCols?.[i];
+  if (survey !== null && survey !== undefined) field.surveyColumn = columnLetter(rd.origin.col + survey);
+  if (source.kind === 'column') {
+    const rows = unitRowsOf(layout);
+    field.maxAddress = addr(rd, rows[0], source.col);
+    field.maxScaled = checkedMax(rd, at(rd, rows[0], source.col), field.maxAddress, label);
+    for (const r of rows.slice(1)) {
+      const n = isEmpty(at(rd, r, source.col)) ? null : readNumber(rd, at(rd, r, source.col), addr(rd, r, source.col), true);
+      if (n !== null && n !== field.maxScaled) report(rd, 'error', addr(rd, r, source.col), 'maxColumnVaries', { field: label, value: n / 1e4, first: (field.maxScaled ?? 0) / 1e4, firstCell: field.maxAddress });
+    }
+    return field;
   }
-  return { label: headerText(grid, layout, c), maxScaled, column: columnLetter(rd.origin.col + c), maxAddress };
+  field.maxAddress = addr(rd, source.row, source.col);
+  field.maxScaled = source.kind === 'header' ? checkedMax(rd, source.value, field.maxAddress, label) : checkedMax(rd, source.kind === 'row' ? at(rd, source.row, source.col) : null, field.maxAddress, label);
+  return field;
+}
+
+/** A maximum as given: missing, negative and zero are errors at its cell. */
+function checkedMax(rd: Reader, raw: CellValue, address: string, field: string): number | null {
+  if (isEmpty(raw)) {
+    report(rd, 'error', address, 'missingMax', { field });
+    return null;
+  }
+  const n = readNumber(rd, raw, address, true);
+  if (n !== null && n < 0) report(rd, 'error', address, 'negative', { value: n / 1e4 });
+  else if (n === 0) report(rd, 'error', address, 'zeroMax', { field });
+  else return n;
+  return null;
 }
 
 /** Folded band codes and labels (both languages) of the rule set, for last year's band column. */
@@ -98,21 +138,19 @@ function bandsByText(rules: RuleSet | undefined): Map<string, BandCode> {
 }
 
 /**
- * Whether last year's index column holds fractions (0,8 = 80%): numbers all within 0..1, one
- * above 0, and no % format. Warned once, at its header.
+ * Whether an index column (last year's, or the authority's) holds fractions (0,8 = 80%): numbers
+ * all within 0..1, one above 0, and no % format. Last year's is warned once, at its header.
  */
-function lastYearAsFractions(rd: Reader): boolean {
-  const { layout } = rd;
-  const c = layout.lastYearIndexCol;
+function columnOfFractions(rd: Reader, c: number | null, rows: readonly number[], warn: boolean): boolean {
   if (c === null) return false;
   const numbers: number[] = [];
-  for (let r = layout.firstUnitRow; r < layout.endRow; r++) {
+  for (const r of rows) {
     if (isPercentFormat(rd, r, c)) return false;
     const v = at(rd, r, c);
     if (typeof v === 'number' && Number.isFinite(v)) numbers.push(v);
   }
   const fractions = numbers.some((v) => v > 0) && numbers.every((v) => v >= 0 && v <= 1);
-  if (fractions) report(rd, 'warning', addr(rd, layout.headerRow, c), 'lastYearAsFraction');
+  if (fractions && warn) report(rd, 'warning', addr(rd, rd.layout.headerRow, c), 'lastYearAsFraction');
   return fractions;
 }
 
@@ -121,6 +159,7 @@ interface RowReader {
   fields: FieldDef[];
   bandByText: Map<string, BandCode>;
   lastYearFractions: boolean;
+  authorityFractions: boolean;
   /** The first row of each name read so far (folded), for the duplicate check. */
   rowOfName: Map<string, number>;
 }
@@ -137,7 +176,7 @@ function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
   if (scores.length > 0 && scores.every((s) => s.kind === 'notApplicable')) report(rd, 'error', addr(rd, r, layout.nameCol), 'allNotApplicable', { unit: name });
   const bonusScaled = readOptionalPoints(rd, r, layout.bonusCol);
   const deductionScaled = readOptionalPoints(rd, r, layout.deductionCol);
-  return {
+  const unit: UnitInput = {
     name,
     row: rd.origin.row + r,
     nameAddress: addr(rd, r, layout.nameCol),
@@ -145,9 +184,47 @@ function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
     bonusScaled,
     deductionScaled,
     statedTotalScaled: readStatedTotal(rd, r, scores, row.fields, bonusScaled, deductionScaled),
-    lastYearIndexScaled: readLastYearIndex(rd, r, row.lastYearFractions),
+    lastYearIndexScaled: readLastYearIndex(rd, r, layout.lastYearIndexCol, row.lastYearFractions),
     lastYearBand: readLastYearBand(rd, r, row.bandByText),
   };
+  addRealTableParts(rd, row, r, unit);
+  return unit;
+}
+
+/** What a real table adds to a unit: its block, self-assessed points, survey points, the authority's results. */
+function addRealTableParts(rd: Reader, row: RowReader, r: number, unit: UnitInput): void {
+  const { layout } = rd;
+  if (layout.blockCol !== undefined && layout.blockCol !== null) unit.block = cellText(at(rd, r, layout.blockCol)) || null;
+  else if (layout.blockTitles) unit.block = [...layout.blockTitles].reverse().find((t) => t.row < r)?.name ?? null;
+  const selfCols = layout.selfCols;
+  if (selfCols) unit.selfAssessedScores = selfCols.map((c, i) => (c === null || isEmpty(at(rd, r, c)) ? { kind: 'invalid' } : readScore(rd, r, c, row.fields[i], unit.name)));
+  const surveyCols = [...(layout.surveySubCols ?? []), ...layout.fieldCols.filter((_, i) => layout.surveyFields?.[i])].filter((c): c is number => c !== null);
+  if (surveyCols.length > 0) unit.surveyScaled = surveyCols.reduce((sum, c) => sum + (readQuietNumber(at(rd, r, c)) ?? 0), 0);
+  if (hasAuthority(layout)) unit.authority = readAuthority(rd, row, r);
+}
+
+/** A number a cell holds, scaled, without findings (the cell is read and checked elsewhere). */
+function readQuietNumber(value: CellValue): number | null {
+  if (typeof value === 'number') return Math.round(value * 1e4);
+  if (typeof value !== 'string') return null;
+  const parsed = parseNumberText(cellText(value));
+  return parsed.kind === 'number' ? Math.round(parsed.value * 1e4) : null;
+}
+
+/** The authority's own index (percent), rank and band for a unit, as the table states them. */
+function readAuthority(rd: Reader, row: RowReader, r: number): NonNullable<UnitInput['authority']> {
+  const { layout } = rd;
+  const index = readLastYearIndex(rd, r, layout.authorityIndexCol ?? null, row.authorityFractions);
+  const rankCol = layout.authorityRankCol;
+  let rank: number | null = null;
+  if (rankCol !== null && rankCol !== undefined && !isEmpty(at(rd, r, rankCol))) {
+    const n = readRawNumber(rd, at(rd, r, rankCol), addr(rd, r, rankCol), false);
+    rank = n !== null && Number.isInteger(n) && n > 0 ? n : null;
+  }
+  const bandCol = layout.authorityBandCol;
+  const bandText = bandCol === null || bandCol === undefined ? '' : cellText(at(rd, r, bandCol));
+  const band = bandText === '' ? null : (row.bandByText.get(fold(bandText)) ?? bandText);
+  return { indexPct: index === null ? null : index / 1e4, rank, band };
 }
 
 /** One score cell: points within 0..max, not applicable (KAD), or invalid with its finding. */
@@ -207,8 +284,7 @@ function readStatedTotal(rd: Reader, r: number, scores: FieldScore[], fields: Fi
  * (a %-formatted cell, or a column of fractions). A reference figure, often computed with many
  * decimals: rounded to 4 decimals of the percentage, silently.
  */
-function readLastYearIndex(rd: Reader, r: number, columnOfFractions: boolean): number | null {
-  const c = rd.layout.lastYearIndexCol;
+function readLastYearIndex(rd: Reader, r: number, c: number | null, columnOfFractions: boolean): number | null {
   if (c === null || isEmpty(at(rd, r, c))) return null;
   const value = at(rd, r, c);
   const n = readRawNumber(rd, value, addr(rd, r, c), true);

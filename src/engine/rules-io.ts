@@ -12,6 +12,8 @@ import { messages } from './i18n';
 import { describeRuleProblem } from './describe';
 import { fnv1a, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
 import { cellText } from './text';
+import { checkRuleSetData, normaliseRuleSet } from './rules-json';
+import { RULES_SHEET_VERSION_2, ruleSetFromRowsV2, ruleSetToRowsV2 } from './rules-sheet';
 import type { BandRule, CellValue, Lang, RuleSet } from './types';
 
 /** The sheet the add-in keeps the rule set in force on (VeryHidden in Excel, hidden in the CLI's copy). */
@@ -48,6 +50,11 @@ export const RULES_HEADER_ROWS = 2;
  * row 2: column titles; rows 3…: one band per row, highest first.
  */
 export function ruleSetToRows(rules: RuleSet): CellValue[][] {
+  return ruleSetToRowsV2(rules);
+}
+
+/** The version-1 layout (bands only), kept for reading and for tests of the version-1 reader. */
+export function ruleSetToRowsV1(rules: RuleSet): CellValue[][] {
   const rows: CellValue[][] = [
     [RULES_MARKER, RULES_FORMAT_VERSION, rules.id, rules.name.vi, rules.name.en, ruleSetFingerprint(rules), '', ''],
     [...RULES_COLUMNS],
@@ -82,7 +89,7 @@ export type RuleSourceProblem =
 
 export type RuleSetRead = { ok: true; rules: RuleSet } | { ok: false; problems: RuleSourceProblem[] };
 
-function isBlank(v: CellValue | undefined): boolean {
+export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
@@ -97,7 +104,7 @@ function shown(v: unknown): string {
 }
 
 /** A percentage typed in a cell: a number, or text in either notation ("82,5"); a trailing % is allowed in text. */
-function cellNumber(v: CellValue | undefined): number | null {
+export function cellNumber(v: CellValue | undefined): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string') {
     const parsed = parseNumberText(v.replace(/%\s*$/, ''));
@@ -107,7 +114,7 @@ function cellNumber(v: CellValue | undefined): number | null {
 }
 
 /** TRUE/FALSE as Excel stores it, or as a co-author may type it (text, 1/0, vi "có"/"không"). */
-function cellBoolean(v: CellValue | undefined): boolean | null {
+export function cellBoolean(v: CellValue | undefined): boolean | null {
   if (typeof v === 'boolean') return v;
   if (v === 1 || v === 0) return v === 1;
   if (typeof v === 'string') {
@@ -154,7 +161,9 @@ export function ruleSetFromRows(grid: readonly (readonly CellValue[])[], sheet: 
   const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
   const head = grid[0] ?? [];
   if (cellText(head[0]) !== RULES_MARKER) return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shown(head[0]) }] };
-  if (cellNumber(head[1]) !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shown(head[1]) }] };
+  const version = cellNumber(head[1]);
+  if (version === RULES_SHEET_VERSION_2) return ruleSetFromRowsV2(grid, sheet);
+  if (version !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shown(head[1]) }] };
   const text = (r: number, c: number, band?: string): string => {
     const v = grid[r]?.[c];
     if (isBlank(v)) {
@@ -209,21 +218,12 @@ export function ruleSetFromRows(grid: readonly (readonly CellValue[])[], sheet: 
       problems: ruleProblems.map((p) => ({ kind: 'rule', where: p.code === 'noBands' ? at(RULES_HEADER_ROWS, 0) : ruleProblemCell(p, rules, bandRow, sheet), problem: p })),
     };
   }
-  return { ok: true, rules };
-}
-
-const RULESET_KEYS = ['$schema', 'id', 'name', 'bands'];
-const BAND_KEYS = ['code', 'label', 'min', 'max', 'fieldFloorPct'];
-const TEXT_KEYS = ['vi', 'en'];
-const BOUND_KEYS = ['pct', 'inclusive'];
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return { ok: true, rules: normaliseRuleSet(rules) };
 }
 
 /**
- * Parses and checks a rule set in JSON (the shape of RuleSet; see docs/rules-store.md): every
- * key's type, no unknown keys, then the rules themselves. Problems name the JSON path and band.
+ * Parses and checks a rule set in JSON (format version 2, or version 1; see docs/rules-store.md):
+ * every key's type, no unknown keys, then the rules themselves. Problems name the JSON path and band.
  */
 export function parseRuleSetJson(text: string): RuleSetRead {
   let data: unknown;
@@ -235,109 +235,14 @@ export function parseRuleSetJson(text: string): RuleSetRead {
   return checkRuleSetData(data);
 }
 
-/** The structural checks of parseRuleSetJson, on a value already parsed. */
-export function checkRuleSetData(data: unknown): RuleSetRead {
-  const problems: RuleSourceProblem[] = [];
-  if (!isObject(data)) return { ok: false, problems: [{ kind: 'source', code: 'notAnObject', where: '$', value: shown(data) }] };
-  const unknown = (obj: Record<string, unknown>, keys: string[], path: string, band?: string) => {
-    for (const k of Object.keys(obj)) if (!keys.includes(k)) problems.push({ kind: 'source', code: 'unknownKey', where: path ? `${path}.${k}` : k, band });
-  };
-  const str = (obj: Record<string, unknown>, key: string, path: string, band?: string): string => {
-    const v = obj[key];
-    const where = path ? `${path}.${key}` : key;
-    if (v === undefined) problems.push({ kind: 'source', code: 'missing', where, band });
-    else if (typeof v !== 'string') problems.push({ kind: 'source', code: 'notText', where, band, value: shown(v) });
-    return typeof v === 'string' ? v : '';
-  };
-  const localised = (obj: Record<string, unknown>, key: string, path: string, band?: string) => {
-    const v = obj[key];
-    const where = path ? `${path}.${key}` : key;
-    if (!isObject(v)) {
-      problems.push({ kind: 'source', code: v === undefined ? 'missing' : 'notAnObject', where, band, value: v === undefined ? undefined : shown(v) });
-      return { vi: '', en: '' };
-    }
-    unknown(v, TEXT_KEYS, where, band);
-    return { vi: str(v, 'vi', where, band), en: str(v, 'en', where, band) };
-  };
-  const bound = (obj: Record<string, unknown>, key: string, path: string, band: string) => {
-    const v = obj[key];
-    const where = `${path}.${key}`;
-    if (!isObject(v)) {
-      problems.push({ kind: 'source', code: v === undefined ? 'missing' : 'notAnObject', where, band, value: v === undefined ? undefined : shown(v) });
-      return { pct: Number.NaN, inclusive: false };
-    }
-    unknown(v, BOUND_KEYS, where, band);
-    const pct = v.pct;
-    if (typeof pct !== 'number' || !Number.isFinite(pct)) problems.push({ kind: 'source', code: pct === undefined ? 'missing' : 'notANumber', where: `${where}.pct`, band, value: pct === undefined ? undefined : shown(pct) });
-    const inc = v.inclusive;
-    if (typeof inc !== 'boolean') problems.push({ kind: 'source', code: inc === undefined ? 'missing' : 'notABoolean', where: `${where}.inclusive`, band, value: inc === undefined ? undefined : shown(inc) });
-    return { pct: typeof pct === 'number' ? pct : Number.NaN, inclusive: inc === true };
-  };
-
-  unknown(data, RULESET_KEYS, '');
-  const id = str(data, 'id', '');
-  const name = localised(data, 'name', '');
-  const bands: BandRule[] = [];
-  const rawBands = data.bands;
-  if (!Array.isArray(rawBands)) {
-    problems.push({ kind: 'source', code: rawBands === undefined ? 'missing' : 'notAList', where: 'bands', value: rawBands === undefined ? undefined : shown(rawBands) });
-  } else {
-    rawBands.forEach((b: unknown, i) => {
-      const path = `bands[${i}]`;
-      if (!isObject(b)) {
-        problems.push({ kind: 'source', code: 'notAnObject', where: path, value: shown(b) });
-        return;
-      }
-      const band = typeof b.code === 'string' && b.code.trim() !== '' ? b.code : `#${i + 1}`;
-      unknown(b, BAND_KEYS, path, band);
-      const code = str(b, 'code', path, band);
-      const label = localised(b, 'label', path, band);
-      const min = bound(b, 'min', path, band);
-      const max = bound(b, 'max', path, band);
-      const f = b.fieldFloorPct;
-      let floor: number | null = null;
-      if (f === undefined) problems.push({ kind: 'source', code: 'missing', where: `${path}.fieldFloorPct`, band });
-      else if (f !== null && (typeof f !== 'number' || !Number.isFinite(f))) problems.push({ kind: 'source', code: 'notANumber', where: `${path}.fieldFloorPct`, band, value: shown(f) });
-      else floor = f;
-      bands.push({ code, label, min, max, fieldFloorPct: floor });
-    });
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  const rules: RuleSet = { id, name, bands };
-  const ruleProblems = validateRuleSet(rules);
-  if (ruleProblems.length > 0) {
-    return {
-      ok: false,
-      problems: ruleProblems.map((p) => {
-        const i = rules.bands.findIndex((b) => b.code === p.band);
-        return { kind: 'rule', where: i >= 0 ? `bands[${i}]` : null, problem: p };
-      }),
-    };
-  }
-  return { ok: true, rules };
-}
-
-/** The JSON the add-in and `--rules` exchange: the rule set, pretty-printed, with a trailing newline. */
-export function ruleSetToJson(rules: RuleSet): string {
-  const plain: RuleSet = {
-    id: rules.id,
-    name: { vi: rules.name.vi, en: rules.name.en },
-    bands: rules.bands.map((b) => ({
-      code: b.code,
-      label: { vi: b.label.vi, en: b.label.en },
-      min: { pct: b.min.pct, inclusive: b.min.inclusive },
-      max: { pct: b.max.pct, inclusive: b.max.inclusive },
-      fieldFloorPct: b.fieldFloorPct,
-    })),
-  };
-  return JSON.stringify(plain, null, 2) + '\n';
-}
+export { checkRuleSetData, normaliseRuleSet, ruleSetToJson, RULES_JSON_FORMAT_VERSION } from './rules-json';
 
 /** One problem as a sentence: `'_TieuChiCCHC'!D4: mức "good": "tám mươi" không phải là số`. */
 export function describeRuleSourceProblem(p: RuleSourceProblem, lang: Lang): string {
-  if (p.kind === 'rule') return `${p.where ? `${p.where}: ` : ''}${describeRuleProblem(p.problem, lang)}`;
+  // A setting's problem names its key itself: the JSON path would only repeat it.
+  if (p.kind === 'rule') return `${p.where && p.where !== p.problem.key ? `${p.where}: ` : ''}${describeRuleProblem(p.problem, lang)}`;
   const m = messages(lang).review.source;
-  const text = fill(m[p.code], { value: p.value ?? '', marker: RULES_MARKER, version: RULES_FORMAT_VERSION });
+  const text = fill(m[p.code], { value: p.value ?? '', marker: RULES_MARKER, version: `${RULES_FORMAT_VERSION}, ${RULES_SHEET_VERSION_2}` });
   const band = p.band ? fill(m.band, { band: p.band }) : '';
   return `${p.where}: ${band}${text}`;
 }

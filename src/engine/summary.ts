@@ -1,18 +1,19 @@
 /** The figures a report needs: counts per band and group, field averages, last year. */
 import { lastYearBandOf, meetsFloor } from './classify';
 import { roundedPct } from './decimal';
-import type { CompiledBand } from './rules';
-import type { FieldStat, ScoringTable, Summary, UnitResult } from './types';
+import { floorFor, hasAnyFloor, type CompiledBand, type CompiledRules } from './rules';
+import type { BlockSummary, FieldStat, ScoringTable, Summary, UnitResult } from './types';
 
-function zeroCounts(bands: readonly CompiledBand[]): Record<string, number> {
+function zeroCounts(bands: readonly CompiledBand[], compiled?: CompiledRules): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const b of bands) counts[b.rule.code] = 0;
+  for (const block of compiled?.blocks ?? []) for (const b of block.bands) counts[b.rule.code] = 0;
   return counts;
 }
 
-export function summarise(table: ScoringTable, units: readonly UnitResult[], bands: readonly CompiledBand[], rankOrder: readonly number[]): Summary {
-  const counts = zeroCounts(bands);
-  const groupCounts = zeroCounts(bands);
+export function summarise(table: ScoringTable, units: readonly UnitResult[], bands: readonly CompiledBand[], rankOrder: readonly number[], compiled?: CompiledRules): Summary {
+  const counts = zeroCounts(bands, compiled);
+  const groupCounts = zeroCounts(bands, compiled);
   for (const u of units) {
     counts[u.band]++;
     groupCounts[u.indexBand]++;
@@ -31,6 +32,45 @@ export function summarise(table: ScoringTable, units: readonly UnitResult[], ban
     fields: fieldStats(table, bands),
     lastYearCounts: lastYear.units === 0 ? null : lastYear.counts,
     lastYearUnitCount: lastYear.units,
+    ...blockAndComponents(units, bands, compiled),
+  };
+}
+
+/** The block and component figures, present only when the units are in blocks or the index has components. */
+function blockAndComponents(units: readonly UnitResult[], bands: readonly CompiledBand[], compiled?: CompiledRules): Pick<Summary, 'blocks' | 'components'> {
+  const out: Pick<Summary, 'blocks' | 'components'> = {};
+  const blocks = blockSummaries(units, bands, compiled);
+  if (blocks.length > 0) out.blocks = blocks;
+  if (compiled?.components) out.components = componentAverages(units);
+  return out;
+}
+
+/** Per block (the rules' blocks in their order, then blocks named only by the column, as met): units, ranked, counts per band. */
+function blockSummaries(units: readonly UnitResult[], bands: readonly CompiledBand[], compiled?: CompiledRules): BlockSummary[] {
+  const out = new Map<string, BlockSummary>();
+  for (const b of compiled?.blocks ?? []) out.set(b.code, { code: b.code, label: b.label, unitCount: 0, rankedCount: 0, counts: zeroCounts(b.bands) });
+  for (const u of units) {
+    if (u.block == null) continue;
+    let s = out.get(u.block);
+    if (!s) {
+      s = { code: u.block, label: { vi: u.block, en: u.block }, unitCount: 0, rankedCount: 0, counts: zeroCounts(bands) };
+      out.set(u.block, s);
+    }
+    s.unitCount++;
+    if (u.ranked !== false) s.rankedCount++;
+    s.counts[u.band] = (s.counts[u.band] ?? 0) + 1;
+  }
+  return [...out.values()];
+}
+
+/** Average component indexes (2 decimals) and how many units had no survey. */
+function componentAverages(units: readonly UnitResult[]): NonNullable<Summary['components']> {
+  const avg = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100);
+  const parts = units.map((u) => u.components).filter((c): c is NonNullable<UnitResult['components']> => !!c);
+  return {
+    appraisalAveragePct: avg(parts.map((c) => c.appraisalPct)),
+    surveyAveragePct: avg(parts.flatMap((c) => (c.surveyPct === null ? [] : [c.surveyPct]))),
+    withoutSurvey: parts.filter((c) => c.surveyPct === null).length,
   };
 }
 
@@ -77,7 +117,7 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldStat[] {
-  const floors = bands.filter((b) => b.floorScaled !== null);
+  const floors = bands.filter(hasAnyFloor);
   return table.fields.map((f, i) => {
     const underFloor: Record<string, number> = {};
     for (const b of floors) underFloor[b.rule.code] = 0;
@@ -90,7 +130,10 @@ function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldS
         if (s.kind !== 'points') continue;
         applicable++;
         pointsSum += s.scaled;
-        for (const b of floors) if (!meetsFloor(s.scaled, max, b.floorScaled as number)) underFloor[b.rule.code]++;
+        for (const b of floors) {
+          const floor = floorFor(b, f.label);
+          if (floor !== null && !meetsFloor(s.scaled, max, floor.scaled)) underFloor[b.rule.code]++;
+        }
       }
     }
     // The average of the field indexes is the sum of points over (units × max): one exact fraction.

@@ -41,6 +41,66 @@ export interface BandRule {
   max: IndexBound;
   /** Every applicable field's index must be at least this percentage (inclusive); null: no floor. */
   fieldFloorPct: number | null;
+  /**
+   * Floors for named fields, over `fieldFloorPct` (a field named here takes this floor instead;
+   * `pct: null` frees it from the floor). Fields are matched by label, case and diacritics ignored.
+   */
+  fieldFloors?: FieldFloor[];
+}
+
+/** One field's own floor in a band. `field` is the field's label as the table heads it. */
+export interface FieldFloor {
+  field: string;
+  pct: number | null;
+}
+
+/** The decision a rule set comes from (or the name and number a reviewer gives an amended set). */
+export interface RuleDecision {
+  /** E.g. `29/2018/QĐ-UBND`. */
+  number: string;
+  /** ISO date, e.g. `2018-10-24`; '' when unknown. */
+  date: string;
+  /** E.g. `UBND tỉnh Hải Dương` / `Hải Dương Provincial People's Committee`. */
+  issuer: LocalisedText;
+}
+
+/** How units with the same index are ranked: Excel's RANK.EQ (1, 2, 2, 4) or dense (1, 2, 2, 3). */
+export type RankMethod = 'rankEq' | 'dense';
+
+/** Caps on the points a unit may add or lose outside the fields; null: no cap. */
+export interface PointCaps {
+  bonusPoints: number | null;
+  deductionPoints: number | null;
+}
+
+/** One component of the index (the appraisal, the survey) and its points on the whole scale. */
+export interface IndexComponent {
+  label: LocalisedText;
+  /** Points of the whole scale (e.g. 70 of 100). */
+  points: number;
+  /** Whether the bands' field floors apply to the component's own index (false unless the rules say so). */
+  floorApplies: boolean;
+}
+
+/**
+ * The index as components: the appraised fields (scaled to `appraisal.points`) and the
+ * sociological survey (its points read from the survey column, out of `survey.points`).
+ */
+export interface IndexComponents {
+  appraisal: IndexComponent;
+  survey: IndexComponent;
+  /** A unit with no survey: its appraised points are converted to the whole scale; else the survey counts 0. */
+  convertWithoutSurvey: boolean;
+}
+
+/** A block of units ranked apart (wards apart from communes), with its own bands when it has them. */
+export interface RuleBlock {
+  code: string;
+  label: LocalisedText;
+  /** false: the block's units are scored but not ranked. */
+  ranked: boolean;
+  /** The block's own bands (highest first); absent: the rule set's. */
+  bands?: BandRule[];
 }
 
 /** A rule set: bands ordered from the highest to the lowest. The last band takes everyone left. */
@@ -48,6 +108,18 @@ export interface RuleSet {
   id: string;
   name: LocalisedText;
   bands: BandRule[];
+  /** The decision the set comes from, or the name a reviewer gave an amended set; cited by the report. */
+  decision?: RuleDecision | null;
+  /** Compare the index rounded half up to this many decimals (as published); null or absent: the exact index. */
+  indexDecimals?: number | null;
+  /** Absent: RANK.EQ. */
+  rankMethod?: RankMethod;
+  /** Absent: no caps. */
+  caps?: PointCaps;
+  /** Absent: the index is the fields alone. */
+  components?: IndexComponents | null;
+  /** Absent or empty: a unit's block column still ranks units within each block named. */
+  blocks?: RuleBlock[];
 }
 
 /** A field (lĩnh vực) of the index as the table defines it. */
@@ -58,6 +130,12 @@ export interface FieldDef {
   /** Column letter of the field in the sheet, and the address of its max cell. */
   column: string;
   maxAddress: string;
+  /** 'survey': the survey component (ĐTXHH/SIPAS) scored as a field of its own; absent: a field. */
+  role?: 'field' | 'survey';
+  /** Column letter of the field's self-assessed points ("Tự chấm"), kept and compared, never scored. */
+  selfColumn?: string;
+  /** Column letter of the survey points inside this field's total ("ĐTXHH" under the field's title): part of the field's score. */
+  surveyColumn?: string;
 }
 
 /** A unit's points in one field. */
@@ -81,6 +159,22 @@ export interface UnitInput {
   lastYearIndexScaled: number | null;
   /** Last year's band code, if given. */
   lastYearBand: BandCode | null;
+  /** The block (khối) the unit is ranked in: a block column's value or the title row above the unit ("I. KHỐI PHƯỜNG"). */
+  block?: string | null;
+  /** Self-assessed points per field, same order as scores; kept and compared, never scored. */
+  selfAssessedScores?: FieldScore[];
+  /**
+   * Survey (ĐTXHH/SIPAS) points, scaled, when the table has them. Where the table keeps them as a
+   * field of their own or inside a field's total (FieldDef.role 'survey' or surveyColumn), they are
+   * already part of `scores`: the rule set's components then do not add them a second time.
+   */
+  surveyScaled?: number | null;
+  /** The highest band the unit may get (a code or label), and why. */
+  bandCap?: { band: string; reason: string } | null;
+  /** Left out of ranking by a column: scored, not ranked. */
+  unranked?: boolean;
+  /** The authority's own results in the table (read and compared, never scored); band: a band code when recognised, else the text. */
+  authority?: { indexPct: number | null; rank: number | null; band: string | null };
 }
 
 /** The validated scoring table. */
@@ -88,6 +182,8 @@ export interface ScoringTable {
   sheet: string;
   fields: FieldDef[];
   units: UnitInput[];
+  /** Column letters of the authority's own results, when the table carries them. */
+  authorityColumns?: { index: string | null; rank: string | null; band: string | null };
 }
 
 export type Severity = 'error' | 'warning';
@@ -121,7 +217,15 @@ export type FindingCode =
   | 'noFields'
   | 'allNotApplicable'
   | 'lastYearAsFraction'
-  | 'negativeDeduction';
+  | 'negativeDeduction'
+  | 'bonusOverCap'
+  | 'deductionOverCap'
+  | 'unknownBlock'
+  | 'unknownCapBand'
+  | 'unknownFloorField'
+  | 'surveyOverMax'
+  | 'surveyAlreadyInFields'
+  | 'maxColumnVaries';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {
@@ -163,10 +267,31 @@ export interface UnitResult {
   demotedFrom: BandCode | null;
   /** Each band refused on the way down, with the fields under its floor. */
   demotion: DemotionStep[];
+  /** Rank within the unit's block (RANK.EQ or dense, as the rules say); 0 when the unit is not ranked. */
   rank: number;
   fields: UnitFieldResult[];
   lastYearIndexPct: number | null;
   lastYearBand: BandCode | null;
+  /** The block's code (or the block column's text when the rules name no blocks); null: no block. */
+  block?: string | null;
+  /** false: scored but left out of ranking (by the rules' block or by a column). */
+  ranked?: boolean;
+  /** The cap that held the unit below the band its index reached (the cap band and its reason). */
+  cappedAt?: { band: BandCode; reason: string; from: BandCode } | null;
+  /** The unit is shown at a band's bound (2 decimals) but its compared index is below it. */
+  belowShownBound?: { band: BandCode; boundPct: number; exactPct: number } | null;
+  /** The components apart, when the rules have components. */
+  components?: UnitComponents | null;
+}
+
+/** A unit's index components: each in percent of its own points (2 decimals) and in points. */
+export interface UnitComponents {
+  appraisalPct: number;
+  appraisalPoints: number;
+  surveyPct: number | null;
+  surveyPoints: number | null;
+  /** No survey: the appraisal was converted to the whole scale. */
+  converted: boolean;
 }
 
 export interface FieldStat {
@@ -192,6 +317,18 @@ export interface Summary {
   /** Last year's counts per band, when the table gives last year's band or index for every unit. */
   lastYearCounts: Record<string, number> | null;
   lastYearUnitCount: number;
+  /** Per block, when units are in blocks: its units, counts per band, how many are ranked. */
+  blocks?: BlockSummary[];
+  /** Average component indexes, when the rules have components. */
+  components?: { appraisalAveragePct: number | null; surveyAveragePct: number | null; withoutSurvey: number } | null;
+}
+
+export interface BlockSummary {
+  code: string;
+  label: LocalisedText;
+  unitCount: number;
+  rankedCount: number;
+  counts: Record<string, number>;
 }
 
 export interface ScoringResult {

@@ -115,7 +115,7 @@ export async function writeOutput(context: Excel.RequestContext, counter: WriteC
   const plan = planOutputWrite(read.grid, layout, result.rules, read.origin);
   const ownBlock = layout.outputCol !== null;
   const sheet = context.workbook.worksheets.getItem(read.sheet);
-  const { values: rows, formats } = outputSheetRows(outputBlock(result, lang));
+  const { values: rows, formats } = outputSheetRows(outputBlock(result, lang), layout);
   for (let r = plan.endRow; r < plan.clearEnd; r++) {
     rows.push(OUTPUT_COLUMNS.map(() => ''));
     formats.push(OUTPUT_COLUMNS.map(() => 'General'));

@@ -161,7 +161,7 @@ export function writtenOutput(inspection: Inspection, lang: Lang): { row0: numbe
   return {
     row0: read.origin.row - 1 + layout.headerRow,
     col0: read.origin.col + outputColumn(layout),
-    rows: outputSheetRows(outputBlock(result, lang)).values,
+    rows: outputSheetRows(outputBlock(result, lang), layout).values,
   };
 }
 

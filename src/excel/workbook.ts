@@ -12,10 +12,13 @@ import {
   messages,
   readTable,
   scoreTable,
+  ruleCheckColumns,
+  ruleTableFindings,
   type CellValue,
   type Finding,
   type Lang,
   type Layout,
+  type RoleOverrides,
   type Origin,
   type RuleSet,
   type ScoringResult,
@@ -49,6 +52,8 @@ export interface MappingOverride {
   layout?: Partial<Layout>;
   /** Max points per field column (grid column index), replacing the sheet's "Điểm tối đa" cell. */
   maxPoints?: Record<number, number>;
+  /** Column roles the user confirmed, by grid column (the engine's RoleOverrides). */
+  roles?: RoleOverrides;
 }
 
 export interface Inspection {
@@ -177,12 +182,15 @@ async function inspectRead(
   override: MappingOverride | undefined,
 ): Promise<Inspection> {
   let layout: Layout;
-  const detected = detectLayout(read.grid, undefined, read.origin);
+  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
   if (detected.ok) layout = { ...detected.layout, ...override?.layout };
   else if (override?.layout && isCompleteLayout(override.layout)) layout = override.layout;
   else {
     const reason = detected.ok ? '' : fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-    throw new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), 'notFound');
+    const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.ok ? 'notFound' : detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
+    // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
+    if (!detected.ok && detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
+    throw error;
   }
 
   let grid = read.grid;
@@ -196,22 +204,26 @@ async function inspectRead(
   // Last year's index may be a fraction shown as a percentage: its number format tells.
   const formats: (string | undefined)[][] = [];
   const unitCount = layout.endRow - layout.firstUnitRow;
-  if (layout.lastYearIndexCol !== null && unitCount > 0) {
+  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
+  if (percentCols.length > 0 && unitCount > 0) {
     const sheet = context.workbook.worksheets.getItem(read.sheet);
-    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + layout.lastYearIndexCol, unitCount, 1);
-    range.load('numberFormat');
+    const ranges = percentCols.map((c) => {
+      const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
+      range.load('numberFormat');
+      return range;
+    });
     await context.sync();
     counter.syncs++;
-    const nf = range.numberFormat as string[][];
     for (let i = 0; i < unitCount; i++) {
       const row: (string | undefined)[] = [];
-      row[layout.lastYearIndexCol] = nf[i]?.[0];
+      percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
       formats[layout.firstUnitRow + i] = row;
     }
   }
   read.formats = formats;
 
-  const { table, findings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
+  const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
+  const findings = [...readFindings, ...ruleTableFindings(table, rules, ruleCheckColumns(layout.bonusCol, layout.deductionCol, read.origin.col))];
   const result = scoreTable(table, rules);
   const outputStart = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
   return {

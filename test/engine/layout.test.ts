@@ -167,10 +167,13 @@ describe('detectLayout', () => {
     expect(en.outputCol).toBe(5);
   });
 
-  it('a lone "Xếp loại" column that is not the whole output block is a field, as typed', () => {
+  it('a "Chỉ số (%)" and "Xếp hạng" pair that is not the whole output block is the authority\'s results, read beside the fields, never scored', () => {
+    // Issue 15: these headers are how provinces publish their own index and rank; they were read as fields before.
     const l = layoutOf(sheetGrid([], [...HEADER, 'Chỉ số (%)', 'Xếp hạng']));
     expect(l.outputCol).toBeNull();
-    expect(l.fieldCols).toEqual([2, 3, 4, 5, 6]);
+    expect(l.fieldCols).toEqual([2, 3, 4]);
+    expect([l.authorityIndexCol, l.authorityRankCol]).toEqual([5, 6]);
+    expect(l.outputTargetCol).toBe(7);
   });
 
   it('ends the fields at the first empty header', () => {

@@ -12,6 +12,7 @@ import {
   ruleSetFromRows,
   ruleSetToJson,
   ruleSetToRows,
+  ruleSetToRowsV1,
   scoreTable,
   validateRuleSet,
   type CellValue,
@@ -156,8 +157,8 @@ describe('rules as sheet rows', () => {
     expect(new Set(PRESETS.map(ruleSetFingerprint)).size).toBe(PRESETS.length);
   });
 
-  test('rows: a header row with marker, version, id, names; one row per band', () => {
-    const rows = ruleSetToRows(HAI_DUONG_2018);
+  test('version 1 rows: a header row with marker, version, id, names; one row per band', () => {
+    const rows = ruleSetToRowsV1(HAI_DUONG_2018);
     expect(rows[0].slice(0, 5)).toEqual(['PAR-RULES', 1, 'hai-duong-29-2018', 'Hải Dương, Quyết định 29/2018/QĐ-UBND', 'Hải Dương, Decision 29/2018/QĐ-UBND']);
     expect(rows[3]).toEqual(['good', 'Hoàn thành tốt nhiệm vụ', 'Good', 80, true, 90, false, 70]);
     expect(rows[5][7]).toBe('');
@@ -165,22 +166,22 @@ describe('rules as sheet rows', () => {
   });
 
   test('cells typed by a person are read (decimal comma, TRUE as text, a % sign)', () => {
-    const rows = ruleSetToRows(HAI_DUONG_2018) as CellValue[][];
+    const rows = ruleSetToRowsV1(HAI_DUONG_2018) as CellValue[][];
     rows[3][3] = '80,0';
     rows[3][4] = 'TRUE';
     rows[4][5] = '80%';
-    expect(ruleSetFromRows(rows)).toEqual({ ok: true, rules: HAI_DUONG_2018 });
+    expect(ruleSetFromRows(rows)).toEqual({ ok: true, rules: { ...HAI_DUONG_2018, decision: null } });
   });
 
   test('problems name the cell, the band and the value', () => {
-    const rows = ruleSetToRows(HAI_DUONG_2018) as CellValue[][];
+    const rows = ruleSetToRowsV1(HAI_DUONG_2018) as CellValue[][];
     rows[3][3] = 'tám mươi';
     const r = ruleSetFromRows(rows);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([`${RULES_SHEET}!D4: mức "good": "tám mươi" không phải là số`]);
 
-    const gap = ruleSetToRows(HAI_DUONG_2018) as CellValue[][];
+    const gap = ruleSetToRowsV1(HAI_DUONG_2018) as CellValue[][];
     gap[3][3] = 82;
     const g = ruleSetFromRows(gap);
     if (g.ok) throw new Error('should fail');

@@ -1,0 +1,170 @@
+/**
+ * Every generated layout (test/fixtures/layouts.ts) through the headless scorer and through the
+ * add-in on the fake Excel host: the same bands and ranks, the same as the layout's plain
+ * equivalent, and the output on each unit's own row. The uncertain layout: exit 1 with the
+ * proposed mapping, nothing written, the input unchanged; confirmed with --map, the right result.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { HAI_DUONG_2018, bandLabel, parseColumnMap, scoreGrid } from '../../src/engine';
+import { scoreWorkbook } from '../../src/excel/workbook';
+import { createFakeExcel } from '../../tools/fake-excel';
+import { runOf } from '../excel/helpers';
+import { genLayouts, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
+import { readWorkbook, runCli, sha256, tempDir } from './helpers';
+
+const rules = HAI_DUONG_2018;
+const layouts = genLayouts();
+const dir = tempDir('par-layouts-');
+
+interface Row {
+  name: string;
+  rank: number;
+  band: string;
+}
+
+function plainResult(layout: GenLayout): Row[] {
+  const s = scoreGrid(layout.plain, SHEET, rules);
+  if (!s.found) throw new Error('plain not found');
+  return s.result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
+}
+
+/** The add-in on the fake host: the result, and the band and rank cells it wrote on each unit's row. */
+async function addIn(layout: GenLayout): Promise<{ rows: Row[]; written: [unknown, unknown][]; expectedCells: [number, string][] }> {
+  const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+  const roles = layout.map ? (parseColumnMap(layout.map) as { ok: true; roles: Map<number, never> }).roles : undefined;
+  const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi', override: roles ? { roles } : undefined });
+  if (outcome.status !== 'written') throw new Error(`${layout.name}: ${outcome.status} ${'message' in outcome ? outcome.message : ''}`);
+  const { result, outputColumns } = outcome.inspection;
+  const sheet = fake.host.sheet(SHEET);
+  const written = result.units.map((u) => [sheet.values(`${outputColumns[1]}${u.row}`)[0][0], sheet.values(`${outputColumns[2]}${u.row}`)[0][0]] as [unknown, unknown]);
+  return {
+    rows: result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band })),
+    written,
+    expectedCells: result.units.map((u) => [u.rank, bandLabel(rules, u.band, 'vi')]),
+  };
+}
+
+describe.each(layouts.filter((l) => !l.map).map((l) => [l.name, l] as const))('layout %s', (name, layout) => {
+  const input = path.join(dir, `${name}.xlsx`);
+  const out = path.join(dir, `${name}.scored.xlsx`);
+  const json = path.join(dir, `${name}.json`);
+  let cli: Awaited<ReturnType<typeof runCli>>;
+  let report: { units: { name: string; rank: number; band: string; row: number }[]; selfAssessedDifferences: unknown[]; authorityDisagreements: { cell: string }[]; blocks: { block: string }[] | null };
+
+  beforeAll(async () => {
+    await writeLayoutWorkbook(layout, input);
+    cli = await runCli([input, '--out', out, '--json', json, '--no-report-sheet']);
+    report = JSON.parse(fs.readFileSync(json, 'utf8'));
+  });
+
+  it('the CLI scores it like its plain equivalent', () => {
+    expect(cli.code).toBe(0);
+    expect(report.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }))).toEqual(plainResult(layout).map((u, k) => ({ ...u, name: report.units[k].name })));
+  });
+
+  it('the add-in (fake host) gives the same bands and ranks, written on each unit\'s row', async () => {
+    const a = await addIn(layout);
+    expect(a.rows).toEqual(report.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band })));
+    expect(a.written).toEqual(a.expectedCells);
+  });
+
+  it("the scored copy has each unit's rank and band on its own row, and nothing on the other rows", async () => {
+    const wb = await readWorkbook(out);
+    const ws = wb.getWorksheet(SHEET);
+    if (!ws) throw new Error('no sheet');
+    const units = new Map(report.units.map((u, k) => [k, u]));
+    const rowsOfUnits = new Set<number>();
+    const s = scoreGrid(layout.rows, SHEET, rules);
+    if (!s.found) throw new Error('not found');
+    // 1-based: the output block starts at outputTargetCol (0-based); rank is its second column.
+    const rankCol = s.layout.outputTargetCol + 2;
+    const header = s.layout.headerRow + 1;
+    s.result.units.forEach((u, k) => {
+      rowsOfUnits.add(u.row);
+      expect(ws.getCell(u.row, rankCol).value).toBe(units.get(k)?.rank);
+      expect(ws.getCell(u.row, rankCol + 1).value).toBe(bandLabel(rules, u.band, 'vi'));
+    });
+    for (let r = header + 1; r <= layout.rows.length; r++) if (!rowsOfUnits.has(r)) expect(ws.getCell(r, rankCol + 1).value ?? null).toBeNull();
+  });
+
+  if (name === 'self-appraised') {
+    it('lists every self-assessed difference in the JSON and on stdout', () => {
+      const units = genUnits();
+      const expected = units.reduce((n, u) => n + u.self.filter((x, i) => x !== u.appraised[i]).length, 0);
+      expect(expected).toBeGreaterThan(0);
+      expect(report.selfAssessedDifferences).toHaveLength(expected);
+      expect(cli.stdout).toContain(`Điểm tự chấm khác điểm thẩm định (thông tin, điểm thẩm định được tính): ${expected} ô`);
+    });
+  }
+  if (name === 'authority') {
+    it("lists the authority's disagreements (cell, theirs, ours), exactly the slips the fixture made", () => {
+      expect(report.authorityDisagreements.map((d) => d.cell).sort()).toEqual([...(layout.authorityOff ?? [])].sort());
+      expect(cli.stdout).toContain(`Đối chiếu với kết quả cơ quan công bố trong bảng: ${layout.authorityOff?.length} chỗ khác nhau`);
+    });
+  }
+  if (name === 'block-titles' || name === 'authority') {
+    it('gives every unit its block', () => {
+      expect(new Set(report.blocks?.map((b) => b.block)).size).toBe(2);
+    });
+  }
+});
+
+describe('an uncertain layout', () => {
+  const layout = layouts.find((l) => l.map) as GenLayout;
+  const input = path.join(dir, 'uncertain.xlsx');
+  const out = path.join(dir, 'uncertain.scored.xlsx');
+
+  beforeAll(async () => {
+    await writeLayoutWorkbook(layout, input);
+  });
+
+  it('exits 1 printing the proposed mapping and how to confirm it; nothing written, the input unchanged', async () => {
+    const before = sha256(input);
+    const r = await runCli([input, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("'Tổng hợp': chưa chắc vai trò của 14 cột; không ghi gì, tệp đầu vào giữ nguyên.");
+    expect(r.stderr).toContain('  D  "Công tác chỉ đạo, điều hành › Điểm HĐ" → ? appraised');
+    expect(r.stderr).toMatch(/--map "C=selfAssessed,D=appraised,/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(sha256(input)).toBe(before);
+  });
+
+  it('--print-map prints the mapping as JSON that --map reads back', async () => {
+    const r = await runCli([input, '--print-map']);
+    const printed = JSON.parse(r.stdout) as Record<string, string>;
+    expect(printed).toMatchObject({ A: 'stt', B: 'name' });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('with the mapping confirmed (--map inline or a .json file), the plain result, and the add-in agrees', async () => {
+    const inline = await runCli([input, '--out', out, '--json', path.join(dir, 'u.json'), '--no-report-sheet', '--map', layout.map as string]);
+    expect(inline.code).toBe(0);
+    const units = (JSON.parse(fs.readFileSync(path.join(dir, 'u.json'), 'utf8')) as { units: Row[] }).units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
+    expect(units).toEqual(plainResult(layout));
+    const file = path.join(dir, 'map.json');
+    fs.writeFileSync(file, JSON.stringify(Object.fromEntries((layout.map as string).split(',').map((p) => p.split('=')))));
+    const fromFile = await runCli([input, '--out', path.join(dir, 'u2.xlsx'), '--no-report-sheet', '--map', file]);
+    expect(fromFile.code).toBe(0);
+    expect((await addIn(layout)).rows).toEqual(units);
+  });
+
+  it('the add-in, unconfirmed, writes nothing and says which columns are uncertain', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const before = fake.host.snapshot();
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome).toMatchObject({ status: 'failed', code: 'uncertainColumns' });
+    expect(outcome.status === 'failed' && outcome.message).toContain('chưa chắc vai trò của cột (C4, D4,');
+    expect(fake.host.snapshot()).toEqual(before);
+  });
+
+  it('a --map that is not Column=role is a usage error (exit 2)', async () => {
+    const r = await runCli([input, '--map', 'C=chấm lại']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--map: "C=chấm lại" không đúng dạng Cột=vai trò');
+  });
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
