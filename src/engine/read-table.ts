@@ -93,24 +93,35 @@ function readField(rd: Reader, c: number, i: number): FieldDef {
   const label = layout.fieldLabels?.[i] ?? headerText(grid, layout, c);
   const source = layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c };
   const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '' };
-  if (layout.surveyFields?.[i]) field.role = 'survey';
-  const self = layout.selfCols?.[i];
-  if (self !== null && self !== undefined) field.selfColumn = columnLetter(rd.origin.col + self);
-  const survey = layout.surveySubCols?.[i];
-  if (survey !== null && survey !== undefined) field.surveyColumn = columnLetter(rd.origin.col + survey);
+  addSubColumns(rd, field, i);
   if (source.kind === 'column') {
-    const rows = unitRowsOf(layout);
-    field.maxAddress = addr(rd, rows[0], source.col);
-    field.maxScaled = checkedMax(rd, at(rd, rows[0], source.col), field.maxAddress, label);
-    for (const r of rows.slice(1)) {
-      const n = isEmpty(at(rd, r, source.col)) ? null : readNumber(rd, at(rd, r, source.col), addr(rd, r, source.col), true);
-      if (n !== null && n !== field.maxScaled) report(rd, 'error', addr(rd, r, source.col), 'maxColumnVaries', { field: label, value: n / 1e4, first: (field.maxScaled ?? 0) / 1e4, firstCell: field.maxAddress });
-    }
+    readMaxColumn(rd, field, source.col);
     return field;
   }
   field.maxAddress = addr(rd, source.row, source.col);
   field.maxScaled = source.kind === 'header' ? checkedMax(rd, source.value, field.maxAddress, label) : checkedMax(rd, source.kind === 'row' ? at(rd, source.row, source.col) : null, field.maxAddress, label);
   return field;
+}
+
+/** A field's role and its self-assessed and survey sub-columns, where the layout has them. */
+function addSubColumns(rd: Reader, field: FieldDef, i: number): void {
+  const { layout } = rd;
+  if (layout.surveyFields?.[i]) field.role = 'survey';
+  const self = layout.selfCols?.[i];
+  if (self !== null && self !== undefined) field.selfColumn = columnLetter(rd.origin.col + self);
+  const survey = layout.surveySubCols?.[i];
+  if (survey !== null && survey !== undefined) field.surveyColumn = columnLetter(rd.origin.col + survey);
+}
+
+/** A field's max from a column of maxima beside the units: the first unit's, every other one the same. */
+function readMaxColumn(rd: Reader, field: FieldDef, col: number): void {
+  const rows = unitRowsOf(rd.layout);
+  field.maxAddress = addr(rd, rows[0], col);
+  field.maxScaled = checkedMax(rd, at(rd, rows[0], col), field.maxAddress, field.label);
+  for (const r of rows.slice(1)) {
+    const n = isEmpty(at(rd, r, col)) ? null : readNumber(rd, at(rd, r, col), addr(rd, r, col), true);
+    if (n !== null && n !== field.maxScaled) report(rd, 'error', addr(rd, r, col), 'maxColumnVaries', { field: field.label, value: n / 1e4, first: (field.maxScaled ?? 0) / 1e4, firstCell: field.maxAddress });
+  }
 }
 
 /** A maximum as given: missing, negative and zero are errors at its cell. */

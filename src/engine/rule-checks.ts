@@ -57,13 +57,20 @@ type Add = (address: string, code: FindingCode, params: Finding['params']) => vo
 function unitFindings(u: UnitInput, c: CompiledRules, columns: RuleCheckColumns, add: Add): void {
   if (c.bonusCapScaled !== null && u.bonusScaled > c.bonusCapScaled) add(`${columns.bonus ?? ''}${u.row}`, 'bonusOverCap', { unit: u.name, value: u.bonusScaled / 1e4, cap: c.bonusCapScaled / 1e4 });
   if (c.deductionCapScaled !== null && u.deductionScaled > c.deductionCapScaled) add(`${columns.deduction ?? ''}${u.row}`, 'deductionOverCap', { unit: u.name, value: u.deductionScaled / 1e4, cap: c.deductionCapScaled / 1e4 });
-  const blockText = u.block?.trim() ?? '';
-  const block = blockText !== '' && c.blocks.length > 0 ? findBlock(c, blockText) : undefined;
-  if (blockText !== '' && c.blocks.length > 0 && !block) add(u.nameAddress, 'unknownBlock', { unit: u.name, value: blockText, blocks: c.blocks.map((b) => b.code).join(', ') });
+  const block = unitBlockFinding(u, c, add);
   if (u.bandCap && bandIndexNamed(block?.bands ?? c.bands, u.bandCap.band) < 0) add(u.nameAddress, 'unknownCapBand', { unit: u.name, value: u.bandCap.band });
   if (c.components && u.surveyScaled != null && (u.surveyScaled > c.components.surveyScaled || u.surveyScaled < 0)) {
     add(u.nameAddress, 'surveyOverMax', { unit: u.name, value: u.surveyScaled / 1e4, max: c.components.surveyScaled / 1e4 });
   }
+}
+
+/** The unit's block among the rule set's, reported when the rule set has blocks and none is called so. */
+function unitBlockFinding(u: UnitInput, c: CompiledRules, add: Add): ReturnType<typeof findBlock> | undefined {
+  const blockText = u.block?.trim() ?? '';
+  if (blockText === '' || c.blocks.length === 0) return undefined;
+  const block = findBlock(c, blockText);
+  if (!block) add(u.nameAddress, 'unknownBlock', { unit: u.name, value: blockText, blocks: c.blocks.map((b) => b.code).join(', ') });
+  return block;
 }
 
 /** A per-field floor must name a field of the table (or a component): a misspelt name would silently never apply. */

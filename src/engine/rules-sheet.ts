@@ -32,21 +32,28 @@ function componentRow(code: string, c: IndexComponent): CellValue[] {
   return ['component', code, c.label.vi, c.label.en, c.points, c.floorApplies];
 }
 
+/** The settings rows' keys and values, in the sheet's order ('' where the rule set has none). */
+function settingValues(rules: RuleSet): [string, CellValue][] {
+  const d = rules.decision;
+  return [
+    ['decision.number', d?.number ?? ''],
+    ['decision.date', d?.date ?? ''],
+    ['decision.issuer.vi', d?.issuer.vi ?? ''],
+    ['decision.issuer.en', d?.issuer.en ?? ''],
+    ['indexDecimals', orBlank(rules.indexDecimals)],
+    ['rankMethod', rules.rankMethod ?? 'rankEq'],
+    ['caps.bonusPoints', orBlank(rules.caps?.bonusPoints)],
+    ['caps.deductionPoints', orBlank(rules.caps?.deductionPoints)],
+  ];
+}
+
 /** The rule set as the rules sheet (format version 2) holds it, from A1. Titles in Vietnamese (the sheet is shared). */
 export function ruleSetToRowsV2(input: RuleSet): CellValue[][] {
   const rules = normaliseRuleSet(input);
   const t = messages('vi').ruleSets.sheet;
-  const d = rules.decision;
   const rows: CellValue[][] = [['PAR-RULES', RULES_SHEET_VERSION_2, rules.id, rules.name.vi, rules.name.en, ruleSetFingerprint(rules)], [`# ${t.settings}`]];
   const setting = (key: string, value: CellValue) => rows.push(['setting', key, value]);
-  setting('decision.number', d?.number ?? '');
-  setting('decision.date', d?.date ?? '');
-  setting('decision.issuer.vi', d?.issuer.vi ?? '');
-  setting('decision.issuer.en', d?.issuer.en ?? '');
-  setting('indexDecimals', orBlank(rules.indexDecimals));
-  setting('rankMethod', rules.rankMethod ?? 'rankEq');
-  setting('caps.bonusPoints', orBlank(rules.caps?.bonusPoints));
-  setting('caps.deductionPoints', orBlank(rules.caps?.deductionPoints));
+  for (const [key, value] of settingValues(rules)) setting(key, value);
   rows.push([`# ${t.components}`]);
   if (rules.components) {
     setting('components.convertWithoutSurvey', rules.components.convertWithoutSurvey);
@@ -213,15 +220,7 @@ function bandColumn(p: RuleProblem, b: BandRule): number {
 
 /** The cell a rule problem belongs on. */
 function cellOf(p: RuleProblem, s: SheetRead): string | null {
-  if (p.key !== undefined) {
-    const setting = s.settings.get(p.key);
-    if (setting) return s.at(setting.row, 2);
-    const comp = /^components\.(appraisal|survey)\.points$/.exec(p.key);
-    if (comp) return s.at(s.components.get(comp[1])?.row ?? 0, 4);
-    const block = /^blocks\[(\d+)\]/.exec(p.key);
-    if (block) return s.at(s.blocks[Number(block[1])]?.row ?? 0, 1);
-    return null;
-  }
+  if (p.key !== undefined) return settingCellOf(p.key, s);
   if (p.band === '' && p.block !== undefined) {
     const b = s.blocks.find((x) => x.b.code === p.block);
     return b ? s.at(b.row, p.code === 'missingBlockLabel' ? 2 : 1) : null;
@@ -233,4 +232,15 @@ function cellOf(p: RuleProblem, s: SheetRead): string | null {
   }
   const band = (s.bands.get(block) ?? []).find((x) => x.b.code === p.band);
   return band ? s.at(band.row, bandColumn(p, band.b)) : null;
+}
+
+/** The cell of a problem with a setting, a component's points or a block, by its key. */
+function settingCellOf(key: string, s: SheetRead): string | null {
+  const setting = s.settings.get(key);
+  if (setting) return s.at(setting.row, 2);
+  const comp = /^components\.(appraisal|survey)\.points$/.exec(key);
+  if (comp) return s.at(s.components.get(comp[1])?.row ?? 0, 4);
+  const block = /^blocks\[(\d+)\]/.exec(key);
+  if (block) return s.at(s.blocks[Number(block[1])]?.row ?? 0, 1);
+  return null;
 }

@@ -88,33 +88,53 @@ export function validateBands(bands: readonly BandRule[]): RuleProblem[] {
   const seen = new Set<string>();
   let numericOk = true;
   bands.forEach((b, i) => {
-    const code = typeof b?.code === 'string' && b.code.trim() !== '' ? b.code : `#${i + 1}`;
-    if (code.startsWith('#')) problems.push({ code: 'badCode', band: code });
-    if (seen.has(code)) problems.push({ code: 'duplicateCode', band: code });
-    seen.add(code);
-    if (!b?.label || !b.label.vi?.trim() || !b.label.en?.trim()) problems.push({ code: 'missingLabel', band: code });
-    const okMin = checkPct(code, b?.min?.pct, problems);
-    const okMax = checkPct(code, b?.max?.pct, problems);
-    if (b?.fieldFloorPct !== null && !checkPct(code, b?.fieldFloorPct, problems, true)) numericOk = false;
-    if (!checkFieldFloors(code, b?.fieldFloors, problems)) numericOk = false;
-    if (!okMin || !okMax) {
-      numericOk = false;
-      return;
-    }
-    const lo = b.min.pct;
-    const hi = b.max.pct;
-    if (lo > hi || (lo === hi && !(b.min.inclusive && b.max.inclusive))) {
-      problems.push({ code: 'emptyRange', band: code, value: lo, otherValue: hi });
-      numericOk = false;
-    }
+    if (!checkBand(b, i, seen, problems)) numericOk = false;
   });
   if (!numericOk) return problems;
+  checkEnds(bands, problems);
+  checkJoins(bands, problems);
+  return problems;
+}
 
+/** One band on its own: code, labels, bounds and floors inside 0–100, a range that is not empty. False when its numbers are unusable. */
+function checkBand(b: BandRule, i: number, seen: Set<string>, problems: RuleProblem[]): boolean {
+  const code = checkBandNames(b, i, seen, problems);
+  const okMin = checkPct(code, b?.min?.pct, problems);
+  const okMax = checkPct(code, b?.max?.pct, problems);
+  const okFloor = b?.fieldFloorPct === null || checkPct(code, b?.fieldFloorPct, problems, true);
+  const okFloors = checkFieldFloors(code, b?.fieldFloors, problems);
+  return okMin && okMax && checkRange(b, code, problems) && okFloor && okFloors;
+}
+
+/** A band's range holds at least one index. */
+function checkRange(b: BandRule, code: string, problems: RuleProblem[]): boolean {
+  const lo = b.min.pct;
+  const hi = b.max.pct;
+  if (lo < hi || (lo === hi && b.min.inclusive && b.max.inclusive)) return true;
+  problems.push({ code: 'emptyRange', band: code, value: lo, otherValue: hi });
+  return false;
+}
+
+/** A band's code (or "#n" when it has none), once only, and its labels in both languages; returns the code problems are reported under. */
+function checkBandNames(b: BandRule, i: number, seen: Set<string>, problems: RuleProblem[]): string {
+  const code = typeof b?.code === 'string' && b.code.trim() !== '' ? b.code : `#${i + 1}`;
+  if (code.startsWith('#')) problems.push({ code: 'badCode', band: code });
+  if (seen.has(code)) problems.push({ code: 'duplicateCode', band: code });
+  seen.add(code);
+  if (!b?.label || !b.label.vi?.trim() || !b.label.en?.trim()) problems.push({ code: 'missingLabel', band: code });
+  return code;
+}
+
+/** The top band reaches 100% and the bottom one 0%. */
+function checkEnds(bands: readonly BandRule[], problems: RuleProblem[]): void {
   const top = bands[0];
   if (top.max.pct !== 100 || !top.max.inclusive) problems.push({ code: 'topNot100', band: top.code, value: top.max.pct });
   const bottom = bands[bands.length - 1];
   if (bottom.min.pct !== 0 || !bottom.min.inclusive) problems.push({ code: 'bottomNot0', band: bottom.code, value: bottom.min.pct });
+}
 
+/** Neighbouring bands descend and meet exactly: no gap, no overlap. */
+function checkJoins(bands: readonly BandRule[], problems: RuleProblem[]): void {
   for (let i = 0; i + 1 < bands.length; i++) {
     const upper = bands[i];
     const lower = bands[i + 1];
@@ -130,7 +150,6 @@ export function validateBands(bands: readonly BandRule[]): RuleProblem[] {
       problems.push({ code: 'overlap', band: upper.code, other: lower.code, value: a.pct, otherValue: b.pct });
     }
   }
-  return problems;
 }
 
 /** A band's per-field floors: each names a field once, with a floor within 0–100 or null. */
@@ -185,12 +204,14 @@ function validateSettings(rules: RuleSet): RuleProblem[] {
   }
   if (rules.components) checkComponents(rules.components, problems);
   checkBlocks(rules.blocks, problems);
-  const dec = rules.decision;
-  if (dec) {
-    if (typeof dec.number !== 'string' || dec.number.trim() === '') problems.push({ code: 'badDecisionNumber', band: '', key: 'decision.number', value: String(dec.number ?? '') });
-    if (typeof dec.date !== 'string' || (dec.date !== '' && !validIsoDate(dec.date))) problems.push({ code: 'badDecisionDate', band: '', key: 'decision.date', value: String(dec.date) });
-  }
+  if (rules.decision) checkDecision(rules.decision, problems);
   return problems;
+}
+
+/** The decision the rules come from: a number, and an ISO date or none. */
+function checkDecision(dec: NonNullable<RuleSet['decision']>, problems: RuleProblem[]): void {
+  if (typeof dec.number !== 'string' || dec.number.trim() === '') problems.push({ code: 'badDecisionNumber', band: '', key: 'decision.number', value: String(dec.number ?? '') });
+  if (typeof dec.date !== 'string' || (dec.date !== '' && !validIsoDate(dec.date))) problems.push({ code: 'badDecisionDate', band: '', key: 'decision.date', value: String(dec.date) });
 }
 
 function validIsoDate(text: string): boolean {

@@ -172,6 +172,50 @@ function describeSource(read: SheetRead, lang: Lang): string {
   return m.sourceSheet;
 }
 
+/** The table's layout: the one found (with the user's corrections), or the user's own; else the error saying what was looked for. */
+function layoutOf(read: SheetRead, lang: Lang, override: MappingOverride | undefined): Layout {
+  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
+  if (detected.ok) return { ...detected.layout, ...override?.layout };
+  if (override?.layout && isCompleteLayout(override.layout)) return override.layout;
+  const reason = fill(messages(lang).layout[detected.reason], { detail: detected.detail });
+  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
+  // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
+  if (detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
+  throw error;
+}
+
+/** The grid with the user's max points in the max row, where given. */
+function withMaxPoints(grid: CellValue[][], layout: Layout, override: MappingOverride | undefined): CellValue[][] {
+  if (!override?.maxPoints) return grid;
+  const out = grid.slice();
+  const maxRow = out[layout.maxRow].slice();
+  for (const [col, max] of Object.entries(override.maxPoints)) maxRow[Number(col)] = max;
+  out[layout.maxRow] = maxRow;
+  return out;
+}
+
+/** Last year's (and the authority's) index may be a fraction shown as a percentage: the number formats of those columns tell (one sync, none without them). */
+async function readPercentFormats(context: Excel.RequestContext, counter: SyncCounter, read: SheetRead, layout: Layout): Promise<(string | undefined)[][]> {
+  const formats: (string | undefined)[][] = [];
+  const unitCount = layout.endRow - layout.firstUnitRow;
+  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
+  if (percentCols.length === 0 || unitCount <= 0) return formats;
+  const sheet = context.workbook.worksheets.getItem(read.sheet);
+  const ranges = percentCols.map((c) => {
+    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
+    range.load('numberFormat');
+    return range;
+  });
+  await context.sync();
+  counter.syncs++;
+  for (let i = 0; i < unitCount; i++) {
+    const row: (string | undefined)[] = [];
+    percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
+    formats[layout.firstUnitRow + i] = row;
+  }
+  return formats;
+}
+
 /** Finds the layout (or applies the user's), reads the last-year formats, validates and scores. */
 async function inspectRead(
   context: Excel.RequestContext,
@@ -181,45 +225,9 @@ async function inspectRead(
   lang: Lang,
   override: MappingOverride | undefined,
 ): Promise<Inspection> {
-  let layout: Layout;
-  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
-  if (detected.ok) layout = { ...detected.layout, ...override?.layout };
-  else if (override?.layout && isCompleteLayout(override.layout)) layout = override.layout;
-  else {
-    const reason = detected.ok ? '' : fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-    const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.ok ? 'notFound' : detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
-    // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
-    if (!detected.ok && detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
-    throw error;
-  }
-
-  let grid = read.grid;
-  if (override?.maxPoints) {
-    grid = grid.slice();
-    const maxRow = grid[layout.maxRow].slice();
-    for (const [col, max] of Object.entries(override.maxPoints)) maxRow[Number(col)] = max;
-    grid[layout.maxRow] = maxRow;
-  }
-
-  // Last year's index may be a fraction shown as a percentage: its number format tells.
-  const formats: (string | undefined)[][] = [];
-  const unitCount = layout.endRow - layout.firstUnitRow;
-  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
-  if (percentCols.length > 0 && unitCount > 0) {
-    const sheet = context.workbook.worksheets.getItem(read.sheet);
-    const ranges = percentCols.map((c) => {
-      const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
-      range.load('numberFormat');
-      return range;
-    });
-    await context.sync();
-    counter.syncs++;
-    for (let i = 0; i < unitCount; i++) {
-      const row: (string | undefined)[] = [];
-      percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
-      formats[layout.firstUnitRow + i] = row;
-    }
-  }
+  const layout = layoutOf(read, lang, override);
+  const grid = withMaxPoints(read.grid, layout, override);
+  const formats = await readPercentFormats(context, counter, read, layout);
   read.formats = formats;
 
   const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
