@@ -4,6 +4,7 @@
  */
 import {
   bandLabel,
+  blockLabel,
   demotionNote,
   fill,
   findingMessage,
@@ -12,10 +13,13 @@ import {
   joinList,
   messages,
   type BandRule,
+  type FieldFloor,
   type Finding,
   type Lang,
   type RuleSet,
   type ScoringResult,
+  type Summary,
+  type UnitResult,
 } from '../engine';
 
 export interface JsonFinding {
@@ -32,7 +36,18 @@ export interface JsonReport {
   lang: Lang;
   /** True when the table was scored and the workbook written (no errors). */
   scored: boolean;
-  rules: { id: string; name: string; bands: { code: string; label: string; min: BandRule['min']; max: BandRule['max']; fieldFloorPct: number | null }[] };
+  rules: {
+    id: string;
+    name: string;
+    bands: { code: string; label: string; min: BandRule['min']; max: BandRule['max']; fieldFloorPct: number | null; fieldFloors?: FieldFloor[] }[];
+    /** The rule set's settings beyond the bands (format version 2). */
+    decision?: RuleSet['decision'];
+    indexDecimals?: number | null;
+    rankMethod?: string;
+    caps?: RuleSet['caps'];
+    components?: RuleSet['components'];
+    blocks?: { code: string; label: string; ranked: boolean; bands: string[] | null }[];
+  };
   fields: { label: string; max: number | null; column: string; maxCell: string; averagePct: number | null; underFloor: Record<string, number> }[];
   units: JsonUnit[];
   counts: Record<string, number> | null;
@@ -45,6 +60,8 @@ export interface JsonReport {
     highest: { name: string; indexPct: number } | null;
     lowest: { name: string; indexPct: number } | null;
     lastYearUnitCount: number;
+    blocks?: Summary['blocks'];
+    components?: Summary['components'];
   } | null;
   errors: JsonFinding[];
   warnings: JsonFinding[];
@@ -67,6 +84,13 @@ export interface JsonUnit {
   fields: { label: string; score: number | null; max: number; pct: number | null; notApplicable: boolean }[];
   lastYearIndexPct: number | null;
   lastYearBand: string | null;
+  /** The block the unit is ranked in (its code) and its label; null: no block. `rank` is within the block. */
+  block?: string | null;
+  blockLabel?: string | null;
+  /** false: scored, not ranked (rank 0). */
+  ranked?: boolean;
+  cappedAt?: UnitResult['cappedAt'];
+  components?: UnitResult['components'];
 }
 
 export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
@@ -77,7 +101,13 @@ export function jsonRules(rules: RuleSet, lang: Lang): JsonReport['rules'] {
   return {
     id: rules.id,
     name: rules.name[lang],
-    bands: rules.bands.map((b) => ({ code: b.code, label: b.label[lang], min: b.min, max: b.max, fieldFloorPct: b.fieldFloorPct })),
+    bands: rules.bands.map((b) => ({ code: b.code, label: b.label[lang], min: b.min, max: b.max, fieldFloorPct: b.fieldFloorPct, fieldFloors: b.fieldFloors ?? [] })),
+    decision: rules.decision ?? null,
+    indexDecimals: rules.indexDecimals ?? null,
+    rankMethod: rules.rankMethod ?? 'rankEq',
+    caps: rules.caps ?? { bonusPoints: null, deductionPoints: null },
+    components: rules.components ?? null,
+    blocks: (rules.blocks ?? []).map((b) => ({ code: b.code, label: b.label[lang], ranked: b.ranked, bands: b.bands ? b.bands.map((x) => x.code) : null })),
   };
 }
 
@@ -108,6 +138,11 @@ export function jsonResult(result: ScoringResult, lang: Lang): Pick<JsonReport, 
       fields: u.fields.map((f) => ({ label: f.label, score: f.score, max: f.max, pct: f.pct, notApplicable: f.notApplicable })),
       lastYearIndexPct: u.lastYearIndexPct,
       lastYearBand: u.lastYearBand,
+      block: u.block ?? null,
+      blockLabel: u.block ? blockLabel(result.rules, u.block, lang) : null,
+      ranked: u.ranked !== false,
+      cappedAt: u.cappedAt ?? null,
+      components: u.components ?? null,
     })),
     counts: { ...s.counts },
     groups: { ...s.groupCounts },
@@ -119,6 +154,8 @@ export function jsonResult(result: ScoringResult, lang: Lang): Pick<JsonReport, 
       highest: s.highest,
       lowest: s.lowest,
       lastYearUnitCount: s.lastYearUnitCount,
+      blocks: s.blocks ?? [],
+      components: s.components ?? null,
     },
   };
 }

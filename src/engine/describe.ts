@@ -113,9 +113,10 @@ function shownAtBoundNote(unit: UnitResult, rules: RuleSet, lang: Lang): string 
   return fill(messages(lang).ruleSets.notes.shownAtBound, { exact: formatBound(s.exactPct, lang), shown: formatPct(unit.indexPct, lang), bound });
 }
 
+/** Whether and where a unit is ranked: "Hạng 2 trong khối "Xã"." (the rank column alone does not name the block), or why not. */
 function unrankedNote(unit: UnitResult, rules: RuleSet, lang: Lang): string {
-  if (unit.ranked !== false) return '';
   const r = messages(lang).ruleSets.notes;
+  if (unit.ranked !== false) return unit.block ? fill(r.rankInBlock, { rank: unit.rank, block: blockLabel(rules, unit.block, lang) }) : '';
   return unit.block ? fill(r.unrankedInBlock, { block: blockLabel(rules, unit.block, lang) }) : r.unranked;
 }
 

@@ -168,9 +168,24 @@ function isMaxRowAt(row: readonly CellValue[], nameCol: number): boolean {
   return false;
 }
 
-/** A row numbering the columns under the header: "(1) (2) (3)…", "A B 1 2…". */
+/**
+ * A row numbering the columns under the header: "(1) (2) (3)…", "A B 1 2…". The name cell is a
+ * small number or a letter, and every other cell is too, the numbers increasing and no larger than
+ * the columns could be numbered: a unit named "A" scoring 85 is a unit.
+ */
 function isNumberingRow(row: readonly CellValue[], nameCol: number): boolean {
-  const v = row[nameCol];
+  if (!isNumberingCell(row[nameCol])) return false;
+  const numbers: number[] = [];
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    if (!isNumberingCell(v)) return false;
+    const n = typeof v === 'number' ? v : Number(cellText(v).replace(/[()\s]/g, ''));
+    if (Number.isFinite(n)) numbers.push(n);
+  }
+  return numbers.every((n, i) => n <= row.length + 5 && (i === 0 || n > numbers[i - 1]));
+}
+
+function isNumberingCell(v: CellValue | undefined): boolean {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v < 100;
   return /^\(?\s*(?:\d{1,2}|[a-z])\s*\)?$/i.test(cellText(v));
 }

@@ -10,11 +10,11 @@ import { parseNumberText } from './decimal';
 import { fill, formatBound } from './format';
 import { messages } from './i18n';
 import { describeRuleProblem } from './describe';
-import { fnv1a, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
+import { fnv1a, idFromDecision, nameFromDecision, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
 import { cellText } from './text';
 import { checkRuleSetData, normaliseRuleSet } from './rules-json';
 import { RULES_SHEET_VERSION_2, ruleSetFromRowsV2, ruleSetToRowsV2 } from './rules-sheet';
-import type { BandRule, CellValue, Lang, RuleSet } from './types';
+import type { BandRule, CellValue, Lang, RuleDecision, RuleSet } from './types';
 
 /** The sheet the add-in keeps the rule set in force on (VeryHidden in Excel, hidden in the CLI's copy). */
 export const RULES_SHEET = '_TieuChiCCHC';
@@ -274,4 +274,28 @@ export function cellToken(v: CellValue | undefined): string {
   if (typeof v === 'number') return `n${v}`;
   if (typeof v === 'boolean') return `b${v ? 1 : 0}`;
   return `s${v as string}`;
+}
+
+/**
+ * An amended rule set named and numbered by the reviewer's decision: its id and name come from the
+ * decision ("UBND tỉnh X, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024"), so the report cites it.
+ */
+export function amendRuleSet(rules: RuleSet, decision: RuleDecision): RuleSet {
+  const t = (lang: Lang) => ({ dated: messages(lang).ruleSets.decision, undated: messages(lang).ruleSets.decisionNoDate });
+  return { ...rules, id: idFromDecision(decision), name: nameFromDecision(decision, { vi: t('vi'), en: t('en') }), decision };
+}
+
+/**
+ * Whether an edited rule set still needs its own name and number before it is applied: its
+ * meaning differs from every known set (the rules in force, the presets) and it carries no
+ * decision of its own (none, or the decision of the set it was edited from). The report cites
+ * the decision; an amended set is never called "(đã sửa)".
+ */
+export function needsDecision(rules: RuleSet, known: readonly RuleSet[], origin: RuleSet): boolean {
+  const fp = ruleSetFingerprint(rules);
+  if (known.some((k) => ruleSetFingerprint(k) === fp)) return false;
+  const d = rules.decision;
+  if (!d || d.number.trim() === '') return true;
+  const o = origin.decision;
+  return !!o && o.number.trim() === d.number.trim() && o.date === d.date;
 }

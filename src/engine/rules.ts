@@ -3,7 +3,7 @@
  */
 import { pctToScaled } from './decimal';
 import { fold } from './text';
-import type { BandRule, IndexComponents, LocalisedText, RankMethod, RuleBlock, RuleSet } from './types';
+import type { BandRule, IndexComponents, LocalisedText, RankMethod, RuleBlock, RuleDecision, RuleSet } from './types';
 
 export { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, NATIONAL_GROUPS_2024, PRESETS, PRESET_FILES } from './presets';
 
@@ -371,4 +371,32 @@ export function fnv1a(text: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A date as the report writes it: 2024-03-15 → 15/03/2024. */
+function reportDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * The name an amended rule set carries, from the decision a reviewer gives it: "UBND tỉnh X,
+ * Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024" (the report cites it; never "(đã sửa)").
+ */
+export function nameFromDecision(d: RuleDecision, templates: { vi: { dated: string; undated: string }; en: { dated: string; undated: string } }): LocalisedText {
+  const one = (lang: 'vi' | 'en') => {
+    const t = templates[lang];
+    const params: Record<string, string> = { number: d.number.trim(), date: d.date ? reportDate(d.date) : '', issuer: d.issuer[lang].trim() };
+    return (d.date ? t.dated : t.undated).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+  };
+  return { vi: one('vi'), en: one('en') };
+}
+
+/** An id from a decision's number: "12/2024/QĐ-UBND" → "12-2024-qd-ubnd". */
+export function idFromDecision(d: RuleDecision): string {
+  return (
+    fold(d.number)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'quyet-dinh'
+  );
 }

@@ -46,9 +46,9 @@ export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
     placed.map((p) => p.ranked),
     compiled.rankMethod,
   );
-  const units = table.units.map((u, k) => unitResult(u, table.fields, { index: figures[k], compared: compared[k], rank: ranks[k], place: placed[k] }));
   // Lists follow the index over all units (blocks and unranked units included), equal in alphabetical order.
   const overall = rankEq(num, den);
+  const units = table.units.map((u, k) => ({ ...unitResult(u, table.fields, { index: figures[k], compared: compared[k], rank: ranks[k], place: placed[k] }), overallRank: overall[k] }));
   const rankOrder = rankOrderOf(units.map((u, k) => ({ rank: overall[k], name: u.name })));
   return { rules, table, units, rankOrder, summary: summarise(table, units, compiled.bands, rankOrder, compiled) };
 }

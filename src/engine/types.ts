@@ -276,6 +276,8 @@ export interface UnitResult {
   block?: string | null;
   /** false: scored but left out of ranking (by the rules' block or by a column). */
   ranked?: boolean;
+  /** RANK.EQ over every unit of the table, blocks and units left out included (for "highest", "lowest"). */
+  overallRank?: number;
   /** The cap that held the unit below the band its index reached (the cap band and its reason). */
   cappedAt?: { band: BandCode; reason: string; from: BandCode } | null;
   /** The unit is shown at a band's bound (2 decimals) but its compared index is below it. */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { HAI_DUONG_2018, RULES_SHEET, ruleSetToJson, ruleSetToRows, scoreGrid, type RuleSet } from '../../src/engine';
 import { readSheetGrid } from './exceljs-grid';
+import { bandCell } from '../engine/rules-fixtures';
 import type { JsonReport } from '../../src/cli/report';
 import { SAMPLE, readWorkbook, runCli, tempDir } from './helpers';
 
@@ -148,13 +149,14 @@ describe('rules read from the workbook\'s owned sheet', () => {
 
   test('an invalid stored rule set: exit 2 naming the cell, band and value', async () => {
     const rows = ruleSetToRows(HAI_DUONG_2018);
-    rows[3][3] = 95; // "good" from 95%: overlaps "excellent" from 90%
+    const goodMin = bandCell(rows, 'good', 'min');
+    rows[goodMin.row][goodMin.col] = 95; // "good" from 95%: overlaps "excellent" from 90%
     const input = await sampleWithStoredRules(path.join(dir, 'stored-bad.xlsx'), rows);
     const out = path.join(dir, 'stored-bad.scored.xlsx');
     const r = await runCli([input, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`Bộ tiêu chí lưu trong bảng tính (trang "${RULES_SHEET}") không hợp lệ:`);
-    expect(r.stderr).toMatch(new RegExp(`${RULES_SHEET}!D\\d: .*mức "(excellent|good)".*95%`));
+    expect(r.stderr).toMatch(new RegExp(`${RULES_SHEET}!F\\d+: .*mức "(excellent|good)".*95%`));
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -75,7 +75,7 @@ describe('findingMessage and describeFinding', () => {
   });
 
   it('has a message for every finding code in both languages, with no placeholder left', () => {
-    const params = { value: 1.5, number: 1.5, readings: '1.234 | 1234', max: 10, field: 'F', unit: 'U', name: 'N', first: 'B6', stated: 1, computed: 2, abs: 1.5 };
+    const params = { value: 1.5, number: 1.5, readings: '1.234 | 1234', max: 10, field: 'F', unit: 'U', name: 'N', first: 'B6', firstCell: 'B6', stated: 1, computed: 2, abs: 1.5, column: 'E' };
     for (const code of Object.keys(vi.findings) as FindingCode[]) {
       for (const lang of ['vi', 'en'] as const) {
         const text = findingMessage(finding(code, params), lang);

@@ -186,6 +186,9 @@ describe('blocks', () => {
     expect(block.rows[k][1]).toBe('');
     expect(block.rows[k][3]).toBe('Không xếp hạng (khối "Cơ quan không xếp hạng").');
     expect(block.rows[r.units.findIndex((u) => u.name === 'N2')][3]).toBe('Không xếp hạng.');
+    expect(block.rows[r.units.findIndex((u) => u.name === 'X3')][3]).toBe('Hạng 2 trong khối "Xã".');
+    expect(outputBlock(r, 'en').rows[r.units.findIndex((u) => u.name === 'P1')][3]).toBe('Rank 2 in block "Wards and towns".');
+    expect(block.rows[r.units.findIndex((u) => u.name === 'N1')][3]).toBe('');
     expect(r.summary.blocks?.map((b) => [b.code, b.unitCount, b.rankedCount])).toEqual([
       ['xa', 4, 4],
       ['phuong', 2, 2],

@@ -51,3 +51,11 @@ export function tableWith(units: (UnitSpec & { extra?: Partial<UnitInput> })[], 
   t.units.forEach((u, k) => Object.assign(u, units[k].extra ?? {}));
   return t;
 }
+
+/** Where a band's value sits on the rules sheet written by ruleSetToRows (format version 2): [row, column] 0-based and the A1 address. */
+export function bandCell(rows: readonly (readonly unknown[])[], code: string, what: 'labelVi' | 'min' | 'max' | 'floor', block = ''): { row: number; col: number; address: string } {
+  const row = rows.findIndex((r) => r[0] === 'band' && r[1] === block && r[2] === code);
+  if (row < 0) throw new Error(`no band row ${code}`);
+  const col = { labelVi: 3, min: 5, max: 7, floor: 9 }[what];
+  return { row, col, address: `${String.fromCharCode(65 + col)}${row + 1}` };
+}

@@ -10,7 +10,9 @@ import {
   PRESETS,
   PRESET_FILES,
   RULES_SHEET,
+  amendRuleSet,
   describeRuleSourceProblem,
+  needsDecision,
   normaliseRuleSet,
   parseRuleSetJson,
   ruleSetFromRows,
@@ -235,5 +237,31 @@ describe('rules/rules.schema.json', () => {
       const node = schemaAt(p);
       expect({ p, keys: Object.keys(node.properties ?? {}).filter((k) => keys.has(k) || (node.required ?? []).includes(k)).sort() }).toEqual({ p, keys: [...keys].sort() });
     }
+  });
+});
+
+describe('an amended rule set is named and numbered by its decision', () => {
+  const base = PRESETS[0];
+  const edited: RuleSet = { ...base, bands: base.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloorPct: 65 } : b)) };
+  const decision = { number: '12/2024/QĐ-UBND', date: '2024-03-15', issuer: { vi: 'UBND tỉnh Hải Dương', en: 'Hải Dương Provincial People’s Committee' } };
+
+  test('the name cites the decision, in both languages; never "(đã sửa)"', () => {
+    const a = amendRuleSet(edited, decision);
+    expect(a.name).toEqual({
+      vi: 'UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024',
+      en: 'Hải Dương Provincial People’s Committee, Decision No. 12/2024/QĐ-UBND of 15/03/2024',
+    });
+    expect(a.id).toBe('12-2024-qd-ubnd');
+    expect(a.name.vi).not.toContain('đã sửa');
+    expect(amendRuleSet(edited, { ...decision, date: '' }).name.vi).toBe('UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND');
+    // …and it survives the sheet and the JSON.
+    expect(ruleSetFromRows(ruleSetToRows(a))).toEqual({ ok: true, rules: normaliseRuleSet(a) });
+  });
+
+  test('an edited set needs its own decision before it is applied; a known set does not', () => {
+    expect(needsDecision(edited, PRESETS, base)).toBe(true); // carries the origin's decision
+    expect(needsDecision({ ...edited, decision: null }, PRESETS, base)).toBe(true);
+    expect(needsDecision({ ...edited, decision }, PRESETS, base)).toBe(false);
+    expect(needsDecision({ ...base }, PRESETS, base)).toBe(false);
   });
 });

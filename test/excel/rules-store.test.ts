@@ -15,6 +15,7 @@ import { scoreWorkbook } from '../../src/excel/workbook';
 import { applyRules, inspectWithRules, readOwnedSheet, scoreSafely } from '../../src/excel/safe-write';
 import { createFakeExcel, type FakeExcel } from '../../tools/fake-excel';
 import { runOf, sampleWorkbookData } from './helpers';
+import { bandCell } from '../engine/rules-fixtures';
 
 const SHEET = 'Tổng hợp';
 const clock = (iso: string) => () => new Date(iso);
@@ -70,7 +71,7 @@ describe('the rule set stored in the workbook', () => {
     const three: RuleSet = { ...HAI_DUONG_2018, id: 'three', bands: [HAI_DUONG_2018.bands[0], HAI_DUONG_2018.bands[1], { ...HAI_DUONG_2018.bands[3], max: { pct: 80, inclusive: false } }] };
     await run((context) => writeRules(context, three));
     expect(await readRulesRun(run)).toMatchObject({ source: 'workbook', rules: three });
-    expect(fake.host.sheet(RULES_SHEET).values()).toHaveLength(2 + 3);
+    expect(fake.host.sheet(RULES_SHEET).values()).toEqual(ruleSetToRows(three));
   });
 
   test('labels that look like formulas stay text', async () => {
@@ -78,7 +79,7 @@ describe('the rule set stored in the workbook', () => {
     const run = runOf(fake);
     const odd: RuleSet = { ...HAI_DUONG_2018, bands: HAI_DUONG_2018.bands.map((b, i) => (i === 0 ? { ...b, label: { vi: '=SUM(A1)', en: '+1' } } : b)) };
     await run((context) => writeRules(context, odd));
-    expect(fake.host.sheet(RULES_SHEET).cell('B3').formula).toBeNull();
+    expect(fake.host.sheet(RULES_SHEET).cell(bandCell(ruleSetToRows(odd), 'excellent', 'labelVi').address).formula).toBeNull();
     expect(await readRulesRun(run)).toMatchObject({ source: 'workbook', rules: odd });
   });
 
@@ -86,14 +87,15 @@ describe('the rule set stored in the workbook', () => {
     const fake = await sample();
     const run = runOf(fake);
     await run((context) => writeRules(context, HAI_DUONG_2018));
-    fake.host.setCell(RULES_SHEET, 'D4', 'tám mươi');
+    const goodMin = bandCell(ruleSetToRows(HAI_DUONG_2018), 'good', 'min').address;
+    fake.host.setCell(RULES_SHEET, goodMin, 'tám mươi');
     const stored = await readRulesRun(run);
     expect(stored.source).toBe('invalid');
     const before = JSON.stringify(fake.host.snapshot());
     const outcome = await scoreSafely(run, { lang: 'vi' });
     expect(outcome.status).toBe('rulesInvalid');
     if (outcome.status !== 'rulesInvalid') return;
-    expect(outcome.problems[0]).toMatchObject({ kind: 'source', code: 'notANumber', where: `${RULES_SHEET}!D4`, band: 'good' });
+    expect(outcome.problems[0]).toMatchObject({ kind: 'source', code: 'notANumber', where: `${RULES_SHEET}!${goodMin}`, band: 'good' });
     expect(JSON.stringify(fake.host.snapshot())).toBe(before);
   });
 });
@@ -175,8 +177,8 @@ describe('safe writes on a shared workbook', () => {
       lang: 'en',
       progress: (step) => {
         if (step !== 'score') return;
-        fake.host.setCell(RULES_SHEET, 'D4', 82);
-        fake.host.setCell(RULES_SHEET, 'F5', 82);
+        fake.host.setCell(RULES_SHEET, bandCell(ruleSetToRows(HAI_DUONG_2018), 'good', 'min').address, 82);
+        fake.host.setCell(RULES_SHEET, bandCell(ruleSetToRows(HAI_DUONG_2018), 'complete', 'max').address, 82);
         afterEdit = JSON.stringify(fake.host.snapshot());
       },
     });

@@ -13,11 +13,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { checkDraft, draftOf, readPercent } from '../../src/taskpane/hooks/useRules';
-import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, RULES_SHEET, type RuleSet } from '../../src/engine';
+import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, RULES_SHEET, ruleSetToRows, type RuleSet } from '../../src/engine';
 import { readAuditLog } from '../../src/excel/audit';
 import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { fakeOf, loadSample } from './helpers';
+import { bandCell } from '../engine/rules-fixtures';
 
 
 const SHEET = 'Tổng hợp';
@@ -251,7 +252,7 @@ test('an invalid rules sheet: the scoring tab says so and scores nothing; the ed
   const f = await open({
     before: async (x) => {
       await x.run((context) => writeRules(context, HAI_DUONG_2018));
-      x.fake.host.setCell(RULES_SHEET, 'D4', 'tám mươi');
+      x.fake.host.setCell(RULES_SHEET, bandCell(ruleSetToRows(HAI_DUONG_2018), 'good', 'min').address, 'tám mươi');
     },
     scoringTable: false,
   });

@@ -12,6 +12,7 @@ import { joinLabels } from './labels';
 import { floorClause, isBottomBand, rangeText } from './ranges';
 import type { Narrative, NarrativeParagraph, ParagraphLevel, ReportSettings } from './types';
 import { collectiveNoun, formatCount, unitInSentence, unitList, unitNoun } from './units';
+import { blockParagraphs, componentParagraphs } from './rule-sections';
 
 /** The difference a − b of two percentages, in percentage points, computed on hundredths. */
 export function percentagePointChange(a: number, b: number): number {
@@ -143,6 +144,7 @@ function indexSection(ctx: Context): void {
       units: nameFigure(members),
     });
   }
+  ctx.paragraphs.push(...componentParagraphs(ctx.result, ctx.lang));
 }
 
 /** Units whose index reached a higher band but whose fields held them back to band `bi`. */
@@ -262,10 +264,12 @@ function chairsSection(ctx: Context): void {
 /** II.2.3 (first part) The average, the highest and the lowest. */
 function averageParagraph(ctx: Context, averagePct: number): void {
   const { ranked, lang } = ctx;
-  const topRank = ranked[0].rank;
-  const bottomRank = ranked[ranked.length - 1].rank;
-  const highest = ranked.filter((u) => u.rank === topRank);
-  const lowest = ranked.filter((u) => u.rank === bottomRank);
+  // Over all units: a rank within a block (or none) does not say who is highest in the district.
+  const overall = (u: UnitResult) => u.overallRank ?? u.rank;
+  const topRank = overall(ranked[0]);
+  const bottomRank = overall(ranked[ranked.length - 1]);
+  const highest = ranked.filter((u) => overall(u) === topRank);
+  const lowest = ranked.filter((u) => overall(u) === bottomRank);
   const inSentence = (units: UnitResult[]) => joinList(units.map((u) => unitInSentence(u.name, lang)), lang);
   const text = fill(ctx.m.average, {
     count: count(ctx, ctx.total),
@@ -340,6 +344,7 @@ export function generateNarrative(result: ScoringResult, settings: ReportSetting
   indexSection(ctx);
   bandsSection(ctx);
   countsParagraph(ctx);
+  ctx.paragraphs.push(...blockParagraphs(ctx.result, ctx.lang));
   chairsSection(ctx);
   figuresSection(ctx);
   fieldsSection(ctx);

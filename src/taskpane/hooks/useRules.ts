@@ -11,6 +11,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   PRESETS,
+  amendRuleSet,
+  needsDecision,
   describeRuleProblem,
   formatPoints,
   messages,
@@ -111,6 +113,8 @@ function ruleSetOf(draft: RulesDraft): { rules: RuleSet; unreadable: Set<string>
       min: { pct: num(i, 'min', b.minText), inclusive: b.minInclusive },
       max: { pct: num(i, 'max', b.maxText), inclusive: b.maxInclusive },
       fieldFloorPct: floor,
+      // Per-field floors are not in the form yet: kept from the rules the form was loaded with.
+      fieldFloors: draft.origin.bands.find((o) => o.code === b.code)?.fieldFloors ?? [],
     };
   });
   return { rules: { ...draft.origin, bands }, unreadable };
@@ -206,7 +210,9 @@ export function checkDraft(draft: RulesDraft, lang: Lang): DraftCheck {
 export function namedRules(rules: RuleSet, candidates: readonly RuleSet[], origin: RuleSet): RuleSet {
   const fp = ruleSetFingerprint(rules);
   const same = candidates.find((c) => ruleSetFingerprint(c) === fp);
-  if (same) return { ...rules, id: same.id, name: same.name };
+  if (same) return { ...rules, id: same.id, name: same.name, decision: same.decision ?? null };
+  // An amended set named and numbered by the reviewer's decision is cited by it (issue 16).
+  if (rules.decision && !needsDecision(rules, candidates, origin)) return amendRuleSet(rules, rules.decision);
   const suffix = (lang: Lang) => messages(lang).rulesUi.editedSuffix;
   const mark = (text: string, lang: Lang) => (text.endsWith(suffix(lang)) ? text : text + suffix(lang));
   const id = origin.id.endsWith('-edited') ? origin.id : `${origin.id}-edited`;
