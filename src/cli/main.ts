@@ -21,6 +21,8 @@ import {
   describeFinding,
   describeRuleSourceProblem,
   parseRuleSetJson,
+  OUTPUT_COLUMN_COUNT,
+  cellAddress,
   fill,
   fold,
   generateNarrative,
@@ -49,11 +51,13 @@ export { defaultOutPath };
 import { jsonFinding, jsonResult, jsonRules, summaryText, type JsonReport } from './report';
 import { outputPlan, writeOutputBlock } from './xlsx';
 import { XlsxBook, type SheetRef } from './ooxml/book';
-import { OccupiedCellError } from './ooxml/sheet-xml';
+import { CellTooLongError, MAX_CELL_TEXT, OccupiedCellError } from './ooxml/sheet-xml';
 import { MalformedPartError } from './ooxml/xml';
+import { Refusal, checkPackage, refusalOf } from './ooxml/guard';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
 import { StagedWriteError, writeAllOrNone, type StagedFile } from './staged-files';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
+import { splitLongParagraphs } from './report-split';
 import { isReportSheet, writeReportSheet } from './report-xlsx';
 
 export const EXIT_OK = 0;
@@ -254,7 +258,7 @@ export function planJob(args: CliArgs, inputArg: string, cwd: string, lang: Lang
   const { values } = args;
   const input = path.resolve(cwd, inputArg);
   // .xlsm too: its macros are a part like any other, copied as they are.
-  if (!/\.xls[xm]$/i.test(input)) throw new UsageError(fill(m.notXlsx, { file: inputArg }));
+  if (!/\.xls[xm]$/i.test(input)) throw new UsageError(otherKindMessage(input, inputArg, lang) ?? fill(m.notXlsx, { file: inputArg }));
   const ext = input.slice(-5).toLowerCase();
   if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new UsageError(fill(m.fileNotFound, { file: inputArg }));
   const outArg = values.out ?? defaultOutPath(inputArg);
@@ -327,6 +331,9 @@ export async function scoreFile(job: Job, io: Io): Promise<Outcome> {
   } catch (e) {
     // A sheet part that is not well formed, met while reading or writing it: nothing was written.
     if (e instanceof MalformedPartError) throw new UsageError(fill(messages(job.lang).cli.unreadable, { file: job.inputArg, detail: e.message }));
+    const refusal = refusalOf(e);
+    if (refusal) throw new UsageError(refusalMessage(job.lang, job.inputArg, refusal));
+    if (e instanceof CellTooLongError) throw new UsageError(fill(messages(job.lang).cli.refusal.cellTooLong, { cell: e.address, length: e.length, max: MAX_CELL_TEXT }));
     throw e;
   }
 }
@@ -351,6 +358,8 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   outcome.sheet = report.sheet = ws.name;
   outcome.units = scoring.result.units.length;
   announceTable(job, found, io);
+  const problems = tableProblems(job, wb, found);
+  if (problems.length > 0) return tableRefused(job, problems, report, outcome, io);
   report.errors = scoring.errors.map((f) => jsonFinding(f, job.lang));
   report.warnings = scoring.warnings.map((f) => jsonFinding(f, job.lang));
   printFindings(m.warningsTitle, scoring.warnings, job.lang, io);
@@ -381,12 +390,10 @@ async function openBook(job: Job): Promise<XlsxBook> {
   const m = messages(job.lang).cli;
   try {
     // Read into memory, for reading only: the input file is never opened for writing.
-    const wb = XlsxBook.read(await fs.promises.readFile(job.input));
-    // The sheets looked into below inflate on the thread pool while the shared strings and styles are read.
-    const wanted = job.values.sheet;
-    await wb.prefetch(wb.sheets.filter((s) => (wanted === undefined ? !OWNED_SHEETS.includes(s.name) : s.name === wanted || fold(s.name) === fold(wanted))));
-    return wb;
+    return XlsxBook.fromArchive(checkPackage(await fs.promises.readFile(job.input)));
   } catch (e) {
+    const refusal = refusalOf(e);
+    if (refusal) throw new UsageError(refusalMessage(job.lang, job.inputArg, refusal));
     throw new UsageError(fill(m.unreadable, { file: job.inputArg, detail: detail(e) }));
   }
 }
@@ -569,7 +576,8 @@ function addReport(
   const narrative = generateNarrative(result, { ...settings, year }, job.lang);
   phase('narrative');
   if (wantReportSheet) {
-    const model = reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3]));
+    // Paragraphs over a cell's 32,767 characters (a band of ~820 units) continue on the rows below.
+    const model = splitLongParagraphs(reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3])));
     const sheet = writeReportSheet(wb, model, year, job.lang);
     phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
@@ -647,6 +655,61 @@ async function scoreOneOfBatch(args: CliArgs, input: string, out: string, cwd: s
     io.stderr(e.message + '\n');
     return { file: input, status: 'unreadable', sheet: null, units: 0, counts: null, bands: [], problems: [e.message], output: null };
   }
+}
+
+/** A refusal (guard.ts) as the one sentence the user reads. */
+function refusalMessage(lang: Lang, file: string, refusal: Refusal): string {
+  return fill(messages(lang).cli.refusal[refusal.code], { file, ...refusal.params });
+}
+
+/** For an input not named .xlsx/.xlsm: what it is when its content says so (.xls, password, .ods, CSV), else null. */
+function otherKindMessage(input: string, inputArg: string, lang: Lang): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(input);
+  } catch {
+    return null;
+  }
+  try {
+    checkPackage(bytes);
+  } catch (e) {
+    if (e instanceof Refusal && ['xls', 'password', 'ods', 'csv'].includes(e.code)) return refusalMessage(lang, inputArg, e);
+  }
+  return null;
+}
+
+/** The last column a sheet has (XFD), 0-based. */
+const LAST_COLUMN = 16383;
+
+/**
+ * What stops a write although the values are sound: result columns that would pass the sheet's
+ * last column, and table cells holding formulas that were never calculated (read as empty, they
+ * would be misreported as missing points or a total of 0).
+ */
+function tableProblems(job: Job, wb: XlsxBook, chosen: Chosen): string[] {
+  const m = messages(job.lang).cli.refusal;
+  const { ws, scoring } = chosen;
+  const layout = scoring.layout;
+  const out: string[] = [];
+  const first = layout.outputCol ?? layout.outputTargetCol;
+  if (first + OUTPUT_COLUMN_COUNT - 1 > LAST_COLUMN) out.push(fill(m.pastLastColumn, { sheet: ws.name, cell: cellAddress(layout.headerRow + 1, Math.min(first, LAST_COLUMN + 1) - 1), last: 'XFD' }));
+  const cols = new Set([layout.nameCol, ...layout.fieldCols, layout.totalCol, layout.bonusCol, layout.deductionCol, layout.lastYearIndexCol, layout.lastYearBandCol]);
+  for (const u of wb.grid(ws).uncomputed ?? []) {
+    if (u.row >= layout.maxRow && u.row < layout.endRow && cols.has(u.col)) out.push(fill(m.uncomputed, { sheet: ws.name, cell: cellAddress(u.row + 1, u.col) }));
+  }
+  return out;
+}
+
+async function tableRefused(job: Job, problems: string[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+  const m = messages(job.lang).cli;
+  for (const p of problems.slice(0, PRINT_LIMIT)) io.stderr(`  ${p}\n`);
+  if (problems.length > PRINT_LIMIT) io.stderr(`  ${fill(m.more, { count: problems.length - PRINT_LIMIT })}\n`);
+  io.stderr(fill(m.notWritten, { count: problems.length }) + '\n');
+  outcome.status = 'errors';
+  outcome.problems = problems;
+  report.errors = problems.map((message) => ({ cell: null, sheet: outcome.sheet ?? '', code: 'tableRefused', message }));
+  if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
+  return outcome;
 }
 
 /** Entry point when run as a program. */

@@ -18,7 +18,7 @@ import {
   type RuleSet,
 } from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
-import { editRows, editRowsAsBytes, setColumns, widenDimension, type CellWrite } from './ooxml/sheet-xml';
+import { editRows, setColumns, widenDimension, type CellWrite } from './ooxml/sheet-xml';
 import type { Alignment, Look } from './ooxml/styles';
 
 export type { SheetGrid } from './ooxml/read';
@@ -92,8 +92,5 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
   const editHead = (head: string) => widenDimension(setColumns(head, widths), last, Math.max(layout.endRow, layout.headerRow + 1) - 1);
   const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead };
   const editOf = (row0: number, styleAt: (col: number) => number) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
-  const xml = book.sheetXml(sheet);
-  // As bytes when the part allows it (the rows copied byte for byte, no 10 MB string made); else as text.
-  const source = book.sheetSourceBytes(sheet);
-  book.setSheetXml(sheet, (source && editRowsAsBytes(xml, source, rows, options, editOf)) ?? editRows(xml, rows, options, editOf));
+  book.setSheetXml(sheet, editRows(book.sheetXml(sheet), rows, options, editOf));
 }

@@ -35,23 +35,25 @@ export function describeFinding(f: Finding, lang: Lang): string {
 
 export function describeRuleProblem(p: RuleProblem, lang: Lang): string {
   const m = messages(lang);
-  // A gap or an overlap on one value (both bounds exclusive, or both inclusive) reads differently
-  // from one between two values.
   const key = (p.code === 'gap' || p.code === 'overlap') && p.value === p.otherValue ? (p.code === 'gap' ? 'gapAt' : 'overlapAt') : p.code;
   const template = key in m.rules ? m.rules[key as keyof typeof m.rules] : m.ruleSets.problems[key as keyof typeof m.ruleSets.problems];
-  // A problem in a block's own bands, or in one field's floor, says so first (unless its text names them already).
-  const block = p.block !== undefined && p.key === undefined && !template.includes('{block}') ? fill(m.ruleSets.inBlock, { block: p.block }) : '';
-  const field = p.field !== undefined && !template.includes('{field}') ? fill(m.ruleSets.forField, { field: p.field }) : '';
-  return block + field + fill(template, ruleProblemParams(p, lang));
+  return problemPrefix(p, template, lang) + fill(template, ruleProblemParams(p, lang));
 }
 
-/** The values a rule problem's message names, numbers written the language's way. */
 function ruleProblemParams(p: RuleProblem, lang: Lang): Record<string, string | number> {
   const params: Record<string, string | number> = { band: p.band, key: p.key ?? '', block: p.block ?? '', field: p.field ?? '' };
   if (p.other !== undefined) params.other = p.other;
   if (p.value !== undefined) params.value = typeof p.value === 'number' ? formatExact(p.value, lang) : String(p.value);
   if (p.otherValue !== undefined) params.otherValue = formatExact(p.otherValue, lang);
   return params;
+}
+
+/** A problem in a block's own bands, or in one field's floor, says so first (unless its text names them already). */
+function problemPrefix(p: RuleProblem, template: string, lang: Lang): string {
+  const m = messages(lang).ruleSets;
+  const block = p.block !== undefined && p.key === undefined && !template.includes('{block}') ? fill(m.inBlock, { block: p.block }) : '';
+  const field = p.field !== undefined && !template.includes('{field}') ? fill(m.forField, { field: p.field }) : '';
+  return block + field;
 }
 
 export function bandLabel(rules: RuleSet, code: BandCode, lang: Lang): string {

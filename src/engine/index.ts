@@ -25,3 +25,4 @@ export * from './report-sheet';
 export * from './header-words';
 export * from './header-roles';
 export * from './table-checks';
+export * from './output-place';

@@ -87,34 +87,32 @@ function hasAuthority(layout: Layout): boolean {
   return [layout.authorityIndexCol, layout.authorityRankCol, layout.authorityBandCol].some((c) => c !== null && c !== undefined);
 }
 
-/** A field column: its label and its max points (from the max row, the field's title or a max column). */
+/** A field column: its label, its companion columns and its max points (from the max row, the field's title or a max column). */
 function readField(rd: Reader, c: number, i: number): FieldDef {
   const { layout, grid } = rd;
   const label = layout.fieldLabels?.[i] ?? headerText(grid, layout, c);
+  const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '', ...companionColumns(rd, i) };
   const source = layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c };
-  const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '' };
-  addSubColumns(rd, field, i);
-  if (source.kind === 'column') {
-    readMaxColumn(rd, field, source.col);
-    return field;
-  }
+  if (source.kind === 'column') return readMaxColumn(rd, field, source.col);
   field.maxAddress = addr(rd, source.row, source.col);
-  field.maxScaled = source.kind === 'header' ? checkedMax(rd, source.value, field.maxAddress, label) : checkedMax(rd, source.kind === 'row' ? at(rd, source.row, source.col) : null, field.maxAddress, label);
+  field.maxScaled = checkedMax(rd, source.kind === 'header' ? source.value : source.kind === 'row' ? at(rd, source.row, source.col) : null, field.maxAddress, label);
   return field;
 }
 
-/** A field's role and its self-assessed and survey sub-columns, where the layout has them. */
-function addSubColumns(rd: Reader, field: FieldDef, i: number): void {
+/** What sits beside a field: its role when it is the survey, its self-assessed and survey sub-columns. */
+function companionColumns(rd: Reader, i: number): Pick<FieldDef, 'role' | 'selfColumn' | 'surveyColumn'> {
   const { layout } = rd;
-  if (layout.surveyFields?.[i]) field.role = 'survey';
+  const out: Pick<FieldDef, 'role' | 'selfColumn' | 'surveyColumn'> = {};
+  if (layout.surveyFields?.[i]) out.role = 'survey';
   const self = layout.selfCols?.[i];
-  if (self !== null && self !== undefined) field.selfColumn = columnLetter(rd.origin.col + self);
+  if (self !== null && self !== undefined) out.selfColumn = columnLetter(rd.origin.col + self);
   const survey = layout.surveySubCols?.[i];
-  if (survey !== null && survey !== undefined) field.surveyColumn = columnLetter(rd.origin.col + survey);
+  if (survey !== null && survey !== undefined) out.surveyColumn = columnLetter(rd.origin.col + survey);
+  return out;
 }
 
-/** A field's max from a column of maxima beside the units: the first unit's, every other one the same. */
-function readMaxColumn(rd: Reader, field: FieldDef, col: number): void {
+/** A field whose maximum is a column beside it: the first unit's cell is the maximum, every other row must agree. */
+function readMaxColumn(rd: Reader, field: FieldDef, col: number): FieldDef {
   const rows = unitRowsOf(rd.layout);
   field.maxAddress = addr(rd, rows[0], col);
   field.maxScaled = checkedMax(rd, at(rd, rows[0], col), field.maxAddress, field.label);
@@ -122,6 +120,7 @@ function readMaxColumn(rd: Reader, field: FieldDef, col: number): void {
     const n = isEmpty(at(rd, r, col)) ? null : readNumber(rd, at(rd, r, col), addr(rd, r, col), true);
     if (n !== null && n !== field.maxScaled) report(rd, 'error', addr(rd, r, col), 'maxColumnVaries', { field: field.label, value: n / 1e4, first: (field.maxScaled ?? 0) / 1e4, firstCell: field.maxAddress });
   }
+  return field;
 }
 
 /** A maximum as given: missing, negative and zero are errors at its cell. */

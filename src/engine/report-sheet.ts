@@ -21,7 +21,7 @@ import type { Narrative, ReportSettings } from './narrative';
 import { BAND_FILL, INDEX_NUMBER_FORMAT } from './output';
 import { bandLabel, demotionNote } from './describe';
 import { roundedPct } from './decimal';
-import type { Lang, ScoringResult } from './types';
+import type { BandRule, Lang, RuleSet, ScoringResult } from './types';
 
 export const REPORT_MARKER = 'par-index-report:v1';
 /** Column of the marker cells, 0-based (AZ): far right of anything the report writes. */
@@ -187,12 +187,19 @@ function narrativeRows(narrative: Narrative): ReportCell[][] {
   return rows;
 }
 
+/** Every band of a rule set, each code once: its own, then its blocks'. */
+function allBands(rules: RuleSet): BandRule[] {
+  const seen = new Set<string>();
+  return [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].filter((b) => !seen.has(b.code) && !!seen.add(b.code));
+}
+
 /** The band table: header; label, count, share per band; the total row. */
 function bandTableRows(result: ScoringResult, lang: Lang): ReportCell[][] {
   const r = messages(lang).output.report;
   const total = result.summary.unitCount;
   const rows: ReportCell[][] = [r.bandHeaders.map((h) => ({ value: h, role: 'header' as const }))];
-  for (const b of result.rules.bands) {
+  // The common bands, then the bands blocks have of their own, so that the counts add up to the total.
+  for (const b of allBands(result.rules)) {
     const count = result.summary.counts[b.code] ?? 0;
     rows.push([
       { value: b.label[lang], role: 'bandLabel', band: b.code },
@@ -215,7 +222,8 @@ function rankingRows(result: ScoringResult, lang: Lang, notes: readonly string[]
   for (const k of result.rankOrder) {
     const u = result.units[k];
     rows.push([
-      { value: u.rank, role: 'rank' },
+      // A unit left out of ranking has no rank; its note says why (and a ranked unit's names its block).
+      { value: u.ranked === false ? '' : u.rank, role: 'rank' },
       { value: u.name, role: 'unitName' },
       { value: Number((u.indexPct / 100).toFixed(4)), role: 'index' },
       { value: bandLabel(result.rules, u.band, lang), role: 'band', band: u.band },
@@ -260,7 +268,7 @@ export function reportSheetModel(
   return {
     rows,
     paragraphRows,
-    bandTable: { headerRow: bandHeaderRow, rowCount: result.rules.bands.length, columnCount: 3 },
+    bandTable: { headerRow: bandHeaderRow, rowCount: allBands(result.rules).length, columnCount: 3 },
     rankingTable: { headerRow: rankingHeaderRow, rowCount: result.rankOrder.length, columnCount: 5 },
     chart,
     columnWidths: REPORT_COLUMN_WIDTHS,

@@ -5,7 +5,7 @@
  */
 import { columnLetter, qualifiedAddress } from './address';
 import { surveyInFields } from './components';
-import { compileRules, findBlock, type CompiledBand, type CompiledRules } from './rules';
+import { compileRules, findBlock, type CompiledBand, type CompiledBlock, type CompiledRules } from './rules';
 import { fold } from './text';
 import type { Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
 
@@ -55,22 +55,28 @@ export function ruleTableFindings(table: ScoringTable, rules: RuleSet, columns: 
 type Add = (address: string, code: FindingCode, params: Finding['params']) => void;
 
 function unitFindings(u: UnitInput, c: CompiledRules, columns: RuleCheckColumns, add: Add): void {
-  if (c.bonusCapScaled !== null && u.bonusScaled > c.bonusCapScaled) add(`${columns.bonus ?? ''}${u.row}`, 'bonusOverCap', { unit: u.name, value: u.bonusScaled / 1e4, cap: c.bonusCapScaled / 1e4 });
-  if (c.deductionCapScaled !== null && u.deductionScaled > c.deductionCapScaled) add(`${columns.deduction ?? ''}${u.row}`, 'deductionOverCap', { unit: u.name, value: u.deductionScaled / 1e4, cap: c.deductionCapScaled / 1e4 });
-  const block = unitBlockFinding(u, c, add);
+  capFindings(u, c, columns, add);
+  const block = blockOf(u, c, add);
   if (u.bandCap && bandIndexNamed(block?.bands ?? c.bands, u.bandCap.band) < 0) add(u.nameAddress, 'unknownCapBand', { unit: u.name, value: u.bandCap.band });
-  if (c.components && u.surveyScaled != null && (u.surveyScaled > c.components.surveyScaled || u.surveyScaled < 0)) {
-    add(u.nameAddress, 'surveyOverMax', { unit: u.name, value: u.surveyScaled / 1e4, max: c.components.surveyScaled / 1e4 });
+  const survey = u.surveyScaled ?? null;
+  if (c.components && survey !== null && (survey > c.components.surveyScaled || survey < 0)) {
+    add(u.nameAddress, 'surveyOverMax', { unit: u.name, value: survey / 1e4, max: c.components.surveyScaled / 1e4 });
   }
 }
 
-/** The unit's block among the rule set's, reported when the rule set has blocks and none is called so. */
-function unitBlockFinding(u: UnitInput, c: CompiledRules, add: Add): ReturnType<typeof findBlock> | undefined {
-  const blockText = u.block?.trim() ?? '';
-  if (blockText === '' || c.blocks.length === 0) return undefined;
-  const block = findBlock(c, blockText);
-  if (!block) add(u.nameAddress, 'unknownBlock', { unit: u.name, value: blockText, blocks: c.blocks.map((b) => b.code).join(', ') });
+/** The rules' block a unit's block cell names; an error when the rules have blocks and none is named so. */
+function blockOf(u: UnitInput, c: CompiledRules, add: Add): CompiledBlock | undefined {
+  const text = u.block?.trim() ?? '';
+  if (text === '' || c.blocks.length === 0) return undefined;
+  const block = findBlock(c, text);
+  if (!block) add(u.nameAddress, 'unknownBlock', { unit: u.name, value: text, blocks: c.blocks.map((b) => b.code).join(', ') });
   return block;
+}
+
+/** Bonus or penalty points over the rules' cap, on the bonus or deduction cell. */
+function capFindings(u: UnitInput, c: CompiledRules, columns: RuleCheckColumns, add: Add): void {
+  if (c.bonusCapScaled !== null && u.bonusScaled > c.bonusCapScaled) add(`${columns.bonus ?? ''}${u.row}`, 'bonusOverCap', { unit: u.name, value: u.bonusScaled / 1e4, cap: c.bonusCapScaled / 1e4 });
+  if (c.deductionCapScaled !== null && u.deductionScaled > c.deductionCapScaled) add(`${columns.deduction ?? ''}${u.row}`, 'deductionOverCap', { unit: u.name, value: u.deductionScaled / 1e4, cap: c.deductionCapScaled / 1e4 });
 }
 
 /** A per-field floor must name a field of the table (or a component): a misspelt name would silently never apply. */

@@ -165,13 +165,19 @@ function optionalNumber(v: CellValue | undefined, where: string, band: string, p
  * is wrong, each problem with its cell. Rows after the last band that are blank are ignored.
  */
 export function ruleSetFromRows(grid: readonly (readonly CellValue[])[], sheet: string = RULES_SHEET): RuleSetRead {
-  const problems: RuleSourceProblem[] = [];
   const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
   const head = grid[0] ?? [];
   if (cellText(head[0]) !== RULES_MARKER) return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shown(head[0]) }] };
   const version = cellNumber(head[1]);
   if (version === RULES_SHEET_VERSION_2) return ruleSetFromRowsV2(grid, sheet);
   if (version !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shown(head[1]) }] };
+  return ruleSetFromRowsV1(grid, sheet);
+}
+
+/** A version-1 rules sheet (row 1 already checked): one band per row from row 3. */
+function ruleSetFromRowsV1(grid: readonly (readonly CellValue[])[], sheet: string): RuleSetRead {
+  const problems: RuleSourceProblem[] = [];
+  const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
   const text = (r: number, c: number, band?: string): string => {
     const v = grid[r]?.[c];
     if (isBlank(v)) {

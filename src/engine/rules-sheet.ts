@@ -32,31 +32,15 @@ function componentRow(code: string, c: IndexComponent): CellValue[] {
   return ['component', code, c.label.vi, c.label.en, c.points, c.floorApplies];
 }
 
-/** The settings rows' keys and values, in the sheet's order ('' where the rule set has none). */
-function settingValues(rules: RuleSet): [string, CellValue][] {
-  const d = rules.decision;
-  return [
-    ['decision.number', d?.number ?? ''],
-    ['decision.date', d?.date ?? ''],
-    ['decision.issuer.vi', d?.issuer.vi ?? ''],
-    ['decision.issuer.en', d?.issuer.en ?? ''],
-    ['indexDecimals', orBlank(rules.indexDecimals)],
-    ['rankMethod', rules.rankMethod ?? 'rankEq'],
-    ['caps.bonusPoints', orBlank(rules.caps?.bonusPoints)],
-    ['caps.deductionPoints', orBlank(rules.caps?.deductionPoints)],
-  ];
-}
-
 /** The rule set as the rules sheet (format version 2) holds it, from A1. Titles in Vietnamese (the sheet is shared). */
 export function ruleSetToRowsV2(input: RuleSet): CellValue[][] {
   const rules = normaliseRuleSet(input);
   const t = messages('vi').ruleSets.sheet;
   const rows: CellValue[][] = [['PAR-RULES', RULES_SHEET_VERSION_2, rules.id, rules.name.vi, rules.name.en, ruleSetFingerprint(rules)], [`# ${t.settings}`]];
-  const setting = (key: string, value: CellValue) => rows.push(['setting', key, value]);
-  for (const [key, value] of settingValues(rules)) setting(key, value);
+  rows.push(...settingRows(rules));
   rows.push([`# ${t.components}`]);
   if (rules.components) {
-    setting('components.convertWithoutSurvey', rules.components.convertWithoutSurvey);
+    rows.push(['setting', 'components.convertWithoutSurvey', rules.components.convertWithoutSurvey]);
     rows.push(componentRow('appraisal', rules.components.appraisal), componentRow('survey', rules.components.survey));
   }
   rows.push([`# ${t.blocks}`]);
@@ -66,8 +50,23 @@ export function ruleSetToRowsV2(input: RuleSet): CellValue[][] {
   for (const [block, bands] of owners) for (const b of bands) rows.push(bandRow(b, block));
   rows.push([`# ${t.floors}`]);
   for (const [block, bands] of owners) for (const b of bands) rows.push(...floorRows(b, block));
-  const width = Math.max(6, BAND_COLUMNS);
-  return rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
+  return rows.map((r) => [...r, ...Array<CellValue>(BAND_COLUMNS - r.length).fill('')]);
+}
+
+/** The `setting` rows (the decision, rounding, rank method, caps), in a fixed order. */
+function settingRows(rules: RuleSet): CellValue[][] {
+  const d = rules.decision ?? null;
+  const values: [string, CellValue][] = [
+    ['decision.number', d?.number ?? ''],
+    ['decision.date', d?.date ?? ''],
+    ['decision.issuer.vi', d?.issuer.vi ?? ''],
+    ['decision.issuer.en', d?.issuer.en ?? ''],
+    ['indexDecimals', orBlank(rules.indexDecimals)],
+    ['rankMethod', rules.rankMethod ?? 'rankEq'],
+    ['caps.bonusPoints', orBlank(rules.caps?.bonusPoints)],
+    ['caps.deductionPoints', orBlank(rules.caps?.deductionPoints)],
+  ];
+  return values.map(([key, value]) => ['setting', key, value]);
 }
 
 /** What the reader met, with the rows each item came from (to place rule problems on their cells). */
@@ -226,15 +225,13 @@ function cellOf(p: RuleProblem, s: SheetRead): string | null {
     return b ? s.at(b.row, p.code === 'missingBlockLabel' ? 2 : 1) : null;
   }
   const block = p.block ?? '';
-  if (p.field !== undefined) {
-    const row = s.floorRow.get(`${block}\u0001${p.band}\u0001${fold(p.field)}`);
-    if (row !== undefined) return s.at(row, p.code === 'badFloorField' || p.code === 'duplicateFloorField' ? 3 : 4);
-  }
+  const floorRow = p.field === undefined ? undefined : s.floorRow.get(`${block}\u0001${p.band}\u0001${fold(p.field)}`);
+  if (floorRow !== undefined) return s.at(floorRow, p.code === 'badFloorField' || p.code === 'duplicateFloorField' ? 3 : 4);
   const band = (s.bands.get(block) ?? []).find((x) => x.b.code === p.band);
   return band ? s.at(band.row, bandColumn(p, band.b)) : null;
 }
 
-/** The cell of a problem with a setting, a component's points or a block, by its key. */
+/** A setting's value cell, a component's points, a block's code. */
 function settingCellOf(key: string, s: SheetRead): string | null {
   const setting = s.settings.get(key);
   if (setting) return s.at(setting.row, 2);

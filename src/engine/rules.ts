@@ -96,23 +96,26 @@ export function validateBands(bands: readonly BandRule[]): RuleProblem[] {
   return problems;
 }
 
-/** One band on its own: code, labels, bounds and floors inside 0–100, a range that is not empty. False when its numbers are unusable. */
+/** One band on its own: code, label, bounds and floor inside 0–100, a range that is not empty. False when its numbers are unusable. */
 function checkBand(b: BandRule, i: number, seen: Set<string>, problems: RuleProblem[]): boolean {
   const code = checkBandNames(b, i, seen, problems);
   const okMin = checkPct(code, b?.min?.pct, problems);
   const okMax = checkPct(code, b?.max?.pct, problems);
   const okFloor = b?.fieldFloorPct === null || checkPct(code, b?.fieldFloorPct, problems, true);
-  const okFloors = checkFieldFloors(code, b?.fieldFloors, problems);
-  return okMin && okMax && checkRange(b, code, problems) && okFloor && okFloors;
+  const okFieldFloors = checkFieldFloors(code, b?.fieldFloors, problems);
+  if (!okMin || !okMax) return false;
+  return checkRange(b, code, problems) && okFloor && okFieldFloors;
 }
 
-/** A band's range holds at least one index. */
+/** A band's range holds some value (from ≤ to, both ends inclusive when they are equal). */
 function checkRange(b: BandRule, code: string, problems: RuleProblem[]): boolean {
   const lo = b.min.pct;
   const hi = b.max.pct;
-  if (lo < hi || (lo === hi && b.min.inclusive && b.max.inclusive)) return true;
-  problems.push({ code: 'emptyRange', band: code, value: lo, otherValue: hi });
-  return false;
+  if (lo > hi || (lo === hi && !(b.min.inclusive && b.max.inclusive))) {
+    problems.push({ code: 'emptyRange', band: code, value: lo, otherValue: hi });
+    return false;
+  }
+  return true;
 }
 
 /** A band's code (or "#n" when it has none), once only, and its labels in both languages; returns the code problems are reported under. */
@@ -198,18 +201,15 @@ function validateSettings(rules: RuleSet): RuleProblem[] {
   const d = rules.indexDecimals;
   if (d !== undefined && d !== null && !(Number.isInteger(d) && d >= 0 && d <= MAX_INDEX_DECIMALS)) problems.push({ code: 'badDecimals', band: '', key: 'indexDecimals', value: String(d) });
   if (rules.rankMethod !== undefined && !RANK_METHODS.includes(rules.rankMethod)) problems.push({ code: 'badRankMethod', band: '', key: 'rankMethod', value: String(rules.rankMethod) });
-  if (rules.caps) {
-    if (rules.caps.bonusPoints !== null) checkPoints(rules.caps.bonusPoints, 'caps.bonusPoints', 'capOutOfRange', problems);
-    if (rules.caps.deductionPoints !== null) checkPoints(rules.caps.deductionPoints, 'caps.deductionPoints', 'capOutOfRange', problems);
-  }
+  if (rules.caps?.bonusPoints != null) checkPoints(rules.caps.bonusPoints, 'caps.bonusPoints', 'capOutOfRange', problems);
+  if (rules.caps?.deductionPoints != null) checkPoints(rules.caps.deductionPoints, 'caps.deductionPoints', 'capOutOfRange', problems);
   if (rules.components) checkComponents(rules.components, problems);
   checkBlocks(rules.blocks, problems);
   if (rules.decision) checkDecision(rules.decision, problems);
   return problems;
 }
 
-/** The decision the rules come from: a number, and an ISO date or none. */
-function checkDecision(dec: NonNullable<RuleSet['decision']>, problems: RuleProblem[]): void {
+function checkDecision(dec: RuleDecision, problems: RuleProblem[]): void {
   if (typeof dec.number !== 'string' || dec.number.trim() === '') problems.push({ code: 'badDecisionNumber', band: '', key: 'decision.number', value: String(dec.number ?? '') });
   if (typeof dec.date !== 'string' || (dec.date !== '' && !validIsoDate(dec.date))) problems.push({ code: 'badDecisionDate', band: '', key: 'decision.date', value: String(dec.date) });
 }

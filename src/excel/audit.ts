@@ -176,3 +176,39 @@ export async function readAuditLog(run: ExcelRun): Promise<{ rows: CellValue[][]
     return { rows, brokenAt: verifyAuditLog(rows) };
   });
 }
+
+/** A log row read back for people: its sheet row, and its cells by meaning. */
+export interface AuditRecord {
+  /** 1-based row of the log sheet. */
+  row: number;
+  time: string;
+  action: AuditAction | string;
+  rulesId: string;
+  /** Units per band code, as logged. */
+  counts: Record<string, number>;
+  units: number;
+  sheet: string;
+  who: string;
+}
+
+/** "excellent=0; good=8" back to counts (what countsText wrote). */
+export function countsOf(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(';')) {
+    const [k, v] = part.split('=').map((x) => x.trim());
+    if (k && v !== undefined && Number.isFinite(Number(v))) out[k] = Number(v);
+  }
+  return out;
+}
+
+/** The log's rows (header first, as readAuditLog gives them) as records, oldest first; blank rows skipped. */
+export function auditRecords(rows: readonly (readonly CellValue[])[]): AuditRecord[] {
+  const out: AuditRecord[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    if (row.every((v) => v === null || v === '' || v === undefined)) continue;
+    const text = (c: number) => (row[c] === null || row[c] === undefined ? '' : String(row[c]));
+    out.push({ row: r + 1, time: text(0), action: text(1), rulesId: text(2), counts: countsOf(text(4)), units: Number(row[5]) || 0, sheet: text(6), who: text(8) });
+  }
+  return out;
+}

@@ -54,6 +54,8 @@ export const CHART_ROWS = 18;
 export interface ReportOptions {
   rules: RuleSet;
   lang: Lang;
+  /** The workbook's document language: the report sheet is written in it (default: `lang`). */
+  docLang?: Lang;
   /** Year, district figures: what the narrative needs beyond the workbook. */
   settings: ReportSettings;
   override?: MappingOverride;
@@ -201,7 +203,10 @@ interface Seen {
 
 interface SheetRun {
   year: number;
+  /** The pane's language (messages to the user). */
   lang: Lang;
+  /** The workbook's document language (what is written into the workbook). */
+  docLang: Lang;
   stats: ReportStats;
   seen: Seen;
   progress: Progress;
@@ -224,7 +229,7 @@ async function findOurSheet(context: Excel.RequestContext, r: SheetRun): Promise
   r.seen.ids = new Set(sheets.items.map((ws) => ws.id));
   const ours = sheets.items.find((ws, i) => isOurReport(markers[i].values.map((row) => row[0]), r.year, ws.name)) ?? null;
   if (ours?.protection.protected) throw new UserFacingError(fill(messages(r.lang).excel.reportProtected, { sheet: ours.name }), 'AccessDenied');
-  const base = defaultReportSheetName(r.year, r.lang);
+  const base = defaultReportSheetName(r.year, r.docLang);
   const name = pickReportSheetName(base, sheets.items.map((ws) => ws.name), ours?.name ?? null);
   r.seen.name = name;
   return { ours, name, base };
@@ -277,14 +282,15 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
   }
   progress('score', 0, 1);
   const { result } = inspection;
-  const narrative = generateNarrative(result, settings, lang);
-  const model = reportSheetModel(result, narrative, settings, lang, CHART_ROWS);
+  const docLang = options.docLang ?? lang;
+  const narrative = generateNarrative(result, settings, docLang);
+  const model = reportSheetModel(result, narrative, settings, docLang, CHART_ROWS);
   const year = settings.year;
 
   // What the run saw before writing, for the clean-up after a failed write.
   const seen: Seen = { ids: null, name: '' };
   try {
-    const written = await run((context) => writeSheet(context, model, { year, lang, stats, seen, progress }));
+    const written = await run((context) => writeSheet(context, model, { year, lang, docLang, stats, seen, progress }));
     // The audit log records the report (its own run; a failure to log does not undo the report).
     if (options.audit) await appendAudit(run, [auditEntryFor('reportGenerated', result, { sheet: inspection.read.sheet, who: options.who })]).catch(() => undefined);
     progress('done', 1, 1);

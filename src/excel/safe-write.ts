@@ -186,6 +186,8 @@ async function readOwned(context: Excel.RequestContext): Promise<Owned> {
 
 export interface SafeOptions {
   lang: Lang;
+  /** The workbook's document language: what is written into cells is in it (default: `lang`). */
+  docLang?: Lang;
   override?: MappingOverride;
   progress?: Progress;
   /** What the user previewed (stampOf an earlier inspection): if the input or rules differ now, nothing is written. */
@@ -333,9 +335,9 @@ function changedSinceRead(inspection: Inspection, owned: Owned, now: Recheck, la
 }
 
 /** Step 2, the check: output cells that are not what the add-in last wrote. */
-function editedSinceWritten(inspection: Inspection, record: OutputRecord | null, output: CellValue[][] | null, lang: Lang): GuardStop | null {
+function editedSinceWritten(inspection: Inspection, record: OutputRecord | null, output: CellValue[][] | null, lang: Lang, docLang: Lang = lang): GuardStop | null {
   if (!record || !output) return null;
-  const target = writtenOutput(inspection, lang);
+  const target = writtenOutput(inspection, docLang);
   const edited: string[] = [];
   for (let r = 0; r < record.rows; r++) {
     for (let c = 0; c < OUTPUT_COLUMN_COUNT; c++) {
@@ -358,7 +360,7 @@ interface RunRecord {
 /** Step 3 (after the output): the rules, the output record and the audit rows, queued and synced once. */
 async function recordRun(context: Excel.RequestContext, inspection: Inspection, run: RunRecord, sync: () => Promise<void>): Promise<void> {
   const { rules, applying, owned, now, options } = run;
-  const { lang } = options;
+  const lang = options.docLang ?? options.lang;
   const time = (options.now?.() ?? new Date()).toISOString();
   const target = writtenOutput(inspection, lang);
   const input = inputFingerprint(inspection.read, inspection.layout.outputCol);
@@ -397,13 +399,13 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
   const beforeWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<GuardStop | null> => {
     const preview = changedSincePreview(options.since, inspection, owned, lang);
     if (preview) return preview;
-    now = await readAgain(context, inspection, owned, lang, sync);
+    now = await readAgain(context, inspection, owned, options.docLang ?? lang, sync);
     const changed = changedSinceRead(inspection, owned, now, lang);
     if (changed) return changed;
-    return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang);
+    return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang, options.docLang ?? lang);
   };
   const afterWrite = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => recordRun(context, inspection, { rules, applying, owned, now, options }, sync);
-  return scoreWorkbook(run, { rules, lang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
 }
 
 function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang): SafeOutcome {

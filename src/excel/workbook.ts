@@ -10,6 +10,8 @@ import {
   detectLayout,
   fill,
   messages,
+  occupiedOutputCells,
+  freeOutputColumn,
   readTable,
   scoreTable,
   ruleCheckColumns,
@@ -19,31 +21,22 @@ import {
   type Lang,
   type Layout,
   type RoleOverrides,
-  type Origin,
   type RuleSet,
   type ScoringResult,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
+import { locateBlock, type BlockRead, type SheetChoice } from './locate';
+import { supportsExcelApi } from './host';
 import { writeOutput } from './output-write';
 import type { GuardStop } from './safe-write';
-import { CHUNK_BUDGET_BYTES, gridBytes } from './payload';
 
 /** `Excel.run`, injected so tests and the workbench can pass a fake host. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export type TableSource = { kind: 'selection'; address: string } | { kind: 'table'; name: string } | { kind: 'sheet' };
+export type { TableSource, SheetChoice } from './locate';
 
-/** A block of the active sheet read as plain values. */
-export interface SheetRead {
-  sheet: string;
-  source: TableSource;
-  /** Top-left of the grid in the sheet: 1-based row, 0-based column. */
-  origin: Origin;
-  grid: CellValue[][];
-  /** Number formats of the grid's cells, where read (only the columns that need them). */
-  formats: (string | undefined)[][];
-  protected: boolean;
-}
+/** A block of a sheet read as plain values (locate.ts). */
+export type SheetRead = BlockRead;
 
 export type Progress = (step: 'locate' | 'read' | 'score' | 'write' | 'done', done: number, total: number) => void;
 
@@ -54,6 +47,16 @@ export interface MappingOverride {
   maxPoints?: Record<number, number>;
   /** Column roles the user confirmed, by grid column (the engine's RoleOverrides). */
   roles?: RoleOverrides;
+  /** Which sheet to read: the user's choice, or the one found last (locate.ts). */
+  choice?: SheetChoice;
+  /** The sheet `layout` and `maxPoints` were set on: on any other sheet they do not apply. */
+  sheet?: string;
+}
+
+/** The override's layout and max points when they were set on `sheet` (or on no sheet in particular). */
+export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
+  if (!override || override.sheet === undefined || override.sheet === sheet) return override;
+  return { choice: override.choice };
 }
 
 export interface Inspection {
@@ -63,6 +66,10 @@ export interface Inspection {
   errors: Finding[];
   warnings: Finding[];
   result: ScoringResult;
+  /** Output cells already in use on a first run (A1 addresses, sheet rows): the run would stop on them. */
+  occupied: string[];
+  /** Where the block could go instead (a sheet column letter), when `occupied` is not empty. */
+  freeColumn: string | null;
   /** Sheet columns (letters) of the output block. */
   outputColumns: string[];
 }
@@ -91,78 +98,24 @@ class SyncCounter {
 
 export { supportsExcelApi } from './host';
 
-/** Rows per read chunk before anything is known about cell sizes. */
-const FIRST_READ_ROWS = 2000;
-
 /**
- * Reads the scoring table's block: the selection when it is a block, else the first Excel
- * table on the active sheet, else the sheet's used range. Values only, in row chunks sized
- * from the bytes of the previous chunk.
+ * Finds and reads the scoring table's block (locate.ts): the sheet the user chose, else the active
+ * sheet (its selection when it is a block, else its first Excel table, else its used range), else
+ * the sheet found last, else the other sheets in tab order.
  */
-async function readBlock(context: Excel.RequestContext, counter: SyncCounter, progress: Progress): Promise<SheetRead> {
-  progress('locate', 0, 1);
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  sheet.load('name, protection/protected');
-  const selection = context.workbook.getSelectedRange();
-  selection.load('address, rowIndex, columnIndex, rowCount, columnCount');
-  // A navigation property returns a proxy; nothing is read from the sheet here.
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-  const tables = sheet.tables;
-  tables.load('items/name');
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('rowIndex, columnIndex, rowCount, columnCount');
-  await context.sync();
-  counter.syncs++;
-
-  let source: TableSource;
-  let bounds: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
-  if (selection.rowCount > 1 && selection.columnCount > 1) {
-    source = { kind: 'selection', address: selection.address.split('!').pop() as string };
-    bounds = selection;
-  } else if (tables.items.length > 0) {
-    const table = tables.items[0];
-    const range = table.getRange();
-    range.load('rowIndex, columnIndex, rowCount, columnCount');
-    await context.sync();
-    counter.syncs++;
-    source = { kind: 'table', name: table.name };
-    bounds = range;
-  } else {
-    source = { kind: 'sheet' };
-    bounds = used.isNullObject ? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 } : used;
-  }
-
-  // A used range that starts below row 1 still reads from A1, so addresses stay natural.
-  const top = source.kind === 'sheet' ? 0 : bounds.rowIndex;
-  const left = source.kind === 'sheet' ? 0 : bounds.columnIndex;
-  const rowCount = bounds.rowIndex + bounds.rowCount - top;
-  const colCount = bounds.columnIndex + bounds.columnCount - left;
-  const grid: CellValue[][] = [];
-  let rowsPerChunk = Math.max(1, Math.min(FIRST_READ_ROWS, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, colCount * 24))));
-  for (let start = 0; start < rowCount && colCount > 0; ) {
-    const n = Math.min(rowsPerChunk, rowCount - start);
-    const range = sheet.getRangeByIndexes(top + start, left, n, colCount);
-    range.load('values');
-    progress('read', start, rowCount);
-    // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    counter.syncs++;
-    counter.readChunks++;
-    const values = range.values as CellValue[][];
-    for (const row of values) grid.push(row);
-    const bytesPerRow = gridBytes(values) / n;
-    rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, bytesPerRow)));
-    start += n;
-  }
-  return {
-    sheet: sheet.name,
-    source,
-    origin: { row: top + 1, col: left },
-    grid,
-    formats: [],
-    protected: sheet.protection.protected,
-  };
+async function readBlock(context: Excel.RequestContext, counter: SyncCounter, progress: Progress, lang: Lang, override: MappingOverride | undefined): Promise<SheetRead> {
+  return locateBlock(context, {
+    lang,
+    choice: override?.choice,
+    layoutFor: (sheet) => overrideFor(override, sheet)?.layout,
+    isComplete: isCompleteLayout,
+    sync: async () => {
+      await context.sync();
+      counter.syncs++;
+    },
+    onChunk: () => counter.readChunks++,
+    progress,
+  });
 }
 
 function describeSource(read: SheetRead, lang: Lang): string {
@@ -172,30 +125,30 @@ function describeSource(read: SheetRead, lang: Lang): string {
   return m.sourceSheet;
 }
 
-/** The table's layout: the one found (with the user's corrections), or the user's own; else the error saying what was looked for. */
-function layoutOf(read: SheetRead, lang: Lang, override: MappingOverride | undefined): Layout {
+/** The table's layout: the one found (with the user's corrections), or the user's own; else why there is none. */
+function layoutOf(read: SheetRead, override: MappingOverride | undefined, lang: Lang): Layout {
   const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
   if (detected.ok) return { ...detected.layout, ...override?.layout };
   if (override?.layout && isCompleteLayout(override.layout)) return override.layout;
   const reason = fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
+  const uncertain = detected.reason === 'uncertain';
+  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), uncertain ? 'uncertainColumns' : 'notFound');
   // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
-  if (detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
-  throw error;
+  throw uncertain ? Object.assign(error, { proposal: detected.proposal }) : error;
 }
 
-/** The grid with the user's max points in the max row, where given. */
-function withMaxPoints(grid: CellValue[][], layout: Layout, override: MappingOverride | undefined): CellValue[][] {
-  if (!override?.maxPoints) return grid;
+/** The grid with the user's max points in the max row. */
+function withMaxPoints(grid: CellValue[][], layout: Layout, maxPoints: Record<number, number> | undefined): CellValue[][] {
+  if (!maxPoints) return grid;
   const out = grid.slice();
   const maxRow = out[layout.maxRow].slice();
-  for (const [col, max] of Object.entries(override.maxPoints)) maxRow[Number(col)] = max;
+  for (const [col, max] of Object.entries(maxPoints)) maxRow[Number(col)] = max;
   out[layout.maxRow] = maxRow;
   return out;
 }
 
-/** Last year's (and the authority's) index may be a fraction shown as a percentage: the number formats of those columns tell (one sync, none without them). */
-async function readPercentFormats(context: Excel.RequestContext, counter: SyncCounter, read: SheetRead, layout: Layout): Promise<(string | undefined)[][]> {
+/** Number formats of the percentage columns (last year's index, the authority's): a fraction shown as a percentage is told by its format. One sync, when there are such columns. */
+async function percentFormats(context: Excel.RequestContext, counter: SyncCounter, read: SheetRead, layout: Layout): Promise<(string | undefined)[][]> {
   const formats: (string | undefined)[][] = [];
   const unitCount = layout.endRow - layout.firstUnitRow;
   const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
@@ -223,11 +176,12 @@ async function inspectRead(
   read: SheetRead,
   rules: RuleSet,
   lang: Lang,
-  override: MappingOverride | undefined,
+  overrideAny: MappingOverride | undefined,
 ): Promise<Inspection> {
-  const layout = layoutOf(read, lang, override);
-  const grid = withMaxPoints(read.grid, layout, override);
-  const formats = await readPercentFormats(context, counter, read, layout);
+  const override = overrideFor(overrideAny, read.sheet);
+  const layout = layoutOf(read, override, lang);
+  const grid = withMaxPoints(read.grid, layout, override?.maxPoints);
+  const formats = await percentFormats(context, counter, read, layout);
   read.formats = formats;
 
   const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
@@ -242,7 +196,19 @@ async function inspectRead(
     warnings: findings.filter((f) => f.severity === 'warning'),
     result,
     outputColumns: Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => columnLetter(outputStart + i)),
+    ...occupiedOf(read, layout),
   };
+}
+
+/**
+ * The output cells in use, seen in the block read (the engine's guard, as the write applies it);
+ * a selection or Excel table ends where it ends, so the cells right of it are checked at write time.
+ */
+function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; freeColumn: string | null } {
+  const occupied = occupiedOutputCells(read.grid, layout, read.origin);
+  if (occupied.length === 0) return { occupied, freeColumn: null };
+  const free = freeOutputColumn(read.grid, layout);
+  return { occupied, freeColumn: free === null ? null : columnLetter(read.origin.col + free) };
 }
 
 function isCompleteLayout(l: Partial<Layout>): l is Layout {
@@ -253,7 +219,7 @@ function isCompleteLayout(l: Partial<Layout>): l is Layout {
 export async function inspectWorkbook(run: ExcelRun, rules: RuleSet, lang: Lang, override?: MappingOverride, progress: Progress = () => {}): Promise<Inspection> {
   return run(async (context) => {
     const counter = new SyncCounter();
-    const read = await readBlock(context, counter, progress);
+    const read = await readBlock(context, counter, progress, lang, override);
     return inspectRead(context, counter, read, rules, lang, override);
   });
 }
@@ -261,6 +227,8 @@ export async function inspectWorkbook(run: ExcelRun, rules: RuleSet, lang: Lang,
 export interface ScoreOptions {
   rules: RuleSet;
   lang: Lang;
+  /** The workbook's document language: headers, band names and notes are written in it (default: `lang`). */
+  docLang?: Lang;
   override?: MappingOverride;
   progress?: Progress;
   /** Runs after scoring, before anything is written; a stop makes the run write nothing (safe-write.ts). */
@@ -285,7 +253,7 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
   try {
     return await run(async (context) => {
       counter = new SyncCounter();
-      const read = await readBlock(context, counter, progress);
+      const read = await readBlock(context, counter, progress, lang, options.override);
       sheetName = read.sheet;
       progress('score', 0, 1);
       inspection = await inspectRead(context, counter, read, rules, lang, options.override);
@@ -300,7 +268,7 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       };
       const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
       if (stop) return { ...stop, inspection, stats: counter.stats() };
-      const undo = await writeOutput(context, counter, inspection, lang, progress);
+      const undo = await writeOutput(context, counter, inspection, options.docLang ?? lang, progress);
       if (options.afterWrite) {
         try {
           await options.afterWrite(context, inspection, sync);
@@ -330,4 +298,32 @@ export async function selectCell(run: ExcelRun, sheet: string, address: string):
     ws.getRange(address).select();
     await context.sync();
   });
+}
+
+/**
+ * Calls `onActivated(worksheetId)` whenever a worksheet becomes the active one
+ * (worksheets.onActivated, ExcelApi 1.7, one round trip to register). Returns a function that
+ * stops the calls; where the host lacks the event, nothing is registered and the pane relies on
+ * its re-read button.
+ */
+export async function watchActivation(run: ExcelRun, onActivated: (worksheetId: string) => void): Promise<() => void> {
+  let live = true;
+  if (!supportsExcelApi('1.7')) return () => undefined;
+  const handler = await run(async (context) => {
+    const result = context.workbook.worksheets.onActivated.add(async (args: Excel.WorksheetActivatedEventArgs) => {
+      if (live) onActivated(args.worksheetId);
+    });
+    await context.sync();
+    return result;
+  });
+  return () => {
+    live = false;
+    // Best effort: the registration's own context removes it; a closed context leaves it inert (live is false).
+    try {
+      handler.remove();
+      void handler.context.sync().catch(() => undefined);
+    } catch {
+      // inert anyway
+    }
+  };
 }

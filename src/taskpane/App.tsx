@@ -3,18 +3,22 @@
  * `run` is Excel.run in Office, or a fake host's run in tests and the workbench.
  */
 import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useId, useState } from 'react';
-import { HAI_DUONG_2018, type Lang } from '../engine';
+import { lazy, Suspense, useId, useMemo } from 'react';
+import { HAI_DUONG_2018, messages, type Lang } from '../engine';
 import type { ExcelRun } from '../excel/workbook';
+import { LeaveRulesDialog } from './components/LeaveRulesDialog';
 import { RulesNotice } from './components/RulesNotice';
 import { ScoringTab } from './components/ScoringTab';
+import { useDocSettings } from './hooks/useDocSettings';
 import { useLang } from './hooks/useLang';
 import { scoringRules, useRulesInForce } from './hooks/useRulesInForce';
 import { useScoring } from './hooks/useScoring';
+import { useTabs, type TabValue } from './hooks/useTabs';
 
 // The "Báo cáo" and "Tiêu chí" tabs load on demand.
 const ReportPanel = lazy(() => import(/* webpackChunkName: "report" */ './components/ReportPanel'));
 const RulesPanel = lazy(() => import(/* webpackChunkName: "rules-editor" */ './components/RulesEditor'));
+const AuditPanel = lazy(() => import(/* webpackChunkName: "audit-log" */ './components/AuditPanel'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -23,7 +27,7 @@ const useStyles = makeStyles({
   panel: { paddingBlockStart: tokens.spacingVerticalS },
 });
 
-export type TabValue = 'score' | 'report' | 'rules';
+export type { TabValue } from './hooks/useTabs';
 
 export interface AppProps {
   run: ExcelRun;
@@ -36,14 +40,19 @@ export function App({ run, lang: initialLang }: AppProps) {
   const { lang, t, toggle } = useLang(initialLang);
   // The rules the workbook holds (the default when none), read on open and after an apply.
   const inForce = useRulesInForce(run, lang);
-  const scoring = useScoring(run, scoringRules(inForce), lang);
+  // What the workbook remembers (its language, the report inputs): above the tabs, so a tab switch loses nothing.
+  const doc = useDocSettings(run);
+  const scoring = useScoring(run, scoringRules(inForce), lang, doc.docLang);
+  const memory = useMemo(() => ({ docLang: doc.docLang, inputs: doc.report, setInputs: doc.setReport, flush: doc.flush }), [doc.docLang, doc.report, doc.setReport, doc.flush]);
   const rules = inForce.stored?.rules ?? HAI_DUONG_2018;
-  const [tab, setTab] = useState<TabValue>('score');
+  const tabs_ = useTabs(run, rules);
+  const { tab } = tabs_;
   const id = useId();
   const tabs: { value: TabValue; label: string }[] = [
     { value: 'score', label: t.tabScore },
     { value: 'report', label: t.tabReport },
     { value: 'rules', label: t.tabRules },
+    { value: 'log', label: messages(lang).pane.tabLog },
   ];
   const current = tabs.find((x) => x.value === tab) ?? tabs[0];
 
@@ -56,22 +65,27 @@ export function App({ run, lang: initialLang }: AppProps) {
             {t.languageSwitch}
           </Button>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)} aria-label={t.tabList}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => tabs_.select(d.value as TabValue)} aria-label={t.tabList}>
           {tabs.map((x) => (
             <Tab key={x.value} value={x.value} id={`${id}-tab-${x.value}`} aria-controls={`${id}-panel`}>
               {x.label}
             </Tab>
           ))}
         </TabList>
-        <main role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`} className={styles.panel}>
-          {tab !== 'rules' && <RulesNotice inForce={inForce} lang={lang} />}
-          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} />}
+        <main className={styles.panel}>
+          <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`}>
+          {tab !== 'rules' && tab !== 'log' && <RulesNotice inForce={inForce} lang={lang} />}
+          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' ? <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.override} /> : <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.override} />}
+              {tab === 'report' && <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} />}
+              {tab === 'rules' && <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} draftState={tabs_.draftState} />}
+              {tab === 'log' && <AuditPanel run={run} rules={rules} lang={lang} />}
             </Suspense>
           )}
+          </div>
         </main>
+        <LeaveRulesDialog lang={lang} open={tabs_.pending !== null} onStay={tabs_.stay} onKeep={tabs_.keep} onDiscard={tabs_.discard} />
       </div>
     </FluentProvider>
   );

@@ -26,6 +26,17 @@ declare global {
   }
 }
 
+/** `?sheet=Hướng dẫn`: the workbook opens on that sheet (as a workbook saved on it would). */
+function initialSheet(): string | null {
+  return new URLSearchParams(window.location.search).get('sheet');
+}
+
+/** `?pane=320`: the task pane's width in CSS pixels (Office's narrowest pane is 320). */
+function paneWidth(): number | undefined {
+  const w = Number(new URLSearchParams(window.location.search).get('pane'));
+  return Number.isFinite(w) && w >= 240 && w <= 1200 ? w : undefined;
+}
+
 function initialLang(): Lang {
   const q = new URLSearchParams(window.location.search).get('lang');
   if (q === 'en' || q === 'vi') return q;
@@ -46,6 +57,8 @@ export function Workbench() {
       setError(null);
       try {
         const book = await loadXlsx(data, fileName);
+        const wanted = book.sheets.findIndex((x) => x.name === initialSheet());
+        if (wanted >= 0) book.active = wanted;
         const bench = benchOf(book, bump);
         window.workbench = { bench, fileName };
         setLoaded({ bench, fileName, key: ++keyRef.current });
@@ -73,7 +86,8 @@ export function Workbench() {
 
   return (
     <div className="wb-root">
-      <header className="wb-bar">
+      {/* Not a banner: the pane has its own, and in Office the pane is a document of its own. */}
+      <div className="wb-bar">
         <strong>Workbench · Chấm điểm CCHC</strong>
         <label className="wb-open">
           Open .xlsx{' '}
@@ -101,12 +115,13 @@ export function Workbench() {
             {error}
           </span>
         )}
-      </header>
+      </div>
       <div className="wb-main">
         <div className="wb-left">{loaded && <SheetGrid host={loaded.bench.fake.host} version={version} onChange={bump} />}</div>
-        <aside className="wb-pane" aria-label="Task pane" data-testid="pane">
+        {/* Not a landmark: in Office the pane is a document of its own, and its <main> is top-level. */}
+        <div className="wb-pane" data-testid="pane" style={paneWidth() ? { width: `${paneWidth()}px` } : undefined}>
           {loaded && <App key={loaded.key} run={loaded.bench.run} lang={initialLang()} />}
-        </aside>
+        </div>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import {
   HAI_DUONG_2018,
   demotionNote,
   outputBlock,
+  reportSheetModel,
   ruleTableFindings,
   scoreGrid,
   scoreTable,
@@ -276,5 +277,33 @@ describe('a rule set using every feature', () => {
     expect(u.B).toMatchObject({ indexPct: 81.83, rank: 1, band: 'complete', demotion: [{ band: 'good', failingFields: [{ label: 'Chính quyền số', pct: 55, floorPct: 60 }] }] });
     expect(u.C).toMatchObject({ indexPct: 95, band: 'p-good', rank: 1, components: { converted: true } });
     expect(u.D).toMatchObject({ ranked: false, rank: 0 });
+  });
+});
+
+describe('the report sheet with blocks', () => {
+  test('the band table lists the blocks’ own bands too (counts add up); a unit left out has no rank', () => {
+    const rules: RuleSet = { ...HAI_DUONG_2018, blocks: EVERY_FEATURE.blocks };
+    const t = tableWith([
+      { name: 'X1', scores: [90, 90, 90], extra: { block: 'xa' } },
+      { name: 'P1', scores: [88, 88, 88], extra: { block: 'phuong' } },
+      { name: 'C1', scores: [99, 99, 99], extra: { block: 'co-quan' } },
+    ]);
+    const r = scoreTable(t, rules);
+    const model = reportSheetModel(r, { title: '', paragraphs: [] }, { year: 2024 }, 'vi');
+    const band = model.rows.slice(model.bandTable.headerRow + 1, model.bandTable.headerRow + 1 + model.bandTable.rowCount);
+    expect(band.map((row) => [row[0].band, row[1].value])).toEqual([
+      ['excellent', 2],
+      ['good', 0],
+      ['complete', 0],
+      ['incomplete', 0],
+      ['p-good', 1],
+      ['p-rest', 0],
+    ]);
+    const ranking = model.rows.slice(model.rankingTable.headerRow + 1);
+    expect(ranking.map((row) => [row[1].value, row[0].value])).toEqual([
+      ['C1', ''],
+      ['X1', 1],
+      ['P1', 1],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { HAI_DUONG_2018, type RuleSet } from '../../src/engine';
-import { inspectWorkbook, scoreWorkbook } from '../../src/excel/workbook';
+import { TableNotFoundError, candidateOrder } from '../../src/excel/locate';
+import { inspectWorkbook, scoreWorkbook, watchActivation } from '../../src/excel/workbook';
 import { createFakeExcel } from '../../tools/fake-excel';
 import { fakeWith, runOf, sampleWorkbookData, syntheticSheet } from './helpers';
 
@@ -314,5 +315,104 @@ describe('finding the table', () => {
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') expect(outcome.message).toMatch(/Tên đơn vị.*Điểm tối đa/);
+  });
+});
+
+describe('the table is found, not assumed (issue 17, item 1)', () => {
+  const guide = [['Hướng dẫn sử dụng'], ['Nhập điểm ở trang "Tổng hợp"']];
+  async function sampleOnGuide() {
+    const data = await sampleWorkbookData();
+    return createFakeExcel({ ...data, activeSheet: data.sheets[0].name, selection: undefined });
+  }
+
+  test('opened on the instructions sheet, the table is read from the next sheet, and nothing is activated', async () => {
+    const fake = await sampleOnGuide();
+    expect(fake.host.activeSheet).toBe('Hướng dẫn');
+    const inspection = await inspectWorkbook(runOf(fake), rules, 'vi');
+    expect(inspection.read.sheet).toBe('Tổng hợp');
+    expect(inspection.read.sheets).toEqual(['Hướng dẫn', 'Tổng hợp']);
+    expect(inspection.result.units).toHaveLength(23);
+    expect(fake.host.activeSheet).toBe('Hướng dẫn');
+  });
+
+  test('scoring from the instructions sheet writes beside the table on its own sheet', async () => {
+    const fake = await sampleOnGuide();
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    if (outcome.status !== 'written') return;
+    expect(fake.host.sheet('Tổng hợp').values(`${outcome.inspection.outputColumns[0]}${outcome.inspection.read.origin.row + outcome.inspection.layout.headerRow}`)[0][0]).toBe('Chỉ số (%)');
+    expect(fake.host.activeSheet).toBe('Hướng dẫn');
+  });
+
+  test('the remembered sheet comes before the other sheets; a chosen sheet is the only one read', async () => {
+    const table = syntheticSheet(5, 3);
+    const fake = createFakeExcel({
+      sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: '2020', cells: table }, { name: '2021', cells: table }],
+      activeSheet: 'Hướng dẫn',
+    });
+    const run = runOf(fake);
+    expect((await inspectWorkbook(run, rules, 'vi')).read.sheet).toBe('2020');
+    expect((await inspectWorkbook(run, rules, 'vi', { choice: { remembered: '2021' } })).read.sheet).toBe('2021');
+    await expect(inspectWorkbook(run, rules, 'vi', { choice: { sheet: 'Hướng dẫn' } })).rejects.toMatchObject({ code: 'notFound', misses: [{ sheet: 'Hướng dẫn' }] });
+  });
+
+  test('no sheet holds a table: every sheet looked at is named with its reason, and the sheets to choose from travel with the error', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: 'Ghi chú', cells: [['Tên đơn vị', 'A'], ['x', 1]] }], activeSheet: 'Ghi chú' });
+    const error = await inspectWorkbook(runOf(fake), rules, 'vi').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableNotFoundError);
+    const e = error as TableNotFoundError;
+    expect(e.misses.map((m) => m.sheet)).toEqual(['Ghi chú', 'Hướng dẫn']);
+    expect(e.sheets).toEqual(['Hướng dẫn', 'Ghi chú']);
+    expect(e.message).toContain('“Hướng dẫn”');
+    expect(e.message).toContain('“Ghi chú”');
+  });
+
+  test('owned sheets are never candidates', () => {
+    const sheets = [
+      { name: 'Tổng hợp', visibility: 'Visible' },
+      { name: '_TieuChiCCHC', visibility: 'VeryHidden' },
+      { name: 'Ẩn', visibility: 'Hidden' },
+      { name: 'Báo cáo', visibility: 'Visible' },
+    ];
+    expect(candidateOrder(sheets, 'Báo cáo', { remembered: 'Tổng hợp' })).toEqual(['Báo cáo', 'Tổng hợp']);
+    expect(candidateOrder(sheets, 'Báo cáo', { sheet: '_TieuChiCCHC' })).toEqual(['Báo cáo', 'Tổng hợp']);
+  });
+
+  test('reading on the active sheet costs no more round trips than before; a fallback costs one more', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: 'Tổng hợp', cells: syntheticSheet(10, 7) }], activeSheet: 'Tổng hợp' });
+    const run = runOf(fake);
+    fake.host.resetCounters();
+    await inspectWorkbook(run, rules, 'vi');
+    const direct = fake.host.syncCount;
+    fake.host.select("'Hướng dẫn'!A1");
+    fake.host.resetCounters();
+    await inspectWorkbook(run, rules, 'vi');
+    expect(direct).toBe(2);
+    expect(fake.host.syncCount).toBe(direct + 2);
+  });
+
+  test('sheet activation is followed: the handler is told the sheet id, after the request, and not after it stops', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: 'Tổng hợp', cells: syntheticSheet(3, 2) }], activeSheet: 'Hướng dẫn' });
+    const run = runOf(fake);
+    const seen: string[] = [];
+    const stop = await watchActivation(run, (id) => seen.push(id));
+    expect(fake.host.activatedHandlerCount).toBe(1);
+    fake.host.select("'Tổng hợp'!B2");
+    expect(seen).toEqual([]); // events arrive later, as in Office.js
+    await new Promise((r) => setTimeout(r, 5));
+    const id = fake.host.sheet('Tổng hợp').id;
+    expect(seen).toEqual([id]);
+    fake.host.select("'Tổng hợp'!C3"); // same sheet: no activation
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toHaveLength(1);
+    stop();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(fake.host.activatedHandlerCount).toBe(0);
+    await run(async (context) => {
+      context.workbook.worksheets.getItem('Hướng dẫn').activate();
+      await context.sync();
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toHaveLength(1);
   });
 });

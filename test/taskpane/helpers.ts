@@ -14,8 +14,8 @@ export async function loadSample(): Promise<LoadedWorkbook> {
 }
 
 /** A fake host holding the workbook, installed as the global Excel (the adapter reads enums from it). */
-export function fakeOf(book: LoadedWorkbook): { fake: FakeExcel; run: ExcelRun; restore: () => void } {
-  const fake = createFakeExcel(fakeDataOf(book));
+export function fakeOf(book: LoadedWorkbook, settings?: Record<string, unknown>): { fake: FakeExcel; run: ExcelRun; restore: () => void } {
+  const fake = createFakeExcel({ ...fakeDataOf(book), settings });
   const restore = installFakeExcelGlobals(fake);
   return { fake, run: fake.Excel.run as unknown as ExcelRun, restore };
 }

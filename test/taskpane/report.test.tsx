@@ -28,8 +28,8 @@ afterEach(() => {
   restore = null;
 });
 
-async function openReportTab(lang: 'vi' | 'en' = 'vi') {
-  const f = fakeOf(sample);
+async function openReportTab(lang: 'vi' | 'en' = 'vi', settings?: Record<string, unknown>) {
+  const f = fakeOf(sample, settings);
   restore = f.restore;
   render(<App run={f.run} lang={lang} />);
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
@@ -55,8 +55,8 @@ test('the year comes from the table title; the preview shows the narrative with 
   type('rankOf', '12');
   await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.'));
   expect(screen.getByTestId('report-preview').textContent).toContain('Huyện Tứ Kỳ xếp thứ 6/12 huyện');
-  // Typing and previewing write nothing.
-  expect(fake.host.snapshot()).toEqual(before);
+  // Typing and previewing write no cell (the inputs go to the workbook's settings).
+  expect(fake.host.snapshot().sheets).toEqual(before.sheets);
   // The inputs are labelled (Fluent Field): a screen reader reads "Năm báo cáo".
   expect((screen.getByLabelText('Năm báo cáo') as HTMLInputElement).value).toBe('2021');
 });
@@ -95,9 +95,17 @@ test('a bad percentage or rank is flagged and the button stays disabled', async 
   await waitFor(() => expect((screen.getByTestId('report-button') as HTMLButtonElement).disabled).toBe(false));
 });
 
-test('in English: the tab, the button and the sheet name', async () => {
+test('an English pane writes a Vietnamese workbook: the sheet is in the workbook language, not the display language', async () => {
   const { fake } = await openReportTab('en');
   expect(screen.getByTestId('report-button').textContent).toBe('Make the report');
+  fireEvent.click(screen.getByTestId('report-button'));
+  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  expect(fake.host.sheetNames).toContain('Báo cáo CCHC 2021');
+  expect(fake.host.sheetNames).not.toContain('PAR report 2021');
+});
+
+test('a workbook whose document language is English gets an English report sheet, whatever the pane shows', async () => {
+  const { fake } = await openReportTab('vi', { 'parIndex.documentLanguage': 'en' });
   fireEvent.click(screen.getByTestId('report-button'));
   await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   expect(fake.host.sheetNames).toContain('PAR report 2021');
@@ -108,8 +116,27 @@ test('the form check: percentages in either notation, empty optional fields left
   expect(readPct('83,30')).toBe(83.3);
   expect(readPct('83.3 %')).toBe(83.3);
   expect(readPct('101')).toBeNull();
-  const empty = { year: '', district: '', districtIndex: '', districtIndexLast: '', rank: '', rankOf: '' };
+  const empty = { year: '', district: '', districtIndex: '', districtIndexLast: '', rank: '', rankOf: '', districtBand: '' };
   expect(checkReportForm(empty, 2021, t)).toEqual({ settings: { year: 2021 }, errors: {} });
   expect(checkReportForm({ ...empty, year: '1999' }, 2021, t).errors.year).toBe(t.reportYearInvalid);
   expect(checkReportForm({ ...empty, district: ' Tứ Kỳ ', rank: '6', rankOf: '12' }, 2021, t).settings).toEqual({ year: 2021, districtName: 'Tứ Kỳ', districtRank: { rank: 6, of: 12 } });
+});
+
+test('what the officer typed survives a tab switch and is stored in the workbook, read back when the pane opens again', async () => {
+  const { fake, run } = await openReportTab();
+  type('district', 'Tứ Kỳ');
+  type('districtIndex', '83,30');
+  fireEvent.click(screen.getByRole('tab', { name: 'Chấm điểm' }));
+  await screen.findByTestId('score-button');
+  fireEvent.click(screen.getByRole('tab', { name: 'Báo cáo' }));
+  await screen.findByTestId('report-panel', {}, { timeout: 10000 });
+  expect((screen.getByTestId('report-district') as HTMLInputElement).value).toBe('Tứ Kỳ');
+  expect((screen.getByTestId('report-districtIndex') as HTMLInputElement).value).toBe('83,30');
+  await waitFor(() => expect(fake.host.settings()['parIndex.reportInputs']).toMatchObject({ district: 'Tứ Kỳ', districtIndex: '83,30' }), { timeout: 5000 });
+  // The pane opened again on the same workbook shows them.
+  cleanup();
+  render(<App run={run} lang="vi" />);
+  await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+  fireEvent.click(screen.getByRole('tab', { name: 'Báo cáo' }));
+  await waitFor(() => expect((screen.getByTestId('report-district') as HTMLInputElement).value).toBe('Tứ Kỳ'), { timeout: 10000 });
 });

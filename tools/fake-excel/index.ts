@@ -196,6 +196,8 @@ export class FakeHost implements HostLike {
   /** Sheet-qualified address of the selection, e.g. "Sheet1!B3:C4". */
   get selection(): string { return qualifiedAddress(this._wb.selection.sheet.name, this._wb.selection.rect); }
   get sheetNames(): string[] { return this._wb.liveSheets().map((s) => s.name); }
+  /** Handlers registered through worksheets.onActivated and not removed. */
+  get activatedHandlerCount(): number { return this._wb.activatedHandlers.size; }
 
   resetCounters(): void {
     this._c.syncCount = 0;
@@ -245,8 +247,7 @@ export class FakeHost implements HostLike {
   select(address: string): void {
     const { sheet, local } = splitSheet(address);
     const s = sheet !== undefined ? this._sheet(sheet) : this._wb.activeSheet;
-    this._wb.activeSheet = s;
-    this._wb.selection = { sheet: s, rect: this._rect(local) };
+    this._wb.activate(s, this._rect(local));
   }
 
   sheet(name: string): FakeSheetView {

@@ -44,6 +44,26 @@ export class WorkbookState {
   customXmlParts: CustomXmlPartState[] = [];
   settings = new Map<string, string>(); // JSON text
   calculationMode = 'Automatic';
+  /** Handlers registered by worksheets.onActivated.add (applied at sync, like Office.js). */
+  activatedHandlers = new Set<(args: WorksheetActivatedEventArgs) => unknown>();
+
+  /**
+   * Makes `s` the active sheet. When that changes the active sheet, the registered onActivated
+   * handlers run later (a macrotask), as Office.js delivers events after the request that caused them.
+   */
+  activate(s: SheetState, selection?: Rect): void {
+    const changed = this.activeSheet !== s;
+    this.activeSheet = s;
+    if (selection) this.selection = { sheet: s, rect: selection };
+    else if (changed) this.selection = { sheet: s, rect: { r0: 0, c0: 0, rows: 1, cols: 1 } };
+    if (!changed || this.activatedHandlers.size === 0) return;
+    const args: WorksheetActivatedEventArgs = { type: 'WorksheetActivated', worksheetId: s.id };
+    for (const h of [...this.activatedHandlers]) {
+      setTimeout(() => {
+        if (this.activatedHandlers.has(h)) void Promise.resolve(h(args)).catch(() => undefined);
+      }, 0);
+    }
+  }
 
   liveSheets(): SheetState[] {
     return this.sheets.filter((s) => !s.deleted);
@@ -52,6 +72,34 @@ export class WorkbookState {
   findSheet(key: string): SheetState | undefined {
     const k = key.toLowerCase();
     return this.liveSheets().find((s) => s.name.toLowerCase() === k || s.id === key);
+  }
+}
+
+/** Office.js `Excel.WorksheetActivatedEventArgs`. */
+export interface WorksheetActivatedEventArgs {
+  type: 'WorksheetActivated';
+  worksheetId: string;
+}
+
+/** Office.js `OfficeExtension.EventHandlerResult`: `remove()` is queued and applies at the next sync of its context. */
+export class FakeEventHandlerResult {
+  constructor(readonly context: FakeRequestContext, private readonly _remove: () => void) {}
+  remove(): void {
+    this.context._queue('EventHandlerResult.remove', () => OP_OVERHEAD_BYTES, () => this._remove());
+  }
+}
+
+/** Office.js `OfficeExtension.EventHandlers`: `add()` is queued and the handler registered at the next sync. */
+export class FakeEventHandlers<A> {
+  constructor(private readonly context: FakeRequestContext, private readonly set: Set<(args: A) => unknown>, private readonly loc: string) {}
+  add(handler: (args: A) => unknown): FakeEventHandlerResult {
+    if (typeof handler !== 'function') throw officeError(ErrorCodes.invalidArgument, `${this.loc}.add`);
+    this.context._queue(`${this.loc}.add`, () => OP_OVERHEAD_BYTES, () => {
+      this.set.add(handler);
+    });
+    return new FakeEventHandlerResult(this.context, () => {
+      this.set.delete(handler);
+    });
   }
 }
 
@@ -674,6 +722,11 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, Sheet
     return SHEET_PROPS;
   }
 
+  /** Fires when a worksheet becomes the active one (ExcelApi 1.7). */
+  get onActivated(): FakeEventHandlers<WorksheetActivatedEventArgs> {
+    return new FakeEventHandlers(this.context, this.context._host._wb.activatedHandlers as Set<(args: WorksheetActivatedEventArgs) => unknown>, 'WorksheetCollection.onActivated');
+  }
+
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context._host._wb.activeSheet);
   }
@@ -868,10 +921,7 @@ export class FakeWorksheet extends FakeClientObject {
       const s = this._targetOrThrow('Worksheet.activate');
       const wb = this.context._host._wb;
       if (s.visibility !== 'Visible') throw officeError(ErrorCodes.invalidOperation, 'Worksheet.activate');
-      if (wb.activeSheet !== s) {
-        wb.activeSheet = s;
-        wb.selection = { sheet: s, rect: { r0: 0, c0: 0, rows: 1, cols: 1 } };
-      }
+      wb.activate(s);
     });
   }
 
@@ -888,8 +938,7 @@ export class FakeWorksheet extends FakeClientObject {
       if (wb.activeSheet === s) {
         const live = wb.liveSheets().filter((x) => x.visibility === 'Visible');
         const next = live[Math.min(idx, live.length - 1)];
-        wb.activeSheet = next;
-        wb.selection = { sheet: next, rect: { r0: 0, c0: 0, rows: 1, cols: 1 } };
+        wb.activate(next);
       } else if (wb.selection.sheet === s) {
         wb.selection = { sheet: wb.activeSheet, rect: { r0: 0, c0: 0, rows: 1, cols: 1 } };
       }
@@ -1180,8 +1229,7 @@ export class FakeRange extends FakeClientObject {
     this._method('select', [], () => {
       const t = this._targetOrThrow('Range.select');
       const wb = this.context._host._wb;
-      wb.activeSheet = t.sheet;
-      wb.selection = { sheet: t.sheet, rect: { ...t.rect } };
+      wb.activate(t.sheet, { ...t.rect });
     });
   }
 

@@ -10,6 +10,7 @@ import { dirOf, parseRelationships, readWorkbookParts, relsPathOf, resolveTarget
 import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml, type SheetGrid, type StyleFormats } from './read';
 import { StyleBook } from './styles';
 import { attr, decodeOoxmlText, escapeAttr, setAttr } from './xml';
+import { forPatching } from './parse';
 
 export type { SheetRef } from './package';
 
@@ -17,6 +18,8 @@ const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/re
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const TRANSITIONAL_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 
 /** A part's new content: its text, or that text as UTF-8 bytes. */
@@ -47,12 +50,17 @@ export class XlsxBook {
 
   private constructor(private readonly zip: ZipArchive) {
     this.parts = readWorkbookParts(zip);
-    this.date1904 = isDate1904(zip.text(this.parts.workbookPath));
+    this.date1904 = isDate1904(zip.text(this.parts.workbookPath), this.parts.workbookPath);
   }
 
   /** Opens a workbook from its bytes. Throws ZipError / PackageError when it is not one. */
   static read(data: Buffer): XlsxBook {
     return new XlsxBook(ZipArchive.read(data));
+  }
+
+  /** Opens a workbook from an archive already read (and checked: guard.ts). */
+  static fromArchive(zip: ZipArchive): XlsxBook {
+    return new XlsxBook(zip);
   }
 
   /** The worksheets in workbook order (hidden ones included). */
@@ -65,49 +73,40 @@ export class XlsxBook {
     return isPartContent(changed) ? textOf(changed) : this.sourceText(path);
   }
 
-  /** A part's text as the file holds it, decoded once (a 10 MB sheet is read, then edited). */
+  /**
+   * A part's text as the file holds it, decoded once (a 10 MB sheet is read, then edited), in the
+   * form the patcher edits: SpreadsheetML's main-namespace prefix taken off (`<x:row>` → `<row>`)
+   * and the declaration saying UTF-8, the encoding every part is written in.
+   */
   private sourceText(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {
-      text = this.zip.text(path);
+      text = forPatching(this.zip.text(path));
       this.texts.set(path, text);
     }
     return text;
   }
 
   private strings(): string[] {
-    return (this.sharedStrings ??= parseSharedStrings(this.parts.sharedStringsPath ? this.zip.textOrNull(this.parts.sharedStringsPath) : null));
+    const path = this.parts.sharedStringsPath;
+    return (this.sharedStrings ??= parseSharedStrings(path ? this.zip.textOrNull(path) : null, path ?? undefined));
   }
 
   private styleFormats(): StyleFormats {
-    return (this.formats ??= parseStyleFormats(this.parts.stylesPath ? this.zip.textOrNull(this.parts.stylesPath) : null));
+    const path = this.parts.stylesPath;
+    return (this.formats ??= parseStyleFormats(path ? this.zip.textOrNull(path) : null, path ?? undefined));
   }
 
   /** The workbook's styles, to add the looks the output needs. */
   get styles(): StyleBook {
-    return (this.styleBook ??= new StyleBook(this.parts.stylesPath ? this.zip.textOrNull(this.parts.stylesPath) : null));
-  }
-
-  /**
-   * Inflates these sheets' parts on the thread pool while this thread reads the shared strings
-   * and the styles, which every sheet's grid needs: the two overlap instead of following each
-   * other. Reading the sheets afterwards takes them from the cache. A damaged part rejects here
-   * with the ZipError reading it would throw.
-   */
-  async prefetch(sheets: readonly SheetRef[]): Promise<void> {
-    const pending = sheets.map((s) => this.zip.entryName(s.path)).filter((name): name is string => name !== null).map((name) => this.zip.bytesAhead(name));
-    // Settled either way: a rejection is handled below, after the strings and styles are read.
-    const all = Promise.allSettled(pending);
-    this.strings();
-    this.styleFormats();
-    for (const r of await all) if (r.status === 'rejected') throw r.reason;
+    return (this.styleBook ??= new StyleBook(this.parts.stylesPath ? this.sourceText(this.parts.stylesPath) : null));
   }
 
   /** A sheet's values and number formats (as the file holds them, before any edit here). */
   grid(sheet: SheetRef): SheetGrid {
     let grid = this.grids.get(sheet.path);
     if (!grid) {
-      grid = readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904 });
+      grid = readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904, part: sheet.path });
       this.grids.set(sheet.path, grid);
     }
     return grid;
@@ -117,7 +116,7 @@ export class XlsxBook {
   head(sheet: SheetRef, rows: number): SheetGrid {
     const full = this.grids.get(sheet.path);
     if (full) return { grid: full.grid.slice(0, rows), formats: full.formats.slice(0, rows) };
-    return readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: rows });
+    return readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: rows, part: sheet.path });
   }
 
   /** A sheet part's XML, with the edits made so far. */
@@ -125,27 +124,24 @@ export class XlsxBook {
     return this.partText(sheet.path);
   }
 
-  /**
-   * A sheet part's bytes as the file holds them (what sheetXml decodes), while no edit has been
-   * made to it; else null.
-   */
-  sheetSourceBytes(sheet: SheetRef): Buffer | null {
-    if (this.changes.has(sheet.path)) return null;
-    const name = this.zip.entryName(sheet.path);
-    return name === null ? null : this.zip.bytes(name);
-  }
-
   /** Sets a sheet part's content: its XML, as text or as UTF-8 bytes. */
   setSheetXml(sheet: SheetRef, xml: PartContent): void {
     this.changes.set(sheet.path, xml);
   }
 
-  private relsNamespacePrefix(workbookXml: string): string {
+  /**
+   * How a new `<sheet>` names its relationship: the prefix the workbook's root binds to the
+   * relationships namespace, else `r` declared on the element itself (openpyxl, and files made
+   * from it, declare it on each `<sheet>` only).
+   */
+  private relsNamespace(workbookXml: string): { prefix: string; declaration: string } {
+    const root = /<workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? '';
     for (const ns of RELATIONSHIPS_NS) {
-      const m = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="${ns.replace(/[.]/g, '\\.')}"`).exec(workbookXml);
-      if (m) return m[1];
+      const m = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="${ns.replace(/[.]/g, '\\.')}"`).exec(root);
+      if (m) return { prefix: m[1], declaration: '' };
     }
-    return 'r';
+    const ns = workbookXml.includes(RELATIONSHIPS_NS[1]) ? RELATIONSHIPS_NS[1] : RELATIONSHIPS_NS[0];
+    return { prefix: 'r', declaration: ` xmlns:r="${ns}"` };
   }
 
   /**
@@ -204,6 +200,8 @@ export class XlsxBook {
     let k = ids.size + 1;
     while (ids.has(`rId${k}`)) k++;
     const relId = `rId${k}`;
+    // A Strict package names its relationship types in the Strict namespace.
+    if (rels.includes(STRICT_RELATIONSHIPS)) type = type.replace(TRANSITIONAL_RELATIONSHIPS, STRICT_RELATIONSHIPS);
     // The target relative to the workbook part's folder.
     const base = this.parts.workbookPath.includes('/') ? this.parts.workbookPath.slice(0, this.parts.workbookPath.lastIndexOf('/') + 1) : '';
     const target = path.startsWith(base) ? path.slice(base.length) : `/${path}`;
@@ -226,8 +224,8 @@ export class XlsxBook {
 
     const wbXml = this.partText(this.parts.workbookPath);
     const sheetId = Math.max(0, ...[...wbXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => Number(attr(m[0], 'sheetId') ?? '0'))) + 1;
-    const prefix = this.relsNamespacePrefix(wbXml);
-    const entry = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${prefix}:id="${relId}"/>`;
+    const { prefix, declaration } = this.relsNamespace(wbXml);
+    const entry = `<sheet${declaration} name="${escapeAttr(name)}" sheetId="${sheetId}" ${prefix}:id="${relId}"/>`;
     const withSheet = /<sheets\s*\/>/.test(wbXml) ? wbXml.replace(/<sheets\s*\/>/, `<sheets>${entry}</sheets>`) : wbXml.replace('</sheets>', `${entry}</sheets>`);
     this.changes.set(this.parts.workbookPath, withSheet);
 

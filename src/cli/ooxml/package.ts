@@ -4,7 +4,7 @@
  * paths, and the shared-strings and styles parts. Paths are zip entry names (no leading slash),
  * spelled as the archive spells them.
  */
-import { attr, decodeEntities } from './xml';
+import { parseXml } from './parse';
 import type { ZipArchive } from './zip';
 
 export class PackageError extends Error {
@@ -74,24 +74,54 @@ export function relsPathOf(partPath: string): string {
   return i < 0 ? `_rels/${p}.rels` : `${p.slice(0, i)}/_rels/${p.slice(i + 1)}.rels`;
 }
 
-function stripComments(xml: string): string {
-  return xml.indexOf('<!--') < 0 ? xml : xml.replace(/<!--[\s\S]*?-->/g, '');
-}
-
-/** Start tags of elements with local name `local` (any or no prefix). */
-function startTags(xml: string, local: string): string[] {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^>]*>`, 'g');
-  return xml.match(re) ?? [];
-}
-
 /** Every relationship of a .rels part, in document order. */
-export function parseRelationships(xml: string): Relationship[] {
-  return startTags(stripComments(xml), 'Relationship').map((tag) => ({
-    id: attr(tag, 'Id') ?? '',
-    type: attr(tag, 'Type') ?? '',
-    target: attr(tag, 'Target') ?? '',
-    external: (attr(tag, 'TargetMode') ?? '').toLowerCase() === 'external',
-  }));
+export function parseRelationships(xml: string, part = '.rels'): Relationship[] {
+  const out: Relationship[] = [];
+  parseXml(xml, part, {
+    open(local, a) {
+      if (local !== 'Relationship') return;
+      out.push({ id: a.Id ?? '', type: a.Type ?? '', target: a.Target ?? '', external: (a.TargetMode ?? '').toLowerCase() === 'external' });
+    },
+  });
+  return out;
+}
+
+/** The relationships namespaces, transitional and Strict. */
+export const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+
+/** What the workbook part says: its root element's local name, and each sheet's attributes (r:id resolved). */
+interface WorkbookXml {
+  root: string;
+  sheets: { attrs: Readonly<Record<string, string>>; relId: string | undefined }[];
+}
+
+/** The relationship id of an element: its attribute `id` in the relationships namespace, under whatever prefix is in scope. */
+function relIdOf(attrs: Readonly<Record<string, string>>, scopes: readonly Map<string, string>[]): string | undefined {
+  for (const [name, value] of Object.entries(attrs)) {
+    const colon = name.indexOf(':');
+    if (colon < 0 || name.slice(colon + 1) !== 'id') continue;
+    const prefix = name.slice(0, colon);
+    const uri = [...scopes].reverse().find((s) => s.has(prefix))?.get(prefix);
+    if (uri !== undefined && RELATIONSHIPS_NS.includes(uri)) return value;
+  }
+  return undefined;
+}
+
+/** Reads the workbook part: the root's name and the `<sheet>` entries, namespace declarations followed on every element. */
+function readWorkbookXml(xml: string, part: string): WorkbookXml {
+  const out: WorkbookXml = { root: '', sheets: [] };
+  const scopes: Map<string, string>[] = [];
+  parseXml(xml, part, {
+    open(local, attrs) {
+      const scope = new Map<string, string>();
+      for (const [k, v] of Object.entries(attrs)) if (k.startsWith('xmlns:')) scope.set(k.slice(6), v);
+      scopes.push(scope);
+      if (out.root === '') out.root = local;
+      else if (local === 'sheet') out.sheets.push({ attrs, relId: relIdOf(attrs, scopes) ?? attrs['r:id'] });
+    },
+    close: () => void scopes.pop(),
+  });
+  return out;
 }
 
 /** The archive's entry for a resolved target: as written, else percent-decoded; case-insensitive. */
@@ -111,13 +141,6 @@ function typeIs(rel: Relationship, suffix: string): boolean {
   return rel.type.endsWith(`/${suffix}`);
 }
 
-/** The attributes of a start tag, name -> decoded value. */
-function attributes(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], decodeEntities(m[2] ?? m[3] ?? ''));
-  return out;
-}
-
 /** Reads the workbook's structure; throws PackageError when `zip` is not a spreadsheet package. */
 export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
   const rootRels = zip.textOrNull('_rels/.rels');
@@ -130,31 +153,22 @@ export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
   const workbookPath = locate(zip, officePath);
   if (workbookPath === null) throw new PackageError(`The package is damaged: its main part ${officePath} (named in _rels/.rels) is missing.`);
 
-  const workbookXml = stripComments(zip.text(workbookPath));
-  const rootTag = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?=[\s/>])[^>]*>/.exec(workbookXml.replace(/<\?[\s\S]*?\?>/g, ''));
-  if (!rootTag || rootTag[1] !== 'workbook') {
-    const kind = rootTag?.[1] === 'document' ? 'a Word document' : rootTag?.[1] === 'presentation' ? 'a PowerPoint presentation' : `a <${rootTag?.[1] ?? '?'}> document`;
+  const workbook = readWorkbookXml(zip.text(workbookPath), workbookPath);
+  if (workbook.root !== 'workbook') {
+    const kind = workbook.root === 'document' ? 'a Word document' : workbook.root === 'presentation' ? 'a PowerPoint presentation' : `a <${workbook.root || '?'}> document`;
     throw new PackageError(`Not a spreadsheet: the package's main part ${workbookPath} is ${kind}, not a workbook.`);
   }
-  // The prefix bound to the relationships namespace (r:id), as the root element declares it.
-  const rootAttrs = attributes(rootTag[0]);
-  const relPrefixes = [...rootAttrs].filter(([k, v]) => k.startsWith('xmlns:') && /\/relationships$/.test(v)).map(([k]) => k.slice(6));
-  if (relPrefixes.length === 0) relPrefixes.push('r');
 
   const relsPath = zip.entryName(relsPathOf(workbookPath)) ?? relsPathOf(workbookPath);
   const relsXml = zip.textOrNull(relsPath);
   if (relsXml === null) throw new PackageError(`The package is damaged: the workbook's relationships part ${relsPath} is missing.`);
-  const rels = parseRelationships(relsXml);
+  const rels = parseRelationships(relsXml, relsPath);
   const relById = new Map(rels.map((r) => [r.id, r]));
   const baseDir = dirOf(workbookPath);
 
-  const sheetsBlock = /<(?:[A-Za-z_][\w.-]*:)?sheets(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?sheets>/.exec(workbookXml);
   const sheets: SheetRef[] = [];
-  for (const tag of startTags(sheetsBlock?.[1] ?? '', 'sheet')) {
-    const a = attributes(tag);
-    const name = a.get('name') ?? '';
-    let relId: string | undefined;
-    for (const prefix of relPrefixes) relId ??= a.get(`${prefix}:id`);
+  for (const { attrs: a, relId } of workbook.sheets) {
+    const name = a.name ?? '';
     if (relId === undefined) throw new PackageError(`The workbook is damaged: sheet "${name}" has no relationship id (r:id).`);
     const rel = relById.get(relId);
     if (!rel) throw new PackageError(`The workbook is damaged: sheet "${name}" refers to relationship ${relId}, which ${relsPath} does not have.`);
@@ -163,9 +177,9 @@ export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
     const resolved = resolveTarget(baseDir, rel.target);
     const path = locate(zip, resolved);
     if (path === null) throw new PackageError(`The package is damaged: sheet "${name}" is stored in ${resolved}, which the package does not have.`);
-    const rawState = a.get('state');
+    const rawState = a.state;
     const state = rawState === 'hidden' || rawState === 'veryHidden' ? rawState : 'visible';
-    const sheetId = Number(a.get('sheetId'));
+    const sheetId = Number(a.sheetId);
     sheets.push({ name, sheetId: Number.isFinite(sheetId) ? sheetId : 0, relId, state, path });
   }
 

@@ -5,7 +5,6 @@
  * for byte: the scorer writes its four columns and nothing more.
  */
 import { columnLetter } from '../../engine';
-import { ByteText, isAsciiTextOf } from './byte-text';
 import { MalformedPartError, attr, escapeText, isNameEnd, removeAttr, setAttr } from './xml';
 
 /** A cell to write: a number, a text (always a string cell, never a formula), or no value (style only). */
@@ -48,6 +47,20 @@ function letters(col: number): string {
   return (LETTERS[col] ??= columnLetter(col));
 }
 
+/** The most characters Excel keeps in a cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A text longer than a cell holds: never written (Excel would cut it or repair the file). */
+export class CellTooLongError extends Error {
+  override name = 'CellTooLongError';
+  constructor(
+    readonly address: string,
+    readonly length: number,
+  ) {
+    super(`${address}: ${length} characters, over the ${MAX_CELL_TEXT} a cell holds`);
+  }
+}
+
 export function cellXml(row0: number, cell: CellWrite): string {
   const ref = `${letters(cell.col)}${row0 + 1}`;
   const s = cell.style ? ` s="${cell.style}"` : '';
@@ -55,6 +68,7 @@ export function cellXml(row0: number, cell: CellWrite): string {
   if (v === null || v === '') return `<c r="${ref}"${s}/>`;
   if (typeof v === 'number') return `<c r="${ref}"${s}><v>${numberText(v)}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (v.length > MAX_CELL_TEXT) throw new CellTooLongError(ref, v.length);
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
 }
 
@@ -267,28 +281,6 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
   const out = new ChunkedText();
   spliceRows(src, bounds, rows, options, edit, { text: (piece) => out.push(piece), span: (from, to) => out.push(src.slice(from, to)) });
   return out.toString();
-}
-
-/**
- * editRows, assembled as UTF-8 bytes from `source` (the part's bytes, which decode to `xml`)
- * without a string of the whole part: the rows left as they are are copied byte for byte. Null
- * when an offset into `xml` is not the same offset into `source` (a character outside ASCII, a
- * byte-order mark) or the part's `<sheetData/>` must be opened: use editRows then.
- */
-export function editRowsAsBytes(
-  xml: string,
-  source: Buffer,
-  rows: readonly number[],
-  options: RowEditOptions,
-  edit: (row0: number, styleAt: (col: number) => number) => CellWrite[],
-): Buffer | null {
-  if (!isAsciiTextOf(source, xml)) return null;
-  const bounds = sheetDataBounds(xml);
-  if (bounds.xml !== xml) return null;
-  // The source, the new cells (about 400 bytes a row), and room to spare.
-  const out = new ByteText(source.length + rows.length * 512 + 4096, source);
-  spliceRows(xml, bounds, rows, options, edit, { text: (piece) => out.push(piece), span: (from, to) => out.copy(from, to) });
-  return out.toBuffer();
 }
 
 function spliceRows(

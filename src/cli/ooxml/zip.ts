@@ -10,9 +10,12 @@
  * Path extra field is present, or the bytes are valid UTF-8), else as code page 437.
  */
 import * as zlib from 'node:zlib';
+import { decodePart } from './parse';
 
 export class ZipError extends Error {
   override name = 'ZipError';
+  /** The entry name written twice, when that is what is wrong. */
+  duplicate?: string;
 }
 
 /** What the central directory says about one entry. */
@@ -88,18 +91,6 @@ function decodeName(bytes: Buffer, flags: number, extra: Buffer): string {
   }
 }
 
-/** Strips a UTF-8 BOM; decodes UTF-16 (with a BOM), which OPC allows for XML parts. */
-function decodeText(bytes: Buffer): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return bytes.toString('utf8');
-}
-
 export class ZipArchive {
   private readonly byName = new Map<string, Entry>();
   private readonly byLowerName = new Map<string, Entry>();
@@ -112,7 +103,7 @@ export class ZipArchive {
     readonly comment: Buffer,
   ) {
     for (const e of entries) {
-      if (this.byName.has(e.name)) throw new ZipError(`The zip archive has two entries named "${e.name}".`);
+      if (this.byName.has(e.name)) throw Object.assign(new ZipError(`The zip archive has two entries named "${e.name}".`), { duplicate: e.name });
       this.byName.set(e.name, e);
       const lower = e.name.toLowerCase();
       if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, e);
@@ -242,46 +233,43 @@ export class ZipArchive {
     const e = this.need(name);
     const cached = this.cache.get(e.name);
     if (cached) return cached;
+    return this.checked(e, this.inflate(e));
+  }
+
+  /** The entry's data inflated, bounded by the size the central directory declares. */
+  private inflate(e: Entry): Buffer {
     const stored = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
-    let out: Buffer;
-    if (e.method === 0) out = stored;
-    else {
-      try {
-        // The declared size bounds the output, so a lying header cannot inflate without limit.
-        out = e.size === 0 && stored.length <= 2 ? Buffer.alloc(0) : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
-      } catch (err) {
-        throw inflateError(e, err);
-      }
+    if (e.method === 0) return stored;
+    try {
+      // The declared size bounds the output, so a lying header cannot inflate without limit.
+      return e.size === 0 && stored.length <= 2 ? Buffer.alloc(0) : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      throw inflateError(e, err);
     }
-    return this.checked(e, out);
   }
 
-  /**
-   * bytes(name), inflated on the thread pool (the caller's thread goes on meanwhile); the same
-   * checks, the same cache. A damaged entry rejects with the ZipError bytes() would throw.
-   */
-  async bytesAhead(name: string): Promise<Buffer> {
-    const e = this.need(name);
-    const cached = this.cache.get(e.name);
-    if (cached) return cached;
-    if (e.method === 0 || e.size === 0) return this.bytes(name);
-    const stored = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
-    const out = await new Promise<Buffer>((resolve, reject) =>
-      zlib.inflateRaw(stored, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64 * 1024, e.size + 1024) }, (err, result) => (err ? reject(inflateError(e, err)) : resolve(result))),
-    );
-    return this.cache.get(e.name) ?? this.checked(e, out);
-  }
-
-  private checked(e: Entry, out: Buffer): Buffer {
+  private checked(e: Entry, out: Buffer, cache = true): Buffer {
     if (out.length !== e.size) throw new ZipError(`The zip entry "${e.name}" is damaged: it inflates to ${out.length} bytes, not the ${e.size} its header says.`);
     if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0) throw new ZipError(`The zip entry "${e.name}" is damaged: its CRC-32 does not match its content.`);
-    this.cache.set(e.name, out);
+    if (cache) this.cache.set(e.name, out);
     return out;
   }
 
-  /** Content as text: UTF-8 without a BOM (UTF-16 when it starts with a UTF-16 BOM). */
+  /**
+   * Inflates an entry and checks it (CRC-32, size) like bytes(); kept for later reads only when it
+   * is XML (the parts the scorer reads), so that images and the like are not held in memory.
+   */
+  verify(name: string): Buffer {
+    const e = this.need(name);
+    const cached = this.cache.get(e.name);
+    if (cached) return cached;
+    if (/\.(xml|rels)$/i.test(e.name)) return this.bytes(name);
+    return this.checked(e, this.inflate(e), false);
+  }
+
+  /** Content as text, decoded by its byte-order mark or XML declaration (parse.ts, decodePart). */
   text(name: string): string {
-    return decodeText(this.bytes(name));
+    return decodePart(this.bytes(name), this.need(name).name);
   }
 
   textOrNull(name: string): string | null {

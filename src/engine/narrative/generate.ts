@@ -12,7 +12,7 @@ import { joinLabels } from './labels';
 import { floorClause, isBottomBand, rangeText } from './ranges';
 import type { Narrative, NarrativeParagraph, ParagraphLevel, ReportSettings } from './types';
 import { collectiveNoun, formatCount, unitInSentence, unitList, unitNoun } from './units';
-import { blockParagraphs, componentParagraphs } from './rule-sections';
+import { blockParagraphs, componentParagraphs, floorWords } from './rule-sections';
 
 /** The difference a − b of two percentages, in percentage points, computed on hundredths. */
 export function percentagePointChange(a: number, b: number): number {
@@ -152,7 +152,7 @@ function demotedParagraphs(ctx: Context, bi: number): void {
   const { m, bands, lang } = ctx;
   const b = bands[bi];
   const above = bi > 0 ? bands[bi - 1] : null;
-  if (above === null || above.fieldFloorPct === null) return;
+  if (above === null || floorWords(above, lang) === null) return;
   const members = inBand(ctx, b.code);
   for (const from of bands.slice(0, bi)) {
     const demoted = members.filter((u) => u.demotedFrom === from.code);
@@ -163,10 +163,10 @@ function demotedParagraphs(ctx: Context, bi: number): void {
       range: rangeText(from, lang),
       list: unitList(names(demoted), lang),
       band: label(ctx, b),
-      floor: formatBound(above.fieldFloorPct, lang),
+      floor: floorWords(above, lang) as string,
       above: label(ctx, above),
     });
-    push(ctx, `bands.${b.code}.demoted.${from.code}`, 0, text, { count: demoted.length, floorPct: above.fieldFloorPct, units: nameFigure(demoted) });
+    push(ctx, `bands.${b.code}.demoted.${from.code}`, 0, text, { count: demoted.length, floorPct: above.fieldFloorPct ?? '', units: nameFigure(demoted) });
   }
 }
 

@@ -103,3 +103,15 @@ export function fieldFloorsClause(band: BandRule, lang: Lang): string {
   const own = floors.filter((f) => f.pct !== null).map((f) => fill(m.fieldFloorItem, { field: f.field, floor: formatBound(f.pct as number, lang) }));
   return own.length === 0 ? '' : fill(m.onlyFieldFloors, { items: joinList(own, lang) });
 }
+
+/**
+ * A band's floors as the demotion sentence names them: "70%", "70% (riêng lĩnh vực Cải cách TTHC
+ * từ 60%)", or for a band with floors on some fields only "60% (lĩnh vực Cải cách TTHC)"; null: no floor.
+ */
+export function floorWords(band: BandRule, lang: Lang): string | null {
+  if (band.fieldFloorPct !== null) return formatBound(band.fieldFloorPct, lang) + fieldFloorsClause(band, lang);
+  const own = (band.fieldFloors ?? []).filter((f) => f.pct !== null);
+  if (own.length === 0) return null;
+  const m = messages(lang).ruleSets.narrative;
+  return joinList(own.map((f) => fill(m.floorOfField, { floor: formatBound(f.pct as number, lang), field: f.field })), lang);
+}

@@ -1,6 +1,7 @@
 /** Errors and warnings, each a button that selects its cell in the sheet. */
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { fill, findingMessage, type Finding, type Lang } from '../../engine';
+import { ErrorCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
+import { fill, findingMessage, messages, type Finding, type Lang } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
 import { Section } from './Section';
 
@@ -9,19 +10,27 @@ const useStyles = makeStyles({
   item: { justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular, height: 'auto', paddingBlock: tokens.spacingVerticalXS, width: '100%' },
   cell: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  iconError: { color: tokens.colorStatusDangerForeground1, marginInlineEnd: tokens.spacingHorizontalXS, display: 'inline-flex' },
+  iconWarning: { color: tokens.colorStatusWarningForeground1, marginInlineEnd: tokens.spacingHorizontalXS, display: 'inline-flex' },
+  error: { borderInlineStartWidth: '3px', borderInlineStartStyle: 'solid', borderInlineStartColor: tokens.colorStatusDangerBorder1, paddingInlineStart: tokens.spacingHorizontalXS },
+  warning: { borderInlineStartWidth: '3px', borderInlineStartStyle: 'solid', borderInlineStartColor: tokens.colorStatusWarningBorder1, paddingInlineStart: tokens.spacingHorizontalXS },
 });
 
 function FindingGroup({ title, findings, lang, t, kind, onSelect }: { title: string; findings: Finding[]; lang: Lang; t: UiStrings; kind: 'error' | 'warning'; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
+  const m = messages(lang).pane;
   if (findings.length === 0) return null;
   return (
-    <div>
+    <div className={kind === 'error' ? styles.error : styles.warning}>
       <h3 className={styles.heading}>{title}</h3>
       <ul className={styles.list} aria-label={title} data-testid={`findings-${kind}`}>
         {findings.map((f, i) => (
           <li key={`${f.cell}-${f.code}-${i}`}>
             <Button appearance="subtle" className={styles.item} title={fill(t.findingsGoTo, { cell: f.cell })} onClick={() => onSelect(f)} data-cell={f.address} data-sheet={f.sheet}>
               <span>
+                <span className={kind === 'error' ? styles.iconError : styles.iconWarning} role="img" aria-label={kind === 'error' ? m.severityError : m.severityWarning}>
+                  {kind === 'error' ? <ErrorCircle16Filled /> : <Warning16Filled />}
+                </span>
                 <span className={styles.cell}>{f.cell}</span>
                 {findingMessage(f, lang)}
               </span>

@@ -1,5 +1,6 @@
 /** What the adapter found, shown before anything is written. */
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { fill, messages, type Lang } from '../../engine';
 import type { Inspection } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
@@ -20,7 +21,18 @@ export function sourceText(inspection: Inspection, lang: Lang): string {
   return m.sourceSheet;
 }
 
-export function FoundPanel({ inspection, lang, t, busy, written, onRefresh }: { inspection: Inspection; lang: Lang; t: UiStrings; busy: boolean; written: boolean; onRefresh: () => void }) {
+export interface FoundPanelProps {
+  inspection: Inspection;
+  lang: Lang;
+  t: UiStrings;
+  busy: boolean;
+  written: boolean;
+  onRefresh: () => void;
+  /** The sheet picker, where the workbook has more than one sheet (it carries its own re-read). */
+  children?: ReactNode;
+}
+
+export function FoundPanel({ inspection, lang, t, busy, written, onRefresh, children }: FoundPanelProps) {
   const styles = useStyles();
   const { read, layout } = inspection;
   const row = (r: number) => read.origin.row + r;
@@ -48,11 +60,13 @@ export function FoundPanel({ inspection, lang, t, busy, written, onRefresh }: { 
         ))}
       </dl>
       {!written && <Caption1>{t.foundNothingWritten}</Caption1>}
-      <div>
-        <Button size="small" onClick={onRefresh} disabled={busy}>
-          {t.refresh}
-        </Button>
-      </div>
+      {children ?? (
+        <div>
+          <Button size="small" onClick={onRefresh} disabled={busy} data-testid="reread">
+            {t.refresh}
+          </Button>
+        </div>
+      )}
     </Section>
   );
 }

@@ -4,12 +4,12 @@
  * of the narrative the sheet will carry.
  */
 import { stepText as scoringStepText } from './ScoreAction';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { fill, type Lang, type RuleSet } from '../../engine';
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { fill, messages, type Lang, type NarrativeParagraph, type RuleSet } from '../../engine';
 import type { ReportOutcome } from '../../excel/report';
 import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { useReport, type ReportField } from '../hooks/useReport';
+import { useReport, type ReportField, type ReportMemory } from '../hooks/useReport';
 import type { ProgressState } from '../hooks/useScoring';
 import { Section } from './Section';
 
@@ -27,10 +27,24 @@ const useStyles = makeStyles({
     fontFamily: '"Times New Roman", Times, serif',
     fontSize: tokens.fontSizeBase300,
   },
-  heading: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalXS} 0` },
+  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalXS} 0` },
   paragraph: { margin: `${tokens.spacingVerticalXS} 0`, textAlign: 'justify' },
   bullet: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalM, textAlign: 'justify' },
 });
+
+/** Heading tags for the narrative's heading levels: h4 for the highest level used, then h5, h6 (no level skipped). */
+export function headingTags(paragraphs: readonly NarrativeParagraph[]): Map<number, 'h4' | 'h5' | 'h6'> {
+  const levels = [...new Set(paragraphs.map((p) => p.level).filter((l): l is 1 | 2 | 3 => typeof l === 'number' && l > 0))].sort();
+  return new Map(levels.map((l, i) => [l, (['h4', 'h5', 'h6'] as const)[Math.min(2, i)]]));
+}
+
+/** A paragraph of the preview: headings as real headings under the title's h3. */
+function PreviewBlock({ level, text, tags, styles }: { level: NarrativeParagraph['level']; text: string; tags: Map<number, 'h4' | 'h5' | 'h6'>; styles: ReturnType<typeof useStyles> }) {
+  if (level === 'bullet') return <p className={styles.bullet}>- {text}</p>;
+  if (level === 0) return <p className={styles.paragraph}>{text}</p>;
+  const Tag = tags.get(level) ?? 'h6';
+  return <Tag className={styles.heading}>{text}</Tag>;
+}
 
 export interface ReportPanelProps {
   run: ExcelRun;
@@ -41,6 +55,8 @@ export interface ReportPanelProps {
   inspection?: Inspection | null;
   /** The mapping corrections in force on the scoring tab. */
   override?: MappingOverride;
+  /** What the workbook remembers: its language and the inputs typed here. */
+  memory: ReportMemory;
 }
 
 /** The scoring run's step text, except that the write step is the report sheet's. */
@@ -53,10 +69,11 @@ export function reportOutcomeText(outcome: ReportOutcome, t: UiStrings): string 
   return outcome.message;
 }
 
-export default function ReportPanel({ run, rules, lang, t, inspection = null, override }: ReportPanelProps) {
+export default function ReportPanel({ run, rules, lang, t, inspection = null, override, memory }: ReportPanelProps) {
   const styles = useStyles();
-  const report = useReport(run, rules, lang, t, inspection, override);
+  const report = useReport(run, rules, lang, t, inspection, override, memory);
   const { form, errors, busy, progress, outcome, preview } = report;
+  const p = messages(lang).pane;
   const input = (field: ReportField, label: string, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
     <Field label={label} validationMessage={errors[field]} validationState={errors[field] ? 'error' : 'none'} className={styles.grow}>
       <Input value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
@@ -69,14 +86,24 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
         <Body1 as="p">{t.reportHint}</Body1>
         <div className={styles.form}>
           {input('year', t.reportYear, { inputMode: 'numeric' })}
-          {input('district', t.reportDistrict, { placeholder: 'Tứ Kỳ' })}
+          {input('district', t.reportDistrict, { placeholder: p.hintDistrict })}
           <Caption1>{t.reportOptional}</Caption1>
-          {input('districtIndex', t.reportDistrictIndex, { inputMode: 'decimal', placeholder: '83,30' })}
-          {input('districtIndexLast', t.reportDistrictIndexLast, { inputMode: 'decimal', placeholder: '63,19' })}
+          {input('districtIndex', t.reportDistrictIndex, { inputMode: 'decimal', placeholder: p.hintPct })}
+          {input('districtIndexLast', t.reportDistrictIndexLast, { inputMode: 'decimal', placeholder: p.hintPct })}
           <div className={styles.pair}>
-            {input('rank', t.reportRank, { inputMode: 'numeric', placeholder: '6' })}
-            {input('rankOf', t.reportRankOf, { inputMode: 'numeric', placeholder: '12' })}
+            {input('rank', t.reportRank, { inputMode: 'numeric', placeholder: p.hintRank })}
+            {input('rankOf', t.reportRankOf, { inputMode: 'numeric', placeholder: p.hintRankOf })}
           </div>
+          <Field label={p.reportBand}>
+            <Select value={form.districtBand} onChange={(_, d) => report.setField('districtBand', d.value)} data-testid="report-districtBand">
+              <option value="">{p.reportBandNone}</option>
+              {rules.bands.map((b) => (
+                <option key={b.code} value={b.code}>
+                  {b.label[lang]}
+                </option>
+              ))}
+            </Select>
+          </Field>
         </div>
       </Section>
 
@@ -91,8 +118,18 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
         )}
         <div aria-live="polite">
           {outcome && (
-            <MessageBar intent={outcome.status === 'written' ? 'success' : 'error'} data-testid="report-outcome" data-status={outcome.status}>
+            <MessageBar intent={outcome.status === 'written' ? 'success' : 'error'} layout="multiline" data-testid="report-outcome" data-status={outcome.status}>
               <MessageBarBody>{reportOutcomeText(outcome, t)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        <Button disabled={busy || (preview === null && outcome?.status !== 'written')} onClick={() => void report.copy()} data-testid="report-copy">
+          {p.reportCopy}
+        </Button>
+        <div aria-live="polite">
+          {report.exportOutcome && (
+            <MessageBar intent={report.exportOutcome.status === 'copied' ? 'success' : 'warning'} layout="multiline" data-testid="report-export-outcome" data-status={report.exportOutcome.status}>
+              <MessageBarBody>{report.exportOutcome.status === 'copied' ? p.reportCopied : fill(p.reportCopyFailed, { message: report.exportOutcome.message })}</MessageBarBody>
             </MessageBar>
           )}
         </div>
@@ -100,13 +137,9 @@ export default function ReportPanel({ run, rules, lang, t, inspection = null, ov
 
       {preview && (
         <Section title={t.reportPreview} testId="report-preview-section">
-          <div className={styles.preview} data-testid="report-preview" tabIndex={0} role="document" aria-label={t.reportPreview} lang={lang}>
-            <p className={styles.heading}>{preview.title}</p>
-            {preview.paragraphs.map((p) => (
-              <p key={p.id} className={p.level === 'bullet' ? styles.bullet : p.level === 0 ? styles.paragraph : styles.heading}>
-                {p.level === 'bullet' ? `- ${p.text}` : p.text}
-              </p>
-            ))}
+          <div className={styles.preview} data-testid="report-preview" tabIndex={0} role="document" aria-label={t.reportPreview} lang={memory.docLang}>
+            <h3 className={styles.heading}>{preview.title}</h3>
+            {preview.paragraphs.map((para) => <PreviewBlock key={para.id} level={para.level} text={para.text} tags={headingTags(preview.paragraphs)} styles={styles} />)}
           </div>
         </Section>
       )}

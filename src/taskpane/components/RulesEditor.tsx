@@ -22,7 +22,7 @@ import { PRESETS, RULES_SHEET, fill, messages, type Lang, type RuleSet } from '.
 import type { StoredRules } from '../../excel/rules-store';
 import type { ExcelRun, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { useRules, type RulesUiStrings } from '../hooks/useRules';
+import { useRules, type DraftState, type RulesUiStrings } from '../hooks/useRules';
 import { storedProblems, type RulesInForce } from '../hooks/useRulesInForce';
 import { RulesBandFields } from './RulesBandFields';
 import { BandsTable } from './RulesTable';
@@ -52,9 +52,13 @@ export interface RulesPanelProps {
   inForce: RulesInForce;
   /** The mapping corrections in force on the scoring tab. */
   override?: MappingOverride;
+  /** The workbook's document language. */
+  docLang?: Lang;
+  /** The draft kept above the tabs, so it survives a tab switch. */
+  draftState?: DraftState;
 }
 
-export default function RulesPanel({ run, lang, t, inForce, override }: RulesPanelProps) {
+export default function RulesPanel({ run, lang, t, inForce, override, docLang, draftState }: RulesPanelProps) {
   const r = messages(lang).rulesUi;
   if (inForce.error) {
     return (
@@ -69,7 +73,7 @@ export default function RulesPanel({ run, lang, t, inForce, override }: RulesPan
     );
   }
   if (!inForce.stored) return <Spinner size="small" label={r.reading} />;
-  return <RulesEditor run={run} lang={lang} t={t} r={r} stored={inForce.stored} reload={inForce.reload} override={override} />;
+  return <RulesEditor run={run} lang={lang} t={t} r={r} stored={inForce.stored} reload={inForce.reload} override={override} docLang={docLang} draftState={draftState} />;
 }
 
 /** Where the rules in force come from, in one sentence. */
@@ -88,11 +92,13 @@ interface EditorProps {
   stored: StoredRules;
   reload: () => Promise<void>;
   override?: MappingOverride;
+  docLang?: Lang;
+  draftState?: DraftState;
 }
 
-function RulesEditor({ run, lang, t, r, stored, reload, override }: EditorProps) {
+function RulesEditor({ run, lang, t, r, stored, reload, override, docLang, draftState }: EditorProps) {
   const styles = useStyles();
-  const editor = useRules({ run, lang, stored, override, onRulesChanged: reload });
+  const editor = useRules({ run, lang, stored, override, docLang, onRulesChanged: reload, draftState });
   const { draft, check, preview, read, outcome } = editor;
   const busy = editor.applying || editor.reading;
   const applyHintId = useId();

@@ -1,23 +1,39 @@
 /** The "Chấm điểm" tab: what was found, the mapping, the rules, the run and its results. */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
-import type { Lang, RuleSet } from '../../engine';
+import { fill, messages, type Lang, type RuleSet } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
 import { useMappingDraft } from '../hooks/useMappingDraft';
 import type { Scoring } from '../hooks/useScoring';
+import { DocLangPicker } from './DocLangPicker';
 import { FindingsList } from './FindingsList';
 import { FoundPanel } from './FoundPanel';
+import { LastRunNote } from './LastRunNote';
+import { OccupiedCells } from './OccupiedCells';
 import { ScoreAction } from './ScoreAction';
+import { SheetPicker } from './SheetPicker';
 
 const MappingEditor = lazy(() => import(/* webpackChunkName: "mapping" */ './MappingEditor'));
 const RulesTable = lazy(() => import(/* webpackChunkName: "rules-table" */ './RulesTable'));
 const ResultsSummary = lazy(() => import(/* webpackChunkName: "results" */ './ResultsSummary'));
 
-export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rules: RuleSet; lang: Lang; t: UiStrings }) {
+export interface ScoringTabProps {
+  scoring: Scoring;
+  rules: RuleSet;
+  lang: Lang;
+  t: UiStrings;
+  /** The workbook's document language and how to change it. */
+  docLang: Lang;
+  onDocLang: (l: Lang) => void;
+}
+
+export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: ScoringTabProps) {
   const mapping = useMappingDraft(scoring.inspection, scoring.override, t);
   const { inspection, outcome, busy } = scoring;
   const draftOverride = mapping?.dirty ? mapping.override : undefined;
-  const canScore = busy === null && inspection !== null && draftOverride !== null;
+  const errorCount = inspection?.errors.length ?? 0;
+  // Errors block the write: the button stays disabled until they are corrected (and read again).
+  const canScore = busy === null && inspection !== null && draftOverride !== null && errorCount === 0;
   const written = outcome?.status === 'written' ? outcome.inspection : null;
   const spinner = <Spinner size="tiny" label={t.loading} />;
 
@@ -25,12 +41,31 @@ export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rule
     <>
       {busy === 'inspect' && !inspection && <Spinner size="small" label={t.foundReading} />}
       {scoring.inspectError && (
-        <MessageBar intent="error" data-testid="inspect-error">
+        <MessageBar intent="error" layout="multiline" data-testid="inspect-error">
           <MessageBarBody>{scoring.inspectError}</MessageBarBody>
         </MessageBar>
       )}
-      {inspection && <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null} onRefresh={() => void scoring.inspect()} />}
+      {(scoring.inspectError || !inspection) && busy !== 'inspect' && (
+        <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />
+      )}
+      {inspection && !scoring.inspectError && (
+        <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written !== null || scoring.lastRun !== null} onRefresh={() => void scoring.inspect()}>
+          {scoring.lastRun && <LastRunNote lastRun={scoring.lastRun} lang={lang} />}
+          {scoring.sheets.length > 1 && <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />}
+        </FoundPanel>
+      )}
 
+      {inspection && !scoring.inspectError && (
+        <OccupiedCells inspection={inspection} lang={lang} busy={busy !== null}
+          onSelect={(address) => void scoring.select({ sheet: inspection.read.sheet, address, cell: address })}
+          onWriteRight={() => void scoring.writeRight()}
+        />
+      )}
+      {errorCount > 0 && !scoring.inspectError && (
+        <MessageBar intent="error" data-testid="errors-block">
+          <MessageBarBody>{fill(messages(lang).pane.errorsBlock, { count: errorCount })}</MessageBarBody>
+        </MessageBar>
+      )}
       <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome}
         onScore={() => void scoring.score(draftOverride)}
         onOverwrite={() => void scoring.score(draftOverride, { overwriteEdited: true })}
@@ -41,6 +76,11 @@ export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rule
         <FindingsList errors={inspection.errors} warnings={inspection.warnings} lang={lang} t={t} onSelect={(f) => void scoring.select(f)} selectError={scoring.selectError} />
       )}
 
+      {!written && scoring.lastRun?.current && inspection && (
+        <Suspense fallback={spinner}>
+          <ResultsSummary result={inspection.result} lang={lang} t={t} />
+        </Suspense>
+      )}
       {written && (
         <Suspense fallback={spinner}>
           <ResultsSummary result={written.result} lang={lang} t={t} />
@@ -60,6 +100,12 @@ export function ScoringTab({ scoring, rules, lang, t }: { scoring: Scoring; rule
             </AccordionPanel>
           </AccordionItem>
         )}
+        <AccordionItem value="doc-lang">
+          <AccordionHeader as="h2">{messages(lang).pane.docLangTitle}</AccordionHeader>
+          <AccordionPanel>
+            <DocLangPicker lang={lang} docLang={docLang} onChange={onDocLang} />
+          </AccordionPanel>
+        </AccordionItem>
         <AccordionItem value="rules">
           <AccordionHeader as="h2">{t.rulesTitle}</AccordionHeader>
           <AccordionPanel>

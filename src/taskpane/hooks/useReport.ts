@@ -4,9 +4,11 @@
  * that writes the report sheet (src/excel/report.ts). Components only render this state.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fill, generateNarrative, guessReportYear, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
+import { fill, generateNarrative, guessReportYear, narrativeToHtml, narrativeToText, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
 import { writeReport, type ReportOutcome } from '../../excel/report';
+import type { ReportInputs } from '../../excel/doc-settings';
 import type { ExcelRun, Inspection, MappingOverride, Progress } from '../../excel/workbook';
+import { copyHtml } from '../clipboard';
 import type { UiStrings } from './useLang';
 import type { ProgressState } from './useScoring';
 
@@ -17,6 +19,8 @@ export interface ReportForm {
   districtIndexLast: string;
   rank: string;
   rankOf: string;
+  /** A band code of the rule set in force, or '' (not given). */
+  districtBand: string;
 }
 
 export type ReportField = keyof ReportForm;
@@ -34,12 +38,28 @@ export interface ReportState {
   outcome: ReportOutcome | null;
 }
 
+export type ExportOutcome = { status: 'copied' } | { status: 'failed'; message: string };
+
 export interface Report extends ReportState {
   setField: (field: ReportField, value: string) => void;
   generate: () => Promise<void>;
+  /** Copies the narrative (as written, else as previewed) to the clipboard as formatted text. */
+  copy: () => Promise<void>;
+  exportOutcome: ExportOutcome | null;
 }
 
-const EMPTY: ReportForm = { year: '', district: '', districtIndex: '', districtIndexLast: '', rank: '', rankOf: '' };
+/** The stored inputs as a form (a missing input is empty). */
+export function formOf(inputs: ReportInputs): ReportForm {
+  return {
+    year: inputs.year ?? '',
+    district: inputs.district ?? '',
+    districtIndex: inputs.districtIndex ?? '',
+    districtIndexLast: inputs.districtIndexLast ?? '',
+    rank: inputs.rank ?? '',
+    rankOf: inputs.rankOf ?? '',
+    districtBand: inputs.districtBand ?? '',
+  };
+}
 
 /** A percentage typed as "83,30", "83.3" or "83,30%": 0 to 100, else null. */
 export function readPct(text: string): number | null {
@@ -48,7 +68,7 @@ export function readPct(text: string): number | null {
 }
 
 /** Checks the form: the settings, or the message per bad field. Empty optional fields are left out. */
-export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStrings): { settings: ReportSettings | null; errors: Partial<Record<ReportField, string>> } {
+export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStrings, rules?: RuleSet): { settings: ReportSettings | null; errors: Partial<Record<ReportField, string>> } {
   const errors: Partial<Record<ReportField, string>> = {};
   const yearText = form.year.trim();
   const year = yearText === '' ? defaultYear : Number(yearText);
@@ -71,6 +91,8 @@ export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStri
     if (!/^\d{1,3}$/.test(rankText) || !/^\d{1,3}$/.test(ofText) || rank < 1 || of < rank) errors.rank = t.reportRankInvalid;
     else settings.districtRank = { rank, of };
   }
+  // A band no longer in the rule set in force is left out rather than guessed.
+  if (form.districtBand !== '' && (!rules || rules.bands.some((b) => b.code === form.districtBand))) settings.districtBand = form.districtBand;
   return { settings: Object.keys(errors).length > 0 ? null : settings, errors };
 }
 
@@ -80,26 +102,34 @@ export function defaultReportYear(inspection: Inspection | null, now = new Date(
   return guessReportYear(inspection.read.grid, inspection.layout, inspection.read.sheet, now.getFullYear()).year;
 }
 
-export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiStrings, inspection: Inspection | null, override?: MappingOverride): Report {
-  const [form, setForm] = useState<ReportForm>(EMPTY);
+export interface ReportMemory {
+  /** The workbook's document language: the sheet and the narrative are written in it. */
+  docLang: Lang;
+  /** The inputs stored in the workbook, and how to change them. */
+  inputs: ReportInputs;
+  setInputs: (change: Partial<ReportInputs>) => void;
+  flush: () => Promise<void>;
+}
+
+export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiStrings, inspection: Inspection | null, override: MappingOverride | undefined, memory: ReportMemory): Report {
+  const form = useMemo(() => formOf(memory.inputs), [memory.inputs]);
   // The year shows the table's own until the user types one.
-  const [yearTouched, setYearTouched] = useState(false);
+  const yearTouched = memory.inputs.year !== undefined;
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
   const seq = useRef(0);
 
   const defaultYear = useMemo(() => defaultReportYear(inspection), [inspection]);
-  const { settings, errors } = useMemo(() => checkReportForm(form, defaultYear, t), [form, defaultYear, t]);
+  const { settings, errors } = useMemo(() => checkReportForm(form, defaultYear, t, rules), [form, defaultYear, t, rules]);
+  const { docLang, setInputs, flush } = memory;
+  // The preview is what the sheet will carry: in the workbook's language.
   const preview = useMemo(
-    () => (settings && inspection && inspection.errors.length === 0 ? generateNarrative(inspection.result, settings, lang) : null),
-    [settings, inspection, lang],
+    () => (settings && inspection && inspection.errors.length === 0 ? generateNarrative(inspection.result, settings, docLang) : null),
+    [settings, inspection, docLang],
   );
 
-  const setField = useCallback((field: ReportField, value: string) => {
-    if (field === 'year') setYearTouched(true);
-    setForm((f) => ({ ...f, [field]: value }));
-  }, []);
+  const setField = useCallback((field: ReportField, value: string) => setInputs({ [field]: value }), [setInputs]);
 
   const generate = useCallback(async () => {
     if (!settings) return;
@@ -110,12 +140,25 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
     const onProgress: Progress = (step, done, total) => {
       if (id === seq.current) setProgress({ step, done, total });
     };
-    const result = await writeReport(run, { rules, lang, settings, override, progress: onProgress, audit: true });
+    await flush();
+    const result = await writeReport(run, { rules, lang, docLang, settings, override, progress: onProgress, audit: true });
     if (id !== seq.current) return;
     setBusy(false);
     setProgress(null);
     setOutcome(result);
-  }, [run, rules, lang, settings, override]);
+  }, [run, rules, lang, docLang, settings, override, flush]);
 
-  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate };
+  const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
+  const copy = useCallback(async () => {
+    const narrative = outcome?.status === 'written' ? outcome.narrative : preview;
+    if (!narrative) return;
+    try {
+      await copyHtml(narrativeToHtml(narrative, docLang), narrativeToText(narrative));
+      setExportOutcome({ status: 'copied' });
+    } catch (e) {
+      setExportOutcome({ status: 'failed', message: (e as Error).message ?? String(e) });
+    }
+  }, [outcome, preview, docLang]);
+
+  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate, copy, exportOutcome };
 }

@@ -8,7 +8,7 @@
  *   (previewRuleChange on the table read by inspectWithRules: nothing written); and the apply
  *   (applyRules: rules, re-score and audit log in one run) with its safe-write outcomes.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   PRESETS,
   amendRuleSet,
@@ -272,12 +272,35 @@ export interface UseRulesOptions {
   stored: StoredRules;
   /** The mapping corrections in force on the scoring tab. */
   override?: MappingOverride;
+  /** The workbook's document language: the re-scored columns are written in it. */
+  docLang?: Lang;
   /** The rules in force changed (an apply, or a co-author's edit seen on a re-read): read them again. */
   onRulesChanged: () => void | Promise<void>;
+  /** The draft kept above the tabs (useRulesDraft), so it survives a tab switch; null: not edited yet. */
+  draftState?: DraftState;
 }
 
-export function useRules({ run, lang, stored, override, onRulesChanged }: UseRulesOptions): RulesEditor {
-  const [draft, setDraft] = useState<RulesDraft>(() => draftOf(stored.rules, lang));
+export type DraftState = [RulesDraft | null, Dispatch<SetStateAction<RulesDraft | null>>];
+
+/** Whether a draft differs from the rules in force (what leaving the tab would leave unapplied). */
+export function draftDiffers(draft: RulesDraft | null, inForce: RuleSet): boolean {
+  return draft !== null && ruleSetFingerprint(ruleSetOf(draft).rules) !== ruleSetFingerprint(inForce);
+}
+
+/** The draft state: the one kept above the tabs when given, else this editor's own. */
+function useDraft(stored: StoredRules, lang: Lang, external: DraftState | undefined): [RulesDraft, (next: SetStateAction<RulesDraft>) => void] {
+  const own = useState<RulesDraft | null>(null);
+  const [value, set] = external ?? own;
+  const draft = useMemo(() => value ?? draftOf(stored.rules, lang), [value, stored.rules, lang]);
+  const setDraft = useCallback(
+    (next: SetStateAction<RulesDraft>) => set((prev) => (typeof next === 'function' ? next(prev ?? draftOf(stored.rules, lang)) : next)),
+    [set, stored.rules, lang],
+  );
+  return [draft, setDraft];
+}
+
+export function useRules({ run, lang, stored, override, docLang, onRulesChanged, draftState }: UseRulesOptions): RulesEditor {
+  const [draft, setDraft] = useDraft(stored, lang, draftState);
   const [read, setRead] = useState<PreviewRead | null>(null);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
@@ -358,7 +381,7 @@ export function useRules({ run, lang, stored, override, onRulesChanged }: UseRul
       setOutcome(null);
       setApplied(candidate);
       try {
-        const result = await applyRules(run, candidate, { lang, override, since: read.stamp, overwriteEdited, who: who.trim() || undefined });
+        const result = await applyRules(run, candidate, { lang, docLang, override, since: read.stamp, overwriteEdited, who: who.trim() || undefined });
         if (id !== seq.current) return;
         setOutcome(result);
         if (result.status === 'written') {
@@ -373,7 +396,7 @@ export function useRules({ run, lang, stored, override, onRulesChanged }: UseRul
         if (id === seq.current) setApplying(false);
       }
     },
-    [candidate, read, run, lang, override, who, onRulesChanged],
+    [candidate, read, run, lang, docLang, override, who, onRulesChanged],
   );
 
   const dismissOutcome = useCallback(() => setOutcome(null), []);

@@ -2,11 +2,13 @@
  * The scoring flow and every call into src/excel: inspect the active sheet (nothing written),
  * let the user correct the mapping, then score and write. Components only render this state.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding, Lang, RuleSet } from '../../engine';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { freeOutputColumn, type Finding, type Lang, type RuleSet } from '../../engine';
 import { officeErrorMessage } from '../../excel/errors';
 import { scoreSafely, type SafeOutcome } from '../../excel/safe-write';
-import { inspectWorkbook, selectCell, type ExcelRun, type Inspection, type MappingOverride, type Progress } from '../../excel/workbook';
+import { readLastRun, type LastRun } from '../../excel/last-run';
+import { TableNotFoundError } from '../../excel/locate';
+import { inspectWorkbook, selectCell, watchActivation, type ExcelRun, type Inspection, type MappingOverride, type Progress } from '../../excel/workbook';
 
 export type Step = Parameters<Progress>[0];
 
@@ -28,6 +30,14 @@ export interface ScoringState {
   /** The mapping corrections in force (undefined: as detected). */
   override: MappingOverride | undefined;
   selectError: { cell: string; message: string } | null;
+  /** The sheet the user chose to read (undefined: found, the open sheet first). */
+  chosen: string | undefined;
+  /** The sheet the table was found on last: read when the open sheet holds none (a report sheet). */
+  remembered: string | undefined;
+  /** The workbook's sheets the user may choose from. */
+  sheets: string[];
+  /** What the add-in last wrote on the inspected sheet (its state sheet), or null. */
+  lastRun: LastRun | null;
 }
 
 export interface Scoring extends ScoringState {
@@ -43,16 +53,50 @@ export interface Scoring extends ScoringState {
   dismiss: () => void;
   /** Selects a finding's cell in the sheet. */
   select: (finding: Pick<Finding, 'sheet' | 'address' | 'cell'>) => Promise<void>;
+  /** Reads the given sheet only (null: find the table again, the open sheet first). */
+  chooseSheet: (sheet: string | null) => Promise<void>;
+  /** The override other tabs read with: the mapping and which sheet to read. */
+  readOverride: MappingOverride;
+  /** Moves the output block to the first free columns further right (the four right of the table are in use). */
+  writeRight: () => Promise<void>;
 }
 
-const INITIAL: ScoringState = { busy: null, inspection: null, inspectError: null, progress: null, outcome: null, override: undefined, selectError: null };
+const INITIAL: ScoringState = {
+  busy: null,
+  inspection: null,
+  inspectError: null,
+  progress: null,
+  outcome: null,
+  override: undefined,
+  selectError: null,
+  chosen: undefined,
+  remembered: undefined,
+  sheets: [],
+  lastRun: null,
+};
+
+/** The mapping with the sheet to read: what every read of the pane passes to the adapter. */
+export function withChoice(override: MappingOverride | undefined, s: Pick<ScoringState, 'chosen' | 'remembered'>): MappingOverride {
+  return { ...override, choice: { sheet: s.chosen, remembered: s.remembered } };
+}
+
+/** A mapping correction belongs to the sheet it was made on. */
+function pinned(next: MappingOverride | undefined, s: ScoringState): MappingOverride | undefined {
+  if (!next || next.sheet !== undefined || (!next.layout && !next.maxPoints)) return next;
+  return s.inspection ? { ...next, sheet: s.inspection.read.sheet } : next;
+}
+
+/** The state after a read: the sheet found is remembered, its sheets offered. */
+function found(s: ScoringState, inspection: Inspection): Partial<ScoringState> {
+  return { inspection, inspectError: null, remembered: inspection.read.sheet, sheets: inspection.read.sheets };
+}
 
 function errorText(error: unknown, lang: Lang): string {
   return officeErrorMessage(error, lang);
 }
 
 /** `rules`: the rule set in force; null while it is being read, or when the workbook's is invalid (nothing read or scored). */
-export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Scoring {
+export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, docLang: Lang = 'vi'): Scoring {
   const [state, setState] = useState<ScoringState>(INITIAL);
   // Only the latest request may update the state.
   const seq = useRef(0);
@@ -63,13 +107,14 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Sc
     async (override?: MappingOverride | null) => {
       if (!rules) return;
       const id = ++seq.current;
-      const next = override === null ? undefined : (override ?? current.current.override);
+      const next = override === null ? undefined : pinned(override ?? current.current.override, current.current);
       setState((s) => ({ ...s, busy: 'inspect', override: next, inspectError: null, selectError: null }));
       try {
-        const inspection = await inspectWorkbook(run, rules, lang, next);
-        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection, inspectError: null, outcome: null }));
+        const inspection = await inspectWorkbook(run, rules, lang, withChoice(next, current.current));
+        if (id === seq.current) setState((s) => ({ ...s, ...found(s, inspection), busy: null, outcome: null }));
       } catch (error) {
-        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection: null, inspectError: errorText(error, lang), outcome: null }));
+        const sheets = error instanceof TableNotFoundError ? error.sheets : undefined;
+        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection: null, inspectError: errorText(error, lang), outcome: null, sheets: sheets ?? s.sheets }));
       }
     },
     [run, rules, lang],
@@ -79,25 +124,18 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Sc
     async (override?: MappingOverride | null, options?: { overwriteEdited?: boolean }) => {
       if (!rules) return;
       const id = ++seq.current;
-      const next = override === null ? undefined : (override ?? current.current.override);
+      const next = override === null ? undefined : pinned(override ?? current.current.override, current.current);
       setState((s) => ({ ...s, busy: 'score', override: next, outcome: null, selectError: null, progress: { step: 'locate', done: 0, total: 1 } }));
       const progress: Progress = (step, done, total) => {
         if (id === seq.current) setState((s) => ({ ...s, progress: { step, done, total } }));
       };
       // The workbook's own rules are read again inside the run: what is scored is what is stored.
-      const outcome = await scoreSafely(run, { lang, override: next, progress, overwriteEdited: options?.overwriteEdited });
+      const outcome = await scoreSafely(run, { lang, docLang, override: withChoice(next, current.current), progress, overwriteEdited: options?.overwriteEdited });
       if (id !== seq.current) return;
       const inspection = 'inspection' in outcome ? outcome.inspection : undefined;
-      setState((s) => ({
-        ...s,
-        busy: null,
-        progress: null,
-        outcome,
-        inspection: inspection ?? s.inspection,
-        inspectError: inspection ? null : s.inspectError,
-      }));
+      setState((s) => ({ ...s, ...(inspection ? found(s, inspection) : {}), busy: null, progress: null, outcome }));
     },
-    [run, rules, lang],
+    [run, rules, lang, docLang],
   );
 
   const select = useCallback(
@@ -134,5 +172,73 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang): Sc
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, outcome: null })), []);
 
-  return { ...state, inspect, score, select, dismiss };
+  const chooseSheet = useCallback(
+    async (sheet: string | null) => {
+      current.current = { ...current.current, chosen: sheet ?? undefined };
+      setState((s) => ({ ...s, chosen: sheet ?? undefined }));
+      await inspect();
+    },
+    [inspect],
+  );
+
+  useActivation(run, current, inspect, (chosen) => {
+    current.current = { ...current.current, chosen };
+    setState((s) => ({ ...s, chosen }));
+  });
+
+  const writeRight = useCallback(async () => {
+    const ins = current.current.inspection;
+    const free = ins ? freeOutputColumn(ins.read.grid, ins.layout) : null;
+    if (!ins || free === null) return;
+    const base = current.current.override;
+    await inspect({ ...base, layout: { ...base?.layout, outputTargetCol: free }, sheet: ins.read.sheet });
+  }, [inspect]);
+
+  // The last run recorded for the sheet read (a workbook scored before shows its results as such).
+  const inspected = state.inspection;
+  useEffect(() => {
+    if (!inspected || !rules) return;
+    let live = true;
+    readLastRun(run, inspected, rules)
+      .then((lastRun) => live && setState((s) => (s.inspection === inspected ? { ...s, lastRun } : s)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [run, inspected, rules]);
+
+  const { override, chosen, remembered } = state;
+  const readOverride = useMemo(() => withChoice(override, { chosen, remembered }), [override, chosen, remembered]);
+  return { ...state, inspect, score, select, dismiss, chooseSheet, readOverride, writeRight };
+}
+
+/**
+ * Follows sheet activation: when the user opens another sheet than the one read (or the read
+ * failed), the user's sheet choice gives way and the workbook is read again, the open sheet first
+ * and the remembered one next (so a report sheet just made leads back to the scoring sheet).
+ * Not during a scoring run: its own read is the one that counts.
+ */
+function useActivation(run: ExcelRun, current: { current: ScoringState }, inspect: (o?: MappingOverride | null) => Promise<void>, setChosen: (c: string | undefined) => void): void {
+  const inspectRef = useRef(inspect);
+  inspectRef.current = inspect;
+  const chosenRef = useRef(setChosen);
+  chosenRef.current = setChosen;
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let closed = false;
+    const onActivated = (id: string) => {
+      const s = current.current;
+      if (s.busy === 'score') return;
+      if (s.inspection && !s.inspectError && s.inspection.read.sheetId === id) return;
+      chosenRef.current(undefined);
+      void inspectRef.current();
+    };
+    watchActivation(run, onActivated)
+      .then((f) => (closed ? f() : (stop = f)))
+      .catch(() => undefined);
+    return () => {
+      closed = true;
+      stop?.();
+    };
+  }, [run, current]);
 }

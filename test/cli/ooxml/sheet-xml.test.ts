@@ -1,6 +1,6 @@
 /** Worksheet XML edits (src/cli/ooxml/sheet-xml.ts): only the named cells change, everything else is kept as it was. */
 import { MalformedPartError } from '../../../src/cli/ooxml/xml';
-import { OccupiedCellError, cellXml, columnIndex, editRows, editRowsAsBytes, replaceSheetData, setColumns, widenDimension } from '../../../src/cli/ooxml/sheet-xml';
+import { CellTooLongError, MAX_CELL_TEXT, OccupiedCellError, cellXml, columnIndex, editRows, replaceSheetData, setColumns, widenDimension } from '../../../src/cli/ooxml/sheet-xml';
 
 const HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/>';
 const TAIL = '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells><drawing r:id="rId1"/></worksheet>';
@@ -82,47 +82,8 @@ describe('editRows', () => {
   });
 });
 
-describe('editRowsAsBytes', () => {
-  const rows =
-    '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c></row>' +
-    '<row r="2" spans="1:3"><c r="A2" s="5" t="s"><v>1</v></c><c r="B2"><v>7</v></c><c r="F2"><v>99</v></c></row>' +
-    '<row r="4"><c r="A4" s="6"><v>3</v></c></row>' +
-    '<row><c><v>1</v></c></row>' +
-    '<row r="7" spans="1:2"><c r="A7" s="2"><v>8</v></c></row>';
-  const xml = sheet(rows);
-  const edit = (row0: number, styleAt: (col: number) => number) => [
-    { col: 1, style: styleAt(0), value: row0 % 2 === 0 ? 'Hoàn thành tốt nhiệm vụ' : row0 / 7 },
-    { col: 2, style: 3, value: row0 === 1 ? '=SUM(A1)' : null },
-  ];
-  const editHead = (head: string) => head.replace('A1:C3', 'A1:D9');
-
-  test('gives the bytes of the text editRows gives, for any rows, with and without a head edit', () => {
-    const every = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-    for (let mask = 0; mask < 1 << every.length; mask += 7) {
-      const chosen = every.filter((_, i) => mask & (1 << i));
-      for (const head of [undefined, editHead]) {
-        const options = { from: 1, to: 2, editHead: head };
-        const bytes = editRowsAsBytes(xml, Buffer.from(xml, 'utf8'), chosen, options, edit);
-        expect(bytes?.toString('utf8')).toBe(editRows(xml, chosen, options, edit));
-      }
-    }
-  });
-
-  test('stops where editRows stops: a cell that must be empty holds something', () => {
-    expect(() => editRowsAsBytes(xml, Buffer.from(xml), [1], { from: 1, to: 1, mustBeEmpty: true }, () => [])).toThrow(OccupiedCellError);
-  });
-
-  test('null when an offset in the text is not the same in the bytes, or the rows must be opened: editRows does those', () => {
-    const vietnamese = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>Tứ Kỳ</t></is></c></row>');
-    expect(editRowsAsBytes(vietnamese, Buffer.from(vietnamese, 'utf8'), [0], { from: 1, to: 1 }, () => [])).toBeNull();
-    const empty = `${HEAD}<sheetData/>${TAIL}`;
-    expect(editRowsAsBytes(empty, Buffer.from(empty), [0], { from: 0, to: 0 }, () => [{ col: 0, style: 0, value: 1 }])).toBeNull();
-    expect(editRowsAsBytes(xml, Buffer.from(`${xml} `), [0], { from: 1, to: 1 }, () => [])).toBeNull();
-  });
-});
-
 describe('a part whose rows are not closed', () => {
-  test('stops both edits with MalformedPartError, whatever rows are asked for (no endless loop, no half-copied part)', () => {
+  test('stops the edit with MalformedPartError, whatever rows are asked for (no endless loop, no half-copied part)', () => {
     const unclosedRow = `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></sheetData>${TAIL}`;
     const unclosedData = `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row>`;
     const unclosedTag = `${HEAD}<sheetData><row r="1"`;
@@ -130,7 +91,6 @@ describe('a part whose rows are not closed', () => {
       for (const rows of [[0], [1], [0, 5]]) {
         const edit = () => [{ col: 3, style: 0, value: 1 }];
         expect(() => editRows(xml, rows, { from: 3, to: 3 }, edit)).toThrow(MalformedPartError);
-        expect(() => editRowsAsBytes(xml, Buffer.from(xml), rows, { from: 3, to: 3 }, edit)).toThrow(MalformedPartError);
       }
     }
   });
@@ -156,5 +116,12 @@ describe('setColumns, widenDimension, replaceSheetData', () => {
   test('replaceSheetData swaps every row and nothing else', () => {
     const out = replaceSheetData(sheet('<row r="1"><c r="A1"><v>1</v></c></row>'), [[{ col: 0, style: 2, value: 'a' }], [], [{ col: 1, style: 0, value: 3 }]]);
     expect(out).toBe(`${HEAD}<sheetData><row r="1"><c r="A1" s="2" t="inlineStr"><is><t xml:space="preserve">a</t></is></c></row><row r="3"><c r="B3"><v>3</v></c></row></sheetData>${TAIL}`);
+  });
+});
+
+describe('a text longer than a cell holds', () => {
+  test('is never written: 32,767 characters are, 32,768 stop the write naming the cell', () => {
+    expect(cellXml(4, { col: 2, style: 0, value: 'a'.repeat(MAX_CELL_TEXT) })).toContain('a'.repeat(MAX_CELL_TEXT));
+    expect(() => cellXml(4, { col: 2, style: 0, value: 'a'.repeat(MAX_CELL_TEXT + 1) })).toThrow(new CellTooLongError('C5', MAX_CELL_TEXT + 1));
   });
 });

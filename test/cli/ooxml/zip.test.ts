@@ -289,22 +289,11 @@ describe('ZipArchive: damage and unsupported archives give ZipError', () => {
     expectZipError(() => ZipArchive.read(data).bytes('deflated.xml'), /damaged/);
   });
 
-  it('inflates on the thread pool to the same bytes, with the same checks', async () => {
-    const data = make();
-    const ahead = await ZipArchive.read(data).bytesAhead('deflated.xml');
-    expect(ahead.equals(ZipArchive.read(data).bytes('deflated.xml'))).toBe(true);
-    expect((await ZipArchive.read(data).bytesAhead('stored.txt')).equals(ZipArchive.read(data).bytes('stored.txt'))).toBe(true);
-
-    const damaged = make();
-    const start = localOffset(damaged, 'deflated.xml') + 30 + 'deflated.xml'.length;
-    damaged.fill(0xff, start, start + 4);
-    await expect(ZipArchive.read(damaged).bytesAhead('deflated.xml')).rejects.toThrow(/damaged/);
-    await expect(ZipArchive.read(damaged).bytesAhead('deflated.xml')).rejects.toBeInstanceOf(ZipError);
-
+  it('checks the CRC-32 of what it inflates', () => {
     // Inflates, but not to what the central directory says: the CRC-32 check catches it.
     const wrongCrc = make();
     const c = centralOffset(wrongCrc, 'deflated.xml');
     wrongCrc.writeUInt32LE((wrongCrc.readUInt32LE(c + 16) ^ 1) >>> 0, c + 16);
-    await expect(ZipArchive.read(wrongCrc).bytesAhead('deflated.xml')).rejects.toThrow(/CRC-32/);
+    expectZipError(() => ZipArchive.read(wrongCrc).bytes('deflated.xml'), /CRC-32/);
   });
 });
