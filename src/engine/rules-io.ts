@@ -152,6 +152,14 @@ function ruleProblemCell(p: RuleProblem, rules: RuleSet, bandRow: Map<string, nu
   return qualifiedAddress(sheet, cellAddress(row, col));
 }
 
+/** An optional number cell (a band's field floor): null when blank, a problem when it is not a number. */
+function optionalNumber(v: CellValue | undefined, where: string, band: string, problems: RuleSourceProblem[]): number | null {
+  if (isBlank(v)) return null;
+  const n = cellNumber(v);
+  if (n === null) problems.push({ kind: 'source', code: 'notANumber', where, band, value: shown(v) });
+  return n;
+}
+
 /**
  * Reads the rules sheet's grid (row 1 / column A at [0][0]) back into a rule set, or lists what
  * is wrong, each problem with its cell. Rows after the last band that are blank are ignored.
@@ -200,12 +208,7 @@ function ruleSetFromRowsV1(grid: readonly (readonly CellValue[])[], sheet: strin
       if (b === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notABoolean', where: at(r, c), band, value: shown(v) });
       return b ?? false;
     };
-    const floorCell = row[7];
-    let floor: number | null = null;
-    if (!isBlank(floorCell)) {
-      floor = cellNumber(floorCell);
-      if (floor === null) problems.push({ kind: 'source', code: 'notANumber', where: at(r, 7), band, value: shown(floorCell) });
-    }
+    const floor = optionalNumber(row[7], at(r, 7), band, problems);
     bands.push({
       code,
       label: { vi: text(r, 1, band), en: text(r, 2, band) },

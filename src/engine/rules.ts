@@ -252,7 +252,8 @@ export interface CompiledBand {
 
 /** A field's floor in a band: its own when the band names it, else the band's; null: no floor. */
 export function floorFor(b: CompiledBand, fieldLabel: string): { scaled: number; pct: number } | null {
-  const own = b.fieldFloors.get(fold(fieldLabel));
+  // Most bands set no floor per field: no fold of the label for them.
+  const own = b.fieldFloors.size > 0 ? b.fieldFloors.get(fold(fieldLabel)) : undefined;
   if (own !== undefined) return own.scaled === null ? null : { scaled: own.scaled, pct: own.pct as number };
   return b.floorScaled === null ? null : { scaled: b.floorScaled, pct: b.rule.fieldFloorPct as number };
 }
