@@ -19,8 +19,9 @@ function RankList({ title, units, lang, t, testId }: { title: string; units: Uni
     <div>
       <h3 className={styles.heading}>{title}</h3>
       <ol className={styles.ranks} aria-label={title} data-testid={testId}>
+        {/* The top and bottom over all units: a rank within a block (or none, 0) would mislead here. */}
         {units.map((u) => (
-          <li key={u.row}>{fill(t.resultsRankLine, { rank: u.rank, name: u.name, index: formatPct(u.indexPct, lang) })}</li>
+          <li key={u.row}>{fill(t.resultsRankLine, { rank: u.overallRank ?? u.rank, name: u.name, index: formatPct(u.indexPct, lang) })}</li>
         ))}
       </ol>
     </div>
