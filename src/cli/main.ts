@@ -57,7 +57,6 @@ import { Refusal, checkPackage, refusalOf } from './ooxml/guard';
 import { readWorkbookRules, rulesSheet, writeWorkbookRules } from './rules-sheet';
 import { StagedWriteError, writeAllOrNone, type StagedFile } from './staged-files';
 import { ReportOptionError, reportFormat, reportSettings, type ReportFormat } from './report-options';
-import { splitLongParagraphs } from './report-split';
 import { isReportSheet, writeReportSheet } from './report-xlsx';
 
 export const EXIT_OK = 0;
@@ -577,7 +576,7 @@ function addReport(
   phase('narrative');
   if (wantReportSheet) {
     // Paragraphs over a cell's 32,767 characters (a band of ~820 units) continue on the rows below.
-    const model = splitLongParagraphs(reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3])));
+    const model = reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3]));
     const sheet = writeReportSheet(wb, model, year, job.lang);
     phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');

@@ -26,3 +26,4 @@ export * from './output-place';
 export * from './header-words';
 export * from './header-roles';
 export * from './table-checks';
+export * from './cell-limit';

@@ -15,6 +15,7 @@
  * request, and a sheet the user copied from ours (a new name) or renamed is no longer ours, so
  * it is never replaced.
  */
+import { MAX_CELL_TEXT, splitText } from './cell-limit';
 import { fill } from './format';
 import { messages } from './i18n';
 import type { Narrative, ReportSettings } from './narrative';
@@ -178,11 +179,12 @@ export function pickReportSheetName(base: string, existing: readonly string[], r
 }
 
 /** The title and the narrative's paragraphs, one a row; list items start with "- " (kept text by the '@' format). */
-function narrativeRows(narrative: Narrative): ReportCell[][] {
+function narrativeRows(narrative: Narrative, maxCellText: number): ReportCell[][] {
   const rows: ReportCell[][] = [[{ value: narrative.title, role: 'title' }]];
   for (const p of narrative.paragraphs) {
-    if (p.level === 'bullet') rows.push([{ value: `- ${p.text}`, role: 'bullet' }]);
-    else rows.push([{ value: p.text, role: p.level === 0 ? 'paragraph' : 'heading' }]);
+    const role = p.level === 'bullet' ? 'bullet' : p.level === 0 ? 'paragraph' : 'heading';
+    // A paragraph longer than a cell holds continues on the rows below.
+    for (const piece of splitText(p.level === 'bullet' ? `- ${p.text}` : p.text, maxCellText)) rows.push([{ value: piece, role }]);
   }
   return rows;
 }
@@ -246,10 +248,12 @@ export function reportSheetModel(
   chartRows = 0,
   /** Each unit's demotion note (by unit index) when the caller has them already (the output block's). */
   notes?: readonly string[],
+  /** The longest text a cell takes (Excel's limit; smaller in tests). */
+  maxCellText = MAX_CELL_TEXT,
 ): ReportSheetModel {
   const m = messages(lang);
   const year = settings.year;
-  const rows = narrativeRows(narrative);
+  const rows = narrativeRows(narrative, maxCellText);
   const paragraphRows = rows.length;
   rows.push([], [{ value: fill(m.output.report.bandTableTitle, { year }), role: 'caption' }]);
   const bandHeaderRow = rows.length;

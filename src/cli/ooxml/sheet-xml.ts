@@ -48,7 +48,8 @@ function letters(col: number): string {
 }
 
 /** The most characters Excel keeps in a cell. */
-export const MAX_CELL_TEXT = 32_767;
+export { MAX_CELL_TEXT } from '../../engine/cell-limit';
+import { MAX_CELL_TEXT } from '../../engine/cell-limit';
 
 /** A text longer than a cell holds: never written (Excel would cut it or repair the file). */
 export class CellTooLongError extends Error {
