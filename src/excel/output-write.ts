@@ -110,7 +110,7 @@ function queueBandFills(range: Excel.Range, rules: RuleSet, lang: Lang): void {
  * formula). Refuses (writing nothing) when a cell where the block goes holds anything on a first
  * run. Returns the undo, for a step after the write that fails.
  */
-export async function writeOutput(context: Excel.RequestContext, counter: WriteCounter, inspection: Inspection, lang: Lang, progress: Progress): Promise<() => Promise<void>> {
+export async function writeOutput(context: Excel.RequestContext, counter: WriteCounter, inspection: Inspection, lang: Lang, progress: Progress, withLastChunk: () => void = () => {}): Promise<() => Promise<void>> {
   const { read, layout, result } = inspection;
   const plan = planOutputWrite(read.grid, layout, result.rules, read.origin);
   const ownBlock = layout.outputCol !== null;
@@ -139,28 +139,8 @@ export async function writeOutput(context: Excel.RequestContext, counter: WriteC
   }
 
   const undo = () => rollBack(context, counter, place, restore, addedTableColumns);
-  const chunks = planChunks(rows.length, (i) => gridBytes([rows[i], formats[i]]));
-  let written = 0;
-  try {
-    for (const chunk of chunks) {
-      if (supportsExcelApi('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
-      context.application.suspendApiCalculationUntilNextSync();
-      const range = sheet.getRangeByIndexes(place.row + chunk.start, place.col, chunk.end - chunk.start, OUTPUT_COLUMN_COUNT);
-      range.numberFormat = formats.slice(chunk.start, chunk.end);
-      range.values = rows.slice(chunk.start, chunk.end) as (string | number)[][];
-      if (chunk.start === 0) queueLooks(place, result.units.length, result.rules, lang);
-      progress('write', chunk.start, rows.length);
-      // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      counter.syncs++;
-      counter.writeChunks++;
-      written++;
-    }
-  } catch (error) {
-    if (written > 0 || addedTableColumns.length > 0) await undo();
-    throw Object.assign(error as object, { rolledBack: written > 0 });
-  }
+  const queued = { first: () => queueLooks(place, result.units.length, result.rules, lang), last: withLastChunk };
+  await writeChunks(context, counter, { place, rows, formats, progress }, queued, { undo, addedColumns: addedTableColumns.length > 0 });
   return undo;
 }
 
@@ -191,5 +171,40 @@ async function putBack(context: Excel.RequestContext, counter: WriteCounter, pla
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     counter.syncs++;
+  }
+}
+
+/** The block's rows, one sync per payload chunk; a failure part-way puts the cells back (`undo`). */
+async function writeChunks(
+  context: Excel.RequestContext,
+  counter: WriteCounter,
+  block: { place: Place; rows: CellValue[][]; formats: string[][]; progress: Progress },
+  queued: { first: () => void; last: () => void },
+  onFailure: { undo: () => Promise<void>; addedColumns: boolean },
+): Promise<void> {
+  const { place, rows, formats, progress } = block;
+  const chunks = planChunks(rows.length, (i) => gridBytes([rows[i], formats[i]]));
+  let written = 0;
+  try {
+    for (const chunk of chunks) {
+      if (supportsExcelApi('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
+      context.application.suspendApiCalculationUntilNextSync();
+      const range = place.sheet.getRangeByIndexes(place.row + chunk.start, place.col, chunk.end - chunk.start, OUTPUT_COLUMN_COUNT);
+      range.numberFormat = formats.slice(chunk.start, chunk.end);
+      range.values = rows.slice(chunk.start, chunk.end) as (string | number)[][];
+      if (chunk.start === 0) queued.first();
+      // What goes after the block (row heights, the print area) rides on the last chunk's sync.
+      if (chunk === chunks[chunks.length - 1]) queued.last();
+      progress('write', chunk.start, rows.length);
+      // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      counter.syncs++;
+      counter.writeChunks++;
+      written++;
+    }
+  } catch (error) {
+    if (written > 0 || onFailure.addedColumns) await onFailure.undo();
+    throw Object.assign(error as object, { rolledBack: written > 0 });
   }
 }

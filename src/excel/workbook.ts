@@ -269,9 +269,11 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       };
       const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
       if (stop) return { ...stop, inspection, stats: counter.stats() };
-      const undo = await writeOutput(context, counter, inspection, options.docLang ?? lang, progress);
-      // Row heights and the print area ride on the next sync (the run's record, or its closing one).
-      queueScoringPrint(context.workbook.worksheets.getItem(read.sheet), outputBox(inspection), read.printArea);
+      // Row heights and the print area ride on the write's last sync (no round trip of their own).
+      const written = inspection;
+      const undo = await writeOutput(context, counter, inspection, options.docLang ?? lang, progress, () =>
+        queueScoringPrint(context.workbook.worksheets.getItem(read.sheet), outputBox(written), read.printArea),
+      );
       if (options.afterWrite) {
         try {
           await options.afterWrite(context, inspection, sync);
