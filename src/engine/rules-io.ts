@@ -12,7 +12,7 @@ import { messages } from './i18n';
 import { describeRuleProblem } from './describe';
 import { fnv1a, idFromDecision, nameFromDecision, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
 import { cellText } from './text';
-import { checkRuleSetData, normaliseRuleSet } from './rules-json';
+import { checkRuleSetData, normaliseRuleSet, shownValue } from './rules-json';
 import { RULES_SHEET_VERSION_2, ruleSetFromRowsV2, ruleSetToRowsV2 } from './rules-sheet';
 import type { BandRule, CellValue, Lang, RuleDecision, RuleSet } from './types';
 
@@ -93,16 +93,6 @@ export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-function shown(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
-
 /** A percentage typed in a cell: a number, or text in either notation ("82,5"); a trailing % is allowed in text. */
 export function cellNumber(v: CellValue | undefined): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -156,7 +146,7 @@ function ruleProblemCell(p: RuleProblem, rules: RuleSet, bandRow: Map<string, nu
 function optionalNumber(v: CellValue | undefined, where: string, band: string, problems: RuleSourceProblem[]): number | null {
   if (isBlank(v)) return null;
   const n = cellNumber(v);
-  if (n === null) problems.push({ kind: 'source', code: 'notANumber', where, band, value: shown(v) });
+  if (n === null) problems.push({ kind: 'source', code: 'notANumber', where, band, value: shownValue(v) });
   return n;
 }
 
@@ -167,10 +157,10 @@ function optionalNumber(v: CellValue | undefined, where: string, band: string, p
 export function ruleSetFromRows(grid: readonly (readonly CellValue[])[], sheet: string = RULES_SHEET): RuleSetRead {
   const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
   const head = grid[0] ?? [];
-  if (cellText(head[0]) !== RULES_MARKER) return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shown(head[0]) }] };
+  if (cellText(head[0]) !== RULES_MARKER) return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shownValue(head[0]) }] };
   const version = cellNumber(head[1]);
   if (version === RULES_SHEET_VERSION_2) return ruleSetFromRowsV2(grid, sheet);
-  if (version !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shown(head[1]) }] };
+  if (version !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shownValue(head[1]) }] };
   return ruleSetFromRowsV1(grid, sheet);
 }
 
@@ -199,13 +189,13 @@ function ruleSetFromRowsV1(grid: readonly (readonly CellValue[])[], sheet: strin
     const num = (c: number): number => {
       const v = row[c];
       const n = cellNumber(v);
-      if (n === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notANumber', where: at(r, c), band, value: shown(v) });
+      if (n === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notANumber', where: at(r, c), band, value: shownValue(v) });
       return n ?? Number.NaN;
     };
     const bool = (c: number): boolean => {
       const v = row[c];
       const b = cellBoolean(v);
-      if (b === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notABoolean', where: at(r, c), band, value: shown(v) });
+      if (b === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notABoolean', where: at(r, c), band, value: shownValue(v) });
       return b ?? false;
     };
     const floor = optionalNumber(row[7], at(r, 7), band, problems);

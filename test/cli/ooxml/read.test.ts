@@ -11,87 +11,24 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml } from '../../../src/cli/ooxml/read';
 import { MalformedPartError } from '../../../src/cli/ooxml/xml';
 import type { SheetGrid } from '../../../src/cli/ooxml/read';
 import { readSheetGrid, toCellValue } from '../exceljs-grid';
 import { SAMPLE, SMALL_SHEET, findSoffice, readWorkbook, smallTable, tempDir, writeWorkbook } from '../helpers';
+import { unzipRaw, zipRaw } from '../../fixtures/zip-raw';
 
-// ---------------------------------------------------------------------------------------------
-// A minimal zip reader and writer (the test must not depend on the package's own zip code).
+// The fixtures' own zip reader and writer: the test must not depend on the package's zip code.
 
 function unzip(buf: Buffer): Map<string, string> {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const data = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(data, data + size);
-    out.set(name, (method === 8 ? zlib.inflateRawSync(raw) : raw).toString('utf8'));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
+  return new Map(unzipRaw(buf).map((e) => [e.name, e.data.toString('utf8')]));
 }
 
 function zip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text, 'utf8');
-    const packed = zlib.deflateRawSync(data);
-    const nameBuf = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, packed);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return zipRaw(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Reading a workbook both ways.
-
-/** Every sheet of an xlsx file by name, read by the reader under test. */
 function readOoxml(file: string, maxRows?: number): Map<string, SheetGrid> {
   const parts = unzip(fs.readFileSync(file));
   const part = (name: string): string | null => parts.get(name) ?? null;
