@@ -4,6 +4,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
-  setupFiles: ['<rootDir>/test/setup/dom-shims.ts'],
+  setupFiles: ['<rootDir>/test/setup/dom-shims.ts', '<rootDir>/test/setup/fast-check-seed.ts'],
   testTimeout: 60000,
 };

@@ -35,7 +35,9 @@ export function indexFigures(u: UnitInput, fields: readonly FieldDef[], compiled
     return { figures: appraisal, components: { appraisalPct, appraisalPoints, surveyPct: null, surveyPoints: null, converted: true }, floorChecks };
   }
   const S = Math.min(Math.max(survey ?? 0, 0), c.surveyScaled);
-  if (c.surveyFloor && survey !== null) floorChecks.push({ label: c.rule.survey.label.vi, pointsScaled: S, maxScaled: c.surveyScaled });
+  // A survey that counts 0 (none, not converted) meets a survey floor as 0 would: no survey is
+  // never better than a low one.
+  if (c.surveyFloor) floorChecks.push({ label: c.rule.survey.label.vi, pointsScaled: S, maxScaled: c.surveyScaled });
   const figures: UnitFigures = M > 0 ? { totalScaled: T * c.appraisalScaled + S * M, maxScaled: M * (c.appraisalScaled + c.surveyScaled) } : { totalScaled: 0, maxScaled: 0 };
   return {
     figures,

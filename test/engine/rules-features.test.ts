@@ -108,6 +108,18 @@ describe('components', () => {
     expect(held.demotion[0].failingFields).toEqual([{ label: 'Điều tra xã hội học', pct: 20, floorPct: 50 }]);
   });
 
+  test('no survey, not converted: the survey counts 0 for its floor too (a tiny survey never rates lower than none)', () => {
+    // The property test's counterexample (stop 19's CI): no survey passed the survey floor and a 0,0001-point survey failed it.
+    const full = tableWith([{ name: 'N', scores: [100, 100, 100], extra: { surveyScaled: null } }]); // 70% + 0
+    const none = byName(scoreTable(full, comp(false, true))).N;
+    expect(none.indexPct).toBe(70);
+    expect(none.band).toBe('incomplete');
+    expect(none.demotion.flatMap((d) => d.failingFields).some((f) => f.label === 'Điều tra xã hội học' && f.pct === 0)).toBe(true);
+    const tiny = tableWith([{ name: 'N', scores: [100, 100, 100], extra: { surveyScaled: 1 } }]);
+    const order = HAI_DUONG_2018.bands.map((b) => b.code);
+    expect(order.indexOf(byName(scoreTable(tiny, comp(false, true))).N.band)).toBeLessThanOrEqual(order.indexOf(none.band));
+  });
+
   test('the summary reports the components apart', () => {
     expect(scoreTable(table, comp(true)).summary.components).toEqual({ appraisalAveragePct: 93.33, surveyAveragePct: 50, withoutSurvey: 1 });
     expect(scoreTable(table, HAI_DUONG_2018).summary.components).toBeUndefined();
