@@ -33,6 +33,7 @@ export interface BlockRead {
   /** Top-left of the grid in the sheet: 1-based row, 0-based column. */
   origin: { row: number; col: number };
   grid: CellValue[][];
+  /** The grid's number formats, cell for cell. */
   formats: (string | undefined)[][];
   protected: boolean;
   /** The workbook's candidate sheets (visible, not owned), in tab order: what the user may choose from. */
@@ -177,28 +178,38 @@ interface ChunkPlan {
   stopAtGap: boolean;
 }
 
-/** Reads a block in row chunks sized from the bytes of the previous chunk; stops at the first gap of empty rows when the plan says so. */
-async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, plan: ChunkPlan): Promise<CellValue[][]> {
+/**
+ * Reads a block's values and number formats (the engine tells a percentage by its format, as the
+ * CLI does) in row chunks sized from the bytes of the previous chunk; stops at the first gap of
+ * empty rows when the plan says so.
+ */
+async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, plan: ChunkPlan): Promise<{ grid: CellValue[][]; formats: string[][] }> {
   const { top, left, rowCount, colCount } = plan;
   const grid: CellValue[][] = [];
-  let rowsPerChunk = Math.max(1, Math.min(2000, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, colCount * 24))));
+  const formats: string[][] = [];
+  let rowsPerChunk = Math.max(1, Math.min(2000, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, colCount * 32))));
   for (let start = 0; start < rowCount && colCount > 0; ) {
     const n = Math.min(rowsPerChunk, rowCount - start);
     const range = ws.getRangeByIndexes(top + start, left, n, colCount);
-    range.load('values');
+    range.load('values, numberFormat');
     progress('read', start, rowCount);
     // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
     await sync();
     // The sync above goes through the run's counted sync(), which the office-addins rules cannot follow.
     // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
     const values = range.values as CellValue[][];
-    for (const row of values) grid.push(row);
-    rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, gridBytes(values) / n)));
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
+    const shown = range.numberFormat as string[][];
+    for (let i = 0; i < values.length; i++) {
+      grid.push(values[i]);
+      formats.push(shown[i]);
+    }
+    rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, (gridBytes(values) + gridBytes(shown)) / n)));
     start += n;
     const end = plan.stopAtGap ? blockEnd(grid) : null;
-    if (end !== null) return grid.slice(0, end);
+    if (end !== null) return { grid: grid.slice(0, end), formats: formats.slice(0, end) };
   }
-  return grid;
+  return { grid, formats };
 }
 
 /** What to read of a probed sheet: the selection when it is a block (active sheet only), else its first Excel table, else its used range. */
@@ -231,10 +242,10 @@ async function readProbed(p: Probe, selection: Excel.Range | null, sheets: strin
     await sync();
     onChunk();
   };
-  const grid = await readChunks(p.ws, chunkSync, progress, { top, left, rowCount: bounds.rowIndex + bounds.rowCount - top, colCount: width, stopAtGap: sheetWide });
+  const { grid, formats } = await readChunks(p.ws, chunkSync, progress, { top, left, rowCount: bounds.rowIndex + bounds.rowCount - top, colCount: width, stopAtGap: sheetWide });
   const printArea = p.printArea && !p.printArea.isNullObject ? p.printArea.address : null;
   const extent = { rowIndex: bounds.rowIndex, columnIndex: bounds.columnIndex, rowCount: bounds.rowCount, columnCount: bounds.columnCount };
-  return { sheet: p.ws.name, sheetId: p.ws.id, source, origin: { row: top + 1, col: left }, grid, formats: [], protected: p.ws.protection.protected, sheets, printArea, extent, clippedRight: left + width < right };
+  return { sheet: p.ws.name, sheetId: p.ws.id, source, origin: { row: top + 1, col: left }, grid, formats, protected: p.ws.protection.protected, sheets, printArea, extent, clippedRight: left + width < right };
 }
 
 export interface LocateOptions {
@@ -245,6 +256,8 @@ export interface LocateOptions {
   isComplete: (l: Partial<Layout>) => boolean;
   sync: Sync;
   onChunk: () => void;
+  /** Told every sheet's name (owned ones included) once the first round trip is back: what it queues rides on the next. */
+  onSheets?: (names: ReadonlySet<string>) => void;
   progress: Locate;
 }
 
@@ -265,6 +278,7 @@ export async function locateBlock(context: Excel.RequestContext, options: Locate
   const selection = context.workbook.getSelectedRange();
   selection.load('address, rowIndex, columnIndex, rowCount, columnCount');
   await sync();
+  options.onSheets?.(new Set(all.items.map((s) => s.name)));
   const order = candidateOrder(all.items, active.ws.name, options.choice);
   const sheets = all.items.filter((s) => s.visibility === 'Visible' && !OWNED_SHEETS.includes(s.name)).map((s) => s.name);
   const fits = (read: BlockRead) => {

@@ -110,7 +110,14 @@ function queueBandFills(range: Excel.Range, rules: RuleSet, lang: Lang): void {
  * formula). Refuses (writing nothing) when a cell where the block goes holds anything on a first
  * run. Returns the undo, for a step after the write that fails.
  */
-export async function writeOutput(context: Excel.RequestContext, counter: WriteCounter, inspection: Inspection, lang: Lang, progress: Progress, withLastChunk: () => void = () => {}): Promise<() => Promise<void>> {
+export async function writeOutput(
+  context: Excel.RequestContext,
+  counter: WriteCounter,
+  inspection: Inspection,
+  lang: Lang,
+  progress: Progress,
+  withLastChunk: { queue: () => void; undoOnFailure: boolean } = { queue: () => {}, undoOnFailure: false },
+): Promise<() => Promise<void>> {
   const { read, layout, result } = inspection;
   const plan = planOutputWrite(read.grid, layout, result.rules, read.origin);
   const ownBlock = layout.outputCol !== null;
@@ -140,8 +147,9 @@ export async function writeOutput(context: Excel.RequestContext, counter: WriteC
   }
 
   const undo = () => rollBack(context, counter, place, restore, addedTableColumns);
-  const queued = { first: () => queueLooks(place, result.units.length, result.rules, lang), last: withLastChunk };
-  await writeChunks(context, counter, { place, rows, formats, progress }, queued, { undo, addedColumns: addedTableColumns.length > 0 });
+  const queued = { first: () => queueLooks(place, result.units.length, result.rules, lang), last: withLastChunk.queue };
+  // What rides on the last chunk may fail after the block's values were applied in the same batch: then the block goes too.
+  await writeChunks(context, counter, { place, rows, formats, progress }, queued, { undo, always: addedTableColumns.length > 0 || withLastChunk.undoOnFailure });
   return undo;
 }
 
@@ -175,13 +183,17 @@ async function putBack(context: Excel.RequestContext, counter: WriteCounter, pla
   }
 }
 
-/** The block's rows, one sync per payload chunk; a failure part-way puts the cells back (`undo`). */
+/**
+ * The block's rows, one sync per payload chunk; a failure part-way puts the cells back (`undo`),
+ * as does a failed first chunk when `always` (table columns were added, or the last chunk carries
+ * more than the block).
+ */
 async function writeChunks(
   context: Excel.RequestContext,
   counter: WriteCounter,
   block: { place: Place; rows: CellValue[][]; formats: string[][]; progress: Progress },
   queued: { first: () => void; last: () => void },
-  onFailure: { undo: () => Promise<void>; addedColumns: boolean },
+  onFailure: { undo: () => Promise<void>; always: boolean },
 ): Promise<void> {
   const { place, rows, formats, progress } = block;
   const chunks = planChunks(rows.length, (i) => gridBytes([rows[i], formats[i]]));
@@ -205,7 +217,8 @@ async function writeChunks(
       written++;
     }
   } catch (error) {
-    if (written > 0 || onFailure.addedColumns) await onFailure.undo();
-    throw Object.assign(error as object, { rolledBack: written > 0 });
+    const undone = written > 0 || onFailure.always;
+    if (undone) await onFailure.undo();
+    throw Object.assign(error as object, { rolledBack: written > 0 || (undone && written === chunks.length - 1) });
   }
 }

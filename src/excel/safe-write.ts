@@ -13,6 +13,7 @@
  */
 import {
   OUTPUT_COLUMN_COUNT,
+  HAI_DUONG_2018,
   RULES_SHEET,
   STATE_SHEET,
   AUDIT_SHEET,
@@ -39,7 +40,7 @@ import type { Bounds } from './locate';
 import { loadAuditTail, queueAppendAudit, type AuditEntry, type AuditTail } from './audit';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 import { anchoredGrid, loadSheetGrid, queueReplaceRows, queueWriteRules, sheetNames, storedRulesFromGrid, type LoadedRange, type StoredRules } from './rules-store';
-import { inspectWorkbook, scoreWorkbook, type ExcelRun, type Inspection, type MappingOverride, type Progress, type RunStats, type ScoreOutcome, type SheetRead } from './workbook';
+import { STOPPED, inspectWorkbook, scoreWorkbook, type ExcelRun, type Inspection, type MappingOverride, type Progress, type RunStats, type ScoreOutcome, type SheetRead } from './workbook';
 
 /** Why a guarded run wrote nothing. */
 export type GuardStop =
@@ -176,13 +177,19 @@ interface Owned {
   output: OutputRecord | null;
 }
 
-/** The owned sheets' contents: rules in force and the last output record. Two syncs. */
-async function readOwned(context: Excel.RequestContext): Promise<Owned> {
-  const names = await sheetNames(context);
+/** Queues the load of the owned sheets there are (`names`); the function returns their contents after the sync. */
+function queueOwned(context: Excel.RequestContext, names: ReadonlySet<string>): () => Owned {
   const rules = names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
   const state = names.has(STATE_SHEET) ? loadSheetGrid(context, STATE_SHEET) : null;
-  if (rules || state) await context.sync();
-  return { names, rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null };
+  return () => ({ names: new Set(names), rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null });
+}
+
+/** The owned sheets' contents: rules in force and the last output record. Two syncs (one when there are none). */
+async function readOwned(context: Excel.RequestContext): Promise<Owned> {
+  const names = await sheetNames(context);
+  const owned = queueOwned(context, names);
+  if (names.has(RULES_SHEET) || names.has(STATE_SHEET)) await context.sync();
+  return owned();
 }
 
 export interface SafeOptions {
@@ -361,8 +368,8 @@ interface RunRecord {
   options: SafeOptions;
 }
 
-/** Step 3 (after the output): the rules, the output record and the audit rows, queued and synced once. */
-async function recordRun(context: Excel.RequestContext, inspection: Inspection, run: RunRecord, sync: () => Promise<void>): Promise<void> {
+/** Step 3 (with the output): the rules, the output record and the audit rows, queued to ride on the write's last sync. */
+function queueRecord(context: Excel.RequestContext, inspection: Inspection, run: RunRecord): void {
   const { rules, applying, owned, now, options } = run;
   // What was written into the cells is in the workbook's language.
   const lang = options.docLang ?? options.lang;
@@ -388,19 +395,28 @@ async function recordRun(context: Excel.RequestContext, inspection: Inspection, 
   if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
   entries.push({ ...base, action: 'scored' });
   queueAppendAudit(context, now.tail, entries);
-  await sync();
 }
 
 /**
- * The run itself: `rules` scored, `applying` (when set) written to the rules sheet with the
- * output. Read stamp → check → write: right before the write the run reads the workbook again
- * (readAgain), checks it against what was read (owned, the preview's stamp), and only then
- * writes the output (the adapter) and its record (recordRun).
+ * The run itself, in one Excel.run of four round trips on a table that fits one request: (1) the
+ * sheets and the active one; (2) the table, with the owned sheets (the rules in force, the last
+ * output record); (3) the read stamp: right before the write the run reads the workbook again
+ * (readAgain) and checks it against what it read and what the user previewed; (4) the output
+ * with its record, the rules when applying (`applying`) and the audit rows (queueRecord).
  */
-async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying: RuleSet | null, options: SafeOptions): Promise<SafeOutcome> {
+async function guardedRun(run: ExcelRun, applying: RuleSet | null, options: SafeOptions): Promise<SafeOutcome> {
   const { lang } = options;
-  const empty: Recheck = { grid: [], bounds: null, present: owned.names, rules: owned.rules, tail: { exists: false, nextRow: 0, previousHash: '00000000' }, output: null };
-  let now = empty;
+  let owned: Owned = { names: new Set(), rules: storedRulesFromGrid(null), output: null };
+  let now: Recheck = { grid: [], bounds: null, present: owned.names, rules: owned.rules, tail: { exists: false, nextRow: 0, previousHash: '00000000' }, output: null };
+  let rules: RuleSet | null = null;
+  const ownedHook = (context: Excel.RequestContext, names: ReadonlySet<string>) => {
+    const loaded = queueOwned(context, names);
+    return () => {
+      owned = loaded();
+      rules = applying ?? (owned.rules.source === 'invalid' ? null : owned.rules.rules);
+      return rules;
+    };
+  };
   const beforeWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<GuardStop | null> => {
     const preview = changedSincePreview(options.since, inspection, owned, lang);
     if (preview) return preview;
@@ -409,12 +425,14 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
     if (changed) return changed;
     return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang);
   };
-  const afterWrite = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => recordRun(context, inspection, { rules, applying, owned, now, options }, sync);
-  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+  const afterWrite = (context: Excel.RequestContext, inspection: Inspection) => queueRecord(context, inspection, { rules: rules!, applying, owned, now, options });
+  const outcome = await scoreWorkbook(run, { rules: HAI_DUONG_2018, owned: ownedHook, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+  if (outcome.status === 'failed' && outcome.code === STOPPED && owned.rules.source === 'invalid') return invalidStored(owned.rules, lang, outcome.stats);
+  return outcome;
 }
 
-function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang): SafeOutcome {
-  return { status: 'rulesInvalid', message: fill(messages(lang).review.storeInvalid, { sheet: RULES_SHEET }), problems: stored.problems, stats: { syncs: 2, readChunks: 0, writeChunks: 0 } };
+function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang, stats: RunStats): SafeOutcome {
+  return { status: 'rulesInvalid', message: fill(messages(lang).review.storeInvalid, { sheet: RULES_SHEET }), problems: stored.problems, stats };
 }
 
 /**
@@ -434,9 +452,7 @@ export async function inspectWithRules(
 
 /** Scores with the rules the workbook holds (the default when none), guarded; logs 'scored'. */
 export async function scoreSafely(run: ExcelRun, options: SafeOptions): Promise<SafeOutcome> {
-  const owned = await run((context) => readOwned(context));
-  if (owned.rules.source === 'invalid') return invalidStored(owned.rules, options.lang);
-  return guardedRun(run, owned, owned.rules.rules, null, options);
+  return guardedRun(run, null, options);
 }
 
 /**
@@ -455,8 +471,7 @@ export async function applyRules(run: ExcelRun, rules: RuleSet, options: SafeOpt
       stats: { syncs: 0, readChunks: 0, writeChunks: 0 },
     };
   }
-  const owned = await run((context) => readOwned(context));
-  return guardedRun(run, owned, rules, rules, options);
+  return guardedRun(run, rules, options);
 }
 
 /** The grid of an owned sheet's used range (tests, the workbench). */

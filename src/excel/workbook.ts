@@ -9,7 +9,6 @@ import {
   columnLetter,
   fill,
   isCompleteLayout,
-  locateTable,
   messages,
   occupiedOutputCells,
   freeOutputColumn,
@@ -19,6 +18,7 @@ import {
   type Layout,
   type RoleOverrides,
   type RuleSet,
+  type SheetScoring,
   type ScoringResult,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
@@ -101,9 +101,14 @@ export { supportsExcelApi } from './host';
  * sheet (its selection when it is a block, else its first Excel table, else its used range), else
  * the sheet found last, else the other sheets in tab order.
  */
-async function readBlock(context: Excel.RequestContext, counter: SyncCounter, progress: Progress, lang: Lang, override: MappingOverride | undefined): Promise<SheetRead> {
+async function readBlock(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  how: { progress: Progress; lang: Lang; override: MappingOverride | undefined; onSheets?: (names: ReadonlySet<string>) => void },
+): Promise<SheetRead> {
+  const { override } = how;
   return locateBlock(context, {
-    lang,
+    lang: how.lang,
     choice: override?.choice,
     layoutFor: (sheet) => overrideFor(override, sheet)?.layout,
     isComplete: isCompleteLayout,
@@ -112,7 +117,8 @@ async function readBlock(context: Excel.RequestContext, counter: SyncCounter, pr
       counter.syncs++;
     },
     onChunk: () => counter.readChunks++,
-    progress,
+    onSheets: how.onSheets,
+    progress: how.progress,
   });
 }
 
@@ -124,54 +130,22 @@ function describeSource(read: SheetRead, lang: Lang): string {
 }
 
 /** Why the block holds no table, as the error the pane shows (with the proposed mapping when columns are uncertain). */
-function notFoundError(read: SheetRead, located: Exclude<ReturnType<typeof locateTable>, { ok: true }>, lang: Lang): UserFacingError {
+function notFoundError(read: SheetRead, located: Exclude<SheetScoring, { found: true }>, lang: Lang): UserFacingError {
   const reason = fill(messages(lang).layout[located.reason], { detail: located.detail });
   const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), located.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
   // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
   return located.reason === 'uncertain' ? Object.assign(error, { proposal: located.proposal }) : error;
 }
 
-/** Reads the number formats of the columns that may hold a fraction shown as a percentage (last year's index, the authority's). */
-async function percentFormats(context: Excel.RequestContext, counter: SyncCounter, read: SheetRead, layout: Layout): Promise<(string | undefined)[][]> {
-  const formats: (string | undefined)[][] = [];
-  const unitCount = layout.endRow - layout.firstUnitRow;
-  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
-  if (percentCols.length === 0 || unitCount <= 0) return formats;
-  const sheet = context.workbook.worksheets.getItem(read.sheet);
-  const ranges = percentCols.map((c) => {
-    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
-    range.load('numberFormat');
-    return range;
-  });
-  await context.sync();
-  counter.syncs++;
-  for (let i = 0; i < unitCount; i++) {
-    const row: (string | undefined)[] = [];
-    percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
-    formats[layout.firstUnitRow + i] = row;
-  }
-  return formats;
-}
-
 /**
- * Finds the layout (or applies the user's), reads the last-year formats, then scores through the
- * engine's one entry (scoreGrid), as the CLI does: same grid, same answer.
+ * Scores the block read through the engine's one entry (scoreGrid), as the CLI does: same grid,
+ * same formats, same answer; the user's corrections (layout, max points, roles) go with it.
  */
-async function inspectRead(
-  context: Excel.RequestContext,
-  counter: SyncCounter,
-  read: SheetRead,
-  rules: RuleSet,
-  lang: Lang,
-  overrideAny: MappingOverride | undefined,
-): Promise<Inspection> {
+function inspectRead(read: SheetRead, rules: RuleSet, lang: Lang, overrideAny: MappingOverride | undefined): Inspection {
   const override = overrideFor(overrideAny, read.sheet);
-  const options = { origin: read.origin, roles: override?.roles, layout: override?.layout, maxPoints: override?.maxPoints };
-  const located = locateTable(read.grid, options);
-  if (!located.ok) throw notFoundError(read, located, lang);
-  read.formats = await percentFormats(context, counter, read, located.layout);
-  const scoring = scoreGrid(read.grid, read.sheet, rules, { ...options, layout: located.layout, formats: read.formats });
-  if (!scoring.found) throw new Error(`scoreGrid found no table where locateTable found one (${scoring.reason})`);
+  const options = { origin: read.origin, roles: override?.roles, layout: override?.layout, maxPoints: override?.maxPoints, formats: read.formats };
+  const scoring = scoreGrid(read.grid, read.sheet, rules, options);
+  if (!scoring.found) throw notFoundError(read, scoring, lang);
   const { layout } = scoring;
   const outputStart = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
   return {
@@ -209,8 +183,8 @@ function outputBox(inspection: Inspection): Box {
 export async function inspectWorkbook(run: ExcelRun, rules: RuleSet, lang: Lang, override?: MappingOverride, progress: Progress = () => {}): Promise<Inspection> {
   return run(async (context) => {
     const counter = new SyncCounter();
-    const read = await readBlock(context, counter, progress, lang, override);
-    return inspectRead(context, counter, read, rules, lang, override);
+    const read = await readBlock(context, counter, { progress, lang, override });
+    return inspectRead(read, rules, lang, override);
   });
 }
 
@@ -221,66 +195,92 @@ export interface ScoreOptions {
   docLang?: Lang;
   override?: MappingOverride;
   progress?: Progress;
+  /** Reads that ride on the table's read, and the rules they choose (replacing `rules`; null: stop, nothing written). */
+  owned?: OwnedHook;
   /** Runs after scoring, before anything is written; a stop makes the run write nothing (safe-write.ts). */
   beforeWrite?: WriteHook<GuardStop | null>;
-  /** Runs after the output is written, in the same Excel.run (owned sheets, audit log). */
-  afterWrite?: WriteHook<void>;
+  /**
+   * Queues what goes with the output (owned sheets, audit log): it rides on the write's last sync.
+   * When that sync fails, the output is taken back.
+   */
+  afterWrite?: (context: Excel.RequestContext, inspection: Inspection) => void;
 }
+
+/**
+ * Queues reads once the run's first round trip has named the workbook's sheets; they ride on the
+ * table's read (no round trip of their own). The function it returns, called after that read,
+ * gives the rules to score with, or null to stop the run there (nothing written).
+ */
+export type OwnedHook = (context: Excel.RequestContext, sheets: ReadonlySet<string>) => () => RuleSet | null;
 
 /** A hook of a scoring run: the run's context, what it scored, and a sync that the run's stats count. */
 export type WriteHook<T> = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => Promise<T>;
+
+/** Code of a run its `owned` hook stopped (outcome 'failed', empty message: the hook's caller says why). */
+export const STOPPED = 'Stopped';
+
+/** The rules to score with: the owned hook's choice (synced by the table's read, or now if nothing was read), else the options'. */
+async function rulesOf(context: Excel.RequestContext, counter: SyncCounter, options: ScoreOptions, hooked: { rules: (() => RuleSet | null) | null; syncs: number }): Promise<RuleSet | null> {
+  if (!hooked.rules) return options.rules;
+  if (counter.syncs === hooked.syncs) {
+    await context.sync();
+    counter.syncs++;
+  }
+  return hooked.rules();
+}
+
+/** One scoring run in its Excel.run: read, score, guard, write (see scoreWorkbook). */
+async function scoreIn(context: Excel.RequestContext, counter: SyncCounter, options: ScoreOptions, seen: { inspection?: Inspection; sheet: string }): Promise<ScoreOutcome> {
+  const { lang } = options;
+  const progress = options.progress ?? (() => {});
+  const hooked: { rules: (() => RuleSet | null) | null; syncs: number } = { rules: null, syncs: 0 };
+  const onSheets = options.owned
+    ? (names: ReadonlySet<string>) => {
+        hooked.rules = options.owned!(context, names);
+        hooked.syncs = counter.syncs;
+      }
+    : undefined;
+  const read = await readBlock(context, counter, { progress, lang, override: options.override, onSheets });
+  seen.sheet = read.sheet;
+  const rules = await rulesOf(context, counter, options, hooked);
+  if (rules === null) return { status: 'failed', message: '', code: STOPPED, stats: counter.stats() };
+  progress('score', 0, 1);
+  const inspection = inspectRead(read, rules, lang, options.override);
+  seen.inspection = inspection;
+  if (inspection.errors.length > 0) {
+    return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() };
+  }
+  if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
+  const sync = async () => {
+    await context.sync();
+    counter.syncs++;
+  };
+  const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
+  if (stop) return { ...stop, inspection, stats: counter.stats() };
+  // Row heights, the print area and what the caller records ride on the write's last sync (no round trip of their own).
+  const withLastChunk = () => {
+    queueScoringPrint(context.workbook.worksheets.getItem(read.sheet), outputBox(inspection), read.printArea);
+    options.afterWrite?.(context, inspection);
+  };
+  await writeOutput(context, counter, inspection, options.docLang ?? lang, progress, { queue: withLastChunk, undoOnFailure: options.afterWrite !== undefined });
+  progress('done', 1, 1);
+  return { status: 'written', inspection, stats: counter.stats() };
+}
 
 /**
  * Reads, validates, scores and, when the data has no errors, writes the output columns.
  * A run with errors writes nothing; a run that fails in Excel leaves the sheet as it was.
  */
 export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promise<ScoreOutcome> {
-  const { rules, lang } = options;
-  const progress = options.progress ?? (() => {});
-  let counter: SyncCounter | null = null;
-  let inspection: Inspection | undefined;
-  let sheetName = '';
+  const counter = new SyncCounter();
+  const seen: { inspection?: Inspection; sheet: string } = { sheet: '' };
   try {
-    return await run(async (context) => {
-      counter = new SyncCounter();
-      const read = await readBlock(context, counter, progress, lang, options.override);
-      sheetName = read.sheet;
-      progress('score', 0, 1);
-      inspection = await inspectRead(context, counter, read, rules, lang, options.override);
-      if (inspection.errors.length > 0) {
-        return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() } as const;
-      }
-      if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
-      const runCounter = counter;
-      const sync = async () => {
-        await context.sync();
-        runCounter.syncs++;
-      };
-      const stop = options.beforeWrite ? await options.beforeWrite(context, inspection, sync) : null;
-      if (stop) return { ...stop, inspection, stats: counter.stats() };
-      // Row heights and the print area ride on the write's last sync (no round trip of their own).
-      const written = inspection;
-      const undo = await writeOutput(context, counter, inspection, options.docLang ?? lang, progress, () =>
-        queueScoringPrint(context.workbook.worksheets.getItem(read.sheet), outputBox(written), read.printArea),
-      );
-      if (options.afterWrite) {
-        try {
-          await options.afterWrite(context, inspection, sync);
-        } catch (error) {
-          // The run did not finish (its record or log was not written): its output goes too.
-          await undo();
-          throw Object.assign(error as object, { rolledBack: true });
-        }
-      }
-      progress('done', 1, 1);
-      return { status: 'written', inspection, stats: counter.stats() } as const;
-    });
+    return await run((context) => scoreIn(context, counter, options, seen));
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'Error';
-    let message = officeErrorMessage(error, lang, sheetName);
-    if ((error as { rolledBack?: boolean }).rolledBack) message += messages(lang).excel.rolledBack;
-    const stats = (counter as SyncCounter | null)?.stats() ?? { syncs: 0, readChunks: 0, writeChunks: 0 };
-    return { status: 'failed', message, code, stats, inspection };
+    let message = officeErrorMessage(error, options.lang, seen.sheet);
+    if ((error as { rolledBack?: boolean }).rolledBack) message += messages(options.lang).excel.rolledBack;
+    return { status: 'failed', message, code, stats: counter.stats(), inspection: seen.inspection };
   }
 }
 

@@ -34,8 +34,8 @@ async function inspected(fake: FakeExcel) {
 /** What a run concludes, without where it read from. */
 const verdict = (i: Awaited<ReturnType<typeof inspected>>['inspection']) => ({ layout: i.layout, findings: i.findings, units: i.result.units, occupied: i.occupied, outputColumns: i.outputColumns });
 
-/** The largest block a read may take on the decorated sheet: the head, then one first chunk of the table's columns. */
-const BOUND = HEAD_ROWS * HEAD_COLS + 2000 * (2 + FIELDS + SLACK_COLS);
+/** The most a read may take on the decorated sheet: the head, then one first chunk of the table's columns, values and formats. */
+const BOUND = HEAD_ROWS * HEAD_COLS + 2 * 2000 * (2 + FIELDS + SLACK_COLS);
 
 describe('decoration far from the table', () => {
   const cases: [string, (fake: FakeExcel) => Promise<void> | void][] = [

@@ -270,18 +270,28 @@ describe('safe writes on a shared workbook', () => {
     expect(state?.[0][0]).toBe('PAR-OUTPUT');
   });
 
-  test('a guarded run costs a fixed number of syncs: the plain run\'s, plus 1 to check and 1 to record, plus 1–2 to read the owned sheets', async () => {
+  test('a guarded run on a district table costs 4 syncs, first run or not: the plain run\'s 3 and 1 to check; the owned sheets ride on the table\'s read, the record on the write', async () => {
     const plain = await sample();
     const base = await scoreWorkbook(runOf(plain), { rules: HAI_DUONG_2018, lang: 'vi' });
+    expect(base.stats).toEqual({ syncs: 3, readChunks: 1, writeChunks: 1 });
     const fake = await sample();
     const run = runOf(fake);
     fake.host.resetCounters();
     const outcome = await scoreSafely(run, { lang: 'vi' });
     expect(outcome.status).toBe('written');
-    expect(outcome.stats).toEqual({ ...base.stats, syncs: base.stats.syncs + 2 });
-    expect(fake.host.syncCount).toBe(1 + base.stats.syncs + 2); // presence (no owned sheet yet: nothing more to read) + the run
+    expect(outcome.stats).toEqual({ ...base.stats, syncs: base.stats.syncs + 1 });
+    expect(fake.host.syncCount).toBe(4); // nothing outside the run
     fake.host.resetCounters();
-    expect((await scoreSafely(run, { lang: 'vi' })).stats.syncs).toBe(base.stats.syncs + 2);
-    expect(fake.host.syncCount).toBe(2 + base.stats.syncs + 2); // presence + the owned sheets + the run
+    // Now with the owned sheets (the record, the log) to read and extend.
+    const again = await scoreSafely(run, { lang: 'vi' });
+    expect(again.status).toBe('written');
+    expect(again.stats.syncs).toBe(4);
+    expect(fake.host.syncCount).toBe(4);
+    expect(fake.host.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(fake.host.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
+    // Applying rules writes them with the output: still 4.
+    fake.host.resetCounters();
+    expect((await applyRules(run, HAI_DUONG_2018, { lang: 'vi' })).stats.syncs).toBe(4);
+    expect(fake.host.syncCount).toBe(4);
   });
 });
