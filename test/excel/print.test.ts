@@ -7,7 +7,7 @@ import { HAI_DUONG_2018 } from '../../src/engine';
 import { writeReport } from '../../src/excel/report';
 import { ND30_MARGINS_MM, boxOf, extendedPrintArea } from '../../src/excel/print';
 import { scoreWorkbook } from '../../src/excel/workbook';
-import { createFakeExcel } from '../../tools/fake-excel';
+import { colToLetters, createFakeExcel } from '../../tools/fake-excel';
 import { runOf, sampleWorkbookData } from './helpers';
 
 const rules = HAI_DUONG_2018;
@@ -57,4 +57,35 @@ test('the report sheet: A4 portrait, one page wide, Decree 30/2020 margins, the 
   expect(Math.round(mm(page.leftMargin))).toBe(ND30_MARGINS_MM.left);
   expect(Math.round(mm(page.rightMargin))).toBe(ND30_MARGINS_MM.right);
   expect(page.printArea).toMatch(/^A1:[A-Y]\d+$/);
+});
+
+test('the report sheet prints in Times New Roman: every written cell of its print area; the scoring sheet keeps its font', async () => {
+  const fake = createFakeExcel(await sampleWorkbookData());
+  const outcome = await writeReport(runOf(fake), { rules, lang: 'vi', settings: { year: 2021 } });
+  expect(outcome.status).toBe('written');
+  if (outcome.status !== 'written') return;
+  const report = fake.host.sheet(outcome.sheet);
+  const area = boxOf(report.pageLayout().printArea ?? '');
+  if (!area) throw new Error('the report sheet has no print area');
+  const fonts = new Map<string, string>();
+  report.values().forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === '' || r + 1 > area.bottom || c > area.right) return;
+      const address = `${colToLetters(c)}${r + 1}`;
+      fonts.set(address, report.cell(address).fontName);
+    }),
+  );
+  expect(fonts.size).toBeGreaterThan(20);
+  expect(new Set(fonts.values())).toEqual(new Set(['Times New Roman']));
+  expect(fake.host.sheet('Tổng hợp').cell('B5').fontName).toBe('Calibri');
+  // Read back through the API as Office.js gives it: the block's one name.
+  const names = await runOf(fake)(async (context) => {
+    const block = context.workbook.worksheets.getItem(outcome.sheet).getRange('A1:B2');
+    const scoring = context.workbook.worksheets.getItem('Tổng hợp').getRange('A1:C3');
+    block.format.font.load('name');
+    scoring.format.font.load('name');
+    await context.sync();
+    return [block.format.font.name, scoring.format.font.name];
+  });
+  expect(names).toEqual(['Times New Roman', 'Calibri']);
 });

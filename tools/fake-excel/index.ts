@@ -9,7 +9,7 @@
 import { MAX_COLS, MAX_ROWS, Rect, parseA1, qualifiedAddress, rectToA1, splitSheet } from './a1';
 import { ErrorCodes, FakeOfficeExtensionError, Messages, officeError } from './errors';
 import {
-  ChartTypeValues, FakeClientObject, FakeClientResult, FakeRequestContext, HostCounters, HostLike, WorkbookState,
+  ChartTypeValues, DEFAULT_FONT, FakeClientObject, FakeClientResult, FakeRequestContext, HostCounters, HostLike, WorkbookState,
 } from './model';
 import {
   CellInput, CellValue, ChartState, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Layer, PageState, SheetState, applyParsed, fakeGuid,
@@ -74,6 +74,8 @@ export interface FakeCellInfo {
   fontColor: string;
   /** Font size in points (11 unless set). */
   fontSize: number;
+  /** Font name (Calibri unless set). */
+  fontName: string;
   indentLevel: number;
   /** Colour of the cell's borders, or null when no edge has a line. */
   border: string | null;
@@ -404,6 +406,7 @@ function cellInfo(s: SheetState, r: number, c: number): FakeCellInfo {
     italic: s.fontItalic.get(r, c) ?? false,
     fontColor: s.fontColor.get(r, c) ?? '#000000',
     fontSize: s.fontSize.get(r, c) ?? 11,
+    fontName: s.fontName.get(r, c) ?? DEFAULT_FONT,
     indentLevel: s.indent.get(r, c) ?? 0,
     border: s.border.get(r, c) ?? null,
     wrapText: s.wrapText.get(r, c) ?? false,

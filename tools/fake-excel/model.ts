@@ -1582,13 +1582,16 @@ export class FakeRangeBorder extends FakeClientObject {
   }
 }
 
+/** The font of a cell nobody set one on (Excel's default body font). */
+export const DEFAULT_FONT = 'Calibri';
+
 export class FakeRangeFont extends FakeClientObject {
   constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
     super(ctx, 'RangeFont');
   }
 
   override _scalarProps(): string[] {
-    return ['bold', 'italic', 'color', 'size'];
+    return ['bold', 'italic', 'color', 'size', 'name'];
   }
 
   override _readProps(names: string[]): Record<string, unknown> | null {
@@ -1600,6 +1603,7 @@ export class FakeRangeFont extends FakeClientObject {
       if (n === 'italic') out.italic = uniformOrNull(t.sheet.fontItalic, t.rect, false);
       if (n === 'color') out.color = uniformOrNull(t.sheet.fontColor, t.rect, '#000000');
       if (n === 'size') out.size = uniformOrNull(t.sheet.fontSize, t.rect, 11);
+      if (n === 'name') out.name = uniformOrNull(t.sheet.fontName, t.rect, DEFAULT_FONT);
     }
     return out;
   }
@@ -1618,6 +1622,14 @@ export class FakeRangeFont extends FakeClientObject {
       const { sheet, rect } = this._range._writable('RangeFont.size');
       if (typeof v !== 'number' || !(v >= 1 && v <= 409)) throw invalidArg('RangeFont.size');
       sheet.fontSize.fill(rect, v === 11 ? undefined : v);
+    });
+  }
+  get name(): string { return this._get('name'); }
+  set name(v: string) {
+    this._setProp('name', v, () => {
+      const { sheet, rect } = this._range._writable('RangeFont.name');
+      if (typeof v !== 'string' || v.trim() === '' || v.length > 31) throw invalidArg('RangeFont.name');
+      sheet.fontName.fill(rect, v === DEFAULT_FONT ? undefined : v);
     });
   }
   get italic(): boolean { return this._get('italic'); }

@@ -228,6 +228,8 @@ export class SheetState {
   fontItalic = new Layer<boolean>();
   fontColor = new Layer<string>();
   fontSize = new Layer<number>();
+  /** Font name where set (Calibri, the default, is stored as unset). */
+  fontName = new Layer<string>();
   indent = new Layer<number>();
   /** Border colour of a cell any edge of which was given a line (the fake does not tell edges apart). */
   border = new Layer<string>();
@@ -258,7 +260,7 @@ export class SheetState {
   constructor(public name: string, public readonly id: string) {}
 
   formatLayers(): Layer<unknown>[] {
-    return [this.numberFormat, this.fill, this.fontBold, this.fontItalic, this.fontColor, this.fontSize, this.indent, this.border, this.wrapText, this.hAlign, this.vAlign];
+    return [this.numberFormat, this.fill, this.fontBold, this.fontItalic, this.fontColor, this.fontSize, this.fontName, this.indent, this.border, this.wrapText, this.hAlign, this.vAlign];
   }
 
   allLayers(): Layer<unknown>[] {
@@ -292,6 +294,7 @@ export class SheetState {
     s.fontItalic = this.fontItalic.clone();
     s.fontColor = this.fontColor.clone();
     s.fontSize = this.fontSize.clone();
+    s.fontName = this.fontName.clone();
     s.indent = this.indent.clone();
     s.border = this.border.clone();
     s.wrapText = this.wrapText.clone();
