@@ -12,7 +12,7 @@
  */
 import { cellAddress } from './address';
 import type { Layout, Origin } from './layout';
-import { OUTPUT_COLUMNS, OUTPUT_COLUMN_COUNT } from './output';
+import { OUTPUT_COLUMNS, OUTPUT_COLUMN_COUNT, isOutputHeader } from './output';
 import type { CellValue, RuleSet } from './types';
 
 type Grid = readonly (readonly (CellValue | undefined)[] | undefined)[];
@@ -36,6 +36,28 @@ export function isOwnOutputRow(cells: readonly (CellValue | undefined)[], rules:
 /** The grid column where the block goes: the earlier run's, else right of the input. */
 export function outputColumn(layout: Pick<Layout, 'outputCol' | 'outputTargetCol'>): number {
   return layout.outputCol ?? layout.outputTargetCol;
+}
+
+/**
+ * The grid column of an output block an earlier run wrote further right than the input's end
+ * (the "write further right" choice, taken when cells right of the table were in use): its four
+ * headers, exactly as the scorer writes them, in the header row, at or right of
+ * layout.outputTargetCol. Null when there is none, or when the header reader already found the
+ * block (layout.outputCol). A re-run replaces that block instead of writing a second copy.
+ */
+export function ownBlockFurtherRight(grid: Grid, layout: Layout): number | null {
+  if (layout.outputCol !== null) return null;
+  const header = grid[layout.headerRow] ?? [];
+  for (let c = layout.outputTargetCol; c + OUTPUT_COLUMN_COUNT <= header.length; c++) {
+    if (isOutputHeader(header.slice(c, c + OUTPUT_COLUMN_COUNT))) return c;
+  }
+  return null;
+}
+
+/** The layout with an earlier run's block further right taken as the output block (ownBlockFurtherRight). */
+export function withOwnBlockFurtherRight(grid: Grid, layout: Layout): Layout {
+  const col = ownBlockFurtherRight(grid, layout);
+  return col === null ? layout : { ...layout, outputCol: col, outputTargetCol: col };
 }
 
 /** The filled cells of a block of values, as A1 addresses; `topLeft` is the block's first cell (1-based row, 0-based column). */

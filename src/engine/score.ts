@@ -7,6 +7,7 @@ import { indexFigures, type IndexFigures } from './components';
 import { roundedPct } from './decimal';
 import type { HeaderColumn } from './header-roles';
 import { SHEET_ORIGIN, detectLayout, type Grid, type Layout, type LayoutResult, type MappingProposal } from './layout';
+import { withOwnBlockFurtherRight } from './output-rows';
 import { readTable, type ReadOptions } from './read-table';
 import { rankEq, rankOrderOf, ranksWithin } from './rank';
 import { bandIndexNamed, ruleCheckColumns, ruleTableFindings } from './rule-checks';
@@ -118,10 +119,14 @@ export function isCompleteLayout(l: Partial<Layout>): l is Layout {
   );
 }
 
-/** Where the table is: the layout found with the user's corrections over it, else the user's own when complete, else why not. */
+/**
+ * Where the table is: the layout found with the user's corrections over it (and an earlier run's
+ * output block wherever it stands right of the input), else the user's own when complete, else why not.
+ */
 export function locateTable(grid: Grid, options: GridOptions = {}): LayoutResult | { ok: true; layout: Layout; columns?: HeaderColumn[] } {
   const detected = detectLayout(grid, undefined, options.origin ?? SHEET_ORIGIN, options.roles);
-  if (detected.ok) return options.layout ? { ...detected, layout: { ...detected.layout, ...options.layout } } : detected;
+  // An earlier run's block further right than the input's end is the output block (a re-run replaces it).
+  if (detected.ok) return { ...detected, layout: withOwnBlockFurtherRight(grid, { ...detected.layout, ...options.layout }) };
   if (options.layout && isCompleteLayout(options.layout)) return { ok: true, layout: options.layout };
   return detected;
 }

@@ -113,3 +113,22 @@ test('an earlier, longer run: both clear its leftover row and keep what a person
   expect(cli.cells[7][3]).toBe('Người lập biểu'); // row 10 kept
   expect(cli.cells[4][2]).not.toBe(''); // row 7: the third unit's band
 });
+
+test('an earlier run wrote further right (cells right of the table were in use): both replace that block, no second copy', async () => {
+  // The add-in's "write further right": a note in G6 where the block would go, the block put in H:K.
+  const rows = smallTable();
+  setCell(rows, 'G6', 'ghi chú của cán bộ');
+  const fake = createFakeExcel({ sheets: [{ name: SMALL_SHEET, cells: rows as CellValue[][] }], activeSheet: SMALL_SHEET, selection: 'A1' });
+  const first = await scoreWorkbook(runOf(fake), { rules: HAI_DUONG_2018, lang: 'vi', override: { layout: { outputTargetCol: 7 }, sheet: SMALL_SHEET } });
+  expect(first.status).toBe('written');
+  const scored = fake.host.sheet(SMALL_SHEET).values().map((r) => r.map((v) => (v === '' ? null : v))) as Rows;
+  expect(text(scored[2][7])).toBe('Chỉ số (%)');
+  const file = await writeWorkbook(path.join(dir, 'further-right.xlsx'), [{ name: SMALL_SHEET, rows: scored }]);
+  const cols = [7, 8, 9, 10, 11, 12, 13, 14];
+  const cli = await viaCli(file, cols);
+  const addIn = await viaAddIn(file, cols);
+  expect(addIn).toEqual(cli);
+  expect(cli.written).toBe(true);
+  expect(cli.cells[0]).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú', '', '', '', '']); // row 3: one copy, in H:K
+  expect(cli.cells.slice(2, 6).every((r) => r[0] !== '' && r[4] === '')).toBe(true); // rows 5–8: the units' indexes, nothing right of the block
+});
