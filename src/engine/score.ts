@@ -39,15 +39,19 @@ export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
   const compared = figures.map((f) => comparedFigures(f.figures, compiled.indexDecimals));
   const num = compared.map((f) => f.totalScaled);
   const den = compared.map((f) => f.maxScaled);
-  const ranks = ranksWithin(
-    num,
-    den,
-    placed.map((p) => p.block),
-    placed.map((p) => p.ranked),
-    compiled.rankMethod,
-  );
   // Lists follow the index over all units (blocks and unranked units included), equal in alphabetical order.
   const overall = rankEq(num, den);
+  // One block, every unit ranked, RANK.EQ: the ranks are the overall ranks.
+  const oneRanking = compiled.rankMethod === 'rankEq' && placed.every((p) => p.block === null && p.ranked);
+  const ranks = oneRanking
+    ? overall
+    : ranksWithin(
+        num,
+        den,
+        placed.map((p) => p.block),
+        placed.map((p) => p.ranked),
+        compiled.rankMethod,
+      );
   const units = table.units.map((u, k) => unitResult(u, table.fields, { index: figures[k], compared: compared[k], rank: ranks[k], overallRank: overall[k], place: placed[k] }));
   const rankOrder = rankOrderOf(overall, units.map((u) => u.name));
   return { rules, table, units, rankOrder, summary: summarise(table, units, compiled.bands, rankOrder, compiled) };
