@@ -6,7 +6,7 @@ import { classifyUnit, comparedFigures, shownAtBound, unitFieldResults, bandInde
 import { indexFigures, type IndexFigures } from './components';
 import { roundedPct } from './decimal';
 import type { HeaderColumn } from './header-roles';
-import { SHEET_ORIGIN, detectLayout, type Grid, type Layout, type MappingProposal } from './layout';
+import { SHEET_ORIGIN, detectLayout, type Grid, type Layout, type LayoutResult, type MappingProposal } from './layout';
 import { readTable, type ReadOptions } from './read-table';
 import { rankEq, rankOrderOf, ranksWithin } from './rank';
 import { bandIndexNamed, ruleCheckColumns, ruleTableFindings } from './rule-checks';
@@ -104,17 +104,64 @@ export type SheetScoring =
   | { found: false; reason: 'uncertain'; detail: string; proposal: MappingProposal }
   | { found: true; layout: Layout; columns?: HeaderColumn[]; findings: Finding[]; errors: Finding[]; warnings: Finding[]; result: ScoringResult };
 
-/** Finds, reads, checks and scores the table in a sheet's grid. */
-export function scoreGrid(grid: Grid, sheet: string, rules: RuleSet, options: Omit<ReadOptions, 'rules'> = {}): SheetScoring {
+/**
+ * How to read a sheet's grid: where it starts, its number formats and confirmed column roles
+ * (ReadOptions), and the user's corrections both shells may carry.
+ */
+export interface GridOptions extends Omit<ReadOptions, 'rules'> {
+  /** Corrections to the layout found (grid coordinates); a complete one stands alone when no table is found. */
+  layout?: Partial<Layout>;
+  /** Max points per field column (grid column), replacing the cells of the max-points row. */
+  maxPoints?: Readonly<Record<number, number>>;
+}
+
+/** Whether a layout the user set by hand says everything reading needs. */
+export function isCompleteLayout(l: Partial<Layout>): l is Layout {
+  return (
+    l.headerRow !== undefined &&
+    l.maxRow !== undefined &&
+    l.firstUnitRow !== undefined &&
+    l.endRow !== undefined &&
+    l.nameCol !== undefined &&
+    Array.isArray(l.fieldCols) &&
+    l.outputTargetCol !== undefined
+  );
+}
+
+/** Where the table is: the layout found with the user's corrections over it, else the user's own when complete, else why not. */
+export function locateTable(grid: Grid, options: GridOptions = {}): LayoutResult | { ok: true; layout: Layout; columns?: HeaderColumn[] } {
+  const detected = detectLayout(grid, undefined, options.origin ?? SHEET_ORIGIN, options.roles);
+  if (detected.ok) return options.layout ? { ...detected, layout: { ...detected.layout, ...options.layout } } : detected;
+  if (options.layout && isCompleteLayout(options.layout)) return { ok: true, layout: options.layout };
+  return detected;
+}
+
+/** The grid with the user's max points in the max-points row (the grid itself when there are none). */
+function withMaxPoints(grid: Grid, layout: Layout, maxPoints: GridOptions['maxPoints']): Grid {
+  if (!maxPoints || Object.keys(maxPoints).length === 0) return grid;
+  const patched = grid.slice();
+  const maxRow = (patched[layout.maxRow] ?? []).slice();
+  for (const [col, max] of Object.entries(maxPoints)) maxRow[Number(col)] = max;
+  patched[layout.maxRow] = maxRow;
+  return patched;
+}
+
+/**
+ * Finds, reads, checks and scores the table in a sheet's grid: the one entry both shells call
+ * (the CLI on a sheet of the file, the add-in on the block it read), so they cannot answer
+ * differently on the same grid.
+ */
+export function scoreGrid(grid: Grid, sheet: string, rules: RuleSet, options: GridOptions = {}): SheetScoring {
   const origin = options.origin ?? SHEET_ORIGIN;
-  const detected = detectLayout(grid, undefined, origin, options.roles);
-  if (!detected.ok) return detected.reason === 'uncertain' ? { found: false, reason: 'uncertain', detail: detected.detail, proposal: detected.proposal } : { found: false, reason: detected.reason, detail: detected.detail };
-  const { table, findings: read } = readTable(grid, detected.layout, sheet, { ...options, rules });
-  const findings = [...read, ...ruleTableFindings(table, rules, ruleCheckColumns(detected.layout.bonusCol, detected.layout.deductionCol, origin.col))];
+  const located = locateTable(grid, options);
+  if (!located.ok) return located.reason === 'uncertain' ? { found: false, reason: 'uncertain', detail: located.detail, proposal: located.proposal } : { found: false, reason: located.reason, detail: located.detail };
+  const { layout } = located;
+  const { table, findings: read } = readTable(withMaxPoints(grid, layout, options.maxPoints), layout, sheet, { origin, formats: options.formats, roles: options.roles, rules });
+  const findings = [...read, ...ruleTableFindings(table, rules, ruleCheckColumns(layout.bonusCol, layout.deductionCol, origin.col))];
   return {
     found: true,
-    layout: detected.layout,
-    columns: detected.columns,
+    layout,
+    columns: located.columns,
     findings,
     errors: findings.filter((f) => f.severity === 'error'),
     warnings: findings.filter((f) => f.severity === 'warning'),

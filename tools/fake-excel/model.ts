@@ -108,6 +108,8 @@ export interface HostCounters {
   syncCalls: number;
   requestBytes: number[];
   responseBytes: number[];
+  /** Per round trip: cells whose values, formulas or formats it sent back (one per cell per property loaded). */
+  cellsRead: number[];
   requestLimitBytes: number;
   responseLimitBytes: number | undefined;
   screenUpdatingSuspensions: number;
@@ -125,6 +127,7 @@ export interface HostLike {
 async function executeSync(host: HostLike, ops: Op[]): Promise<void> {
   const c = host._c;
   c.syncCount++;
+  c.cellsRead.push(0);
   let req = 2 + Math.max(0, ops.length - 1);
   for (const op of ops) req += op.bytes();
   c.requestBytes.push(req);
@@ -490,6 +493,8 @@ function cellGrid<T>(t: RangeTarget, fn: (r: number, c: number) => T, host: Host
   const { rect } = t;
   const limit = host._c.responseLimitBytes ?? host._c.requestLimitBytes;
   if (rect.rows * rect.cols * 3 > limit) throw officeError(ErrorCodes.responsePayloadSizeLimitExceeded);
+  const read = host._c.cellsRead;
+  if (read.length > 0) read[read.length - 1] += rect.rows * rect.cols;
   const out: T[][] = new Array(rect.rows);
   for (let i = 0; i < rect.rows; i++) {
     const row: T[] = new Array(rect.cols);
