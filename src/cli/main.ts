@@ -44,7 +44,7 @@ import {
   mappingJson,
 } from '../engine';
 import { ArgsError, parseCliArgs, type CliArgs } from './args';
-import { MapOptionError, printedMap, readMapOption, tableChecksJson, tableChecksText, uncertainText } from './columns';
+import { MapOptionError, printedMap, readMapOption, readingNotesText, tableChecksJson, tableChecksText, uncertainText } from './columns';
 import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatchSummary } from './batch';
 
 export { defaultOutPath };
@@ -479,6 +479,8 @@ function announceTable(job: Job, chosen: Chosen & { skipped: Miss[] }, io: Io): 
   io.stderr(
     fill(m.tableFound, { sheet: chosen.ws.name, units: result.units.length, fields: result.table.fields.length, headerRow: layout.headerRow + 1, maxRow: layout.maxRow + 1 }) + '\n',
   );
+  // A table not in the usual shape (results only): how it was read, never a silent guess.
+  io.stderr(readingNotesText(result, job.lang));
 }
 
 async function noTable(job: Job, misses: Miss[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {

@@ -27,3 +27,4 @@ export * from './header-words';
 export * from './header-roles';
 export * from './table-checks';
 export * from './cell-limit';
+export * from './results-only';

@@ -64,6 +64,11 @@ export interface Layout {
   authorityIndexCol?: number | null;
   authorityRankCol?: number | null;
   authorityBandCol?: number | null;
+  /**
+   * A results-only table (issue 15 item 7): no field points, an index column ("Chỉ số CCHC (%)")
+   * that fieldCols[0] points at; units are banded and ranked from that index as given.
+   */
+  resultsOnly?: boolean;
 }
 
 /** Where a field's maximum points are. */
@@ -345,7 +350,10 @@ function layoutAt(grid: Grid, top: number, nameCol: number, origin: Origin, over
     const detail = uncertain.map((u) => cellAddress(origin.row + bottom, origin.col + u.col)).join(', ');
     return { ok: false, reason: 'uncertain', detail, proposal: { columns: header.columns, uncertain, originCol: origin.col } };
   }
-  if (fields.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + bottom, origin.col + nameCol) };
+  if (fields.length === 0) {
+    if (keyed.authorityIndex === undefined) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + bottom, origin.col + nameCol) };
+    return { ok: true, layout: resultsOnlyLayout(grid, { top, bottom, nameCol, columns: header.columns, keyed, outputCol: header.outputCol, endCol: header.endCol }), columns: header.columns };
+  }
   const sttCol = header.columns.find((c) => c.col < nameCol && c.role === 'stt')?.col ?? null;
   const pre = preamble(grid, bottom + 1, nameCol);
   const units = unitSection(grid, pre.firstUnitRow, nameCol, sttCol, fields.map((f) => f.scoreCol));
@@ -368,6 +376,55 @@ function layoutAt(grid: Grid, top: number, nameCol: number, origin: Origin, over
     outputTargetCol: header.outputCol ?? header.endCol,
   };
   return { ok: true, layout: withExtras(grid, layout, { fields, maxSources, units, keyed }), columns: header.columns };
+}
+
+/** What a header read gives a results-only layout. */
+interface IndexHeader {
+  top: number;
+  bottom: number;
+  nameCol: number;
+  columns: readonly HeaderColumn[];
+  keyed: Partial<Record<KeyedRole, number>>;
+  outputCol: number | null;
+  endCol: number;
+}
+
+/**
+ * A results-only table: a name column and an index column ("Chỉ số (%)", "Chỉ số CCHC"), no field
+ * points at all. The index column is the one "field" (out of 100, its maximum at its header): the
+ * index as given. Bonus, penalty and total columns are not read (the given index has them already);
+ * the authority's rank and band stay compared with ours.
+ */
+function resultsOnlyLayout(grid: Grid, h: IndexHeader): Layout {
+  const indexCol = h.keyed.authorityIndex as number;
+  const sttCol = h.columns.find((c) => c.col < h.nameCol && c.role === 'stt')?.col ?? null;
+  const pre = preamble(grid, h.bottom + 1, h.nameCol);
+  const units = unitSection(grid, pre.firstUnitRow, h.nameCol, sttCol, [indexCol]);
+  const layout: Layout = {
+    ...(h.top < h.bottom ? { headerRow: h.bottom, topHeaderRow: h.top } : { headerRow: h.bottom }),
+    maxRow: pre.maxRow ?? h.bottom,
+    firstUnitRow: pre.firstUnitRow,
+    endRow: units.end,
+    nameCol: h.nameCol,
+    sttCol,
+    fieldCols: [indexCol],
+    bonusCol: null,
+    deductionCol: null,
+    totalCol: null,
+    lastYearIndexCol: h.keyed.lastYearIndex ?? null,
+    lastYearBandCol: h.keyed.lastYearBand ?? null,
+    outputCol: h.outputCol,
+    outputTargetCol: h.outputCol ?? h.endCol,
+    resultsOnly: true,
+    maxSources: [{ kind: 'header', row: h.bottom, col: indexCol, value: 100 }],
+  };
+  const contiguous = units.rows.length === layout.endRow - layout.firstUnitRow && units.rows.every((r, i) => r === layout.firstUnitRow + i);
+  if (!contiguous) layout.unitRows = units.rows;
+  if (units.titles.length > 0) layout.blockTitles = units.titles;
+  if (h.keyed.block !== undefined) layout.blockCol = h.keyed.block;
+  if (h.keyed.authorityRank !== undefined) layout.authorityRankCol = h.keyed.authorityRank;
+  if (h.keyed.authorityBand !== undefined) layout.authorityBandCol = h.keyed.authorityBand;
+  return layout;
 }
 
 interface Extras {

@@ -74,10 +74,12 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     bandByText: bandsByText(options.rules),
     lastYearFractions: columnOfFractions(rd, layout.lastYearIndexCol, unitRows, true),
     authorityFractions: columnOfFractions(rd, layout.authorityIndexCol ?? null, unitRows, false),
+    indexFractions: columnOfFractions(rd, layout.resultsOnly ? layout.fieldCols[0] : null, unitRows, false),
     rowOfName,
   };
   for (const r of unitRows) units.push(readUnit(rd, row, r));
   const table: ScoringTable = { sheet, fields, units };
+  if (layout.resultsOnly) table.resultsOnly = true;
   const letter = (c: number | null | undefined) => (c === null || c === undefined ? null : columnLetter(rd.origin.col + c));
   if (hasAuthority(layout)) table.authorityColumns = { index: letter(layout.authorityIndexCol), rank: letter(layout.authorityRankCol), band: letter(layout.authorityBandCol) };
   return { table, findings: rd.findings };
@@ -170,6 +172,8 @@ interface RowReader {
   bandByText: Map<string, BandCode>;
   lastYearFractions: boolean;
   authorityFractions: boolean;
+  /** A results-only table's index column holds fractions (0,865 = 86,5%). */
+  indexFractions: boolean;
   /** The first row of each name read so far (folded), for the duplicate check. */
   rowOfName: Map<string, number>;
 }
@@ -181,7 +185,7 @@ function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
   const first = row.rowOfName.get(key);
   if (first === undefined) row.rowOfName.set(key, r);
   else report(rd, 'error', addr(rd, r, layout.nameCol), 'duplicateName', { name, first: addr(rd, first, layout.nameCol) });
-  const scores = layout.fieldCols.map((c, i) => readScore(rd, r, c, row.fields[i], name));
+  const scores = layout.resultsOnly ? [readGivenIndex(rd, r, layout.fieldCols[0], row, name)] : layout.fieldCols.map((c, i) => readScore(rd, r, c, row.fields[i], name));
   // No field applies: there is no index to compute (not the lowest band at 0%).
   if (scores.length > 0 && scores.every((s) => s.kind === 'notApplicable')) report(rd, 'error', addr(rd, r, layout.nameCol), 'allNotApplicable', { unit: name });
   const bonusScaled = readOptionalPoints(rd, r, layout.bonusCol);
@@ -257,6 +261,19 @@ function readScore(rd: Reader, r: number, c: number, field: FieldDef, unit: stri
     return { kind: 'invalid' };
   }
   return { kind: 'points', scaled };
+}
+
+/**
+ * A results-only table's index as given, as the points of its one "field" out of 100: a number
+ * like 86,5, text like "86,5%", or a fraction (a %-formatted cell, or a column of fractions).
+ */
+function readGivenIndex(rd: Reader, r: number, c: number, row: RowReader, unit: string): FieldScore {
+  if (isEmpty(at(rd, r, c))) {
+    report(rd, 'error', addr(rd, r, c), 'emptyScore', { unit, field: row.fields[0].label });
+    return { kind: 'invalid' };
+  }
+  const scaled = readLastYearIndex(rd, r, c, row.indexFractions);
+  return scaled === null ? { kind: 'invalid' } : { kind: 'points', scaled };
 }
 
 /** Bonus or deduction points (0 when the column is absent or the cell empty); a deduction typed as −2 means 2 points off. */

@@ -5,6 +5,7 @@
  */
 import { columnLetter, qualifiedAddress } from './address';
 import { surveyInFields } from './components';
+import { resultsOnlyFindings } from './results-only';
 import { compileRules, findBlock, type CompiledBand, type CompiledBlock, type CompiledRules } from './rules';
 import { fold } from './text';
 import type { Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
@@ -37,7 +38,8 @@ export function ruleTableFindings(table: ScoringTable, rules: RuleSet, columns: 
   } catch {
     return [];
   }
-  const findings: Finding[] = [];
+  // A results-only table: rules that need field points are refused (results-only.ts).
+  const findings: Finding[] = resultsOnlyFindings(table, rules);
   const add = (address: string, code: FindingCode, params: Finding['params']) =>
     findings.push({ severity: 'error', sheet: table.sheet, address, cell: qualifiedAddress(table.sheet, address), code, params });
   if (compiled.components !== null && surveyInFields(table.fields)) {

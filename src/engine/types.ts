@@ -184,6 +184,8 @@ export interface ScoringTable {
   units: UnitInput[];
   /** Column letters of the authority's own results, when the table carries them. */
   authorityColumns?: { index: string | null; rank: string | null; band: string | null };
+  /** A results-only table (issue 15 item 7): its one field is the index as the table gives it, out of 100. */
+  resultsOnly?: boolean;
 }
 
 export type Severity = 'error' | 'warning';
@@ -225,7 +227,9 @@ export type FindingCode =
   | 'unknownFloorField'
   | 'surveyOverMax'
   | 'surveyAlreadyInFields'
-  | 'maxColumnVaries';
+  | 'maxColumnVaries'
+  | 'floorsNeedPoints'
+  | 'componentsNeedPoints';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {

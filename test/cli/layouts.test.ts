@@ -6,12 +6,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { HAI_DUONG_2018, bandLabel, parseColumnMap, scoreGrid } from '../../src/engine';
+import { HAI_DUONG_2018, NATIONAL_GROUPS_2024, bandLabel, parseColumnMap, scoreGrid, type RuleSet } from '../../src/engine';
 import { scoreWorkbook } from '../../src/excel/workbook';
 import { createFakeExcel } from '../../tools/fake-excel';
 import { runOf } from '../excel/helpers';
-import { genLayouts, genRanks, genTransposed, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
-import { readWorkbook, runCli, sha256, tempDir } from './helpers';
+import { genLayouts, genRanks, genResultsOnly, genTransposed, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
+import { ROOT, readWorkbook, runCli, sha256, tempDir } from './helpers';
 
 const rules = HAI_DUONG_2018;
 const layouts = genLayouts();
@@ -23,17 +23,17 @@ interface Row {
   band: string;
 }
 
-function plainResult(layout: GenLayout): Row[] {
-  const s = scoreGrid(layout.plain, SHEET, rules);
+function plainResult(layout: GenLayout, with_: RuleSet = rules): Row[] {
+  const s = scoreGrid(layout.plain, SHEET, with_);
   if (!s.found) throw new Error('plain not found');
   return s.result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
 }
 
 /** The add-in on the fake host: the result, and the band and rank cells it wrote on each unit's row. */
-async function addIn(layout: GenLayout): Promise<{ rows: Row[]; written: [unknown, unknown][]; expectedCells: [number, string][] }> {
+async function addIn(layout: GenLayout, with_: RuleSet = rules): Promise<{ rows: Row[]; written: [unknown, unknown][]; expectedCells: [number, string][] }> {
   const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
   const roles = layout.map ? (parseColumnMap(layout.map) as { ok: true; roles: Map<number, never> }).roles : undefined;
-  const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi', override: roles ? { roles } : undefined });
+  const outcome = await scoreWorkbook(runOf(fake), { rules: with_, lang: 'vi', override: roles ? { roles } : undefined });
   if (outcome.status !== 'written') throw new Error(`${layout.name}: ${outcome.status} ${'message' in outcome ? outcome.message : ''}`);
   const { result, outputColumns } = outcome.inspection;
   const sheet = fake.host.sheet(SHEET);
@@ -41,7 +41,7 @@ async function addIn(layout: GenLayout): Promise<{ rows: Row[]; written: [unknow
   return {
     rows: result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band })),
     written,
-    expectedCells: result.units.map((u) => [u.rank, bandLabel(rules, u.band, 'vi')]),
+    expectedCells: result.units.map((u) => [u.rank, bandLabel(with_, u.band, 'vi')]),
   };
 }
 
@@ -178,6 +178,46 @@ describe('a transposed table', () => {
     expect(r.stderr).toContain('bảng xoay chiều: đơn vị theo cột, lĩnh vực theo dòng (cột "Điểm tối đa" ở ô C3)');
     expect(fs.existsSync(out)).toBe(false);
     expect(sha256(input)).toBe(before);
+  });
+});
+
+describe('a results-only table (an index column, no field points)', () => {
+  const layout = genResultsOnly();
+  const input = path.join(dir, 'results-only.xlsx');
+  const national = path.join(ROOT, 'rules', 'bo-noi-vu-par-index-2024-nhom.json');
+
+  beforeAll(async () => {
+    await writeLayoutWorkbook(layout, input);
+  });
+
+  it('the CLI bands and ranks it from the index as given, says so, and the add-in (fake host) agrees', async () => {
+    const json = path.join(dir, 'results-only.json');
+    const r = await runCli([input, '--out', path.join(dir, 'results-only.scored.xlsx'), '--json', json, '--no-report-sheet', '--rules', national]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`'Tổng hợp': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột C, "Chỉ số CCHC (%)"), không tính lại.`);
+    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as { units: Row[]; resultsOnly: boolean; authorityDisagreements: { cell: string }[] };
+    expect(report.resultsOnly).toBe(true);
+    const cli = report.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
+    expect(cli).toEqual(plainResult(layout, NATIONAL_GROUPS_2024));
+    expect(report.authorityDisagreements.map((d) => d.cell)).toEqual(layout.authorityOff);
+    const a = await addIn(layout, NATIONAL_GROUPS_2024);
+    expect(a.rows).toEqual(cli);
+    expect(a.written).toEqual(a.expectedCells);
+  });
+
+  it('with a rule set that has field floors (the default): exit 1 naming the floor and the table, nothing written', async () => {
+    const out = path.join(dir, 'results-only.floors.xlsx');
+    const before = sha256(input);
+    const r = await runCli([input, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bảng "Tổng hợp" chỉ có chỉ số (cột C), không có điểm từng lĩnh vực');
+    expect(r.stderr).toContain('ngưỡng lĩnh vực cần điểm từng lĩnh vực');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(sha256(input)).toBe(before);
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('hasErrors');
+    expect(outcome.status === 'hasErrors' && outcome.inspection.errors.map((f) => f.code)).toEqual(['floorsNeedPoints', 'floorsNeedPoints', 'floorsNeedPoints']);
   });
 });
 
