@@ -366,7 +366,8 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
 
   const block = outputBlock(scoring.result, job.lang);
   phase('output block');
-  const occupied = writeBlock(wb, found, block);
+  // A transposed table is read turned: its results are not written into it (the report and the JSON have them).
+  const occupied = scoring.layout.transposed ? [] : writeBlock(wb, found, block);
   phase('write block');
   if (occupied.length > 0) return occupiedCells(job, ws, occupied, report, outcome, io);
 
@@ -692,6 +693,14 @@ function tableProblems(job: Job, wb: XlsxBook, chosen: Chosen): string[] {
   const { ws, scoring } = chosen;
   const layout = scoring.layout;
   const out: string[] = [];
+  // A transposed table's layout is of the table turned, and nothing is written into it: only its cells are checked.
+  const t = layout.transposed;
+  if (t) {
+    for (const u of wb.grid(ws).uncomputed ?? []) {
+      if (t.fieldRows.includes(u.row) && (t.unitCols.includes(u.col) || u.col === t.maxCol)) out.push(fill(m.uncomputed, { sheet: ws.name, cell: cellAddress(u.row + 1, u.col) }));
+    }
+    return out;
+  }
   const first = layout.outputCol ?? layout.outputTargetCol;
   if (first + OUTPUT_COLUMN_COUNT - 1 > LAST_COLUMN) out.push(fill(m.pastLastColumn, { sheet: ws.name, cell: cellAddress(layout.headerRow + 1, Math.min(first, LAST_COLUMN + 1) - 1), last: 'XFD' }));
   const cols = new Set([layout.nameCol, ...layout.fieldCols, layout.totalCol, layout.bonusCol, layout.deductionCol, layout.lastYearIndexCol, layout.lastYearBandCol]);

@@ -40,11 +40,16 @@ export function resultsOnlyFindings(table: ScoringTable, rules: RuleSet): Findin
 
 /**
  * What the user reads about how the table was read, when it is not the usual shape: scored from
- * the index it gives (results-only). Both shells show these lines.
+ * the index it gives (results-only), read turned (transposed). Both shells show these lines.
  */
 export function readingNotes(table: ScoringTable, lang: Lang, originCol = 0): string[] {
   const m = messages(lang).columns;
   const notes: string[] = [];
   if (table.resultsOnly) notes.push(fill(m.fromGivenIndex, { sheet: table.sheet, column: table.fields[0]?.column ?? columnLetter(originCol), header: table.fields[0]?.label ?? '' }));
+  if (table.transposed) {
+    const rows = table.fields.map((f) => table.transposed?.rows[f.column] ?? 0);
+    const units = table.units.map((u) => u.column ?? '');
+    notes.push(fill(m.readTransposed, { sheet: table.sheet, units: `${units[0] ?? ''}–${units[units.length - 1] ?? ''}`, fields: `${Math.min(...rows)}–${Math.max(...rows)}` }));
+  }
   return notes;
 }

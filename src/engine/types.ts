@@ -146,8 +146,10 @@ export type FieldScore =
 
 export interface UnitInput {
   name: string;
-  /** 1-based sheet row. */
+  /** 1-based sheet row (a transposed table's: the row of the unit's name). */
   row: number;
+  /** A transposed table's unit: its sheet column (letter). */
+  column?: string;
   nameAddress: string;
   scores: FieldScore[];
   /** Points scaled by SCALE; 0 when the column is absent or empty. */
@@ -186,6 +188,11 @@ export interface ScoringTable {
   authorityColumns?: { index: string | null; rank: string | null; band: string | null };
   /** A results-only table (issue 15 item 7): its one field is the index as the table gives it, out of 100. */
   resultsOnly?: boolean;
+  /**
+   * A transposed table (issue 15 item 6), read turned: the field and other columns' letters are the
+   * turned table's; `rows` gives each one's sheet row, and each unit has its sheet `column`.
+   */
+  transposed?: { rows: Record<string, number> };
 }
 
 export type Severity = 'error' | 'warning';

@@ -199,6 +199,8 @@ async function inspectRead(
  * a selection or Excel table ends where it ends, so the cells right of it are checked at write time.
  */
 function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; freeColumn: string | null } {
+  // A transposed table: nothing is written into it, so no output cell is in use.
+  if (layout.transposed) return { occupied: [], freeColumn: null };
   const occupied = occupiedOutputCells(read.grid, layout, read.origin);
   if (occupied.length === 0) return { occupied, freeColumn: null };
   const free = freeOutputColumn(read.grid, layout);
@@ -261,6 +263,8 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       if (inspection.errors.length > 0) {
         return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() } as const;
       }
+      // A transposed table is read turned: nothing is written into it (docs/layouts.md); the inspection has the results.
+      if (inspection.layout.transposed) throw new UserFacingError(fill(messages(lang).columns.transposedNotWritten, { sheet: read.sheet }), 'transposedNotWritten');
       if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
       const runCounter = counter;
       const sync = async () => {

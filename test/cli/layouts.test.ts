@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HAI_DUONG_2018, NATIONAL_GROUPS_2024, bandLabel, parseColumnMap, scoreGrid, type RuleSet } from '../../src/engine';
-import { scoreWorkbook } from '../../src/excel/workbook';
+import { inspectWorkbook, scoreWorkbook } from '../../src/excel/workbook';
 import { createFakeExcel } from '../../tools/fake-excel';
 import { runOf } from '../excel/helpers';
 import { genLayouts, genRanks, genResultsOnly, genTransposed, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
@@ -168,16 +168,43 @@ describe('an uncertain layout', () => {
 });
 
 describe('a transposed table', () => {
-  it('exits 1 saying it is transposed and how to turn it; nothing written, the input unchanged', async () => {
-    const input = path.join(dir, 'transposed.xlsx');
+  const layout = genTransposed();
+  const input = path.join(dir, 'transposed.xlsx');
+
+  beforeAll(async () => {
+    await writeLayoutWorkbook(layout, input);
+  });
+
+  it('the CLI reads it turned, says so, scores it like its plain equivalent, writes nothing into the table (report and JSON only)', async () => {
     const out = path.join(dir, 'transposed.scored.xlsx');
-    await writeLayoutWorkbook(genTransposed(), input);
+    const json = path.join(dir, 'transposed.json');
     const before = sha256(input);
-    const r = await runCli([input, '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('bảng xoay chiều: đơn vị theo cột, lĩnh vực theo dòng (cột "Điểm tối đa" ở ô C3)');
-    expect(fs.existsSync(out)).toBe(false);
+    const r = await runCli([input, '--out', out, '--json', json]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("'Tổng hợp': bảng xoay chiều (mỗi đơn vị một cột, D–Q; mỗi lĩnh vực một dòng, 4–10): đã đọc bằng cách chuyển vị");
+    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as { units: Row[]; transposed: { unitColumns: string[]; fieldRows: number[] } };
+    expect(report.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }))).toEqual(plainResult(layout));
+    expect(report.transposed.unitColumns.slice(0, 3)).toEqual(['D', 'E', 'F']);
+    expect(report.transposed.fieldRows).toEqual([4, 5, 6, 7, 8, 9, 10]);
     expect(sha256(input)).toBe(before);
+    // The scoring sheet of the copy is the input's, cell for cell; the report sheet is added.
+    const [orig, copy] = [await readWorkbook(input), await readWorkbook(out)];
+    const values = (wb: typeof orig) => (wb.getWorksheet(SHEET)?.getSheetValues() ?? []).map((row) => JSON.stringify(row ?? null));
+    expect(values(copy)).toEqual(values(orig));
+    expect(copy.worksheets.map((w) => w.name).some((n) => n.startsWith('Báo cáo CCHC'))).toBe(true);
+  });
+
+  it('the add-in (fake host) gives the same bands and ranks, and writes nothing into the table, saying why', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const inspection = await inspectWorkbook(runOf(fake), rules, 'vi');
+    expect(inspection.result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }))).toEqual(plainResult(layout));
+    expect(inspection.occupied).toEqual([]);
+    const before = fake.host.snapshot();
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome).toMatchObject({ status: 'failed', code: 'transposedNotWritten' });
+    expect(outcome.status === 'failed' && outcome.message).toContain('Trang “Tổng hợp” là bảng xoay chiều (mỗi đơn vị một cột)');
+    expect(outcome.status === 'failed' && outcome.inspection?.result.units.map((u) => u.band)).toEqual(plainResult(layout).map((u) => u.band));
+    expect(fake.host.snapshot()).toEqual(before);
   });
 });
 
