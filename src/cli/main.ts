@@ -44,6 +44,7 @@ import {
   mappingJson,
 } from '../engine';
 import { ArgsError, parseCliArgs, type CliArgs } from './args';
+import { readWorkbookMappings, storedRolesOf } from './mapping-sheet';
 import { MapOptionError, printedMap, readMapOption, readingNotesText, tableChecksJson, tableChecksText, uncertainText } from './columns';
 import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatchSummary } from './batch';
 
@@ -346,7 +347,7 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   const { rules, settings } = chooseRules(job, wb, io);
   const outcome = baseOutcome(job, rules);
   const report = baseReport(job, rules);
-  const found = findTable(job, wb, rules, phase);
+  const found = findTable(job, wb, rules, phase, io);
   if ('misses' in found) return found.uncertain ? uncertainColumns(job, found.uncertain, report, outcome, io) : noTable(job, found.misses, report, outcome, io);
   const { ws, scoring } = found;
   if (job.values['print-map']) {
@@ -458,12 +459,21 @@ function findTable(
   wb: XlsxBook,
   rules: RuleSet,
   phase: (label: string) => void,
+  io: Io,
 ): (Chosen & { skipped: Miss[] }) | { misses: Miss[]; uncertain?: { sheet: string; proposal: MappingProposal } } {
   const misses: Miss[] = [];
+  // Without --map, a mapping the user confirmed in the add-in (stored in the workbook), said so.
+  let stored = job.roles ? null : readWorkbookMappings(wb);
+  if (stored && !stored.ok) {
+    io.stderr(storedRolesOf(stored, '', [], job.lang).note);
+    stored = null;
+  }
   for (const ws of candidateSheets(job, wb)) {
     const { grid, formats } = wb.grid(ws);
     phase('read');
-    const scoring = scoreGrid(grid, ws.name, rules, { formats, roles: job.roles });
+    const fromStore = storedRolesOf(stored, ws.name, grid, job.lang);
+    io.stderr(fromStore.note);
+    const scoring = scoreGrid(grid, ws.name, rules, { formats, roles: job.roles ?? fromStore.roles });
     phase('score');
     if (scoring.found) return { ws, grid, scoring, skipped: misses };
     // The table, with columns whose role the user must confirm: the search stops here.

@@ -13,6 +13,7 @@ import {
   occupiedOutputCells,
   freeOutputColumn,
   readTable,
+  rolesFromStore,
   scoreTable,
   ruleCheckColumns,
   ruleTableFindings,
@@ -22,6 +23,7 @@ import {
   type RoleOverrides,
   type RuleSet,
   type ScoringResult,
+  type StoredMapping,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
@@ -51,12 +53,14 @@ export interface MappingOverride {
   choice?: SheetChoice;
   /** The sheet `layout`, `maxPoints` and `roles` were set on: on any other sheet they do not apply. */
   sheet?: string;
+  /** Mappings confirmed earlier and stored in the workbook (mapping-store.ts): used when `roles` gives none. */
+  stored?: readonly StoredMapping[];
 }
 
 /** The override's corrections when they were set on `sheet` (or on no sheet in particular). */
 export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
   if (!override || override.sheet === undefined || override.sheet === sheet) return override;
-  return { choice: override.choice };
+  return { choice: override.choice, stored: override.stored };
 }
 
 export interface Inspection {
@@ -127,7 +131,7 @@ function describeSource(read: SheetRead, lang: Lang): string {
 
 /** The table's layout: detected (with the user's corrections), or the user's own when complete; else why not, as an error. */
 function layoutOf(read: SheetRead, override: MappingOverride | undefined, lang: Lang): Layout {
-  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
+  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles ?? rolesFromStore(override?.stored, read.sheet, read.grid, read.origin));
   if (detected.ok) return { ...detected.layout, ...override?.layout };
   if (override?.layout && isCompleteLayout(override.layout)) return override.layout;
   const reason = fill(messages(lang).layout[detected.reason], { detail: detected.detail });

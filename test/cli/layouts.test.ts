@@ -6,7 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { HAI_DUONG_2018, NATIONAL_GROUPS_2024, bandLabel, parseColumnMap, scoreGrid, type RuleSet } from '../../src/engine';
+import ExcelJS from 'exceljs';
+import { HAI_DUONG_2018, MAPPING_SHEET, NATIONAL_GROUPS_2024, bandLabel, mappingFromRows, parseColumnMap, scoreGrid, type CellValue, type RoleOverrides, type RuleSet } from '../../src/engine';
+import { readOwnedSheet, scoreSafely } from '../../src/excel/safe-write';
 import { inspectWorkbook, scoreWorkbook } from '../../src/excel/workbook';
 import { createFakeExcel } from '../../tools/fake-excel';
 import { runOf } from '../excel/helpers';
@@ -245,6 +247,66 @@ describe('a results-only table (an index column, no field points)', () => {
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('hasErrors');
     expect(outcome.status === 'hasErrors' && outcome.inspection.errors.map((f) => f.code)).toEqual(['floorsNeedPoints', 'floorsNeedPoints', 'floorsNeedPoints']);
+  });
+});
+
+describe('a mapping confirmed in the add-in, stored in the workbook (the next run and the CLI use it)', () => {
+  const layout = layouts.find((l) => l.map) as GenLayout;
+  const roles = (parseColumnMap(layout.map as string) as { ok: true; roles: RoleOverrides }).roles;
+  let stored: CellValue[][] = [];
+
+  /** The table and the mapping sheet the add-in stored, as an .xlsx (the mapping sheet hidden, as Excel keeps it). */
+  async function withStore(rows: CellValue[][], file: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(SHEET);
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && (ws.getCell(r + 1, c + 1).value = v)));
+    const m = wb.addWorksheet(MAPPING_SHEET, { state: 'veryHidden' });
+    stored.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && (m.getCell(r + 1, c + 1).value = v)));
+    await wb.xlsx.writeFile(file);
+  }
+
+  beforeAll(async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const outcome = await scoreSafely(runOf(fake), { lang: 'vi', override: { roles, sheet: SHEET } });
+    expect(outcome.status).toBe('written');
+    stored = (await readOwnedSheet(runOf(fake), MAPPING_SHEET)) ?? [];
+  });
+
+  it('a run with the mapping confirmed stores it (an owned sheet, each column with its role and header)', () => {
+    const read = mappingFromRows(stored);
+    expect(read).toMatchObject({ ok: true, mappings: [{ sheet: SHEET }] });
+    expect(read.ok && read.mappings[0].columns.map((c) => `${c.column}=${c.role}`).join(',')).toBe(layout.map);
+  });
+
+  it('the next add-in run, unconfirmed, reads the table with it', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }, { name: MAPPING_SHEET, cells: stored, visibility: 'VeryHidden' }], activeSheet: SHEET, selection: 'A1' });
+    const outcome = await scoreSafely(runOf(fake), { lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    expect(outcome.status === 'written' && outcome.inspection.result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }))).toEqual(plainResult(layout));
+  });
+
+  it('the CLI, without --map, uses it and says so; the same bands and ranks', async () => {
+    const input = path.join(dir, 'stored-map.xlsx');
+    const json = path.join(dir, 'stored-map.json');
+    await withStore(layout.rows, input);
+    const r = await runCli([input, '--out', path.join(dir, 'stored-map.scored.xlsx'), '--json', json, '--no-report-sheet']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`'Tổng hợp': dùng cách đọc cột đã xác nhận, lưu trong sổ tính (trang ${MAPPING_SHEET}): ${layout.map}`);
+    const units = (JSON.parse(fs.readFileSync(json, 'utf8')) as { units: Row[] }).units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
+    expect(units).toEqual(plainResult(layout));
+  });
+
+  it('once a confirmed header changed, neither uses it: the CLI says why and proposes the mapping again (exit 1)', async () => {
+    const changed = layout.rows.map((row) => row.slice());
+    changed[3][3] = 'Điểm HĐTĐ';
+    const input = path.join(dir, 'stale-map.xlsx');
+    await withStore(changed, input);
+    const r = await runCli([input, '--out', path.join(dir, 'stale-map.scored.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cách đọc cột lưu trong sổ tính (trang ${MAPPING_SHEET}) không còn khớp với bảng (tiêu đề cột D đã khác lúc xác nhận)`);
+    expect(r.stderr).toContain('chưa chắc vai trò');
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: changed }, { name: MAPPING_SHEET, cells: stored, visibility: 'VeryHidden' }], activeSheet: SHEET, selection: 'A1' });
+    expect(await scoreSafely(runOf(fake), { lang: 'vi' })).toMatchObject({ status: 'failed', code: 'uncertainColumns' });
   });
 });
 

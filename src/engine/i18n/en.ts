@@ -668,6 +668,9 @@ export const en: Messages = {
     fromGivenIndex: '\'{sheet}\': a results-only table, no field points: bands and ranks come from the index the table gives (column {column}, "{header}"), not recomputed.',
     readTransposed: '\'{sheet}\': a transposed table (a unit per column, {units}; a field per row, {fields}): read turned; the results are not written into this table, only in the report and the JSON file.',
     transposedNotWritten: 'Sheet “{sheet}” holds a transposed table (a unit per column): the add-in read and scored it but writes no results into it. To have the results beside each unit, transpose the table (Paste Special › Transpose) and score again.',
+    storedMapUsed: '\'{sheet}\': using the column reading confirmed and stored in the workbook (sheet {store}): {map}',
+    storedMapStale: '\'{sheet}\': the column reading stored in the workbook (sheet {store}) no longer fits the table (the header of column {columns} changed since it was confirmed): not used, read from the headers again.',
+    storedMapInvalid: 'Sheet {store} (the column reading stored in the workbook) has rows that cannot be read, not used: {problems}',
   },
   pane: {
     notFoundOn: 'No scoring table on the sheet “{sheet}”: {reason}',

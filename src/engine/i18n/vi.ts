@@ -670,6 +670,9 @@ export const vi = {
     fromGivenIndex: '\'{sheet}\': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột {column}, "{header}"), không tính lại.',
     readTransposed: '\'{sheet}\': bảng xoay chiều (mỗi đơn vị một cột, {units}; mỗi lĩnh vực một dòng, {fields}): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này, chỉ có trong báo cáo và tệp JSON.',
     transposedNotWritten: 'Trang “{sheet}” là bảng xoay chiều (mỗi đơn vị một cột): add-in đã đọc và chấm, nhưng không ghi kết quả vào bảng này. Muốn ghi kết quả bên cạnh từng đơn vị, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) rồi chấm lại.',
+    storedMapUsed: '\'{sheet}\': dùng cách đọc cột đã xác nhận, lưu trong sổ tính (trang {store}): {map}',
+    storedMapStale: '\'{sheet}\': cách đọc cột lưu trong sổ tính (trang {store}) không còn khớp với bảng (tiêu đề cột {columns} đã khác lúc xác nhận): không dùng, đọc lại theo tiêu đề.',
+    storedMapInvalid: 'Trang {store} (cách đọc cột lưu trong sổ tính) có dòng không đọc được, không dùng: {problems}',
   },
   pane: {
     notFoundOn: 'Không tìm thấy bảng chấm điểm trên trang tính “{sheet}”: {reason}',
