@@ -16,6 +16,7 @@ import {
   RULES_SHEET,
   STATE_SHEET,
   AUDIT_SHEET,
+  MAPPING_SHEET,
   cellAddress,
   cellToken,
   fill,
@@ -34,8 +35,10 @@ import {
   type Origin,
   type RuleSet,
   type RuleSourceProblem,
+  type StoredMapping,
 } from '../engine';
 import type { Bounds } from './locate';
+import { loadStoredMappings, queueStoreMapping, withStoredMappings } from './mapping-store';
 import { loadAuditTail, queueAppendAudit, type AuditEntry, type AuditTail } from './audit';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 import { anchoredGrid, loadSheetGrid, queueReplaceRows, queueWriteRules, sheetNames, storedRulesFromGrid, type LoadedRange, type StoredRules } from './rules-store';
@@ -174,6 +177,8 @@ interface Owned {
   names: Set<string>;
   rules: StoredRules;
   output: OutputRecord | null;
+  /** Column mappings the user confirmed, stored in the workbook (mapping-store.ts). */
+  mappings: StoredMapping[];
 }
 
 /** The owned sheets' contents: rules in force and the last output record. Two syncs. */
@@ -181,8 +186,9 @@ async function readOwned(context: Excel.RequestContext): Promise<Owned> {
   const names = await sheetNames(context);
   const rules = names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
   const state = names.has(STATE_SHEET) ? loadSheetGrid(context, STATE_SHEET) : null;
-  if (rules || state) await context.sync();
-  return { names, rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null };
+  const mappings = loadStoredMappings(context, names);
+  if (rules || state || mappings) await context.sync();
+  return { names, rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null, mappings: mappings ? mappings() : [] };
 }
 
 export interface SafeOptions {
@@ -388,6 +394,8 @@ async function recordRun(context: Excel.RequestContext, inspection: Inspection, 
   if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
   entries.push({ ...base, action: 'scored' });
   queueAppendAudit(context, now.tail, entries);
+  // A mapping the user confirmed in the pane is stored with the run that used it.
+  queueStoreMapping(context, inspection, options.override, owned.mappings, now.present.has(MAPPING_SHEET));
   await sync();
 }
 
@@ -410,7 +418,7 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
     return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang);
   };
   const afterWrite = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => recordRun(context, inspection, { rules, applying, owned, now, options }, sync);
-  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: withStoredMappings(options.override, owned.mappings), progress: options.progress, beforeWrite, afterWrite });
 }
 
 function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang): SafeOutcome {
@@ -428,7 +436,7 @@ export async function inspectWithRules(
   progress?: Progress,
 ): Promise<{ stored: StoredRules; inspection: Inspection; stamp: ReadStamp }> {
   const owned = await run((context) => readOwned(context));
-  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, override, progress);
+  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, withStoredMappings(override, owned.mappings), progress);
   return { stored: owned.rules, inspection, stamp: stampOf(inspection, owned.rules) };
 }
 

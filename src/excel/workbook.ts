@@ -13,6 +13,7 @@ import {
   messages,
   occupiedOutputCells,
   freeOutputColumn,
+  rolesFromStore,
   scoreGrid,
   type Finding,
   type Lang,
@@ -20,6 +21,7 @@ import {
   type RoleOverrides,
   type RuleSet,
   type ScoringResult,
+  type StoredMapping,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
@@ -49,12 +51,14 @@ export interface MappingOverride {
   choice?: SheetChoice;
   /** The sheet `layout`, `maxPoints` and `roles` were set on: on any other sheet they do not apply. */
   sheet?: string;
+  /** Mappings confirmed earlier and stored in the workbook (mapping-store.ts): used when `roles` gives none. */
+  stored?: readonly StoredMapping[];
 }
 
 /** The override's corrections when they were set on `sheet` (or on no sheet in particular). */
 export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
   if (!override || override.sheet === undefined || override.sheet === sheet) return override;
-  return { choice: override.choice };
+  return { choice: override.choice, stored: override.stored };
 }
 
 export interface Inspection {
@@ -166,7 +170,7 @@ async function inspectRead(
   overrideAny: MappingOverride | undefined,
 ): Promise<Inspection> {
   const override = overrideFor(overrideAny, read.sheet);
-  const options = { origin: read.origin, roles: override?.roles, layout: override?.layout, maxPoints: override?.maxPoints };
+  const options = { origin: read.origin, roles: override?.roles ?? rolesFromStore(override?.stored, read.sheet, read.grid, read.origin), layout: override?.layout, maxPoints: override?.maxPoints };
   const located = locateTable(read.grid, options);
   if (!located.ok) throw notFoundError(read, located, lang);
   read.formats = await percentFormats(context, counter, read, located.layout);
@@ -191,6 +195,8 @@ async function inspectRead(
  * a selection or Excel table ends where it ends, so the cells right of it are checked at write time.
  */
 function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; freeColumn: string | null } {
+  // A transposed table: nothing is written into it, so no output cell is in use.
+  if (layout.transposed) return { occupied: [], freeColumn: null };
   const occupied = occupiedOutputCells(read.grid, layout, read.origin);
   if (occupied.length === 0) return { occupied, freeColumn: null };
   const free = freeOutputColumn(read.grid, layout);
@@ -250,6 +256,8 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       if (inspection.errors.length > 0) {
         return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() } as const;
       }
+      // A transposed table is read turned: nothing is written into it (docs/layouts.md); the inspection has the results.
+      if (inspection.layout.transposed) throw new UserFacingError(fill(messages(lang).columns.transposedNotWritten, { sheet: read.sheet }), 'transposedNotWritten');
       if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
       const runCounter = counter;
       const sync = async () => {
