@@ -13,7 +13,7 @@ import { rankEq, rankOrderOf, ranksWithin } from './rank';
 import { bandIndexNamed, ruleCheckColumns, ruleTableFindings } from './rule-checks';
 import { compileRules, findBlock, type CompiledBand, type CompiledRules } from './rules';
 import { summarise } from './summary';
-import type { FieldDef, Finding, RuleSet, ScoringResult, ScoringTable, UnitInput, UnitResult } from './types';
+import type { FieldDef, Finding, RuleSet, ScoringResult, ScoringTable, UnitFieldResult, UnitInput, UnitResult } from './types';
 
 /** Where a unit stands: its block (the rules' code, or the block column's text), its bands, whether it is ranked. */
 interface Placement {
@@ -40,17 +40,21 @@ export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
   const compared = figures.map((f) => comparedFigures(f.figures, compiled.indexDecimals));
   const num = compared.map((f) => f.totalScaled);
   const den = compared.map((f) => f.maxScaled);
-  const ranks = ranksWithin(
-    num,
-    den,
-    placed.map((p) => p.block),
-    placed.map((p) => p.ranked),
-    compiled.rankMethod,
-  );
   // Lists follow the index over all units (blocks and unranked units included), equal in alphabetical order.
   const overall = rankEq(num, den);
-  const units = table.units.map((u, k) => ({ ...unitResult(u, table.fields, { index: figures[k], compared: compared[k], rank: ranks[k], place: placed[k] }), overallRank: overall[k] }));
-  const rankOrder = rankOrderOf(units.map((u, k) => ({ rank: overall[k], name: u.name })));
+  // One block, every unit ranked, RANK.EQ: the ranks are the overall ranks.
+  const oneRanking = compiled.rankMethod === 'rankEq' && placed.every((p) => p.block === null && p.ranked);
+  const ranks = oneRanking
+    ? overall
+    : ranksWithin(
+        num,
+        den,
+        placed.map((p) => p.block),
+        placed.map((p) => p.ranked),
+        compiled.rankMethod,
+      );
+  const units = table.units.map((u, k) => unitResult(u, table.fields, { index: figures[k], compared: compared[k], rank: ranks[k], overallRank: overall[k], place: placed[k] }));
+  const rankOrder = rankOrderOf(overall, units.map((u) => u.name));
   return { rules, table, units, rankOrder, summary: summarise(table, units, compiled.bands, rankOrder, compiled) };
 }
 
@@ -58,6 +62,7 @@ interface UnitScoring {
   index: IndexFigures;
   compared: UnitFigures;
   rank: number;
+  overallRank: number;
   place: Placement;
 }
 
@@ -80,13 +85,18 @@ function unitResult(u: UnitInput, fields: readonly FieldDef[], s: UnitScoring): 
     lastYearIndexPct: u.lastYearIndexScaled === null ? null : u.lastYearIndexScaled / 1e4,
     lastYearBand: u.lastYearBand,
     rank: s.rank,
-    fields: unitFieldResults(u.scores, fields),
+    overallRank: s.overallRank,
     block: s.place.block,
     ranked: s.place.ranked,
     cappedAt: c.capped && u.bandCap ? { band: c.capped.band, from: c.capped.from, reason: u.bandCap.reason } : null,
     belowShownBound: shownAtBound(figures, s.compared, start, bands),
     components: s.index.components,
   };
+}
+
+/** The per-field figures of the result's k-th unit, for display and JSON: made where shown, not for every unit scored. */
+export function unitFields(result: ScoringResult, k: number): UnitFieldResult[] {
+  return unitFieldResults(result.table.units[k].scores, result.table.fields);
 }
 
 /** What came of looking at a sheet: where the table is, what is wrong, and the result. */

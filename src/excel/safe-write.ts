@@ -17,6 +17,7 @@ import {
   RULES_SHEET,
   STATE_SHEET,
   AUDIT_SHEET,
+  MAPPING_SHEET,
   cellAddress,
   cellToken,
   fill,
@@ -35,8 +36,10 @@ import {
   type Origin,
   type RuleSet,
   type RuleSourceProblem,
+  type StoredMapping,
 } from '../engine';
 import type { Bounds } from './locate';
+import { loadStoredMappings, queueStoreMapping, withStoredMappings } from './mapping-store';
 import { loadAuditTail, queueAppendAudit, type AuditEntry, type AuditTail } from './audit';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 import { anchoredGrid, loadSheetGrid, queueReplaceRows, queueWriteRules, sheetNames, storedRulesFromGrid, type LoadedRange, type StoredRules } from './rules-store';
@@ -175,20 +178,28 @@ interface Owned {
   names: Set<string>;
   rules: StoredRules;
   output: OutputRecord | null;
+  /** Column mappings the user confirmed, stored in the workbook (mapping-store.ts). */
+  mappings: StoredMapping[];
 }
 
 /** Queues the load of the owned sheets there are (`names`); the function returns their contents after the sync. */
 function queueOwned(context: Excel.RequestContext, names: ReadonlySet<string>): () => Owned {
   const rules = names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
   const state = names.has(STATE_SHEET) ? loadSheetGrid(context, STATE_SHEET) : null;
-  return () => ({ names: new Set(names), rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null });
+  const mappings = loadStoredMappings(context, names);
+  return () => ({
+    names: new Set(names),
+    rules: storedRulesFromGrid(rules ? rules() : null),
+    output: state ? outputRecordFromGrid(state()) : null,
+    mappings: mappings ? mappings() : [],
+  });
 }
 
-/** The owned sheets' contents: rules in force and the last output record. Two syncs (one when there are none). */
+/** The owned sheets' contents: rules in force, the last output record, the stored mappings. Two syncs (one when there are none). */
 async function readOwned(context: Excel.RequestContext): Promise<Owned> {
   const names = await sheetNames(context);
   const owned = queueOwned(context, names);
-  if (names.has(RULES_SHEET) || names.has(STATE_SHEET)) await context.sync();
+  if (names.has(RULES_SHEET) || names.has(STATE_SHEET) || names.has(MAPPING_SHEET)) await context.sync();
   return owned();
 }
 
@@ -395,6 +406,8 @@ function queueRecord(context: Excel.RequestContext, inspection: Inspection, run:
   if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
   entries.push({ ...base, action: 'scored' });
   queueAppendAudit(context, now.tail, entries);
+  // A mapping the user confirmed in the pane is stored with the run that used it.
+  queueStoreMapping(context, inspection, options.override, owned.mappings, now.present.has(MAPPING_SHEET));
 }
 
 /**
@@ -406,7 +419,7 @@ function queueRecord(context: Excel.RequestContext, inspection: Inspection, run:
  */
 async function guardedRun(run: ExcelRun, applying: RuleSet | null, options: SafeOptions): Promise<SafeOutcome> {
   const { lang } = options;
-  let owned: Owned = { names: new Set(), rules: storedRulesFromGrid(null), output: null };
+  let owned: Owned = { names: new Set(), rules: storedRulesFromGrid(null), output: null, mappings: [] };
   let now: Recheck = { grid: [], bounds: null, present: owned.names, rules: owned.rules, tail: { exists: false, nextRow: 0, previousHash: '00000000' }, output: null };
   let rules: RuleSet | null = null;
   const ownedHook = (context: Excel.RequestContext, names: ReadonlySet<string>) => {
@@ -414,7 +427,8 @@ async function guardedRun(run: ExcelRun, applying: RuleSet | null, options: Safe
     return () => {
       owned = loaded();
       rules = applying ?? (owned.rules.source === 'invalid' ? null : owned.rules.rules);
-      return rules;
+      // The table is read with the user's override and, where it gives no roles, the mappings the workbook stores.
+      return rules === null ? null : { rules, override: withStoredMappings(options.override, owned.mappings) };
     };
   };
   const beforeWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<GuardStop | null> => {
@@ -446,7 +460,7 @@ export async function inspectWithRules(
   progress?: Progress,
 ): Promise<{ stored: StoredRules; inspection: Inspection; stamp: ReadStamp }> {
   const owned = await run((context) => readOwned(context));
-  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, override, progress);
+  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, withStoredMappings(override, owned.mappings), progress);
   return { stored: owned.rules, inspection, stamp: stampOf(inspection, owned.rules) };
 }
 

@@ -12,6 +12,7 @@ import {
   messages,
   occupiedOutputCells,
   freeOutputColumn,
+  rolesFromStore,
   scoreGrid,
   type Finding,
   type Lang,
@@ -20,6 +21,7 @@ import {
   type RuleSet,
   type SheetScoring,
   type ScoringResult,
+  type StoredMapping,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
@@ -49,12 +51,14 @@ export interface MappingOverride {
   choice?: SheetChoice;
   /** The sheet `layout`, `maxPoints` and `roles` were set on: on any other sheet they do not apply. */
   sheet?: string;
+  /** Mappings confirmed earlier and stored in the workbook (mapping-store.ts): used when `roles` gives none. */
+  stored?: readonly StoredMapping[];
 }
 
 /** The override's corrections when they were set on `sheet` (or on no sheet in particular). */
 export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
   if (!override || override.sheet === undefined || override.sheet === sheet) return override;
-  return { choice: override.choice };
+  return { choice: override.choice, stored: override.stored };
 }
 
 export interface Inspection {
@@ -143,7 +147,8 @@ function notFoundError(read: SheetRead, located: Exclude<SheetScoring, { found: 
  */
 function inspectRead(read: SheetRead, rules: RuleSet, lang: Lang, overrideAny: MappingOverride | undefined): Inspection {
   const override = overrideFor(overrideAny, read.sheet);
-  const options = { origin: read.origin, roles: override?.roles, layout: override?.layout, maxPoints: override?.maxPoints, formats: read.formats };
+  const roles = override?.roles ?? rolesFromStore(override?.stored, read.sheet, read.grid, read.origin);
+  const options = { origin: read.origin, roles, layout: override?.layout, maxPoints: override?.maxPoints, formats: read.formats };
   const scoring = scoreGrid(read.grid, read.sheet, rules, options);
   if (!scoring.found) throw notFoundError(read, scoring, lang);
   const { layout } = scoring;
@@ -165,6 +170,8 @@ function inspectRead(read: SheetRead, rules: RuleSet, lang: Lang, overrideAny: M
  * a selection or Excel table ends where it ends, so the cells right of it are checked at write time.
  */
 function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; freeColumn: string | null } {
+  // A transposed table: nothing is written into it, so no output cell is in use.
+  if (layout.transposed) return { occupied: [], freeColumn: null };
   const occupied = occupiedOutputCells(read.grid, layout, read.origin);
   if (occupied.length === 0) return { occupied, freeColumn: null };
   const free = freeOutputColumn(read.grid, layout);
@@ -209,9 +216,16 @@ export interface ScoreOptions {
 /**
  * Queues reads once the run's first round trip has named the workbook's sheets; they ride on the
  * table's read (no round trip of their own). The function it returns, called after that read,
- * gives the rules to score with, or null to stop the run there (nothing written).
+ * gives the rules to score with and the override to read the table with (replacing the options'),
+ * or null to stop the run there (nothing written).
  */
-export type OwnedHook = (context: Excel.RequestContext, sheets: ReadonlySet<string>) => () => RuleSet | null;
+export type OwnedHook = (context: Excel.RequestContext, sheets: ReadonlySet<string>) => () => OwnedChoice | null;
+
+/** What the owned sheets decide for a run: its rules, and its override (the user's, with what the workbook stores). */
+export interface OwnedChoice {
+  rules: RuleSet;
+  override?: MappingOverride;
+}
 
 /** A hook of a scoring run: the run's context, what it scored, and a sync that the run's stats count. */
 export type WriteHook<T> = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => Promise<T>;
@@ -219,9 +233,9 @@ export type WriteHook<T> = (context: Excel.RequestContext, inspection: Inspectio
 /** Code of a run its `owned` hook stopped (outcome 'failed', empty message: the hook's caller says why). */
 export const STOPPED = 'Stopped';
 
-/** The rules to score with: the owned hook's choice (synced by the table's read, or now if nothing was read), else the options'. */
-async function rulesOf(context: Excel.RequestContext, counter: SyncCounter, options: ScoreOptions, hooked: { rules: (() => RuleSet | null) | null; syncs: number }): Promise<RuleSet | null> {
-  if (!hooked.rules) return options.rules;
+/** The rules and override to score with: the owned hook's choice (synced by the table's read, or now if nothing was read), else the options'. */
+async function rulesOf(context: Excel.RequestContext, counter: SyncCounter, options: ScoreOptions, hooked: { rules: (() => OwnedChoice | null) | null; syncs: number }): Promise<OwnedChoice | null> {
+  if (!hooked.rules) return { rules: options.rules, override: options.override };
   if (counter.syncs === hooked.syncs) {
     await context.sync();
     counter.syncs++;
@@ -233,7 +247,7 @@ async function rulesOf(context: Excel.RequestContext, counter: SyncCounter, opti
 async function scoreIn(context: Excel.RequestContext, counter: SyncCounter, options: ScoreOptions, seen: { inspection?: Inspection; sheet: string }): Promise<ScoreOutcome> {
   const { lang } = options;
   const progress = options.progress ?? (() => {});
-  const hooked: { rules: (() => RuleSet | null) | null; syncs: number } = { rules: null, syncs: 0 };
+  const hooked: { rules: (() => OwnedChoice | null) | null; syncs: number } = { rules: null, syncs: 0 };
   const onSheets = options.owned
     ? (names: ReadonlySet<string>) => {
         hooked.rules = options.owned!(context, names);
@@ -242,14 +256,16 @@ async function scoreIn(context: Excel.RequestContext, counter: SyncCounter, opti
     : undefined;
   const read = await readBlock(context, counter, { progress, lang, override: options.override, onSheets });
   seen.sheet = read.sheet;
-  const rules = await rulesOf(context, counter, options, hooked);
-  if (rules === null) return { status: 'failed', message: '', code: STOPPED, stats: counter.stats() };
+  const chosen = await rulesOf(context, counter, options, hooked);
+  if (chosen === null) return { status: 'failed', message: '', code: STOPPED, stats: counter.stats() };
   progress('score', 0, 1);
-  const inspection = inspectRead(read, rules, lang, options.override);
+  const inspection = inspectRead(read, chosen.rules, lang, chosen.override);
   seen.inspection = inspection;
   if (inspection.errors.length > 0) {
     return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() };
   }
+  // A transposed table is read turned: nothing is written into it (docs/layouts.md); the inspection has the results.
+  if (inspection.layout.transposed) throw new UserFacingError(fill(messages(lang).columns.transposedNotWritten, { sheet: read.sheet }), 'transposedNotWritten');
   if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
   const sync = async () => {
     await context.sync();
