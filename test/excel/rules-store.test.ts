@@ -2,11 +2,14 @@ import {
   AUDIT_SHEET,
   HAI_DUONG_2018,
   HAI_DUONG_2018_ABOVE_80,
+  MAPPING_SHEET,
   RULES_SHEET,
   STATE_SHEET,
+  parseColumnMap,
   previewRuleChange,
   ruleSetFingerprint,
   ruleSetToRows,
+  type RoleOverrides,
   type RuleSet,
 } from '../../src/engine';
 import { appendAudit, auditEntryFor, readAuditLog, verifyAuditLog, AUDIT_COLUMNS } from '../../src/excel/audit';
@@ -16,6 +19,7 @@ import { applyRules, inspectWithRules, readOwnedSheet, scoreSafely } from '../..
 import { createFakeExcel, type FakeExcel } from '../../tools/fake-excel';
 import { runOf, sampleWorkbookData } from './helpers';
 import { bandCell } from '../engine/rules-fixtures';
+import { genLayouts, SHEET as LAYOUT_SHEET, type GenLayout } from '../fixtures/layouts';
 
 const SHEET = 'Tổng hợp';
 const clock = (iso: string) => () => new Date(iso);
@@ -293,5 +297,23 @@ describe('safe writes on a shared workbook', () => {
     fake.host.resetCounters();
     expect((await applyRules(run, HAI_DUONG_2018, { lang: 'vi' })).stats.syncs).toBe(4);
     expect(fake.host.syncCount).toBe(4);
+  });
+
+  test('with a column mapping the user confirmed and the workbook stores, still 4: the mapping sheet rides with the other owned sheets', async () => {
+    const layout = genLayouts().find((l) => l.map) as GenLayout;
+    const roles = (parseColumnMap(layout.map as string) as { ok: true; roles: RoleOverrides }).roles;
+    const fake = createFakeExcel({ sheets: [{ name: LAYOUT_SHEET, cells: layout.rows }], activeSheet: LAYOUT_SHEET, selection: 'A1' });
+    const run = runOf(fake);
+    const confirmed = await scoreSafely(run, { lang: 'vi', override: { roles, sheet: LAYOUT_SHEET } });
+    expect(confirmed.status).toBe('written');
+    expect(confirmed.stats.syncs).toBe(4);
+    expect(fake.host.sheetNames).toContain(MAPPING_SHEET);
+    fake.host.resetCounters();
+    // The next run, unconfirmed: the stored mapping is what lets it read the table at all.
+    const again = await scoreSafely(run, { lang: 'vi' });
+    expect(again.status).toBe('written');
+    expect(fake.host.syncCount).toBe(4);
+    const without = createFakeExcel({ sheets: [{ name: LAYOUT_SHEET, cells: layout.rows }], activeSheet: LAYOUT_SHEET, selection: 'A1' });
+    expect((await scoreSafely(runOf(without), { lang: 'vi' })).status).not.toBe('written');
   });
 });
