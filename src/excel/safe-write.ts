@@ -440,6 +440,7 @@ async function guardedRun(run: ExcelRun, applying: RuleSet | null, options: Safe
     return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang);
   };
   const afterWrite = (context: Excel.RequestContext, inspection: Inspection) => queueRecord(context, inspection, { rules: rules!, applying, owned, now, options });
+  // The rules come from the owned hook (the workbook's own, or those being applied); the default stands in until then.
   const outcome = await scoreWorkbook(run, { rules: HAI_DUONG_2018, owned: ownedHook, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
   if (outcome.status === 'failed' && outcome.code === STOPPED && owned.rules.source === 'invalid') return invalidStored(owned.rules, lang, outcome.stats);
   return outcome;

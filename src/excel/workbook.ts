@@ -196,6 +196,7 @@ export async function inspectWorkbook(run: ExcelRun, rules: RuleSet, lang: Lang,
 }
 
 export interface ScoreOptions {
+  /** The rules to score with (when `owned` is given, the rules it chooses replace these). */
   rules: RuleSet;
   lang: Lang;
   /** The workbook's document language: headers, band names and notes are written in it (default: `lang`). */
