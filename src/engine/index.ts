@@ -28,3 +28,4 @@ export * from './header-roles';
 export * from './table-checks';
 export * from './cell-limit';
 export * from './print-setup';
+export * from './row-height';
