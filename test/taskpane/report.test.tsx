@@ -12,7 +12,7 @@ import { App } from '../../src/taskpane/App';
 import { checkReportForm, readPct } from '../../src/taskpane/hooks/useReport';
 import { messages } from '../../src/engine';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
-import { fakeOf, loadSample } from './helpers';
+import { confirmRulesIfAsked, fakeOf, loadSample } from './helpers';
 
 
 let sample: LoadedWorkbook;
@@ -33,6 +33,7 @@ async function openReportTab(lang: 'vi' | 'en' = 'vi', settings?: Record<string,
   restore = f.restore;
   render(<App run={f.run} lang={lang} />);
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+  await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('tab', { name: lang === 'vi' ? 'Báo cáo' : 'Report' }));
   await screen.findByTestId('report-panel', {}, { timeout: 10000 });
   return f;
