@@ -67,7 +67,7 @@ describeIfChromium('rules editor in Chromium', () => {
     expect(await page.getByTestId('rules-source').getAttribute('data-source')).toBe('workbook');
 
     // The lower bound of "Hoàn thành tốt nhiệm vụ", found by its accessible name (row and column).
-    const goodMin = page.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' });
+    const goodMin = page.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)', exact: true });
     await goodMin.fill('85');
     const message = page.getByTestId('rules-good-problems');
     await message.filter({ hasText: 'đơn vị đạt từ 80% đến 85% sẽ không được xếp loại' }).waitFor();
@@ -76,7 +76,7 @@ describeIfChromium('rules editor in Chromium', () => {
     await page.getByTestId('rules-bands').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-gap-vi.png') });
 
     // "Hoàn thành nhiệm vụ" now ends under 85%, typed from the keyboard.
-    const completeMax = page.getByRole('textbox', { name: 'Hoàn thành nhiệm vụ Ngưỡng trên (%)' });
+    const completeMax = page.getByRole('textbox', { name: 'Hoàn thành nhiệm vụ Ngưỡng trên (%)', exact: true });
     await completeMax.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('85');

@@ -119,6 +119,9 @@ test('a floor per field: edited under "Chi tiết", previewed with the field nam
   const stored = await readRulesRun(f.run);
   expect(stored.rules.bands.find((b) => b.code === 'good')!.fieldFloors).toEqual([{ field, pct: 95 }]);
   expect(stored.rules.name.vi).toBe('UBND tỉnh Hải Dương, Quyết định số 7/2025/QĐ-UBND');
+  // The rules in force, as the tab shows them, list the field's own floor under the band's.
+  await waitFor(() => expect(screen.getByTestId('rules-source').getAttribute('data-source')).toBe('workbook'));
+  expect(within(screen.getByTestId('rules-in-force-table')).getByTestId('field-floors-good').textContent).toBe(`${field}: 95%`);
   // The units the preview named are no longer "good" in the sheet; the others are as the default rates them.
   const cells = bandCells(f);
   for (const name of changed) expect(cells[name]).not.toBe(GOOD);
@@ -177,7 +180,7 @@ test('blocks: added, named, given their own bands; problems said on their fields
   expect(within(own).getAllByRole('row')).toHaveLength(1 + HAI_DUONG_2018.bands.length);
   type('rules-k0-good-min', '85');
   // The block's own band: the message under its row, not under the rule set's.
-  expect(screen.getByTestId('rules-k0-good-problems').textContent).toContain('Ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên');
+  expect(screen.getByTestId('rules-k0-good-problems').textContent).toContain('Khối "Phường": ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên');
   expect(screen.queryByTestId('rules-good-problems')).toBeNull();
   type('rules-k0-complete-max', '85');
   expect(screen.queryByTestId('rules-problems')).toBeNull();

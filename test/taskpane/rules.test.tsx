@@ -149,7 +149,7 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
   // A lower bound above the upper one.
   fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'exclusive' } });
   type('rules-complete-min', '81');
-  expect(problemsOf('complete').map((p) => p.text)).toContain('Ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là 81% và 80%)');
+  expect(problemsOf('complete').map((p) => p.text)).toContain('Mức "Hoàn thành nhiệm vụ": ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là 81% và 80%)');
   type('rules-complete-min', '65');
   expect(screen.getByTestId('rules-dirty').getAttribute('data-dirty')).toBe('false');
 

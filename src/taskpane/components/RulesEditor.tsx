@@ -257,7 +257,8 @@ function ApplySection({ editor, lang, r, busy }: PartProps) {
   const styles = useStyles();
   const hintId = useId();
   const { outcome, preview } = editor;
-  const showDecision = editor.dirty || editor.decisionNeeded;
+  // Only an amended set is named by the reviewer: a preset or the rules in force keep their own decision.
+  const showDecision = editor.amended || editor.decisionNeeded;
   return (
     <div className={styles.action}>
       {showDecision && (

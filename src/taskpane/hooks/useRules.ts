@@ -67,6 +67,8 @@ export interface RulesEditor {
   candidate: RuleSet | null;
   /** The draft is an amended set that still needs the decision naming it: Apply is blocked. */
   decisionNeeded: boolean;
+  /** The draft is none of the known sets (the rules in force, a preset): its decision names it. */
+  amended: boolean;
   /** The preview of the draft against the rules in force, on the table last read (null: not read yet). */
   preview: RulePreview | null;
   /** Reads the table (nothing written); the preview then follows the draft. */
@@ -233,6 +235,7 @@ export function useRules({ run, lang, stored, override, docLang, onRulesChanged,
   const checked = form.check.rules;
   const candidate = useMemo(() => (checked ? namedRules(checked, known, form.draft.origin) : null), [checked, known, form.draft.origin]);
   const decisionNeeded = checked !== null && needsDecision(checked, known, form.draft.origin);
+  const amended = checked !== null && !known.some((k) => ruleSetFingerprint(k) === ruleSetFingerprint(checked));
   const preview = useMemo(() => {
     if (!read) return null;
     if (!candidate) return { ok: false as const, problems: [] };
@@ -253,6 +256,7 @@ export function useRules({ run, lang, stored, override, docLang, onRulesChanged,
     ...form,
     candidate,
     decisionNeeded,
+    amended,
     read,
     reading: reader.reading,
     readError: reader.readError,

@@ -34,18 +34,12 @@ function nameIn(bands: readonly BandDraft[], code: string | undefined, lang: Lan
   return (b ? (lang === 'vi' ? b.labelVi : b.labelEn).trim() : '') || (code ?? '');
 }
 
-/** The pane's words for a problem, or null where the engine's sentence already reads well. */
+/** The pane's words for a problem (its controls named, or a field's own short message), or null where the engine's sentence serves. */
 function paneText(p: RuleProblem, w: PaneWords, params: Record<string, string | number>): string | null {
   const key = (p.code === 'gap' || p.code === 'overlap') && p.value === p.otherValue ? `${p.code}At` : p.code;
+  // The bounds' own problems are the engine's sentences (the CLI says them too); these name the pane's controls.
   const words: Partial<Record<string, string>> = {
-    outOfRange: w.msgOutOfRange,
-    floorOutOfRange: w.msgOutOfRange,
-    tooManyDecimals: w.msgTooManyDecimals,
-    emptyRange: w.msgEmptyRange,
-    notDescending: w.msgNotDescending,
-    gap: w.msgGap,
     gapAt: w.msgGapAt,
-    overlap: w.msgOverlap,
     overlapAt: w.msgOverlapAt,
     topNot100: w.msgTopNot100,
     bottomNot0: w.msgBottomNot0,
@@ -65,9 +59,11 @@ function paneText(p: RuleProblem, w: PaneWords, params: Record<string, string | 
 /** A number as the pane writes it ("82,5"). */
 const shown = (v: number | string | undefined, lang: Lang) => (typeof v === 'number' ? (lang === 'vi' ? String(v).replace('.', ',') : String(v)) : (v ?? ''));
 
-function sentence(p: RuleProblem, bands: readonly BandDraft[], lang: Lang): string {
+function sentence(p: RuleProblem, bands: readonly BandDraft[], lang: Lang, blockName?: string): string {
   const params = { band: nameIn(bands, p.band, lang), other: nameIn(bands, p.other, lang), value: shown(p.value, lang), otherValue: shown(p.otherValue, lang), field: p.field ?? '', block: p.block ?? '' };
-  return paneText(p, messages(lang).rulesUi, params) ?? describeRuleProblem({ ...p, band: params.band, other: p.other === undefined ? undefined : params.other }, lang);
+  const text = paneText(p, messages(lang).rulesUi, params) ?? describeRuleProblem({ ...p, band: params.band, other: p.other === undefined ? undefined : params.other, block: blockName ?? p.block }, lang);
+  // A message on its own starts with a capital letter (the engine's follow a cell address).
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }
 
 /** The fields of one band a problem about a number names: those holding that value. */
@@ -107,12 +103,18 @@ function bandFields(p: RuleProblem, band: BandDraft, rule: RuleSet['bands'][numb
   }
 }
 
+/** A block's name in the current language (its code when it has none); undefined for the rule set's bands. */
+function blockName(draft: RulesDraft, block: number | null, lang: Lang): string | undefined {
+  const k = block === null ? undefined : draft.blocks[block];
+  return k && ((lang === 'vi' ? k.labelVi : k.labelEn).trim() || k.code);
+}
+
 /** A problem in a band list (the rule set's or a block's own), placed on its fields. */
 function placeBandProblem(p: RuleProblem, draft: RulesDraft, rules: RuleSet, block: number | null, out: Problems, lang: Lang): void {
   const bands = bandsAt(draft, block);
   const ruleBands = block === null ? rules.bands : (rules.blocks?.[block]?.bands ?? []);
   const index = bands.findIndex((b) => b.code === p.band);
-  const text = sentence(p, bands, lang);
+  const text = sentence(p, bands, lang, blockName(draft, block, lang));
   const fields = index < 0 ? null : bandFields(p, bands[index], ruleBands[index]);
   if (!fields || fields.length === 0) {
     out.general.push(text);
