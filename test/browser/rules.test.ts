@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, describeIfChromium, gridCell, openWorkbench, paneOverflow, rowOf, startWorkbench, stopServer } from './helpers';
+import { ARTIFACTS, confirmRulesIfAsked, describeIfChromium, gridCell, openWorkbench, paneOverflow, rowOf, startWorkbench, stopServer } from './helpers';
 
 const GOOD = 'Hoàn thành tốt nhiệm vụ';
 const COMPLETE = 'Hoàn thành nhiệm vụ';
@@ -130,7 +130,13 @@ describeIfChromium('rules editor in Chromium', () => {
     expect(await page.getByTestId('band-count-good').textContent()).toBe('7/23');
   });
   test('at 320 px: a floor for one field, previewed with the field named, named by its decision, applied, scored', async () => {
-    page = await openWorkbench(browser, base, errors, { query: '?pane=320', width: 1320 });
+    page = await openWorkbench(browser, base, errors, { query: '?pane=320', width: 1320, confirm: false });
+    // No stored rules: the pane asks first, and the question fits the pane.
+    await page.getByTestId('rules-confirm').waitFor({ timeout: 30000 });
+    expect(await page.getByRole('button', { name: 'Chấm điểm', exact: true }).isDisabled()).toBe(true);
+    expect(await paneOverflow(page)).toBe(0);
+    await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-confirm-320.png') });
+    await confirmRulesIfAsked(page);
     await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
     await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
     const before = await bands();
@@ -161,6 +167,16 @@ describeIfChromium('rules editor in Chromium', () => {
     for (const text of await items.allTextContents()) expect(text).toContain(`ngưỡng lĩnh vực "${field}" của mức "${GOOD}" 70% → 95%`);
     expect(await paneOverflow(page)).toBe(0);
     await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-field-floor-320.png') });
+
+    // The settings and a block with its own bands fit too.
+    await page.getByTestId('rules-settings-header').getByRole('button').click();
+    await page.getByTestId('rules-blocks-header').getByRole('button').click();
+    await page.getByTestId('rules-block-add').click();
+    await page.getByTestId('rules-k0-own-bands').check();
+    await page.getByTestId('rules-k0-bands').waitFor();
+    expect(await paneOverflow(page)).toBe(0);
+    await page.getByTestId('rules-k0-remove').click();
+    await page.getByTestId('rules-block-0').waitFor({ state: 'detached' });
 
     // Apply is blocked, with the reason, until the decision names the set.
     expect(await page.getByTestId('rules-apply').isDisabled()).toBe(true);
