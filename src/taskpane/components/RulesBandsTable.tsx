@@ -57,8 +57,12 @@ export function RulesBandsTable({ draft, block, errors, lang, r, disabled, updat
           <th scope="col" className={styles.head} id={heads.min}>{r.colLower}</th>
           <th scope="col" className={styles.head} id={heads.max}>{r.colUpper}</th>
           <th scope="col" className={styles.head}>
-            <span aria-hidden>{r.colFloorShort}</span>
-            <span id={heads.floor} hidden>{r.colFloor}</span>
+            <abbr title={r.colFloor} style={{ textDecoration: 'none' }}>
+              {r.colFloorShort}
+            </abbr>
+            <span id={heads.floor} hidden>
+              {r.colFloor}
+            </span>
           </th>
         </tr>
       </thead>
