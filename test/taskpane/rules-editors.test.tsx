@@ -15,7 +15,7 @@ import { App } from '../../src/taskpane/App';
 import { RulesPreview } from '../../src/taskpane/components/RulesPreview';
 import { checkDraft, draftOf, ruleSetOf, type PreviewRead } from '../../src/taskpane/hooks/useRules';
 import { withBand, withBlock } from '../../src/taskpane/hooks/useRulesDraft';
-import { HAI_DUONG_2018, NATIONAL_GROUPS_2024, RULES_SHEET, messages, previewRuleChange, ruleSetFingerprint, type RuleSet } from '../../src/engine';
+import { HAI_DUONG_2018, NATIONAL_GROUPS_2024, RULES_SHEET, messages, rangeText, previewRuleChange, ruleSetFingerprint, type RuleSet } from '../../src/engine';
 import { readAuditLog } from '../../src/excel/audit';
 import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
@@ -151,6 +151,8 @@ test('components: edited when the rule set has them; their problems on their fie
   expect(screen.getByTestId('rules-dirty').getAttribute('data-dirty')).toBe('false');
   openPart('rules-settings-header');
   expect(input('rules-component-appraisal-points').value).toBe('70');
+  // Each part named as the rule set names it.
+  expect(screen.getByTestId('rules-component-survey').querySelector('legend')!.textContent).toBe(EVERY_FEATURE.components!.survey.label.vi);
   expect(input('rules-component-survey-points').value).toBe('30');
   expect(input('rules-convert-without-survey').checked).toBe(true);
   type('rules-component-survey-points', '0');
@@ -250,8 +252,12 @@ test('no stored rules: nothing is written until the default is confirmed or a pr
   // Nothing written so far.
   expect(JSON.stringify(f.fake.host.snapshot())).toBe(before);
 
+  // The bands of the set to confirm are shown: the default's first.
+  const shown = () => within(screen.getByTestId('rules-confirm-bands')).getAllByRole('listitem').map((li) => li.textContent);
+  expect(shown()).toEqual(HAI_DUONG_2018.bands.map((b) => `${b.label.vi}: ${rangeText(b, 'vi')}`));
   // Pick the national groups instead of the default.
   fireEvent.change(await screen.findByTestId('rules-confirm-preset'), { target: { value: NATIONAL_GROUPS_2024.id } });
+  expect(shown()).toEqual(NATIONAL_GROUPS_2024.bands.map((b) => `${b.label.vi}: ${rangeText(b, 'vi')}`));
   await act(async () => {
     fireEvent.click(screen.getByTestId('rules-confirm'));
   });

@@ -7,12 +7,14 @@
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { PRESETS, RULES_SHEET, fill, messages, type Lang } from '../../engine';
+import { bandRangeText } from '../format';
 import { storedProblems, type RulesInForce } from '../hooks/useRulesInForce';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, whiteSpace: 'normal', minWidth: 0, paddingBlock: tokens.spacingVerticalS },
   select: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  bands: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
 export function RulesNotice({ inForce, lang }: { inForce: RulesInForce; lang: Lang }) {
@@ -62,6 +64,13 @@ function ConfirmRules({ inForce, lang }: { inForce: RulesInForce; lang: Lang }) 
             ))}
           </Select>
         </Field>
+        <ul className={styles.bands} aria-label={chosen.name[lang]} data-testid="rules-confirm-bands">
+          {chosen.bands.map((b) => (
+            <li key={b.code}>
+              {b.label[lang]}: {bandRangeText(b, lang)}
+            </li>
+          ))}
+        </ul>
         <div className={styles.actions}>
           <Button appearance="primary" onClick={() => void inForce.confirm(chosen)} disabled={inForce.confirming} data-testid="rules-confirm">
             {inForce.confirming ? r.firstRunBusy : r.firstRunConfirm}

@@ -5,7 +5,7 @@
  * field floors apply to each, converting the appraisal when a unit has no survey).
  */
 import { Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { fill, messages, type Lang, type RankMethod } from '../../engine';
+import { fill, messages, type Lang, type RankMethod, type RuleSet } from '../../engine';
 import type { RulesDraft } from '../hooks/useRules';
 import type { ComponentsDraft } from '../hooks/useRulesDraft';
 
@@ -53,13 +53,15 @@ export function RulesSettings({ draft, errors, lang, disabled, update }: RulesSe
           <option value="dense">{ui.dense}</option>
         </Select>
       </Field>
-      {draft.components && <RulesComponents components={draft.components} errors={errors} lang={lang} disabled={disabled} update={update} />}
+      {draft.components && <RulesComponents components={draft.components} origin={draft.origin} errors={errors} lang={lang} disabled={disabled} update={update} />}
     </div>
   );
 }
 
 interface ComponentsProps {
   components: ComponentsDraft;
+  /** The rule set the form was loaded with: the components' own names. */
+  origin: RuleSet;
   errors: Record<string, string[]>;
   lang: Lang;
   disabled: boolean;
@@ -67,7 +69,7 @@ interface ComponentsProps {
 }
 
 /** The components of the index: appraisal and survey, each with its points and whether the field floors apply. */
-function RulesComponents({ components, errors, lang, disabled, update }: ComponentsProps) {
+function RulesComponents({ components, origin, errors, lang, disabled, update }: ComponentsProps) {
   const styles = useStyles();
   const m = messages(lang).ruleSets;
   const set = (c: Partial<ComponentsDraft>) => update((x) => (x.components ? { ...x, components: { ...x.components, ...c } } : x));
@@ -77,7 +79,7 @@ function RulesComponents({ components, errors, lang, disabled, update }: Compone
     const floor = key === 'appraisal' ? components.appraisalFloor : components.surveyFloor;
     return (
       <fieldset className={styles.group} data-testid={`rules-component-${key}`}>
-        <legend className={styles.legend}>{m.components[key]}</legend>
+        <legend className={styles.legend}>{origin.components?.[key].label[lang] || m.components[key]}</legend>
         <Field label={m.ui.componentPoints} validationState={err.length > 0 ? 'error' : 'none'} validationMessage={err.join(' ') || undefined}>
           <Input inputMode="decimal" value={text} onChange={(_, d) => set(key === 'appraisal' ? { appraisalText: d.value } : { surveyText: d.value })} disabled={disabled} data-testid={`rules-component-${key}-points`} />
         </Field>
