@@ -429,7 +429,6 @@ export const en: Messages = {
     overwrite: 'Overwrite',
     cancel: 'Cancel',
     moreCells: '… and {count} more',
-    editedSuffix: ' (edited)',
     msgNotANumber: '"{value}" is not a number: type a number such as 82.5',
     msgGapAt: 'A unit scoring exactly {value}% would get no band: choose "from" for the lower bound of "{band}" or "up to" for the upper bound of "{other}"',
     msgOverlapAt: 'A unit scoring exactly {value}% would fall in both "{band}" and "{other}": choose "above" for the lower bound of "{band}" or "under" for the upper bound of "{other}"',

@@ -429,7 +429,6 @@ export const vi = {
     overwrite: 'Ghi đè',
     cancel: 'Huỷ',
     moreCells: '… và {count} ô khác',
-    editedSuffix: ' (đã sửa)',
     msgNotANumber: '"{value}" không phải là số: hãy nhập một số như 82,5',
     msgGapAt: 'Đơn vị đạt đúng {value}% sẽ không được xếp loại: chọn "từ" cho ngưỡng dưới của mức "{band}" hoặc "đến" cho ngưỡng trên của mức "{other}"',
     msgOverlapAt: 'Đơn vị đạt đúng {value}% sẽ thuộc cả hai mức "{band}" và "{other}": chọn "trên" cho ngưỡng dưới của mức "{band}" hoặc "dưới" cho ngưỡng trên của mức "{other}"',
