@@ -109,6 +109,8 @@ export interface FakeSheetView {
   columnWidth(column: string | number): number;
   /** Row height in points; zero-based row index. */
   rowHeight(row: number): number;
+  /** Merged areas as local A1 addresses ('A1:E1'). */
+  merges(): string[];
   charts(): ChartState[];
   /** Page setup: print area (local A1 or null), orientation, paper, margins (points), zoom. */
   pageLayout(): PageState;
@@ -306,6 +308,7 @@ export class FakeHost implements HostLike {
         return s.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
       },
       rowHeight: (row: number) => s.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT,
+      merges: () => s.merges.map((m) => rectToA1(m)),
       charts: () => s.charts.map((c) => ({ ...c, position: c.position ? { ...c.position } : null })),
       pageLayout: () => ({ ...s.page, zoom: { ...s.page.zoom } }),
     };

@@ -9,9 +9,9 @@ import { ZipArchive, compressEntry, writeZip, type CompressedEntry, type EntryCh
 import { dirOf, parseRelationships, readWorkbookParts, relsPathOf, resolveTarget, type SheetRef, type WorkbookParts } from './package';
 import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml, type SheetGrid, type StyleFormats } from './read';
 import { StyleBook } from './styles';
-import { attr, decodeOoxmlText, escapeAttr, setAttr } from './xml';
+import { attr, decodeEntities, decodeOoxmlText, escapeAttr, escapeText, setAttr } from './xml';
 import { forPatching } from './parse';
-import type { CellValue } from '../../engine';
+import { quoteSheet, type CellValue } from '../../engine';
 
 export type { SheetRef } from './package';
 
@@ -191,6 +191,48 @@ export class XlsxBook {
       this.droppedRels.push(rels);
       this.changes.set(rels, null);
     }
+  }
+
+  /** A sheet's 0-based place in the workbook's sheet list (chartsheets counted): a defined name's localSheetId. */
+  private sheetIndex(sheet: SheetRef): number {
+    const tags = [...this.partText(this.parts.workbookPath).matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)];
+    return tags.findIndex((t) => attr(t[0], 'sheetId') === String(sheet.sheetId));
+  }
+
+  /** The `_xlnm.Print_Area` defined name of a sheet: [start, end) of its element in the workbook part, and its text. */
+  private printAreaName(sheet: SheetRef): { start: number; end: number; text: string } | null {
+    const index = String(this.sheetIndex(sheet));
+    const xml = this.partText(this.parts.workbookPath);
+    for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+      if (attr(m[0], 'name') !== '_xlnm.Print_Area' || attr(m[0], 'localSheetId') !== index || m.index === undefined) continue;
+      return { start: m.index, end: m.index + m[0].length, text: decodeEntities(m[2]) };
+    }
+    return null;
+  }
+
+  /** A sheet's print area as the workbook names it ("'Tổng hợp'!$A$1:$K$29"), or null when it has none. */
+  printArea(sheet: SheetRef): string | null {
+    return this.printAreaName(sheet)?.text ?? null;
+  }
+
+  /** Sets a sheet's print area to `range` ("A1:O29"), replacing the one it has. */
+  setPrintArea(sheet: SheetRef, range: string): void {
+    const index = this.sheetIndex(sheet);
+    if (index < 0) throw new Error(`sheet "${sheet.name}" not in the workbook's list`);
+    const absolute = range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    const element = `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeText(`${quoteSheet(sheet.name)}!${absolute}`)}</definedName>`;
+    const xml = this.partText(this.parts.workbookPath);
+    const known = this.printAreaName(sheet);
+    let next: string;
+    if (known) next = xml.slice(0, known.start) + element + xml.slice(known.end);
+    else if (/<definedNames\s*\/>/.test(xml)) next = xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
+    else if (xml.includes('</definedNames>')) next = xml.replace('</definedNames>', `${element}</definedNames>`);
+    else {
+      // CT_Workbook: sheets, functionGroups, externalReferences, then definedNames.
+      const after = ['</externalReferences>', '</functionGroups>', '<functionGroups/>', '</sheets>'].find((tag) => xml.includes(tag)) as string;
+      next = xml.replace(after, `${after}<definedNames>${element}</definedNames>`);
+    }
+    this.changes.set(this.parts.workbookPath, next);
   }
 
   /** Adds a part related to the workbook part: its relationship, its content type, its content. Returns the relationship's id. */

@@ -263,7 +263,7 @@ export interface RowEditOptions {
   editHead?: (head: string) => string;
   /**
    * The height in points an edited row needs (its written text wraps), or null: the row keeps its
-   * own. A row already taller keeps its height.
+   * own. A row already taller keeps its height. Asked after the row's `edit`.
    */
   rowHeight?: (row0: number) => number | null;
 }
