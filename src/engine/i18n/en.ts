@@ -678,7 +678,7 @@ export const en: Messages = {
     selfLine: '  {cell} ({unit}, "{field}"): self-assessed {self}, appraised {appraised} (difference {difference})',
     selfNote: 'Self-assessed differs from appraised in {count} fields',
     fromGivenIndex: '\'{sheet}\': a results-only table, no field points: bands and ranks come from the index the table gives (column {column}, "{header}"), not recomputed.',
-    readTransposed: '\'{sheet}\': a transposed table (a unit per column, {units}; a field per row, {fields}): read turned; the results are not written into this table, only in the report and the JSON file.',
+    readTransposed: '\'{sheet}\': a transposed table (a unit per column, {units}; a field per row, {fields}): read turned; the results are not written into this table (see the report, or the JSON file of the command-line tool).',
     transposedNotWritten: 'Sheet “{sheet}” holds a transposed table (a unit per column): the add-in read and scored it but writes no results into it. To have the results beside each unit, transpose the table (Paste Special › Transpose) and score again.',
     storedMapUsed: '\'{sheet}\': using the column reading confirmed and stored in the workbook (sheet {store}): {map}',
     storedMapStale: '\'{sheet}\': the column reading stored in the workbook (sheet {store}) no longer fits the table (the header of column {columns} changed since it was confirmed): not used, read from the headers again.',

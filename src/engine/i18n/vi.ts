@@ -680,7 +680,7 @@ export const vi = {
     selfLine: '  {cell} ({unit}, "{field}"): tự chấm {self}, thẩm định {appraised} (chênh {difference})',
     selfNote: 'Tự chấm khác thẩm định ở {count} lĩnh vực',
     fromGivenIndex: '\'{sheet}\': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột {column}, "{header}"), không tính lại.',
-    readTransposed: '\'{sheet}\': bảng xoay chiều (mỗi đơn vị một cột, {units}; mỗi lĩnh vực một dòng, {fields}): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này, chỉ có trong báo cáo và tệp JSON.',
+    readTransposed: '\'{sheet}\': bảng xoay chiều (mỗi đơn vị một cột, {units}; mỗi lĩnh vực một dòng, {fields}): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này (xem báo cáo, hoặc tệp JSON của công cụ dòng lệnh).',
     transposedNotWritten: 'Trang “{sheet}” là bảng xoay chiều (mỗi đơn vị một cột): add-in đã đọc và chấm, nhưng không ghi kết quả vào bảng này. Muốn ghi kết quả bên cạnh từng đơn vị, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) rồi chấm lại.',
     storedMapUsed: '\'{sheet}\': dùng cách đọc cột đã xác nhận, lưu trong sổ tính (trang {store}): {map}',
     storedMapStale: '\'{sheet}\': cách đọc cột lưu trong sổ tính (trang {store}) không còn khớp với bảng (tiêu đề cột {columns} đã khác lúc xác nhận): không dùng, đọc lại theo tiêu đề.',

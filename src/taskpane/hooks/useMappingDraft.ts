@@ -183,7 +183,8 @@ export function useMappingDraft(inspection: Inspection | null, inForce: MappingO
   const revert = useCallback(() => setDraft(base), [base]);
 
   const columns = useMemo(() => (inspection ? columnChoices(inspection) : []), [inspection]);
-  if (!inspection || !draft || !base) return null;
+  // A transposed table's columns are units: there is no column to map (docs/layouts.md).
+  if (!inspection || !draft || !base || inspection.layout.transposed) return null;
 
   const maxErrors: Record<number, string> = {};
   for (const c of draft.fieldCols) {
