@@ -280,7 +280,6 @@ export interface UnitResult {
   demotion: DemotionStep[];
   /** Rank within the unit's block (RANK.EQ or dense, as the rules say); 0 when the unit is not ranked. */
   rank: number;
-  fields: UnitFieldResult[];
   lastYearIndexPct: number | null;
   lastYearBand: BandCode | null;
   /** The block's code (or the block column's text when the rules name no blocks); null: no block. */

@@ -37,6 +37,7 @@ import {
   type RuleSourceProblem,
   type StoredMapping,
 } from '../engine';
+import type { Bounds } from './locate';
 import { loadStoredMappings, queueStoreMapping, withStoredMappings } from './mapping-store';
 import { loadAuditTail, queueAppendAudit, type AuditEntry, type AuditTail } from './audit';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
@@ -228,7 +229,6 @@ function extent(origin: Origin, rows: number, cols: number): string {
   return `${cellAddress(origin.row, origin.col)}:${cellAddress(origin.row + rows - 1, origin.col + cols - 1)}`;
 }
 
-type Bounds = { rowIndex: number; rowCount: number; columnIndex: number; columnCount: number };
 
 /** What the run reads again right before writing: the workbook as it is at that moment. */
 interface Recheck {
@@ -311,14 +311,18 @@ async function readAgain(context: Excel.RequestContext, inspection: Inspection, 
   return { grid: grid(), bounds: bounds(), present, rules, tail: tail(), output: output() };
 }
 
-/** The table's extent before and now, when rows or columns were added or removed. */
+/**
+ * The table's extent before and now, when rows or columns were added or removed: the used range
+ * (or the Excel table's range) at the read against the same now. The grid read may stop short of
+ * the used range (locate.ts reads only as far as the table reaches); the extent does not.
+ */
 function sizeChange(read: SheetRead, bounds: Bounds | null): { old: string; new: string } | null {
   if (!bounds) return null;
-  const oldRows = read.grid.length;
-  const oldCols = gridWidth(read.grid);
-  const newRows = bounds.rowIndex + bounds.rowCount - (read.origin.row - 1);
-  const newCols = bounds.columnIndex + bounds.columnCount - read.origin.col;
-  return newRows !== oldRows || newCols !== oldCols ? { old: extent(read.origin, oldRows, oldCols), new: extent(read.origin, newRows, newCols) } : null;
+  const rows = (b: Bounds) => b.rowIndex + b.rowCount - (read.origin.row - 1);
+  const cols = (b: Bounds) => b.columnIndex + b.columnCount - read.origin.col;
+  const before = read.extent;
+  if (rows(bounds) === rows(before) && cols(bounds) === cols(before)) return null;
+  return { old: extent(read.origin, rows(before), cols(before)), new: extent(read.origin, rows(bounds), cols(bounds)) };
 }
 
 /** Step 0: what the user previewed (`since`) against what this run read. */

@@ -13,7 +13,7 @@ import { readOwnedSheet } from '../../src/excel/safe-write';
 import { App } from '../../src/taskpane/App';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { genLayouts, genTransposed, SHEET } from '../fixtures/layouts';
-import { fakeOf } from './helpers';
+import { confirmRulesIfAsked, fakeOf } from './helpers';
 
 const layout = genLayouts().find((l) => l.map);
 if (!layout) throw new Error('no uncertain layout');
@@ -54,6 +54,7 @@ test('uncertain columns: every column with its role, the uncertain marked; confi
   expect(units[0].textContent).toContain(`Công tác chỉ đạo, điều hành: ${String(layout.rows[5][3]).replace('.', ',')}`);
   expect(within(preview).getByText('… và 11 đơn vị nữa')).toBeTruthy();
 
+  await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
   await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   const stored = mappingFromRows((await readOwnedSheet(f.run, MAPPING_SHEET)) ?? []);
@@ -69,6 +70,7 @@ test('a transposed table in the pane: read turned, said so, its units counted; t
   expect(screen.getByTestId('found-header-row').textContent).toBe('3');
   expect(screen.getByTestId('reading-note').textContent).toContain("'Tổng hợp': bảng xoay chiều (mỗi đơn vị một cột, D–Q; mỗi lĩnh vực một dòng, 4–10)");
   const before = f.fake.host.snapshot();
+  await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
   await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('failed'), { timeout: 10000 });
   expect(screen.getByTestId('outcome').textContent).toContain('là bảng xoay chiều (mỗi đơn vị một cột)');

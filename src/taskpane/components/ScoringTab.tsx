@@ -26,6 +26,8 @@ export interface ScoringTabProps {
   /** The workbook's document language and how to change it. */
   docLang: Lang;
   onDocLang: (l: Lang) => void;
+  /** Nothing may be written yet (the workbook holds no rules and the user has not confirmed any). */
+  writeBlocked?: boolean;
 }
 
 /** The role list's props: the roles, in the user's words, confirmed by reading the table again with them; the table for the preview. */
@@ -34,14 +36,14 @@ function rolesEditor(roles: ColumnRolesModel | null, scoring: Scoring, lang: Lan
   return { roles, roleLabels: messages(lang).columns.roles, onConfirmRoles, table: scoring.inspection?.result.table, lang };
 }
 
-export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: ScoringTabProps) {
+export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang, writeBlocked }: ScoringTabProps) {
   const mapping = useMappingDraft(scoring.inspection, scoring.override, t);
   const roleEditor = rolesEditor(useColumnRoles(scoring.inspection, scoring.proposal, scoring.override), scoring, lang);
   const { inspection, outcome, busy } = scoring;
   const draftOverride = mapping?.dirty ? mapping.override : undefined;
   const errorCount = inspection?.errors.length ?? 0;
   // Errors block the write: the button stays disabled until they are corrected (and read again).
-  const canScore = busy === null && inspection !== null && draftOverride !== null && errorCount === 0;
+  const canScore = busy === null && inspection !== null && draftOverride !== null && errorCount === 0 && !writeBlocked;
   const written = outcome?.status === 'written' ? outcome.inspection : null;
   const spinner = <Spinner size="tiny" label={t.loading} />;
 
