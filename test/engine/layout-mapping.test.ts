@@ -2,7 +2,7 @@
  * A confirmed column mapping kept in the workbook (issue 15 item 8): mapping ↔ sheet rows, and a
  * stored mapping used only while the table's headers are the ones confirmed.
  */
-import { MAPPING_MARKER, MAPPING_SHEET, OWNED_SHEETS, detectLayout, mappingFromRows, mappingOf, mappingToRows, parseColumnMap, rolesFromStore, storedRolesFor, withMapping, type CellValue, type RoleOverrides, type StoredMapping } from '../../src/engine';
+import { HAI_DUONG_2018, MAPPING_MARKER, MAPPING_SHEET, OWNED_SHEETS, columnRoleRows, confirmedRoles, detectLayout, scoreGrid, tablePreview, mappingFromRows, mappingOf, mappingToRows, parseColumnMap, rolesFromStore, storedRolesFor, withMapping, type CellValue, type RoleOverrides, type StoredMapping } from '../../src/engine';
 import { genLayouts } from '../fixtures/layouts';
 
 const layout = genLayouts().find((l) => l.map);
@@ -68,5 +68,33 @@ describe('a stored mapping applied', () => {
     expect(found?.stale).toEqual(['D']);
     expect(rolesFromStore([confirmed()], 'Tổng hợp', changed, ORIGIN)).toBeUndefined();
     expect(rolesFromStore([confirmed()], 'Tổng hợp', layout!.rows, ORIGIN)?.size).toBe(14);
+  });
+});
+
+describe('what the pane shows of the reading', () => {
+  it('every column with its role, the uncertain ones with their candidates first; confirmed: those and the changed ones', () => {
+    const d = detectLayout(layout!.rows);
+    if (d.ok || d.reason !== 'uncertain') throw new Error('expected uncertain');
+    const rows = columnRoleRows(d.proposal.columns, d.proposal.uncertain, 0);
+    expect(rows).toHaveLength(16);
+    expect(rows[1]).toMatchObject({ letter: 'B', role: 'name', uncertain: false });
+    expect(rows[3]).toMatchObject({ letter: 'D', role: 'appraised', uncertain: true, header: 'Công tác chỉ đạo, điều hành › Điểm HĐ' });
+    expect(rows[3].choices.slice(0, 3)).toEqual(['appraised', 'selfAssessed', 'ignored']);
+    expect(new Set(rows[3].choices).size).toBe(rows[3].choices.length);
+    const chosen = confirmedRoles(rows, new Map([[0, 'ignored']]));
+    expect(chosen.size).toBe(15);
+    expect(chosen.get(0)).toBe('ignored');
+    expect(chosen.has(1)).toBe(false);
+    expect(detectLayout(layout!.rows, undefined, ORIGIN, confirmedRoles(rows, new Map())).ok).toBe(true);
+  });
+
+  it('a preview: the first units, their block and points per field, and how many more', () => {
+    const s = scoreGrid(layout!.plain, 'Tổng hợp', HAI_DUONG_2018);
+    if (!s.found) throw new Error('not found');
+    const p = tablePreview(s.result.table, 2);
+    expect(p.fields).toHaveLength(7);
+    expect(p.units.map((u) => u.name)).toEqual([s.result.units[0].name, s.result.units[1].name]);
+    expect(p.units[0].points).toEqual(s.result.table.units[0].scores.map((x) => (x.kind === 'points' ? x.scaled / 1e4 : null)));
+    expect(p.more).toBe(s.result.units.length - 2);
   });
 });

@@ -73,7 +73,7 @@ describe('a transposed table scored', () => {
 
   it('says it was read turned, with where the units and fields are', () => {
     expect(readingNotes(scored(layout.rows).result.table, 'vi')).toEqual([
-      "'Tổng hợp': bảng xoay chiều (mỗi đơn vị một cột, D–Q; mỗi lĩnh vực một dòng, 4–10): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này, chỉ có trong báo cáo và tệp JSON.",
+      "'Tổng hợp': bảng xoay chiều (mỗi đơn vị một cột, D–Q; mỗi lĩnh vực một dòng, 4–10): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này (xem báo cáo, hoặc tệp JSON của công cụ dòng lệnh).",
     ]);
     expect(readingNotes(scored(layout.plain).result.table, 'vi')).toEqual([]);
   });

@@ -107,7 +107,7 @@ test('a bad cell is listed as an error; a click selects it in the sheet', async 
 test('the mapping is editable: dropping a field and changing a max point re-reads with the override', async () => {
   setup(sample);
   await found();
-  fireEvent.click(screen.getByRole('button', { name: 'Ánh xạ cột' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Cột và vai trò' }, { timeout: 10000 }));
   const mapping = await screen.findByTestId('mapping', {}, { timeout: 10000 });
   // Field columns C..I with their max points from row 6.
   const maxC = within(mapping).getByLabelText('Điểm tối đa của cột C') as HTMLInputElement;
@@ -115,13 +115,13 @@ test('the mapping is editable: dropping a field and changing a max point re-read
   fireEvent.click(within(within(mapping).getByTestId('mapping-field-I')).getByRole('checkbox'));
   fireEvent.change(maxC, { target: { value: 'x' } });
   expect(within(mapping).getByText('"x" không phải là số điểm hợp lệ')).toBeTruthy();
-  expect((within(mapping).getByRole('button', { name: 'Áp dụng ánh xạ' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((within(mapping).getByRole('button', { name: 'Áp dụng cách đọc cột' }) as HTMLButtonElement).disabled).toBe(true);
   fireEvent.change(maxC, { target: { value: '12,5' } });
-  fireEvent.click(within(mapping).getByRole('button', { name: 'Áp dụng ánh xạ' }));
+  fireEvent.click(within(mapping).getByRole('button', { name: 'Áp dụng cách đọc cột' }));
   await waitFor(() => expect(screen.getByTestId('found-field-count').textContent).toBe('6'), { timeout: 10000 });
-  await waitFor(() => expect(screen.getByText('Đang dùng ánh xạ đã sửa.')).toBeTruthy());
+  await waitFor(() => expect(screen.getByText('Đang dùng cách đọc cột đã sửa.')).toBeTruthy());
   expect((screen.getByLabelText('Điểm tối đa của cột C') as HTMLInputElement).value).toBe('12.5');
-  fireEvent.click(screen.getByRole('button', { name: 'Về ánh xạ tự nhận' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Về cách đọc tự nhận' }));
   await waitFor(() => expect(screen.getByTestId('found-field-count').textContent).toBe('7'), { timeout: 10000 });
 });
 

@@ -1,7 +1,7 @@
 /** What the adapter found, shown before anything is written. */
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { fill, messages, type Lang } from '../../engine';
+import { fill, messages, readingNotes, type Lang } from '../../engine';
 import type { Inspection } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
 import { columnSpan } from '../format';
@@ -32,21 +32,27 @@ export interface FoundPanelProps {
   children?: ReactNode;
 }
 
-export function FoundPanel({ inspection, lang, t, busy, written, onRefresh, children }: FoundPanelProps) {
-  const styles = useStyles();
+/** What the panel lists; a transposed table (read turned) shows its own header row, and the rest is told by its reading note. */
+function foundItems(inspection: Inspection, lang: Lang, t: UiStrings): [string, string, string][] {
   const { read, layout } = inspection;
   const row = (r: number) => read.origin.row + r;
   const units = layout.endRow - layout.firstUnitRow;
-  const items: [string, string, string][] = [
+  const turned = layout.transposed;
+  return [
     ['sheet', t.foundSheet, read.sheet],
     ['source', t.foundSource, sourceText(inspection, lang)],
-    ['header-row', t.foundHeaderRow, String(row(layout.headerRow))],
-    ['max-row', t.foundMaxRow, String(row(layout.maxRow))],
-    ['unit-rows', t.foundUnitRows, units > 0 ? fill(t.foundUnitRowsValue, { first: row(layout.firstUnitRow), last: row(layout.endRow - 1) }) : '–'],
+    ['header-row', t.foundHeaderRow, String(row(turned ? turned.headerRow : layout.headerRow))],
+    ['max-row', t.foundMaxRow, turned ? '–' : String(row(layout.maxRow))],
+    ['unit-rows', t.foundUnitRows, units > 0 && !turned ? fill(t.foundUnitRowsValue, { first: row(layout.firstUnitRow), last: row(layout.endRow - 1) }) : '–'],
     ['unit-count', t.foundUnitCount, String(units)],
     ['field-count', t.foundFieldCount, String(layout.fieldCols.length)],
-    ['output-columns', t.foundOutputColumns, columnSpan(inspection.outputColumns)],
+    ['output-columns', t.foundOutputColumns, turned ? '–' : columnSpan(inspection.outputColumns)],
   ];
+}
+
+export function FoundPanel({ inspection, lang, t, busy, written, onRefresh, children }: FoundPanelProps) {
+  const styles = useStyles();
+  const items = foundItems(inspection, lang, t);
   return (
     <Section title={t.foundTitle} testId="found">
       <dl className={styles.list}>
@@ -59,6 +65,11 @@ export function FoundPanel({ inspection, lang, t, busy, written, onRefresh, chil
           </div>
         ))}
       </dl>
+      {readingNotes(inspection.result.table, lang).map((note) => (
+        <Caption1 key={note} data-testid="reading-note">
+          {note}
+        </Caption1>
+      ))}
       {!written && <Caption1>{t.foundNothingWritten}</Caption1>}
       {children ?? (
         <div>

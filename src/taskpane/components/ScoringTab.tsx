@@ -3,7 +3,8 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, 
 import { lazy, Suspense } from 'react';
 import { fill, messages, type Lang, type RuleSet } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
-import { useMappingDraft } from '../hooks/useMappingDraft';
+import { useColumnRoles, useMappingDraft, type ColumnRolesModel } from '../hooks/useMappingDraft';
+import { UncertainRoles, type RoleEditorProps } from './ColumnRoles';
 import type { Scoring } from '../hooks/useScoring';
 import { DocLangPicker } from './DocLangPicker';
 import { FindingsList } from './FindingsList';
@@ -29,8 +30,15 @@ export interface ScoringTabProps {
   writeBlocked?: boolean;
 }
 
+/** The role list's props: the roles, in the user's words, confirmed by reading the table again with them; the table for the preview. */
+function rolesEditor(roles: ColumnRolesModel | null, scoring: Scoring, lang: Lang): RoleEditorProps {
+  const onConfirmRoles = () => roles && void scoring.inspect({ ...scoring.override, roles: roles.roles });
+  return { roles, roleLabels: messages(lang).columns.roles, onConfirmRoles, table: scoring.inspection?.result.table, lang };
+}
+
 export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang, writeBlocked }: ScoringTabProps) {
   const mapping = useMappingDraft(scoring.inspection, scoring.override, t);
+  const roleEditor = rolesEditor(useColumnRoles(scoring.inspection, scoring.proposal, scoring.override), scoring, lang);
   const { inspection, outcome, busy } = scoring;
   const draftOverride = mapping?.dirty ? mapping.override : undefined;
   const errorCount = inspection?.errors.length ?? 0;
@@ -47,6 +55,7 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang, writeB
           <MessageBarBody>{scoring.inspectError}</MessageBarBody>
         </MessageBar>
       )}
+      <UncertainRoles {...roleEditor} show={scoring.proposal !== null} t={t} busy={busy !== null} />
       {(scoring.inspectError || !inspection) && busy !== 'inspect' && (
         <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />
       )}
@@ -96,7 +105,7 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang, writeB
             <AccordionPanel>
               <div role="region" aria-label={t.mappingTitle}>
                 <Suspense fallback={spinner}>
-                  <MappingEditor model={mapping} t={t} busy={busy !== null} onApply={() => mapping.override && void scoring.inspect(mapping.override)} onReset={() => void scoring.inspect(null)} />
+                  <MappingEditor model={mapping} t={t} busy={busy !== null} onApply={() => mapping.override && void scoring.inspect(mapping.override)} onReset={() => void scoring.inspect(null)} {...roleEditor} />
                 </Suspense>
               </div>
             </AccordionPanel>

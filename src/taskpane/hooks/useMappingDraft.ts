@@ -3,7 +3,23 @@
  * force), tracks the user's edits, and turns them into a MappingOverride for src/excel.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { cellText, columnLetter, fill, headerText, parseNumberText, type Layout } from '../../engine';
+import {
+  cellText,
+  columnLetter,
+  columnRoleRows,
+  confirmedRoles,
+  detectLayout,
+  fill,
+  headerText,
+  parseNumberText,
+  rolesFromStore,
+  type ColumnRole,
+  type ColumnRoleRow,
+  type Layout,
+  type MappingProposal,
+  type RoleOverrides,
+  type StoredMapping,
+} from '../../engine';
 import type { Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from './useLang';
 
@@ -167,7 +183,8 @@ export function useMappingDraft(inspection: Inspection | null, inForce: MappingO
   const revert = useCallback(() => setDraft(base), [base]);
 
   const columns = useMemo(() => (inspection ? columnChoices(inspection) : []), [inspection]);
-  if (!inspection || !draft || !base) return null;
+  // A transposed table's columns are units: there is no column to map (docs/layouts.md).
+  if (!inspection || !draft || !base || inspection.layout.transposed) return null;
 
   const maxErrors: Record<number, string> = {};
   for (const c of draft.fieldCols) {
@@ -190,4 +207,37 @@ export function useMappingDraft(inspection: Inspection | null, inForce: MappingO
     setOptional,
     revert,
   };
+}
+
+/** The role of every column, editable (issue 15 item 9): confirmed, they go to the adapter as `roles`. */
+export interface ColumnRolesModel {
+  rows: ColumnRoleRow[];
+  /** The role shown per grid column (the user's choice, else the one read). */
+  roleOf: (col: number) => ColumnRole;
+  setRole: (col: number, role: ColumnRole) => void;
+  uncertainCount: number;
+  /** Something to confirm: an uncertain column, or a role the user changed. */
+  dirty: boolean;
+  /** The roles to read with (those changed, and every uncertain one). */
+  roles: RoleOverrides;
+}
+
+/** The rows of the role list: as the inspection read the table (its roles: the user's, else the stored ones), or as proposed when uncertain. */
+function roleRowsOf(inspection: (Inspection & { stored?: StoredMapping[] }) | null, proposal: MappingProposal | null, inForce: MappingOverride | undefined): ColumnRoleRow[] {
+  if (proposal) return columnRoleRows(proposal.columns, proposal.uncertain, proposal.originCol);
+  if (!inspection || inspection.layout.transposed) return [];
+  const { grid, origin, sheet } = inspection.read;
+  const d = detectLayout(grid, undefined, origin, inForce?.roles ?? rolesFromStore(inspection.stored, sheet, grid, origin));
+  return d.ok ? columnRoleRows(d.columns, [], origin.col) : [];
+}
+
+export function useColumnRoles(inspection: Inspection | null, proposal: MappingProposal | null, inForce: MappingOverride | undefined): ColumnRolesModel | null {
+  const rows = useMemo(() => roleRowsOf(inspection, proposal, inForce), [inspection, proposal, inForce]);
+  const [chosen, setChosen] = useState<Map<number, ColumnRole>>(new Map());
+  useEffect(() => setChosen(new Map()), [rows]);
+  const setRole = useCallback((col: number, role: ColumnRole) => setChosen((m) => new Map(m).set(col, role)), []);
+  if (rows.length === 0) return null;
+  const roles = confirmedRoles(rows, chosen);
+  const uncertainCount = rows.filter((r) => r.uncertain).length;
+  return { rows, roleOf: (col) => chosen.get(col) ?? (rows.find((r) => r.col === col)?.role as ColumnRole), setRole, uncertainCount, dirty: roles.size > 0 && (uncertainCount > 0 || chosen.size > 0), roles };
 }

@@ -3,7 +3,8 @@
  * let the user correct the mapping, then score and write. Components only render this state.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { freeOutputColumn, type Finding, type Lang, type RuleSet } from '../../engine';
+import { freeOutputColumn, type Finding, type Lang, type MappingProposal, type RuleSet, type StoredMapping } from '../../engine';
+import { readStoredMappings, withStoredMappings } from '../../excel/mapping-store';
 import { officeErrorMessage } from '../../excel/errors';
 import { scoreSafely, type SafeOutcome } from '../../excel/safe-write';
 import { readLastRun, type LastRun } from '../../excel/last-run';
@@ -25,6 +26,8 @@ export interface ScoringState {
   inspection: Inspection | null;
   /** Why the table could not be found or read. */
   inspectError: string | null;
+  /** When the table's column roles are uncertain: the reading proposed, for the user to confirm. */
+  proposal: MappingProposal | null;
   progress: ProgressState | null;
   outcome: SafeOutcome | null;
   /** The mapping corrections in force (undefined: as detected). */
@@ -65,6 +68,7 @@ const INITIAL: ScoringState = {
   busy: null,
   inspection: null,
   inspectError: null,
+  proposal: null,
   progress: null,
   outcome: null,
   override: undefined,
@@ -88,7 +92,20 @@ function pinned(next: MappingOverride | undefined, s: ScoringState): MappingOver
 
 /** The state after a read: the sheet found is remembered, its sheets offered. */
 function found(s: ScoringState, inspection: Inspection): Partial<ScoringState> {
-  return { inspection, inspectError: null, remembered: inspection.read.sheet, sheets: inspection.read.sheets };
+  return { inspection, inspectError: null, proposal: null, remembered: inspection.read.sheet, sheets: inspection.read.sheets };
+}
+
+/** Reads the table with the mapping stored in the workbook (when the user gives no roles), as the run will. */
+async function inspectStored(run: ExcelRun, rules: RuleSet, lang: Lang, override: MappingOverride): Promise<Inspection> {
+  const stored = await readStoredMappings(run);
+  // The stored mappings ride with the inspection: the pane's role list shows the roles it was read with.
+  const inspection: Inspection & { stored: StoredMapping[] } = { ...(await inspectWorkbook(run, rules, lang, withStoredMappings(override, stored))), stored };
+  return inspection;
+}
+
+/** The reading proposed with an "uncertain columns" error, for the pane to show and confirm. */
+function proposalOf(error: unknown): MappingProposal | null {
+  return (error as { proposal?: MappingProposal }).proposal ?? null;
 }
 
 function errorText(error: unknown, lang: Lang): string {
@@ -110,11 +127,11 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
       const next = override === null ? undefined : pinned(override ?? current.current.override, current.current);
       setState((s) => ({ ...s, busy: 'inspect', override: next, inspectError: null, selectError: null }));
       try {
-        const inspection = await inspectWorkbook(run, rules, lang, withChoice(next, current.current));
+        const inspection = await inspectStored(run, rules, lang, withChoice(next, current.current));
         if (id === seq.current) setState((s) => ({ ...s, ...found(s, inspection), busy: null, outcome: null }));
       } catch (error) {
         const sheets = error instanceof TableNotFoundError ? error.sheets : undefined;
-        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection: null, inspectError: errorText(error, lang), outcome: null, sheets: sheets ?? s.sheets }));
+        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection: null, inspectError: errorText(error, lang), proposal: proposalOf(error), outcome: null, sheets: sheets ?? s.sheets }));
       }
     },
     [run, rules, lang],
