@@ -247,8 +247,8 @@ export function causeCounts(ds: readonly Disagreement[]): string {
   return [...counts].map(([c, n]) => `${num(n)} ${CAUSE_TEXT[c]}`).join('; ');
 }
 
-function neighbour({ unit: v, loIndex }: Neighbour): string {
-  return `row ${v.row} (ranks: ours ${v.ours}, LibreOffice ${v.lo}; its index as a double ${doubleText(loIndex, v.totalScaled, v.maxScaled)})`;
+function neighbour({ unit: v, loIndex, loSum }: Neighbour): string {
+  return `row ${v.row} (ranks: ours ${v.ours}, LibreOffice ${v.lo}; its index as a double ${doubleText(loIndex, v.totalScaled, v.maxScaled)}, its SUM ${doubleText(loSum, v.totalScaled, 1e4)})`;
 }
 
 /** The lines printed for one unit. */
