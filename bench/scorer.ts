@@ -5,7 +5,8 @@
  * as formulas (index = SUM/max SUM, a min-field-ratio helper, IFS over the bands with their
  * field floors, RANK.EQ, COUNTIFS per band and per field under each floor), recalculating and
  * saving it. Both are whole processes, run one after the other under /usr/bin/time -v for peak
- * memory. LibreOffice's user profile is created before the timed run (not counted).
+ * memory. LibreOffice's user profile is created before the timed run (not counted). When ranks
+ * differ, every such unit is listed with its cause (bench/ranks.ts), after the timings: not timed.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -174,7 +175,9 @@ function explainRanks(grid: CellValue[][], ranks: readonly { ours: number; lo: n
   const scored = scoreGrid(grid, SHEET, HAI_DUONG_2018);
   if (!scored.found) throw new Error(`the engine found no table: ${scored.reason}`);
   const engineUnits = scored.result.units;
-  if (engineUnits.length !== UNITS) throw new Error(`the engine read ${engineUnits.length} units, not ${UNITS}`);
+  // Unit k is sheet row HEAD_ROWS + 1 + k: checked by name, as the ranks and cells are taken by row.
+  const stray = engineUnits.findIndex((u, k) => u.name !== grid[HEAD_ROWS + k]?.[LEAD_COLS - 1]);
+  if (engineUnits.length !== UNITS || stray >= 0) throw new Error(`the engine's units are not the sheet's rows in order (${engineUnits.length} units, first stray ${stray})`);
   const cellsOf = (row: CellValue[]) => row.slice(firstField, lastField + 1).map(Number);
   const units: RankedUnit[] = engineUnits.map((u, k) => ({
     row: HEAD_ROWS + 1 + k,
