@@ -5,16 +5,18 @@
  * as formulas (index = SUM/max SUM, a min-field-ratio helper, IFS over the bands with their
  * field floors, RANK.EQ, COUNTIFS per band and per field under each floor), recalculating and
  * saving it. Both are whole processes, run one after the other under /usr/bin/time -v for peak
- * memory. LibreOffice's user profile is created before the timed run (not counted).
+ * memory. LibreOffice's user profile is created before the timed run (not counted). When ranks
+ * differ, every such unit is listed with its cause (bench/ranks.ts), after the timings: not timed.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { HAI_DUONG_2018, columnLetter, type CellValue } from '../src/engine';
+import { HAI_DUONG_2018, columnLetter, scoreGrid, type CellValue } from '../src/engine';
 import { ROOT, SHORT, nowMs, num, ratio, verdict } from './common';
 import { HEAD_ROWS, LEAD_COLS, scoringGrid } from './data';
+import { SUM_MODEL_TEXT, causeCounts, diagnoseRanks, disagreementLines, type RankedUnit } from './ranks';
 
 const UNITS = SHORT ? 1_000 : 10_000;
 const FIELDS = 30;
@@ -164,6 +166,46 @@ function sampleFigure(cli: string, dir: string): void {
   console.log(`scorer sample phases, median run (ms): ${/timings \(ms\): (.*)/.exec(med.stderr)?.[1] ?? 'n/a'}`);
 }
 
+/**
+ * Which units' ranks differ and why (bench/ranks.ts): the engine's exact fractions for every unit
+ * (scoreGrid on the same grid), LibreOffice's ranks and saved indexes, the row cells' doubles.
+ * Prints the count per cause, the checks, and every disagreeing unit.
+ */
+function explainRanks(grid: CellValue[][], ranks: readonly { ours: number; lo: number; loSaved: number }[]): void {
+  const scored = scoreGrid(grid, SHEET, HAI_DUONG_2018);
+  if (!scored.found) throw new Error(`the engine found no table: ${scored.reason}`);
+  const engineUnits = scored.result.units;
+  // Unit k is sheet row HEAD_ROWS + 1 + k: checked by name, as the ranks and cells are taken by row.
+  const stray = engineUnits.findIndex((u, k) => u.name !== grid[HEAD_ROWS + k]?.[LEAD_COLS - 1]);
+  if (engineUnits.length !== UNITS || stray >= 0) throw new Error(`the engine's units are not the sheet's rows in order (${engineUnits.length} units, first stray ${stray})`);
+  const cellsOf = (row: CellValue[]) => row.slice(firstField, lastField + 1).map(Number);
+  const units: RankedUnit[] = engineUnits.map((u, k) => ({
+    row: HEAD_ROWS + 1 + k,
+    name: u.name,
+    totalScaled: u.totalScaled,
+    maxScaled: u.maxScaled,
+    ...ranks[k],
+    cells: cellsOf(grid[HEAD_ROWS + k]),
+  }));
+  const d = diagnoseRanks(units, cellsOf(grid[HEAD_ROWS - 1]));
+  const n = d.disagreements.length;
+  const of = (x: number) => `${num(x)}/${num(UNITS)}`;
+  const split = d.disagreements.filter((x) => x.causes.includes('split')).length;
+  const ours = d.ourRanksReproduced === UNITS && d.disagreements.every((x) => !x.causes.includes('noFloatCause'));
+  console.log(
+    `scorer ranks: the ${num(n)} other${n === 1 ? '' : 's'}: ${causeCounts(d.disagreements)} (read from LibreOffice's ranks: RANK.EQ ties equal values only)` +
+      (split ? `; in ${num(d.inCells)} of the ${num(split)} split ties the exact sums of the cells' doubles already differ (the cells hold binary approximations of 2-decimal scores)` : '') +
+      `; RANK.EQ over the engine's exact fractions gives the scorer's ranks for ${of(d.ourRanksReproduced)} units: ` +
+      (ours ? 'none is an engine error' : 'ENGINE ERROR, see the units below'),
+  );
+  console.log(
+    `scorer ranks, LibreOffice's doubles: its formula modelled as the row's cells summed left to right, then one division, gives its ranks for ` +
+      `${d.fits.map((f) => `${of(f.reproduced)} by ${SUM_MODEL_TEXT[f.model]}`).join(', ')}; ` +
+      `the doubles below are by ${SUM_MODEL_TEXT[d.model]}, and give the 15 digits LibreOffice saved for ${of(d.savedMatch)} (within one unit in the 15th digit for ${of(d.savedNear)})`,
+  );
+  for (const x of d.disagreements) for (const line of disagreementLines(x)) console.log(line);
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bench-'));
   try {
@@ -228,12 +270,14 @@ async function main(): Promise<void> {
     let bandsAgree = 0;
     let ranksAgree = 0;
     let computed = 0;
+    const ranks: { ours: number; lo: number; loSaved: number }[] = [];
     for (let r = HEAD_ROWS + 1; r <= HEAD_ROWS + UNITS; r++) {
       // scored copy: index, rank, band, note right of the fields; LibreOffice: index, min ratio, band, rank.
       const sRank = resultOf(wa.getRow(r).getCell(lastField + 3).value);
       const sBand = resultOf(wa.getRow(r).getCell(lastField + 4).value);
       const lBand = resultOf(wbk.getRow(r).getCell(lastField + 4).value);
       const lRank = resultOf(wbk.getRow(r).getCell(lastField + 5).value);
+      ranks.push({ ours: Number(sRank), lo: Number(lRank), loSaved: Number(resultOf(wbk.getRow(r).getCell(lastField + 2).value)) });
       if (lBand !== undefined && lBand !== null) computed++;
       if (sBand === lBand) bandsAgree++;
       if (sRank === lRank) ranksAgree++;
@@ -247,6 +291,7 @@ async function main(): Promise<void> {
         `LibreOffice/scorer ${ratio(speedup)} (target ≥ ${TARGET}×: ${verdict(speedup >= TARGET)}); ` +
         `LibreOffice computed ${num(computed)}/${num(UNITS)} bands, bands agree ${num(bandsAgree)}/${num(UNITS)}, ranks agree ${num(ranksAgree)}/${num(UNITS)}`,
     );
+    if (ranksAgree < UNITS) explainRanks(grid, ranks);
     const phases = /timings \(ms\): (.*)/.exec(best.stderr)?.[1];
     console.log(`scorer phases, median run (ms): ${phases ?? 'n/a'}`);
   } finally {
