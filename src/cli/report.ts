@@ -40,7 +40,14 @@ export interface JsonReport {
   rules: {
     id: string;
     name: string;
-    bands: { code: string; label: string; min: BandRule['min']; max: BandRule['max']; fieldFloorPct: number | null; fieldFloors?: FieldFloor[] }[];
+    bands: {
+      code: string;
+      label: string;
+      min: BandRule['min'];
+      max: BandRule['max'];
+      fieldFloorPct: number | null;
+      fieldFloors?: FieldFloor[];
+    }[];
     /** The rule set's settings beyond the bands (format version 2). */
     decision?: RuleSet['decision'];
     indexDecimals?: number | null;
@@ -49,7 +56,14 @@ export interface JsonReport {
     components?: RuleSet['components'];
     blocks?: { code: string; label: string; ranked: boolean; bands: string[] | null }[];
   };
-  fields: { label: string; max: number | null; column: string; maxCell: string; averagePct: number | null; underFloor: Record<string, number> }[];
+  fields: {
+    label: string;
+    max: number | null;
+    column: string;
+    maxCell: string;
+    averagePct: number | null;
+    underFloor: Record<string, number>;
+  }[];
   units: JsonUnit[];
   counts: Record<string, number> | null;
   groups: Record<string, number> | null;
@@ -102,18 +116,33 @@ export function jsonRules(rules: RuleSet, lang: Lang): JsonReport['rules'] {
   return {
     id: rules.id,
     name: rules.name[lang],
-    bands: rules.bands.map((b) => ({ code: b.code, label: b.label[lang], min: b.min, max: b.max, fieldFloorPct: b.fieldFloorPct, fieldFloors: b.fieldFloors ?? [] })),
+    bands: rules.bands.map((b) => ({
+      code: b.code,
+      label: b.label[lang],
+      min: b.min,
+      max: b.max,
+      fieldFloorPct: b.fieldFloorPct,
+      fieldFloors: b.fieldFloors ?? [],
+    })),
     decision: rules.decision ?? null,
     indexDecimals: rules.indexDecimals ?? null,
     rankMethod: rules.rankMethod ?? 'rankEq',
     caps: rules.caps ?? { bonusPoints: null, deductionPoints: null },
     components: rules.components ?? null,
-    blocks: (rules.blocks ?? []).map((b) => ({ code: b.code, label: b.label[lang], ranked: b.ranked, bands: b.bands ? b.bands.map((x) => x.code) : null })),
+    blocks: (rules.blocks ?? []).map((b) => ({
+      code: b.code,
+      label: b.label[lang],
+      ranked: b.ranked,
+      bands: b.bands ? b.bands.map((x) => x.code) : null,
+    })),
   };
 }
 
 /** The scored part of the report: fields, units (sheet order), counts, summary. */
-export function jsonResult(result: ScoringResult, lang: Lang): Pick<JsonReport, 'fields' | 'units' | 'counts' | 'groups' | 'lastYearCounts' | 'summary'> {
+export function jsonResult(
+  result: ScoringResult,
+  lang: Lang,
+): Pick<JsonReport, 'fields' | 'units' | 'counts' | 'groups' | 'lastYearCounts' | 'summary'> {
   const s = result.summary;
   return {
     fields: result.table.fields.map((f, i) => ({
@@ -136,7 +165,13 @@ export function jsonResult(result: ScoringResult, lang: Lang): Pick<JsonReport, 
       failingFields: (u.demotion[0]?.failingFields ?? []).map((f) => f.label),
       demotion: u.demotion.map((d) => ({ band: d.band, failingFields: d.failingFields.map((f) => ({ ...f })) })),
       note: demotionNote(u, result.rules, lang),
-      fields: unitFields(result, k).map((f) => ({ label: f.label, score: f.score, max: f.max, pct: f.pct, notApplicable: f.notApplicable })),
+      fields: unitFields(result, k).map((f) => ({
+        label: f.label,
+        score: f.score,
+        max: f.max,
+        pct: f.pct,
+        notApplicable: f.notApplicable,
+      })),
       lastYearIndexPct: u.lastYearIndexPct,
       lastYearBand: u.lastYearBand,
       block: u.block ?? null,
@@ -167,7 +202,13 @@ export function rangeLabel(band: BandRule, lang: Lang): string {
   const min = formatBound(band.min.pct, lang);
   const max = formatBound(band.max.pct, lang);
   if (band.min.pct === 0 && band.min.inclusive) return fill(band.max.inclusive ? r.to : r.under, { max });
-  const key = band.min.inclusive ? (band.max.inclusive ? 'fromTo' : 'fromUnder') : band.max.inclusive ? 'aboveTo' : 'aboveUnder';
+  const key = band.min.inclusive
+    ? band.max.inclusive
+      ? 'fromTo'
+      : 'fromUnder'
+    : band.max.inclusive
+      ? 'aboveTo'
+      : 'aboveUnder';
   return fill(r[key], { min, max });
 }
 
@@ -182,65 +223,92 @@ export const DEMOTED_PRINT_LIMIT = 20;
 /** The one-screen summary: counts per band and per score group, demoted units and why, extremes, last year. */
 export function summaryText(result: ScoringResult, lang: Lang): string {
   const m = messages(lang).cli;
+  const lines: string[] = [
+    fill(m.summaryTitle, {
+      sheet: result.table.sheet,
+      units: result.summary.unitCount,
+      fields: result.table.fields.length,
+    }),
+    fill(m.rules, { name: result.rules.name[lang] }),
+    '',
+    ...countLines(result, lang),
+    '',
+    ...demotedLines(result, lang),
+    '',
+    ...closingLines(result, lang),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Counts as reports write them, two digits ("08/23"); larger counts as they are ("682/10000"). */
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The counts per band, per score group and, when known, last year's. */
+function countLines(result: ScoringResult, lang: Lang): string[] {
+  const m = messages(lang).cli;
   const s = result.summary;
   const total = s.unitCount;
-  // Counts as reports write them, two digits ("08/23"); larger counts as they are ("682/10000").
-  const pad2 = (n: number) => String(n).padStart(2, '0');
-  const lines: string[] = [];
-  lines.push(fill(m.summaryTitle, { sheet: result.table.sheet, units: total, fields: result.table.fields.length }));
-  lines.push(fill(m.rules, { name: result.rules.name[lang] }));
-  lines.push('');
-  lines.push(m.bandsTitle);
-  lines.push(...padLines(result.rules.bands.map((b) => [b.label[lang], `${pad2(s.counts[b.code] ?? 0)}/${total}`])));
-  lines.push(m.groupsTitle);
-  lines.push(...padLines(result.rules.bands.map((b) => [rangeLabel(b, lang), `${pad2(s.groupCounts[b.code] ?? 0)}/${total}`])));
-  if (s.lastYearCounts) {
+  const bands = result.rules.bands;
+  const lines = [
+    m.bandsTitle,
+    ...padLines(bands.map((b) => [b.label[lang], `${pad2(s.counts[b.code] ?? 0)}/${total}`])),
+  ];
+  lines.push(
+    m.groupsTitle,
+    ...padLines(bands.map((b) => [rangeLabel(b, lang), `${pad2(s.groupCounts[b.code] ?? 0)}/${total}`])),
+  );
+  const last = s.lastYearCounts;
+  if (last) {
     lines.push(fill(m.lastYearTitle, { count: s.lastYearUnitCount, total }));
-    lines.push(...padLines(result.rules.bands.map((b) => [b.label[lang], `${pad2(s.lastYearCounts?.[b.code] ?? 0)}/${s.lastYearUnitCount}`])));
+    lines.push(...padLines(bands.map((b) => [b.label[lang], `${pad2(last[b.code] ?? 0)}/${s.lastYearUnitCount}`])));
   }
-  lines.push('');
+  return lines;
+}
+
+/** The demoted units, the first in rank order (one screen); every one is in the "Ghi chú" column and in --json. */
+function demotedLines(result: ScoringResult, lang: Lang): string[] {
+  const m = messages(lang).cli;
   const demoted = result.rankOrder.map((k) => result.units[k]).filter((u) => u.demotedFrom !== null);
-  if (demoted.length === 0) lines.push(m.noDemoted);
-  else {
-    lines.push(fill(m.demotedTitle, { count: demoted.length }));
-    // One screen: the first in rank order; every one of them is in the "Ghi chú" column and in --json.
-    for (const u of demoted.slice(0, DEMOTED_PRINT_LIMIT)) {
-      const first = u.demotion[0];
-      const fields = first
-        ? fill(m.fieldsUnder, {
-            fields: joinList(first.failingFields.map((f) => `${f.label} (${formatPct(f.pct, lang)})`), lang),
-            floor: formatBound(first.failingFields[0]?.floorPct ?? 0, lang),
-          })
-        : '';
-      lines.push(
-        '  ' +
-          fill(m.demotedLine, {
-            name: u.name,
-            index: formatPct(u.indexPct, lang),
-            rank: u.rank,
-            from: bandLabel(result.rules, u.demotedFrom as string, lang),
-            to: bandLabel(result.rules, u.band, lang),
-            fields,
-          }),
-      );
-    }
-    if (demoted.length > DEMOTED_PRINT_LIMIT) lines.push(`  ${fill(m.moreDemoted, { count: demoted.length - DEMOTED_PRINT_LIMIT })}`);
-  }
-  lines.push('');
-  if (s.highest && s.lowest) {
+  if (demoted.length === 0) return [m.noDemoted];
+  const lines = [fill(m.demotedTitle, { count: demoted.length })];
+  for (const u of demoted.slice(0, DEMOTED_PRINT_LIMIT)) {
+    const first = u.demotion[0];
+    const failing = first ? first.failingFields.map((f) => `${f.label} (${formatPct(f.pct, lang)})`) : [];
+    const fields = first
+      ? fill(m.fieldsUnder, {
+          fields: joinList(failing, lang),
+          floor: formatBound(first.failingFields[0]?.floorPct ?? 0, lang),
+        })
+      : '';
+    const from = bandLabel(result.rules, u.demotedFrom as string, lang);
+    const to = bandLabel(result.rules, u.band, lang);
     lines.push(
-      fill(m.extremes, {
-        high: s.highest.name,
-        highPct: formatPct(s.highest.indexPct, lang),
-        low: s.lowest.name,
-        lowPct: formatPct(s.lowest.indexPct, lang),
-        avg: s.averageIndexPct === null ? '–' : formatPct(s.averageIndexPct, lang),
-      }),
+      '  ' + fill(m.demotedLine, { name: u.name, index: formatPct(u.indexPct, lang), rank: u.rank, from, to, fields }),
     );
   }
-  const ranked = s.fields.filter((f) => f.averagePct !== null).sort((a, b) => (a.averagePct as number) - (b.averagePct as number));
-  if (ranked.length > 1) {
-    lines.push(fill(m.weakestFields, { fields: joinList(ranked.slice(0, 2).map((f) => `${f.label} (${formatPct(f.averagePct as number, lang)})`), lang) }));
+  if (demoted.length > DEMOTED_PRINT_LIMIT)
+    lines.push(`  ${fill(m.moreDemoted, { count: demoted.length - DEMOTED_PRINT_LIMIT })}`);
+  return lines;
+}
+
+/** The highest and lowest units with the average, and the two weakest fields. */
+function closingLines(result: ScoringResult, lang: Lang): string[] {
+  const m = messages(lang).cli;
+  const s = result.summary;
+  const lines: string[] = [];
+  if (s.highest && s.lowest) {
+    const avg = s.averageIndexPct === null ? '–' : formatPct(s.averageIndexPct, lang);
+    const [high, highPct] = [s.highest.name, formatPct(s.highest.indexPct, lang)];
+    lines.push(
+      fill(m.extremes, { high, highPct, low: s.lowest.name, lowPct: formatPct(s.lowest.indexPct, lang), avg }),
+    );
   }
-  return lines.join('\n') + '\n';
+  const ranked = s.fields
+    .filter((f) => f.averagePct !== null)
+    .sort((a, b) => (a.averagePct as number) - (b.averagePct as number));
+  if (ranked.length > 1) {
+    const weakest = ranked.slice(0, 2).map((f) => `${f.label} (${formatPct(f.averagePct as number, lang)})`);
+    lines.push(fill(m.weakestFields, { fields: joinList(weakest, lang) }));
+  }
+  return lines;
 }

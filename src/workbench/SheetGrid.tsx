@@ -50,7 +50,10 @@ function GridCell({ data, r, c, selected, anchor, onPick }: GridCellProps) {
   const text = v === '' ? '' : formatText(v, data.formats[r]?.[c] ?? 'General');
   const spills = typeof v === 'string' && v !== '' && (data.values[r]?.[c + 1] ?? '') === '';
   const classes = { 'wb-num': typeof v === 'number', 'wb-spill': spills, 'wb-sel': selected, 'wb-anchor': anchor };
-  const className = Object.keys(classes).filter((k) => classes[k as keyof typeof classes]).join(' ') || undefined;
+  const className =
+    Object.keys(classes)
+      .filter((k) => classes[k as keyof typeof classes])
+      .join(' ') || undefined;
   return (
     <td
       data-address={`${colToLetters(c)}${r + 1}`}
@@ -71,15 +74,34 @@ function GridCell({ data, r, c, selected, anchor, onPick }: GridCellProps) {
 /** A cell's fill, bold and font colour as CSS. */
 function cellStyle(data: GridData, r: number, c: number): { background?: string; fontWeight?: number; color?: string } {
   const colour = data.fontColors[r]?.[c];
-  return { background: data.fills[r]?.[c] ?? undefined, fontWeight: data.bold[r]?.[c] ? 600 : undefined, color: colour !== '#000000' ? colour : undefined };
+  return {
+    background: data.fills[r]?.[c] ?? undefined,
+    fontWeight: data.bold[r]?.[c] ? 600 : undefined,
+    color: colour !== '#000000' ? colour : undefined,
+  };
 }
 
 /** The sheet tabs under the grid. */
-function SheetTabs({ names, active, onActivate }: { names: readonly string[]; active: string; onActivate: (name: string) => void }) {
+function SheetTabs({
+  names,
+  active,
+  onActivate,
+}: {
+  names: readonly string[];
+  active: string;
+  onActivate: (name: string) => void;
+}) {
   return (
     <div className="wb-tabs" role="tablist" aria-label="Sheets">
       {names.map((name) => (
-        <button key={name} type="button" role="tab" aria-selected={name === active} className={name === active ? 'wb-tab wb-tab-active' : 'wb-tab'} onClick={() => onActivate(name)}>
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={name === active}
+          className={name === active ? 'wb-tab wb-tab-active' : 'wb-tab'}
+          onClick={() => onActivate(name)}
+        >
           {name}
         </button>
       ))}
@@ -100,12 +122,29 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
 
   const used = view.usedAddress(false);
   const usedRect = used ? parseA1(splitSheet(used).local) : null;
-  const rows = Math.min(MAX_DRAWN_ROWS, Math.max(30, (usedRect ? usedRect.r0 + usedRect.rows : 0) + MARGIN_ROWS, sel && selSheet === active ? sel.r0 + 1 + MARGIN_ROWS : 0));
-  const cols = Math.max(10, (usedRect ? usedRect.c0 + usedRect.cols : 0) + MARGIN_COLS, sel && selSheet === active ? sel.c0 + 1 : 0);
+  const rows = Math.min(
+    MAX_DRAWN_ROWS,
+    Math.max(
+      30,
+      (usedRect ? usedRect.r0 + usedRect.rows : 0) + MARGIN_ROWS,
+      sel && selSheet === active ? sel.r0 + 1 + MARGIN_ROWS : 0,
+    ),
+  );
+  const cols = Math.max(
+    10,
+    (usedRect ? usedRect.c0 + usedRect.cols : 0) + MARGIN_COLS,
+    sel && selSheet === active ? sel.c0 + 1 : 0,
+  );
   const area = rectToA1({ r0: 0, c0: 0, rows, cols });
   // version is a dependency: the host is mutable and changes on every sync.
   const data: GridData = useMemo(
-    () => ({ values: view.values(area), formats: view.numberFormats(area), fills: displayedFills(view, area), bold: view.fontBold(area), fontColors: view.fontColors(area) }),
+    () => ({
+      values: view.values(area),
+      formats: view.numberFormats(area),
+      fills: displayedFills(view, area),
+      bold: view.fontBold(area),
+      fontColors: view.fontColors(area),
+    }),
     [host, active, area, version],
   );
 
@@ -115,16 +154,24 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
   // Scroll the selected cell into view whenever the selection changes.
   useEffect(() => {
     if (!sel || selSheet !== active) return;
-    const cell = scroller.current?.querySelector<HTMLElement>(`td[data-address="${colToLetters(sel.c0)}${sel.r0 + 1}"]`);
+    const cell = scroller.current?.querySelector<HTMLElement>(
+      `td[data-address="${colToLetters(sel.c0)}${sel.r0 + 1}"]`,
+    );
     cell?.scrollIntoView({ block: 'center', inline: 'center' });
   }, [selection, active, sel, selSheet, version]);
 
-  const inSel = (r: number, c: number) => !!sel && selSheet === active && r >= sel.r0 && r < sel.r0 + sel.rows && c >= sel.c0 && c < sel.c0 + sel.cols;
+  const inSel = (r: number, c: number) =>
+    !!sel && selSheet === active && r >= sel.r0 && r < sel.r0 + sel.rows && c >= sel.c0 && c < sel.c0 + sel.cols;
 
   const click = (r: number, c: number, shift: boolean) => {
     const from = shift && anchor.current ? anchor.current : { r, c };
     if (!shift) anchor.current = { r, c };
-    const rect = { r0: Math.min(from.r, r), c0: Math.min(from.c, c), rows: Math.abs(from.r - r) + 1, cols: Math.abs(from.c - c) + 1 };
+    const rect = {
+      r0: Math.min(from.r, r),
+      c0: Math.min(from.c, c),
+      rows: Math.abs(from.r - r) + 1,
+      cols: Math.abs(from.c - c) + 1,
+    };
     host.select(qualifiedAddress(active, rect));
     onChange();
   };
@@ -141,12 +188,24 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
         {selection}
       </div>
       <div className="wb-grid-scroll" ref={scroller}>
-        <table className="wb-grid" aria-label={active} data-sheet={active} style={{ width: 36 + widths.reduce((a, b) => a + b, 0) }}>
+        <table
+          className="wb-grid"
+          aria-label={active}
+          data-sheet={active}
+          style={{ width: 36 + widths.reduce((a, b) => a + b, 0) }}
+        >
           <thead>
             <tr>
               <th className="wb-corner" />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col" style={{ width: widths[c] }} className={sel && selSheet === active && c >= sel.c0 && c < sel.c0 + sel.cols ? 'wb-head-sel' : undefined}>
+                <th
+                  key={c}
+                  scope="col"
+                  style={{ width: widths[c] }}
+                  className={
+                    sel && selSheet === active && c >= sel.c0 && c < sel.c0 + sel.cols ? 'wb-head-sel' : undefined
+                  }
+                >
                   {colToLetters(c)}
                 </th>
               ))}
@@ -155,12 +214,27 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
               <tr key={r}>
-                <th scope="row" className={sel && selSheet === active && r >= sel.r0 && r < sel.r0 + sel.rows ? 'wb-head-sel' : undefined}>
+                <th
+                  scope="row"
+                  className={
+                    sel && selSheet === active && r >= sel.r0 && r < sel.r0 + sel.rows ? 'wb-head-sel' : undefined
+                  }
+                >
                   {r + 1}
                 </th>
                 {Array.from({ length: cols }, (_, c) => {
                   const selected = inSel(r, c);
-                  return <GridCell key={c} data={data} r={r} c={c} selected={selected} anchor={selected && sel!.r0 === r && sel!.c0 === c} onPick={click} />;
+                  return (
+                    <GridCell
+                      key={c}
+                      data={data}
+                      r={r}
+                      c={c}
+                      selected={selected}
+                      anchor={selected && sel!.r0 === r && sel!.c0 === c}
+                      onPick={click}
+                    />
+                  );
                 })}
               </tr>
             ))}

@@ -117,7 +117,9 @@ export function Workbench() {
         )}
       </div>
       <div className="wb-main">
-        <div className="wb-left">{loaded && <SheetGrid host={loaded.bench.fake.host} version={version} onChange={bump} />}</div>
+        <div className="wb-left">
+          {loaded && <SheetGrid host={loaded.bench.fake.host} version={version} onChange={bump} />}
+        </div>
         {/* Not a landmark: in Office the pane is a document of its own, and its <main> is top-level. */}
         <div className="wb-pane" data-testid="pane" style={paneWidth() ? { width: `${paneWidth()}px` } : undefined}>
           {loaded && <App key={loaded.key} run={loaded.bench.run} lang={initialLang()} />}

@@ -22,7 +22,9 @@ export function percentagePointChange(a: number, b: number): number {
 /** Each unit's band last year: the band given, else the band its index alone gives; null when unknown. */
 export function lastYearBands(result: ScoringResult): (BandCode | null)[] {
   const compiled = compileRuleSet(result.rules);
-  return result.units.map((u) => lastYearBandOf(u.lastYearBand, u.lastYearIndexPct === null ? null : Math.round(u.lastYearIndexPct * 1e4), compiled));
+  return result.units.map((u) =>
+    lastYearBandOf(u.lastYearBand, u.lastYearIndexPct === null ? null : Math.round(u.lastYearIndexPct * 1e4), compiled),
+  );
 }
 
 /** What every subsection reads: the result, the settings, the phrases, and the paragraphs so far. */
@@ -66,8 +68,9 @@ function contextOf(result: ScoringResult, settings: ReportSettings, lang: Lang):
   const allNames = result.units.map((u) => u.name);
   const unitTerm =
     lang === 'vi'
-      ? settings.unitTerm?.vi ?? m.unitTerm
-      : settings.unitTerm?.en ?? (allNames.length > 0 ? collectiveNoun([...allNames, ...allNames], lang) : m.unitTerm);
+      ? (settings.unitTerm?.vi ?? m.unitTerm)
+      : (settings.unitTerm?.en ??
+        (allNames.length > 0 ? collectiveNoun([...allNames, ...allNames], lang) : m.unitTerm));
   return {
     result,
     settings,
@@ -100,10 +103,15 @@ const names = (units: readonly UnitResult[]) => units.map((u) => u.name);
 const nameFigure = (units: readonly UnitResult[]) => names(units).join('; ');
 const inBand = (ctx: Context, code: string) => ctx.byBand.get(code) ?? [];
 /** "a. ", "b. " when a sub-section has more than one lettered part, else nothing. */
-const letters = (ctx: Context, n: number) => (i: number) => (n > 1 ? fill(ctx.m.letter, { letter: String.fromCharCode(97 + i) }) : '');
+const letters = (ctx: Context, n: number) => (i: number) =>
+  n > 1 ? fill(ctx.m.letter, { letter: String.fromCharCode(97 + i) }) : '';
 /** "5 xã, thị trấn: A, B, …" of a list of units. */
 const membersText = (ctx: Context, template: string, members: readonly UnitResult[]) =>
-  fill(template, { count: count(ctx, members.length), noun: collectiveNoun(names(members), ctx.lang), list: unitList(names(members), ctx.lang) });
+  fill(template, {
+    count: count(ctx, members.length),
+    noun: collectiveNoun(names(members), ctx.lang),
+    list: unitList(names(members), ctx.lang),
+  });
 
 /** II.1.1 The district's index, and its change against last year when given. */
 function districtIndex(ctx: Context, n: string): void {
@@ -113,17 +121,32 @@ function districtIndex(ctx: Context, n: string): void {
   const last = ctx.settings.districtIndexLastYearPct;
   push(ctx, 'district.heading', 3, fill(m.headingDistrict, { n }));
   if (last === undefined) {
-    push(ctx, 'district.index', 0, fill(m.districtIndex, { year, district, index: pct(ctx, index) }), { indexPct: index });
+    push(ctx, 'district.index', 0, fill(m.districtIndex, { year, district, index: pct(ctx, index) }), {
+      indexPct: index,
+    });
     return;
   }
   const change = percentagePointChange(index, last);
   const template = change > 0 ? m.changeUp : change < 0 ? m.changeDown : m.changeNone;
   const changeText = fill(template, { points: formatNumber(Math.abs(change), lang, 2) });
-  push(ctx, 'district.index', 0, fill(m.districtIndexChange, { year, lastYear, district, index: pct(ctx, index), lastIndex: pct(ctx, last), change: changeText }), {
-    indexPct: index,
-    lastYearIndexPct: last,
-    changePoints: change,
-  });
+  push(
+    ctx,
+    'district.index',
+    0,
+    fill(m.districtIndexChange, {
+      year,
+      lastYear,
+      district,
+      index: pct(ctx, index),
+      lastIndex: pct(ctx, last),
+      change: changeText,
+    }),
+    {
+      indexPct: index,
+      lastYearIndexPct: last,
+      changePoints: change,
+    },
+  );
 }
 
 /** II.1 The index: the district's (when given), then the units by score group. */
@@ -134,15 +157,32 @@ function indexSection(ctx: Context): void {
   if (ctx.district !== null && ctx.settings.districtIndexPct !== undefined) districtIndex(ctx, `1.${++sub}`);
   push(ctx, 'groups.heading', 3, fill(m.headingUnits, { n: `1.${++sub}` }));
   const groups = ctx.bands.filter((b) => (ctx.summary.groupCounts[b.code] ?? 0) > 0);
-  push(ctx, 'groups.intro', 0, fill(m.groupsIntro, { year, unitTerm: ctx.unitTerm, count: count(ctx, groups.length) }), { groups: groups.length });
+  push(
+    ctx,
+    'groups.intro',
+    0,
+    fill(m.groupsIntro, { year, unitTerm: ctx.unitTerm, count: count(ctx, groups.length) }),
+    { groups: groups.length },
+  );
   for (const b of groups) {
     const members = ctx.byGroup.get(b.code) ?? [];
-    push(ctx, `groups.${b.code}`, 'bullet', fill(m.group, { range: rangeText(b, ctx.lang), count: count(ctx, members.length), noun: collectiveNoun(names(members), ctx.lang), list: unitList(names(members), ctx.lang) }), {
-      count: members.length,
-      minPct: b.min.pct,
-      maxPct: b.max.pct,
-      units: nameFigure(members),
-    });
+    push(
+      ctx,
+      `groups.${b.code}`,
+      'bullet',
+      fill(m.group, {
+        range: rangeText(b, ctx.lang),
+        count: count(ctx, members.length),
+        noun: collectiveNoun(names(members), ctx.lang),
+        list: unitList(names(members), ctx.lang),
+      }),
+      {
+        count: members.length,
+        minPct: b.min.pct,
+        maxPct: b.max.pct,
+        units: nameFigure(members),
+      },
+    );
   }
   ctx.paragraphs.push(...componentParagraphs(ctx.result, ctx.lang));
 }
@@ -166,7 +206,11 @@ function demotedParagraphs(ctx: Context, bi: number): void {
       floor: floorWords(above, lang) as string,
       above: label(ctx, above),
     });
-    push(ctx, `bands.${b.code}.demoted.${from.code}`, 0, text, { count: demoted.length, floorPct: above.fieldFloorPct ?? '', units: nameFigure(demoted) });
+    push(ctx, `bands.${b.code}.demoted.${from.code}`, 0, text, {
+      count: demoted.length,
+      floorPct: above.fieldFloorPct ?? '',
+      units: nameFigure(demoted),
+    });
   }
 }
 
@@ -179,14 +223,30 @@ function bandsSection(ctx: Context): void {
   const letter = letters(ctx, hasRank ? 2 : 1);
   if (hasRank) {
     const r = ctx.settings.districtRank as { rank: number; of: number };
-    push(ctx, 'district.rank', 0, fill(m.districtRank, { letter: letter(0), district: ctx.district as string, rank: r.rank, of: r.of }), { rank: r.rank, of: r.of });
+    push(
+      ctx,
+      'district.rank',
+      0,
+      fill(m.districtRank, { letter: letter(0), district: ctx.district as string, rank: r.rank, of: r.of }),
+      { rank: r.rank, of: r.of },
+    );
   }
   push(ctx, 'bands.intro', 0, fill(m.bandsIntro, { letter: letter(hasRank ? 1 : 0), unitTerm: ctx.unitTerm }));
   bands.forEach((b, bi) => {
     const members = inBand(ctx, b.code);
-    const head = fill(isBottomBand(b, bi, bands) ? m.bandBottom : m.band, { label: label(ctx, b), range: rangeText(b, lang), floor: floorClause(b, lang) });
+    const head = fill(isBottomBand(b, bi, bands) ? m.bandBottom : m.band, {
+      label: label(ctx, b),
+      range: rangeText(b, lang),
+      floor: floorClause(b, lang),
+    });
     const tail = members.length === 0 ? m.bandNone : membersText(ctx, m.bandMembers, members);
-    push(ctx, `bands.${b.code}`, 'bullet', head + tail, { count: members.length, minPct: b.min.pct, maxPct: b.max.pct, floorPct: b.fieldFloorPct ?? '', units: nameFigure(members) });
+    push(ctx, `bands.${b.code}`, 'bullet', head + tail, {
+      count: members.length,
+      minPct: b.min.pct,
+      maxPct: b.max.pct,
+      floorPct: b.fieldFloorPct ?? '',
+      units: nameFigure(members),
+    });
     demotedParagraphs(ctx, bi);
   });
 }
@@ -200,12 +260,27 @@ function lastYearCountsText(ctx: Context, figures: Figures): string {
   const nonEmpty = bands.filter((b) => (lastCounts[b.code] ?? 0) > 0);
   const lastItems = nonEmpty.map((b) => {
     const members = result.units.filter((_, k) => ctx.lastBands[k] === b.code);
-    return fill(m.countItem, { count: count(ctx, lastCounts[b.code]), total: count(ctx, lastTotal), noun: collectiveNoun(names(members), lang, true), band: label(ctx, b) });
+    return fill(m.countItem, {
+      count: count(ctx, lastCounts[b.code]),
+      total: count(ctx, lastTotal),
+      noun: collectiveNoun(names(members), lang, true),
+      band: label(ctx, b),
+    });
   });
   // Bands above the best one reached last year: "không có xã, thị trấn đạt mức …".
   const best = nonEmpty.length > 0 ? bands.indexOf(nonEmpty[0]) : bands.length;
   const emptyAbove = bands.slice(0, best);
-  if (emptyAbove.length > 0) lastItems.push(fill(m.countNone, { unitTerm: ctx.unitTerm, bands: joinLabels(emptyAbove.map((b) => label(ctx, b)), lang, m.countNoneConjunction) }));
+  if (emptyAbove.length > 0)
+    lastItems.push(
+      fill(m.countNone, {
+        unitTerm: ctx.unitTerm,
+        bands: joinLabels(
+          emptyAbove.map((b) => label(ctx, b)),
+          lang,
+          m.countNoneConjunction,
+        ),
+      }),
+    );
   figures.lastYearTotal = lastTotal;
   for (const b of bands) figures[`lastYear.${b.code}`] = lastCounts[b.code] ?? 0;
   return fill(m.countsLastYear, { lastYear: ctx.lastYear, items: lastItems.join(m.itemSeparator) });
@@ -219,13 +294,21 @@ function countsParagraph(ctx: Context): void {
     .filter((b) => summary.counts[b.code] > 0)
     .map((b) => {
       const members = result.units.filter((u) => u.band === b.code);
-      return fill(m.countItem, { count: count(ctx, members.length), total: count(ctx, total), noun: collectiveNoun(names(members), ctx.lang, true), band: label(ctx, b) });
+      return fill(m.countItem, {
+        count: count(ctx, members.length),
+        total: count(ctx, total),
+        noun: collectiveNoun(names(members), ctx.lang, true),
+        band: label(ctx, b),
+      });
     });
   const figures: Figures = { total };
   for (const b of bands) figures[b.code] = summary.counts[b.code];
   const lastText = lastYearCountsText(ctx, figures);
   const itemsText = items.join(m.itemSeparator);
-  const text = district !== null ? fill(m.counts, { year, district, items: itemsText, lastYear: lastText }) : fill(m.countsNoDistrict, { year, items: itemsText, lastYear: lastText });
+  const text =
+    district !== null
+      ? fill(m.counts, { year, district, items: itemsText, lastYear: lastText })
+      : fill(m.countsNoDistrict, { year, items: itemsText, lastYear: lastText });
   push(ctx, 'counts', 0, text, figures);
 }
 
@@ -236,7 +319,8 @@ function chairDistrict(ctx: Context, letter: string): void {
   const index = ctx.settings.districtIndexPct as number;
   const group = bandOfIndexPct(Math.round(index * 1e4), compileRuleSet(ctx.result.rules)).rule;
   let text = fill(m.chairDistrict, { letter, year, district, range: rangeText(group, lang) });
-  const given = ctx.settings.districtBand !== undefined ? ctx.bands.find((b) => b.code === ctx.settings.districtBand) : undefined;
+  const given =
+    ctx.settings.districtBand !== undefined ? ctx.bands.find((b) => b.code === ctx.settings.districtBand) : undefined;
   if (given) text += fill(m.chairDistrictBand, { district, band: label(ctx, given), year });
   push(ctx, 'chairs.district', 0, text, { indexPct: index, group: group.code, band: given?.code ?? '' });
 }
@@ -252,11 +336,21 @@ function chairsSection(ctx: Context): void {
   push(ctx, 'chairs.units', 0, fill(m.chairUnits, { letter: letter(hasDistrictIndex ? 1 : 0) }));
   for (const b of ctx.bands) {
     const members = inBand(ctx, b.code);
-    const head = fill(m.chairBand, { label: label(ctx, b), unitTerm: ctx.unitTerm, range: rangeText(b, lang), floor: floorClause(b, lang) });
+    const head = fill(m.chairBand, {
+      label: label(ctx, b),
+      unitTerm: ctx.unitTerm,
+      range: rangeText(b, lang),
+      floor: floorClause(b, lang),
+    });
     const tail =
       members.length === 0
         ? m.bandNone
-        : fill(m.chairMembers, { count: count(ctx, members.length), unitNoun: unitNoun(members.length, lang), noun: collectiveNoun(names(members), lang), list: unitList(names(members), lang, false) });
+        : fill(m.chairMembers, {
+            count: count(ctx, members.length),
+            unitNoun: unitNoun(members.length, lang),
+            noun: collectiveNoun(names(members), lang),
+            list: unitList(names(members), lang, false),
+          });
     push(ctx, `chairs.${b.code}`, 'bullet', head + tail, { count: members.length, units: nameFigure(members) });
   }
 }
@@ -270,7 +364,11 @@ function averageParagraph(ctx: Context, averagePct: number): void {
   const bottomRank = overall(ranked[ranked.length - 1]);
   const highest = ranked.filter((u) => overall(u) === topRank);
   const lowest = ranked.filter((u) => overall(u) === bottomRank);
-  const inSentence = (units: UnitResult[]) => joinList(units.map((u) => unitInSentence(u.name, lang)), lang);
+  const inSentence = (units: UnitResult[]) =>
+    joinList(
+      units.map((u) => unitInSentence(u.name, lang)),
+      lang,
+    );
   const text = fill(ctx.m.average, {
     count: count(ctx, ctx.total),
     noun: collectiveNoun(ctx.allNames, lang),
@@ -280,7 +378,13 @@ function averageParagraph(ctx: Context, averagePct: number): void {
     lowest: inSentence(lowest),
     lowestIndex: pct(ctx, lowest[0].indexPct),
   });
-  push(ctx, 'average', 0, text, { averagePct, highest: nameFigure(highest), highestPct: highest[0].indexPct, lowest: nameFigure(lowest), lowestPct: lowest[0].indexPct });
+  push(ctx, 'average', 0, text, {
+    averagePct,
+    highest: nameFigure(highest),
+    highestPct: highest[0].indexPct,
+    lowest: nameFigure(lowest),
+    lowestPct: lowest[0].indexPct,
+  });
 }
 
 /** II.2.3 Summary figures: average, highest and lowest, shares, movement against last year. */
@@ -293,11 +397,24 @@ function figuresSection(ctx: Context): void {
     const shareItems = bands.map((b) => {
       const share = roundedPct(summary.counts[b.code], total);
       shareFigures[b.code] = share;
-      return fill(m.shareItem, { band: label(ctx, b), count: count(ctx, summary.counts[b.code]), total: count(ctx, total), share: pct(ctx, share) });
+      return fill(m.shareItem, {
+        band: label(ctx, b),
+        count: count(ctx, summary.counts[b.code]),
+        total: count(ctx, total),
+        share: pct(ctx, share),
+      });
     });
-    push(ctx, 'shares', 0, fill(m.shares, { unitTerm: ctx.unitTerm, items: shareItems.join(m.itemSeparator) }), shareFigures);
+    push(
+      ctx,
+      'shares',
+      0,
+      fill(m.shares, { unitTerm: ctx.unitTerm, items: shareItems.join(m.itemSeparator) }),
+      shareFigures,
+    );
   }
-  movement(ctx.result, ctx.lastBands, ctx.ranked, ctx.lastYear, ctx.unitTerm, ctx.lang, (id, level, text, figures) => push(ctx, id, level, text, figures));
+  movement(ctx.result, ctx.lastBands, ctx.ranked, ctx.lastYear, ctx.unitTerm, ctx.lang, (id, level, text, figures) =>
+    push(ctx, id, level, text, figures),
+  );
 }
 
 /** II.2.4 (first part) The weakest fields by average: `weakestFieldCount` of them (2 by default), ties kept. */
@@ -309,7 +426,10 @@ function weakestFields(ctx: Context): void {
   const sorted = [...stats].sort((a, b) => (a.averagePct as number) - (b.averagePct as number) || a.i - b.i);
   const cut = sorted[wanted - 1].averagePct as number;
   const weakest = sorted.filter((f) => (f.averagePct as number) <= cut);
-  const items = joinList(weakest.map((f) => fill(m.fieldPct, { label: f.label, pct: pct(ctx, f.averagePct as number) })), lang);
+  const items = joinList(
+    weakest.map((f) => fill(m.fieldPct, { label: f.label, pct: pct(ctx, f.averagePct as number) })),
+    lang,
+  );
   push(ctx, 'fields.weakest', 0, fill(weakest.length === 1 ? m.weakestOne : m.weakestMany, { items }), {
     fields: weakest.map((f) => f.label).join('; '),
     averages: weakest.map((f) => formatNumber(f.averagePct as number, 'en', 2)).join('; '),
@@ -332,9 +452,17 @@ function fieldsSection(ctx: Context): void {
       const n = f.underFloor[b.code] ?? 0;
       figures[`under.${b.code}`] = n;
       const floor = formatBound(b.fieldFloorPct as number, lang);
-      return n === 0 ? fill(m.fieldUnderNone, { floor }) : fill(m.fieldUnder, { count: count(ctx, n), noun: unitNoun(n, lang), floor });
+      return n === 0
+        ? fill(m.fieldUnderNone, { floor })
+        : fill(m.fieldUnder, { count: count(ctx, n), noun: unitNoun(n, lang), floor });
     });
-    push(ctx, `fields.${i}`, 'bullet', fill(m.fieldLine, { label: f.label, average: pct(ctx, f.averagePct), items: joinList(parts, lang) }), figures);
+    push(
+      ctx,
+      `fields.${i}`,
+      'bullet',
+      fill(m.fieldLine, { label: f.label, average: pct(ctx, f.averagePct), items: joinList(parts, lang) }),
+      figures,
+    );
   });
 }
 
@@ -373,13 +501,25 @@ function movement(
   const up = known.filter((u) => now(u) < before(u));
   const down = known.filter((u) => now(u) > before(u));
   const same = known.filter((u) => now(u) === before(u));
-  const nounOf = (units: UnitResult[]) => collectiveNoun(units.map((u) => u.name), lang);
+  const nounOf = (units: UnitResult[]) =>
+    collectiveNoun(
+      units.map((u) => u.name),
+      lang,
+    );
   const parts = [
-    up.length > 0 ? fill(m.movedUp, { count: formatCount(up.length, lang), noun: nounOf(up) }) : fill(m.movedUpNone, { unitTerm }),
+    up.length > 0
+      ? fill(m.movedUp, { count: formatCount(up.length, lang), noun: nounOf(up) })
+      : fill(m.movedUpNone, { unitTerm }),
     ...(same.length > 0 ? [fill(m.unchanged, { count: formatCount(same.length, lang), noun: nounOf(same) })] : []),
-    down.length > 0 ? fill(m.movedDown, { count: formatCount(down.length, lang), noun: nounOf(down) }) : fill(m.movedDownNone, { unitTerm }),
+    down.length > 0
+      ? fill(m.movedDown, { count: formatCount(down.length, lang), noun: nounOf(down) })
+      : fill(m.movedDownNone, { unitTerm }),
   ];
-  push('movement', 0, fill(m.movement, { lastYear, items: parts.join(m.itemSeparator) }), { up: up.length, same: same.length, down: down.length });
+  push('movement', 0, fill(m.movement, { lastYear, items: parts.join(m.itemSeparator) }), {
+    up: up.length,
+    same: same.length,
+    down: down.length,
+  });
   // One bullet per transition: the highest band reached first, then from the highest band left.
   const transitions = new Map<string, { from: number; to: number; units: UnitResult[] }>();
   for (const u of [...up, ...down]) {
@@ -388,7 +528,9 @@ function movement(
     t.units.push(u);
     transitions.set(key, t);
   }
-  const ordered = [...transitions.values()].sort((a, b) => (a.to < a.from ? 0 : 1) - (b.to < b.from ? 0 : 1) || a.to - b.to || a.from - b.from);
+  const ordered = [...transitions.values()].sort(
+    (a, b) => (a.to < a.from ? 0 : 1) - (b.to < b.from ? 0 : 1) || a.to - b.to || a.from - b.from,
+  );
   for (const t of ordered) {
     const unitNames = t.units.map((u) => u.name);
     push(
@@ -412,7 +554,12 @@ function movement(
     push(
       'movement.missing',
       0,
-      fill(m.noLastYear, { lastYear, count: formatCount(missing.length, lang), noun: collectiveNoun(missingNames, lang), list: unitList(missingNames, lang) }),
+      fill(m.noLastYear, {
+        lastYear,
+        count: formatCount(missing.length, lang),
+        noun: collectiveNoun(missingNames, lang),
+        list: unitList(missingNames, lang),
+      }),
       { count: missing.length, units: missingNames.join('; ') },
     );
   }

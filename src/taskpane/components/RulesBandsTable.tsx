@@ -13,15 +13,37 @@ import { RulesBandDetails } from './RulesBandDetails';
 
 const useStyles = makeStyles({
   table: { width: '100%', tableLayout: 'fixed', borderCollapse: 'collapse' },
-  caption: { textAlign: 'start', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, paddingBlockEnd: tokens.spacingVerticalXS },
-  head: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, textAlign: 'start', verticalAlign: 'bottom', paddingInline: '2px', overflowWrap: 'anywhere' },
+  caption: {
+    textAlign: 'start',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    paddingBlockEnd: tokens.spacingVerticalXS,
+  },
+  head: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: 'start',
+    verticalAlign: 'bottom',
+    paddingInline: '2px',
+    overflowWrap: 'anywhere',
+  },
   nameCol: { width: '34%' },
-  cell: { paddingBlock: tokens.spacingVerticalXXS, paddingInline: '2px', verticalAlign: 'top', borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  cell: {
+    paddingBlock: tokens.spacingVerticalXXS,
+    paddingInline: '2px',
+    verticalAlign: 'top',
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   name: { overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200, display: 'block' },
   input: { width: '100%', minWidth: 0 },
   native: { minWidth: 0, width: '100%', paddingInline: '2px' },
   details: { minWidth: 0, paddingInline: 0, height: 'auto', fontSize: tokens.fontSizeBase200 },
-  problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  problems: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    color: tokens.colorPaletteRedForeground1,
+    fontSize: tokens.fontSizeBase200,
+  },
   note: { display: 'block', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2 },
 });
 
@@ -41,7 +63,8 @@ export interface RulesBandsTableProps {
 }
 
 /** The test ids of a band's inputs: `rules-good-min`, or `rules-k0-good-min` in block 1's own bands. */
-export const bandTestId = (block: number | null, code: string, key: string) => `rules-${block === null ? '' : `k${block}-`}${code}-${key}`;
+export const bandTestId = (block: number | null, code: string, key: string) =>
+  `rules-${block === null ? '' : `k${block}-`}${code}-${key}`;
 
 export function RulesBandsTable({ draft, block, errors, lang, r, disabled, update, fields }: RulesBandsTableProps) {
   const styles = useStyles();
@@ -53,9 +76,15 @@ export function RulesBandsTable({ draft, block, errors, lang, r, disabled, updat
       <caption className={styles.caption}>{r.bandsCaption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={`${styles.head} ${styles.nameCol}`}>{r.colBand}</th>
-          <th scope="col" className={styles.head} id={heads.min}>{r.colLower}</th>
-          <th scope="col" className={styles.head} id={heads.max}>{r.colUpper}</th>
+          <th scope="col" className={`${styles.head} ${styles.nameCol}`}>
+            {r.colBand}
+          </th>
+          <th scope="col" className={styles.head} id={heads.min}>
+            {r.colLower}
+          </th>
+          <th scope="col" className={styles.head} id={heads.max}>
+            {r.colUpper}
+          </th>
           <th scope="col" className={styles.head}>
             <abbr title={r.colFloor} style={{ textDecoration: 'none' }}>
               {r.colFloorShort}
@@ -68,7 +97,18 @@ export function RulesBandsTable({ draft, block, errors, lang, r, disabled, updat
       </thead>
       <tbody>
         {bands.map((band, index) => (
-          <BandRow key={band.code || index} place={{ block, index }} band={band} heads={heads} errors={errors} lang={lang} r={r} disabled={disabled} update={update} fields={fields} />
+          <BandRow
+            key={band.code || index}
+            place={{ block, index }}
+            band={band}
+            heads={heads}
+            errors={errors}
+            lang={lang}
+            r={r}
+            disabled={disabled}
+            update={update}
+            fields={fields}
+          />
         ))}
       </tbody>
     </table>
@@ -109,7 +149,8 @@ function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields
   const name = (lang === 'vi' ? band.labelVi : band.labelEn).trim() || band.code;
   const problems = bandProblems(place, errors);
   const msgId = (i: number) => `${id}-msg-${i}`;
-  const describedBy = (key: Key) => problems.flatMap((p, i) => (p.keys.includes(bandKey(place, key)) ? [msgId(i)] : [])).join(' ') || undefined;
+  const describedBy = (key: Key) =>
+    problems.flatMap((p, i) => (p.keys.includes(bandKey(place, key)) ? [msgId(i)] : [])).join(' ') || undefined;
   const set = (change: Partial<BandDraft>) => update((d) => withBand(d, place, change));
   const texts: Record<Key, string> = { min: band.minText, max: band.maxText, floor: band.floorText };
   const field: Record<Key, keyof BandDraft> = { min: 'minText', max: 'maxText', floor: 'floorText' };
@@ -131,7 +172,9 @@ function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields
           disabled={disabled}
           data-testid={bandTestId(place.block, band.code, key)}
         />
-        {key === 'floor' && band.fieldFloors.length > 0 && <span className={styles.note}>{fill(r.ownFloors, { count: band.fieldFloors.length })}</span>}
+        {key === 'floor' && band.fieldFloors.length > 0 && (
+          <span className={styles.note}>{fill(r.ownFloors, { count: band.fieldFloors.length })}</span>
+        )}
       </td>
     );
   };
@@ -143,7 +186,16 @@ function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields
           <span id={`${id}-name`} className={styles.name}>
             {name}
           </span>
-          <Button appearance="transparent" size="small" className={styles.details} aria-expanded={open} aria-controls={`${id}-details`} aria-label={fill(r.detailsOf, { label: name })} onClick={() => setOpen((o) => !o)} data-testid={bandTestId(place.block, band.code, 'details')}>
+          <Button
+            appearance="transparent"
+            size="small"
+            className={styles.details}
+            aria-expanded={open}
+            aria-controls={`${id}-details`}
+            aria-label={fill(r.detailsOf, { label: name })}
+            onClick={() => setOpen((o) => !o)}
+            data-testid={bandTestId(place.block, band.code, 'details')}
+          >
             {open ? `▾ ${r.details}` : `▸ ${r.details}`}
           </Button>
         </th>
@@ -156,7 +208,11 @@ function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields
           <td colSpan={4}>
             <ul className={styles.problems} data-testid={bandTestId(place.block, band.code, 'problems')}>
               {problems.map((p, i) => (
-                <li key={p.text} id={msgId(i)} data-fields={p.keys.map((k) => k.slice(bandKey(place, '').length)).join(' ')}>
+                <li
+                  key={p.text}
+                  id={msgId(i)}
+                  data-fields={p.keys.map((k) => k.slice(bandKey(place, '').length)).join(' ')}
+                >
                   {p.text}
                 </li>
               ))}
@@ -167,7 +223,17 @@ function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields
       {open && (
         <tr id={`${id}-details`}>
           <td colSpan={4}>
-            <RulesBandDetails place={place} band={band} name={name} errors={errors} lang={lang} r={r} disabled={disabled} set={set} fields={fields} />
+            <RulesBandDetails
+              place={place}
+              band={band}
+              name={name}
+              errors={errors}
+              lang={lang}
+              r={r}
+              disabled={disabled}
+              set={set}
+              fields={fields}
+            />
           </td>
         </tr>
       )}
