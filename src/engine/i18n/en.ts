@@ -737,5 +737,7 @@ export const en: Messages = {
     reportDownload: 'Download .docx',
     reportDownloaded: 'Downloaded “{file}”: open it in Word.',
     reportDownloadFailed: 'Could not download ({message}). Use “Copy for pasting into Word” instead.',
+    severitySuccess: 'Success',
+    severityInfo: 'Information',
   },
 };

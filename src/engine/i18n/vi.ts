@@ -739,6 +739,8 @@ export const vi = {
     reportDownload: 'Tải về .docx',
     reportDownloaded: 'Đã tải về tệp “{file}”: mở bằng Word.',
     reportDownloadFailed: 'Không tải về được ({message}). Hãy dùng “Sao chép để dán vào Word”.',
+    severitySuccess: 'Thành công',
+    severityInfo: 'Thông tin',
   },
 } as const;
 

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { UiStrings } from '../hooks/useLang';
 import type { SelectError } from '../hooks/useSelection';
 import { Section } from './Section';
+import { labelled } from './labelled';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -136,7 +137,7 @@ export default function ResultsSummary({ result, lang, t, onSelectUnit, selectEr
       <RankList title={t.resultsTop} units={ranked.slice(0, n)} lang={lang} t={t} testId="top" onSelectUnit={onSelectUnit} />
       <RankList title={t.resultsBottom} units={ranked.slice(ranked.length - n)} lang={lang} t={t} testId="bottom" onSelectUnit={onSelectUnit} />
       {selectError?.unit && (
-        <MessageBar intent="warning" data-testid="unit-select-error">
+        <MessageBar intent="warning" data-testid="unit-select-error" {...labelled('warning', lang)}>
           <MessageBarBody>{fill(messages(lang).pane.unitSelectFailed, { cell: selectError.cell, message: selectError.message })}</MessageBarBody>
         </MessageBar>
       )}

@@ -12,6 +12,7 @@ import { LastRunNote } from './LastRunNote';
 import { OccupiedCells } from './OccupiedCells';
 import { ScoreAction } from './ScoreAction';
 import { SheetPicker } from './SheetPicker';
+import { labelled } from './labelled';
 
 const MappingEditor = lazy(() => import(/* webpackChunkName: "mapping" */ './MappingEditor'));
 const RulesTable = lazy(() => import(/* webpackChunkName: "rules-table" */ './RulesTable'));
@@ -38,7 +39,7 @@ function TableStatus({ scoring, lang, t, written }: TabPart & { written: boolean
     <>
       {busy === 'inspect' && !inspection && <Spinner size="small" label={t.foundReading} />}
       {failed && (
-        <MessageBar intent="error" layout="multiline" data-testid="inspect-error" aria-label={messages(lang).pane.severityError}>
+        <MessageBar intent="error" layout="multiline" data-testid="inspect-error" {...labelled('error', lang)}>
           <MessageBarBody>{scoring.inspectError}</MessageBarBody>
         </MessageBar>
       )}
@@ -123,7 +124,7 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: Scor
     <>
       <TableStatus scoring={scoring} lang={lang} t={t} written={outcome?.status === 'written'} />
       {errorCount > 0 && !scoring.inspectError && (
-        <MessageBar intent="error" data-testid="errors-block" aria-label={messages(lang).pane.severityError}>
+        <MessageBar intent="error" data-testid="errors-block" {...labelled('error', lang)}>
           <MessageBarBody>{fill(messages(lang).pane.errorsBlock, { count: errorCount })}</MessageBarBody>
         </MessageBar>
       )}
