@@ -511,6 +511,8 @@ export const en: Messages = {
     unitTerm: 'communes and towns',
     unit: 'unit',
     units: 'units',
+    kindOne: '{kind} {name}',
+    kindMany: 'the {kinds} {list}',
   },
   ruleSets: {
     findings: {

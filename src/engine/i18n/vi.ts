@@ -511,6 +511,8 @@ export const vi = {
     unitTerm: 'xã, thị trấn',
     unit: 'đơn vị',
     units: 'đơn vị',
+    kindOne: '{kind} {name}',
+    kindMany: 'các {kinds}: {list}',
   },
   /** Issue 16: per-field floors, components, caps, blocks, band caps, rounding, rank method, decisions. */
   ruleSets: {
