@@ -112,7 +112,7 @@ test('the mapping is editable: dropping a field and changing a max point re-read
   expect(maxC.value).toBe('11');
   fireEvent.click(within(within(mapping).getByTestId('mapping-field-I')).getByRole('checkbox'));
   fireEvent.change(maxC, { target: { value: 'x' } });
-  expect(within(mapping).getByText('"x" không phải là số điểm hợp lệ')).toBeTruthy();
+  expect(within(mapping).getByText('“x” không phải là số điểm hợp lệ')).toBeTruthy();
   expect((within(mapping).getByRole('button', { name: 'Áp dụng ánh xạ' }) as HTMLButtonElement).disabled).toBe(true);
   fireEvent.change(maxC, { target: { value: '12,5' } });
   fireEvent.click(within(mapping).getByRole('button', { name: 'Áp dụng ánh xạ' }));
