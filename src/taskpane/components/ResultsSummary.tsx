@@ -20,7 +20,9 @@ const useStyles = makeStyles({
   // Five narrow columns that wrap inside a 320 px pane rather than scroll.
   table: { width: '100%', tableLayout: 'fixed', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   th: { textAlign: 'start', verticalAlign: 'bottom', fontWeight: tokens.fontWeightSemibold, paddingInline: '2px', borderBottomWidth: tokens.strokeWidthThin, borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke1, overflowWrap: 'anywhere' },
-  td: { verticalAlign: 'top', paddingInline: '2px', paddingBlock: '2px', borderBottomWidth: tokens.strokeWidthThin, borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke3, overflowWrap: 'anywhere' },
+  cell: { verticalAlign: 'top', paddingInline: '2px', paddingBlockStart: '2px', overflowWrap: 'anywhere' },
+  td: { verticalAlign: 'top', paddingInline: '2px', paddingBlockEnd: '2px', borderBottomWidth: tokens.strokeWidthThin, borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke3, color: tokens.colorNeutralForeground2 },
+  fieldsLabel: { fontWeight: tokens.fontWeightSemibold },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   unit: { textAlign: 'start' },
 });
@@ -73,28 +75,37 @@ export function failingFieldsText(u: UnitResult, rules: RuleSet, lang: Lang): st
   return items.length > 0 ? items.join('; ') : demotionNote(u, rules, lang);
 }
 
+/**
+ * Demoted units, compact at 320 px: unit, index, band by points, band given on one line; the
+ * failing fields under them across the row (a fifth column would wrap every cell into a tower).
+ */
 function DemotedTable({ demoted, rules, lang, onSelectUnit }: { demoted: UnitResult[]; rules: RuleSet; lang: Lang; onSelectUnit?: SelectUnit }) {
   const styles = useStyles();
   const p = messages(lang).pane;
-  const headers = [p.demotedUnit, p.demotedIndex, p.demotedByPoints, p.demotedGiven, p.demotedFields];
-  const widths = ['24%', '17%', '19%', '19%', '21%'];
+  const headers = [p.demotedUnit, p.demotedIndex, p.demotedByPoints, p.demotedGiven];
+  const widths = ['30%', '16%', '27%', '27%'];
   return (
     <table className={styles.table} data-testid="demoted">
       <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
       <thead>
         <tr>{headers.map((h, i) => <th key={h} scope="col" className={i === 1 ? `${styles.th} ${styles.num}` : styles.th}>{h}</th>)}</tr>
       </thead>
-      <tbody>
-        {demoted.map((u) => (
-          <tr key={u.row} title={demotionNote(u, rules, lang)} data-testid="demoted-row">
-            <th scope="row" className={styles.td}><UnitLink unit={u} t={p} onSelectUnit={onSelectUnit} /></th>
-            <td className={`${styles.td} ${styles.num}`}>{formatPct(u.indexPct, lang)}</td>
-            <td className={styles.td}>{bandLabel(rules, u.demotedFrom ?? u.indexBand, lang)}</td>
-            <td className={styles.td}>{bandLabel(rules, u.band, lang)}</td>
-            <td className={styles.td}>{failingFieldsText(u, rules, lang)}</td>
+      {demoted.map((u) => (
+        <tbody key={u.row} title={demotionNote(u, rules, lang)} data-testid="demoted-row">
+          <tr>
+            <th scope="row" className={styles.cell}><UnitLink unit={u} t={p} onSelectUnit={onSelectUnit} /></th>
+            <td className={`${styles.cell} ${styles.num}`}>{formatPct(u.indexPct, lang)}</td>
+            <td className={styles.cell}>{bandLabel(rules, u.demotedFrom ?? u.indexBand, lang)}</td>
+            <td className={styles.cell}>{bandLabel(rules, u.band, lang)}</td>
           </tr>
-        ))}
-      </tbody>
+          <tr>
+            <td colSpan={4} className={styles.td} data-testid="demoted-fields">
+              <span className={styles.fieldsLabel}>{p.demotedFields}: </span>
+              {failingFieldsText(u, rules, lang)}
+            </td>
+          </tr>
+        </tbody>
+      ))}
     </table>
   );
 }
