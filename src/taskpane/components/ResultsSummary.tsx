@@ -2,7 +2,7 @@
  * The results of a run: counts per band with their colours, demoted units as a compact table, top
  * and bottom units. Every unit named is a link to its row on the scoring sheet (issue 17, item 8).
  */
-import { Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { BAND_FILL, bandLabel, demotionNote, fill, formatPct, messages, type Lang, type Messages, type RuleSet, type ScoringResult, type UnitResult } from '../../engine';
 import type { ReactNode } from 'react';
 import type { UiStrings } from '../hooks/useLang';
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   cell: { verticalAlign: 'top', paddingInline: '2px', paddingBlockStart: '2px', overflowWrap: 'anywhere' },
   td: { verticalAlign: 'top', paddingInline: '2px', paddingBlockEnd: '2px', borderBottomWidth: tokens.strokeWidthThin, borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke3, color: tokens.colorNeutralForeground2 },
   fieldsLabel: { fontWeight: tokens.fontWeightSemibold },
-  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', overflowWrap: 'normal' },
   unit: { textAlign: 'start' },
 });
 
@@ -83,18 +83,19 @@ function DemotedTable({ demoted, rules, lang, onSelectUnit }: { demoted: UnitRes
   const styles = useStyles();
   const p = messages(lang).pane;
   const headers = [p.demotedUnit, p.demotedIndex, p.demotedByPoints, p.demotedGiven];
-  const widths = ['30%', '16%', '27%', '27%'];
+  // The index column holds "85,83%" on one line at 320 px (about 44 px in the table's font).
+  const widths = ['29%', '19%', '26%', '26%'];
   return (
     <table className={styles.table} data-testid="demoted">
       <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
       <thead>
-        <tr>{headers.map((h, i) => <th key={h} scope="col" className={i === 1 ? `${styles.th} ${styles.num}` : styles.th}>{h}</th>)}</tr>
+        <tr>{headers.map((h, i) => <th key={h} scope="col" className={i === 1 ? mergeClasses(styles.th, styles.num) : styles.th}>{h}</th>)}</tr>
       </thead>
       {demoted.map((u) => (
         <tbody key={u.row} title={demotionNote(u, rules, lang)} data-testid="demoted-row">
           <tr>
             <th scope="row" className={styles.cell}><UnitLink unit={u} t={p} onSelectUnit={onSelectUnit} /></th>
-            <td className={`${styles.cell} ${styles.num}`}>{formatPct(u.indexPct, lang)}</td>
+            <td className={mergeClasses(styles.cell, styles.num)}>{formatPct(u.indexPct, lang)}</td>
             <td className={styles.cell}>{bandLabel(rules, u.demotedFrom ?? u.indexBand, lang)}</td>
             <td className={styles.cell}>{bandLabel(rules, u.band, lang)}</td>
           </tr>
