@@ -13,6 +13,7 @@ import {
   messages,
   parseColumnMap,
   proposalLines,
+  readingNotes,
   selfAssessedDifferences,
   tableCheckLines,
   type HeaderColumn,
@@ -59,10 +60,25 @@ export function tableChecksText(result: ScoringResult, lang: Lang): string {
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
+/** How the table was read when it is not the usual shape (results only), as lines for stderr ('' for a usual table). */
+export function readingNotesText(result: ScoringResult, lang: Lang): string {
+  const lines = readingNotes(result.table, lang);
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+}
+
+/** A transposed table: each unit's sheet column and each field's sheet row (null for a usual table). */
+function transposedJson(result: ScoringResult): { unitColumns: string[]; fieldRows: number[] } | null {
+  const t = result.table.transposed;
+  if (!t) return null;
+  return { unitColumns: result.table.units.map((u) => u.column ?? ''), fieldRows: result.table.fields.map((f) => t.rows[f.column] ?? 0) };
+}
+
 /** The comparisons in the JSON report, and the mapping used. */
 export function tableChecksJson(result: ScoringResult, columns: readonly HeaderColumn[] | undefined, lang: Lang): Record<string, unknown> {
   return {
     columns: columns ? mappingJson(columns, 0) : null,
+    resultsOnly: result.table.resultsOnly === true,
+    transposed: transposedJson(result),
     selfAssessedDifferences: selfAssessedDifferences(result.table),
     authorityDisagreements: authorityDisagreements(result, lang),
     blocks: result.table.units.some((u) => u.block) ? result.table.units.map((u) => ({ unit: u.name, block: u.block ?? null })) : null,

@@ -44,7 +44,8 @@ import {
   mappingJson,
 } from '../engine';
 import { ArgsError, parseCliArgs, type CliArgs } from './args';
-import { MapOptionError, printedMap, readMapOption, tableChecksJson, tableChecksText, uncertainText } from './columns';
+import { readWorkbookMappings, storedRolesOf } from './mapping-sheet';
+import { MapOptionError, printedMap, readMapOption, readingNotesText, tableChecksJson, tableChecksText, uncertainText } from './columns';
 import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatchSummary } from './batch';
 
 export { defaultOutPath };
@@ -346,7 +347,7 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   const { rules, settings } = chooseRules(job, wb, io);
   const outcome = baseOutcome(job, rules);
   const report = baseReport(job, rules);
-  const found = findTable(job, wb, rules, phase);
+  const found = findTable(job, wb, rules, phase, io);
   if ('misses' in found) return found.uncertain ? uncertainColumns(job, found.uncertain, report, outcome, io) : noTable(job, found.misses, report, outcome, io);
   const { ws, scoring } = found;
   if (job.values['print-map']) {
@@ -366,7 +367,8 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
 
   const block = outputBlock(scoring.result, job.lang);
   phase('output block');
-  const occupied = writeBlock(wb, found, block);
+  // A transposed table is read turned: its results are not written into it (the report and the JSON have them).
+  const occupied = scoring.layout.transposed ? [] : writeBlock(wb, found, block);
   phase('write block');
   if (occupied.length > 0) return occupiedCells(job, ws, occupied, report, outcome, io);
 
@@ -457,12 +459,21 @@ function findTable(
   wb: XlsxBook,
   rules: RuleSet,
   phase: (label: string) => void,
+  io: Io,
 ): (Chosen & { skipped: Miss[] }) | { misses: Miss[]; uncertain?: { sheet: string; proposal: MappingProposal } } {
   const misses: Miss[] = [];
+  // Without --map, a mapping the user confirmed in the add-in (stored in the workbook), said so.
+  let stored = job.roles ? null : readWorkbookMappings(wb);
+  if (stored && !stored.ok) {
+    io.stderr(storedRolesOf(stored, '', [], job.lang).note);
+    stored = null;
+  }
   for (const ws of candidateSheets(job, wb)) {
     const { grid, formats } = wb.grid(ws);
     phase('read');
-    const scoring = scoreGrid(grid, ws.name, rules, { formats, roles: job.roles });
+    const fromStore = storedRolesOf(stored, ws.name, grid, job.lang);
+    io.stderr(fromStore.note);
+    const scoring = scoreGrid(grid, ws.name, rules, { formats, roles: job.roles ?? fromStore.roles });
     phase('score');
     if (scoring.found) return { ws, grid, scoring, skipped: misses };
     // The table, with columns whose role the user must confirm: the search stops here.
@@ -479,6 +490,8 @@ function announceTable(job: Job, chosen: Chosen & { skipped: Miss[] }, io: Io): 
   io.stderr(
     fill(m.tableFound, { sheet: chosen.ws.name, units: result.units.length, fields: result.table.fields.length, headerRow: layout.headerRow + 1, maxRow: layout.maxRow + 1 }) + '\n',
   );
+  // A table not in the usual shape (results only): how it was read, never a silent guess.
+  io.stderr(readingNotesText(result, job.lang));
 }
 
 async function noTable(job: Job, misses: Miss[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
@@ -690,6 +703,14 @@ function tableProblems(job: Job, wb: XlsxBook, chosen: Chosen): string[] {
   const { ws, scoring } = chosen;
   const layout = scoring.layout;
   const out: string[] = [];
+  // A transposed table's layout is of the table turned, and nothing is written into it: only its cells are checked.
+  const t = layout.transposed;
+  if (t) {
+    for (const u of wb.grid(ws).uncomputed ?? []) {
+      if (t.fieldRows.includes(u.row) && (t.unitCols.includes(u.col) || u.col === t.maxCol)) out.push(fill(m.uncomputed, { sheet: ws.name, cell: cellAddress(u.row + 1, u.col) }));
+    }
+    return out;
+  }
   const first = layout.outputCol ?? layout.outputTargetCol;
   if (first + OUTPUT_COLUMN_COUNT - 1 > LAST_COLUMN) out.push(fill(m.pastLastColumn, { sheet: ws.name, cell: cellAddress(layout.headerRow + 1, Math.min(first, LAST_COLUMN + 1) - 1), last: 'XFD' }));
   const cols = new Set([layout.nameCol, ...layout.fieldCols, layout.totalCol, layout.bonusCol, layout.deductionCol, layout.lastYearIndexCol, layout.lastYearBandCol]);

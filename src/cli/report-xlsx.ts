@@ -6,7 +6,12 @@
  * the workbook's styles.
  */
 import {
+  DEFAULT_FONT_SIZE,
+  FIT_TO_PAGES,
+  LINE_HEIGHT,
   MARKER_COLUMN,
+  ND30_MARGINS_MM,
+  PRINT_FONT,
   REPORT_BORDER_COLOR,
   REPORT_LOOK,
   REPORT_MARKER,
@@ -19,6 +24,8 @@ import {
   type Lang,
   type ReportCell,
   type ReportSheetModel,
+  mmToInches,
+  wrappedHeight,
 } from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
 import { ByteText } from './ooxml/byte-text';
@@ -53,33 +60,6 @@ export interface ReportSheetOutcome {
   nameTaken: string | null;
 }
 
-/** Excel's limit on a row's height, in points. */
-export const MAX_ROW_HEIGHT = 409;
-/** Points per wrapped line at the default 11 pt font. */
-const LINE_HEIGHT = 15;
-const DEFAULT_FONT_SIZE = 11;
-
-/** Lines a text takes in a wrapped column `width` characters wide (a generous estimate: clipping is worse than space). */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.05));
-  // Most cells fit on one line: no need to count characters.
-  if (text.length <= perLine && text.indexOf('\n') < 0) return 1;
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(codePoints(line) / perLine)), 0);
-}
-
-/** Characters as a reader counts them (a surrogate pair is one). */
-function codePoints(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-      const before = text.charCodeAt(i - 1);
-      if (before >= 0xd800 && before <= 0xdbff) n--;
-    }
-  }
-  return n;
-}
-
 /** The engine's look of a report cell as a styles.xml look. */
 function xlsxLook(cell: ReportCell): Look {
   const look = reportCellLook(cell);
@@ -87,8 +67,8 @@ function xlsxLook(cell: ReportCell): Look {
   if (look.horizontal !== 'general') alignment.horizontal = look.horizontal;
   if (look.wrap) alignment.wrapText = true;
   if (look.indent > 0) alignment.indent = look.indent;
-  const out: Look = { numFmt: look.numberFormat, alignment };
-  if (look.bold || look.size !== null) out.font = { ...(look.bold ? { bold: true } : {}), ...(look.size !== null ? { size: look.size } : {}) };
+  // Every report cell in the administrative document's font (Decree 30/2020), as the add-in sets it.
+  const out: Look = { numFmt: look.numberFormat, alignment, font: { name: PRINT_FONT, ...(look.bold ? { bold: true } : {}), ...(look.size !== null ? { size: look.size } : {}) } };
   if (look.fill !== null) out.fill = look.fill;
   if (look.border) out.border = REPORT_BORDER_COLOR;
   return out;
@@ -106,13 +86,33 @@ function rowXml(i: number, cells: readonly ReportCell[], widths: readonly number
     write.value = cell.value === '' ? null : cell.value;
     xml += cellXml(i, write);
     if (typeof cell.value !== 'string' || cell.value === '') continue;
-    // A larger font fits fewer characters to a line, and each line is taller.
-    const scale = (REPORT_LOOK[cell.role].size ?? DEFAULT_FONT_SIZE) / DEFAULT_FONT_SIZE;
-    const lines = wrappedLines(cell.value, (widths[c] ?? 10) / scale);
-    if (lines > 1) height = Math.max(height, lines * LINE_HEIGHT * scale + 2);
+    // Excel's tallest row is 409 points; a paragraph naming hundreds of units is longer, and scrolls in its cell.
+    const needed = wrappedHeight(cell.value, widths[c] ?? 10, REPORT_LOOK[cell.role].size ?? DEFAULT_FONT_SIZE);
+    if (needed !== null) height = Math.max(height, needed);
   }
-  // Excel's tallest row is 409 points; a paragraph naming hundreds of units is longer, and scrolls in its cell.
-  return { xml, height: height > LINE_HEIGHT ? Math.min(MAX_ROW_HEIGHT, height) : null };
+  return { xml, height: height > LINE_HEIGHT ? height : null };
+}
+
+/** Inches as a page margin is written, to 0.1 mm or so. */
+const inches = (mm: number) => String(Number(mmToInches(mm).toFixed(4)));
+
+/**
+ * The report sheet's page (issue 17, item 3; the values of src/engine/print-setup.ts, as the
+ * add-in sets them): centred across the page, the Decree 30/2020 margins, A4 portrait, one page
+ * wide and as many tall as it takes. CT_Worksheet's order: printOptions, pageMargins, pageSetup.
+ */
+const PAGE_SETUP_XML =
+  '<printOptions horizontalCentered="1"/>' +
+  `<pageMargins left="${inches(ND30_MARGINS_MM.left)}" right="${inches(ND30_MARGINS_MM.right)}" top="${inches(ND30_MARGINS_MM.top)}" bottom="${inches(ND30_MARGINS_MM.bottom)}" header="0.3" footer="0.3"/>` +
+  // paperSize 9: A4.
+  `<pageSetup paperSize="9" orientation="portrait" fitToWidth="${FIT_TO_PAGES.wide}" fitToHeight="${FIT_TO_PAGES.tall}"/>`;
+
+/** The rows spanning the report's columns, merged (CT_Worksheet: mergeCells before printOptions). */
+function mergeCellsXml(model: ReportSheetModel): string {
+  const last = columnLetter(model.columnWidths.length - 1);
+  const rows = model.spanRows.filter((r) => model.columnWidths.length > 1 && (model.rows[r]?.length ?? 0) > 0);
+  if (rows.length === 0) return '';
+  return `<mergeCells count="${rows.length}">${rows.map((r) => `<mergeCell ref="A${r + 1}:${last}${r + 1}"/>`).join('')}</mergeCells>`;
 }
 
 /** The report sheet's worksheet XML, as UTF-8 bytes. */
@@ -137,20 +137,25 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
   out.push(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      // One page wide (fitToPage with pageSetup's fitToWidth/fitToHeight below).
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
       `<dimension ref="A1:${columnLetter(MARKER_COLUMN)}${Math.max(1, rowCount)}"/>` +
       '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       `<cols>${cols.join('')}</cols>` +
       '<sheetData>',
   );
+  // A row spanning the columns wraps its text in their whole width.
+  const spanned = new Set(model.spanRows);
+  const spanWidth = [model.columnWidths.reduce((a, b) => a + b, 0)];
   for (let i = 0; i < rowCount; i++) {
-    const { xml, height } = rowXml(i, model.rows[i] ?? [], model.columnWidths, styleOf);
+    const { xml, height } = rowXml(i, model.rows[i] ?? [], spanned.has(i) ? spanWidth : model.columnWidths, styleOf);
     const markerXml = i < marker.length ? cellXml(i, { col: MARKER_COLUMN, style: styleOf({ value: marker[i], role: 'marker' }), value: marker[i] }) : '';
     if (xml === '' && markerXml === '') continue;
     const ht = height === null ? '' : ` ht="${height}" customHeight="1"`;
     out.push(`<row r="${i + 1}"${ht}>${xml}${markerXml}</row>`);
   }
-  out.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  out.push(`</sheetData>${mergeCellsXml(model)}${PAGE_SETUP_XML}</worksheet>`);
   return out.toBuffer();
 }
 
@@ -171,6 +176,8 @@ export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, year: 
     book.replaceSheet(ours, name, xml);
     sheet = ours;
   } else sheet = book.addSheet(name, xml);
+  // Printed: the report's own columns, never the hidden marker column.
+  book.setPrintArea(sheet, `A1:${columnLetter(Math.max(0, model.columnWidths.length - 1))}${Math.max(1, model.rows.length)}`);
   // The sheet is final: it deflates on the thread pool beside the scoring sheet.
   book.compressAhead(sheet);
   return { sheet: name, replaced: ours !== null, nameTaken };

@@ -16,6 +16,8 @@ import {
   type OutputColumn,
   type OutputPlan,
   type RuleSet,
+  extendedPrintArea,
+  wrappedHeight,
 } from '../engine';
 import type { SheetRef, XlsxBook } from './ooxml/book';
 import { editRows, setColumns, widenDimension, type CellWrite } from './ooxml/sheet-xml';
@@ -77,9 +79,13 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
     return found;
   };
   const unitRows = unitRowsOf(layout);
+  // The height each unit row needs for its wrapped text (the note), found as its cells are made.
+  const heights = new Map<number, number>();
   block.rows.forEach((values, k) => {
     edits.set(unitRows[k], (styleAt) => {
       const rowStyles = unitStyles(styleAt(layout.nameCol), block.bands[k]);
+      const height = wrappedRowHeight(values, (i) => styles.fontSize(rowStyles[i]));
+      if (height !== null) heights.set(unitRows[k], height);
       return values.map((value, i) => ({ col: first + i, style: rowStyles[i], value: value === '' ? null : value }));
     });
   });
@@ -90,7 +96,31 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
   // Column widths and the dimension live before the rows: that head is edited on its own.
   const widths = new Map(OUTPUT_COLUMNS.map((column, i) => [first + i, { width: column.width }]));
   const editHead = (head: string) => widenDimension(setColumns(head, widths), last, Math.max(layout.endRow, layout.headerRow + 1) - 1);
-  const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead };
+  const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead, rowHeight: (row0: number) => heights.get(row0) ?? null };
   const editOf = (row0: number, styleAt: (col: number) => number) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
   book.setSheetXml(sheet, editRows(book.sheetXml(sheet), rows, options, editOf));
+  extendPrintArea(book, sheet, { top: layout.headerRow + 1, bottom: Math.max(layout.endRow, layout.headerRow + 1), left: first, right: last });
+}
+
+/** The height a unit row needs for the text of the output's wrapping columns (null: one line is enough). */
+function wrappedRowHeight(values: readonly CellValue[], fontSize: (i: number) => number): number | null {
+  let height: number | null = null;
+  OUTPUT_COLUMNS.forEach((column, i) => {
+    const value = values[i];
+    if (!column.wrap || typeof value !== 'string' || value === '') return;
+    const needed = wrappedHeight(value, column.width, fontSize(i));
+    if (needed !== null) height = Math.max(height ?? 0, needed);
+  });
+  return height;
+}
+
+/**
+ * The sheet's print area, when the workbook names one, grown over the output block (issue 17,
+ * item 3): else the printed page leaves out the results. A sheet without one prints its used
+ * range, which holds them; a print area of several ranges is left as it is.
+ */
+function extendPrintArea(book: XlsxBook, sheet: SheetRef, output: { top: number; bottom: number; left: number; right: number }): void {
+  const area = book.printArea(sheet);
+  const grown = area === null ? null : extendedPrintArea(area, output);
+  if (grown !== null) book.setPrintArea(sheet, grown);
 }

@@ -17,10 +17,10 @@ import {
   TextRun,
   convertMillimetersToTwip,
 } from 'docx';
-import type { Lang, Narrative } from '../engine';
+import { A4_MM, ND30_MARGINS_MM, PRINT_FONT, type Lang, type Narrative } from '../engine';
 
 /** Font and size of the body (half-points: 26 = 13 pt). */
-export const DOCX_FONT = 'Times New Roman';
+export const DOCX_FONT = PRINT_FONT;
 export const DOCX_SIZE = 26;
 const BULLETS = 'report-bullets';
 
@@ -79,9 +79,14 @@ export function narrativeDocument(n: Narrative, lang: Lang): Document {
         properties: {
           titlePage: true,
           page: {
-            // A4, margins of Decree 30/2020/NĐ-CP: top and bottom 20 mm, left 30 mm, right 15 mm.
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+            // A4, margins of Decree 30/2020/NĐ-CP (src/engine/print-setup.ts, shared with the report sheet).
+            size: { width: convertMillimetersToTwip(A4_MM.width), height: convertMillimetersToTwip(A4_MM.height) },
+            margin: {
+              top: convertMillimetersToTwip(ND30_MARGINS_MM.top),
+              bottom: convertMillimetersToTwip(ND30_MARGINS_MM.bottom),
+              left: convertMillimetersToTwip(ND30_MARGINS_MM.left),
+              right: convertMillimetersToTwip(ND30_MARGINS_MM.right),
+            },
           },
         },
         children: paragraphs,

@@ -18,6 +18,11 @@ function localiseParams(params: Record<string, string | number>, lang: Lang): Re
     else if (k === 'readings') out[k] = v.split(' | ').map((r) => (Number.isFinite(Number(r)) ? formatExact(Number(r), lang) : r)).join(' | ');
     else out[k] = v;
   }
+  // A text given in both languages (`bandVi`, `bandEn`): the reader's, as `band`.
+  for (const k of Object.keys(params)) {
+    const both = /^(\w+)(Vi|En)$/.exec(k);
+    if (both && both[2] === (lang === 'vi' ? 'Vi' : 'En')) out[both[1]] = out[k];
+  }
   return out;
 }
 

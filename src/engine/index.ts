@@ -27,3 +27,8 @@ export * from './header-words';
 export * from './header-roles';
 export * from './table-checks';
 export * from './cell-limit';
+export * from './print-setup';
+export * from './results-only';
+export * from './transpose';
+export { MAPPING_MARKER, MAPPING_FORMAT_VERSION, mappingToRows, mappingFromRows, mappingOf, withMapping, storedRolesFor, rolesFromStore, type StoredColumn, type StoredMapping, type MappingProblem, type MappingRead, type StoredRoles } from './mapping-sheet';
+export * from './row-height';

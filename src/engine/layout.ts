@@ -9,6 +9,7 @@ import { parseNumberText } from './decimal';
 import { fieldsOf, headerLabel, isSubColumn, readHeader, type FieldColumns, type HeaderColumn, type RoleOverrides, type UncertainColumn } from './header-roles';
 import { foldHeader, headerRole, isMaxRowLabel, isNameHeader, isSummaryText, type ColumnRole } from './header-words';
 import { cellText, fold } from './text';
+import { findTransposition, turnTable, type Transposition } from './transpose';
 import type { CellValue } from './types';
 
 /** A sheet's values, row by row. `grid[0][0]` is the cell at `origin`. */
@@ -64,6 +65,16 @@ export interface Layout {
   authorityIndexCol?: number | null;
   authorityRankCol?: number | null;
   authorityBandCol?: number | null;
+  /**
+   * A results-only table (issue 15 item 7): no field points, an index column ("Chỉ số CCHC (%)")
+   * that fieldCols[0] points at; units are banded and ranked from that index as given.
+   */
+  resultsOnly?: boolean;
+  /**
+   * A transposed table (issue 15 item 6): every other index of this layout is of the table turned
+   * into the usual shape (transpose.ts turnTable); this says where the table is in the sheet.
+   */
+  transposed?: Transposition;
 }
 
 /** Where a field's maximum points are. */
@@ -123,30 +134,23 @@ export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_O
     if (found.ok || found.reason !== 'noMaxRow') return found;
   }
   if (headerSeen) return { ok: false, reason: 'noMaxRow', detail: 'Điểm tối đa' };
-  const transposed = transposedAt(grid, Math.min(grid.length, scanRows), origin);
-  return transposed ? { ok: false, reason: 'transposed', detail: transposed } : { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
+  return transposedLayout(grid, Math.min(grid.length, scanRows), origin) ?? { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
 }
-
-/** Starts of a unit's name (folded) as a column title of a transposed table. */
-const UNIT_NAME_STARTS = ['xa ', 'phuong ', 'thi tran ', 'ubnd ', 'huyen ', 'thi xa ', 'thanh pho ', 'quan '];
 
 /**
- * A transposed table (units as columns, fields as rows with a maximum-points column): a header
- * row with a "Điểm tối đa" cell, numbers under it, and unit names right of it. Its cell, or null.
- * Read as such it is refused with a message saying how to turn it, never misread.
+ * A transposed table (units as columns, fields as rows with a maximum-points column), read
+ * turned into the usual shape (transpose.ts): the layout is the turned table's, with
+ * `transposed` saying where it is in the sheet. When even turned it cannot be read, it is
+ * refused, naming its "Điểm tối đa" cell, never misread.
  */
-function transposedAt(grid: Grid, rows: number, origin: Origin): string | null {
-  for (let r = 0; r < rows; r++) {
-    const row = grid[r] ?? [];
-    const m = row.findIndex((v) => isMaxRowLabel(foldHeader(cellText(v))));
-    if (m < 0) continue;
-    const units = row.filter((v, c) => c > m && UNIT_NAME_STARTS.some((w) => foldHeader(cellText(v)).startsWith(w))).length;
-    const numbersBelow = typeof grid[r + 1]?.[m] === 'number';
-    if (units >= 2 && numbersBelow) return cellAddress(origin.row + r, origin.col + m);
-  }
-  return null;
+function transposedLayout(grid: Grid, rows: number, origin: Origin): LayoutResult | null {
+  const t = findTransposition(grid, rows);
+  if (!t) return null;
+  const turned = turnTable(grid, t);
+  const found = t.unitCols.length > 0 && t.fieldRows.length > 0 ? layoutAt(turned.grid, 0, 0, origin, new Map()) : null;
+  if (found?.ok) return { ok: true, layout: { ...found.layout, transposed: t }, columns: found.columns };
+  return { ok: false, reason: 'transposed', detail: cellAddress(origin.row + t.headerRow, origin.col + t.maxCol) };
 }
-
 
 /** The unit-name column of a header row: the one the user named, else the first unit-name header; -1 if none. */
 function nameColumnIn(row: readonly CellValue[], overrides: RoleOverrides): number {
@@ -345,7 +349,10 @@ function layoutAt(grid: Grid, top: number, nameCol: number, origin: Origin, over
     const detail = uncertain.map((u) => cellAddress(origin.row + bottom, origin.col + u.col)).join(', ');
     return { ok: false, reason: 'uncertain', detail, proposal: { columns: header.columns, uncertain, originCol: origin.col } };
   }
-  if (fields.length === 0) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + bottom, origin.col + nameCol) };
+  if (fields.length === 0) {
+    if (keyed.authorityIndex === undefined) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + bottom, origin.col + nameCol) };
+    return { ok: true, layout: resultsOnlyLayout(grid, { top, bottom, nameCol, columns: header.columns, keyed, outputCol: header.outputCol, endCol: header.endCol }), columns: header.columns };
+  }
   const sttCol = header.columns.find((c) => c.col < nameCol && c.role === 'stt')?.col ?? null;
   const pre = preamble(grid, bottom + 1, nameCol);
   const units = unitSection(grid, pre.firstUnitRow, nameCol, sttCol, fields.map((f) => f.scoreCol));
@@ -368,6 +375,55 @@ function layoutAt(grid: Grid, top: number, nameCol: number, origin: Origin, over
     outputTargetCol: header.outputCol ?? header.endCol,
   };
   return { ok: true, layout: withExtras(grid, layout, { fields, maxSources, units, keyed }), columns: header.columns };
+}
+
+/** What a header read gives a results-only layout. */
+interface IndexHeader {
+  top: number;
+  bottom: number;
+  nameCol: number;
+  columns: readonly HeaderColumn[];
+  keyed: Partial<Record<KeyedRole, number>>;
+  outputCol: number | null;
+  endCol: number;
+}
+
+/**
+ * A results-only table: a name column and an index column ("Chỉ số (%)", "Chỉ số CCHC"), no field
+ * points at all. The index column is the one "field" (out of 100, its maximum at its header): the
+ * index as given. Bonus, penalty and total columns are not read (the given index has them already);
+ * the authority's rank and band stay compared with ours.
+ */
+function resultsOnlyLayout(grid: Grid, h: IndexHeader): Layout {
+  const indexCol = h.keyed.authorityIndex as number;
+  const sttCol = h.columns.find((c) => c.col < h.nameCol && c.role === 'stt')?.col ?? null;
+  const pre = preamble(grid, h.bottom + 1, h.nameCol);
+  const units = unitSection(grid, pre.firstUnitRow, h.nameCol, sttCol, [indexCol]);
+  const layout: Layout = {
+    ...(h.top < h.bottom ? { headerRow: h.bottom, topHeaderRow: h.top } : { headerRow: h.bottom }),
+    maxRow: pre.maxRow ?? h.bottom,
+    firstUnitRow: pre.firstUnitRow,
+    endRow: units.end,
+    nameCol: h.nameCol,
+    sttCol,
+    fieldCols: [indexCol],
+    bonusCol: null,
+    deductionCol: null,
+    totalCol: null,
+    lastYearIndexCol: h.keyed.lastYearIndex ?? null,
+    lastYearBandCol: h.keyed.lastYearBand ?? null,
+    outputCol: h.outputCol,
+    outputTargetCol: h.outputCol ?? h.endCol,
+    resultsOnly: true,
+    maxSources: [{ kind: 'header', row: h.bottom, col: indexCol, value: 100 }],
+  };
+  const contiguous = units.rows.length === layout.endRow - layout.firstUnitRow && units.rows.every((r, i) => r === layout.firstUnitRow + i);
+  if (!contiguous) layout.unitRows = units.rows;
+  if (units.titles.length > 0) layout.blockTitles = units.titles;
+  if (h.keyed.block !== undefined) layout.blockCol = h.keyed.block;
+  if (h.keyed.authorityRank !== undefined) layout.authorityRankCol = h.keyed.authorityRank;
+  if (h.keyed.authorityBand !== undefined) layout.authorityBandCol = h.keyed.authorityBand;
+  return layout;
 }
 
 interface Extras {

@@ -26,8 +26,8 @@ export function rankEq(num: readonly number[], den: readonly number[]): number[]
  * Unit indexes in rank order; units of equal rank in Vietnamese alphabetical order, then in
  * sheet order, so the same data always gives the same lists.
  */
-export function rankOrderOf(units: readonly { rank: number; name: string }[]): number[] {
-  return units.map((_, i) => i).sort((a, b) => units[a].rank - units[b].rank || compareVietnamese(units[a].name, units[b].name) || a - b);
+export function rankOrderOf(ranks: readonly number[], names: readonly string[]): number[] {
+  return ranks.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b] || compareVietnamese(names[a], names[b]) || a - b);
 }
 
 /** Dense ranks of exact fractions, highest first: equal values share a rank, the next follows on (1, 1, 2). */

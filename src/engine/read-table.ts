@@ -9,6 +9,7 @@ import { parseNumberText, toScaled } from './decimal';
 import type { RoleOverrides } from './header-roles';
 import { SHEET_ORIGIN, headerText, unitRowsOf, type Grid, type Layout, type Origin } from './layout';
 import { cellText, fold } from './text';
+import { turnTable } from './transpose';
 import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
 
 /** Cell texts (folded) that mark a field as not applicable to a unit. */
@@ -38,6 +39,8 @@ interface Reader {
   origin: Origin;
   options: ReadOptions;
   findings: Finding[];
+  /** A transposed table, read turned: the sheet grid's cell of each turned cell. */
+  cellAt?: (r: number, c: number) => { row: number; col: number };
 }
 
 function at(rd: Reader, r: number, c: number): CellValue {
@@ -46,7 +49,16 @@ function at(rd: Reader, r: number, c: number): CellValue {
 
 /** The sheet address of grid cell (r, c). */
 function addr(rd: Reader, r: number, c: number): string {
-  return cellAddress(rd.origin.row + r, rd.origin.col + c);
+  const at = rd.cellAt ? rd.cellAt(r, c) : { row: r, col: c };
+  return cellAddress(rd.origin.row + at.row, rd.origin.col + at.col);
+}
+
+/**
+ * The column letter of a column of the table as read: the sheet's; for a transposed table, the
+ * turned table's own (a field is a row of the sheet: `table.transposed` maps it back).
+ */
+function colLetter(rd: Reader, c: number): string {
+  return rd.cellAt ? columnLetter(c) : columnLetter(rd.origin.col + c);
 }
 
 function report(rd: Reader, severity: Finding['severity'], address: string, code: FindingCode, params: Finding['params'] = {}): void {
@@ -62,8 +74,9 @@ function isPercentFormat(rd: Reader, r: number, c: number): boolean {
 }
 
 /** Reads and checks the table the layout points at. */
-export function readTable(grid: Grid, layout: Layout, sheet: string, options: ReadOptions = {}): TableRead {
-  const rd: Reader = { grid, layout, sheet, origin: options.origin ?? SHEET_ORIGIN, options, findings: [] };
+export function readTable(sheetGrid: Grid, layout: Layout, sheet: string, sheetOptions: ReadOptions = {}): TableRead {
+  const rd = readerOf(sheetGrid, layout, sheet, sheetOptions);
+  const { grid, options } = rd;
   const fields = layout.fieldCols.map((c, i) => readField(rd, c, i));
   const unitRows = unitRowsOf(layout);
   if (unitRows.length === 0) report(rd, 'error', addr(rd, layout.firstUnitRow, layout.nameCol), 'noUnits');
@@ -74,13 +87,31 @@ export function readTable(grid: Grid, layout: Layout, sheet: string, options: Re
     bandByText: bandsByText(options.rules),
     lastYearFractions: columnOfFractions(rd, layout.lastYearIndexCol, unitRows, true),
     authorityFractions: columnOfFractions(rd, layout.authorityIndexCol ?? null, unitRows, false),
+    indexFractions: columnOfFractions(rd, layout.resultsOnly ? layout.fieldCols[0] : null, unitRows, false),
     rowOfName,
   };
   for (const r of unitRows) units.push(readUnit(rd, row, r));
   const table: ScoringTable = { sheet, fields, units };
-  const letter = (c: number | null | undefined) => (c === null || c === undefined ? null : columnLetter(rd.origin.col + c));
+  if (layout.resultsOnly) table.resultsOnly = true;
+  const letter = (c: number | null | undefined) => (c === null || c === undefined ? null : colLetter(rd, c));
+  if (rd.cellAt) table.transposed = turnedRows(rd, grid[0]?.length ?? 0);
   if (hasAuthority(layout)) table.authorityColumns = { index: letter(layout.authorityIndexCol), rank: letter(layout.authorityRankCol), band: letter(layout.authorityBandCol) };
   return { table, findings: rd.findings };
+}
+
+/** The reader of a table; a transposed table's is of the table turned (transpose.ts), each cell named as in the sheet. */
+function readerOf(sheetGrid: Grid, layout: Layout, sheet: string, sheetOptions: ReadOptions): Reader {
+  const origin = sheetOptions.origin ?? SHEET_ORIGIN;
+  if (!layout.transposed) return { grid: sheetGrid, layout, sheet, origin, options: sheetOptions, findings: [] };
+  const turned = turnTable(sheetGrid, layout.transposed, sheetOptions.formats);
+  return { grid: turned.grid, layout, sheet, origin, options: { ...sheetOptions, formats: turned.formats }, findings: [], cellAt: turned.cell };
+}
+
+/** A transposed table's rows: the sheet row (1-based) of each column of the table as read, by its letter. */
+function turnedRows(rd: Reader, width: number): NonNullable<ScoringTable['transposed']> {
+  const rows: Record<string, number> = {};
+  for (let c = 0; c < width; c++) rows[columnLetter(c)] = rd.origin.row + (rd.cellAt?.(0, c).row ?? 0);
+  return { rows };
 }
 
 function hasAuthority(layout: Layout): boolean {
@@ -91,7 +122,7 @@ function hasAuthority(layout: Layout): boolean {
 function readField(rd: Reader, c: number, i: number): FieldDef {
   const { layout, grid } = rd;
   const label = layout.fieldLabels?.[i] ?? headerText(grid, layout, c);
-  const field: FieldDef = { label, maxScaled: null, column: columnLetter(rd.origin.col + c), maxAddress: '', ...companionColumns(rd, i) };
+  const field: FieldDef = { label, maxScaled: null, column: colLetter(rd, c), maxAddress: '', ...companionColumns(rd, i) };
   const source = layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c };
   if (source.kind === 'column') return readMaxColumn(rd, field, source.col);
   field.maxAddress = addr(rd, source.row, source.col);
@@ -105,9 +136,9 @@ function companionColumns(rd: Reader, i: number): Pick<FieldDef, 'role' | 'selfC
   const out: Pick<FieldDef, 'role' | 'selfColumn' | 'surveyColumn'> = {};
   if (layout.surveyFields?.[i]) out.role = 'survey';
   const self = layout.selfCols?.[i];
-  if (self !== null && self !== undefined) out.selfColumn = columnLetter(rd.origin.col + self);
+  if (self !== null && self !== undefined) out.selfColumn = colLetter(rd, self);
   const survey = layout.surveySubCols?.[i];
-  if (survey !== null && survey !== undefined) out.surveyColumn = columnLetter(rd.origin.col + survey);
+  if (survey !== null && survey !== undefined) out.surveyColumn = colLetter(rd, survey);
   return out;
 }
 
@@ -170,6 +201,8 @@ interface RowReader {
   bandByText: Map<string, BandCode>;
   lastYearFractions: boolean;
   authorityFractions: boolean;
+  /** A results-only table's index column holds fractions (0,865 = 86,5%). */
+  indexFractions: boolean;
   /** The first row of each name read so far (folded), for the duplicate check. */
   rowOfName: Map<string, number>;
 }
@@ -181,14 +214,15 @@ function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
   const first = row.rowOfName.get(key);
   if (first === undefined) row.rowOfName.set(key, r);
   else report(rd, 'error', addr(rd, r, layout.nameCol), 'duplicateName', { name, first: addr(rd, first, layout.nameCol) });
-  const scores = layout.fieldCols.map((c, i) => readScore(rd, r, c, row.fields[i], name));
+  const scores = layout.resultsOnly ? [readGivenIndex(rd, r, layout.fieldCols[0], row, name)] : layout.fieldCols.map((c, i) => readScore(rd, r, c, row.fields[i], name));
   // No field applies: there is no index to compute (not the lowest band at 0%).
   if (scores.length > 0 && scores.every((s) => s.kind === 'notApplicable')) report(rd, 'error', addr(rd, r, layout.nameCol), 'allNotApplicable', { unit: name });
   const bonusScaled = readOptionalPoints(rd, r, layout.bonusCol);
   const deductionScaled = readOptionalPoints(rd, r, layout.deductionCol);
   const unit: UnitInput = {
     name,
-    row: rd.origin.row + r,
+    // A transposed table's unit is a column: its row is its name's, and its column is given.
+    row: rd.origin.row + (rd.cellAt ? rd.cellAt(r, layout.nameCol).row : r),
     nameAddress: addr(rd, r, layout.nameCol),
     scores,
     bonusScaled,
@@ -198,6 +232,7 @@ function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
     lastYearBand: readLastYearBand(rd, r, row.bandByText),
   };
   addRealTableParts(rd, row, r, unit);
+  if (rd.cellAt) unit.column = columnLetter(rd.origin.col + rd.cellAt(r, layout.nameCol).col);
   return unit;
 }
 
@@ -257,6 +292,19 @@ function readScore(rd: Reader, r: number, c: number, field: FieldDef, unit: stri
     return { kind: 'invalid' };
   }
   return { kind: 'points', scaled };
+}
+
+/**
+ * A results-only table's index as given, as the points of its one "field" out of 100: a number
+ * like 86,5, text like "86,5%", or a fraction (a %-formatted cell, or a column of fractions).
+ */
+function readGivenIndex(rd: Reader, r: number, c: number, row: RowReader, unit: string): FieldScore {
+  if (isEmpty(at(rd, r, c))) {
+    report(rd, 'error', addr(rd, r, c), 'emptyScore', { unit, field: row.fields[0].label });
+    return { kind: 'invalid' };
+  }
+  const scaled = readLastYearIndex(rd, r, c, row.indexFractions);
+  return scaled === null ? { kind: 'invalid' } : { kind: 'points', scaled };
 }
 
 /** Bonus or deduction points (0 when the column is absent or the cell empty); a deduction typed as −2 means 2 points off. */

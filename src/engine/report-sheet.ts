@@ -141,12 +141,21 @@ export interface ReportSheetModel {
   chart: { firstRow: number; rows: number; title: string } | null;
   /** Widths of columns A–E in characters. */
   columnWidths: number[];
+  /**
+   * The rows (0-based) whose one cell spans every column, merged (the title, the paragraphs, the
+   * tables' captions): a paragraph wraps within the page's width while the tables keep one field a column.
+   */
+  spanRows: number[];
   /** The marker cells' values, AZ1:AZ4 (the name is filled in by the writer). */
   marker(sheetName: string): [string, string, string, string];
 }
 
-/** Widths of the report's columns A–E, in characters: A holds the paragraphs. */
-export const REPORT_COLUMN_WIDTHS = [100, 26, 12, 28, 60];
+/**
+ * Widths of the report's columns A–E, in characters: the tables' columns (rank or band label, unit
+ * or count, index or share, band, note), which the paragraphs span. About 110 characters: printed
+ * one page wide on A4 portrait within the Decree 30/2020 margins (print-setup.ts) at about 80%.
+ */
+export const REPORT_COLUMN_WIDTHS = [22, 22, 10, 22, 34];
 
 /** The marker values a report sheet carries in AZ1:AZ4. */
 export function markerValues(year: number, sheetName: string, sourceSheet: string): [string, string, string, string] {
@@ -255,7 +264,9 @@ export function reportSheetModel(
   const year = settings.year;
   const rows = narrativeRows(narrative, maxCellText);
   const paragraphRows = rows.length;
+  const spanRows = rows.map((_, i) => i);
   rows.push([], [{ value: fill(m.output.report.bandTableTitle, { year }), role: 'caption' }]);
+  spanRows.push(rows.length - 1);
   const bandHeaderRow = rows.length;
   rows.push(...bandTableRows(result, lang), []);
 
@@ -266,6 +277,7 @@ export function reportSheetModel(
   }
 
   rows.push([{ value: fill(m.output.report.rankingTitle, { year, unitTerm: m.narrative.unitTerm }), role: 'caption' }]);
+  spanRows.push(rows.length - 1);
   const rankingHeaderRow = rows.length;
   for (const row of rankingRows(result, lang, notes)) rows.push(row);
 
@@ -276,6 +288,7 @@ export function reportSheetModel(
     rankingTable: { headerRow: rankingHeaderRow, rowCount: result.rankOrder.length, columnCount: 5 },
     chart,
     columnWidths: REPORT_COLUMN_WIDTHS,
+    spanRows,
     marker: (name) => markerValues(year, name, result.table.sheet),
   };
 }

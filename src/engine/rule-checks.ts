@@ -5,6 +5,8 @@
  */
 import { columnLetter, qualifiedAddress } from './address';
 import { surveyInFields } from './components';
+import { resultsOnlyFindings } from './results-only';
+import { unitCell } from './table-checks';
 import { compileRules, findBlock, type CompiledBand, type CompiledBlock, type CompiledRules } from './rules';
 import { fold } from './text';
 import type { Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
@@ -37,7 +39,8 @@ export function ruleTableFindings(table: ScoringTable, rules: RuleSet, columns: 
   } catch {
     return [];
   }
-  const findings: Finding[] = [];
+  // A results-only table: rules that need field points are refused (results-only.ts).
+  const findings: Finding[] = resultsOnlyFindings(table, rules);
   const add = (address: string, code: FindingCode, params: Finding['params']) =>
     findings.push({ severity: 'error', sheet: table.sheet, address, cell: qualifiedAddress(table.sheet, address), code, params });
   if (compiled.components !== null && surveyInFields(table.fields)) {
@@ -47,15 +50,15 @@ export function ruleTableFindings(table: ScoringTable, rules: RuleSet, columns: 
     findings.push({ severity: 'warning', sheet: table.sheet, address, cell: qualifiedAddress(table.sheet, address), code: 'surveyAlreadyInFields', params: { field: field.label, column: field.surveyColumn ?? field.column } });
     compiled = { ...compiled, components: null };
   }
-  for (const u of table.units) unitFindings(u, compiled, columns, add);
+  for (const u of table.units) unitFindings(table, u, compiled, columns, add);
   floorFieldFindings(table, compiled, add);
   return findings;
 }
 
 type Add = (address: string, code: FindingCode, params: Finding['params']) => void;
 
-function unitFindings(u: UnitInput, c: CompiledRules, columns: RuleCheckColumns, add: Add): void {
-  capFindings(u, c, columns, add);
+function unitFindings(table: ScoringTable, u: UnitInput, c: CompiledRules, columns: RuleCheckColumns, add: Add): void {
+  capFindings(table, u, c, columns, add);
   const block = blockOf(u, c, add);
   if (u.bandCap && bandIndexNamed(block?.bands ?? c.bands, u.bandCap.band) < 0) add(u.nameAddress, 'unknownCapBand', { unit: u.name, value: u.bandCap.band });
   const survey = u.surveyScaled ?? null;
@@ -74,9 +77,9 @@ function blockOf(u: UnitInput, c: CompiledRules, add: Add): CompiledBlock | unde
 }
 
 /** Bonus or penalty points over the rules' cap, on the bonus or deduction cell. */
-function capFindings(u: UnitInput, c: CompiledRules, columns: RuleCheckColumns, add: Add): void {
-  if (c.bonusCapScaled !== null && u.bonusScaled > c.bonusCapScaled) add(`${columns.bonus ?? ''}${u.row}`, 'bonusOverCap', { unit: u.name, value: u.bonusScaled / 1e4, cap: c.bonusCapScaled / 1e4 });
-  if (c.deductionCapScaled !== null && u.deductionScaled > c.deductionCapScaled) add(`${columns.deduction ?? ''}${u.row}`, 'deductionOverCap', { unit: u.name, value: u.deductionScaled / 1e4, cap: c.deductionCapScaled / 1e4 });
+function capFindings(table: ScoringTable, u: UnitInput, c: CompiledRules, columns: RuleCheckColumns, add: Add): void {
+  if (c.bonusCapScaled !== null && u.bonusScaled > c.bonusCapScaled) add(unitCell(table, columns.bonus ?? '', u), 'bonusOverCap', { unit: u.name, value: u.bonusScaled / 1e4, cap: c.bonusCapScaled / 1e4 });
+  if (c.deductionCapScaled !== null && u.deductionScaled > c.deductionCapScaled) add(unitCell(table, columns.deduction ?? '', u), 'deductionOverCap', { unit: u.name, value: u.deductionScaled / 1e4, cap: c.deductionCapScaled / 1e4 });
 }
 
 /** A per-field floor must name a field of the table (or a component): a misspelt name would silently never apply. */

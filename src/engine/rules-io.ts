@@ -22,8 +22,10 @@ export const RULES_SHEET = '_TieuChiCCHC';
 export const AUDIT_SHEET = '_NhatKyCCHC';
 /** The sheet the add-in records what it last wrote (for the hand-edit check). */
 export const STATE_SHEET = '_TrangThaiCCHC';
+/** The sheet the add-in keeps the column mappings the user confirmed on (mapping-sheet.ts). */
+export const MAPPING_SHEET = '_CotCCHC';
 /** Sheets the add-in owns: never a scoring table. */
-export const OWNED_SHEETS: readonly string[] = [RULES_SHEET, AUDIT_SHEET, STATE_SHEET];
+export const OWNED_SHEETS: readonly string[] = [RULES_SHEET, AUDIT_SHEET, STATE_SHEET, MAPPING_SHEET];
 
 /** A1 of the rules sheet: tells the sheet is ours and which layout it follows. */
 export const RULES_MARKER = 'PAR-RULES';

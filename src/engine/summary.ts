@@ -122,6 +122,11 @@ function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldS
     const underFloor: Record<string, number> = {};
     for (const b of floors) underFloor[b.rule.code] = 0;
     const max = f.maxScaled;
+    // Each band's floor for this field, found once (not once per unit).
+    const checks = floors.flatMap((b) => {
+      const floor = floorFor(b, f.label);
+      return floor === null ? [] : [{ code: b.rule.code, floorScaled: floor.scaled }];
+    });
     let applicable = 0;
     let pointsSum = 0;
     if (max !== null && max > 0) {
@@ -130,10 +135,7 @@ function fieldStats(table: ScoringTable, bands: readonly CompiledBand[]): FieldS
         if (s.kind !== 'points') continue;
         applicable++;
         pointsSum += s.scaled;
-        for (const b of floors) {
-          const floor = floorFor(b, f.label);
-          if (floor !== null && !meetsFloor(s.scaled, max, floor.scaled)) underFloor[b.rule.code]++;
-        }
+        for (const c of checks) if (!meetsFloor(s.scaled, max, c.floorScaled)) underFloor[c.code]++;
       }
     }
     // The average of the field indexes is the sum of points over (units × max): one exact fraction.

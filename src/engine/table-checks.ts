@@ -7,7 +7,16 @@ import { bandLabel } from './describe';
 import { qualifiedAddress } from './address';
 import { fill, formatPct, formatPoints } from './format';
 import { messages } from './i18n';
-import type { Lang, ScoringResult, ScoringTable } from './types';
+import type { Lang, ScoringResult, ScoringTable, UnitInput } from './types';
+
+/**
+ * The sheet cell (A1) of a unit's value in a column of the table as read (a field's, the
+ * authority's): on the unit's row; in a transposed table, in the unit's column, on that column's row.
+ */
+export function unitCell(table: ScoringTable, column: string, u: UnitInput): string {
+  const row = table.transposed?.rows[column];
+  return row !== undefined && u.column ? `${u.column}${row}` : `${column}${u.row}`;
+}
 
 /** A field where a unit's self-assessed points differ from its appraised points. */
 export interface SelfDifference {
@@ -38,8 +47,8 @@ export function selfAssessedDifferences(table: ScoringTable): SelfDifference[] {
         unit: u.name,
         unitIndex,
         field: f.label,
-        selfCell: `${f.selfColumn}${u.row}`,
-        appraisedCell: `${f.column}${u.row}`,
+        selfCell: unitCell(table, f.selfColumn, u),
+        appraisedCell: unitCell(table, f.column, u),
         self: self.scaled / 1e4,
         appraised: appraised.scaled / 1e4,
         difference: (appraised.scaled - self.scaled) / 1e4,
@@ -73,12 +82,12 @@ export function authorityDisagreements(result: ScoringResult, lang: Lang = 'vi')
     const theirs = u.authority;
     if (!theirs) return;
     if (cols.index && theirs.indexPct !== null && Math.round(theirs.indexPct * 100) !== Math.round(ours.indexPct * 100)) {
-      out.push({ unit: u.name, cell: `${cols.index}${u.row}`, what: 'index', theirs: theirs.indexPct, ours: ours.indexPct });
+      out.push({ unit: u.name, cell: unitCell(result.table, cols.index, u), what: 'index', theirs: theirs.indexPct, ours: ours.indexPct });
     }
-    if (cols.rank && theirs.rank !== null && theirs.rank !== ours.rank) out.push({ unit: u.name, cell: `${cols.rank}${u.row}`, what: 'rank', theirs: theirs.rank, ours: ours.rank });
+    if (cols.rank && theirs.rank !== null && theirs.rank !== ours.rank) out.push({ unit: u.name, cell: unitCell(result.table, cols.rank, u), what: 'rank', theirs: theirs.rank, ours: ours.rank });
     if (cols.band && theirs.band !== null && theirs.band !== ours.band) {
       const known = result.rules.bands.some((b) => b.code === theirs.band);
-      out.push({ unit: u.name, cell: `${cols.band}${u.row}`, what: 'band', theirs: known ? bandLabel(result.rules, theirs.band, lang) : theirs.band, ours: bandLabel(result.rules, ours.band, lang) });
+      out.push({ unit: u.name, cell: unitCell(result.table, cols.band, u), what: 'band', theirs: known ? bandLabel(result.rules, theirs.band, lang) : theirs.band, ours: bandLabel(result.rules, ours.band, lang) });
     }
   });
   return out;

@@ -146,8 +146,10 @@ export type FieldScore =
 
 export interface UnitInput {
   name: string;
-  /** 1-based sheet row. */
+  /** 1-based sheet row (a transposed table's: the row of the unit's name). */
   row: number;
+  /** A transposed table's unit: its sheet column (letter). */
+  column?: string;
   nameAddress: string;
   scores: FieldScore[];
   /** Points scaled by SCALE; 0 when the column is absent or empty. */
@@ -184,6 +186,13 @@ export interface ScoringTable {
   units: UnitInput[];
   /** Column letters of the authority's own results, when the table carries them. */
   authorityColumns?: { index: string | null; rank: string | null; band: string | null };
+  /** A results-only table (issue 15 item 7): its one field is the index as the table gives it, out of 100. */
+  resultsOnly?: boolean;
+  /**
+   * A transposed table (issue 15 item 6), read turned: the field and other columns' letters are the
+   * turned table's; `rows` gives each one's sheet row, and each unit has its sheet `column`.
+   */
+  transposed?: { rows: Record<string, number> };
 }
 
 export type Severity = 'error' | 'warning';
@@ -225,7 +234,9 @@ export type FindingCode =
   | 'unknownFloorField'
   | 'surveyOverMax'
   | 'surveyAlreadyInFields'
-  | 'maxColumnVaries';
+  | 'maxColumnVaries'
+  | 'floorsNeedPoints'
+  | 'componentsNeedPoints';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {
@@ -269,7 +280,6 @@ export interface UnitResult {
   demotion: DemotionStep[];
   /** Rank within the unit's block (RANK.EQ or dense, as the rules say); 0 when the unit is not ranked. */
   rank: number;
-  fields: UnitFieldResult[];
   lastYearIndexPct: number | null;
   lastYearBand: BandCode | null;
   /** The block's code (or the block column's text when the rules name no blocks); null: no block. */

@@ -39,6 +39,14 @@ export interface BlockRead {
   sheets: string[];
   /** The sheet's print area as Excel gives it (null: none, or the host has no page layout API). */
   printArea: string | null;
+  /**
+   * What the block was read from, as it was at the read (0-based sheet bounds): the used range,
+   * the Excel table's range or the selection. The grid may stop short of it (see `clippedRight`
+   * and readProbed); the guard compares this extent with the one at write time.
+   */
+  extent: Bounds;
+  /** The grid stops left of the used range's right edge: cells right of it were not read. */
+  clippedRight: boolean;
 }
 
 /** A sheet looked at and why it holds no scoring table. */
@@ -81,7 +89,20 @@ export function missReason(grid: CellValue[][], origin: { row: number; col: numb
 }
 
 type Sync = () => Promise<void>;
-type Bounds = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+export type Bounds = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+
+const NO_BOUNDS: Bounds = { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 };
+
+/**
+ * A sheet's block ends at the first run of this many empty rows after its first filled row: a
+ * value far below (a note at row 1048576) is not read. The table itself ends at its first row
+ * without a name (the engine's rule), so nothing past such a gap is the table's, its output's or
+ * an earlier run's.
+ */
+export const GAP_ROWS = 50;
+
+/** Columns read right of the head's last filled column: the output block's four, and room to find a free place for it. */
+export const SLACK_COLS = 12;
 type Locate = (step: 'locate' | 'read', done: number, total: number) => void;
 
 /** What one round trip tells about a sheet: its name, id, protection, tables and used range. */
@@ -89,22 +110,20 @@ interface Probe {
   ws: Excel.Worksheet;
   tables: Excel.TableCollection;
   used: Excel.Range;
-  head: Excel.Range | null;
+  head: Excel.Range;
   printArea: Excel.RangeAreas | null;
 }
 
-function probe(ws: Excel.Worksheet, withHead: boolean): Probe {
+function probe(ws: Excel.Worksheet): Probe {
   ws.load('name, id, protection/protected');
   // A navigation property returns a proxy; nothing is read from the sheet here.
   const tables = ws.tables;
   tables.load('items/name');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('rowIndex, columnIndex, rowCount, columnCount');
-  let head: Excel.Range | null = null;
-  if (withHead) {
-    head = ws.getRangeByIndexes(0, 0, HEAD_ROWS, HEAD_COLS);
-    head.load('values');
-  }
+  // The head bounds the read: a cell far right of the table (at XFD1048576) widens the used range, not the table.
+  const head = ws.getRangeByIndexes(0, 0, HEAD_ROWS, HEAD_COLS);
+  head.load('values');
   // Read with the table, so extending it after the write costs no round trip (ExcelApi 1.9).
   let printArea: Excel.RangeAreas | null = null;
   if (supportsExcelApi('1.9')) {
@@ -114,8 +133,53 @@ function probe(ws: Excel.Worksheet, withHead: boolean): Probe {
   return { ws, tables, used, head, printArea };
 }
 
-/** Reads `rowCount` × `colCount` values from (top, left) in row chunks sized from the bytes of the previous chunk. */
-async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, top: number, left: number, rowCount: number, colCount: number): Promise<CellValue[][]> {
+/** Whether a row holds anything. */
+function isFilledRow(row: readonly CellValue[] | undefined): boolean {
+  return row !== undefined && row.some((v) => v !== null && v !== undefined && v !== '');
+}
+
+/**
+ * Where a block read from the sheet's top ends: one past its last filled row before the first
+ * run of GAP_ROWS empty rows; null while the rows read so far do not show such a run.
+ */
+export function blockEnd(grid: readonly (readonly CellValue[])[]): number | null {
+  let last = -1;
+  for (let r = 0; r < grid.length; r++) {
+    if (!isFilledRow(grid[r])) continue;
+    if (last >= 0 && r - last - 1 >= GAP_ROWS) return last + 1;
+    last = r;
+  }
+  return last >= 0 && grid.length - last - 1 >= GAP_ROWS ? last + 1 : null;
+}
+
+/** How many columns of a sheet to read: to the head's last filled column and SLACK_COLS more, never past the used range. */
+export function readWidth(head: readonly (readonly CellValue[])[], usedRight: number): number {
+  let right = 0;
+  for (const row of head) {
+    for (let c = row.length - 1; c >= right; c--) {
+      if (row[c] !== null && row[c] !== undefined && row[c] !== '') {
+        right = c + 1;
+        break;
+      }
+    }
+  }
+  // A head filled to its edge: the table may be wider than the head, so the used range stands.
+  if (right >= HEAD_COLS) return usedRight;
+  return Math.min(usedRight, Math.max(right, 1) + SLACK_COLS);
+}
+
+/** What readChunks reads: a block of the sheet, and whether it may stop at the first gap of empty rows. */
+interface ChunkPlan {
+  top: number;
+  left: number;
+  rowCount: number;
+  colCount: number;
+  stopAtGap: boolean;
+}
+
+/** Reads a block in row chunks sized from the bytes of the previous chunk; stops at the first gap of empty rows when the plan says so. */
+async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, plan: ChunkPlan): Promise<CellValue[][]> {
+  const { top, left, rowCount, colCount } = plan;
   const grid: CellValue[][] = [];
   let rowsPerChunk = Math.max(1, Math.min(2000, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, colCount * 24))));
   for (let start = 0; start < rowCount && colCount > 0; ) {
@@ -131,38 +195,46 @@ async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, top
     for (const row of values) grid.push(row);
     rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, gridBytes(values) / n)));
     start += n;
+    const end = plan.stopAtGap ? blockEnd(grid) : null;
+    if (end !== null) return grid.slice(0, end);
   }
   return grid;
 }
 
-/** The block of a probed sheet: the selection when it is a block (active sheet only), else its first Excel table, else its used range. */
-async function readProbed(p: Probe, selection: Excel.Range | null, sheets: string[], sync: Sync, progress: Locate, onChunk: () => void): Promise<BlockRead> {
-  let source: TableSource;
-  let bounds: Bounds;
-  if (selection && selection.rowCount > 1 && selection.columnCount > 1) {
-    source = { kind: 'selection', address: selection.address.split('!').pop() as string };
-    bounds = selection;
-  } else if (p.tables.items.length > 0) {
+/** What to read of a probed sheet: the selection when it is a block (active sheet only), else its first Excel table, else its used range. */
+async function blockSource(p: Probe, selection: Excel.Range | null, sync: Sync): Promise<{ source: TableSource; bounds: Bounds }> {
+  if (selection && selection.rowCount > 1 && selection.columnCount > 1) return { source: { kind: 'selection', address: selection.address.split('!').pop() as string }, bounds: selection };
+  if (p.tables.items.length > 0) {
     const table = p.tables.items[0];
     const range = table.getRange();
     range.load('rowIndex, columnIndex, rowCount, columnCount');
     await sync();
-    source = { kind: 'table', name: table.name };
-    bounds = range;
-  } else {
-    source = { kind: 'sheet' };
-    bounds = p.used.isNullObject ? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 } : p.used;
+    return { source: { kind: 'table', name: table.name }, bounds: range };
   }
-  // A used range that starts below row 1 still reads from A1, so addresses stay natural.
-  const top = source.kind === 'sheet' ? 0 : bounds.rowIndex;
-  const left = source.kind === 'sheet' ? 0 : bounds.columnIndex;
+  return { source: { kind: 'sheet' }, bounds: p.used.isNullObject ? NO_BOUNDS : p.used };
+}
+
+/**
+ * The block of a probed sheet (blockSource). A selection or table is read as it is. A sheet's
+ * used range is read from A1 (so addresses stay natural) but only as far as the table can reach:
+ * to the head's last filled column and SLACK_COLS more, and down to the first GAP_ROWS empty
+ * rows, so decoration far away (a value at XFD1048576) costs nothing.
+ */
+async function readProbed(p: Probe, selection: Excel.Range | null, sheets: string[], sync: Sync, progress: Locate, onChunk: () => void): Promise<BlockRead> {
+  const { source, bounds } = await blockSource(p, selection, sync);
+  const sheetWide = source.kind === 'sheet';
+  const top = sheetWide ? 0 : bounds.rowIndex;
+  const left = sheetWide ? 0 : bounds.columnIndex;
+  const right = bounds.columnIndex + bounds.columnCount;
+  const width = sheetWide ? readWidth(p.head.values as CellValue[][], right) : right - left;
   const chunkSync = async () => {
     await sync();
     onChunk();
   };
-  const grid = await readChunks(p.ws, chunkSync, progress, top, left, bounds.rowIndex + bounds.rowCount - top, bounds.columnIndex + bounds.columnCount - left);
+  const grid = await readChunks(p.ws, chunkSync, progress, { top, left, rowCount: bounds.rowIndex + bounds.rowCount - top, colCount: width, stopAtGap: sheetWide });
   const printArea = p.printArea && !p.printArea.isNullObject ? p.printArea.address : null;
-  return { sheet: p.ws.name, sheetId: p.ws.id, source, origin: { row: top + 1, col: left }, grid, formats: [], protected: p.ws.protection.protected, sheets, printArea };
+  const extent = { rowIndex: bounds.rowIndex, columnIndex: bounds.columnIndex, rowCount: bounds.rowCount, columnCount: bounds.columnCount };
+  return { sheet: p.ws.name, sheetId: p.ws.id, source, origin: { row: top + 1, col: left }, grid, formats: [], protected: p.ws.protection.protected, sheets, printArea, extent, clippedRight: left + width < right };
 }
 
 export interface LocateOptions {
@@ -189,7 +261,7 @@ export async function locateBlock(context: Excel.RequestContext, options: Locate
   progress('locate', 0, 1);
   const all = context.workbook.worksheets;
   all.load('items/name, items/visibility');
-  const active = probe(all.getActiveWorksheet(), false);
+  const active = probe(all.getActiveWorksheet());
   const selection = context.workbook.getSelectedRange();
   selection.load('address, rowIndex, columnIndex, rowCount, columnCount');
   await sync();
@@ -205,10 +277,10 @@ export async function locateBlock(context: Excel.RequestContext, options: Locate
     if (fits(read)) return read;
     misses.push({ sheet: read.sheet, reason: missReason(read.grid, read.origin, lang) ?? '' });
   }
-  const rest = order.filter((name) => !misses.some((x) => x.sheet === name)).map((name) => probe(all.getItem(name), true));
+  const rest = order.filter((name) => !misses.some((x) => x.sheet === name)).map((name) => probe(all.getItem(name)));
   if (rest.length > 0) await sync();
   for (const p of rest) {
-    const reason = missReason(p.head!.values as CellValue[][], { row: 1, col: 0 }, lang);
+    const reason = missReason(p.head.values as CellValue[][], { row: 1, col: 0 }, lang);
     if (reason !== null) {
       misses.push({ sheet: p.ws.name, reason });
       continue;

@@ -61,8 +61,8 @@ function occupiedError(sheet: string, address: string, lang: Lang): UserFacingEr
 }
 
 /**
- * A selection or an Excel table ends where it ends: the cells right of it, where the output
- * goes, were not read with it. Reads them (one sync) and applies the same rule to them.
+ * A selection or an Excel table ends where it ends, and a sheet is read only as far right as its
+ * table reaches: the cells right of that, where the output may go, were not read with it. Reads them (one sync) and applies the same rule to them.
  */
 async function cellsBeyondRead(context: Excel.RequestContext, counter: WriteCounter, place: Place, tableRows: number): Promise<string[]> {
   const target = place.sheet.getRangeByIndexes(place.row, place.col, tableRows, OUTPUT_COLUMN_COUNT);
@@ -124,7 +124,8 @@ export async function writeOutput(context: Excel.RequestContext, counter: WriteC
 
   // Never write over input: the target cells must be empty unless they are our own block.
   let occupied = plan.occupied;
-  if (occupied.length === 0 && !ownBlock && read.source.kind !== 'sheet') occupied = await cellsBeyondRead(context, counter, place, plan.endRow - plan.firstRow);
+  const beyond = read.source.kind !== 'sheet' || (read.clippedRight && plan.col + OUTPUT_COLUMN_COUNT > (read.grid[0]?.length ?? 0));
+  if (occupied.length === 0 && !ownBlock && beyond) occupied = await cellsBeyondRead(context, counter, place, plan.endRow - plan.firstRow);
   if (occupied.length > 0) throw occupiedError(read.sheet, occupied[0], lang);
 
   const restore: Restore = {

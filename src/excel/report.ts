@@ -36,6 +36,7 @@ import {
   pickReportSheetName,
   reportCellLook,
   reportSheetModel,
+  wrappedHeight,
   type Lang,
   type Narrative,
   type ReportLook,
@@ -165,6 +166,24 @@ function queueLooks(ws: Excel.Worksheet, model: ReportSheetModel): void {
 }
 
 /**
+ * The rows spanning the report's columns (title, paragraphs, captions) among rows [from, to),
+ * merged so that a paragraph wraps within the page's width; their heights from the text, since
+ * Excel does not autofit a merged cell. Queued after those rows' values.
+ */
+function queueSpans(ws: Excel.Worksheet, model: ReportSheetModel, from: number, to: number): void {
+  const cols = model.columnWidths.length;
+  const width = model.columnWidths.reduce((a, b) => a + b, 0);
+  for (const r of model.spanRows) {
+    const cell = model.rows[r]?.[0];
+    if (r < from || r >= to || !cell || cols < 2) continue;
+    const range = ws.getRangeByIndexes(r, 0, 1, cols);
+    range.merge(false);
+    const height = typeof cell.value === 'string' ? wrappedHeight(cell.value, width, REPORT_LOOK[cell.role].size ?? undefined) : null;
+    if (height !== null) range.format.rowHeight = height;
+  }
+}
+
+/**
  * Queues the whole report sheet: values (formats first, so text stays text), widths, each
  * cell's look, the chart, the marker, activation. Nothing is synced here.
  */
@@ -180,6 +199,7 @@ function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, 
   });
   queueLooks(ws, model);
   ws.getRangeByIndexes(0, 0, model.rows.length, cols).format.autofitRows();
+  queueSpans(ws, model, firstChunk.start, firstChunk.end);
 
   if (model.chart) {
     const { headerRow, rowCount } = model.bandTable;
@@ -255,6 +275,7 @@ async function writeSheet(context: Excel.RequestContext, model: ReportSheetModel
     const range = ws.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, model.columnWidths.length);
     range.numberFormat = formats.slice(chunk.start, chunk.end);
     range.values = values.slice(chunk.start, chunk.end);
+    queueSpans(ws, model, chunk.start, chunk.end);
     r.progress('write', chunk.start, values.length);
     // Deliberate: only a ranking table over the request budget (thousands of units) takes more than one write.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop

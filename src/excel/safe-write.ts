@@ -16,6 +16,7 @@ import {
   RULES_SHEET,
   STATE_SHEET,
   AUDIT_SHEET,
+  MAPPING_SHEET,
   cellAddress,
   cellToken,
   fill,
@@ -34,7 +35,10 @@ import {
   type Origin,
   type RuleSet,
   type RuleSourceProblem,
+  type StoredMapping,
 } from '../engine';
+import type { Bounds } from './locate';
+import { loadStoredMappings, queueStoreMapping, withStoredMappings } from './mapping-store';
 import { loadAuditTail, queueAppendAudit, type AuditEntry, type AuditTail } from './audit';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
 import { anchoredGrid, loadSheetGrid, queueReplaceRows, queueWriteRules, sheetNames, storedRulesFromGrid, type LoadedRange, type StoredRules } from './rules-store';
@@ -173,6 +177,8 @@ interface Owned {
   names: Set<string>;
   rules: StoredRules;
   output: OutputRecord | null;
+  /** Column mappings the user confirmed, stored in the workbook (mapping-store.ts). */
+  mappings: StoredMapping[];
 }
 
 /** The owned sheets' contents: rules in force and the last output record. Two syncs. */
@@ -180,8 +186,9 @@ async function readOwned(context: Excel.RequestContext): Promise<Owned> {
   const names = await sheetNames(context);
   const rules = names.has(RULES_SHEET) ? loadSheetGrid(context, RULES_SHEET) : null;
   const state = names.has(STATE_SHEET) ? loadSheetGrid(context, STATE_SHEET) : null;
-  if (rules || state) await context.sync();
-  return { names, rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null };
+  const mappings = loadStoredMappings(context, names);
+  if (rules || state || mappings) await context.sync();
+  return { names, rules: storedRulesFromGrid(rules ? rules() : null), output: state ? outputRecordFromGrid(state()) : null, mappings: mappings ? mappings() : [] };
 }
 
 export interface SafeOptions {
@@ -222,7 +229,6 @@ function extent(origin: Origin, rows: number, cols: number): string {
   return `${cellAddress(origin.row, origin.col)}:${cellAddress(origin.row + rows - 1, origin.col + cols - 1)}`;
 }
 
-type Bounds = { rowIndex: number; rowCount: number; columnIndex: number; columnCount: number };
 
 /** What the run reads again right before writing: the workbook as it is at that moment. */
 interface Recheck {
@@ -305,14 +311,18 @@ async function readAgain(context: Excel.RequestContext, inspection: Inspection, 
   return { grid: grid(), bounds: bounds(), present, rules, tail: tail(), output: output() };
 }
 
-/** The table's extent before and now, when rows or columns were added or removed. */
+/**
+ * The table's extent before and now, when rows or columns were added or removed: the used range
+ * (or the Excel table's range) at the read against the same now. The grid read may stop short of
+ * the used range (locate.ts reads only as far as the table reaches); the extent does not.
+ */
 function sizeChange(read: SheetRead, bounds: Bounds | null): { old: string; new: string } | null {
   if (!bounds) return null;
-  const oldRows = read.grid.length;
-  const oldCols = gridWidth(read.grid);
-  const newRows = bounds.rowIndex + bounds.rowCount - (read.origin.row - 1);
-  const newCols = bounds.columnIndex + bounds.columnCount - read.origin.col;
-  return newRows !== oldRows || newCols !== oldCols ? { old: extent(read.origin, oldRows, oldCols), new: extent(read.origin, newRows, newCols) } : null;
+  const rows = (b: Bounds) => b.rowIndex + b.rowCount - (read.origin.row - 1);
+  const cols = (b: Bounds) => b.columnIndex + b.columnCount - read.origin.col;
+  const before = read.extent;
+  if (rows(bounds) === rows(before) && cols(bounds) === cols(before)) return null;
+  return { old: extent(read.origin, rows(before), cols(before)), new: extent(read.origin, rows(bounds), cols(bounds)) };
 }
 
 /** Step 0: what the user previewed (`since`) against what this run read. */
@@ -384,6 +394,8 @@ async function recordRun(context: Excel.RequestContext, inspection: Inspection, 
   if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
   entries.push({ ...base, action: 'scored' });
   queueAppendAudit(context, now.tail, entries);
+  // A mapping the user confirmed in the pane is stored with the run that used it.
+  queueStoreMapping(context, inspection, options.override, owned.mappings, now.present.has(MAPPING_SHEET));
   await sync();
 }
 
@@ -406,7 +418,7 @@ async function guardedRun(run: ExcelRun, owned: Owned, rules: RuleSet, applying:
     return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang);
   };
   const afterWrite = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => recordRun(context, inspection, { rules, applying, owned, now, options }, sync);
-  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
+  return scoreWorkbook(run, { rules, lang, docLang: options.docLang, override: withStoredMappings(options.override, owned.mappings), progress: options.progress, beforeWrite, afterWrite });
 }
 
 function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang): SafeOutcome {
@@ -424,7 +436,7 @@ export async function inspectWithRules(
   progress?: Progress,
 ): Promise<{ stored: StoredRules; inspection: Inspection; stamp: ReadStamp }> {
   const owned = await run((context) => readOwned(context));
-  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, override, progress);
+  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, withStoredMappings(override, owned.mappings), progress);
   return { stored: owned.rules, inspection, stamp: stampOf(inspection, owned.rules) };
 }
 

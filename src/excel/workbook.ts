@@ -7,21 +7,21 @@
 import {
   OUTPUT_COLUMN_COUNT,
   columnLetter,
-  detectLayout,
   fill,
+  isCompleteLayout,
+  locateTable,
   messages,
   occupiedOutputCells,
   freeOutputColumn,
-  readTable,
-  scoreTable,
-  ruleCheckColumns,
-  ruleTableFindings,
+  rolesFromStore,
+  scoreGrid,
   type Finding,
   type Lang,
   type Layout,
   type RoleOverrides,
   type RuleSet,
   type ScoringResult,
+  type StoredMapping,
 } from '../engine';
 import { UserFacingError, officeErrorMessage } from './errors';
 import { locateBlock, type BlockRead, type SheetChoice } from './locate';
@@ -51,12 +51,14 @@ export interface MappingOverride {
   choice?: SheetChoice;
   /** The sheet `layout`, `maxPoints` and `roles` were set on: on any other sheet they do not apply. */
   sheet?: string;
+  /** Mappings confirmed earlier and stored in the workbook (mapping-store.ts): used when `roles` gives none. */
+  stored?: readonly StoredMapping[];
 }
 
 /** The override's corrections when they were set on `sheet` (or on no sheet in particular). */
 export function overrideFor(override: MappingOverride | undefined, sheet: string): MappingOverride | undefined {
   if (!override || override.sheet === undefined || override.sheet === sheet) return override;
-  return { choice: override.choice };
+  return { choice: override.choice, stored: override.stored };
 }
 
 export interface Inspection {
@@ -125,19 +127,40 @@ function describeSource(read: SheetRead, lang: Lang): string {
   return m.sourceSheet;
 }
 
-/** The table's layout: detected (with the user's corrections), or the user's own when complete; else why not, as an error. */
-function layoutOf(read: SheetRead, override: MappingOverride | undefined, lang: Lang): Layout {
-  const detected = detectLayout(read.grid, undefined, read.origin, override?.roles);
-  if (detected.ok) return { ...detected.layout, ...override?.layout };
-  if (override?.layout && isCompleteLayout(override.layout)) return override.layout;
-  const reason = fill(messages(lang).layout[detected.reason], { detail: detected.detail });
-  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), detected.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
+/** Why the block holds no table, as the error the pane shows (with the proposed mapping when columns are uncertain). */
+function notFoundError(read: SheetRead, located: Exclude<ReturnType<typeof locateTable>, { ok: true }>, lang: Lang): UserFacingError {
+  const reason = fill(messages(lang).layout[located.reason], { detail: located.detail });
+  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), located.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
   // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
-  if (detected.reason === 'uncertain') throw Object.assign(error, { proposal: detected.proposal });
-  throw error;
+  return located.reason === 'uncertain' ? Object.assign(error, { proposal: located.proposal }) : error;
 }
 
-/** Finds the layout (or applies the user's), reads the last-year formats, validates and scores. */
+/** Reads the number formats of the columns that may hold a fraction shown as a percentage (last year's index, the authority's). */
+async function percentFormats(context: Excel.RequestContext, counter: SyncCounter, read: SheetRead, layout: Layout): Promise<(string | undefined)[][]> {
+  const formats: (string | undefined)[][] = [];
+  const unitCount = layout.endRow - layout.firstUnitRow;
+  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
+  if (percentCols.length === 0 || unitCount <= 0) return formats;
+  const sheet = context.workbook.worksheets.getItem(read.sheet);
+  const ranges = percentCols.map((c) => {
+    const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
+    range.load('numberFormat');
+    return range;
+  });
+  await context.sync();
+  counter.syncs++;
+  for (let i = 0; i < unitCount; i++) {
+    const row: (string | undefined)[] = [];
+    percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
+    formats[layout.firstUnitRow + i] = row;
+  }
+  return formats;
+}
+
+/**
+ * Finds the layout (or applies the user's), reads the last-year formats, then scores through the
+ * engine's one entry (scoreGrid), as the CLI does: same grid, same answer.
+ */
 async function inspectRead(
   context: Excel.RequestContext,
   counter: SyncCounter,
@@ -147,48 +170,21 @@ async function inspectRead(
   overrideAny: MappingOverride | undefined,
 ): Promise<Inspection> {
   const override = overrideFor(overrideAny, read.sheet);
-  const layout = layoutOf(read, override, lang);
-
-  let grid = read.grid;
-  if (override?.maxPoints) {
-    grid = grid.slice();
-    const maxRow = grid[layout.maxRow].slice();
-    for (const [col, max] of Object.entries(override.maxPoints)) maxRow[Number(col)] = max;
-    grid[layout.maxRow] = maxRow;
-  }
-
-  // Last year's index may be a fraction shown as a percentage: its number format tells.
-  const formats: (string | undefined)[][] = [];
-  const unitCount = layout.endRow - layout.firstUnitRow;
-  const percentCols = [layout.lastYearIndexCol, layout.authorityIndexCol ?? null].filter((c): c is number => c !== null);
-  if (percentCols.length > 0 && unitCount > 0) {
-    const sheet = context.workbook.worksheets.getItem(read.sheet);
-    const ranges = percentCols.map((c) => {
-      const range = sheet.getRangeByIndexes(read.origin.row - 1 + layout.firstUnitRow, read.origin.col + c, unitCount, 1);
-      range.load('numberFormat');
-      return range;
-    });
-    await context.sync();
-    counter.syncs++;
-    for (let i = 0; i < unitCount; i++) {
-      const row: (string | undefined)[] = [];
-      percentCols.forEach((c, j) => (row[c] = (ranges[j].numberFormat as string[][])[i]?.[0]));
-      formats[layout.firstUnitRow + i] = row;
-    }
-  }
-  read.formats = formats;
-
-  const { table, findings: readFindings } = readTable(grid, layout, read.sheet, { origin: read.origin, formats, rules });
-  const findings = [...readFindings, ...ruleTableFindings(table, rules, ruleCheckColumns(layout.bonusCol, layout.deductionCol, read.origin.col))];
-  const result = scoreTable(table, rules);
+  const options = { origin: read.origin, roles: override?.roles ?? rolesFromStore(override?.stored, read.sheet, read.grid, read.origin), layout: override?.layout, maxPoints: override?.maxPoints };
+  const located = locateTable(read.grid, options);
+  if (!located.ok) throw notFoundError(read, located, lang);
+  read.formats = await percentFormats(context, counter, read, located.layout);
+  const scoring = scoreGrid(read.grid, read.sheet, rules, { ...options, layout: located.layout, formats: read.formats });
+  if (!scoring.found) throw new Error(`scoreGrid found no table where locateTable found one (${scoring.reason})`);
+  const { layout } = scoring;
   const outputStart = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
   return {
     read,
     layout,
-    findings,
-    errors: findings.filter((f) => f.severity === 'error'),
-    warnings: findings.filter((f) => f.severity === 'warning'),
-    result,
+    findings: scoring.findings,
+    errors: scoring.errors,
+    warnings: scoring.warnings,
+    result: scoring.result,
     outputColumns: Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => columnLetter(outputStart + i)),
     ...occupiedOf(read, layout),
   };
@@ -199,6 +195,8 @@ async function inspectRead(
  * a selection or Excel table ends where it ends, so the cells right of it are checked at write time.
  */
 function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; freeColumn: string | null } {
+  // A transposed table: nothing is written into it, so no output cell is in use.
+  if (layout.transposed) return { occupied: [], freeColumn: null };
   const occupied = occupiedOutputCells(read.grid, layout, read.origin);
   if (occupied.length === 0) return { occupied, freeColumn: null };
   const free = freeOutputColumn(read.grid, layout);
@@ -212,9 +210,6 @@ function outputBox(inspection: Inspection): Box {
   return { top: read.origin.row + layout.headerRow, bottom: read.origin.row + layout.endRow - 1, left, right: left + OUTPUT_COLUMN_COUNT - 1 };
 }
 
-function isCompleteLayout(l: Partial<Layout>): l is Layout {
-  return l.headerRow !== undefined && l.maxRow !== undefined && l.firstUnitRow !== undefined && l.endRow !== undefined && l.nameCol !== undefined && Array.isArray(l.fieldCols) && l.outputTargetCol !== undefined;
-}
 
 /** Reads and scores the active sheet's table without writing anything. */
 export async function inspectWorkbook(run: ExcelRun, rules: RuleSet, lang: Lang, override?: MappingOverride, progress: Progress = () => {}): Promise<Inspection> {
@@ -261,6 +256,8 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
       if (inspection.errors.length > 0) {
         return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() } as const;
       }
+      // A transposed table is read turned: nothing is written into it (docs/layouts.md); the inspection has the results.
+      if (inspection.layout.transposed) throw new UserFacingError(fill(messages(lang).columns.transposedNotWritten, { sheet: read.sheet }), 'transposedNotWritten');
       if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
       const runCounter = counter;
       const sync = async () => {

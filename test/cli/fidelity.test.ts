@@ -91,14 +91,24 @@ test('the scoring sheet\'s XML is unchanged outside the four output columns', ()
   const before = source.text(scoringPath);
   const after = scored.text(scoringPath);
   // Drop the output columns' cells (L..O on this sheet), the widths of those columns and the
-  // dimension and spans, which the run widens: the rest must be identical, character for character.
+  // dimension and spans, which the run widens, and the row heights (below): the rest must be
+  // identical, character for character.
   const strip = (xml: string) =>
     xml
       .replace(/<c r="[L-O]\d+"[^>]*?(\/>|>[\s\S]*?<\/c>)/g, '')
       .replace(/<col min="1[2-5]" max="1[2-5]"[^>]*\/>/g, '')
       .replace(/<dimension ref="[^"]*"\/>/, '')
-      .replace(/ spans="[^"]*"/g, '');
+      .replace(/ spans="[^"]*"/g, '')
+      .replace(/(<row\b[^>]*?) ht="[^"]*"( customHeight="1")?/g, '$1');
   expect(strip(after)).toBe(strip(before));
+  // Heights: every row keeps the one it had; only unit rows (7–29) whose note wraps get one.
+  const heights = (xml: string) => new Map([...xml.matchAll(/<row r="(\d+)"[^>]*>/g)].map((m) => [Number(m[1]), /\bht="([^"]*)"/.exec(m[0])?.[1] ?? null]));
+  const was = heights(before);
+  const now = heights(after);
+  for (const [row, ht] of was) if (ht !== null) expect({ row, ht: now.get(row) }).toEqual({ row, ht });
+  const grown = [...now].filter(([row, ht]) => ht !== null && was.get(row) === null).map(([row]) => row);
+  expect(grown.length).toBeGreaterThan(0);
+  expect(grown.every((row) => row >= 7 && row <= 29)).toBe(true);
   expect(after).toContain('<dataValidation');
   expect(after).toContain('<conditionalFormatting');
   expect(after).toMatch(/<pane [^>]*state="frozen"/);

@@ -186,3 +186,38 @@ export async function libreOfficeSheets(files: string[]): Promise<Map<string, Ma
     for (const d of [outDir, profile, home]) fs.rmSync(d, { recursive: true, force: true });
   }
 }
+
+/**
+ * Converts a file with LibreOffice headless (`--convert-to <format>`, e.g. 'pdf' or
+ * 'xlsx:Calc MS Excel 2007 XML') into `outDir`; returns the converted file's path. A private
+ * profile and HOME per run, so that runs (and a user's LibreOffice) never collide.
+ */
+export async function libreOfficeConvert(file: string, format: string, outDir: string): Promise<string> {
+  const profile = path.join(os.tmpdir(), `lo-profile-${randomBytes(6).toString('hex')}`);
+  const home = tempDir('par-lo-home-');
+  try {
+    await exec(findSoffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file], {
+      timeout: 180_000,
+      env: { ...process.env, HOME: home },
+    });
+  } finally {
+    for (const d of [profile, home]) fs.rmSync(d, { recursive: true, force: true });
+  }
+  return path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${format.split(':')[0]}`));
+}
+
+export interface PdfPage {
+  /** The page's text as pdftotext -layout lays it out. */
+  text: string;
+  /** Size in points (A4 portrait: 595 × 842). */
+  width: number;
+  height: number;
+}
+
+/** A PDF's pages: text by pdftotext, size by pdfinfo (poppler-utils). */
+export async function pdfPages(pdf: string): Promise<PdfPage[]> {
+  const { stdout: text } = await exec('pdftotext', ['-layout', pdf, '-'], { timeout: 60_000 });
+  const { stdout: info } = await exec('pdfinfo', ['-f', '1', '-l', '100000', pdf], { timeout: 60_000 });
+  const texts = text.split('\f');
+  return [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m, i) => ({ text: texts[i] ?? '', width: Number(m[1]), height: Number(m[2]) }));
+}

@@ -6,12 +6,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { HAI_DUONG_2018, bandLabel, parseColumnMap, scoreGrid } from '../../src/engine';
-import { scoreWorkbook } from '../../src/excel/workbook';
+import ExcelJS from 'exceljs';
+import { HAI_DUONG_2018, MAPPING_SHEET, NATIONAL_GROUPS_2024, bandLabel, mappingFromRows, parseColumnMap, scoreGrid, type CellValue, type RoleOverrides, type RuleSet } from '../../src/engine';
+import { readOwnedSheet, scoreSafely } from '../../src/excel/safe-write';
+import { inspectWorkbook, scoreWorkbook } from '../../src/excel/workbook';
 import { createFakeExcel } from '../../tools/fake-excel';
 import { runOf } from '../excel/helpers';
-import { genLayouts, genRanks, genTransposed, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
-import { readWorkbook, runCli, sha256, tempDir } from './helpers';
+import { genLayouts, genRanks, genResultsOnly, genTransposed, genUnits, SHEET, writeLayoutWorkbook, type GenLayout } from '../fixtures/layouts';
+import { ROOT, readWorkbook, runCli, sha256, tempDir } from './helpers';
 
 const rules = HAI_DUONG_2018;
 const layouts = genLayouts();
@@ -23,17 +25,17 @@ interface Row {
   band: string;
 }
 
-function plainResult(layout: GenLayout): Row[] {
-  const s = scoreGrid(layout.plain, SHEET, rules);
+function plainResult(layout: GenLayout, with_: RuleSet = rules): Row[] {
+  const s = scoreGrid(layout.plain, SHEET, with_);
   if (!s.found) throw new Error('plain not found');
   return s.result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
 }
 
 /** The add-in on the fake host: the result, and the band and rank cells it wrote on each unit's row. */
-async function addIn(layout: GenLayout): Promise<{ rows: Row[]; written: [unknown, unknown][]; expectedCells: [number, string][] }> {
+async function addIn(layout: GenLayout, with_: RuleSet = rules): Promise<{ rows: Row[]; written: [unknown, unknown][]; expectedCells: [number, string][] }> {
   const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
   const roles = layout.map ? (parseColumnMap(layout.map) as { ok: true; roles: Map<number, never> }).roles : undefined;
-  const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi', override: roles ? { roles } : undefined });
+  const outcome = await scoreWorkbook(runOf(fake), { rules: with_, lang: 'vi', override: roles ? { roles } : undefined });
   if (outcome.status !== 'written') throw new Error(`${layout.name}: ${outcome.status} ${'message' in outcome ? outcome.message : ''}`);
   const { result, outputColumns } = outcome.inspection;
   const sheet = fake.host.sheet(SHEET);
@@ -41,7 +43,7 @@ async function addIn(layout: GenLayout): Promise<{ rows: Row[]; written: [unknow
   return {
     rows: result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band })),
     written,
-    expectedCells: result.units.map((u) => [u.rank, bandLabel(rules, u.band, 'vi')]),
+    expectedCells: result.units.map((u) => [u.rank, bandLabel(with_, u.band, 'vi')]),
   };
 }
 
@@ -168,16 +170,143 @@ describe('an uncertain layout', () => {
 });
 
 describe('a transposed table', () => {
-  it('exits 1 saying it is transposed and how to turn it; nothing written, the input unchanged', async () => {
-    const input = path.join(dir, 'transposed.xlsx');
+  const layout = genTransposed();
+  const input = path.join(dir, 'transposed.xlsx');
+
+  beforeAll(async () => {
+    await writeLayoutWorkbook(layout, input);
+  });
+
+  it('the CLI reads it turned, says so, scores it like its plain equivalent, writes nothing into the table (report and JSON only)', async () => {
     const out = path.join(dir, 'transposed.scored.xlsx');
-    await writeLayoutWorkbook(genTransposed(), input);
+    const json = path.join(dir, 'transposed.json');
+    const before = sha256(input);
+    const r = await runCli([input, '--out', out, '--json', json]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("'Tổng hợp': bảng xoay chiều (mỗi đơn vị một cột, D–Q; mỗi lĩnh vực một dòng, 4–10): đã đọc bằng cách chuyển vị");
+    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as { units: Row[]; transposed: { unitColumns: string[]; fieldRows: number[] } };
+    expect(report.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }))).toEqual(plainResult(layout));
+    expect(report.transposed.unitColumns.slice(0, 3)).toEqual(['D', 'E', 'F']);
+    expect(report.transposed.fieldRows).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    expect(sha256(input)).toBe(before);
+    // The scoring sheet of the copy is the input's, cell for cell; the report sheet is added.
+    const [orig, copy] = [await readWorkbook(input), await readWorkbook(out)];
+    const values = (wb: typeof orig) => (wb.getWorksheet(SHEET)?.getSheetValues() ?? []).map((row) => JSON.stringify(row ?? null));
+    expect(values(copy)).toEqual(values(orig));
+    expect(copy.worksheets.map((w) => w.name).some((n) => n.startsWith('Báo cáo CCHC'))).toBe(true);
+  });
+
+  it('the add-in (fake host) gives the same bands and ranks, and writes nothing into the table, saying why', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const inspection = await inspectWorkbook(runOf(fake), rules, 'vi');
+    expect(inspection.result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }))).toEqual(plainResult(layout));
+    expect(inspection.occupied).toEqual([]);
+    const before = fake.host.snapshot();
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome).toMatchObject({ status: 'failed', code: 'transposedNotWritten' });
+    expect(outcome.status === 'failed' && outcome.message).toContain('Trang “Tổng hợp” là bảng xoay chiều (mỗi đơn vị một cột)');
+    expect(outcome.status === 'failed' && outcome.inspection?.result.units.map((u) => u.band)).toEqual(plainResult(layout).map((u) => u.band));
+    expect(fake.host.snapshot()).toEqual(before);
+  });
+});
+
+describe('a results-only table (an index column, no field points)', () => {
+  const layout = genResultsOnly();
+  const input = path.join(dir, 'results-only.xlsx');
+  const national = path.join(ROOT, 'rules', 'bo-noi-vu-par-index-2024-nhom.json');
+
+  beforeAll(async () => {
+    await writeLayoutWorkbook(layout, input);
+  });
+
+  it('the CLI bands and ranks it from the index as given, says so, and the add-in (fake host) agrees', async () => {
+    const json = path.join(dir, 'results-only.json');
+    const r = await runCli([input, '--out', path.join(dir, 'results-only.scored.xlsx'), '--json', json, '--no-report-sheet', '--rules', national]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`'Tổng hợp': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột C, "Chỉ số CCHC (%)"), không tính lại.`);
+    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as { units: Row[]; resultsOnly: boolean; authorityDisagreements: { cell: string }[] };
+    expect(report.resultsOnly).toBe(true);
+    const cli = report.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
+    expect(cli).toEqual(plainResult(layout, NATIONAL_GROUPS_2024));
+    expect(report.authorityDisagreements.map((d) => d.cell)).toEqual(layout.authorityOff);
+    const a = await addIn(layout, NATIONAL_GROUPS_2024);
+    expect(a.rows).toEqual(cli);
+    expect(a.written).toEqual(a.expectedCells);
+  });
+
+  it('with a rule set that has field floors (the default): exit 1 naming the floor and the table, nothing written', async () => {
+    const out = path.join(dir, 'results-only.floors.xlsx');
     const before = sha256(input);
     const r = await runCli([input, '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('bảng xoay chiều: đơn vị theo cột, lĩnh vực theo dòng (cột "Điểm tối đa" ở ô C3)');
+    expect(r.stderr).toContain('bảng "Tổng hợp" chỉ có chỉ số (cột C), không có điểm từng lĩnh vực');
+    expect(r.stderr).toContain('ngưỡng lĩnh vực cần điểm từng lĩnh vực');
     expect(fs.existsSync(out)).toBe(false);
     expect(sha256(input)).toBe(before);
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+    expect(outcome.status).toBe('hasErrors');
+    expect(outcome.status === 'hasErrors' && outcome.inspection.errors.map((f) => f.code)).toEqual(['floorsNeedPoints', 'floorsNeedPoints', 'floorsNeedPoints']);
+  });
+});
+
+describe('a mapping confirmed in the add-in, stored in the workbook (the next run and the CLI use it)', () => {
+  const layout = layouts.find((l) => l.map) as GenLayout;
+  const roles = (parseColumnMap(layout.map as string) as { ok: true; roles: RoleOverrides }).roles;
+  let stored: CellValue[][] = [];
+
+  /** The table and the mapping sheet the add-in stored, as an .xlsx (the mapping sheet hidden, as Excel keeps it). */
+  async function withStore(rows: CellValue[][], file: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(SHEET);
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && (ws.getCell(r + 1, c + 1).value = v)));
+    const m = wb.addWorksheet(MAPPING_SHEET, { state: 'veryHidden' });
+    stored.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && (m.getCell(r + 1, c + 1).value = v)));
+    await wb.xlsx.writeFile(file);
+  }
+
+  beforeAll(async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }], activeSheet: SHEET, selection: 'A1' });
+    const outcome = await scoreSafely(runOf(fake), { lang: 'vi', override: { roles, sheet: SHEET } });
+    expect(outcome.status).toBe('written');
+    stored = (await readOwnedSheet(runOf(fake), MAPPING_SHEET)) ?? [];
+  });
+
+  it('a run with the mapping confirmed stores it (an owned sheet, each column with its role and header)', () => {
+    const read = mappingFromRows(stored);
+    expect(read).toMatchObject({ ok: true, mappings: [{ sheet: SHEET }] });
+    expect(read.ok && read.mappings[0].columns.map((c) => `${c.column}=${c.role}`).join(',')).toBe(layout.map);
+  });
+
+  it('the next add-in run, unconfirmed, reads the table with it', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: layout.rows }, { name: MAPPING_SHEET, cells: stored, visibility: 'VeryHidden' }], activeSheet: SHEET, selection: 'A1' });
+    const outcome = await scoreSafely(runOf(fake), { lang: 'vi' });
+    expect(outcome.status).toBe('written');
+    expect(outcome.status === 'written' && outcome.inspection.result.units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }))).toEqual(plainResult(layout));
+  });
+
+  it('the CLI, without --map, uses it and says so; the same bands and ranks', async () => {
+    const input = path.join(dir, 'stored-map.xlsx');
+    const json = path.join(dir, 'stored-map.json');
+    await withStore(layout.rows, input);
+    const r = await runCli([input, '--out', path.join(dir, 'stored-map.scored.xlsx'), '--json', json, '--no-report-sheet']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`'Tổng hợp': dùng cách đọc cột đã xác nhận, lưu trong sổ tính (trang ${MAPPING_SHEET}): ${layout.map}`);
+    const units = (JSON.parse(fs.readFileSync(json, 'utf8')) as { units: Row[] }).units.map((u) => ({ name: u.name, rank: u.rank, band: u.band }));
+    expect(units).toEqual(plainResult(layout));
+  });
+
+  it('once a confirmed header changed, neither uses it: the CLI says why and proposes the mapping again (exit 1)', async () => {
+    const changed = layout.rows.map((row) => row.slice());
+    changed[3][3] = 'Điểm HĐTĐ';
+    const input = path.join(dir, 'stale-map.xlsx');
+    await withStore(changed, input);
+    const r = await runCli([input, '--out', path.join(dir, 'stale-map.scored.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cách đọc cột lưu trong sổ tính (trang ${MAPPING_SHEET}) không còn khớp với bảng (tiêu đề cột D đã khác lúc xác nhận)`);
+    expect(r.stderr).toContain('chưa chắc vai trò');
+    const fake = createFakeExcel({ sheets: [{ name: SHEET, cells: changed }, { name: MAPPING_SHEET, cells: stored, visibility: 'VeryHidden' }], activeSheet: SHEET, selection: 'A1' });
+    expect(await scoreSafely(runOf(fake), { lang: 'vi' })).toMatchObject({ status: 'failed', code: 'uncertainColumns' });
   });
 });
 

@@ -4,10 +4,8 @@
  * alone, the marker surviving a LibreOffice round trip), and --report as .txt (= the golden
  * file), .md and .docx (headings as Word headings, list items as list paragraphs, Times New Roman 13 pt).
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -15,7 +13,7 @@ import { HAI_DUONG_2018, generateNarrative, narrativeToMarkdown, narrativeToText
 import { reportSettings } from '../../src/cli/report-options';
 import { MARKER_COLUMN, REPORT_MARKER, guessReportYear, pickReportSheetName, reportCellLook, reportSheetModel, yearIn } from '../../src/engine';
 import { readSheetGrid } from './exceljs-grid';
-import { SAMPLE, findSoffice, libreOfficeSheets, readWorkbook, runCli, sha256, tempDir } from './helpers';
+import { SAMPLE, libreOfficeConvert, libreOfficeSheets, pdfPages, readWorkbook, runCli, sha256, tempDir } from './helpers';
 
 const GOLDEN_VI = path.join(__dirname, '..', 'golden', 'narrative-sample.vi.txt');
 /** The settings of the golden file (test/narrative/seed-fixture.ts SEED_SETTINGS), as options. */
@@ -66,20 +64,7 @@ async function sampleWithUserSheet(file: string, name = SHEET): Promise<string> 
 
 /** Opens an .xlsx in LibreOffice headless and saves it again as .xlsx (a real program's round trip). */
 function libreOfficeResave(file: string, outDir: string): Promise<string> {
-  const profile = path.join(os.tmpdir(), `lo-profile-${randomBytes(6).toString('hex')}`);
-  const home = tempDir('par-lo-home-');
-  return new Promise((resolve, reject) => {
-    execFile(
-      findSoffice(),
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, file],
-      { timeout: 180_000, env: { ...process.env, HOME: home } },
-      (err, stdout, stderr) => {
-        for (const d of [profile, home]) fs.rmSync(d, { recursive: true, force: true });
-        if (err) reject(new Error(`${err.message}\n${stdout}\n${stderr}`));
-        else resolve(path.join(outDir, path.basename(file)));
-      },
-    );
-  });
+  return libreOfficeConvert(file, 'xlsx:Calc MS Excel 2007 XML', outDir);
 }
 
 beforeAll(async () => {
@@ -105,14 +90,16 @@ describe('the report sheet in the scored copy', () => {
     expect(ws.getColumn(MARKER_COLUMN + 1).hidden).toBe(true);
   });
 
-  test('holds the narrative in column A (wide, wrapped, headings bold), the band table and the ranking table', async () => {
+  test('holds the narrative in column A (merged across the columns, wrapped, headings bold), the band table and the ranking table', async () => {
     const wb = await readWorkbook(out('scored.xlsx'));
     const ws = wb.getWorksheet(SHEET)!;
     const narrative = generateNarrative(sampleResult, { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 }, 'vi');
     const a = columnA(ws);
     const expected = [narrative.title, ...narrative.paragraphs.map((p) => (p.level === 'bullet' ? `- ${p.text}` : p.text))];
     expect(a.slice(0, expected.length)).toEqual(expected);
-    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(90);
+    // Each paragraph spans the report's columns (A–E, about a page wide at the print scale), merged.
+    expect([1, 2, 3, 4, 5].reduce((w, c) => w + (ws.getColumn(c).width ?? 0), 0)).toBeGreaterThanOrEqual(90);
+    expected.forEach((_, i) => expect({ row: i + 1, merged: ws.getCell(i + 1, 5).isMerged && ws.getCell(i + 1, 5).master.address === `A${i + 1}` }).toEqual({ row: i + 1, merged: true }));
     expect(ws.getCell(1, 1).font?.bold).toBe(true);
     narrative.paragraphs.forEach((p, i) => {
       const cell = ws.getCell(i + 2, 1);
@@ -333,15 +320,8 @@ describe('--report writes the narrative alone', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(out('pages.docx')));
     const document = await zip.file('word/document.xml')!.async('string');
     expect(document).toContain('<w:titlePg/>');
-    const profile = path.join(os.tmpdir(), `lo-profile-${randomBytes(6).toString('hex')}`);
-    await new Promise<void>((resolve, reject) =>
-      execFile(findSoffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, out('pages.docx')], { timeout: 120_000 }, (e) => (e ? reject(e) : resolve())),
-    );
-    fs.rmSync(profile, { recursive: true, force: true });
-    const text = await new Promise<string>((resolve, reject) =>
-      execFile('pdftotext', ['-layout', out('pages.pdf'), '-'], (e, stdout) => (e ? reject(e) : resolve(stdout))),
-    );
-    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    const pdf = await libreOfficeConvert(out('pages.docx'), 'pdf', dir);
+    const pages = (await pdfPages(pdf)).map((p) => p.text).filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const firstLine = (page: string) => page.split('\n').find((l) => l.trim() !== '')?.trim();
     // Page 1 opens with the title (wrapped over two lines), no number above it.

@@ -1,7 +1,7 @@
 import { bandIndexByIndex, classifyUnit, fieldsUnderFloor, unitFieldResults, unitFigures } from '../../src/engine/classify';
 import { compileRuleSet } from '../../src/engine/rules';
-import { scoreTable } from '../../src/engine/score';
-import { RULES, editRules, fieldDefs, makeTable, sc, scoreOne, toScore } from './helpers';
+import { scoreTable, unitFields } from '../../src/engine/score';
+import { RULES, editRules, fieldDefs, makeTable, sc, score, scoreOne, toScore } from './helpers';
 
 const BANDS = compileRuleSet(RULES);
 
@@ -211,19 +211,21 @@ describe('custom rule sets', () => {
 
 describe('not applicable fields, bonus and deduction', () => {
   it('"not applicable" leaves the field out of the max and the floors', () => {
-    const u = scoreOne([10, 90], ['na', 81]);
+    const r = score([10, 90], [{ name: 'Xã A', scores: ['na', 81] }]);
+    const u = r.units[0];
     expect(u.maxScaled).toBe(sc(90));
     expect(u.indexPct).toBe(90);
     expect(u.band).toBe('excellent');
-    expect(u.fields[0]).toEqual({ label: 'LV1', score: null, max: 10, pct: null, notApplicable: true });
+    expect(unitFields(r, 0)[0]).toEqual({ label: 'LV1', score: null, max: 10, pct: null, notApplicable: true });
   });
 
   it('an invalid cell stays in the max with no points and is not judged against floors', () => {
-    const u = scoreOne([10, 90], ['invalid', 90]);
+    const r = score([10, 90], [{ name: 'Xã A', scores: ['invalid', 90] }]);
+    const u = r.units[0];
     expect(u.maxScaled).toBe(sc(100));
     expect(u.indexPct).toBe(90);
     expect(u.band).toBe('excellent');
-    expect(u.fields[0]).toEqual({ label: 'LV1', score: null, max: 10, pct: null, notApplicable: false });
+    expect(unitFields(r, 0)[0]).toEqual({ label: 'LV1', score: null, max: 10, pct: null, notApplicable: false });
   });
 
   it('every field not applicable: index 0, last band', () => {

@@ -217,8 +217,8 @@ describe('blocks and summary rows', () => {
 });
 
 describe('a transposed table', () => {
-  it('is recognised and refused, naming its "Điểm tối đa" cell, never misread', () => {
-    expect(detectLayout(genTransposed().rows)).toEqual({ ok: false, reason: 'transposed', detail: 'C3' });
+  it('is recognised and read turned (test/engine/layout-transposed.test.ts)', () => {
+    expect(detectLayout(genTransposed().rows)).toMatchObject({ ok: true, layout: { transposed: { headerRow: 2, maxCol: 2 } } });
   });
 });
 

@@ -2,7 +2,7 @@ import { columnIndex, columnLetter, parseCellAddress, qualifiedAddress, quoteShe
 import { findingMessage } from '../../src/engine/describe';
 import { detectLayout, type Grid, type Layout } from '../../src/engine/layout';
 import { readTable, type ReadOptions } from '../../src/engine/read-table';
-import { scoreGrid } from '../../src/engine/score';
+import { scoreGrid, unitFields } from '../../src/engine/score';
 import { cellText, fold } from '../../src/engine/text';
 import type { CellValue, Finding } from '../../src/engine/types';
 import { RULES, sc } from './helpers';
@@ -536,7 +536,7 @@ describe('readTable', () => {
       expect(r.result.units.map((u) => u.indexPct)).toEqual([100, 0, 85.5]);
       expect(r.result.units[0].band).toBe('excellent');
       // fields are read as entered: the bonus does not lift a field over its floor
-      expect(r.result.units[2].fields.map((f) => f.pct)).toEqual([90, 90, 85.71]);
+      expect(unitFields(r.result, 2).map((f) => f.pct)).toEqual([90, 90, 85.71]);
     });
 
     it('a deduction typed as a negative number is its absolute value, with a warning at the cell', () => {

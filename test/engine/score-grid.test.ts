@@ -4,7 +4,7 @@
  * (Moved here from the tests of the deleted fast paths, which compared them with this path.)
  */
 import fc from 'fast-check';
-import { HAI_DUONG_2018, cellText, compareVietnamese, fold, scoreGrid } from '../../src/engine';
+import { HAI_DUONG_2018, cellText, compareVietnamese, fold, scoreGrid, unitFields } from '../../src/engine';
 import type { CellValue } from '../../src/engine';
 
 function scored(grid: CellValue[][]) {
@@ -125,7 +125,7 @@ describe('the result', () => {
     ];
     const r = scored(grid).result;
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
-    expect(r.units[0].fields[0]).toEqual({ label: 'LV1', score: 9, max: 10, pct: 90, notApplicable: false });
+    expect(unitFields(r, 0)[0]).toEqual({ label: 'LV1', score: 9, max: 10, pct: 90, notApplicable: false });
     expect(r.units.map((u) => u.rank)).toEqual([1, 4, 3, 1]);
     expect(r.rankOrder).toEqual([0, 3, 2, 1]);
   });

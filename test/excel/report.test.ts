@@ -91,13 +91,19 @@ describe('the sample\'s report sheet', () => {
     for (const name of ['Hướng dẫn', 'Tổng hợp']) expect(fake.host.sheet(name).values()).toEqual(untouched.host.sheet(name).values());
   });
 
-  test('the narrative in column A: wide, wrapped, headings bold, list items kept as text', () => {
+  test('the narrative in column A, each paragraph merged across the report columns (a page wide), wrapped, headings bold, list items kept as text', () => {
     const n = generateNarrative(outcome.inspection.result, SETTINGS, 'vi');
     expect(outcome.narrative).toEqual(n);
     const texts = [n.title, ...n.paragraphs.map((p) => (p.level === 'bullet' ? `- ${p.text}` : p.text))];
     const sheet = fake.host.sheet(SHEET);
     expect(colA(fake, SHEET).slice(0, texts.length)).toEqual(texts);
-    expect(sheet.columnWidth('A')).toBeGreaterThanOrEqual(500);
+    // The report's columns (A–E) together are a page wide; every paragraph spans them.
+    expect(['A', 'B', 'C', 'D', 'E'].reduce((w, c) => w + sheet.columnWidth(c), 0)).toBeGreaterThanOrEqual(500);
+    expect(sheet.merges()).toEqual(expect.arrayContaining(texts.map((_, i) => `A${i + 1}:E${i + 1}`)));
+    // Excel does not autofit a merged cell: the longest paragraph's row is set taller than a heading's.
+    const longest = texts.reduce((k, t, i) => (t.length > texts[k].length ? i : k), 0);
+    const shortest = texts.reduce((k, t, i) => (t.length < texts[k].length ? i : k), 0);
+    expect(sheet.rowHeight(longest)).toBeGreaterThan(2 * sheet.rowHeight(shortest));
     expect(sheet.cell('A1').bold).toBe(true);
     n.paragraphs.forEach((p, i) => {
       const cell = sheet.cell(`A${i + 2}`);

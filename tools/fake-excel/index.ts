@@ -107,6 +107,8 @@ export interface FakeSheetView {
   columnWidth(column: string | number): number;
   /** Row height in points; zero-based row index. */
   rowHeight(row: number): number;
+  /** Merged areas as local A1 addresses ('A1:E1'). */
+  merges(): string[];
   charts(): ChartState[];
   /** Page setup: print area (local A1 or null), orientation, paper, margins (points), zoom. */
   pageLayout(): PageState;
@@ -159,6 +161,7 @@ export class FakeHost implements HostLike {
     syncCalls: 0,
     requestBytes: [],
     responseBytes: [],
+    cellsRead: [],
     requestLimitBytes: DEFAULT_REQUEST_LIMIT_BYTES,
     responseLimitBytes: undefined,
     screenUpdatingSuspensions: 0,
@@ -180,6 +183,10 @@ export class FakeHost implements HostLike {
   get requestBytes(): number[] { return this._c.requestBytes; }
   /** One entry per round trip: UTF-8 JSON byte length of loaded data returned by that sync. */
   get responseBytes(): number[] { return this._c.responseBytes; }
+  /** One entry per round trip: cells it read (values, formulas, formats, text: one per cell per property loaded). */
+  get cellsRead(): number[] { return this._c.cellsRead; }
+  /** Cells read over all round trips since the last resetCounters(). */
+  get totalCellsRead(): number { return this._c.cellsRead.reduce((a, b) => a + b, 0); }
   get maxRequestBytes(): number { return this._c.requestBytes.reduce((a, b) => Math.max(a, b), 0); }
   get maxResponseBytes(): number { return this._c.responseBytes.reduce((a, b) => Math.max(a, b), 0); }
   /** Request size limit (default 5 MiB); a larger request throws RequestPayloadSizeLimitExceeded and applies nothing. */
@@ -206,6 +213,7 @@ export class FakeHost implements HostLike {
     this._c.syncCalls = 0;
     this._c.requestBytes = [];
     this._c.responseBytes = [];
+    this._c.cellsRead = [];
     this._c.screenUpdatingSuspensions = 0;
     this._c.apiCalculationSuspensions = 0;
     this._c.calculateCalls = 0;
@@ -298,6 +306,7 @@ export class FakeHost implements HostLike {
         return s.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
       },
       rowHeight: (row: number) => s.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT,
+      merges: () => s.merges.map((m) => rectToA1(m)),
       charts: () => s.charts.map((c) => ({ ...c, position: c.position ? { ...c.position } : null })),
       pageLayout: () => ({ ...s.page, zoom: { ...s.page.zoom } }),
     };

@@ -108,6 +108,8 @@ export interface HostCounters {
   syncCalls: number;
   requestBytes: number[];
   responseBytes: number[];
+  /** Per round trip: cells whose values, formulas or formats it sent back (one per cell per property loaded). */
+  cellsRead: number[];
   requestLimitBytes: number;
   responseLimitBytes: number | undefined;
   screenUpdatingSuspensions: number;
@@ -125,6 +127,7 @@ export interface HostLike {
 async function executeSync(host: HostLike, ops: Op[]): Promise<void> {
   const c = host._c;
   c.syncCount++;
+  c.cellsRead.push(0);
   let req = 2 + Math.max(0, ops.length - 1);
   for (const op of ops) req += op.bytes();
   c.requestBytes.push(req);
@@ -490,6 +493,8 @@ function cellGrid<T>(t: RangeTarget, fn: (r: number, c: number) => T, host: Host
   const { rect } = t;
   const limit = host._c.responseLimitBytes ?? host._c.requestLimitBytes;
   if (rect.rows * rect.cols * 3 > limit) throw officeError(ErrorCodes.responsePayloadSizeLimitExceeded);
+  const read = host._c.cellsRead;
+  if (read.length > 0) read[read.length - 1] += rect.rows * rect.cols;
   const out: T[][] = new Array(rect.rows);
   for (let i = 0; i < rect.rows; i++) {
     const row: T[] = new Array(rect.cols);
@@ -1317,6 +1322,19 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /** Merges the range into one cell (`across`: each row on its own, as Excel does). An area overlapping a merged one is refused. */
+  merge(across = false): void {
+    this._method('merge', [across], () => {
+      const { sheet, rect } = this._writable('Range.merge');
+      const areas = across ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, r0: rect.r0 + i, rows: 1 })) : [rect];
+      for (const area of areas) {
+        const overlaps = sheet.merges.some((m) => m.r0 < area.r0 + area.rows && area.r0 < m.r0 + m.rows && m.c0 < area.c0 + area.cols && area.c0 < m.c0 + m.cols);
+        if (overlaps) throw invalidArg('Range.merge');
+        if (area.rows * area.cols > 1) sheet.merges.push(area);
+      }
+    });
+  }
+
   clear(applyTo: string = 'All'): void {
     this._method('clear', [applyTo], () => {
       const { sheet, rect } = this._writable('Range.clear');
@@ -1468,6 +1486,7 @@ export class FakeRangeFormat extends FakeClientObject {
    * Rows as tall as their wrapped text needs: per row, the most lines any wrapped text cell takes
    * at about 5.5 points a character in its column's width, 15 points a line (no wrapped text: the
    * default height). An estimate of Excel's font metrics, enough to tell a one-line row from a tall one.
+   * A merged cell is left out, as Excel leaves it out.
    */
   autofitRows(): void {
     this._method('autofitRows', [], () => {
@@ -1478,7 +1497,7 @@ export class FakeRangeFormat extends FakeClientObject {
         let lines = 1;
         for (let c = 0; c < lastCol; c++) {
           const v = readValue(sheet, r, c);
-          if (!sheet.wrapText.get(r, c) || typeof v !== 'string' || v === '') continue;
+          if (!sheet.wrapText.get(r, c) || typeof v !== 'string' || v === '' || sheet.isMerged(r, c)) continue;
           const perLine = Math.max(1, Math.floor((sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) / 5.5));
           lines = Math.max(lines, v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0));
         }

@@ -236,6 +236,8 @@ export class SheetState {
   vAlign = new Layer<string>();
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  /** Merged areas (Range.merge), in the order made. */
+  merges: Rect[] = [];
   protected = false;
   visibility = 'Visible';
   deleted = false;
@@ -256,6 +258,11 @@ export class SheetState {
   }
 
   constructor(public name: string, public readonly id: string) {}
+
+  /** Whether cell (r, c) lies in a merged area. */
+  isMerged(r: number, c: number): boolean {
+    return this.merges.some((m) => r >= m.r0 && r < m.r0 + m.rows && c >= m.c0 && c < m.c0 + m.cols);
+  }
 
   formatLayers(): Layer<unknown>[] {
     return [this.numberFormat, this.fill, this.fontBold, this.fontItalic, this.fontColor, this.fontSize, this.indent, this.border, this.wrapText, this.hAlign, this.vAlign];
@@ -299,6 +306,7 @@ export class SheetState {
     s.vAlign = this.vAlign.clone();
     s.columnWidths = new Map(this.columnWidths);
     s.rowHeights = new Map(this.rowHeights);
+    s.merges = this.merges.map((m) => ({ ...m }));
     s.protected = this.protected;
     s.visibility = this.visibility;
     s.charts = this.charts.map((c) => ({ ...c, position: c.position ? { ...c.position } : null }));

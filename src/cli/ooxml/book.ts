@@ -9,8 +9,9 @@ import { ZipArchive, compressEntry, writeZip, type CompressedEntry, type EntryCh
 import { dirOf, parseRelationships, readWorkbookParts, relsPathOf, resolveTarget, type SheetRef, type WorkbookParts } from './package';
 import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml, type SheetGrid, type StyleFormats } from './read';
 import { StyleBook } from './styles';
-import { attr, decodeOoxmlText, escapeAttr, setAttr } from './xml';
+import { attr, decodeEntities, decodeOoxmlText, escapeAttr, escapeText, setAttr } from './xml';
 import { forPatching } from './parse';
+import { quoteSheet, type CellValue } from '../../engine';
 
 export type { SheetRef } from './package';
 
@@ -192,6 +193,48 @@ export class XlsxBook {
     }
   }
 
+  /** A sheet's 0-based place in the workbook's sheet list (chartsheets counted): a defined name's localSheetId. */
+  private sheetIndex(sheet: SheetRef): number {
+    const tags = [...this.partText(this.parts.workbookPath).matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)];
+    return tags.findIndex((t) => attr(t[0], 'sheetId') === String(sheet.sheetId));
+  }
+
+  /** The `_xlnm.Print_Area` defined name of a sheet: [start, end) of its element in the workbook part, and its text. */
+  private printAreaName(sheet: SheetRef): { start: number; end: number; text: string } | null {
+    const index = String(this.sheetIndex(sheet));
+    const xml = this.partText(this.parts.workbookPath);
+    for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+      if (attr(m[0], 'name') !== '_xlnm.Print_Area' || attr(m[0], 'localSheetId') !== index || m.index === undefined) continue;
+      return { start: m.index, end: m.index + m[0].length, text: decodeEntities(m[2]) };
+    }
+    return null;
+  }
+
+  /** A sheet's print area as the workbook names it ("'Tổng hợp'!$A$1:$K$29"), or null when it has none. */
+  printArea(sheet: SheetRef): string | null {
+    return this.printAreaName(sheet)?.text ?? null;
+  }
+
+  /** Sets a sheet's print area to `range` ("A1:O29"), replacing the one it has. */
+  setPrintArea(sheet: SheetRef, range: string): void {
+    const index = this.sheetIndex(sheet);
+    if (index < 0) throw new Error(`sheet "${sheet.name}" not in the workbook's list`);
+    const absolute = range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    const element = `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeText(`${quoteSheet(sheet.name)}!${absolute}`)}</definedName>`;
+    const xml = this.partText(this.parts.workbookPath);
+    const known = this.printAreaName(sheet);
+    let next: string;
+    if (known) next = xml.slice(0, known.start) + element + xml.slice(known.end);
+    else if (/<definedNames\s*\/>/.test(xml)) next = xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
+    else if (xml.includes('</definedNames>')) next = xml.replace('</definedNames>', `${element}</definedNames>`);
+    else {
+      // CT_Workbook: sheets, functionGroups, externalReferences, then definedNames.
+      const after = ['</externalReferences>', '</functionGroups>', '<functionGroups/>', '</sheets>'].find((tag) => xml.includes(tag)) as string;
+      next = xml.replace(after, `${after}<definedNames>${element}</definedNames>`);
+    }
+    this.changes.set(this.parts.workbookPath, next);
+  }
+
   /** Adds a part related to the workbook part: its relationship, its content type, its content. Returns the relationship's id. */
   private addPart(path: string, type: string, contentType: string, content: PartContent): string {
     const relsPath = this.parts.relsPath;
@@ -311,43 +354,25 @@ export class XlsxBook {
   private syncTableHeaders(sheet: SheetRef): void {
     const relsText = this.currentText(relsPathOf(sheet.path));
     if (relsText === null) return;
-    // The sheet's text only when it has a table (the edit may be bytes: decoding is not free).
-    let sheetText: string | null | undefined;
+    // The sheet's rows are read only when it has a table (the edit may be bytes: decoding is not free), and once.
     let headerRows: SheetGrid | null = null;
+    const rowsUpTo = (row0: number): SheetGrid | null => {
+      if (headerRows && headerRows.grid.length > row0) return headerRows;
+      const sheetText = this.currentText(sheet.path);
+      if (sheetText === null) return null;
+      headerRows = readSheetXml(sheetText, this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: row0 + 1 });
+      return headerRows;
+    };
     for (const rel of parseRelationships(relsText)) {
       if (rel.external || !rel.type.endsWith('/table')) continue;
       const tablePath = resolveTarget(dirOf(sheet.path), rel.target);
       const tableXml = this.currentText(tablePath);
-      if (tableXml === null) continue;
-      const tableTag = /<(?:[A-Za-z_][\w.-]*:)?table\b[^>]*>/.exec(tableXml)?.[0];
-      if (!tableTag || (attr(tableTag, 'headerRowCount') ?? '1') === '0') continue;
-      const start = /^\$?([A-Z]{1,3})\$?(\d+)/.exec(attr(tableTag, 'ref') ?? '');
-      if (!start) continue;
-      const row0 = Number(start[2]) - 1;
-      const col0 = columnNumber(start[1]) - 1;
-      if (!headerRows || headerRows.grid.length <= row0) {
-        if (sheetText === undefined) sheetText = this.currentText(sheet.path);
-        if (sheetText === null) return;
-        headerRows = readSheetXml(sheetText, this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: row0 + 1 });
-      }
-      const header = headerRows.grid[row0] ?? [];
-      const columns = [...tableXml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?tableColumn\b[^>]*>/g)];
-      const names = columns.map((m) => decodeOoxmlText(attr(m[0], 'name') ?? ''));
-      const wanted = names.map((name, i) => {
-        const cell = header[col0 + i];
-        return typeof cell === 'string' && cell !== '' ? cell : name;
-      });
-      let out = '';
-      let at = 0;
-      columns.forEach((m, i) => {
-        if (wanted[i] === names[i] || m.index === undefined) return;
-        // Names are unique in a table (case-insensitively): a clash is left as it was.
-        const lower = wanted[i].toLowerCase();
-        if (wanted.some((w, j) => j !== i && w.toLowerCase() === lower)) return;
-        out += tableXml.slice(at, m.index) + setAttr(m[0], 'name', ooxmlEscape(wanted[i]));
-        at = m.index + m[0].length;
-      });
-      if (at > 0) this.setPart(tablePath, out + tableXml.slice(at));
+      const start = tableXml === null ? null : tableHeaderStart(tableXml);
+      if (tableXml === null || start === null) continue;
+      const rows = rowsUpTo(start.row0);
+      if (rows === null) return;
+      const renamed = renamedTableColumns(tableXml, rows.grid[start.row0] ?? [], start.col0);
+      if (renamed !== null) this.setPart(tablePath, renamed);
     }
   }
 
@@ -428,6 +453,38 @@ export class XlsxBook {
       if (name !== null && this.changes.get(name) !== null) this.removePart(name);
     }
   }
+}
+
+/** Where a table part's header row starts (0-based), or null when it has none or its ref is unreadable. */
+function tableHeaderStart(tableXml: string): { row0: number; col0: number } | null {
+  const tableTag = /<(?:[A-Za-z_][\w.-]*:)?table\b[^>]*>/.exec(tableXml)?.[0];
+  if (!tableTag || (attr(tableTag, 'headerRowCount') ?? '1') === '0') return null;
+  const start = /^\$?([A-Z]{1,3})\$?(\d+)/.exec(attr(tableTag, 'ref') ?? '');
+  return start ? { row0: Number(start[2]) - 1, col0: columnNumber(start[1]) - 1 } : null;
+}
+
+/**
+ * The table part with each column named as its header cell (in `header`, from column `col0`) now
+ * reads, or null when no name changes. Names are unique in a table (case-insensitively): a clash
+ * is left as it was.
+ */
+function renamedTableColumns(tableXml: string, header: readonly CellValue[], col0: number): string | null {
+  const columns = [...tableXml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?tableColumn\b[^>]*>/g)];
+  const names = columns.map((m) => decodeOoxmlText(attr(m[0], 'name') ?? ''));
+  const wanted = names.map((name, i) => {
+    const cell = header[col0 + i];
+    return typeof cell === 'string' && cell !== '' ? cell : name;
+  });
+  let out = '';
+  let at = 0;
+  columns.forEach((m, i) => {
+    if (wanted[i] === names[i] || m.index === undefined) return;
+    const lower = wanted[i].toLowerCase();
+    if (wanted.some((w, j) => j !== i && w.toLowerCase() === lower)) return;
+    out += tableXml.slice(at, m.index) + setAttr(m[0], 'name', ooxmlEscape(wanted[i]));
+    at = m.index + m[0].length;
+  });
+  return at > 0 ? out + tableXml.slice(at) : null;
 }
 
 /** 'A' -> 1, 'AZ' -> 52. */

@@ -261,6 +261,11 @@ export interface RowEditOptions {
    * the dimension) in the same pass, so that the part is assembled once.
    */
   editHead?: (head: string) => string;
+  /**
+   * The height in points an edited row needs (its written text wraps), or null: the row keeps its
+   * own. A row already taller keeps its height. Asked after the row's `edit`.
+   */
+  rowHeight?: (row0: number) => number | null;
 }
 
 /** What an edit is assembled into: new text, and spans [from, to) of the source XML copied as they are. */
@@ -269,44 +274,45 @@ interface Splice {
   span(from: number, to: number): void;
 }
 
+type RowEdit = (row0: number, styleAt: (col: number) => number) => CellWrite[];
+
+/** The source, the edit and where it goes: what every step of a splice reads. */
+interface SpliceContext {
+  src: string;
+  options: RowEditOptions;
+  edit: RowEdit;
+  out: Splice;
+}
+
+/** A `<row>` element of the source: [start, rowEnd), its start tag ending at tagEnd ('>'), its `r` (-1: none). */
+interface RowSpan {
+  start: number;
+  tagEnd: number;
+  rowEnd: number;
+  selfClosing: boolean;
+  r: number;
+}
+
 /**
  * Rewrites the rows `rows` (0-based, ascending) of a worksheet part: in each, the cells of columns
  * from..to are removed and `edit(row0, styleAt)` cells put there in column order (`styleAt(col)`:
  * the style index of that row's existing cell in `col`, 0 if none). A row the part lacks is
  * created in its place. Other rows and cells are copied unchanged.
  */
-export function editRows(xml: string, rows: readonly number[], options: RowEditOptions, edit: (row0: number, styleAt: (col: number) => number) => CellWrite[]): string {
+export function editRows(xml: string, rows: readonly number[], options: RowEditOptions, edit: RowEdit): string {
   if (rows.length === 0 && !options.editHead) return xml;
   const bounds = sheetDataBounds(xml);
   const src = bounds.xml;
   const out = new ChunkedText();
-  spliceRows(src, bounds, rows, options, edit, { text: (piece) => out.push(piece), span: (from, to) => out.push(src.slice(from, to)) });
+  spliceRows({ src, options, edit, out: { text: (piece) => out.push(piece), span: (from, to) => out.push(src.slice(from, to)) } }, bounds, rows);
   return out.toString();
 }
 
-function spliceRows(
-  src: string,
-  bounds: { start: number; end: number },
-  rows: readonly number[],
-  options: RowEditOptions,
-  edit: (row0: number, styleAt: (col: number) => number) => CellWrite[],
-  out: Splice,
-): void {
-  if (options.editHead) out.text(options.editHead(src.slice(0, bounds.start)));
-  else out.span(0, bounds.start);
-  let copied = bounds.start; // src before this offset is in `out`
-  let k = 0; // next row of `rows` to write
-  let prevRow = -1;
-  let i = bounds.start;
-
-  const newRow = (row0: number) => {
-    const cells = edit(row0, () => 0).sort((a, b) => a.col - b.col);
-    return `<row r="${row0 + 1}">${cells.map((c) => cellXml(row0, c)).join('')}</row>`;
-  };
-
-  while (k < rows.length) {
+/** The next `<row>` element at or after `from`, before `end`; null when there is none. */
+function nextRow(src: string, from: number, end: number): RowSpan | null {
+  for (let i = from; ; ) {
     const start = src.indexOf('<row', i);
-    if (start < 0 || start >= bounds.end) break;
+    if (start < 0 || start >= end) return null;
     if (!isNameEnd(src.charCodeAt(start + 4))) {
       i = start + 4;
       continue;
@@ -316,81 +322,121 @@ function spliceRows(
     const close = tagEnd < 0 || selfClosing ? -1 : src.indexOf('</row>', tagEnd);
     // -1: the start tag or the row is not closed.
     const rowEnd = selfClosing ? tagEnd + 1 : close < 0 ? -1 : close + 6;
-    if (rowEnd < 0 || rowEnd > bounds.end) throw new MalformedPartError(`worksheet part: a <row> at offset ${start} is not closed`);
-    const r = rowNumberAt(src, start, tagEnd);
-    const row0 = r < 0 ? prevRow + 1 : r - 1;
+    if (rowEnd < 0 || rowEnd > end) throw new MalformedPartError(`worksheet part: a <row> at offset ${start} is not closed`);
+    return { start, tagEnd, rowEnd, selfClosing, r: rowNumberAt(src, start, tagEnd) };
+  }
+}
+
+/** A row's start tag with the height it needs (points), unless it is as tall already. */
+function withHeight(tag: string, height: number | null): string {
+  if (height === null || Number(attr(tag, 'ht') ?? '0') >= height) return tag;
+  return setAttr(setAttr(tag, 'ht', String(height)), 'customHeight', '1');
+}
+
+function spliceRows(ctx: SpliceContext, bounds: { start: number; end: number }, rows: readonly number[]): void {
+  const { src, options, out } = ctx;
+  if (options.editHead) out.text(options.editHead(src.slice(0, bounds.start)));
+  else out.span(0, bounds.start);
+  let copied = bounds.start; // src before this offset is in `out`
+  let k = 0; // next row of `rows` to write
+  let prevRow = -1;
+  let i = bounds.start;
+  while (k < rows.length) {
+    const row = nextRow(src, i, bounds.end);
+    if (!row) break;
+    const row0 = row.r < 0 ? prevRow + 1 : row.r - 1;
     prevRow = row0;
     // Rows to write that come before this one and are missing from the part.
-    while (k < rows.length && rows[k] < row0) {
-      out.span(copied, start);
-      out.text(newRow(rows[k]));
-      copied = start;
+    for (; k < rows.length && rows[k] < row0; k++) {
+      out.span(copied, row.start);
+      out.text(newRow(ctx, rows[k]));
+      copied = row.start;
+    }
+    if (k < rows.length && rows[k] === row0) {
+      out.span(copied, row.start);
+      // The usual case: every cell of the row lies left of the edited columns, each with its reference.
+      if (!row.selfClosing && lastCellBefore(src, row.tagEnd + 1, row.rowEnd - 6, options.from)) appendCells(ctx, row, row0);
+      else rewriteCells(ctx, row, row0);
+      copied = row.rowEnd;
       k++;
     }
-    if (k < rows.length && rows[k] === row0 && !selfClosing && lastCellBefore(src, tagEnd + 1, rowEnd - 6, options.from)) {
-      // The usual case: every cell of the row lies left of the edited columns, each with its
-      // reference. The new cells go right before </row>; nothing else is parsed.
-      const styleAt = (col: number) => styleOfCell(src, tagEnd + 1, rowEnd - 6, col);
-      const writes = byColumn(edit(row0, styleAt));
-      let cells = '';
-      for (const w of writes) cells += cellXml(row0, w);
-      const tag = src.slice(start, tagEnd + 1);
-      if (tag.includes('spans=')) {
-        out.span(copied, start);
-        out.text(removeAttr(tag, 'spans'));
-        out.span(tagEnd + 1, rowEnd - 6);
-      } else out.span(copied, rowEnd - 6);
-      out.text(`${cells}</row>`);
-      copied = rowEnd;
-      k++;
-    } else if (k < rows.length && rows[k] === row0) {
-      const count = selfClosing ? 0 : rowCells(src, tagEnd + 1, rowEnd - 6);
-      const styleAt = (col: number) => {
-        for (let j = 0; j < count; j++) {
-          if (cellCol[j] !== col) continue;
-          const s = attr(src.slice(cellStart[j], cellTagEnd[j] + 1), 's');
-          return s === null ? 0 : Number(s);
-        }
-        return 0;
-      };
-      const writes = byColumn(edit(row0, styleAt));
-      const parts: string[] = [];
-      let w = 0;
-      let needRef = false;
-      for (let j = 0; j < count; j++) if (!cellHasRef[j]) needRef = true;
-      // Cells are copied in runs: from `run` up to the next cell that is dropped, has a write before it, or needs its reference.
-      let run = tagEnd + 1;
-      for (let j = 0; j < count; j++) {
-        const col = cellCol[j];
-        const drop = col >= options.from && col <= options.to;
-        const insert = w < writes.length && writes[w].col < col;
-        if (!drop && !insert && !(needRef && !cellHasRef[j])) continue;
-        parts.push(src.slice(run, cellStart[j]));
-        while (w < writes.length && writes[w].col < col) parts.push(cellXml(row0, writes[w++]));
-        run = cellEnd[j];
-        const text = src.slice(cellStart[j], cellEnd[j]);
-        if (drop) {
-          // A shared formula's first cell carries the formula for the cells that follow it: dropping it would strand them.
-          if ((options.mustBeEmpty && cellHasContent(text)) || isSharedFormulaMaster(text)) throw new OccupiedCellError(`${columnLetter(col)}${row0 + 1}`);
-          continue;
-        }
-        parts.push(cellHasRef[j] ? text : text.replace(/^<c\b/, `<c r="${columnLetter(col)}${row0 + 1}"`));
-      }
-      if (!selfClosing) parts.push(src.slice(run, rowEnd - 6));
-      while (w < writes.length) parts.push(cellXml(row0, writes[w++]));
-      const tag = src.slice(start, tagEnd + 1);
-      let openTag = removeAttr(selfClosing ? `${tag.slice(0, -2)}>` : tag, 'spans');
-      if (r < 0) openTag = setAttr(openTag, 'r', String(row0 + 1));
-      out.span(copied, start);
-      out.text(`${openTag}${parts.join('')}</row>`);
-      copied = rowEnd;
-      k++;
-    }
-    i = rowEnd;
+    i = row.rowEnd;
   }
   out.span(copied, bounds.end);
-  while (k < rows.length) out.text(newRow(rows[k++]));
+  while (k < rows.length) out.text(newRow(ctx, rows[k++]));
   out.span(bounds.end, src.length);
+}
+
+/** A row the part lacks, made whole. */
+function newRow(ctx: SpliceContext, row0: number): string {
+  const cells = ctx.edit(row0, () => 0).sort((a, b) => a.col - b.col);
+  const tag = withHeight(`<row r="${row0 + 1}">`, ctx.options.rowHeight?.(row0) ?? null);
+  return `${tag}${cells.map((c) => cellXml(row0, c)).join('')}</row>`;
+}
+
+/** The new cells go right before </row>; nothing else of the row is parsed. */
+function appendCells(ctx: SpliceContext, row: RowSpan, row0: number): void {
+  const { src, out } = ctx;
+  const styleAt = (col: number) => styleOfCell(src, row.tagEnd + 1, row.rowEnd - 6, col);
+  let cells = '';
+  for (const w of byColumn(ctx.edit(row0, styleAt))) cells += cellXml(row0, w);
+  const tag = src.slice(row.start, row.tagEnd + 1);
+  const height = ctx.options.rowHeight?.(row0) ?? null;
+  if (tag.includes('spans=') || height !== null) {
+    out.text(withHeight(removeAttr(tag, 'spans'), height));
+    out.span(row.tagEnd + 1, row.rowEnd - 6);
+  } else out.span(row.start, row.rowEnd - 6);
+  out.text(`${cells}</row>`);
+}
+
+/** The row's cells read one by one: those of the edited columns dropped, the new ones put in column order. */
+function rewriteCells(ctx: SpliceContext, row: RowSpan, row0: number): void {
+  const { src } = ctx;
+  const count = row.selfClosing ? 0 : rowCells(src, row.tagEnd + 1, row.rowEnd - 6);
+  const styleAt = (col: number) => {
+    for (let j = 0; j < count; j++) {
+      if (cellCol[j] !== col) continue;
+      const s = attr(src.slice(cellStart[j], cellTagEnd[j] + 1), 's');
+      return s === null ? 0 : Number(s);
+    }
+    return 0;
+  };
+  const parts = mergeCells(ctx, row, row0, count, byColumn(ctx.edit(row0, styleAt)));
+  const tag = src.slice(row.start, row.tagEnd + 1);
+  let openTag = removeAttr(row.selfClosing ? `${tag.slice(0, -2)}>` : tag, 'spans');
+  if (row.r < 0) openTag = setAttr(openTag, 'r', String(row0 + 1));
+  ctx.out.text(`${withHeight(openTag, ctx.options.rowHeight?.(row0) ?? null)}${parts.join('')}</row>`);
+}
+
+/** A dropped cell of the edited columns: refused when it must be empty and is not, or carries a shared formula. */
+function checkDropped(text: string, options: RowEditOptions, col: number, row0: number): void {
+  // A shared formula's first cell carries the formula for the cells that follow it: dropping it would strand them.
+  if ((options.mustBeEmpty && cellHasContent(text)) || isSharedFormulaMaster(text)) throw new OccupiedCellError(`${columnLetter(col)}${row0 + 1}`);
+}
+
+/** The row's inner XML, rebuilt: the `count` cells read by rowCells with `writes` merged in. */
+function mergeCells(ctx: SpliceContext, row: RowSpan, row0: number, count: number, writes: CellWrite[]): string[] {
+  const { src, options } = ctx;
+  const parts: string[] = [];
+  let w = 0;
+  const needRef = cellHasRef.slice(0, count).includes(false);
+  // Cells are copied in runs: from `run` up to the next cell that is dropped, has a write before it, or needs its reference.
+  let run = row.tagEnd + 1;
+  for (let j = 0; j < count; j++) {
+    const col = cellCol[j];
+    const drop = col >= options.from && col <= options.to;
+    const stays = !drop && !(w < writes.length && writes[w].col < col) && (cellHasRef[j] || !needRef);
+    if (stays) continue;
+    parts.push(src.slice(run, cellStart[j]));
+    while (w < writes.length && writes[w].col < col) parts.push(cellXml(row0, writes[w++]));
+    run = cellEnd[j];
+    const text = src.slice(cellStart[j], cellEnd[j]);
+    if (drop) checkDropped(text, options, col, row0);
+    else parts.push(cellHasRef[j] ? text : text.replace(/^<c\b/, `<c r="${columnLetter(col)}${row0 + 1}"`));
+  }
+  if (!row.selfClosing) parts.push(src.slice(run, row.rowEnd - 6));
+  while (w < writes.length) parts.push(cellXml(row0, writes[w++]));
+  return parts;
 }
 
 export interface ColumnLook {
@@ -404,51 +450,54 @@ interface ColRange {
   tag: string;
 }
 
+/** The part's `<cols>`: its ranges and where it is ([start, end), empty where a new one goes). */
+function readCols(xml: string): { ranges: ColRange[]; start: number; end: number } {
+  const m = /<cols\b[^>]*?(\/?)>/.exec(xml);
+  if (!m) {
+    // Right before the rows (or at the end of a head cut off there).
+    const sd = xml.search(/<sheetData\b/);
+    const at = sd < 0 ? xml.length : sd;
+    return { ranges: [], start: at, end: at };
+  }
+  if (m[1] === '/') return { ranges: [], start: m.index, end: m.index + m[0].length };
+  const close = xml.indexOf('</cols>', m.index);
+  const inner = xml.slice(m.index + m[0].length, close);
+  const ranges = [...inner.matchAll(/<col\b[^>]*?\/>|<col\b[^>]*>[\s\S]*?<\/col>/g)].map((c) => ({ min: Number(attr(c[0], 'min')), max: Number(attr(c[0], 'max')), tag: c[0] }));
+  return { ranges, start: m.index, end: close + '</cols>'.length };
+}
+
+/** A range without the columns `ours` (1-based, ascending): the pieces left of it, each keeping the range's look. */
+function splitRange(range: ColRange, ours: readonly number[]): ColRange[] {
+  const kept: ColRange[] = [];
+  let from = range.min;
+  for (const c of ours) {
+    if (c < from || c > range.max) continue;
+    if (c > from) kept.push({ min: from, max: c - 1, tag: setAttr(setAttr(range.tag, 'min', String(from)), 'max', String(c - 1)) });
+    from = c + 1;
+  }
+  if (from <= range.max) kept.push({ min: from, max: range.max, tag: from === range.min ? range.tag : setAttr(range.tag, 'min', String(from)) });
+  return kept;
+}
+
+/** The `<col>` of one column (1-based) with its look. */
+function colTag(c: number, look: ColumnLook): string {
+  let tag = `<col min="${c}" max="${c}"`;
+  tag += ` width="${look.width ?? 9.140625}"`;
+  if (look.width !== undefined) tag += ' customWidth="1"';
+  if (look.hidden) tag += ' hidden="1"';
+  return `${tag}/>`;
+}
+
 /**
  * Sets the width (and hidden flag) of single columns (0-based) in `<cols>`, splitting any range
  * that covers them so their neighbours keep their own widths; adds `<cols>` when the part has none.
  */
 export function setColumns(xml: string, looks: ReadonlyMap<number, ColumnLook>): string {
   if (looks.size === 0) return xml;
-  const m = /<cols\b[^>]*?(\/?)>/.exec(xml);
-  let ranges: ColRange[] = [];
-  let start: number;
-  let end: number;
-  if (m) {
-    start = m.index;
-    if (m[1] === '/') end = m.index + m[0].length;
-    else {
-      const close = xml.indexOf('</cols>', m.index);
-      end = close + '</cols>'.length;
-      const inner = xml.slice(m.index + m[0].length, close);
-      ranges = [...inner.matchAll(/<col\b[^>]*?\/>|<col\b[^>]*>[\s\S]*?<\/col>/g)].map((c) => ({ min: Number(attr(c[0], 'min')), max: Number(attr(c[0], 'max')), tag: c[0] }));
-    }
-  } else {
-    // Right before the rows (or at the end of a head cut off there).
-    const sd = xml.search(/<sheetData\b/);
-    start = sd < 0 ? xml.length : sd;
-    end = start;
-  }
+  const { ranges, start, end } = readCols(xml);
   const ours = [...looks.keys()].map((c) => c + 1).sort((a, b) => a - b);
-  const kept: ColRange[] = [];
-  for (const range of ranges) {
-    // Split the range around our columns.
-    let from = range.min;
-    for (const c of ours) {
-      if (c < from || c > range.max) continue;
-      if (c > from) kept.push({ min: from, max: c - 1, tag: setAttr(setAttr(range.tag, 'min', String(from)), 'max', String(c - 1)) });
-      from = c + 1;
-    }
-    if (from <= range.max) kept.push({ min: from, max: range.max, tag: from === range.min ? range.tag : setAttr(range.tag, 'min', String(from)) });
-  }
-  for (const c of ours) {
-    const look = looks.get(c - 1) as ColumnLook;
-    let tag = `<col min="${c}" max="${c}"`;
-    tag += ` width="${look.width ?? 9.140625}"`;
-    if (look.width !== undefined) tag += ' customWidth="1"';
-    if (look.hidden) tag += ' hidden="1"';
-    kept.push({ min: c, max: c, tag: `${tag}/>` });
-  }
+  const kept = ranges.flatMap((range) => splitRange(range, ours));
+  for (const c of ours) kept.push({ min: c, max: c, tag: colTag(c, looks.get(c - 1) as ColumnLook) });
   kept.sort((a, b) => a.min - b.min);
   return `${xml.slice(0, start)}<cols>${kept.map((r) => r.tag).join('')}</cols>${xml.slice(end)}`;
 }

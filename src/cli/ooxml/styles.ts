@@ -21,8 +21,8 @@ export interface Look {
   whole?: boolean;
   /** A number format code ('0.00%', '@', '0'); 'General' by default. */
   numFmt?: string;
-  /** Bold and/or size on top of `from`'s font. */
-  font?: { bold?: boolean; size?: number };
+  /** Bold, size and/or typeface on top of `from`'s font. */
+  font?: { bold?: boolean; size?: number; name?: string };
   /** A solid fill, '#RRGGBB'. */
   fill?: string;
   /** A thin border of this colour ('#RRGGBB') on every side. */
@@ -112,6 +112,32 @@ function rgb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
+/** A font with its child `<name …/>` set to `element` (replaced, or added before `</font>`). */
+function setFontChild(font: string, name: string, element: string): string {
+  const re = new RegExp(`<${name}\\b[^>]*/>`);
+  return re.test(font) ? font.replace(re, element) : font.replace('</font>', `${element}</font>`);
+}
+
+/** A thin border of one colour on every side. */
+function borderXml(color: string): string {
+  return `<border>${['left', 'right', 'top', 'bottom'].map((side) => `<${side} style="thin"><color rgb="${rgb(color)}"/></${side}>`).join('')}<diagonal/></border>`;
+}
+
+/** A cellXfs `<xf>` from its parts' indexes, the cell style it derives from, its alignment and protection. */
+function xfXml(ids: { numFmtId: number; fontId: number; fillId: number; borderId: number }, xfId: string, alignment: Alignment, protection: string): string {
+  const { numFmtId, fontId, fillId, borderId } = ids;
+  const hasAlignment = Object.keys(alignment).length > 0;
+  let tag = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="${xfId}"`;
+  if (numFmtId !== 0) tag += ' applyNumberFormat="1"';
+  if (fontId !== 0) tag += ' applyFont="1"';
+  if (fillId !== 0) tag += ' applyFill="1"';
+  if (borderId !== 0) tag += ' applyBorder="1"';
+  if (hasAlignment) tag += ' applyAlignment="1"';
+  if (protection) tag += ' applyProtection="1"';
+  const body = (hasAlignment ? alignmentXml(alignment) : '') + protection;
+  return body ? `${tag}>${body}</xf>` : `${tag}/>`;
+}
+
 /** The workbook's styles part, with the looks the scorer asks for added. */
 export class StyleBook {
   private readonly xml: string;
@@ -182,45 +208,48 @@ export class StyleBook {
     return xfs[index] ?? xfs[0];
   }
 
+  /** The fonts index of `fontId`'s font changed as `look` says (added when new). */
+  private fontFor(fontId: number, look: NonNullable<Look['font']>): number {
+    let font = this.all('fonts')[fontId] ?? this.all('fonts')[0];
+    if (/^<font\b[^>]*\/>$/.test(font)) font = '<font></font>';
+    if (look.bold && !/<b\s*\/>|<b\s+val="(1|true)"\s*\/>/.test(font)) font = font.replace(/<b\b[^>]*\/>/, '').replace(/^<font\b[^>]*>/, (open) => `${open}<b/>`);
+    if (look.size !== undefined) font = setFontChild(font, 'sz', `<sz val="${look.size}"/>`);
+    if (look.name !== undefined) {
+      // A theme font (<scheme>) would win over the name in Excel; the family follows the name.
+      font = setFontChild(font.replace(/<(scheme|family)\b[^>]*\/>/g, ''), 'name', `<name val="${escapeAttr(look.name)}"/>`);
+    }
+    return this.add('fonts', font === '<font></font>' ? '<font/>' : font);
+  }
+
+  /** The font size (points) of a cell format, 11 when its font does not say. */
+  fontSize(xfIndex: number): number {
+    const font = this.all('fonts')[Number(attr(this.xfAt(xfIndex), 'fontId') ?? '0')] ?? '';
+    const sz = /<sz\b[^>]*>/.exec(font);
+    const size = sz ? Number(attr(sz[0], 'val')) : NaN;
+    return Number.isFinite(size) && size > 0 ? size : 11;
+  }
+
+  /** The number format, font, fill and border indexes of a look on top of the cell format `base`. */
+  private partIds(look: Look, base: string): { numFmtId: number; fontId: number; fillId: number; borderId: number } {
+    const num = (name: string) => Number(attr(base, name) ?? '0');
+    return {
+      numFmtId: look.numFmt !== undefined ? this.numFmtId(look.numFmt) : look.whole ? num('numFmtId') : 0,
+      fontId: look.font ? this.fontFor(num('fontId'), look.font) : num('fontId'),
+      fillId: look.fill ? this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(look.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : look.whole ? num('fillId') : 0,
+      borderId: look.border ? this.add('borders', borderXml(look.border)) : num('borderId'),
+    };
+  }
+
   /** The cellXfs index of a look (added on first use). */
   xf(look: Look): number {
     const key = JSON.stringify(look);
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const base = this.xfAt(look.from ?? 0);
-    const num = (name: string) => Number(attr(base, name) ?? '0');
-    let fontId = num('fontId');
-    if (look.font) {
-      let font = this.all('fonts')[fontId] ?? this.all('fonts')[0];
-      if (look.font.bold && !/<b\s*\/>|<b\s+val="(1|true)"\s*\/>/.test(font)) {
-        font = font.replace(/<b\b[^>]*\/>/, '');
-        font = /^<font\b[^>]*\/>$/.test(font) ? '<font><b/></font>' : font.replace(/^<font\b[^>]*>/, (open) => `${open}<b/>`);
-      }
-      if (look.font.size !== undefined) {
-        const sz = `<sz val="${look.font.size}"/>`;
-        if (/^<font\b[^>]*\/>$/.test(font)) font = '<font></font>';
-        font = /<sz\b[^>]*\/>/.test(font) ? font.replace(/<sz\b[^>]*\/>/, sz) : font.replace('</font>', `${sz}</font>`);
-      }
-      fontId = this.add('fonts', font);
-    }
-    const fillId = look.fill ? this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(look.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : look.whole ? num('fillId') : 0;
-    const borderId = look.border
-      ? this.add('borders', `<border>${['left', 'right', 'top', 'bottom'].map((side) => `<${side} style="thin"><color rgb="${rgb(look.border as string)}"/></${side}>`).join('')}<diagonal/></border>`)
-      : num('borderId');
-    const numFmtId = look.numFmt !== undefined ? this.numFmtId(look.numFmt) : look.whole ? num('numFmtId') : 0;
+    const ids = this.partIds(look, base);
     const alignment = look.whole ? { ...alignmentOf(base), ...(look.alignment ?? {}) } : (look.alignment ?? {});
     const protection = look.whole ? (/<protection\b[^>]*\/>/.exec(base)?.[0] ?? '') : '';
-    const hasAlignment = Object.keys(alignment).length > 0;
-    let tag = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="${attr(base, 'xfId') ?? '0'}"`;
-    if (numFmtId !== 0) tag += ' applyNumberFormat="1"';
-    if (fontId !== 0) tag += ' applyFont="1"';
-    if (fillId !== 0) tag += ' applyFill="1"';
-    if (borderId !== 0) tag += ' applyBorder="1"';
-    if (hasAlignment) tag += ' applyAlignment="1"';
-    if (protection) tag += ' applyProtection="1"';
-    const body = (hasAlignment ? alignmentXml(alignment) : '') + protection;
-    const xf = body ? `${tag}>${body}</xf>` : `${tag}/>`;
-    const index = this.add('cellXfs', xf);
+    const index = this.add('cellXfs', xfXml(ids, attr(base, 'xfId') ?? '0', alignment, protection));
     this.memo.set(key, index);
     return index;
   }

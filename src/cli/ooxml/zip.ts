@@ -91,6 +91,97 @@ function decodeName(bytes: Buffer, flags: number, extra: Buffer): string {
   }
 }
 
+/** The End Of Central Directory record: where the directory is, how many entries, the archive's comment. Throws on what this tool does not read. */
+function readEocd(data: Buffer): { count: number; cdOffset: number; cdSize: number; comment: Buffer } {
+  if (data.length < 22) {
+    throw new ZipError(data.length >= 4 && data.readUInt32LE(0) === SIG_LOCAL
+      ? 'The zip archive is truncated: its end-of-central-directory record is missing.'
+      : `Not a zip archive (${data.length} bytes, too short to be one).`);
+  }
+  const eocd = findEocd(data);
+  if (eocd < 0) {
+    throw new ZipError(data.readUInt32LE(0) === SIG_LOCAL
+      ? 'The zip archive is truncated or damaged: its end-of-central-directory record is missing.'
+      : 'Not a zip archive (no end-of-central-directory record). An .xlsx file is a zip archive; this file is something else (an old .xls, a CSV, or a damaged download?).');
+  }
+  const disk = data.readUInt16LE(eocd + 4);
+  const cdDisk = data.readUInt16LE(eocd + 6);
+  const diskEntries = data.readUInt16LE(eocd + 8);
+  const count = data.readUInt16LE(eocd + 10);
+  const cdSize = data.readUInt32LE(eocd + 12);
+  const cdOffset = data.readUInt32LE(eocd + 16);
+  const commentLength = data.readUInt16LE(eocd + 20);
+  if ((eocd >= 20 && data.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR) || count === MAX16 || cdSize === MAX32 || cdOffset === MAX32) {
+    throw new ZipError('The zip archive uses the zip64 format (for archives over 4 GiB or 65,535 entries), which this tool does not read.');
+  }
+  if (disk !== 0 || cdDisk !== 0 || diskEntries !== count) throw new ZipError('The zip archive spans several disks (a split archive), which this tool does not read.');
+  if (cdOffset + cdSize > eocd) throw new ZipError('The zip archive is truncated or damaged: its central directory lies outside the file.');
+  return { count, cdOffset, cdSize, comment: data.subarray(eocd + 22, Math.min(data.length, eocd + 22 + commentLength)) };
+}
+
+/** The central directory entry at `p` (`which`: "3 of 12", for the messages), where it ends, and its local header's offset. */
+function readCentralEntry(data: Buffer, p: number, which: string, cdEnd: number): { entry: Entry; end: number; localOffset: number } {
+  if (p + 46 > cdEnd || data.readUInt32LE(p) !== SIG_CENTRAL) {
+    throw new ZipError(`The zip archive is damaged: central directory entry ${which} is missing or malformed.`);
+  }
+  const flags = data.readUInt16LE(p + 8);
+  const nameLength = data.readUInt16LE(p + 28);
+  const extraLength = data.readUInt16LE(p + 30);
+  const end = p + 46 + nameLength + extraLength + data.readUInt16LE(p + 32);
+  if (end > cdEnd) throw new ZipError(`The zip archive is damaged: central directory entry ${which} overruns the directory.`);
+  const nameBytes = data.subarray(p + 46, p + 46 + nameLength);
+  const centralExtra = data.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
+  const entry: Entry = {
+    name: decodeName(nameBytes, flags, centralExtra),
+    method: data.readUInt16LE(p + 10),
+    flags,
+    crc32: data.readUInt32LE(p + 16),
+    compressedSize: data.readUInt32LE(p + 20),
+    size: data.readUInt32LE(p + 24),
+    dosTime: data.readUInt16LE(p + 12),
+    dosDate: data.readUInt16LE(p + 14),
+    nameBytes,
+    versionMadeBy: data.readUInt16LE(p + 4),
+    versionNeeded: data.readUInt16LE(p + 6),
+    internalAttr: data.readUInt16LE(p + 36),
+    externalAttr: data.readUInt32LE(p + 38),
+    centralExtra,
+    comment: data.subarray(p + 46 + nameLength + extraLength, end),
+    localExtra: Buffer.alloc(0),
+    dataStart: 0,
+  };
+  return { entry, end, localOffset: data.readUInt32LE(p + 42) };
+}
+
+/** Throws when an entry is encrypted, needs zip64 or uses a compression method other than store and deflate. */
+function checkEntry(entry: Entry, localOffset: number): void {
+  const { name, flags, method } = entry;
+  if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || method === 99) {
+    throw new ZipError(`The zip archive is encrypted ("${name}"): a password-protected workbook must be saved without a password first.`);
+  }
+  if (entry.compressedSize === MAX32 || entry.size === MAX32 || localOffset === MAX32) {
+    throw new ZipError(`The zip archive uses the zip64 format for "${name}", which this tool does not read.`);
+  }
+  if (method !== 0 && method !== 8) {
+    throw new ZipError(`The zip entry "${name}" uses compression method ${method}; only 0 (stored) and 8 (deflate) are supported.`);
+  }
+}
+
+/** Reads an entry's local header: its extra field and where its data starts (checked to lie in the file). */
+function readLocalHeader(data: Buffer, entry: Entry, localOffset: number): void {
+  if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== SIG_LOCAL) {
+    throw new ZipError(`The zip archive is truncated or damaged: the local header of "${entry.name}" is missing.`);
+  }
+  const localName = data.readUInt16LE(localOffset + 26);
+  const localExtra = data.readUInt16LE(localOffset + 28);
+  entry.localExtra = data.subarray(localOffset + 30 + localName, localOffset + 30 + localName + localExtra);
+  entry.dataStart = localOffset + 30 + localName + localExtra;
+  // Sizes come from the central directory (a local header with flag bit 3 has zeros there).
+  if (entry.dataStart + entry.compressedSize > data.length) {
+    throw new ZipError(`The zip archive is truncated: the data of "${entry.name}" runs past the end of the file.`);
+  }
+}
+
 export class ZipArchive {
   private readonly byName = new Map<string, Entry>();
   private readonly byLowerName = new Map<string, Entry>();
@@ -112,87 +203,13 @@ export class ZipArchive {
 
   /** Parses the End Of Central Directory record and the central directory (no entry is inflated). */
   static read(data: Buffer): ZipArchive {
-    if (data.length < 22) {
-      throw new ZipError(data.length >= 4 && data.readUInt32LE(0) === SIG_LOCAL
-        ? 'The zip archive is truncated: its end-of-central-directory record is missing.'
-        : `Not a zip archive (${data.length} bytes, too short to be one).`);
-    }
-    const eocd = findEocd(data);
-    if (eocd < 0) {
-      throw new ZipError(data.readUInt32LE(0) === SIG_LOCAL
-        ? 'The zip archive is truncated or damaged: its end-of-central-directory record is missing.'
-        : 'Not a zip archive (no end-of-central-directory record). An .xlsx file is a zip archive; this file is something else (an old .xls, a CSV, or a damaged download?).');
-    }
-    const disk = data.readUInt16LE(eocd + 4);
-    const cdDisk = data.readUInt16LE(eocd + 6);
-    const diskEntries = data.readUInt16LE(eocd + 8);
-    const count = data.readUInt16LE(eocd + 10);
-    const cdSize = data.readUInt32LE(eocd + 12);
-    const cdOffset = data.readUInt32LE(eocd + 16);
-    const commentLength = data.readUInt16LE(eocd + 20);
-    if ((eocd >= 20 && data.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR) || count === MAX16 || cdSize === MAX32 || cdOffset === MAX32) {
-      throw new ZipError('The zip archive uses the zip64 format (for archives over 4 GiB or 65,535 entries), which this tool does not read.');
-    }
-    if (disk !== 0 || cdDisk !== 0 || diskEntries !== count) throw new ZipError('The zip archive spans several disks (a split archive), which this tool does not read.');
-    if (cdOffset + cdSize > eocd) throw new ZipError('The zip archive is truncated or damaged: its central directory lies outside the file.');
-    const comment = data.subarray(eocd + 22, Math.min(data.length, eocd + 22 + commentLength));
-
+    const { count, cdOffset, cdSize, comment } = readEocd(data);
     const entries: Entry[] = [];
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > cdOffset + cdSize || data.readUInt32LE(p) !== SIG_CENTRAL) {
-        throw new ZipError(`The zip archive is damaged: central directory entry ${i + 1} of ${count} is missing or malformed.`);
-      }
-      const flags = data.readUInt16LE(p + 8);
-      const method = data.readUInt16LE(p + 10);
-      const nameLength = data.readUInt16LE(p + 28);
-      const extraLength = data.readUInt16LE(p + 30);
-      const commentLen = data.readUInt16LE(p + 32);
-      const end = p + 46 + nameLength + extraLength + commentLen;
-      if (end > cdOffset + cdSize) throw new ZipError(`The zip archive is damaged: central directory entry ${i + 1} of ${count} overruns the directory.`);
-      const nameBytes = data.subarray(p + 46, p + 46 + nameLength);
-      const centralExtra = data.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
-      const name = decodeName(nameBytes, flags, centralExtra);
-      const entry: Entry = {
-        name,
-        method,
-        flags,
-        crc32: data.readUInt32LE(p + 16),
-        compressedSize: data.readUInt32LE(p + 20),
-        size: data.readUInt32LE(p + 24),
-        dosTime: data.readUInt16LE(p + 12),
-        dosDate: data.readUInt16LE(p + 14),
-        nameBytes,
-        versionMadeBy: data.readUInt16LE(p + 4),
-        versionNeeded: data.readUInt16LE(p + 6),
-        internalAttr: data.readUInt16LE(p + 36),
-        externalAttr: data.readUInt32LE(p + 38),
-        centralExtra,
-        comment: data.subarray(p + 46 + nameLength + extraLength, end),
-        localExtra: Buffer.alloc(0),
-        dataStart: 0,
-      };
-      const localOffset = data.readUInt32LE(p + 42);
-      if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || method === 99) {
-        throw new ZipError(`The zip archive is encrypted ("${name}"): a password-protected workbook must be saved without a password first.`);
-      }
-      if (entry.compressedSize === MAX32 || entry.size === MAX32 || localOffset === MAX32) {
-        throw new ZipError(`The zip archive uses the zip64 format for "${name}", which this tool does not read.`);
-      }
-      if (method !== 0 && method !== 8) {
-        throw new ZipError(`The zip entry "${name}" uses compression method ${method}; only 0 (stored) and 8 (deflate) are supported.`);
-      }
-      if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== SIG_LOCAL) {
-        throw new ZipError(`The zip archive is truncated or damaged: the local header of "${name}" is missing.`);
-      }
-      const localName = data.readUInt16LE(localOffset + 26);
-      const localExtra = data.readUInt16LE(localOffset + 28);
-      entry.localExtra = data.subarray(localOffset + 30 + localName, localOffset + 30 + localName + localExtra);
-      entry.dataStart = localOffset + 30 + localName + localExtra;
-      // Sizes come from the central directory (a local header with flag bit 3 has zeros there).
-      if (entry.dataStart + entry.compressedSize > data.length) {
-        throw new ZipError(`The zip archive is truncated: the data of "${name}" runs past the end of the file.`);
-      }
+      const { entry, end, localOffset } = readCentralEntry(data, p, `${i + 1} of ${count}`, cdOffset + cdSize);
+      checkEntry(entry, localOffset);
+      readLocalHeader(data, entry, localOffset);
       entries.push(entry);
       p = end;
     }
@@ -416,91 +433,24 @@ function fresh(name: string, content: string | Buffer | CompressedEntry, level: 
  * had one get their sizes in the local header instead).
  */
 export function writeZip(source: ZipArchive, changes: ReadonlyMap<string, EntryChange>, options: { level?: number; date?: Date } = {}): Buffer {
-  const level = options.level ?? DEFAULT_LEVEL;
-  const when = dosDateTime(options.date ?? new Date());
-  const pending = new Map<string, EntryChange>();
-  for (const [name, value] of changes) {
-    const actual = source.entryName(name) ?? name;
-    if (pending.has(actual)) throw new ZipError(`Two changes name the same zip entry "${actual}".`);
-    pending.set(actual, value);
-  }
-
-  const outs: Out[] = [];
-  const sourceData = ZipArchive.dataOf(source);
-  for (const e of ZipArchive.entriesOf(source)) {
-    if (pending.has(e.name)) {
-      const value = pending.get(e.name);
-      pending.delete(e.name);
-      if (value !== null && value !== undefined) outs.push(fresh(e.name, value, level, when, e));
-      continue;
-    }
-    outs.push({
-      nameBytes: e.nameBytes,
-      flags: e.flags & ~FLAG_DESCRIPTOR,
-      method: e.method,
-      crc32: e.crc32,
-      compressedSize: e.compressedSize,
-      size: e.size,
-      dosTime: e.dosTime,
-      dosDate: e.dosDate,
-      versionMadeBy: e.versionMadeBy,
-      versionNeeded: e.versionNeeded,
-      internalAttr: e.internalAttr,
-      externalAttr: e.externalAttr,
-      localExtra: e.localExtra,
-      centralExtra: e.centralExtra,
-      comment: e.comment,
-      data: sourceData.subarray(e.dataStart, e.dataStart + e.compressedSize),
-    });
-  }
-  for (const [name, value] of pending) if (value !== null && value !== undefined) outs.push(fresh(name, value, level, when));
+  const outs = outputEntries(source, changes, options.level ?? DEFAULT_LEVEL, dosDateTime(options.date ?? new Date()));
   if (outs.length >= MAX16) throw new ZipError(`The zip archive would have ${outs.length} entries; 65,535 or more needs zip64 (not written by this tool).`);
-
+  const TOO_LARGE = 'The zip archive would be 4 GiB or more, which needs zip64 (not written by this tool).';
   const chunks: Buffer[] = [];
   const offsets: number[] = [];
   let offset = 0;
   for (const o of outs) {
-    if (offset > MAX32) throw new ZipError('The zip archive would be 4 GiB or more, which needs zip64 (not written by this tool).');
+    if (offset > MAX32) throw new ZipError(TOO_LARGE);
     offsets.push(offset);
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(SIG_LOCAL, 0);
-    h.writeUInt16LE(o.versionNeeded, 4);
-    h.writeUInt16LE(o.flags, 6);
-    h.writeUInt16LE(o.method, 8);
-    h.writeUInt16LE(o.dosTime, 10);
-    h.writeUInt16LE(o.dosDate, 12);
-    h.writeUInt32LE(o.crc32, 14);
-    h.writeUInt32LE(o.compressedSize, 18);
-    h.writeUInt32LE(o.size, 22);
-    h.writeUInt16LE(o.nameBytes.length, 26);
-    h.writeUInt16LE(o.localExtra.length, 28);
-    chunks.push(h, o.nameBytes, o.localExtra, o.data);
+    chunks.push(localHeader(o), o.nameBytes, o.localExtra, o.data);
     offset += 30 + o.nameBytes.length + o.localExtra.length + o.data.length;
   }
   const cdOffset = offset;
   outs.forEach((o, i) => {
-    const h = Buffer.alloc(46);
-    h.writeUInt32LE(SIG_CENTRAL, 0);
-    h.writeUInt16LE(o.versionMadeBy, 4);
-    h.writeUInt16LE(o.versionNeeded, 6);
-    h.writeUInt16LE(o.flags, 8);
-    h.writeUInt16LE(o.method, 10);
-    h.writeUInt16LE(o.dosTime, 12);
-    h.writeUInt16LE(o.dosDate, 14);
-    h.writeUInt32LE(o.crc32, 16);
-    h.writeUInt32LE(o.compressedSize, 20);
-    h.writeUInt32LE(o.size, 24);
-    h.writeUInt16LE(o.nameBytes.length, 28);
-    h.writeUInt16LE(o.centralExtra.length, 30);
-    h.writeUInt16LE(o.comment.length, 32);
-    h.writeUInt16LE(0, 34);
-    h.writeUInt16LE(o.internalAttr, 36);
-    h.writeUInt32LE(o.externalAttr >>> 0, 38);
-    h.writeUInt32LE(offsets[i], 42);
-    chunks.push(h, o.nameBytes, o.centralExtra, o.comment);
+    chunks.push(centralHeader(o, offsets[i]), o.nameBytes, o.centralExtra, o.comment);
     offset += 46 + o.nameBytes.length + o.centralExtra.length + o.comment.length;
   });
-  if (offset > MAX32) throw new ZipError('The zip archive would be 4 GiB or more, which needs zip64 (not written by this tool).');
+  if (offset > MAX32) throw new ZipError(TOO_LARGE);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(SIG_EOCD, 0);
   end.writeUInt16LE(outs.length, 8);
@@ -510,4 +460,89 @@ export function writeZip(source: ZipArchive, changes: ReadonlyMap<string, EntryC
   end.writeUInt16LE(source.comment.length, 20);
   chunks.push(end, source.comment);
   return Buffer.concat(chunks);
+}
+
+/** The entries of the new archive, in order: the source's (copied, changed or removed), then the new ones. */
+function outputEntries(source: ZipArchive, changes: ReadonlyMap<string, EntryChange>, level: number, when: { time: number; date: number }): Out[] {
+  const pending = new Map<string, EntryChange>();
+  for (const [name, value] of changes) {
+    const actual = source.entryName(name) ?? name;
+    if (pending.has(actual)) throw new ZipError(`Two changes name the same zip entry "${actual}".`);
+    pending.set(actual, value);
+  }
+  const outs: Out[] = [];
+  const sourceData = ZipArchive.dataOf(source);
+  for (const e of ZipArchive.entriesOf(source)) {
+    if (!pending.has(e.name)) {
+      outs.push(copiedEntry(e, sourceData));
+      continue;
+    }
+    const value = pending.get(e.name);
+    pending.delete(e.name);
+    if (value !== null && value !== undefined) outs.push(fresh(e.name, value, level, when, e));
+  }
+  for (const [name, value] of pending) if (value !== null && value !== undefined) outs.push(fresh(name, value, level, when));
+  return outs;
+}
+
+/** An unchanged entry, copied as it was (its sizes in the local header, no data descriptor). */
+function copiedEntry(e: Entry, sourceData: Buffer): Out {
+  return {
+    nameBytes: e.nameBytes,
+    flags: e.flags & ~FLAG_DESCRIPTOR,
+    method: e.method,
+    crc32: e.crc32,
+    compressedSize: e.compressedSize,
+    size: e.size,
+    dosTime: e.dosTime,
+    dosDate: e.dosDate,
+    versionMadeBy: e.versionMadeBy,
+    versionNeeded: e.versionNeeded,
+    internalAttr: e.internalAttr,
+    externalAttr: e.externalAttr,
+    localExtra: e.localExtra,
+    centralExtra: e.centralExtra,
+    comment: e.comment,
+    data: sourceData.subarray(e.dataStart, e.dataStart + e.compressedSize),
+  };
+}
+
+/** An entry's local file header (30 bytes; the name, extra field and data follow). */
+function localHeader(o: Out): Buffer {
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(SIG_LOCAL, 0);
+  h.writeUInt16LE(o.versionNeeded, 4);
+  h.writeUInt16LE(o.flags, 6);
+  h.writeUInt16LE(o.method, 8);
+  h.writeUInt16LE(o.dosTime, 10);
+  h.writeUInt16LE(o.dosDate, 12);
+  h.writeUInt32LE(o.crc32, 14);
+  h.writeUInt32LE(o.compressedSize, 18);
+  h.writeUInt32LE(o.size, 22);
+  h.writeUInt16LE(o.nameBytes.length, 26);
+  h.writeUInt16LE(o.localExtra.length, 28);
+  return h;
+}
+
+/** An entry's central directory header (46 bytes; the name, extra field and comment follow), its local header at `offset`. */
+function centralHeader(o: Out, offset: number): Buffer {
+  const h = Buffer.alloc(46);
+  h.writeUInt32LE(SIG_CENTRAL, 0);
+  h.writeUInt16LE(o.versionMadeBy, 4);
+  h.writeUInt16LE(o.versionNeeded, 6);
+  h.writeUInt16LE(o.flags, 8);
+  h.writeUInt16LE(o.method, 10);
+  h.writeUInt16LE(o.dosTime, 12);
+  h.writeUInt16LE(o.dosDate, 14);
+  h.writeUInt32LE(o.crc32, 16);
+  h.writeUInt32LE(o.compressedSize, 20);
+  h.writeUInt32LE(o.size, 24);
+  h.writeUInt16LE(o.nameBytes.length, 28);
+  h.writeUInt16LE(o.centralExtra.length, 30);
+  h.writeUInt16LE(o.comment.length, 32);
+  h.writeUInt16LE(0, 34);
+  h.writeUInt16LE(o.internalAttr, 36);
+  h.writeUInt32LE(o.externalAttr >>> 0, 38);
+  h.writeUInt32LE(offset, 42);
+  return h;
 }

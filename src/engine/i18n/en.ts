@@ -523,6 +523,8 @@ export const en: Messages = {
       unknownFloorField: 'the rule set sets a floor for field "{field}" in band "{band}" but the table has no such field (fields: {fields})',
       surveyOverMax: 'survey points {value} of {unit} are outside the survey component\'s 0–{max} points',
       surveyAlreadyInFields: 'the table already counts the survey points in field "{field}" (column {column}), so the index is the fields\' total; the rule set\'s survey component is not added a second time',
+      floorsNeedPoints: 'table "{sheet}" has only an index (column {column}), no points per field, but rule set "{rules}" sets a field floor in band "{band}" ({floor}): field floors need points per field; score a table with field points, or use a rule set without field floors',
+      componentsNeedPoints: 'table "{sheet}" has only an index (column {column}), no points per field, but rule set "{rules}" computes the index from components (appraisal, survey): that needs points per field; score a table with field points, or use a rule set without components',
     },
     problems: {
       badFloorField: 'band "{band}": a field floor names no field ("{value}")',
@@ -665,6 +667,12 @@ export const en: Messages = {
     selfTitle: 'Self-assessed points that differ from the appraised points (information; the appraised points are scored): {count} cells',
     selfLine: '  {cell} ({unit}, "{field}"): self-assessed {self}, appraised {appraised} (difference {difference})',
     selfNote: 'Self-assessed differs from appraised in {count} fields',
+    fromGivenIndex: '\'{sheet}\': a results-only table, no field points: bands and ranks come from the index the table gives (column {column}, "{header}"), not recomputed.',
+    readTransposed: '\'{sheet}\': a transposed table (a unit per column, {units}; a field per row, {fields}): read turned; the results are not written into this table, only in the report and the JSON file.',
+    transposedNotWritten: 'Sheet “{sheet}” holds a transposed table (a unit per column): the add-in read and scored it but writes no results into it. To have the results beside each unit, transpose the table (Paste Special › Transpose) and score again.',
+    storedMapUsed: '\'{sheet}\': using the column reading confirmed and stored in the workbook (sheet {store}): {map}',
+    storedMapStale: '\'{sheet}\': the column reading stored in the workbook (sheet {store}) no longer fits the table (the header of column {columns} changed since it was confirmed): not used, read from the headers again.',
+    storedMapInvalid: 'Sheet {store} (the column reading stored in the workbook) has rows that cannot be read, not used: {problems}',
   },
   pane: {
     notFoundOn: 'No scoring table on the sheet “{sheet}”: {reason}',

@@ -524,6 +524,8 @@ export const vi = {
       unknownFloorField: 'bộ tiêu chí đặt ngưỡng riêng cho lĩnh vực "{field}" ở mức "{band}" nhưng bảng không có lĩnh vực này (các lĩnh vực: {fields})',
       surveyOverMax: 'điểm khảo sát {value} của {unit} nằm ngoài khoảng 0–{max} điểm của thành phần khảo sát',
       surveyAlreadyInFields: 'bảng đã tính điểm điều tra xã hội học trong lĩnh vực "{field}" (cột {column}) nên chỉ số lấy theo tổng các lĩnh vực; thành phần khảo sát của bộ tiêu chí không cộng thêm lần nữa',
+      floorsNeedPoints: 'bảng "{sheet}" chỉ có chỉ số (cột {column}), không có điểm từng lĩnh vực, nhưng bộ tiêu chí "{rules}" đặt ngưỡng lĩnh vực ở mức "{band}" ({floor}): ngưỡng lĩnh vực cần điểm từng lĩnh vực; hãy chấm trên bảng có điểm lĩnh vực, hoặc dùng bộ tiêu chí không có ngưỡng lĩnh vực',
+      componentsNeedPoints: 'bảng "{sheet}" chỉ có chỉ số (cột {column}), không có điểm từng lĩnh vực, nhưng bộ tiêu chí "{rules}" tính chỉ số theo thành phần (thẩm định, điều tra xã hội học): cần điểm từng lĩnh vực; hãy chấm trên bảng có điểm lĩnh vực, hoặc dùng bộ tiêu chí không có thành phần',
     },
     problems: {
       badFloorField: 'mức "{band}": ngưỡng riêng thiếu tên lĩnh vực ("{value}")',
@@ -667,6 +669,12 @@ export const vi = {
     selfTitle: 'Điểm tự chấm khác điểm thẩm định (thông tin, điểm thẩm định được tính): {count} ô',
     selfLine: '  {cell} ({unit}, "{field}"): tự chấm {self}, thẩm định {appraised} (chênh {difference})',
     selfNote: 'Tự chấm khác thẩm định ở {count} lĩnh vực',
+    fromGivenIndex: '\'{sheet}\': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột {column}, "{header}"), không tính lại.',
+    readTransposed: '\'{sheet}\': bảng xoay chiều (mỗi đơn vị một cột, {units}; mỗi lĩnh vực một dòng, {fields}): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này, chỉ có trong báo cáo và tệp JSON.',
+    transposedNotWritten: 'Trang “{sheet}” là bảng xoay chiều (mỗi đơn vị một cột): phần bổ trợ đã đọc và chấm, nhưng không ghi kết quả vào bảng này. Muốn ghi kết quả bên cạnh từng đơn vị, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) rồi chấm lại.',
+    storedMapUsed: '\'{sheet}\': dùng cách đọc cột đã xác nhận, lưu trong sổ tính (trang {store}): {map}',
+    storedMapStale: '\'{sheet}\': cách đọc cột lưu trong sổ tính (trang {store}) không còn khớp với bảng (tiêu đề cột {columns} đã khác lúc xác nhận): không dùng, đọc lại theo tiêu đề.',
+    storedMapInvalid: 'Trang {store} (cách đọc cột lưu trong sổ tính) có dòng không đọc được, không dùng: {problems}',
   },
   pane: {
     notFoundOn: 'Không tìm thấy bảng chấm điểm trên trang tính “{sheet}”: {reason}',

@@ -68,7 +68,8 @@ function Results({ scoring, lang, t }: TabPart) {
   if (!shown) return null;
   return (
     <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-      <ResultsSummary result={shown.result} lang={lang} t={t} onSelectUnit={(u) => void scoring.selectUnit(u.row)} selectError={scoring.selectError} />
+      {/* A transposed table's unit is a column, not a row: its units are not links (nothing to select as a row). */}
+      <ResultsSummary result={shown.result} lang={lang} t={t} onSelectUnit={shown.layout.transposed ? undefined : (u) => void scoring.selectUnit(u.row)} selectError={scoring.selectError} />
     </Suspense>
   );
 }

@@ -125,3 +125,22 @@ describe('a text longer than a cell holds', () => {
     expect(() => cellXml(4, { col: 2, style: 0, value: 'a'.repeat(MAX_CELL_TEXT + 1) })).toThrow(new CellTooLongError('C5', MAX_CELL_TEXT + 1));
   });
 });
+
+describe('editRows: row heights for wrapped text (rowHeight)', () => {
+  const rows =
+    '<row r="1"><c r="A1"><v>1</v></c></row>' +
+    '<row r="2" ht="60" customHeight="1"><c r="A2"><v>2</v></c></row>' +
+    '<row r="3" spans="1:1"><c r="A3"><v>3</v></c></row>';
+  const height = (row0: number) => (row0 === 4 ? 45 : row0 === 3 ? null : 30);
+  const out = editRows(sheet(rows), [0, 1, 2, 3, 4], { from: 2, to: 2, rowHeight: height }, () => [{ col: 2, style: 0, value: 'x' }]);
+  const tag = (r: number) => new RegExp(`<row r="${r}"[^>]*>`).exec(out)?.[0];
+
+  test('a row that needs a height gets it; a taller row keeps its own; null leaves the row as it was', () => {
+    expect(tag(1)).toBe('<row r="1" ht="30" customHeight="1">');
+    expect(tag(2)).toBe('<row r="2" ht="60" customHeight="1">');
+    expect(tag(3)).toBe('<row r="3" ht="30" customHeight="1">');
+    // Rows the part lacks are made with their height (row 5), or none (row 4).
+    expect(tag(4)).toBe('<row r="4">');
+    expect(tag(5)).toBe('<row r="5" ht="45" customHeight="1">');
+  });
+});
