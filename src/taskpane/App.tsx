@@ -81,10 +81,11 @@ export function App({ run, lang: initialLang }: AppProps) {
         <main className={styles.panel}>
           <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`}>
           {tab !== 'rules' && tab !== 'log' && <RulesNotice inForce={inForce} lang={lang} />}
-          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} />}
+          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} writeBlocked={inForce.confirmNeeded} />}
           {tab !== 'score' && (
             <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {tab === 'report' && <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} />}
+              {/* No stored rules: the report waits for the rules to be confirmed (RulesNotice asks). */}
+              {tab === 'report' && !inForce.confirmNeeded && <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} />}
               {tab === 'rules' && <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} draftState={tabs_.draftState} />}
               {tab === 'log' && <AuditPanel run={run} rules={rules} lang={lang} />}
             </Suspense>

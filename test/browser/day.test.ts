@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, ROOT, SHEET, describeIfChromium, startWorkbench, stopServer } from './helpers';
+import { ARTIFACTS, ROOT, SHEET, confirmRulesIfAsked, describeIfChromium, startWorkbench, stopServer } from './helpers';
 
 const GUIDE = 'Hướng dẫn';
 const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -107,6 +107,8 @@ describeIfChromium('the officer’s day in the workbench', () => {
       const score = async () => {
         await page.getByTestId('pane').getByRole('tab', { name: 'Chấm điểm', exact: true }).click();
         await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
+        // The sample holds no rules: the default is confirmed before the first write (issue 16 item 9).
+        await confirmRulesIfAsked(page);
         expect(await page.getByTestId('inspect-error').count()).toBe(0);
         await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
         await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
@@ -176,11 +178,14 @@ describeIfChromium('the officer’s day in the workbench', () => {
       // 5. A reviewer moves "good" from 80% to 85%, previews and applies.
       await page.getByTestId('pane').getByRole('tab', { name: 'Tiêu chí', exact: true }).click();
       await page.getByTestId('rules-panel').waitFor({ timeout: 30000 });
-      await page.getByRole('textbox', { name: 'Mức 2: Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' }).fill('85');
-      await page.getByRole('textbox', { name: 'Mức 3: Hoàn thành nhiệm vụ Ngưỡng trên (%)' }).fill('85');
+      await page.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)', exact: true }).fill('85');
+      await page.getByRole('textbox', { name: 'Hoàn thành nhiệm vụ Ngưỡng trên (%)', exact: true }).fill('85');
       await page.getByTestId('rules-problems').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
       await page.getByTestId('rules-preview').waitFor({ timeout: 30000 });
+      // An amended rule set is named by its decision before it is applied.
+      await page.getByTestId('rules-decision-number').fill('12/2024/QĐ-UBND');
+      await page.locator('[data-testid="rules-apply"]:not([disabled])').waitFor();
       await expectTabClean('Tiêu chí');
       await page.getByTestId('rules-apply').click();
       await page.locator('[data-testid="rules-outcome"][data-status="written"]').waitFor({ timeout: 30000 });
@@ -227,11 +232,12 @@ describeIfChromium('the officer’s day in the workbench', () => {
       const actions = await page.getByTestId('log-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
       // Newest first: report, scored (apply re-scores in the same run as rulesChanged), …
       expect(actions.filter((a) => a === 'scored').length).toBe(4);
-      expect(actions.filter((a) => a === 'rulesChanged').length).toBe(1);
+      // The default confirmed before the first write, then the rule change applied.
+      expect(actions.filter((a) => a === 'rulesChanged').length).toBe(2);
       expect(actions.filter((a) => a === 'reportGenerated').length).toBe(2);
       expect(await page.getByTestId('log-row').first().textContent()).toContain('Tạo báo cáo');
       await page.getByTestId('log-action').selectOption('rulesChanged');
-      expect(await page.getByTestId('log-row').count()).toBe(1);
+      expect(await page.getByTestId('log-row').count()).toBe(2);
       expect(await page.getByTestId('log-row').first().textContent()).toContain('Áp dụng tiêu chí mới');
       await shot('8-log');
       await expectTabClean('Nhật ký');

@@ -128,14 +128,21 @@ export async function startWorkbench(): Promise<{ server: ChildProcess; browser:
   return { server, browser, base: `http://localhost:${port}/` };
 }
 
-/** A page on the workbench with the sample loaded; page errors collected into `errors`. */
-export async function openWorkbench(browser: Browser, base: string, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+/**
+ * A page on the workbench with the sample loaded; page errors collected into `errors`. The sample
+ * holds no rules: the default is confirmed (confirmRulesIfAsked) unless `confirm` is false.
+ */
+export async function openWorkbench(browser: Browser, base: string, errors: string[], opts: { confirm?: boolean; query?: string; width?: number } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: opts.width ?? 1400, height: 900 } });
   page.on('pageerror', (e) => errors.push(e.message));
   // Nothing may leave localhost.
   await page.route('**/*', (route) => (new URL(route.request().url()).hostname === 'localhost' ? route.continue() : route.abort()));
-  await page.goto(base);
+  await page.goto(base + (opts.query ?? ''));
   await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
+  if (opts.confirm !== false) {
+    await page.getByTestId('rules-confirm').waitFor({ timeout: 30000 });
+    await confirmRulesIfAsked(page);
+  }
   return page;
 }
 
@@ -146,4 +153,29 @@ export const gridCell = (page: Page, address: string) => page.locator(`table.wb-
 export async function rowOf(page: Page, name: string): Promise<number> {
   const address = await page.locator('table.wb-grid td[data-address^="B"]', { hasText: new RegExp(`^${name}$`) }).first().getAttribute('data-address');
   return Number(address!.slice(1));
+}
+
+/**
+ * A workbook with no stored rules asks to confirm the default or pick a preset before the first
+ * write (issue 16 item 9): confirms the default when asked, and waits for the table to be read again.
+ */
+export async function confirmRulesIfAsked(page: Page): Promise<void> {
+  const confirm = page.getByTestId('rules-confirm');
+  if ((await confirm.count()) === 0) return;
+  await confirm.click();
+  await page.getByTestId('rules-notice').waitFor({ state: 'detached', timeout: 30000 });
+  await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
+}
+
+/** How far the pane scrolls sideways: 0, or the widest elements past its right edge (to fix). */
+export async function paneOverflow(page: Page): Promise<number | string[]> {
+  return page.getByTestId('pane').evaluate((el) => {
+    const over = el.scrollWidth - el.clientWidth;
+    if (over <= 0) return 0;
+    const right = el.getBoundingClientRect().left + el.clientWidth;
+    return [...el.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > right + 0.5)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') ?? ''}] ${Math.round(e.getBoundingClientRect().right - right)}px`);
+  });
 }

@@ -4,13 +4,15 @@
  * flagged next to the field and Apply is disabled until "Hoàn thành nhiệm vụ" ends under 85%),
  * sees the preview list the one unit that changes (Tái Sơn, 81,53%: the only unit rated
  * "Hoàn thành tốt nhiệm vụ" under 85%; the seven others are 86,41% and up) with nothing written,
- * applies it from the keyboard, and the band column of the grid changes for that unit alone.
- * Screenshots in test-artifacts/.
+ * names the amended set by its decision (Apply is blocked until then), applies it from the
+ * keyboard, and the band column of the grid changes for that unit alone. Then, in a 320 px pane
+ * with no horizontal scrolling: a floor for one field, previewed with the field named, the
+ * decision, Apply, and scoring again with the stored rules. Screenshots in test-artifacts/.
  */
 import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, describeIfChromium, gridCell, openWorkbench, rowOf, startWorkbench, stopServer } from './helpers';
+import { ARTIFACTS, confirmRulesIfAsked, describeIfChromium, gridCell, openWorkbench, paneOverflow, rowOf, startWorkbench, stopServer } from './helpers';
 
 const GOOD = 'Hoàn thành tốt nhiệm vụ';
 const COMPLETE = 'Hoàn thành nhiệm vụ';
@@ -35,7 +37,6 @@ describeIfChromium('rules editor in Chromium', () => {
 
   beforeEach(async () => {
     errors.length = 0;
-    page = await openWorkbench(browser, base, errors);
   });
 
   afterEach(async () => {
@@ -51,7 +52,8 @@ describeIfChromium('rules editor in Chromium', () => {
   }
 
   test('a reviewer moves the "good" bound 80 → 85, previews, applies, and the band column changes', async () => {
-    // Scored first with the rules in force (the default: the workbook holds none).
+    page = await openWorkbench(browser, base, errors);
+    // Scored first with the rules in force (the default, confirmed when the pane opened).
     await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
     await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
     const before = await bands();
@@ -62,19 +64,19 @@ describeIfChromium('rules editor in Chromium', () => {
 
     await page.getByRole('tab', { name: 'Tiêu chí' }).click();
     await page.getByTestId('rules-panel').waitFor({ timeout: 30000 });
-    expect(await page.getByTestId('rules-source').textContent()).toContain('dùng mặc định');
+    expect(await page.getByTestId('rules-source').getAttribute('data-source')).toBe('workbook');
 
-    // The lower bound of "Hoàn thành tốt nhiệm vụ", found by its accessible name.
-    const goodMin = page.getByRole('textbox', { name: 'Mức 2: Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' });
+    // The lower bound of "Hoàn thành tốt nhiệm vụ", found by its accessible name (row and column).
+    const goodMin = page.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)', exact: true });
     await goodMin.fill('85');
-    const message = page.getByTestId('rules-field-good-min');
-    await message.filter({ hasText: 'các chỉ số giữa 80% và 85% không thuộc mức nào' }).waitFor();
+    const message = page.getByTestId('rules-good-problems');
+    await message.filter({ hasText: 'đơn vị đạt từ 80% đến 85% sẽ không được xếp loại' }).waitFor();
     expect(await goodMin.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('rules-apply').isDisabled()).toBe(true);
-    await page.getByTestId('rules-band-good').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-gap-vi.png') });
+    await page.getByTestId('rules-bands').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-gap-vi.png') });
 
     // "Hoàn thành nhiệm vụ" now ends under 85%, typed from the keyboard.
-    const completeMax = page.getByRole('textbox', { name: 'Mức 3: Hoàn thành nhiệm vụ Ngưỡng trên (%)' });
+    const completeMax = page.getByRole('textbox', { name: 'Hoàn thành nhiệm vụ Ngưỡng trên (%)', exact: true });
     await completeMax.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('85');
@@ -94,13 +96,17 @@ describeIfChromium('rules editor in Chromium', () => {
     expect(await bands()).toEqual(before);
     await page.getByTestId('rules-preview').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-preview-vi.png') });
 
-    // Apply, from the keyboard.
+    // Blocked until the amended set is named by its decision; then applied from the keyboard.
     const apply = page.getByTestId('rules-apply');
-    expect(await apply.isEnabled()).toBe(true);
+    expect(await apply.isDisabled()).toBe(true);
+    expect(await page.getByTestId('rules-apply-hint').textContent()).toContain('Chưa áp dụng được');
+    await page.getByTestId('rules-decision-number').fill('12/2024/QĐ-UBND');
+    await page.getByTestId('rules-decision-date').fill('2024-03-15');
+    await page.locator('[data-testid="rules-apply"]:not([disabled])').waitFor();
     await apply.focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="rules-outcome"][data-status="written"]').waitFor({ timeout: 30000 });
-    expect(await page.getByTestId('rules-outcome').textContent()).toContain('chấm lại 23 đơn vị');
+    expect(await page.getByTestId('rules-outcome').textContent()).toContain('"UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị');
 
     // The band column: Tái Sơn alone moves, its fill with it (BAND_FILL.complete = #FFF2CC).
     await gridCell(page, `N${ts}`).filter({ hasText: new RegExp(`^${COMPLETE}$`) }).waitFor();
@@ -122,5 +128,76 @@ describeIfChromium('rules editor in Chromium', () => {
     await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
     await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
     expect(await page.getByTestId('band-count-good').textContent()).toBe('7/23');
+  });
+  test('at 320 px: a floor for one field, previewed with the field named, named by its decision, applied, scored', async () => {
+    page = await openWorkbench(browser, base, errors, { query: '?pane=320', width: 1320, confirm: false });
+    // No stored rules: the pane asks first, and the question fits the pane.
+    await page.getByTestId('rules-confirm').waitFor({ timeout: 30000 });
+    expect(await page.getByRole('button', { name: 'Chấm điểm', exact: true }).isDisabled()).toBe(true);
+    expect(await paneOverflow(page)).toBe(0);
+    await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-confirm-320.png') });
+    await confirmRulesIfAsked(page);
+    await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
+    await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
+    const before = await bands();
+    await page.getByTestId('pane').getByRole('tab', { name: 'Tiêu chí', exact: true }).click();
+    await page.getByTestId('rules-panel').waitFor({ timeout: 30000 });
+    expect(await paneOverflow(page)).toBe(0);
+
+    // Read the table first: its fields are offered for a per-field floor.
+    await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+    await page.getByTestId('rules-preview').waitFor({ timeout: 30000 });
+    await page.getByTestId('rules-good-details').click();
+    await page.getByTestId('rules-good-ff-add').click();
+    const fields = await page.getByTestId('rules-good-field-floors').locator('datalist option').evaluateAll((els) => els.map((e) => e.getAttribute('value') ?? ''));
+    expect(fields.length).toBeGreaterThan(0);
+    await page.getByTestId('rules-good-ff0-pct').fill('95');
+    // The first field whose 95% floor holds back a unit rated "good".
+    let field = '';
+    for (const label of fields) {
+      await page.getByTestId('rules-good-ff0-field').fill(label);
+      if ((await page.getByTestId('rules-preview-item').count()) > 0) {
+        field = label;
+        break;
+      }
+    }
+    expect(field).not.toBe('');
+    const items = page.getByTestId('rules-preview-item');
+    const changed = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit') ?? ''));
+    for (const text of await items.allTextContents()) expect(text).toContain(`ngưỡng lĩnh vực "${field}" của mức "${GOOD}" 70% → 95%`);
+    expect(await paneOverflow(page)).toBe(0);
+    await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-field-floor-320.png') });
+
+    // The settings and a block with its own bands fit too.
+    await page.getByTestId('rules-settings-header').getByRole('button').click();
+    await page.getByTestId('rules-blocks-header').getByRole('button').click();
+    await page.getByTestId('rules-block-add').click();
+    await page.getByTestId('rules-k0-own-bands').check();
+    await page.getByTestId('rules-k0-bands').waitFor();
+    expect(await paneOverflow(page)).toBe(0);
+    await page.getByTestId('rules-k0-remove').click();
+    await page.getByTestId('rules-block-0').waitFor({ state: 'detached' });
+
+    // Apply is blocked, with the reason, until the decision names the set.
+    expect(await page.getByTestId('rules-apply').isDisabled()).toBe(true);
+    await page.getByTestId('rules-decision-needed').waitFor();
+    await page.getByTestId('rules-decision-number').fill('7/2025/QĐ-UBND');
+    await page.getByTestId('rules-decision-date').fill('2025-01-10');
+    await page.getByTestId('rules-decision-name').filter({ hasText: 'UBND tỉnh Hải Dương, Quyết định số 7/2025/QĐ-UBND ngày 10/01/2025' }).waitFor();
+    expect(await paneOverflow(page)).toBe(0);
+    await page.getByTestId('rules-apply').click();
+    await page.locator('[data-testid="rules-outcome"][data-status="written"]').waitFor({ timeout: 30000 });
+
+    // The units the preview named left "good" in the grid; no other unit moved.
+    const after = await bands();
+    expect(Object.keys(after).filter((n) => after[n] !== before[n]).sort()).toEqual([...changed].sort());
+    for (const name of changed) expect(after[name]).not.toBe(GOOD);
+
+    // Scoring again uses the stored rules: the same bands.
+    await page.getByTestId('pane').getByRole('tab', { name: 'Chấm điểm', exact: true }).click();
+    await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
+    await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
+    expect(await bands()).toEqual(after);
   });
 });

@@ -98,7 +98,7 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
     fs.writeFileSync(file, JSON.stringify(data));
     const r = await runCli([SAMPLE, '--rules', file, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bands[0]: band "excellent" (lower bound 88%) overlaps band "good" (upper bound 90%): indexes between 88% and 90% fall in both');
+    expect(r.stderr).toContain('bands[0]: the lower bound of band "excellent" (88%) must equal the upper bound of band "good" (90%); otherwise units scoring from 88% to 90% fall in both bands');
   });
 
   test('a floor out of range and an unknown key', async () => {
@@ -108,7 +108,7 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
     fs.writeFileSync(file, JSON.stringify(data));
     const r = await runCli([SAMPLE, '--rules', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('mức "complete": ngưỡng lĩnh vực 150% nằm ngoài khoảng 0–100%');
+    expect(r.stderr).toContain('mức "complete": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 150%');
     data.bands[2].fieldFloorPct = 50;
     data.bands[2].floor = 50;
     fs.writeFileSync(file, JSON.stringify(data));

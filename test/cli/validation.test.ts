@@ -208,7 +208,7 @@ describe('bad usage: exit 2', () => {
     );
     const r = await runCli([SAMPLE, '--rules', rules]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/khoảng trống giữa mức "good" \(ngưỡng dưới 80%\) và mức "rest" \(ngưỡng trên 75%\): các chỉ số giữa 75% và 80% không thuộc mức nào/);
+    expect(r.stderr).toMatch(/ngưỡng dưới của mức "good" \(80%\) phải bằng ngưỡng trên của mức "rest" \(75%\); nếu không, đơn vị đạt từ 75% đến 80% sẽ không được xếp loại/);
   });
 
   test('--help prints the usage and exits 0', async () => {

@@ -186,10 +186,10 @@ describe('rules as sheet rows', () => {
     const g = ruleSetFromRows(gap);
     if (g.ok) throw new Error('should fail');
     expect(g.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([
-      `${RULES_SHEET}!D4: khoảng trống giữa mức "good" (ngưỡng dưới 82%) và mức "complete" (ngưỡng trên 80%): các chỉ số giữa 80% và 82% không thuộc mức nào`,
+      `${RULES_SHEET}!D4: ngưỡng dưới của mức "good" (82%) phải bằng ngưỡng trên của mức "complete" (80%); nếu không, đơn vị đạt từ 80% đến 82% sẽ không được xếp loại`,
     ]);
     expect(g.problems[0]).toMatchObject({ kind: 'rule', problem: { code: 'gap', band: 'good', value: 82, otherValue: 80 } });
-    expect(describeRuleSourceProblem(g.problems[0], 'en')).toBe(`${RULES_SHEET}!D4: gap between band "good" (lower bound 82%) and band "complete" (upper bound 80%): indexes between 80% and 82% fall in no band`);
+    expect(describeRuleSourceProblem(g.problems[0], 'en')).toBe(`${RULES_SHEET}!D4: the lower bound of band "good" (82%) must equal the upper bound of band "complete" (80%); otherwise units scoring from 80% to 82% get no band`);
   });
 
   test('a sheet without the marker is not taken for a rule set', () => {
@@ -225,6 +225,6 @@ describe('parseRuleSetJson', () => {
     data.bands[0].fieldFloorPct = 120;
     const r = parseRuleSetJson(JSON.stringify(data));
     if (r.ok) throw new Error('should fail');
-    expect(describeRuleSourceProblem(r.problems[0], 'vi')).toBe('bands[0]: mức "excellent": ngưỡng lĩnh vực 120% nằm ngoài khoảng 0–100%');
+    expect(describeRuleSourceProblem(r.problems[0], 'vi')).toBe('bands[0]: mức "excellent": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%');
   });
 });

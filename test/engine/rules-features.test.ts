@@ -128,7 +128,7 @@ describe('components', () => {
   test('survey points outside the survey’s points are an error naming the unit', () => {
     const bad = tableWith([{ name: 'Xã Z', scores: [90, 90, 90], extra: { surveyScaled: 31e4 } }]);
     expect(ruleTableFindings(bad, comp(true), { bonus: null, deduction: null }).map((f) => describeFinding(f, 'vi'))).toEqual([
-      `'Tổng hợp'!B3: điểm khảo sát 31 của Xã Z nằm ngoài khoảng 0–30 điểm của thành phần khảo sát`,
+      `'Tổng hợp'!B3: điểm khảo sát 31 của Xã Z phải từ 0 đến 30 điểm (số điểm của thành phần khảo sát)`,
     ]);
   });
 });

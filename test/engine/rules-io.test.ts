@@ -90,14 +90,14 @@ describe('every new key is checked: the path or cell, the band, the value', () =
   test('a per-field floor out of range, in JSON', () => {
     const d = json();
     d.bands[1].fieldFloors[0].pct = 120;
-    expect(messagesOf(parse(d))).toEqual(['bands[1].fieldFloors[0]: lĩnh vực "Chính quyền số": mức "good": ngưỡng lĩnh vực 120% nằm ngoài khoảng 0–100%']);
-    expect(messagesOf(parse(d), 'en')).toEqual(['bands[1].fieldFloors[0]: field "Chính quyền số": band "good": field floor 120% is outside 0–100%']);
+    expect(messagesOf(parse(d))).toEqual(['bands[1].fieldFloors[0]: lĩnh vực "Chính quyền số": mức "good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%']);
+    expect(messagesOf(parse(d), 'en')).toEqual(['bands[1].fieldFloors[0]: field "Chính quyền số": band "good": a field\'s minimum must be between 0% and 100%; it is 120%']);
   });
 
   test('a per-field floor in a block’s own bands, and a floor of the wrong type', () => {
     const d = json();
     d.blocks[1].bands[0].fieldFloors[0].pct = -1;
-    expect(messagesOf(parse(d))).toEqual(['blocks[1].bands[0].fieldFloors[0]: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": ngưỡng lĩnh vực -1% nằm ngoài khoảng 0–100%']);
+    expect(messagesOf(parse(d))).toEqual(['blocks[1].bands[0].fieldFloors[0]: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là -1%']);
     d.blocks[1].bands[0].fieldFloors[0].pct = '70%';
     expect(messagesOf(parse(d))).toEqual(['blocks[1].bands[0].fieldFloors[0].pct: mức "p-good": "70%" không phải là số']);
   });
@@ -147,9 +147,9 @@ describe('every new key is checked: the path or cell, the band, the value', () =
     rows[band][9] = '75,5';
     rows[band][5] = 82;
     expect(messagesOf(ruleSetFromRows(rows))).toEqual([
-      `${RULES_SHEET}!F${band + 1}: khoảng trống giữa mức "good" (ngưỡng dưới 82%) và mức "complete" (ngưỡng trên 80%): các chỉ số giữa 80% và 82% không thuộc mức nào`,
+      `${RULES_SHEET}!F${band + 1}: ngưỡng dưới của mức "good" (82%) phải bằng ngưỡng trên của mức "complete" (80%); nếu không, đơn vị đạt từ 80% đến 82% sẽ không được xếp loại`,
       `${RULES_SHEET}!C${dec + 1}: indexDecimals: số chữ số thập phân khi so sánh chỉ số phải là số nguyên từ 0 đến 4 (hoặc để trống: so sánh chính xác), đang là "6"`,
-      `${RULES_SHEET}!E${floor + 1}: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": ngưỡng lĩnh vực 150% nằm ngoài khoảng 0–100%`,
+      `${RULES_SHEET}!E${floor + 1}: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 150%`,
     ]);
   });
 

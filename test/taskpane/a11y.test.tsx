@@ -10,7 +10,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
-import { fakeOf, loadSample, withCell } from './helpers';
+import { confirmRulesIfAsked, fakeOf, loadSample, withCell } from './helpers';
 
 let sample: LoadedWorkbook;
 let restore: (() => void) | null = null;
@@ -64,6 +64,7 @@ test('every message bar of the scoring and report tabs is named, errors and warn
   restore = g.restore;
   render(<App run={g.run} lang="vi" />);
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+  await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
   await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   expect(screen.getByTestId('outcome').getAttribute('aria-label')).toBe('Thành công');

@@ -13,7 +13,7 @@ import { bandRangeText } from '../../src/taskpane/format';
 import { langFromDisplayLanguage } from '../../src/taskpane/hooks/useLang';
 import { HAI_DUONG_2018 } from '../../src/engine';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
-import { fakeOf, loadSample, withCell } from './helpers';
+import { confirmRulesIfAsked, fakeOf, loadSample, withCell } from './helpers';
 
 
 let sample: LoadedWorkbook;
@@ -38,6 +38,8 @@ function setup(book: LoadedWorkbook, lang: 'vi' | 'en' = 'vi') {
 }
 
 async function found() {
+  await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+  await confirmRulesIfAsked();
   return screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
 }
 
@@ -196,5 +198,6 @@ test('an output cell edited by hand is not overwritten silently: listed, then "G
   const { readAuditLog } = await import('../../src/excel/audit');
   const log = await readAuditLog(run);
   expect(log.brokenAt).toBeNull();
-  expect(log.rows.slice(1).map((r) => r[1])).toEqual(['scored', 'scored']);
+  // The default confirmed (no stored rules), then the two runs.
+  expect(log.rows.slice(1).map((r) => r[1])).toEqual(['rulesChanged', 'scored', 'scored']);
 });

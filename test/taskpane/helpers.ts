@@ -28,3 +28,16 @@ export function withCell(book: LoadedWorkbook, sheet: string, row: number, col: 
   s.values[row][col] = value;
   return copy;
 }
+
+/**
+ * A workbook with no stored rules asks to confirm the default or pick a preset before the first
+ * write (issue 16 item 9): confirms the default when asked, and waits for the table to be read again.
+ */
+export async function confirmRulesIfAsked(): Promise<void> {
+  const { screen, fireEvent, waitFor } = await import('@testing-library/react');
+  const confirm = screen.queryByTestId('rules-confirm');
+  if (!confirm) return;
+  fireEvent.click(confirm);
+  await waitFor(() => expect(screen.queryByTestId('rules-notice')).toBeNull(), { timeout: 10000 });
+  await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+}

@@ -16,7 +16,7 @@ import { generateNarrative } from '../../src/engine';
 import { canDownload } from '../../src/taskpane/download';
 import { App } from '../../src/taskpane/App';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
-import { fakeOf, loadSample } from './helpers';
+import { confirmRulesIfAsked, fakeOf, loadSample } from './helpers';
 
 // jsdom leaves out TextEncoder, which docx uses to pack (browsers have it).
 Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
@@ -60,6 +60,7 @@ async function openReportTab() {
   restore = f.restore;
   render(<App run={f.run} lang="vi" />);
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+  await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('tab', { name: 'Báo cáo' }));
   await screen.findByTestId('report-panel', {}, { timeout: 10000 });
   await screen.findByTestId('report-preview');

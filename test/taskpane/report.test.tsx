@@ -10,9 +10,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { checkReportForm, readPct } from '../../src/taskpane/hooks/useReport';
-import { messages } from '../../src/engine';
+import { AUDIT_SHEET, RULES_SHEET, messages } from '../../src/engine';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
-import { fakeOf, loadSample } from './helpers';
+import { confirmRulesIfAsked, fakeOf, loadSample } from './helpers';
 
 
 let sample: LoadedWorkbook;
@@ -33,6 +33,7 @@ async function openReportTab(lang: 'vi' | 'en' = 'vi', settings?: Record<string,
   restore = f.restore;
   render(<App run={f.run} lang={lang} />);
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+  await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('tab', { name: lang === 'vi' ? 'Báo cáo' : 'Report' }));
   await screen.findByTestId('report-panel', {}, { timeout: 10000 });
   return f;
@@ -69,7 +70,8 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
   await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   expect(screen.getByTestId('report-outcome').textContent).toBe('Đã ghi báo cáo vào trang tính “Báo cáo CCHC 2021”.');
   // The add-in's own (very hidden) audit log sheet records the report.
-  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', 'Báo cáo CCHC 2021', '_NhatKyCCHC']);
+  // (The rules sheet and the log came first, when the default rules were confirmed.)
+  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', RULES_SHEET, AUDIT_SHEET, 'Báo cáo CCHC 2021']);
   const sheet = fake.host.sheet('Báo cáo CCHC 2021');
   expect(sheet.charts()).toHaveLength(1);
   expect(sheet.values('A4')[0][0]).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30%.');
@@ -77,7 +79,8 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
   fireEvent.click(screen.getByTestId('report-button'));
   await waitFor(() => expect(screen.getByTestId('report-outcome').textContent).toBe('Đã thay trang báo cáo cũ bằng trang tính “Báo cáo CCHC 2021”.'), { timeout: 10000 });
   // The add-in's own (very hidden) audit log sheet records the report.
-  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', 'Báo cáo CCHC 2021', '_NhatKyCCHC']);
+  // (The rules sheet and the log came first, when the default rules were confirmed.)
+  expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', RULES_SHEET, AUDIT_SHEET, 'Báo cáo CCHC 2021']);
   expect(fake.host.charts()).toHaveLength(1);
 });
 

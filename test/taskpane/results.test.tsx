@@ -10,7 +10,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { selectRange, unitRowAddress } from '../../src/excel/select';
 import { App } from '../../src/taskpane/App';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
-import { fakeOf, loadSample } from './helpers';
+import { confirmRulesIfAsked, fakeOf, loadSample } from './helpers';
 
 let sample: LoadedWorkbook;
 let restore: (() => void) | null = null;
@@ -30,6 +30,7 @@ async function scored(lang: 'vi' | 'en' = 'vi') {
   restore = f.restore;
   render(<App run={f.run} lang={lang} />);
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
+  await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: lang === 'vi' ? 'Chấm điểm' : 'Score' }));
   await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   return { ...f, results: await screen.findByTestId('results') };

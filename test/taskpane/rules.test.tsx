@@ -13,7 +13,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { checkDraft, draftOf, readPercent } from '../../src/taskpane/hooks/useRules';
-import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, RULES_SHEET, ruleSetToRows, type RuleSet } from '../../src/engine';
+import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, RULES_SHEET, ruleSetFingerprint, ruleSetToRows, type RuleSet } from '../../src/engine';
 import { readAuditLog } from '../../src/excel/audit';
 import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
@@ -63,6 +63,20 @@ async function open(opts: { lang?: 'vi' | 'en'; before?: (f: ReturnType<typeof f
 }
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+/** The messages listed under a band's row, each with the fields it concerns (data-fields: "min max"). */
+const problemsOf = (code: string) => Array.from(screen.queryByTestId(`rules-${code}-problems`)?.querySelectorAll('li') ?? []).map((li) => ({ text: li.textContent ?? '', fields: li.getAttribute('data-fields') ?? '' }));
+/** Opens a band's details (names, "từ"/"trên", per-field floors). */
+const details = (code: string) => fireEvent.click(screen.getByTestId(`rules-${code}-details`));
+/** Names the amended rule set by its decision (Apply is blocked until then). */
+const decide = (number = '12/2024/QĐ-UBND', date = '2024-03-15') => {
+  fireEvent.change(input('rules-decision-number'), { target: { value: number } });
+  fireEvent.change(input('rules-decision-date'), { target: { value: date } });
+};
+/** The workbook holds no rules: confirm the default before the first write. */
+async function confirmDefault() {
+  fireEvent.click(await screen.findByTestId('rules-confirm'));
+  await waitFor(() => expect(screen.queryByTestId('rules-notice')).toBeNull(), { timeout: 10000 });
+}
 const type = (testId: string, value: string) => fireEvent.change(input(testId), { target: { value } });
 const applyButton = () => screen.getByTestId('rules-apply') as HTMLButtonElement;
 
@@ -84,8 +98,13 @@ test('shows the rule set in force: the default when the workbook holds none, lab
   expect(screen.getByTestId('rules-source').getAttribute('data-source')).toBe('default');
   expect(screen.getByTestId('rules-source').textContent).toBe('Sổ tính chưa có bộ tiêu chí; dùng mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND.');
   // The form holds the default; each input is named by its band and its label (screen readers).
-  const min = screen.getByRole('textbox', { name: 'Mức 2: Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' }) as HTMLInputElement;
+  const min = screen.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' }) as HTMLInputElement;
   expect(min.value).toBe('80');
+  expect(screen.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Mỗi lĩnh vực đạt ít nhất (%)' })).toBe(input('rules-good-floor'));
+  // One row per band in the compact table; the rest under "Chi tiết".
+  expect(within(screen.getByTestId('rules-bands')).getAllByRole('row')).toHaveLength(1 + 4);
+  details('good');
+  details('complete');
   expect(screen.getByRole('combobox', { name: 'Hoàn thành tốt nhiệm vụ: Ngưỡng dưới: "từ" (kể cả) hay "trên" (không kể)' })).toBeTruthy();
   expect((screen.getByTestId('rules-good-min-kind') as HTMLSelectElement).value).toBe('inclusive');
   expect((screen.getByTestId('rules-good-max-kind') as HTMLSelectElement).value).toBe('exclusive');
@@ -103,15 +122,16 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
   await waitFor(() => expect(applyButton().disabled).toBe(false));
 
   type('rules-good-min', '85');
-  const field = screen.getByTestId('rules-field-good-min');
-  const message = 'khoảng trống giữa mức "Hoàn thành tốt nhiệm vụ" (ngưỡng dưới 85%) và mức "Hoàn thành nhiệm vụ" (ngưỡng trên 80%): các chỉ số giữa 80% và 85% không thuộc mức nào';
-  expect(field.textContent).toContain(message);
+  // In an officer's words: which bound must equal which, and who would be left without a band.
+  const message = 'Ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên của mức "Hoàn thành nhiệm vụ" (80%); nếu không, đơn vị đạt từ 80% đến 85% sẽ không được xếp loại';
+  expect(problemsOf('good')).toEqual([{ text: message, fields: 'min' }]);
   expect(input('rules-good-min').getAttribute('aria-invalid')).toBe('true');
-  // The message describes the input (aria-describedby → the Field's validation message).
+  // The message describes the input (aria-describedby → the message under the row).
   const described = input('rules-good-min').getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
-  expect(described.some((text) => text.includes(message))).toBe(true);
+  expect(described).toEqual([message]);
   // The neighbouring bound shares the problem; the others are clean.
-  expect(screen.getByTestId('rules-field-complete-max').textContent).toContain(message);
+  expect(problemsOf('complete')).toEqual([{ text: message, fields: 'max' }]);
+  expect(input('rules-complete-max').getAttribute('aria-invalid')).toBe('true');
   expect(input('rules-excellent-min').getAttribute('aria-invalid')).toBeNull();
   expect(screen.getByTestId('rules-problems').textContent).toContain('1 lỗi');
   expect(applyButton().disabled).toBe(true);
@@ -119,18 +139,31 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
 
   // Not a number, and an exclusive/inclusive pair that overlaps.
   type('rules-good-min', 'tám mươi');
-  expect(screen.getByTestId('rules-field-good-min').textContent).toContain('"tám mươi" không phải là số');
+  expect(problemsOf('good')).toEqual([{ text: '"tám mươi" không phải là số: hãy nhập một số như 82,5', fields: 'min' }]);
   type('rules-good-min', '80');
+  details('complete');
   fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'inclusive' } });
-  expect(screen.getByTestId('rules-field-good-min').textContent).toContain('chồng lên nhau');
-  expect(applyButton().disabled).toBe(true);
+  expect(problemsOf('good')[0].text).toBe(
+    'Đơn vị đạt đúng 80% sẽ thuộc cả hai mức "Hoàn thành tốt nhiệm vụ" và "Hoàn thành nhiệm vụ": chọn "trên" cho ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" hoặc "dưới" cho ngưỡng trên của mức "Hoàn thành nhiệm vụ"',
+  );
+  // A lower bound above the upper one.
+  fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'exclusive' } });
+  type('rules-complete-min', '81');
+  expect(problemsOf('complete').map((p) => p.text)).toContain('Mức "Hoàn thành nhiệm vụ": ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là 81% và 80%)');
+  type('rules-complete-min', '65');
+  expect(screen.getByTestId('rules-dirty').getAttribute('data-dirty')).toBe('false');
 
   // A decimal comma closes it: từ 82,5 / dưới 82,5.
-  fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'exclusive' } });
   type('rules-good-min', '82,5');
   type('rules-complete-max', '82,5');
-  await waitFor(() => expect(applyButton().disabled).toBe(false));
   expect(screen.queryByTestId('rules-problems')).toBeNull();
+  // An amended rule set: Apply is blocked, with the reason, until its decision names it.
+  expect(applyButton().disabled).toBe(true);
+  expect(screen.getByTestId('rules-decision-needed').textContent).toContain('hãy ghi số hiệu, ngày và cơ quan ban hành văn bản trước khi áp dụng');
+  expect(screen.getByTestId('rules-apply-hint').textContent).toContain('Chưa áp dụng được');
+  decide();
+  await waitFor(() => expect(applyButton().disabled).toBe(false));
+  expect(screen.getByTestId('rules-decision-name').textContent).toBe('Báo cáo sẽ trích dẫn bộ tiêu chí này là: UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024');
   expect(input('rules-good-min').getAttribute('aria-invalid')).toBeNull();
   expect(JSON.stringify(f.fake.host.snapshot())).toBe(before);
 });
@@ -163,6 +196,7 @@ test('moving 80 → 82 previews exactly the units that change, with the reason, 
   // The "trên 80%" preset: nobody sits on exactly 80%.
   fireEvent.change(screen.getByTestId('rules-preset'), { target: { value: HAI_DUONG_2018_ABOVE_80.id } });
   await waitFor(() => expect(screen.getByTestId('rules-preview-summary').textContent).toBe('Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.'));
+  details('good');
   expect((screen.getByTestId('rules-good-min-kind') as HTMLSelectElement).value).toBe('exclusive');
   // Back to the rules in force.
   fireEvent.click(screen.getByTestId('rules-reset'));
@@ -174,8 +208,9 @@ test('moving 80 → 82 previews exactly the units that change, with the reason, 
 
 test('Apply writes the rules (read back), re-scores the band cells, logs, and the scoring tab follows', async () => {
   const f = await open();
-  // Score first with the default, to see the band cells change.
+  // Score first with the default (confirmed: the workbook holds no rules), to see the band cells change.
   fireEvent.click(screen.getByRole('tab', { name: 'Chấm điểm' }));
+  await confirmDefault();
   fireEvent.click(await screen.findByRole('button', { name: 'Chấm điểm' }));
   await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   const scored = bandCells(f);
@@ -187,13 +222,15 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   type('rules-complete-max', '82');
   fireEvent.change(screen.getByTestId('rules-who'), { target: { value: 'Phòng Nội vụ' } });
   await preview();
+  decide();
   await waitFor(() => expect(applyButton().disabled).toBe(false));
   await act(async () => {
     fireEvent.click(applyButton());
   });
   await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  // Cited by its decision, never "(đã sửa)".
   expect(screen.getByTestId('rules-outcome').textContent).toBe(
-    'Đã áp dụng bộ tiêu chí "Hải Dương, Quyết định 29/2018/QĐ-UBND (đã sửa)": đã ghi vào sổ tính, chấm lại 23 đơn vị (cột L–O của trang tính "Tổng hợp") và ghi nhật ký.',
+    'Đã áp dụng bộ tiêu chí "UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị (cột L–O của trang tính "Tổng hợp") và ghi nhật ký.',
   );
 
   // The rules, read back from the workbook.
@@ -203,7 +240,8 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   const complete = stored.rules.bands.find((b) => b.code === 'complete')!;
   expect(good.min).toEqual({ pct: 82, inclusive: true });
   expect(complete.max).toEqual({ pct: 82, inclusive: false });
-  expect(stored.rules.id).toBe('hai-duong-29-2018-edited');
+  expect(stored.rules.id).toBe('12-2024-qd-ubnd');
+  expect(stored.rules.decision).toEqual({ number: '12/2024/QĐ-UBND', date: '2024-03-15', issuer: HAI_DUONG_2018.decision!.issuer });
   expect(f.fake.host.sheet(RULES_SHEET).visibility).toBe('VeryHidden');
 
   // Band cells: Tái Sơn only.
@@ -211,11 +249,12 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   expect(now['Tái Sơn']).toBe(COMPLETE);
   expect(Object.keys(now).filter((name) => now[name] !== scored[name])).toEqual(['Tái Sơn']);
 
-  // Logged: the first scoring from the Chấm điểm tab (no name given there), then the apply:
-  // rules changed, then scored, with the name typed.
+  // Logged: the default confirmed, the first scoring from the Chấm điểm tab (no name given
+  // there), then the apply: rules changed, then scored, with the name typed.
   const log = await readAuditLog(f.run);
   expect(log.brokenAt).toBeNull();
   expect(log.rows.slice(1).map((row) => [row[1], row[8]])).toEqual([
+    ['rulesChanged', ''],
     ['scored', ''],
     ['rulesChanged', 'Phòng Nội vụ'],
     ['scored', 'Phòng Nội vụ'],
@@ -278,6 +317,7 @@ test('a co-author edits the table after the preview: nothing is written, the cel
   const f = await open();
   type('rules-good-min', '82');
   type('rules-complete-max', '82');
+  decide();
   await preview();
   f.fake.host.setCell(SHEET, 'K22', 70); // Tái Sơn, last year's index
   const before = JSON.stringify(f.fake.host.snapshot());
@@ -289,6 +329,7 @@ test('a co-author edits the table after the preview: nothing is written, the cel
   expect(screen.getByTestId('rules-outcome').textContent).toContain('chưa ghi gì');
   expect(JSON.stringify(f.fake.host.snapshot())).toBe(before);
   expect((await readRulesRun(f.run)).source).toBe('default');
+  expect(screen.getByTestId('rules-decision-name').textContent).toContain('12/2024/QĐ-UBND');
 
   fireEvent.click(screen.getByTestId('rules-reread'));
   await waitFor(() => expect(screen.queryByTestId('rules-outcome')).toBeNull(), { timeout: 10000 });
@@ -313,6 +354,7 @@ test('output cells edited by hand: listed, nothing written until "Ghi đè" is c
 
   type('rules-good-min', '82');
   type('rules-complete-max', '82');
+  decide();
   await preview();
   await waitFor(() => expect(applyButton().disabled).toBe(false));
   const before = JSON.stringify(f.fake.host.snapshot());
@@ -341,9 +383,9 @@ test('output cells edited by hand: listed, nothing written until "Ghi đè" is c
 test('in English: labels, and the messages in English', async () => {
   await open({ lang: 'en' });
   expect(screen.getByRole('heading', { name: 'Rule set in force' })).toBeTruthy();
-  const min = screen.getByRole('textbox', { name: 'Band 2: Good Lower bound (%)' }) as HTMLInputElement;
+  const min = screen.getByRole('textbox', { name: 'Good Lower bound (%)' }) as HTMLInputElement;
   fireEvent.change(min, { target: { value: '85' } });
-  expect(screen.getByTestId('rules-field-good-min').textContent).toContain('gap');
+  expect(problemsOf('good')[0].text).toBe('The lower bound of band "Good" (85%) must equal the upper bound of band "Complete" (80%); otherwise units scoring from 80% to 85% get no band');
   expect(screen.getByTestId('rules-apply').textContent).toBe('Apply');
 });
 
@@ -353,12 +395,16 @@ test('the draft check: decimal comma or point, percent sign, empty floor; proble
   expect(readPercent('')).toBeNull();
   expect(readPercent('abc')).toBeNaN();
   const draft = draftOf(HAI_DUONG_2018, 'vi');
-  expect(checkDraft(draft, 'vi')).toEqual({ rules: { ...HAI_DUONG_2018 }, fieldErrors: {}, general: [], count: 0 });
+  const clean = checkDraft(draft, 'vi');
+  expect(clean).toMatchObject({ errors: {}, general: [], count: 0 });
+  // An untouched form gives back the rule set it was loaded with (same meaning, same decision).
+  expect(ruleSetFingerprint(clean.rules!)).toBe(ruleSetFingerprint(HAI_DUONG_2018));
+  expect(clean.rules!.decision).toEqual(HAI_DUONG_2018.decision);
   const top = { ...draft, bands: draft.bands.map((b, i) => (i === 0 ? { ...b, maxText: '99', labelEn: ' ' } : b)) };
   const check = checkDraft(top, 'vi');
   expect(check.rules).toBeNull();
-  expect(check.fieldErrors[0].max![0]).toContain('phải kéo dài đến 100%');
-  expect(check.fieldErrors[0].labelEn).toEqual(['Cần nhập tên mức']);
+  expect(check.errors['b0.max']).toEqual(['Mức cao nhất phải đến hết 100% (chọn "đến" 100), đang dừng ở 99%']);
+  expect(check.errors['b0.labelEn']).toEqual(['Cần nhập tên mức']);
   const empty = { ...draft, bands: draft.bands.map((b, i) => (i === 3 ? { ...b, minText: '' } : b)) };
-  expect(checkDraft(empty, 'vi').fieldErrors[3].min).toEqual(['Cần nhập một số từ 0 đến 100 (ví dụ 82,5)']);
+  expect(checkDraft(empty, 'vi').errors['b3.min']).toEqual(['Cần nhập một số từ 0 đến 100 (ví dụ 82,5)']);
 });

@@ -1,6 +1,6 @@
 /** The banding rules in force, read-only (the rules editor lives on the "Tiêu chí" tab). */
 import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { BAND_FILL, formatBound, type Lang, type RuleSet } from '../../engine';
+import { BAND_FILL, formatBound, type BandRule, type Lang, type RuleSet } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
 import { bandRangeText } from '../format';
 
@@ -13,7 +13,7 @@ export interface BandsTableProps {
   rowTestIdPrefix?: string;
 }
 
-/** The bands of a rule set: label with its colour, index range, field floor. */
+/** The bands of a rule set: label with its colour, index range, field floor (and the floors of single fields). */
 export function BandsTable({ rules, lang, t, testId, rowTestIdPrefix }: BandsTableProps) {
   return (
     <Table size="small" aria-label={t.rulesTitle} data-testid={testId}>
@@ -32,11 +32,29 @@ export function BandsTable({ rules, lang, t, testId, rowTestIdPrefix }: BandsTab
               {b.label[lang]}
             </TableCell>
             <TableCell>{bandRangeText(b, lang)}</TableCell>
-            <TableCell>{b.fieldFloorPct === null ? t.rulesNoFloor : formatBound(b.fieldFloorPct, lang)}</TableCell>
+            <TableCell>
+              {b.fieldFloorPct === null ? t.rulesNoFloor : formatBound(b.fieldFloorPct, lang)}
+              <FieldFloorList band={b} lang={lang} t={t} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** A band's floors of single fields, one per line ("Cải cách TTHC: 60%"), under its floor for every field. */
+function FieldFloorList({ band, lang, t }: { band: BandRule; lang: Lang; t: UiStrings }) {
+  const floors = band.fieldFloors ?? [];
+  if (floors.length === 0) return null;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 12, fontSize: '0.9em' }} data-testid={`field-floors-${band.code}`}>
+      {floors.map((f) => (
+        <li key={f.field}>
+          {f.field}: {f.pct === null ? t.rulesNoFloor : formatBound(f.pct, lang)}
+        </li>
+      ))}
+    </ul>
   );
 }
 

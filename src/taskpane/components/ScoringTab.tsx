@@ -26,6 +26,8 @@ export interface ScoringTabProps {
   /** The workbook's document language and how to change it. */
   docLang: Lang;
   onDocLang: (l: Lang) => void;
+  /** Nothing may be written yet (the workbook holds no rules and the user has not confirmed any). */
+  writeBlocked?: boolean;
 }
 
 type TabPart = { scoring: Scoring; lang: Lang; t: UiStrings };
@@ -112,13 +114,13 @@ function Settings({ scoring, lang, t, mapping, rules, docLang, onDocLang }: TabP
   );
 }
 
-export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang }: ScoringTabProps) {
+export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang, writeBlocked }: ScoringTabProps) {
   const mapping = useMappingDraft(scoring.inspection, scoring.override, t);
   const { inspection, outcome, busy } = scoring;
   const draftOverride = mapping?.dirty ? mapping.override : undefined;
   const errorCount = inspection?.errors.length ?? 0;
   // Errors block the write: the button stays disabled until they are corrected (and read again).
-  const canScore = busy === null && inspection !== null && draftOverride !== null && errorCount === 0;
+  const canScore = busy === null && inspection !== null && draftOverride !== null && errorCount === 0 && !writeBlocked;
   const selectError = scoring.selectError?.unit ? null : scoring.selectError;
 
   return (
