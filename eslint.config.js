@@ -38,7 +38,9 @@ const reactBlock = officeAddins.configs.react.find((c) => c.plugins && c.plugins
 /*
  * Boundaries between the folders of src (issue 12): engine → nothing outside the engine (not even a
  * package: it is pure TypeScript); excel → engine; taskpane → engine, excel; cli → engine;
- * workbench → anything but cli; nothing in src → test/. The engine may read the presets (rules/*.json: data). Checked on the import text with
+ * workbench → anything but cli; docx (the report as a Word document, shared by the CLI's --report
+ * and the pane's download) → engine and the docx package; cli and taskpane may import docx;
+ * nothing in src → test/. The engine may read the presets (rules/*.json: data). Checked on the import text with
  * `no-restricted-imports`, one block per folder depth, since "../" means the folder's parent in
  * src/x/*.ts and the folder itself in src/x/y/*.ts.
  */
@@ -68,10 +70,11 @@ const boundaries = [
   boundary("src/engine/*.ts", 1, [], [NO_PACKAGES], ["\\.\\./rules/[\\w.-]+\\.json$"]),
   boundary("src/engine/*/*.ts", 2, ["engine"], [NO_PACKAGES]),
   boundary("src/excel/*.ts", 1, ["engine"], [{ regex: "^[^.]", message: "src/excel talks to Excel through the Office.js globals only." }]),
-  boundary("src/taskpane/*.{ts,tsx}", 1, ["engine", "excel"]),
-  boundary("src/taskpane/*/*.{ts,tsx}", 2, ["engine", "excel", "taskpane"]),
-  boundary("src/cli/*.ts", 1, ["engine"]),
+  boundary("src/taskpane/*.{ts,tsx}", 1, ["engine", "excel", "docx"]),
+  boundary("src/taskpane/*/*.{ts,tsx}", 2, ["engine", "excel", "taskpane", "docx"]),
+  boundary("src/cli/*.ts", 1, ["engine", "docx"]),
   boundary("src/cli/*/*.ts", 2, ["engine", "cli"]),
+  boundary("src/docx/*.ts", 1, ["engine"]),
   boundary("src/commands/*.ts", 1, ["engine", "excel"]),
   { files: ["src/workbench/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [NO_CLI, NO_TEST, NO_BACKTRACK] }] } },
 ];

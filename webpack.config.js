@@ -10,6 +10,7 @@
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -113,6 +114,9 @@ module.exports = async (env, options) => {
             from: "assets/*.png",
             to: "assets/[name][ext]",
           },
+          // The first-run panel's links (issue 17, item 10): the user guide and the sample workbook.
+          { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "examples/chi-so-cchc-2021-tu-ky.xlsx", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "[name][ext]",
@@ -123,6 +127,8 @@ module.exports = async (env, options) => {
           },
         ],
       }),
+      // The version the pane shows (src/taskpane/version.ts).
+      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require("./package.json").version) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

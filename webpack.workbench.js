@@ -7,6 +7,7 @@
 "use strict";
 
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 module.exports = (env = {}, options = {}) => ({
@@ -43,6 +44,8 @@ module.exports = (env = {}, options = {}) => ({
     ],
   },
   plugins: [
+    // The version the pane shows (src/taskpane/version.ts), as in webpack.config.js.
+    new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require("./package.json").version) }),
     new HtmlWebpackPlugin({
       filename: "index.html",
       template: "./src/workbench/workbench.html",

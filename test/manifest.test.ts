@@ -65,6 +65,20 @@ describe('manifest.xml', () => {
     expect(manifestXml).toContain('<FunctionFile resid="Commands.Url"/>');
   });
 
+  it('has a SupportUrl, in its schema place, pointing at the user guide the build ships (issue 17, item 10)', () => {
+    expect(manifestXml).toContain(`<SupportUrl DefaultValue="${DEV_URL}help.html"/>`);
+    // The guide exists and webpack copies it beside taskpane.html.
+    expect(fs.existsSync(path.join(ROOT, 'src', 'taskpane', 'help.html'))).toBe(true);
+    expect(fs.readFileSync(path.join(ROOT, 'webpack.config.js'), 'utf8')).toContain('{ from: "src/taskpane/help.html", to: "help.html" }');
+    // The schema fixes the order: a SupportUrl after <Hosts> is refused.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
+    const moved = manifestXml.replace(/\s*<SupportUrl [^>]*\/>/, '').replace('</Hosts>', `</Hosts>\n  <SupportUrl DefaultValue="${DEV_URL}help.html"/>`);
+    const file = path.join(dir, 'manifest.xml');
+    fs.writeFileSync(file, moved);
+    expect(xmllint(file).status).not.toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('references icons that exist with the PNG dimensions their names state', () => {
     const urls = [...manifestXml.matchAll(/"https:\/\/localhost:3000\/(assets\/icon-(\d+)\.png)"/g)];
     const sizes = new Set(urls.map((m) => Number(m[2])));

@@ -1,98 +1,16 @@
 /**
- * The narrative alone, as a file (--report): plain text, Markdown, or a Word document (docx)
- * set as Vietnamese administrative documents are: Times New Roman 13 pt, A4, justified body,
- * headings as Word headings (so they show in the navigation pane), list items as list paragraphs.
+ * The narrative alone, as a file (--report): plain text, Markdown, or a Word document (docx),
+ * the last built by src/docx (shared with the task pane's download).
  */
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Header,
-  LevelFormat,
-  PageNumber,
-  Packer,
-  Paragraph,
-  TextRun,
-  convertMillimetersToTwip,
-} from 'docx';
-import { A4_MM, ND30_MARGINS_MM, PRINT_FONT, narrativeToMarkdown, narrativeToText, type Lang, type Narrative } from '../engine';
+import { narrativeToMarkdown, narrativeToText, type Lang, type Narrative } from '../engine';
+import { narrativeDocxBuffer } from '../docx/narrative-docx';
 import type { ReportFormat } from './report-options';
 
-/** Font and size of the body (half-points: 26 = 13 pt). */
-export const DOCX_FONT = PRINT_FONT;
-export const DOCX_SIZE = 26;
-const BULLETS = 'report-bullets';
-
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+export { DOCX_FONT, DOCX_SIZE } from '../docx/narrative-docx';
 
 /** The narrative as a Word document (bytes of the .docx). */
-export async function narrativeToDocx(n: Narrative, lang: Lang): Promise<Buffer> {
-  const heading = (size: number) => ({ run: { font: DOCX_FONT, size, bold: true, color: '000000' }, paragraph: { spacing: { before: 120, after: 120 } } });
-  const paragraphs: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(n.title)] }),
-  ];
-  for (const p of n.paragraphs) {
-    if (p.level === 'bullet') {
-      paragraphs.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(p.text)] }));
-    } else if (p.level === 0) {
-      paragraphs.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, children: [new TextRun(p.text)] }));
-    } else {
-      paragraphs.push(new Paragraph({ heading: HEADINGS[p.level], children: [new TextRun(p.text)] }));
-    }
-  }
-  const doc = new Document({
-    creator: 'par-index-scorer',
-    title: n.title,
-    styles: {
-      default: {
-        document: { run: { font: DOCX_FONT, size: DOCX_SIZE, language: { value: lang === 'vi' ? 'vi-VN' : 'en-US' } }, paragraph: { spacing: { after: 120, line: 288 } } },
-        heading1: heading(28),
-        heading2: heading(DOCX_SIZE),
-        heading3: heading(DOCX_SIZE),
-      },
-    },
-    numbering: {
-      config: [
-        {
-          reference: BULLETS,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.BULLET,
-              text: '-',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(5) } } },
-            },
-          ],
-        },
-      ],
-    },
-    sections: [
-      {
-        // Page numbers centred at the top from the second page on, as Decree 30/2020/NĐ-CP asks:
-        // the first page has a header of its own (titlePage), left empty.
-        headers: {
-          first: new Header({ children: [] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }),
-        },
-        properties: {
-          titlePage: true,
-          page: {
-            // A4, margins of Decree 30/2020/NĐ-CP (src/engine/print-setup.ts, shared with the report sheet).
-            size: { width: convertMillimetersToTwip(A4_MM.width), height: convertMillimetersToTwip(A4_MM.height) },
-            margin: {
-              top: convertMillimetersToTwip(ND30_MARGINS_MM.top),
-              bottom: convertMillimetersToTwip(ND30_MARGINS_MM.bottom),
-              left: convertMillimetersToTwip(ND30_MARGINS_MM.left),
-              right: convertMillimetersToTwip(ND30_MARGINS_MM.right),
-            },
-          },
-        },
-        children: paragraphs,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+export function narrativeToDocx(n: Narrative, lang: Lang): Promise<Buffer> {
+  return narrativeDocxBuffer(n, lang);
 }
 
 /** The report file's bytes in the given format. */

@@ -6,10 +6,12 @@ import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webL
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { HAI_DUONG_2018, messages, type Lang } from '../engine';
 import type { ExcelRun } from '../excel/workbook';
+import { FirstRunPanel, PaneFooter } from './components/FirstRun';
 import { LeaveRulesDialog } from './components/LeaveRulesDialog';
 import { RulesNotice } from './components/RulesNotice';
 import { ScoringTab } from './components/ScoringTab';
 import { useDocSettings } from './hooks/useDocSettings';
+import { useFirstRun } from './hooks/useFirstRun';
 import { useLang } from './hooks/useLang';
 import { scoringRules, useRulesInForce } from './hooks/useRulesInForce';
 import { useScoring } from './hooks/useScoring';
@@ -50,6 +52,7 @@ export function App({ run, lang: initialLang }: AppProps) {
   const tabs_ = useTabs(run, rules);
   const { tab } = tabs_;
   const id = useId();
+  const firstRun = useFirstRun();
   const tabs: { value: TabValue; label: string }[] = [
     { value: 'score', label: t.tabScore },
     { value: 'report', label: t.tabReport },
@@ -67,6 +70,7 @@ export function App({ run, lang: initialLang }: AppProps) {
             {t.languageSwitch}
           </Button>
         </header>
+        <FirstRunPanel lang={lang} firstRun={firstRun} />
         <TabList selectedValue={tab} onTabSelect={(_, d) => tabs_.select(d.value as TabValue)} aria-label={t.tabList} size="small" className={styles.tabs}>
           {tabs.map((x) => (
             <Tab key={x.value} value={x.value} id={`${id}-tab-${x.value}`} aria-controls={`${id}-panel`}>
@@ -88,6 +92,7 @@ export function App({ run, lang: initialLang }: AppProps) {
           )}
           </div>
         </main>
+        <PaneFooter lang={lang} firstRun={firstRun} />
         <LeaveRulesDialog lang={lang} open={tabs_.pending !== null} onStay={tabs_.stay} onKeep={tabs_.keep} onDiscard={tabs_.discard} />
       </div>
     </FluentProvider>

@@ -3,7 +3,9 @@
  * (320 px, the narrowest, and 400 px): the sample opens on its "Hướng dẫn" sheet; the pane finds
  * the table on "Tổng hợp" without being told; score; make the report (which activates the report
  * sheet); score again from there; change and apply a rule; go back and score again; export the
- * report. No dead end: every step ends in a success message, never in an error.
+ * report (copied for Word and downloaded as .docx). No dead end: every step ends in a success
+ * message, never in an error. Also: the first-run panel, shown once and remembered; a unit in the
+ * results selecting its row on the scoring sheet.
  *
  * On every tab: axe-core (its source injected into the page) finds no violation, and the pane has
  * no horizontal scrolling. Screenshots of every step go to test-artifacts/day-<width>-<step>.png.
@@ -112,9 +114,22 @@ describeIfChromium('the officer’s day in the workbench', () => {
         await page.locator('[data-testid="outcome"][data-status="written"]').waitFor({ timeout: 30000 });
       };
 
+      // 0. The first open shows the first-run panel (what table is needed, the sample, the guide) and the
+      // version; dismissed, it stays hidden when the pane opens again (remembered by the pane, not the workbook).
+      await page.goto(`${base}?sheet=${encodeURIComponent(GUIDE)}&pane=${width}`);
+      await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
+      await page.getByTestId('first-run').waitFor({ timeout: 30000 });
+      expect(await page.getByTestId('first-run').textContent()).toContain('“Điểm tối đa”');
+      expect(await page.getByTestId('app-version').textContent()).toMatch(/^Phiên bản \d+\.\d+\.\d+$/);
+      await shot('0-first-run');
+      await expectTabClean('Chấm điểm (first run)');
+      await page.getByTestId('first-run-dismiss').click();
+      await page.getByTestId('first-run').waitFor({ state: 'detached' });
+
       // 1. Opened on the instructions sheet: the table is found on "Tổng hợp", the sheet stays as the user left it.
       await page.goto(`${base}?sheet=${encodeURIComponent(GUIDE)}&pane=${width}`);
       await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
+      expect(await page.getByTestId('first-run').count()).toBe(0);
       expect(await activeSheet(page)).toBe(GUIDE);
       expect(await page.getByTestId('found-sheet').textContent()).toBe(SHEET);
       expect(await page.getByTestId('found-unit-count').textContent()).toBe('23');
@@ -127,6 +142,20 @@ describeIfChromium('the officer’s day in the workbench', () => {
       expect(await hostValue(page, SHEET, 'N5')).toBe('Xếp loại');
       expect(await page.getByTestId('band-count-good').textContent()).toBe('8/23');
       await shot('2-scored');
+
+      // 2b. Results lead to rows: the first unit of the top list selects its row on "Tổng hợp" (the user was on the guide).
+      expect(await activeSheet(page)).toBe(GUIDE);
+      await page.getByTestId('top').getByTestId('unit-link').first().click();
+      await page.waitForFunction(() => window.workbench!.bench.fake.host.selection === "'Tổng hợp'!A7:O7", undefined, { timeout: 10000 });
+      expect(await activeSheet(page)).toBe(SHEET);
+      // A demoted unit too: its row, and the table of demoted units in columns.
+      const demoted = page.getByTestId('demoted-row').first();
+      const row = await demoted.getByTestId('unit-link').getAttribute('data-row');
+      await demoted.getByTestId('unit-link').click();
+      await page.waitForFunction((r) => window.workbench!.bench.fake.host.selection === `'Tổng hợp'!A${r}:O${r}`, row, { timeout: 10000 });
+      expect(await page.getByTestId('demoted-row').count()).toBe(9);
+      await shot('2b-row-selected');
+      await expectTabClean('Chấm điểm (results)');
 
       // 3. The report: the district's figures typed once.
       await page.getByTestId('pane').getByRole('tab', { name: 'Báo cáo', exact: true }).click();
@@ -186,6 +215,13 @@ describeIfChromium('the officer’s day in the workbench', () => {
       expect(html).toContain('<h2');
       expect(html).toContain('huyện Tứ Kỳ');
       expect(html).toContain('Times New Roman');
+      // The .docx where the host allows downloads (Chromium does): the same narrative as a Word file.
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.getByTestId('report-download').click()]);
+      expect(download.suggestedFilename()).toBe('Báo cáo CCHC 2021.docx');
+      const docx = path.join(ARTIFACTS, `day-${width}-report.docx`);
+      await download.saveAs(docx);
+      expect(fs.readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
+      await page.locator('[data-testid="report-export-outcome"][data-status="downloaded"]').waitFor({ timeout: 10000 });
       await shot('7-exported');
       await expectTabClean('Báo cáo (after export)');
 

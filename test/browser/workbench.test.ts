@@ -97,7 +97,7 @@ describeIfChromium('workbench in Chromium', () => {
     expect(await page.getByTestId('band-count-good').textContent()).toBe('8/23');
     expect(await page.getByTestId('band-count-complete').textContent()).toBe('15/23');
     expect(await page.getByTestId('band-count-incomplete').textContent()).toBe('0/23');
-    expect(await page.getByTestId('demoted').locator('li').count()).toBe(9);
+    expect(await page.getByTestId('demoted-row').count()).toBe(9);
     expect(await page.getByTestId('top').locator('li').first().textContent()).toBe('Hạng 1: Quang Khải, 89,58%');
 
     await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-scored-vi.png') });

@@ -125,7 +125,7 @@ describe('rules read from the workbook\'s owned sheet', () => {
     const out = path.join(dir, 'stored.scored.xlsx');
     const r = await runCli([input, '--out', out, '--json', json]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`Bộ tiêu chí lấy từ bảng tính (trang "${RULES_SHEET}"): Tốt từ 85%.`);
+    expect(r.stderr).toContain(`Bộ tiêu chí lấy từ sổ tính (trang "${RULES_SHEET}"): Tốt từ 85%.`);
     expect(r.stderr).not.toContain(`Bỏ qua trang tính "${RULES_SHEET}"`);
     expect(reportBands(json)).toEqual(await expectedBands(goodFrom(85)));
     const copy = await readWorkbook(out);
@@ -155,7 +155,7 @@ describe('rules read from the workbook\'s owned sheet', () => {
     const out = path.join(dir, 'stored-bad.scored.xlsx');
     const r = await runCli([input, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Bộ tiêu chí lưu trong bảng tính (trang "${RULES_SHEET}") không hợp lệ:`);
+    expect(r.stderr).toContain(`Bộ tiêu chí lưu trong sổ tính (trang "${RULES_SHEET}") không hợp lệ:`);
     expect(r.stderr).toMatch(new RegExp(`${RULES_SHEET}!F\\d+: .*mức "(excellent|good)".*95%`));
     expect(fs.existsSync(out)).toBe(false);
   });

@@ -122,7 +122,7 @@ describe('previewRuleChange', () => {
     const p = previewRuleChange(table, HAI_DUONG_2018, { ...HAI_DUONG_2018 });
     if (!p.ok) throw new Error('invalid');
     expect(p.changes).toEqual([]);
-    expect(describePreview(p, HAI_DUONG_2018, HAI_DUONG_2018, 'vi')).toEqual(['Không có đơn vị nào thay đổi mức xếp loại hay thứ hạng.']);
+    expect(describePreview(p, HAI_DUONG_2018, HAI_DUONG_2018, 'vi')).toEqual(['Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.']);
   });
 
   test('an invalid new rule set gives its problems and no preview', () => {

@@ -282,7 +282,7 @@ describe('runs that write nothing', () => {
     const out = await writeReport(runOf(fake), { rules, lang: 'vi', settings: SETTINGS });
     expect(out.status).toBe('failed');
     if (out.status !== 'failed') return;
-    expect(out.message).toContain(`"${SHEET}" đang được bảo vệ`);
+    expect(out.message).toContain(`“${SHEET}” đang được bảo vệ`);
     expect(out.stats.writeSyncs).toBe(0);
     expect(fake.host.snapshot()).toEqual(before);
   });

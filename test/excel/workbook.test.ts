@@ -156,7 +156,7 @@ describe('never damaging the workbook', () => {
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('failed');
     if (outcome.status !== 'failed') return;
-    expect(outcome.message).toContain('Trang tính "Tổng hợp" đang được bảo vệ');
+    expect(outcome.message).toContain('Trang tính “Tổng hợp” đang được bảo vệ');
     expect(outcome.message).toContain('Không có ô nào bị thay đổi');
     expect(JSON.stringify(fake.host.snapshot())).toBe(before);
   });

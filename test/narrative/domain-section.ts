@@ -27,6 +27,9 @@ export const DOMAIN_SECTION_II: readonly SeedParagraph[] = [
   {
     text:
       'Nhóm đạt Chỉ số tổng hợp từ 80% đến dưới 90% số điểm so với điểm tối đa, gồm 17 xã, thị trấn: Xã Quang Khải, Hà Kỳ, Minh Đức, Quang Nghiệp, Nguyên Giáp, Hà Thanh, Đại Hợp, Thị trấn Tứ Kỳ, Bình Lãng, Quang Trung, Tân Kỳ, An Thanh, Ngọc Kỳ, Quang Phục, Phượng Kỳ, Tái Sơn và Văn Tố.',
+    generated:
+      'Nhóm đạt Chỉ số tổng hợp từ 80% đến dưới 90% số điểm so với điểm tối đa, gồm 17 xã, thị trấn: Thị trấn Tứ Kỳ và các xã: Quang Khải, Hà Kỳ, Minh Đức, Quang Nghiệp, Nguyên Giáp, Hà Thanh, Đại Hợp, Bình Lãng, Quang Trung, Tân Kỳ, An Thanh, Ngọc Kỳ, Quang Phục, Phượng Kỳ, Tái Sơn và Văn Tố.',
+    reason: 'lists of several kinds name each kind once, as an officer writes them (issue 17, item 9): "Thị trấn Tứ Kỳ và các xã: …", towns first; a bare commune name after "Thị trấn Tứ Kỳ" would read as a town',
   },
   {
     text: 'Nhóm đạt Chỉ số tổng hợp từ 65% đến dưới 80% số điểm so với điểm tối đa, gồm 06 xã: Hưng Đạo, Tiên Động, Đại Sơn, Dân Chủ, Cộng Lạc, Chí Minh.',
@@ -46,16 +49,16 @@ export const DOMAIN_SECTION_II: readonly SeedParagraph[] = [
     text:
       'Nhóm Hoàn thành nhiệm vụ, có Chỉ số tổng hợp đạt từ 65% đến dưới 80% so với điểm tối đa, đồng thời các lĩnh vực CCHC phải đạt từ 50% số điểm trở lên gồm 15 xã, thị trấn: Thị trấn Tứ Kỳ, Bình Lãng, Quang Trung, Tân Kỳ, An Thanh, Ngọc Kỳ, Quang Phục, Phượng Kỳ, Hưng Đạo, Tiên Động, Đại Sơn, Dân Chủ, Cộng Lạc, Chí Minh và Văn Tố.',
     generated:
-      'Nhóm Hoàn thành nhiệm vụ, có Chỉ số tổng hợp đạt từ 65% đến dưới 80% so với điểm tối đa, đồng thời các lĩnh vực CCHC phải đạt từ 50% số điểm trở lên gồm 15 xã, thị trấn: Thị trấn Tứ Kỳ, Bình Lãng, Quang Trung, Tân Kỳ, An Thanh, Ngọc Kỳ, Quang Phục, Phượng Kỳ, Văn Tố, Hưng Đạo, Tiên Động, Đại Sơn, Dân Chủ, Cộng Lạc và Chí Minh.',
-    reason: 'list order (DOMAIN.md: the seed\'s lists are not in one order, Văn Tố moves about): rank order, so Văn Tố (index 80–90%) comes before the units under 80%',
+      'Nhóm Hoàn thành nhiệm vụ, có Chỉ số tổng hợp đạt từ 65% đến dưới 80% so với điểm tối đa, đồng thời các lĩnh vực CCHC phải đạt từ 50% số điểm trở lên gồm 15 xã, thị trấn: Thị trấn Tứ Kỳ và các xã: Bình Lãng, Quang Trung, Tân Kỳ, An Thanh, Ngọc Kỳ, Quang Phục, Phượng Kỳ, Văn Tố, Hưng Đạo, Tiên Động, Đại Sơn, Dân Chủ, Cộng Lạc và Chí Minh.',
+    reason: 'list order (DOMAIN.md: the seed\'s lists are not in one order, Văn Tố moves about): rank order, so Văn Tố (index 80–90%) comes before the units under 80%; and ' + 'lists of several kinds name each kind once, as an officer writes them (issue 17, item 9): "Thị trấn Tứ Kỳ và các xã: …", towns first; a bare commune name after "Thị trấn Tứ Kỳ" would read as a town',
   },
   {
     text:
       'Trong đó 09 xã có Chỉ số tổng hợp đạt từ 80% đến dưới 90% so với điểm tối đa gồm: Thị trấn Tứ Kỳ, Bình Lãng, Quang Trung, Phượng Kỳ, Tân Kỳ, An Thanh, Ngọc Kỳ, Văn Tố và Quang Phục. Tuy nhiên, các xã này chỉ được xếp vào nhóm Hoàn thành nhiệm vụ do Chỉ số của một số lĩnh vực chưa đạt mức 70% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành tốt nhiệm vụ.',
     generated:
-      'Trong đó 09 xã, thị trấn có Chỉ số tổng hợp đạt từ 80% đến dưới 90% so với điểm tối đa gồm: Thị trấn Tứ Kỳ, Bình Lãng, Quang Trung, Tân Kỳ, An Thanh, Ngọc Kỳ, Quang Phục, Phượng Kỳ và Văn Tố. Tuy nhiên, các xã, thị trấn này chỉ được xếp vào nhóm Hoàn thành nhiệm vụ do Chỉ số của một số lĩnh vực chưa đạt mức 70% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành tốt nhiệm vụ.',
+      'Trong đó 09 xã, thị trấn có Chỉ số tổng hợp đạt từ 80% đến dưới 90% so với điểm tối đa gồm: Thị trấn Tứ Kỳ và các xã: Bình Lãng, Quang Trung, Tân Kỳ, An Thanh, Ngọc Kỳ, Quang Phục, Phượng Kỳ và Văn Tố. Tuy nhiên, các xã, thị trấn này chỉ được xếp vào nhóm Hoàn thành nhiệm vụ do Chỉ số của một số lĩnh vực chưa đạt mức 70% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành tốt nhiệm vụ.',
     reason:
-      'list order (rank order: Phượng Kỳ and Văn Tố move, as the seed\'s own lists disagree), and the collective noun follows the units listed: the nine include Thị trấn Tứ Kỳ, so "xã, thị trấn", not the seed\'s "xã"',
+      'list order (rank order: Phượng Kỳ and Văn Tố move, as the seed\'s own lists disagree), and the collective noun follows the units listed: the nine include Thị trấn Tứ Kỳ, so "xã, thị trấn", not the seed\'s "xã"; and ' + 'lists of several kinds name each kind once, as an officer writes them (issue 17, item 9): "Thị trấn Tứ Kỳ và các xã: …", towns first; a bare commune name after "Thị trấn Tứ Kỳ" would read as a town',
   },
   { text: 'Nhóm Không hoàn thành nhiệm vụ, có Chỉ số CCHC đạt dưới 65% so với điểm tối đa: Không có.' },
   {

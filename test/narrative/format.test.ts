@@ -117,8 +117,12 @@ describe('unit kinds, list prefixes and the collective noun', () => {
 
   test('the first commune of a list gets "Xã "; towns keep "Thị trấn X"; a typed "Xã" is not doubled', () => {
     expect(unitList(['Xã Quang Khải', 'Xã Hà Kỳ'], 'vi')).toBe('Xã Quang Khải và Hà Kỳ');
-    expect(unitList(['Thị trấn Tứ Kỳ', 'Bình Lãng', 'Quang Trung'], 'vi')).toBe('Thị trấn Tứ Kỳ, Bình Lãng và Quang Trung');
-    expect(unitList(['Bình Lãng', 'Thị trấn Tứ Kỳ'], 'vi')).toBe('Xã Bình Lãng và Thị trấn Tứ Kỳ');
+    // Several kinds: each named once, as an officer writes it (issue 17, item 9).
+    expect(unitList(['Thị trấn Tứ Kỳ', 'Bình Lãng', 'Quang Trung'], 'vi')).toBe('Thị trấn Tứ Kỳ và các xã: Bình Lãng và Quang Trung');
+    expect(unitList(['Bình Lãng', 'Thị trấn Tứ Kỳ'], 'vi')).toBe('Thị trấn Tứ Kỳ và xã Bình Lãng');
+    expect(unitList(['Bình Lãng', 'Thị trấn Tứ Kỳ', 'Văn Tố'], 'vi', false)).toBe('thị trấn Tứ Kỳ và các xã: Bình Lãng và Văn Tố');
+    expect(unitList(['Phường A', 'Phường B', 'Xã C', 'D', 'Thị trấn E'], 'vi')).toBe('Thị trấn E; các phường: A và B; các xã: C và D');
+    expect(unitList(['Thị trấn Tứ Kỳ', 'Bình Lãng'], 'en')).toBe('Thị trấn Tứ Kỳ and Bình Lãng');
     expect(unitList(['Quang Khải', 'Hà Kỳ'], 'vi', false)).toBe('Quang Khải và Hà Kỳ');
     expect(unitInSentence('Quang Khải', 'vi')).toBe('xã Quang Khải');
     expect(unitInSentence('Thị trấn Tứ Kỳ', 'vi')).toBe('thị trấn Tứ Kỳ');
@@ -146,7 +150,7 @@ describe('unit kinds, list prefixes and the collective noun', () => {
       ]),
     );
     expect(paragraph(r, 'bands.good')).toContain('gồm 02 thị trấn: Thị trấn Tứ Kỳ và Thị trấn Gia Lộc.');
-    expect(paragraph(r, 'bands.complete')).toContain('gồm 02 xã, thị trấn: Xã Quang Khải và Thị trấn Nam Sách.');
+    expect(paragraph(r, 'bands.complete')).toContain('gồm 02 xã, thị trấn: Thị trấn Nam Sách và xã Quang Khải.');
     expect(paragraph(r, 'counts')).toBe('Năm 2021, có 02/04 thị trấn đạt mức Hoàn thành tốt nhiệm vụ; 02/04 xã, thị trấn đạt mức Hoàn thành nhiệm vụ.');
     expect(paragraph(r, 'bands.complete', 'en')).toContain('; 2 communes and towns: Quang Khải and Thị trấn Nam Sách.');
   });

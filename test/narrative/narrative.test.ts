@@ -37,7 +37,7 @@ describe('bands', () => {
     const n = generateNarrative(score(oneField([{ name: 'A', index: 70 }, { name: 'B', index: 66 }, { name: 'Thị trấn C', index: 79.99 }])), { year: 2021 }, 'vi');
     expect(textOf(n, 'groups.intro')).toContain('được xếp theo 01 nhóm điểm');
     expect(n.paragraphs.filter((p) => p.id.startsWith('groups.') && p.level === 'bullet')).toHaveLength(1);
-    expect(textOf(n, 'groups.complete')).toBe('Nhóm đạt Chỉ số tổng hợp từ 65% đến dưới 80% số điểm so với điểm tối đa, gồm 03 xã, thị trấn: Thị trấn C, Xã A và B.'.replace('Xã A', 'A'));
+    expect(textOf(n, 'groups.complete')).toBe('Nhóm đạt Chỉ số tổng hợp từ 65% đến dưới 80% số điểm so với điểm tối đa, gồm 03 xã, thị trấn: Thị trấn C và các xã: A và B.');
     for (const code of ['excellent', 'good', 'incomplete']) expect(textOf(n, `bands.${code}`)).toMatch(/: Không có\.$/);
     expect(textOf(n, 'shares')).toContain('Hoàn thành nhiệm vụ: 03/03 (100,00%)');
     expect(textOf(n, 'counts')).toBe('Năm 2021, có 03/03 xã, thị trấn đạt mức Hoàn thành nhiệm vụ.');
@@ -57,7 +57,7 @@ describe('bands', () => {
     );
     const n = generateNarrative(r, { year: 2021 }, 'vi');
     expect(textOf(n, 'bands.complete.demoted.good')).toBe(
-      'Trong đó 02 xã, thị trấn có Chỉ số tổng hợp đạt từ 80% đến dưới 90% so với điểm tối đa gồm: Thị trấn Tứ Kỳ và Bình Lãng. Tuy nhiên, các xã, thị trấn này chỉ được xếp vào nhóm Hoàn thành nhiệm vụ do Chỉ số của một số lĩnh vực chưa đạt mức 70% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành tốt nhiệm vụ.',
+      'Trong đó 02 xã, thị trấn có Chỉ số tổng hợp đạt từ 80% đến dưới 90% so với điểm tối đa gồm: Thị trấn Tứ Kỳ và xã Bình Lãng. Tuy nhiên, các xã, thị trấn này chỉ được xếp vào nhóm Hoàn thành nhiệm vụ do Chỉ số của một số lĩnh vực chưa đạt mức 70% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành tốt nhiệm vụ.',
     );
     expect(textOf(n, 'bands.incomplete.demoted.complete')).toBe(
       'Trong đó 01 xã có Chỉ số tổng hợp đạt từ 65% đến dưới 80% so với điểm tối đa gồm: Xã Hà Kỳ. Tuy nhiên, các xã này chỉ được xếp vào nhóm Không hoàn thành nhiệm vụ do Chỉ số của một số lĩnh vực chưa đạt mức 50% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành nhiệm vụ.',

@@ -7,7 +7,7 @@
  * and selected on click, the mapping edited, the language switched.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import * as workbook from '../../src/excel/workbook';
+import * as select from '../../src/excel/select';
 import { App } from '../../src/taskpane/App';
 import { bandRangeText } from '../../src/taskpane/format';
 import { langFromDisplayLanguage } from '../../src/taskpane/hooks/useLang';
@@ -69,9 +69,9 @@ test('shows what it found before writing anything, then scores the sample: 8 goo
   expect(within(results).getByTestId('band-good').style.background).toBeTruthy();
   // 9 demoted, each with the engine's reason.
   const demoted = within(results).getByTestId('demoted');
-  expect(demoted.querySelectorAll('li')).toHaveLength(9);
+  expect(within(demoted).getAllByTestId('demoted-row')).toHaveLength(9);
   expect(demoted.textContent).toContain('Bình Lãng');
-  expect(demoted.textContent).toContain('xếp loại "Hoàn thành nhiệm vụ"');
+  expect(within(demoted).getAllByTestId('demoted-row')[0].getAttribute('title')).toContain('xếp loại "Hoàn thành nhiệm vụ"');
   expect(within(results).getByTestId('top').textContent).toContain('Hạng 1: Quang Khải, 89,58%');
   expect(within(results).getByTestId('bottom').querySelectorAll('li')).toHaveLength(3);
 
@@ -86,7 +86,7 @@ test('shows what it found before writing anything, then scores the sample: 8 goo
 test('a bad cell is listed as an error; a click selects it in the sheet', async () => {
   // D9 (row 9, Cải cách thể chế of Minh Đức) holds text.
   const { fake, run } = setup(withCell(sample, 'Tổng hợp', 8, 3, 'abc'));
-  const spy = jest.spyOn(workbook, 'selectCell');
+  const spy = jest.spyOn(select, 'selectRange');
   await found();
   const errors = await screen.findByTestId('findings-error');
   const button = within(errors).getByRole('button', { name: /D9/ });
@@ -114,7 +114,7 @@ test('the mapping is editable: dropping a field and changing a max point re-read
   expect(maxC.value).toBe('11');
   fireEvent.click(within(within(mapping).getByTestId('mapping-field-I')).getByRole('checkbox'));
   fireEvent.change(maxC, { target: { value: 'x' } });
-  expect(within(mapping).getByText('"x" không phải là số điểm hợp lệ')).toBeTruthy();
+  expect(within(mapping).getByText('“x” không phải là số điểm hợp lệ')).toBeTruthy();
   expect((within(mapping).getByRole('button', { name: 'Áp dụng cách đọc cột' }) as HTMLButtonElement).disabled).toBe(true);
   fireEvent.change(maxC, { target: { value: '12,5' } });
   fireEvent.click(within(mapping).getByRole('button', { name: 'Áp dụng cách đọc cột' }));

@@ -68,7 +68,7 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
   type('districtIndex', '83,3');
   fireEvent.click(screen.getByTestId('report-button'));
   await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
-  expect(screen.getByTestId('report-outcome').textContent).toBe('Đã ghi báo cáo vào trang tính "Báo cáo CCHC 2021".');
+  expect(screen.getByTestId('report-outcome').textContent).toBe('Đã ghi báo cáo vào trang tính “Báo cáo CCHC 2021”.');
   // The add-in's own (very hidden) audit log sheet records the report.
   // (The rules sheet and the log came first, when the default rules were confirmed.)
   expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', RULES_SHEET, AUDIT_SHEET, 'Báo cáo CCHC 2021']);
@@ -77,7 +77,7 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
   expect(sheet.values('A4')[0][0]).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30%.');
 
   fireEvent.click(screen.getByTestId('report-button'));
-  await waitFor(() => expect(screen.getByTestId('report-outcome').textContent).toBe('Đã thay trang báo cáo cũ bằng trang tính "Báo cáo CCHC 2021".'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('report-outcome').textContent).toBe('Đã thay trang báo cáo cũ bằng trang tính “Báo cáo CCHC 2021”.'), { timeout: 10000 });
   // The add-in's own (very hidden) audit log sheet records the report.
   // (The rules sheet and the log came first, when the default rules were confirmed.)
   expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', RULES_SHEET, AUDIT_SHEET, 'Báo cáo CCHC 2021']);
@@ -87,7 +87,7 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
 test('a bad percentage or rank is flagged and the button stays disabled', async () => {
   await openReportTab();
   type('districtIndex', '120');
-  expect(await screen.findByText('"120" không phải là tỷ lệ phần trăm từ 0 đến 100')).toBeTruthy();
+  expect(await screen.findByText('“120” không phải là tỷ lệ phần trăm từ 0 đến 100')).toBeTruthy();
   expect((screen.getByTestId('report-button') as HTMLButtonElement).disabled).toBe(true);
   type('districtIndex', '83,3');
   type('rank', '13');

@@ -33,12 +33,12 @@ test('uncertain columns: every column with its role, the uncertain marked; confi
   render(<App run={f.run} lang="vi" />);
   const roles = await screen.findByTestId('column-roles', {}, { timeout: 10000 });
   expect(within(roles).getByRole('heading', { name: 'Vai trò từng cột' })).toBeTruthy();
-  expect(within(roles).getByText(/Add-in chưa chắc vai trò của 14 cột/)).toBeTruthy();
+  expect(within(roles).getByText(/Phần bổ trợ chưa chắc vai trò của 14 cột/)).toBeTruthy();
   // Every column, in an officer's words: "Cột B — “Tên đơn vị”", its role "Tên đơn vị".
   expect(roles.querySelectorAll('li')).toHaveLength(16);
   expect(within(within(roles).getByTestId('role-B')).getByRole('combobox').textContent).toBe('Tên đơn vị');
   const d = within(roles).getByTestId('role-D');
-  expect(within(d).getByText('chưa chắc')).toBeTruthy();
+  expect(within(d).getByText('Chưa chắc')).toBeTruthy();
   expect(within(d).getByRole('combobox').getAttribute('aria-label')).toBe('Vai trò của cột D');
   expect(within(d).getByRole('combobox').textContent).toBe('Điểm thẩm định (được tính)');
   fireEvent.click(within(roles).getByRole('button', { name: 'Xác nhận vai trò các cột' }));

@@ -239,7 +239,7 @@ test('no stored rules: nothing is written until the default is confirmed or a pr
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
   const notice = await screen.findByTestId('rules-notice');
   expect(notice.getAttribute('data-kind')).toBe('confirm');
-  expect(notice.textContent).toContain('Bảng tính chưa lưu bộ tiêu chí nào');
+  expect(notice.textContent).toContain('Sổ tính chưa lưu bộ tiêu chí nào');
   expect((screen.getByTestId('score-button') as HTMLButtonElement).disabled).toBe(true);
   // The report tab asks the same and offers no write.
   fireEvent.click(screen.getByRole('tab', { name: 'Báo cáo' }));

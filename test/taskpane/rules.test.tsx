@@ -96,7 +96,7 @@ function bandCells(f: ReturnType<typeof fakeOf>): Record<string, string> {
 test('shows the rule set in force: the default when the workbook holds none, labelled fields per band', async () => {
   await open();
   expect(screen.getByTestId('rules-source').getAttribute('data-source')).toBe('default');
-  expect(screen.getByTestId('rules-source').textContent).toBe('Bảng tính chưa có bộ tiêu chí; dùng mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND.');
+  expect(screen.getByTestId('rules-source').textContent).toBe('Sổ tính chưa có bộ tiêu chí; dùng mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND.');
   // The form holds the default; each input is named by its band and its label (screen readers).
   const min = screen.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' }) as HTMLInputElement;
   expect(min.value).toBe('80');
@@ -172,7 +172,7 @@ test('moving 80 → 82 previews exactly the units that change, with the reason, 
   const f = await open();
   const before = JSON.stringify(f.fake.host.snapshot());
   await preview();
-  expect(screen.getByTestId('rules-preview-summary').textContent).toBe('Không có đơn vị nào thay đổi mức xếp loại hay thứ hạng.');
+  expect(screen.getByTestId('rules-preview-summary').textContent).toBe('Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.');
 
   type('rules-good-min', '82');
   type('rules-complete-max', '82');
@@ -195,7 +195,7 @@ test('moving 80 → 82 previews exactly the units that change, with the reason, 
 
   // The "trên 80%" preset: nobody sits on exactly 80%.
   fireEvent.change(screen.getByTestId('rules-preset'), { target: { value: HAI_DUONG_2018_ABOVE_80.id } });
-  await waitFor(() => expect(screen.getByTestId('rules-preview-summary').textContent).toBe('Không có đơn vị nào thay đổi mức xếp loại hay thứ hạng.'));
+  await waitFor(() => expect(screen.getByTestId('rules-preview-summary').textContent).toBe('Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.'));
   details('good');
   expect((screen.getByTestId('rules-good-min-kind') as HTMLSelectElement).value).toBe('exclusive');
   // Back to the rules in force.
@@ -230,7 +230,7 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
   // Cited by its decision, never "(đã sửa)".
   expect(screen.getByTestId('rules-outcome').textContent).toBe(
-    'Đã áp dụng bộ tiêu chí "UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào bảng tính, chấm lại 23 đơn vị (cột L–O của trang tính "Tổng hợp") và ghi nhật ký.',
+    'Đã áp dụng bộ tiêu chí "UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị (cột L–O của trang tính "Tổng hợp") và ghi nhật ký.',
   );
 
   // The rules, read back from the workbook.

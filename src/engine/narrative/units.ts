@@ -3,7 +3,7 @@
  * collective noun of a list ("xã", "thị trấn", "xã, thị trấn") and lists as reports write them
  * ("Xã Quang Khải, Hà Kỳ và Thị trấn Tứ Kỳ").
  */
-import { joinList, twoDigits } from '../format';
+import { fill, joinList, twoDigits } from '../format';
 import { messages } from '../i18n';
 import type { Lang } from '../types';
 
@@ -71,16 +71,43 @@ export function unitNoun(count: number, lang: Lang): string {
 
 /**
  * A list of unit names: "và" before the last; with `prefixFirst`, a commune in first place is
- * written "Xã Quang Khải" as the report does after "gồm 08 xã:", while later communes are bare
- * and towns and wards always keep "Thị trấn …", "Phường …".
+ * written "Xã Quang Khải" as the report does after "gồm 08 xã:", while later communes are bare.
+ * A Vietnamese list of several kinds names each kind once, as an officer writes it: "Thị trấn Tứ
+ * Kỳ và các xã: Bình Lãng, Quang Trung và Văn Tố" (a bare name after a town would read as a town).
  */
 export function unitList(names: readonly string[], lang: Lang, prefixFirst = true): string {
+  if (lang === 'vi' && new Set(names.map(unitKind)).size > 1) return mixedList(names, prefixFirst);
   const prefix = messages(lang).narrative.communePrefix;
   const items = names.map((n, i) => {
     const base = baseName(n);
     return i === 0 && prefixFirst && prefix !== '' && unitKind(n) === 'commune' ? `${prefix}${base}` : base;
   });
   return joinList(items, lang);
+}
+
+/** Towns, then wards, then communes: the kinds of a mixed list in the order an officer names them. */
+const GROUP_ORDER: readonly UnitKind[] = ['town', 'ward', 'commune'];
+
+/** A name without its kind word: "Thị trấn Tứ Kỳ" → "Tứ Kỳ", "Xã Hà Kỳ" → "Hà Kỳ". */
+function properName(name: string, kind: UnitKind): string {
+  const base = baseName(name);
+  if (kind === 'commune') return base;
+  return base.slice(messages('vi').narrative[kind].length).trim();
+}
+
+/** "thị trấn Tứ Kỳ và các xã: Bình Lãng, Quang Trung" (vi): each kind once, one-name kinds first, in the list's own order within a kind. */
+function mixedList(names: readonly string[], capitalFirst: boolean): string {
+  const m = messages('vi').narrative;
+  const groups = GROUP_ORDER.map((kind) => ({ kind, items: names.filter((n) => unitKind(n) === kind).map((n) => properName(n, kind)) }))
+    .filter((g) => g.items.length > 0)
+    .sort((a, b) => Number(a.items.length > 1) - Number(b.items.length > 1));
+  const texts = groups.map((g) =>
+    g.items.length === 1 ? fill(m.kindOne, { kind: m[g.kind], name: g.items[0] }) : fill(m.kindMany, { kinds: m[`${g.kind}s` as const], list: joinList(g.items, 'vi') }),
+  );
+  // A list of several names before the last group would run into it: the groups are then set apart by ";".
+  const several = groups.slice(0, -1).some((g) => g.items.length > 1);
+  const text = several ? texts.join('; ') : joinList(texts, 'vi');
+  return capitalFirst ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /** One unit named inside a sentence: "xã Quang Khải", "thị trấn Tứ Kỳ" (en: the name as written). */

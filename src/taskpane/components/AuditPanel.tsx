@@ -6,6 +6,7 @@ import type { ExcelRun } from '../../excel/workbook';
 import { useAuditLog, type AuditLog } from '../hooks/useAuditLog';
 import { runTime } from './LastRunNote';
 import { Section } from './Section';
+import { labelled } from './labelled';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
@@ -79,7 +80,7 @@ function ChainStatus({ log, m }: { log: AuditLog; m: PaneStrings }) {
   if (!log.records || log.records.length === 0) return null;
   const broken = log.brokenAt !== null;
   return (
-    <MessageBar intent={broken ? 'error' : 'success'} layout="multiline" data-testid="log-chain" data-intact={String(!broken)}>
+    <MessageBar intent={broken ? 'error' : 'success'} layout="multiline" data-testid="log-chain" data-intact={String(!broken)} aria-label={broken ? m.severityError : m.severitySuccess} aria-labelledby={undefined}>
       <MessageBarBody>{broken ? fill(m.logBroken, { row: log.brokenAt as number }) : fill(m.logIntact, { count: log.records.length })}</MessageBarBody>
     </MessageBar>
   );
@@ -94,7 +95,7 @@ export default function AuditPanel({ run, rules, lang }: { run: ExcelRun; rules:
       <Caption1>{m.logHint}</Caption1>
       {log.reading && <Spinner size="tiny" label={m.logReading} />}
       {log.error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" {...labelled('error', lang)}>
           <MessageBarBody>{log.error}</MessageBarBody>
         </MessageBar>
       )}

@@ -4,6 +4,7 @@ import { ErrorCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
 import { fill, findingMessage, messages, type Finding, type Lang } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
 import { Section } from './Section';
+import { labelled } from './labelled';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
@@ -58,7 +59,7 @@ export function FindingsList({ errors, warnings, lang, t, onSelect, selectError 
       <FindingGroup title={fill(t.findingsErrors, { count: errors.length })} findings={errors} lang={lang} t={t} kind="error" onSelect={onSelect} />
       <FindingGroup title={fill(t.findingsWarnings, { count: warnings.length })} findings={warnings} lang={lang} t={t} kind="warning" onSelect={onSelect} />
       {selectError && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" {...labelled('warning', lang)}>
           <MessageBarBody>{fill(t.selectFailed, selectError)}</MessageBarBody>
         </MessageBar>
       )}

@@ -5,6 +5,7 @@ import type { SafeOutcome } from '../../excel/safe-write';
 import type { UiStrings } from '../hooks/useLang';
 import type { ProgressState } from '../hooks/useScoring';
 import { columnSpan } from '../format';
+import { labelled } from './labelled';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
@@ -50,6 +51,12 @@ export interface ScoreActionProps {
 
 const CELLS_SHOWN = 20;
 
+/** A run's outcome as a message bar's kind. */
+function outcomeIntent(status: string): 'success' | 'warning' | 'error' {
+  if (status === 'written') return 'success';
+  return status === 'changedSinceRead' ? 'warning' : 'error';
+}
+
 export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onScore, onOverwrite, onDismiss }: ScoreActionProps) {
   const styles = useStyles();
   const r = messages(lang).rulesUi;
@@ -91,7 +98,8 @@ export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onS
         )}
         {outcome && outcome.status !== 'outputEdited' && (
           <MessageBar
-            intent={outcome.status === 'written' ? 'success' : outcome.status === 'changedSinceRead' ? 'warning' : 'error'}
+            {...labelled(outcomeIntent(outcome.status), lang)}
+            intent={outcomeIntent(outcome.status)}
             layout="multiline"
             data-testid="outcome"
             data-status={outcome.status}

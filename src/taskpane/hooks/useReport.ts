@@ -4,12 +4,13 @@
  * that writes the report sheet (src/excel/report.ts). Components only render this state.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fill, fnv1a, generateNarrative, ruleSetFingerprint, guessReportYear, narrativeToHtml, narrativeToText, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
+import { fill, fnv1a, messages, generateNarrative, ruleSetFingerprint, guessReportYear, narrativeToHtml, narrativeToText, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
 import { writeReport, type ReportOutcome } from '../../excel/report';
 import { inputFingerprint } from '../../excel/safe-write';
 import type { ReportInputs } from '../../excel/doc-settings';
 import type { ExcelRun, Inspection, MappingOverride, Progress } from '../../excel/workbook';
 import { copyHtml } from '../clipboard';
+import { canDownload, downloadBlob } from '../download';
 import type { UiStrings } from './useLang';
 import type { ProgressState } from './useScoring';
 
@@ -39,13 +40,20 @@ export interface ReportState {
   outcome: ReportOutcome | null;
 }
 
-export type ExportOutcome = { status: 'copied' } | { status: 'failed'; message: string };
+export type ExportOutcome =
+  | { status: 'copied' }
+  | { status: 'failed'; message: string }
+  | { status: 'downloaded'; file: string }
+  | { status: 'downloadFailed'; message: string };
 
 export interface Report extends ReportState {
   setField: (field: ReportField, value: string) => void;
   generate: () => Promise<void>;
   /** Copies the narrative (as written, else as previewed) to the clipboard as formatted text. */
   copy: () => Promise<void>;
+  /** Saves the narrative as a .docx (where the host allows downloads: `canDownload`). */
+  download: () => Promise<void>;
+  canDownload: boolean;
   exportOutcome: ExportOutcome | null;
 }
 
@@ -68,15 +76,18 @@ export function readPct(text: string): number | null {
   return read.kind === 'number' && read.value >= 0 && read.value <= 100 ? read.value : null;
 }
 
-/** Checks the form: the settings, or the message per bad field. Empty optional fields are left out. */
-export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStrings, rules?: RuleSet): { settings: ReportSettings | null; errors: Partial<Record<ReportField, string>> } {
-  const errors: Partial<Record<ReportField, string>> = {};
+type FormErrors = Partial<Record<ReportField, string>>;
+
+/** The year typed (empty: the table's own), or the message. */
+function checkYear(form: ReportForm, defaultYear: number, t: UiStrings, errors: FormErrors): number {
   const yearText = form.year.trim();
   const year = yearText === '' ? defaultYear : Number(yearText);
   if (!/^20\d\d$/.test(String(year))) errors.year = t.reportYearInvalid;
-  const settings: ReportSettings = { year };
-  const district = form.district.trim();
-  if (district !== '') settings.districtName = district;
+  return year;
+}
+
+/** The district's index this year and last, where typed. */
+function checkPcts(form: ReportForm, t: UiStrings, settings: ReportSettings, errors: FormErrors): void {
   for (const [field, key] of [['districtIndex', 'districtIndexPct'], ['districtIndexLast', 'districtIndexLastYearPct']] as const) {
     const text = form[field].trim();
     if (text === '') continue;
@@ -84,14 +95,27 @@ export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStri
     if (pct === null) errors[field] = fill(t.reportPctInvalid, { value: text });
     else settings[key] = pct;
   }
+}
+
+/** The district's rank among the province's districts, where typed: both numbers, 1 ≤ rank ≤ of. */
+function checkRank(form: ReportForm, t: UiStrings, settings: ReportSettings, errors: FormErrors): void {
   const rankText = form.rank.trim();
   const ofText = form.rankOf.trim();
-  if (rankText !== '' || ofText !== '') {
-    const rank = Number(rankText);
-    const of = Number(ofText);
-    if (!/^\d{1,3}$/.test(rankText) || !/^\d{1,3}$/.test(ofText) || rank < 1 || of < rank) errors.rank = t.reportRankInvalid;
-    else settings.districtRank = { rank, of };
-  }
+  if (rankText === '' && ofText === '') return;
+  const rank = Number(rankText);
+  const of = Number(ofText);
+  if (!/^\d{1,3}$/.test(rankText) || !/^\d{1,3}$/.test(ofText) || rank < 1 || of < rank) errors.rank = t.reportRankInvalid;
+  else settings.districtRank = { rank, of };
+}
+
+/** Checks the form: the settings, or the message per bad field. Empty optional fields are left out. */
+export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStrings, rules?: RuleSet): { settings: ReportSettings | null; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const settings: ReportSettings = { year: checkYear(form, defaultYear, t, errors) };
+  const district = form.district.trim();
+  if (district !== '') settings.districtName = district;
+  checkPcts(form, t, settings, errors);
+  checkRank(form, t, settings, errors);
   // A band no longer in the rule set in force is left out rather than guessed.
   if (form.districtBand !== '' && (!rules || rules.bands.some((b) => b.code === form.districtBand))) settings.districtBand = form.districtBand;
   return { settings: Object.keys(errors).length > 0 ? null : settings, errors };
@@ -161,17 +185,42 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
     if (result.status === 'written') setInputs({ madeWith: reportStamp(result.inspection), reportSheet: result.sheet });
   }, [run, rules, lang, docLang, settings, override, flush, setInputs]);
 
+  const narrative = outcome?.status === 'written' ? outcome.narrative : preview;
+  const exports = useReportExport(narrative, docLang, settings?.year ?? defaultYear);
+
+  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate, ...exports };
+}
+
+const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The narrative out of Excel: copied as formatted text for Word, or saved as a .docx (the Word
+ * document model of src/docx, loaded on the first click so the first screen does not carry it).
+ */
+function useReportExport(narrative: Narrative | null, docLang: Lang, year: number): Pick<Report, 'copy' | 'download' | 'canDownload' | 'exportOutcome'> {
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
   const copy = useCallback(async () => {
-    const narrative = outcome?.status === 'written' ? outcome.narrative : preview;
     if (!narrative) return;
     try {
       await copyHtml(narrativeToHtml(narrative, docLang), narrativeToText(narrative));
       setExportOutcome({ status: 'copied' });
     } catch (e) {
-      setExportOutcome({ status: 'failed', message: (e as Error).message ?? String(e) });
+      setExportOutcome({ status: 'failed', message: errorMessage(e) });
     }
-  }, [outcome, preview, docLang]);
+  }, [narrative, docLang]);
 
-  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate, copy, exportOutcome };
+  const download = useCallback(async () => {
+    if (!narrative) return;
+    try {
+      const { narrativeDocxBlob } = await import(/* webpackChunkName: "docx" */ '../../docx/narrative-docx');
+      const blob = await narrativeDocxBlob(narrative, docLang);
+      const file = `${fill(messages(docLang).output.report.sheetName, { year })}.docx`;
+      downloadBlob(blob, file);
+      setExportOutcome({ status: 'downloaded', file });
+    } catch (e) {
+      setExportOutcome({ status: 'downloadFailed', message: errorMessage(e) });
+    }
+  }, [narrative, docLang, year]);
+
+  return { copy, download, canDownload: useMemo(canDownload, []), exportOutcome };
 }

@@ -9,7 +9,8 @@ import { officeErrorMessage } from '../../excel/errors';
 import { scoreSafely, type SafeOutcome } from '../../excel/safe-write';
 import { readLastRun, type LastRun } from '../../excel/last-run';
 import { TableNotFoundError } from '../../excel/locate';
-import { inspectWorkbook, selectCell, watchActivation, type ExcelRun, type Inspection, type MappingOverride, type Progress } from '../../excel/workbook';
+import { useSelection, type SelectError } from './useSelection';
+import { inspectWorkbook, watchActivation, type ExcelRun, type Inspection, type MappingOverride, type Progress } from '../../excel/workbook';
 
 export type Step = Parameters<Progress>[0];
 
@@ -32,7 +33,6 @@ export interface ScoringState {
   outcome: SafeOutcome | null;
   /** The mapping corrections in force (undefined: as detected). */
   override: MappingOverride | undefined;
-  selectError: { cell: string; message: string } | null;
   /** The sheet the user chose to read (undefined: found, the open sheet first). */
   chosen: string | undefined;
   /** The sheet the table was found on last: read when the open sheet holds none (a report sheet). */
@@ -42,6 +42,8 @@ export interface ScoringState {
   /** What the add-in last wrote on the inspected sheet (its state sheet), or null. */
   lastRun: LastRun | null;
 }
+
+export type { SelectError } from './useSelection';
 
 export interface Scoring extends ScoringState {
   /** Reads the sheet again with the given (or current) mapping; writes nothing. */
@@ -56,6 +58,10 @@ export interface Scoring extends ScoringState {
   dismiss: () => void;
   /** Selects a finding's cell in the sheet. */
   select: (finding: Pick<Finding, 'sheet' | 'address' | 'cell'>) => Promise<void>;
+  /** Selects a unit's row (its sheet row) on the sheet read, the sheet activated (results lead to rows). */
+  selectUnit: (row: number) => Promise<void>;
+  /** Why the last selection failed (`unit`: it was a unit's row), or null. */
+  selectError: SelectError | null;
   /** Reads the given sheet only (null: find the table again, the open sheet first). */
   chooseSheet: (sheet: string | null) => Promise<void>;
   /** The override other tabs read with: the mapping and which sheet to read. */
@@ -72,7 +78,6 @@ const INITIAL: ScoringState = {
   progress: null,
   outcome: null,
   override: undefined,
-  selectError: null,
   chosen: undefined,
   remembered: undefined,
   sheets: [],
@@ -112,6 +117,30 @@ function errorText(error: unknown, lang: Lang): string {
   return officeErrorMessage(error, lang);
 }
 
+/** A "not found" message is text in the language it was made in: read again on a switch. */
+function useRereadOnLang(lang: Lang, current: { current: ScoringState }, inspect: () => Promise<void>): void {
+  const lastLang = useRef(lang);
+  useEffect(() => {
+    if (lastLang.current === lang) return;
+    lastLang.current = lang;
+    if (current.current.inspectError && !current.current.busy) void inspect();
+  }, [lang, inspect, current]);
+}
+
+/** The last run recorded for the sheet read (a workbook scored before shows its results as such). */
+function useLastRun(run: ExcelRun, inspected: Inspection | null, rules: RuleSet | null, setState: (f: (s: ScoringState) => ScoringState) => void): void {
+  useEffect(() => {
+    if (!inspected || !rules) return;
+    let live = true;
+    readLastRun(run, inspected, rules)
+      .then((lastRun) => live && setState((s) => (s.inspection === inspected ? { ...s, lastRun } : s)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [run, inspected, rules, setState]);
+}
+
 /** `rules`: the rule set in force; null while it is being read, or when the workbook's is invalid (nothing read or scored). */
 export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, docLang: Lang = 'vi'): Scoring {
   const [state, setState] = useState<ScoringState>(INITIAL);
@@ -125,7 +154,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
       if (!rules) return;
       const id = ++seq.current;
       const next = override === null ? undefined : pinned(override ?? current.current.override, current.current);
-      setState((s) => ({ ...s, busy: 'inspect', override: next, inspectError: null, selectError: null }));
+      setState((s) => ({ ...s, busy: 'inspect', override: next, inspectError: null }));
       try {
         const inspection = await inspectStored(run, rules, lang, withChoice(next, current.current));
         if (id === seq.current) setState((s) => ({ ...s, ...found(s, inspection), busy: null, outcome: null }));
@@ -142,7 +171,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
       if (!rules) return;
       const id = ++seq.current;
       const next = override === null ? undefined : pinned(override ?? current.current.override, current.current);
-      setState((s) => ({ ...s, busy: 'score', override: next, outcome: null, selectError: null, progress: { step: 'locate', done: 0, total: 1 } }));
+      setState((s) => ({ ...s, busy: 'score', override: next, outcome: null, progress: { step: 'locate', done: 0, total: 1 } }));
       const progress: Progress = (step, done, total) => {
         if (id === seq.current) setState((s) => ({ ...s, progress: { step, done, total } }));
       };
@@ -155,17 +184,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     [run, rules, lang, docLang],
   );
 
-  const select = useCallback(
-    async (finding: Pick<Finding, 'sheet' | 'address' | 'cell'>) => {
-      try {
-        await selectCell(run, finding.sheet, finding.address);
-        setState((s) => (s.selectError ? { ...s, selectError: null } : s));
-      } catch (error) {
-        setState((s) => ({ ...s, selectError: { cell: finding.cell, message: errorText(error, lang) } }));
-      }
-    },
-    [run, lang],
-  );
+  const selection = useSelection(run, lang, state.inspection);
 
   // Inspect when the pane opens or the host changes (the workbench swaps workbooks), and again
   // when the rules in force change (an apply on the "Tiêu chí" tab): then the mapping in force stays.
@@ -179,13 +198,7 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     void inspectRef.current(sameRun ? undefined : null);
   }, [run, rules]);
 
-  // A "not found" message is text in the language it was made in: read again on a switch.
-  const lastLang = useRef(lang);
-  useEffect(() => {
-    if (lastLang.current === lang) return;
-    lastLang.current = lang;
-    if (current.current.inspectError && !current.current.busy) void inspect();
-  }, [lang, inspect]);
+  useRereadOnLang(lang, current, inspect);
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, outcome: null })), []);
 
@@ -211,22 +224,11 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     await inspect({ ...base, layout: { ...base?.layout, outputTargetCol: free }, sheet: ins.read.sheet });
   }, [inspect]);
 
-  // The last run recorded for the sheet read (a workbook scored before shows its results as such).
-  const inspected = state.inspection;
-  useEffect(() => {
-    if (!inspected || !rules) return;
-    let live = true;
-    readLastRun(run, inspected, rules)
-      .then((lastRun) => live && setState((s) => (s.inspection === inspected ? { ...s, lastRun } : s)))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [run, inspected, rules]);
+  useLastRun(run, state.inspection, rules, setState);
 
   const { override, chosen, remembered } = state;
   const readOverride = useMemo(() => withChoice(override, { chosen, remembered }), [override, chosen, remembered]);
-  return { ...state, inspect, score, select, dismiss, chooseSheet, readOverride, writeRight };
+  return { ...state, ...selection, inspect, score, dismiss, chooseSheet, readOverride, writeRight };
 }
 
 /**

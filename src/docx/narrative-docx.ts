@@ -1,0 +1,106 @@
+/**
+ * The narrative as a Word document, shared by the CLI (--report x.docx) and the task pane ("Tải về
+ * .docx"): set as Vietnamese administrative documents are (Decree 30/2020/NĐ-CP): Times New Roman
+ * 13 pt, A4, justified body, headings as Word headings (so they show in the navigation pane), list
+ * items as list paragraphs, page numbers centred at the top from page 2. Imports the engine and the
+ * docx package only; each shell packs it (a Buffer in Node, a Blob in the pane) and loads it lazily.
+ */
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Header,
+  LevelFormat,
+  PageNumber,
+  Packer,
+  Paragraph,
+  TextRun,
+  convertMillimetersToTwip,
+} from 'docx';
+import { A4_MM, ND30_MARGINS_MM, PRINT_FONT, type Lang, type Narrative } from '../engine';
+
+/** Font and size of the body (half-points: 26 = 13 pt). */
+export const DOCX_FONT = PRINT_FONT;
+export const DOCX_SIZE = 26;
+const BULLETS = 'report-bullets';
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+/** The narrative as a Word document model (docx's Document: pack it with Packer). */
+export function narrativeDocument(n: Narrative, lang: Lang): Document {
+  const heading = (size: number) => ({ run: { font: DOCX_FONT, size, bold: true, color: '000000' }, paragraph: { spacing: { before: 120, after: 120 } } });
+  const paragraphs: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(n.title)] }),
+  ];
+  for (const p of n.paragraphs) {
+    if (p.level === 'bullet') {
+      paragraphs.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(p.text)] }));
+    } else if (p.level === 0) {
+      paragraphs.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, children: [new TextRun(p.text)] }));
+    } else {
+      paragraphs.push(new Paragraph({ heading: HEADINGS[p.level], children: [new TextRun(p.text)] }));
+    }
+  }
+  return new Document({
+    creator: 'par-index-scorer',
+    title: n.title,
+    styles: {
+      default: {
+        document: { run: { font: DOCX_FONT, size: DOCX_SIZE, language: { value: lang === 'vi' ? 'vi-VN' : 'en-US' } }, paragraph: { spacing: { after: 120, line: 288 } } },
+        heading1: heading(28),
+        heading2: heading(DOCX_SIZE),
+        heading3: heading(DOCX_SIZE),
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '-',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(5) } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        // Page numbers centred at the top from the second page on, as Decree 30/2020/NĐ-CP asks:
+        // the first page has a header of its own (titlePage), left empty.
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }),
+        },
+        properties: {
+          titlePage: true,
+          page: {
+            // A4, margins of Decree 30/2020/NĐ-CP (src/engine/print-setup.ts, shared with the report sheet).
+            size: { width: convertMillimetersToTwip(A4_MM.width), height: convertMillimetersToTwip(A4_MM.height) },
+            margin: {
+              top: convertMillimetersToTwip(ND30_MARGINS_MM.top),
+              bottom: convertMillimetersToTwip(ND30_MARGINS_MM.bottom),
+              left: convertMillimetersToTwip(ND30_MARGINS_MM.left),
+              right: convertMillimetersToTwip(ND30_MARGINS_MM.right),
+            },
+          },
+        },
+        children: paragraphs,
+      },
+    ],
+  });
+}
+
+/** The .docx as a Blob (the pane's download). */
+export function narrativeDocxBlob(n: Narrative, lang: Lang): Promise<Blob> {
+  return Packer.toBlob(narrativeDocument(n, lang));
+}
+
+/** The .docx's bytes (the CLI's file). */
+export function narrativeDocxBuffer(n: Narrative, lang: Lang): Promise<Buffer> {
+  return Packer.toBuffer(narrativeDocument(n, lang));
+}
