@@ -7,24 +7,38 @@
  * no package beside it, so `npm install -g par-index-scorer-<version>.tgz` works offline.
  *   npm run build:cli
  */
-"use strict";
+'use strict';
 
-const path = require("path");
-const webpack = require("webpack");
+const path = require('path');
+const webpack = require('webpack');
 
 module.exports = {
-  mode: "production",
-  target: "node20",
-  entry: { "par-score": "./src/cli/bin.ts" },
-  output: { path: path.resolve(__dirname, "build", "cli"), filename: "[name].js", chunkFilename: "[name].js", clean: true },
-  resolve: { extensions: [".ts", ".js"] },
+  mode: 'production',
+  target: 'node20',
+  entry: { 'par-score': './src/cli/bin.ts' },
+  output: {
+    path: path.resolve(__dirname, 'build', 'cli'),
+    filename: '[name].js',
+    chunkFilename: '[name].js',
+    clean: true,
+  },
+  resolve: { extensions: ['.ts', '.js'] },
   module: {
-    rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.cli.json", compilerOptions: { module: "es2022" } } } }],
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'ts-loader',
+          options: { transpileOnly: true, configFile: 'tsconfig.cli.json', compilerOptions: { module: 'es2022' } },
+        },
+      },
+    ],
   },
   // Readable stack traces in a user's bug report: not minified (the file is read once, from disk).
   optimization: { minimize: false, splitChunks: false },
   devtool: false,
-  plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true })],
+  plugins: [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })],
   performance: { hints: false },
-  stats: "errors-warnings",
+  stats: 'errors-warnings',
 };

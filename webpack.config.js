@@ -5,27 +5,27 @@
  *   npm run build:dev   development build
  *   npm run dev-server  https://localhost:3000 with office-addin-dev-certs certificates
  */
-"use strict";
+'use strict';
 
-const fs = require("fs");
-const path = require("path");
-const zlib = require("zlib");
-const webpack = require("webpack");
-const CopyWebpackPlugin = require("copy-webpack-plugin");
-const HtmlWebpackPlugin = require("html-webpack-plugin");
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const webpack = require('webpack');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
 
-const urlDev = "https://localhost:3000/";
+const urlDev = 'https://localhost:3000/';
 
 /** Production URL of the add-in's files (ADDIN_URL), with a trailing slash; dev URL if unset. */
 function productionUrl() {
-  const url = (process.env.ADDIN_URL || "").trim();
+  const url = (process.env.ADDIN_URL || '').trim();
   if (!url) return urlDev;
   if (!/^https:\/\//i.test(url)) throw new Error(`ADDIN_URL must be an https:// URL, got "${url}"`);
-  return url.endsWith("/") ? url : `${url}/`;
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 async function getHttpsOptions() {
-  const devCerts = require("office-addin-dev-certs");
+  const devCerts = require('office-addin-dev-certs');
   const httpsOptions = await devCerts.getHttpsServerOptions();
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
@@ -40,10 +40,10 @@ class BundleSizePlugin {
   }
 
   apply(compiler) {
-    compiler.hooks.afterEmit.tap("BundleSizePlugin", (compilation) => {
+    compiler.hooks.afterEmit.tap('BundleSizePlugin', (compilation) => {
       const entrypoint = compilation.entrypoints.get(this.entry);
       if (!entrypoint) return;
-      const files = entrypoint.getFiles().filter((f) => f.endsWith(".js"));
+      const files = entrypoint.getFiles().filter((f) => f.endsWith('.js'));
       let raw = 0;
       let gzip = 0;
       for (const file of files) {
@@ -53,30 +53,30 @@ class BundleSizePlugin {
         gzip += zlib.gzipSync(buf, { level: 9 }).length;
       }
       const kb = (n) => (n / 1024).toFixed(1);
-      console.log(`${this.entry} bundle: ${kb(raw)} KB (gzip ${kb(gzip)} KB) [${files.join(", ")}]`);
+      console.log(`${this.entry} bundle: ${kb(raw)} KB (gzip ${kb(gzip)} KB) [${files.join(', ')}]`);
     });
   }
 }
 
 module.exports = async (env, options) => {
-  const dev = options.mode === "development";
+  const dev = options.mode === 'development';
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const urlProd = productionUrl();
 
   const config = {
-    devtool: "source-map",
+    devtool: 'source-map',
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].[contenthash:8].js",
-      chunkFilename: "[name].[contenthash:8].js",
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: {
-      extensions: [".ts", ".tsx", ".js", ".html"],
+      extensions: ['.ts', '.tsx', '.js', '.html'],
     },
     module: {
       rules: [
@@ -84,12 +84,12 @@ module.exports = async (env, options) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
-            loader: "ts-loader",
+            loader: 'ts-loader',
             options: {
               transpileOnly: true,
-              configFile: path.resolve(__dirname, "tsconfig.json"),
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
               // tsconfig.json emits CommonJS for Node (jest, CLI); ES modules let webpack tree-shake.
-              compilerOptions: { module: "es2020", sourceMap: true },
+              compilerOptions: { module: 'es2020', sourceMap: true },
             },
           },
         },
@@ -100,8 +100,8 @@ module.exports = async (env, options) => {
         cacheGroups: {
           vendor: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|tslib|use-sync-external-store|use-disposable)[\\/]/,
-            name: "vendor",
-            chunks: "initial",
+            name: 'vendor',
+            chunks: 'initial',
             priority: 10,
           },
         },
@@ -111,15 +111,15 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           {
-            from: "assets/*.png",
-            to: "assets/[name][ext]",
+            from: 'assets/*.png',
+            to: 'assets/[name][ext]',
           },
           // The first-run panel's links (issue 17, item 10): the user guide and the sample workbook.
-          { from: "src/taskpane/help.html", to: "help.html" },
-          { from: "examples/chi-so-cchc-2021-tu-ky.xlsx", to: "assets/[name][ext]" },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'examples/chi-so-cchc-2021-tu-ky.xlsx', to: 'assets/[name][ext]' },
           {
-            from: "manifest.xml",
-            to: "[name][ext]",
+            from: 'manifest.xml',
+            to: '[name][ext]',
             transform(content) {
               if (dev) return content;
               return content.toString().split(urlDev).join(urlProd);
@@ -128,16 +128,16 @@ module.exports = async (env, options) => {
         ],
       }),
       // The version the pane shows (src/taskpane/version.ts).
-      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require("./package.json").version) }),
+      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require('./package.json').version) }),
       new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
       }),
     ],
     performance: {
@@ -147,17 +147,17 @@ module.exports = async (env, options) => {
     devServer: {
       hot: true,
       headers: {
-        "Access-Control-Allow-Origin": "*",
+        'Access-Control-Allow-Origin': '*',
       },
       server: {
-        type: "https",
+        type: 'https',
         options: serving ? await getHttpsOptions() : {},
       },
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
     },
   };
 
-  if (!dev && !serving) config.plugins.push(new BundleSizePlugin("taskpane"));
+  if (!dev && !serving) config.plugins.push(new BundleSizePlugin('taskpane'));
 
   return config;
 };

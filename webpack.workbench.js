@@ -4,26 +4,26 @@
  * App on a fake Excel host beside an HTML grid of the fake workbook. Output: build/workbench/.
  *   npm run workbench            build, then serve on http://localhost:3100 (PORT overrides)
  */
-"use strict";
+'use strict';
 
-const path = require("path");
-const webpack = require("webpack");
-const HtmlWebpackPlugin = require("html-webpack-plugin");
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 module.exports = (env = {}, options = {}) => ({
-  mode: options.mode || "development",
+  mode: options.mode || 'development',
   devtool: false,
-  entry: { workbench: "./src/workbench/index.tsx" },
+  entry: { workbench: './src/workbench/index.tsx' },
   output: {
-    path: path.resolve(__dirname, "build", "workbench"),
-    filename: "[name].js",
-    chunkFilename: "[name].[contenthash:8].js",
+    path: path.resolve(__dirname, 'build', 'workbench'),
+    filename: '[name].js',
+    chunkFilename: '[name].[contenthash:8].js',
     clean: true,
   },
   resolve: {
-    extensions: [".ts", ".tsx", ".js"],
+    extensions: ['.ts', '.tsx', '.js'],
     // exceljs's "browser" field points at its self-contained browser build (dist/exceljs.min.js).
-    aliasFields: ["browser"],
+    aliasFields: ['browser'],
   },
   module: {
     // The browser build of exceljs is a prebuilt UMD bundle: nothing to parse for imports.
@@ -33,11 +33,11 @@ module.exports = (env = {}, options = {}) => ({
         test: /\.tsx?$/,
         exclude: /node_modules/,
         use: {
-          loader: "ts-loader",
+          loader: 'ts-loader',
           options: {
             transpileOnly: true,
-            configFile: path.resolve(__dirname, "tsconfig.json"),
-            compilerOptions: { module: "es2020", sourceMap: false },
+            configFile: path.resolve(__dirname, 'tsconfig.json'),
+            compilerOptions: { module: 'es2020', sourceMap: false },
           },
         },
       },
@@ -45,11 +45,11 @@ module.exports = (env = {}, options = {}) => ({
   },
   plugins: [
     // The version the pane shows (src/taskpane/version.ts), as in webpack.config.js.
-    new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require("./package.json").version) }),
+    new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require('./package.json').version) }),
     new HtmlWebpackPlugin({
-      filename: "index.html",
-      template: "./src/workbench/workbench.html",
-      chunks: ["workbench"],
+      filename: 'index.html',
+      template: './src/workbench/workbench.html',
+      chunks: ['workbench'],
     }),
   ],
   performance: { hints: false },

@@ -22,11 +22,17 @@ function main(): void {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'par-bench-dist-'));
   try {
     const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
-    const r = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (r.status !== 0) throw new Error(`webpack exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
     const printed = /taskpane bundle: [^\n]*/.exec(r.stdout)?.[0] ?? 'no size line printed';
     const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^(https?:)?\/\//.test(src));
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
+      .map((m) => m[1])
+      .filter((src) => !/^(https?:)?\/\//.test(src));
     let raw = 0;
     let gz = 0;
     for (const s of scripts) {

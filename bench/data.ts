@@ -6,7 +6,28 @@
 import type { CellValue } from '../src/engine';
 
 const PREFIX = ['Xã', 'Phường', 'Thị trấn', 'Sở', 'Ban'];
-const PLACE = ['Đông Hưng', 'Tây Sơn', 'Nam Định', 'Bắc Ninh', 'Quỳnh Côi', 'Hà Kỳ', 'Đại Đồng', 'Tiên Động', 'Nguyên Giáp', 'Minh Đức', 'Quang Phục', 'Hưng Đạo', 'Văn Tố', 'Ngọc Kỳ', 'Phượng Kỳ', 'Tân Kỳ', 'Dân Chủ', 'Cộng Lạc', 'An Thanh', 'Hà Thanh'];
+const PLACE = [
+  'Đông Hưng',
+  'Tây Sơn',
+  'Nam Định',
+  'Bắc Ninh',
+  'Quỳnh Côi',
+  'Hà Kỳ',
+  'Đại Đồng',
+  'Tiên Động',
+  'Nguyên Giáp',
+  'Minh Đức',
+  'Quang Phục',
+  'Hưng Đạo',
+  'Văn Tố',
+  'Ngọc Kỳ',
+  'Phượng Kỳ',
+  'Tân Kỳ',
+  'Dân Chủ',
+  'Cộng Lạc',
+  'An Thanh',
+  'Hà Thanh',
+];
 /** Max points per field, cycled (2-decimal scores stay exact in ten-thousandths). */
 const MAXES = [10, 8, 12, 6, 15, 5, 4, 20, 7, 13];
 
@@ -25,7 +46,10 @@ export function fieldMax(f: number): number {
  * which every character read would have to go through, and no workbook gives that.
  */
 export function unitName(u: number): string {
-  return Buffer.from(`${PREFIX[u % PREFIX.length]} ${PLACE[Math.floor(u / PREFIX.length) % PLACE.length]} ${u + 1}`, 'utf8').toString('utf8');
+  return Buffer.from(
+    `${PREFIX[u % PREFIX.length]} ${PLACE[Math.floor(u / PREFIX.length) % PLACE.length]} ${u + 1}`,
+    'utf8',
+  ).toString('utf8');
 }
 
 /** `units` × `fields` scoring sheet as a grid of cell values. */

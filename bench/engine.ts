@@ -24,7 +24,8 @@ function reps(n: number): number {
 /** The engine, end to end on a grid. Throws if the data did not score cleanly. */
 function engine(grid: CellValue[][], n: number): number {
   const s = scoreGrid(grid, 'Tổng hợp', HAI_DUONG_2018);
-  if (!s.found || s.errors.length > 0 || s.result.summary.unitCount !== n || s.result.rankOrder.length !== n) throw new Error(`engine bench: unexpected result (${s.found ? `${s.errors.length} errors` : s.reason})`);
+  if (!s.found || s.errors.length > 0 || s.result.summary.unitCount !== n || s.result.rankOrder.length !== n)
+    throw new Error(`engine bench: unexpected result (${s.found ? `${s.errors.length} errors` : s.reason})`);
   return s.result.rankOrder[0];
 }
 
@@ -56,8 +57,11 @@ function main(): void {
     const med = median(ts);
     const p90 = ts[Math.min(ts.length - 1, Math.floor(ts.length * 0.9))];
     const target = targetMs === null ? '' : `; target ≤ ${targetMs} ms: ${verdict(med <= targetMs)}`;
-    if (targetMs !== null) verdicts.push(`${num(n)} units ${num(med, 2)} ms ≤ ${targetMs} ms: ${verdict(med <= targetMs)}`);
-    console.log(`engine ${num(n)} units × ${FIELDS} fields: median ${num(med, 2)} ms of ${k} runs (p90 ${num(p90, 2)} ms, fastest ${num(ts[0], 2)} ms), ${num((med * 1e6) / n)} ns/unit${target}`);
+    if (targetMs !== null)
+      verdicts.push(`${num(n)} units ${num(med, 2)} ms ≤ ${targetMs} ms: ${verdict(med <= targetMs)}`);
+    console.log(
+      `engine ${num(n)} units × ${FIELDS} fields: median ${num(med, 2)} ms of ${k} runs (p90 ${num(p90, 2)} ms, fastest ${num(ts[0], 2)} ms), ${num((med * 1e6) / n)} ns/unit${target}`,
+    );
   }
   console.log(`engine targets: ${verdicts.join('; ')}`);
 }

@@ -84,8 +84,14 @@ async function guarded(n: number): Promise<Guarded> {
   const preview = fake.host.syncCount;
   fake.host.resetCounters();
   const outcome = await scoreSafely(run, { lang: 'vi', since: stamp, now: () => new Date(0) });
-  if (outcome.status !== 'written') throw new Error(`guarded run: ${outcome.status}${'message' in outcome ? `: ${outcome.message}` : ''}`);
-  return { preview, click: fake.host.syncCount, stats: outcome.stats, largest: Math.max(fake.host.maxRequestBytes, fake.host.maxResponseBytes) };
+  if (outcome.status !== 'written')
+    throw new Error(`guarded run: ${outcome.status}${'message' in outcome ? `: ${outcome.message}` : ''}`);
+  return {
+    preview,
+    click: fake.host.syncCount,
+    stats: outcome.stats,
+    largest: Math.max(fake.host.maxRequestBytes, fake.host.maxResponseBytes),
+  };
 }
 
 /** The sizes the guarded run's sync count is reported at, in both modes (issue 17 item 11): a district and every commune. */
@@ -102,7 +108,12 @@ async function guardedLine(done: Map<number, Guarded>): Promise<void> {
   const ok = district <= DISTRICT_SYNCS && largest < LIMIT;
   console.log(
     `excel guarded run syncs (scoreSafely, ${FIELDS} fields): ` +
-      runs.map(([n, g]) => `${num(n)} rows ${g.click} syncs (${g.stats.readChunks} read + ${g.stats.writeChunks} write chunks)`).join('; ') +
+      runs
+        .map(
+          ([n, g]) =>
+            `${num(n)} rows ${g.click} syncs (${g.stats.readChunks} read + ${g.stats.writeChunks} write chunks)`,
+        )
+        .join('; ') +
       `; largest request or response ${bytes(largest)}; target ≤ ${DISTRICT_SYNCS} syncs at a district, every request < 5 MB: ${verdict(ok)}`,
   );
 }
@@ -115,7 +126,8 @@ async function main(): Promise<void> {
   for (const n of SIZES) {
     const fake = fakeWith(scoringGrid(n, FIELDS));
     const outcome = await scoreWorkbook(runOf(fake), { rules: HAI_DUONG_2018, lang: 'vi' });
-    if (outcome.status !== 'written') throw new Error(`adapter: ${outcome.status}${'message' in outcome ? `: ${outcome.message}` : ''}`);
+    if (outcome.status !== 'written')
+      throw new Error(`adapter: ${outcome.status}${'message' in outcome ? `: ${outcome.message}` : ''}`);
     const a = traffic(fake);
     const s = outcome.stats;
     if (a.syncs !== 1 + s.readChunks + s.writeChunks) perChunkConstant = false;

@@ -22,7 +22,9 @@ const SECTIONS: { file: string; flags: string[] }[] = [
 function main(): void {
   const t0 = nowMs();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`bench ${SHORT ? 'short' : 'full'}: node ${process.version}, ${os.cpus().length} CPUs (${cpu}), ${num(os.totalmem() / 2 ** 30, 1)} GB RAM`);
+  console.log(
+    `bench ${SHORT ? 'short' : 'full'}: node ${process.version}, ${os.cpus().length} CPUs (${cpu}), ${num(os.totalmem() / 2 ** 30, 1)} GB RAM`,
+  );
   let failed = 0;
   for (const s of SECTIONS) {
     const args = [...s.flags, path.join(__dirname, s.file), ...(SHORT ? ['--short'] : [])];

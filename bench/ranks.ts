@@ -167,7 +167,8 @@ function rankBy<T>(xs: readonly T[], cmp: (a: T, b: T) => number): number[] {
   return ranks;
 }
 
-const cmpExact = (a: RankedUnit, b: RankedUnit) => compareFractions(a.totalScaled, a.maxScaled, b.totalScaled, b.maxScaled);
+const cmpExact = (a: RankedUnit, b: RankedUnit) =>
+  compareFractions(a.totalScaled, a.maxScaled, b.totalScaled, b.maxScaled);
 
 /** Each SUM model's row sums and index doubles, and how well they reproduce LibreOffice. */
 function fitModels(units: readonly RankedUnit[], maxCells: readonly number[]) {
@@ -178,13 +179,19 @@ function fitModels(units: readonly RankedUnit[], maxCells: readonly number[]) {
     const ranks = rankBy(doubles, (a, b) => Math.sign(a - b));
     const reproduced = units.filter((u, i) => ranks[i] === u.lo).length;
     const saved = units.filter((u, i) => Number(doubles[i].toPrecision(15)) === u.loSaved).length;
-    const near = units.filter((u, i) => Math.abs(doubles[i] - u.loSaved) <= 1.0000001 * 10 ** (Math.floor(Math.log10(Math.abs(doubles[i]))) - 14)).length;
+    const near = units.filter(
+      (u, i) =>
+        Math.abs(doubles[i] - u.loSaved) <= 1.0000001 * 10 ** (Math.floor(Math.log10(Math.abs(doubles[i]))) - 14),
+    ).length;
     return { model, sums, doubles, reproduced, saved, near };
   });
 }
 
 /** Why unit i's ranks differ: the units tied one way and not the other, and whether any order flips. */
-function causesOf(units: readonly RankedUnit[], i: number): { causes: Cause[]; exactOnly: number[]; doubleOnly: number[] } {
+function causesOf(
+  units: readonly RankedUnit[],
+  i: number,
+): { causes: Cause[]; exactOnly: number[]; doubleOnly: number[] } {
   const u = units[i];
   const exactOnly: number[] = [];
   const doubleOnly: number[] = [];
@@ -226,7 +233,12 @@ export function diagnoseRanks(units: readonly RankedUnit[], maxCells: readonly n
     if (u.ours === u.lo) return;
     const c = causesOf(units, i);
     if (c.exactOnly.some((j) => cellIndex(j) !== cellIndex(i))) inCells++;
-    disagreements.push({ ...at(i), causes: c.causes, exactOnly: c.exactOnly.map(at), doubleOnly: c.doubleOnly.map(at) });
+    disagreements.push({
+      ...at(i),
+      causes: c.causes,
+      exactOnly: c.exactOnly.map(at),
+      doubleOnly: c.doubleOnly.map(at),
+    });
   });
   return {
     disagreements,
@@ -260,6 +272,7 @@ export function disagreementLines(d: Disagreement): string[] {
     `    LibreOffice: rank ${u.lo}, index saved as ${u.loSaved} (15 digits), as a double ${doubleText(d.loIndex, u.totalScaled, u.maxScaled)}; the row's SUM ${doubleText(d.loSum, u.totalScaled, 1e4)}; the exact sum of its cells' doubles, rounded once: ${doubleText(exactSum(u.cells), u.totalScaled, 1e4)}`,
   ];
   if (d.exactOnly.length) lines.push(`    tied exactly, not as doubles, with ${d.exactOnly.map(neighbour).join(', ')}`);
-  if (d.doubleOnly.length) lines.push(`    tied as doubles, not exactly, with ${d.doubleOnly.map(neighbour).join(', ')}`);
+  if (d.doubleOnly.length)
+    lines.push(`    tied as doubles, not exactly, with ${d.doubleOnly.map(neighbour).join(', ')}`);
   return lines;
 }

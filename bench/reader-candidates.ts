@@ -47,7 +47,12 @@ interface Tally {
 type Candidate = (xml: string) => Tally;
 
 /** The event handlers every tokenizer drives: a cell's address, its value's text, its end. */
-function cellCollector(): { open(name: string, attrs: (n: string) => string | undefined): void; text(t: string): void; close(name: string): void; tally: Tally } {
+function cellCollector(): {
+  open(name: string, attrs: (n: string) => string | undefined): void;
+  text(t: string): void;
+  close(name: string): void;
+  tally: Tally;
+} {
   const tally: Tally = { cells: 0, sum: 0 };
   let inValue = false;
   let ref = '';
@@ -100,7 +105,12 @@ function saxesCandidate(xmlns: boolean): Candidate {
 function saxCandidate(xmlns: boolean): Candidate {
   return (xml) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sax = require('sax') as { parser(strict: boolean, opts: object): { onopentag: unknown; ontext: unknown; onclosetag: unknown; write(s: string): { close(): void } } };
+    const sax = require('sax') as {
+      parser(
+        strict: boolean,
+        opts: object,
+      ): { onopentag: unknown; ontext: unknown; onclosetag: unknown; write(s: string): { close(): void } };
+    };
     const c = cellCollector();
     const p = sax.parser(true, { xmlns });
     p.onopentag = (node: { name: string; attributes: Record<string, string | { value: string }> }) =>
@@ -148,7 +158,9 @@ function child(name: string, file: string): void {
     tally = candidate(xml);
     times.push(nowMs() - t0);
   }
-  process.stdout.write(JSON.stringify({ ms: median(times), ...tally, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ ms: median(times), ...tally, maxRssKb: process.resourceUsage().maxRSS }) + '\n',
+  );
 }
 
 async function parent(): Promise<void> {
@@ -162,16 +174,22 @@ async function parent(): Promise<void> {
   const part = path.join(dir, 'sheet1.xml');
   fs.writeFileSync(part, zip.bytes('xl/worksheets/sheet1.xml'));
   const size = fs.statSync(part).size;
-  console.log(`reader candidates, ${num(UNITS)} units × ${FIELDS} fields: sheet part ${num(size / 1024 / 1024, 1)} MB; node ${process.version}, median of ${RUNS} reads after a warm-up, peak RSS of the child process`);
+  console.log(
+    `reader candidates, ${num(UNITS)} units × ${FIELDS} fields: sheet part ${num(size / 1024 / 1024, 1)} MB; node ${process.version}, median of ${RUNS} reads after a warm-up, peak RSS of the child process`,
+  );
   // A child that only reads the file: what the process costs before any parsing.
   for (const name of Object.keys(CANDIDATES)) {
-    const r = spawnSync(process.execPath, [__filename, '--candidate', name, part, ...(SHORT ? ['--short'] : [])], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [__filename, '--candidate', name, part, ...(SHORT ? ['--short'] : [])], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) {
       console.log(`${name}: failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
       continue;
     }
     const out = JSON.parse(r.stdout) as { ms: number; cells: number; sum: number; maxRssKb: number };
-    console.log(`${name}: ${num(out.ms, 0)} ms, peak RSS ${num(out.maxRssKb / 1024, 0)} MB, ${num(out.cells)} cells (checksum ${num(out.sum, 2)})`);
+    console.log(
+      `${name}: ${num(out.ms, 0)} ms, peak RSS ${num(out.maxRssKb / 1024, 0)} MB, ${num(out.cells)} cells (checksum ${num(out.sum, 2)})`,
+    );
   }
   if (!process.env.PAR_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
 }

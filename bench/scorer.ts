@@ -67,17 +67,28 @@ async function writeFormulaWorkbook(file: string, grid: CellValue[][]): Promise<
     for (let c = firstField; c <= lastField; c++) ratios.push(`${col(c)}${r}/${col(c)}$${maxRow}`);
     const conds = bands
       .slice(0, -1)
-      .map((b, i) => `AND(${idx}${r}>=${b.min.pct / 100},${minr}${r}>=${(b.fieldFloorPct as number) / 100}),"${labels[i]}"`);
-    row.getCell(lastField + 2).value = { formula: `SUM(${F}${r}:${L}${r})/SUM(${F}$${maxRow}:${L}$${maxRow})` } as ExcelJS.CellFormulaValue;
+      .map(
+        (b, i) =>
+          `AND(${idx}${r}>=${b.min.pct / 100},${minr}${r}>=${(b.fieldFloorPct as number) / 100}),"${labels[i]}"`,
+      );
+    row.getCell(lastField + 2).value = {
+      formula: `SUM(${F}${r}:${L}${r})/SUM(${F}$${maxRow}:${L}$${maxRow})`,
+    } as ExcelJS.CellFormulaValue;
     row.getCell(lastField + 3).value = { formula: `MIN(${ratios.join(',')})` } as ExcelJS.CellFormulaValue;
-    row.getCell(lastField + 4).value = { formula: `_xlfn.IFS(${conds.join(',')},TRUE,"${labels[labels.length - 1]}")` } as ExcelJS.CellFormulaValue;
-    row.getCell(lastField + 5).value = { formula: `_xlfn.RANK.EQ(${idx}${r},${idx}$${first}:${idx}$${last})` } as ExcelJS.CellFormulaValue;
+    row.getCell(lastField + 4).value = {
+      formula: `_xlfn.IFS(${conds.join(',')},TRUE,"${labels[labels.length - 1]}")`,
+    } as ExcelJS.CellFormulaValue;
+    row.getCell(lastField + 5).value = {
+      formula: `_xlfn.RANK.EQ(${idx}${r},${idx}$${first}:${idx}$${last})`,
+    } as ExcelJS.CellFormulaValue;
   }
   // Summary: units per band, and per field the units under each band's floor.
   const s0 = lastField + 7; // 1-based column of the summary block
   bands.forEach((b, i) => {
     ws.getCell(HEAD_ROWS - 1 + i, s0).value = labels[i];
-    ws.getCell(HEAD_ROWS - 1 + i, s0 + 1).value = { formula: `COUNTIFS(${band}$${first}:${band}$${last},${col(s0 - 1)}${HEAD_ROWS - 1 + i})` } as ExcelJS.CellFormulaValue;
+    ws.getCell(HEAD_ROWS - 1 + i, s0 + 1).value = {
+      formula: `COUNTIFS(${band}$${first}:${band}$${last},${col(s0 - 1)}${HEAD_ROWS - 1 + i})`,
+    } as ExcelJS.CellFormulaValue;
   });
   for (let f = 0; f < FIELDS; f++) {
     const c = col(firstField + f);
@@ -107,7 +118,12 @@ function timed(cmd: string, args: string[], dir: string, env?: NodeJS.ProcessEnv
   const useTime = fs.existsSync(TIME);
   const t0 = nowMs();
   const r = useTime
-    ? spawnSync(TIME, ['-v', '-o', timeFile, cmd, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env })
+    ? spawnSync(TIME, ['-v', '-o', timeFile, cmd, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env,
+      })
     : spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   const ms = nowMs() - t0;
   let maxRssKb: number | null = null;
@@ -154,7 +170,10 @@ function sampleFigure(cli: string, dir: string): void {
   fs.copyFileSync(SAMPLE, input);
   const out = path.join(dir, 'sample.scored.xlsx');
   const once = () => {
-    const r = timed(process.execPath, [cli, input, '--out', out, '--year', '2021'], dir, { ...process.env, PAR_TIMINGS: '1' });
+    const r = timed(process.execPath, [cli, input, '--out', out, '--year', '2021'], dir, {
+      ...process.env,
+      PAR_TIMINGS: '1',
+    });
     if (r.status !== 0) throw new Error(`scorer on the sample exited ${r.status}: ${r.stderr}`);
     return r;
   };
@@ -162,7 +181,9 @@ function sampleFigure(cli: string, dir: string): void {
   const runs = Array.from({ length: RUNS }, once);
   const med = medianRun(runs);
   const all = runs.length > 1 ? ` (median of ${runs.length}: ${runs.map((r) => num(r.ms)).join(', ')} ms)` : '';
-  console.log(`scorer sample (23 units, examples/chi-so-cchc-2021-tu-ky.xlsx): par-score ${num(med.ms)} ms${all}, peak RSS ${mb(med.maxRssKb)}`);
+  console.log(
+    `scorer sample (23 units, examples/chi-so-cchc-2021-tu-ky.xlsx): par-score ${num(med.ms)} ms${all}, peak RSS ${mb(med.maxRssKb)}`,
+  );
   console.log(`scorer sample phases, median run (ms): ${/timings \(ms\): (.*)/.exec(med.stderr)?.[1] ?? 'n/a'}`);
 }
 
@@ -177,7 +198,10 @@ function explainRanks(grid: CellValue[][], ranks: readonly { ours: number; lo: n
   const engineUnits = scored.result.units;
   // Unit k is sheet row HEAD_ROWS + 1 + k: checked by name, as the ranks and cells are taken by row.
   const stray = engineUnits.findIndex((u, k) => u.name !== grid[HEAD_ROWS + k]?.[LEAD_COLS - 1]);
-  if (engineUnits.length !== UNITS || stray >= 0) throw new Error(`the engine's units are not the sheet's rows in order (${engineUnits.length} units, first stray ${stray})`);
+  if (engineUnits.length !== UNITS || stray >= 0)
+    throw new Error(
+      `the engine's units are not the sheet's rows in order (${engineUnits.length} units, first stray ${stray})`,
+    );
   const cellsOf = (row: CellValue[]) => row.slice(firstField, lastField + 1).map(Number);
   const units: RankedUnit[] = engineUnits.map((u, k) => ({
     row: HEAD_ROWS + 1 + k,
@@ -194,7 +218,9 @@ function explainRanks(grid: CellValue[][], ranks: readonly { ours: number; lo: n
   const ours = d.ourRanksReproduced === UNITS && d.disagreements.every((x) => !x.causes.includes('noFloatCause'));
   console.log(
     `scorer ranks: the ${num(n)} other${n === 1 ? '' : 's'}: ${causeCounts(d.disagreements)} (read from LibreOffice's ranks: RANK.EQ ties equal values only)` +
-      (split ? `; in ${num(d.inCells)} of the ${num(split)} split ties the exact sums of the cells' doubles already differ (the cells hold binary approximations of 2-decimal scores)` : '') +
+      (split
+        ? `; in ${num(d.inCells)} of the ${num(split)} split ties the exact sums of the cells' doubles already differ (the cells hold binary approximations of 2-decimal scores)`
+        : '') +
       `; RANK.EQ over the engine's exact fractions gives the scorer's ranks for ${of(d.ourRanksReproduced)} units: ` +
       (ours ? 'none is an engine error' : 'ENGINE ERROR, see the units below'),
   );
@@ -232,13 +258,27 @@ async function main(): Promise<void> {
     const scorerRuns = [runScorer()];
     const scorer = () => medianRun(scorerRuns);
 
-    const soffice = ['soffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => p.includes('/') ? fs.existsSync(p) : spawnSync('which', [p]).status === 0);
+    const soffice = ['soffice', '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) =>
+      p.includes('/') ? fs.existsSync(p) : spawnSync('which', [p]).status === 0,
+    );
     if (!soffice) {
-      console.log(`scorer ${num(UNITS)} units × ${FIELDS} fields: par-score ${num(scorer().ms / 1000, 2)} s, peak RSS ${mb(scorer().maxRssKb)}; skipped LibreOffice: soffice not found`);
+      console.log(
+        `scorer ${num(UNITS)} units × ${FIELDS} fields: par-score ${num(scorer().ms / 1000, 2)} s, peak RSS ${mb(scorer().maxRssKb)}; skipped LibreOffice: soffice not found`,
+      );
       return;
     }
     const profile = recalcProfile(dir);
-    const loArgs = (file: string, out: string) => ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', out, file];
+    const loArgs = (file: string, out: string) => [
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      out,
+      file,
+    ];
     // First start creates the profile: not timed.
     const warmDir = path.join(dir, 'warm');
     fs.mkdirSync(warmDir);
@@ -277,14 +317,19 @@ async function main(): Promise<void> {
       const sBand = resultOf(wa.getRow(r).getCell(lastField + 4).value);
       const lBand = resultOf(wbk.getRow(r).getCell(lastField + 4).value);
       const lRank = resultOf(wbk.getRow(r).getCell(lastField + 5).value);
-      ranks.push({ ours: Number(sRank), lo: Number(lRank), loSaved: Number(resultOf(wbk.getRow(r).getCell(lastField + 2).value)) });
+      ranks.push({
+        ours: Number(sRank),
+        lo: Number(lRank),
+        loSaved: Number(resultOf(wbk.getRow(r).getCell(lastField + 2).value)),
+      });
       if (lBand !== undefined && lBand !== null) computed++;
       if (sBand === lBand) bandsAgree++;
       if (sRank === lRank) ranksAgree++;
     }
     const best = scorer();
     const speedup = lo.ms / best.ms;
-    const runs = (rs: Run[]) => (rs.length > 1 ? ` (median of ${rs.length}: ${rs.map((r) => num(r.ms / 1000, 2)).join(', ')} s)` : '');
+    const runs = (rs: Run[]) =>
+      rs.length > 1 ? ` (median of ${rs.length}: ${rs.map((r) => num(r.ms / 1000, 2)).join(', ')} s)` : '';
     console.log(
       `scorer ${num(UNITS)} units × ${FIELDS} fields: par-score ${num(best.ms / 1000, 2)} s${runs(scorerRuns)}, peak RSS ${mb(best.maxRssKb)}; ` +
         `LibreOffice recalculating the rules as formulas and saving ${num(lo.ms / 1000, 2)} s${runs(loRuns)}, peak RSS ${mb(lo.maxRssKb)}; ` +

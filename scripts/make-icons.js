@@ -4,14 +4,14 @@
  * blue rounded square. Only Node built-ins are used (zlib for deflate, a hand-written PNG encoder),
  * so the output is reproducible: `node scripts/make-icons.js`.
  */
-"use strict";
+'use strict';
 
-const fs = require("fs");
-const path = require("path");
-const zlib = require("zlib");
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
 
 const SIZES = [16, 32, 64, 80];
-const OUT_DIR = path.join(__dirname, "..", "assets");
+const OUT_DIR = path.join(__dirname, '..', 'assets');
 const SUPERSAMPLE = 8; // 8x8 samples per pixel for anti-aliasing
 
 const BLUE = [0x0f, 0x6c, 0xbd]; // Fluent UI brand blue
@@ -38,7 +38,7 @@ function crc32(buf) {
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length, 0);
-  const typeAndData = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(typeAndData), 0);
   return Buffer.concat([len, typeAndData, crc]);
@@ -62,7 +62,7 @@ function encodePng(width, height, rgba) {
     Buffer.from(rgba.buffer, rgba.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
   }
   const idat = zlib.deflateSync(raw, { level: 9 });
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
 
 // --- Glyph ----------------------------------------------------------------------------------

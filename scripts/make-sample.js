@@ -29,7 +29,13 @@ const FIELDS = [
   { label: 'Cải cách tài chính công', max: 12 },
   { label: 'Xây dựng và phát triển Chính quyền điện tử, Chính quyền số', max: 22 },
 ];
-const CDDH = 0, THE_CHE = 1, TTHC = 2, BO_MAY = 3, CONG_VU = 4, TAI_CHINH = 5, CQDT = 6;
+const CDDH = 0,
+  THE_CHE = 1,
+  TTHC = 2,
+  BO_MAY = 3,
+  CONG_VU = 4,
+  TAI_CHINH = 5,
+  CQDT = 6;
 
 /**
  * The units in the seed's order (section II.1.2). `index`: the 2021 index in hundredths of a
@@ -112,7 +118,8 @@ function check(u, scores) {
   });
   if (pcts.some((p) => p < 5000)) problems.push('a field under 50%');
   const under70 = pcts.some((p) => p < 7000);
-  if (u.index >= 8000 && Boolean(u.weak) !== under70) problems.push(`under-70 field: ${under70}, demoted: ${Boolean(u.weak)}`);
+  if (u.index >= 8000 && Boolean(u.weak) !== under70)
+    problems.push(`under-70 field: ${under70}, demoted: ${Boolean(u.weak)}`);
   if (problems.length) throw new Error(`${u.name}: ${problems.join('; ')} (${scores.join(', ')})`);
 }
 
@@ -123,7 +130,8 @@ function fromHundredths(h) {
 async function main() {
   const totalIndex = UNITS.reduce((a, u) => a + u.index, 0);
   const lastSum = UNITS.reduce((a, u) => a + u.last, 0);
-  if (totalIndex !== 8330 * UNITS.length) throw new Error(`district index: ${totalIndex / UNITS.length / 100}% (want 83,30%)`);
+  if (totalIndex !== 8330 * UNITS.length)
+    throw new Error(`district index: ${totalIndex / UNITS.length / 100}% (want 83,30%)`);
   if (lastSum !== 6319 * UNITS.length) throw new Error(`2020 average: ${lastSum / UNITS.length / 100}% (want 63,19%)`);
   if (new Set(UNITS.map((u) => u.index)).size !== UNITS.length) throw new Error('tied indexes');
 
@@ -138,8 +146,14 @@ async function main() {
   const lines = [
     ['HƯỚNG DẪN SỬ DỤNG BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ', { bold: true, size: 14 }],
     [''],
-    ['LƯU Ý: Đây là tệp mẫu. Toàn bộ điểm số trong tệp là điểm minh hoạ, được tự đặt ra để tái hiện kết quả xếp loại', { bold: true, color: { argb: 'FFC00000' } }],
-    ['đã công bố trong Báo cáo CCHC năm 2021 của UBND huyện Tứ Kỳ; đây KHÔNG phải là điểm thẩm định thật của các xã, thị trấn.', { bold: true, color: { argb: 'FFC00000' } }],
+    [
+      'LƯU Ý: Đây là tệp mẫu. Toàn bộ điểm số trong tệp là điểm minh hoạ, được tự đặt ra để tái hiện kết quả xếp loại',
+      { bold: true, color: { argb: 'FFC00000' } },
+    ],
+    [
+      'đã công bố trong Báo cáo CCHC năm 2021 của UBND huyện Tứ Kỳ; đây KHÔNG phải là điểm thẩm định thật của các xã, thị trấn.',
+      { bold: true, color: { argb: 'FFC00000' } },
+    ],
     [''],
     ['Cách bố trí bảng (trang "Tổng hợp"):'],
     ['• Các dòng tiêu đề ở trên cùng (tuỳ ý).'],
@@ -178,8 +192,14 @@ async function main() {
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   };
   title(1, 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ', { bold: true, size: 12 });
-  title(2, 'BẢNG TỔNG HỢP ĐIỂM THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021 CỦA UBND CÁC XÃ, THỊ TRẤN', { bold: true, size: 13 });
-  title(3, '(Điểm minh hoạ, tự đặt ra để tái hiện kết quả đã công bố; không phải điểm thẩm định thật)', { italic: true, color: { argb: 'FFC00000' } });
+  title(2, 'BẢNG TỔNG HỢP ĐIỂM THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021 CỦA UBND CÁC XÃ, THỊ TRẤN', {
+    bold: true,
+    size: 13,
+  });
+  title(3, '(Điểm minh hoạ, tự đặt ra để tái hiện kết quả đã công bố; không phải điểm thẩm định thật)', {
+    italic: true,
+    color: { argb: 'FFC00000' },
+  });
   ws.getRow(2).height = 32;
 
   const HEADER_ROW = 5;
@@ -204,7 +224,10 @@ async function main() {
   const maxRow = ws.getRow(HEADER_ROW + 1);
   maxRow.getCell(2).value = 'Điểm tối đa';
   FIELDS.forEach((f, i) => (maxRow.getCell(firstField + i).value = f.max));
-  maxRow.getCell(totalCol).value = sumFormula(HEADER_ROW + 1, FIELDS.reduce((a, f) => a + f.max * 100, 0));
+  maxRow.getCell(totalCol).value = sumFormula(
+    HEADER_ROW + 1,
+    FIELDS.reduce((a, f) => a + f.max * 100, 0),
+  );
   maxRow.eachCell({ includeEmpty: true }, (c, col) => {
     if (col > nCols) return;
     c.font = { bold: true };
@@ -235,10 +258,18 @@ async function main() {
   for (let c = firstField; c < totalCol; c++) ws.getColumn(c).width = 14;
   ws.getColumn(totalCol).width = 10;
   ws.getColumn(totalCol + 1).width = 12;
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:${lastCol}${HEADER_ROW + 1 + UNITS.length}` };
+  ws.pageSetup = {
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: `A1:${lastCol}${HEADER_ROW + 1 + UNITS.length}`,
+  };
 
   await wb.xlsx.writeFile(OUT);
-  process.stdout.write(`${path.relative(process.cwd(), OUT)}: ${UNITS.length} đơn vị, ${FIELDS.length} lĩnh vực (điểm minh hoạ)\n`);
+  process.stdout.write(
+    `${path.relative(process.cwd(), OUT)}: ${UNITS.length} đơn vị, ${FIELDS.length} lĩnh vực (điểm minh hoạ)\n`,
+  );
 }
 
 main().catch((e) => {

@@ -30,7 +30,10 @@ const TYPES = {
 
 function build() {
   const webpack = require('webpack');
-  const config = require(path.join(ROOT, 'webpack.workbench.js'))({}, { mode: process.env.WORKBENCH_MODE || 'development' });
+  const config = require(path.join(ROOT, 'webpack.workbench.js'))(
+    {},
+    { mode: process.env.WORKBENCH_MODE || 'development' },
+  );
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -62,12 +65,17 @@ function serve(port) {
       res.writeHead(405).end();
       return;
     }
-    const file = urlPath.startsWith('/examples/') ? inside(EXAMPLES, urlPath.slice('/examples/'.length)) : inside(OUT, urlPath === '/' ? 'index.html' : urlPath);
+    const file = urlPath.startsWith('/examples/')
+      ? inside(EXAMPLES, urlPath.slice('/examples/'.length))
+      : inside(OUT, urlPath === '/' ? 'index.html' : urlPath);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);
   });

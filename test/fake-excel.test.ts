@@ -1,5 +1,10 @@
 import {
-  FakeOfficeExtensionError, FakeWorkbookData, createFakeExcel, installFakeExcelGlobals, jsonBytes, quoteSheetName,
+  FakeOfficeExtensionError,
+  FakeWorkbookData,
+  createFakeExcel,
+  installFakeExcelGlobals,
+  jsonBytes,
+  quoteSheetName,
 } from '../tools/fake-excel';
 
 const sample = (): FakeWorkbookData => ({
@@ -48,7 +53,11 @@ describe('fake Excel: load/sync semantics', () => {
       r.load('values, numberFormat');
       expect(() => r.values).toThrow(/not available/); // still not synced
       await ctx.sync();
-      expect(r.values).toEqual([['STT', 'Tiêu chí', 'Điểm'], [1, 'Công khai', 2.5], [2, 'Một cửa', 3]]);
+      expect(r.values).toEqual([
+        ['STT', 'Tiêu chí', 'Điểm'],
+        [1, 'Công khai', 2.5],
+        [2, 'Một cửa', 3],
+      ]);
       expect(r.numberFormat[0][0]).toBe('General');
       expect(() => r.address).toThrow(/'address' is not available/);
       expect(() => r.isNullObject).not.toThrow();
@@ -60,9 +69,14 @@ describe('fake Excel: load/sync semantics', () => {
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Sheet1');
       const a = ws.getRange('B2:D3').load(['values', 'address']);
-      const b = ws.getRange('A1').load({ select: 'values, rowIndex, columnIndex, rowCount, columnCount, text, valueTypes, formulas' });
+      const b = ws
+        .getRange('A1')
+        .load({ select: 'values, rowIndex, columnIndex, rowCount, columnCount, text, valueTypes, formulas' });
       await ctx.sync();
-      expect(a.values).toEqual([['Công khai', 2.5, ''], ['Một cửa', 3, '']]);
+      expect(a.values).toEqual([
+        ['Công khai', 2.5, ''],
+        ['Một cửa', 3, ''],
+      ]);
       expect(a.address).toBe('Sheet1!B2:D3');
       expect([b.rowIndex, b.columnIndex, b.rowCount, b.columnCount]).toEqual([0, 0, 1, 1]);
       expect(b.valueTypes).toEqual([['String']]);
@@ -109,20 +123,22 @@ describe('fake Excel: load/sync semantics', () => {
   test('Excel.run requires a promise and returns the batch result', async () => {
     const { Excel } = createFakeExcel(sample());
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const e = await rejection(Excel.run(((() => 1) as any)));
+    const e = await rejection(Excel.run((() => 1) as any));
     expect(e.code).toBe('RunMustReturnPromise');
     await expect(Excel.run(async () => 42)).resolves.toBe(42);
   });
 
   test('a failing action rejects the sync; earlier actions stay, later ones are dropped', async () => {
     const { Excel, host } = createFakeExcel(sample());
-    const e = await rejection(Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem('Sheet1');
-      ws.getRange('E1').values = [['before']];
-      ws.getRange('E2:E3').values = [['wrong', 'shape']]; // 1x2 for a 2x1 range
-      ws.getRange('E4').values = [['after']];
-      await ctx.sync();
-    }));
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('E1').values = [['before']];
+        ws.getRange('E2:E3').values = [['wrong', 'shape']]; // 1x2 for a 2x1 range
+        ws.getRange('E4').values = [['after']];
+        await ctx.sync();
+      }),
+    );
     expect(e.code).toBe('InvalidArgument');
     expect(e.debugInfo.errorLocation).toBe('Range.values');
     expect(host.sheet('Sheet1').values('E1:E4')).toEqual([['before'], [''], [''], ['']]);
@@ -130,11 +146,13 @@ describe('fake Excel: load/sync semantics', () => {
 
   test('getItem of a missing sheet fails at sync with ItemNotFound', async () => {
     const { Excel } = createFakeExcel(sample());
-    const e = await rejection(Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem('Nope').getRange('A1').load('values');
-      await ctx.sync();
-      return r;
-    }));
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('Nope').getRange('A1').load('values');
+        await ctx.sync();
+        return r;
+      }),
+    );
     expect(e.code).toBe('ItemNotFound');
     expect(e.debugInfo.errorLocation).toBe('WorksheetCollection.getItem');
   });
@@ -143,16 +161,18 @@ describe('fake Excel: load/sync semantics', () => {
     const { Excel, host } = createFakeExcel(sample());
     host.protectSheet('Sheet1');
     const before = host.snapshot();
-    const e = await rejection(Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem('Sheet1');
-      const r = ws.getRange('A1').load('values');
-      ws.protection.load('protected');
-      await ctx.sync();
-      expect(r.values).toEqual([['STT']]);
-      expect(ws.protection.protected).toBe(true);
-      ws.getRange('A1').format.fill.color = '#FF0000';
-      await ctx.sync();
-    }));
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        const r = ws.getRange('A1').load('values');
+        ws.protection.load('protected');
+        await ctx.sync();
+        expect(r.values).toEqual([['STT']]);
+        expect(ws.protection.protected).toBe(true);
+        ws.getRange('A1').format.fill.color = '#FF0000';
+        await ctx.sync();
+      }),
+    );
     expect(e.code).toBe('AccessDenied');
     expect(e.debugInfo.errorLocation).toBe('RangeFill.color');
     expect(host.snapshot()).toEqual(before);
@@ -161,17 +181,21 @@ describe('fake Excel: load/sync semantics', () => {
   test('edit mode and injected failures reject whole syncs', async () => {
     const { Excel, host } = createFakeExcel(sample());
     host.setEditMode(true);
-    const e1 = await rejection(Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['x']];
-      await ctx.sync();
-    }));
+    const e1 = await rejection(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['x']];
+        await ctx.sync();
+      }),
+    );
     expect(e1.code).toBe('InvalidOperationInCellEditMode');
     host.setEditMode(false);
     host.failNextSync('GeneralException', 'boom');
-    const e2 = await rejection(Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['x']];
-      await ctx.sync();
-    }));
+    const e2 = await rejection(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['x']];
+        await ctx.sync();
+      }),
+    );
     expect([e2.code, e2.message]).toEqual(['GeneralException', 'boom']);
     expect(host.sheet('Sheet1').values('A1')).toEqual([['STT']]);
     await Excel.run(async (ctx) => {
@@ -244,12 +268,14 @@ describe('fake Excel: payload limits', () => {
     const { Excel, host } = createFakeExcel(sample());
     host.requestLimitBytes = 1000;
     const big = Array.from({ length: 100 }, (_, i) => [`dòng ${i}`]);
-    const e = await rejection(Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem('Sheet1');
-      ws.getRange('A20').values = [['small']];
-      ws.getRange('B20:B119').values = big;
-      await ctx.sync();
-    }));
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A20').values = [['small']];
+        ws.getRange('B20:B119').values = big;
+        await ctx.sync();
+      }),
+    );
     expect(e.code).toBe('RequestPayloadSizeLimitExceeded');
     expect(host.sheet('Sheet1').usedAddress()).toBe('Sheet1!A1:C3');
     expect(host.requestBytes[0]).toBeGreaterThan(1000);
@@ -258,11 +284,13 @@ describe('fake Excel: payload limits', () => {
   test('a response over the limit throws ResponsePayloadSizeLimitExceeded', async () => {
     const { Excel, host } = createFakeExcel(sample());
     host.responseLimitBytes = 50;
-    const e = await rejection(Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:C3').load('values');
-      await ctx.sync();
-      return r.values;
-    }));
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:C3').load('values');
+        await ctx.sync();
+        return r.values;
+      }),
+    );
     expect(e.code).toBe('ResponsePayloadSizeLimitExceeded');
     expect(host.responseBytes[0]).toBeGreaterThan(50);
   });
@@ -405,10 +433,12 @@ describe('fake Excel: workbook objects', () => {
       expect([first.name, active.name]).toEqual(['Sheet1', 'Kết quả']);
     });
     expect(host.sheetNames).toEqual(['Sheet1', 'Tổng hợp', 'Kết quả']);
-    const e = await rejection(Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.add('sheet1');
-      await ctx.sync();
-    }));
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.add('sheet1');
+        await ctx.sync();
+      }),
+    );
     expect(e.code).toBe('ItemAlreadyExists');
   });
 
@@ -436,7 +466,15 @@ describe('fake Excel: workbook objects', () => {
       expect(all.items.map((x) => x.name)).toEqual(['KetQua']);
       expect(sheetOf.name).toBe('Sheet1');
     });
-    expect(host.tables()).toEqual([{ id: 1, name: 'KetQua', sheet: 'Sheet1', address: 'Sheet1!A1:D3', columns: ['STT', 'Tiêu chí', 'Điểm', 'Xếp loại'] }]);
+    expect(host.tables()).toEqual([
+      {
+        id: 1,
+        name: 'KetQua',
+        sheet: 'Sheet1',
+        address: 'Sheet1!A1:D3',
+        columns: ['STT', 'Tiêu chí', 'Điểm', 'Xếp loại'],
+      },
+    ]);
   });
 
   test('charts are stored in host state', async () => {
@@ -452,8 +490,12 @@ describe('fake Excel: workbook objects', () => {
     });
     expect(host.charts()).toEqual([
       expect.objectContaining({
-        name: 'Chart 1', chartType: 'ColumnClustered', sourceAddress: 'Sheet1!B1:C3', seriesBy: 'Columns',
-        title: 'Điểm theo tiêu chí', position: { startCell: 'Sheet1!E2', endCell: 'Sheet1!L20' },
+        name: 'Chart 1',
+        chartType: 'ColumnClustered',
+        sourceAddress: 'Sheet1!B1:C3',
+        seriesBy: 'Columns',
+        title: 'Điểm theo tiêu chí',
+        position: { startCell: 'Sheet1!E2', endCell: 'Sheet1!L20' },
       }),
     ]);
   });
@@ -482,7 +524,11 @@ describe('fake Excel: workbook objects', () => {
     });
     expect(host.customXmlParts()).toEqual([]);
     expect(host.settings()).toEqual({ lastRun: { at: '2024-01-01', n: 3 } });
-    expect([host.screenUpdatingSuspensions, host.apiCalculationSuspensions, host.calculationMode]).toEqual([1, 1, 'Manual']);
+    expect([host.screenUpdatingSuspensions, host.apiCalculationSuspensions, host.calculationMode]).toEqual([
+      1,
+      1,
+      'Manual',
+    ]);
   });
 
   test('globals can be installed for code that uses the global Excel', async () => {
@@ -505,13 +551,17 @@ describe('fake Excel: workbook objects', () => {
 
 describe('fake Excel: scale', () => {
   test('100,000 rows x 30 columns: chunked write and read stay fast and under the limits', async () => {
-    const ROWS = 100_000, COLS = 30, CHUNK = 10_000;
+    const ROWS = 100_000,
+      COLS = 30,
+      CHUNK = 10_000;
     const { Excel, host } = createFakeExcel({ sheets: [{ name: 'Data' }] });
     const t0 = Date.now();
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Data');
       for (let start = 0; start < ROWS; start += CHUNK) {
-        const block = Array.from({ length: CHUNK }, (_, i) => Array.from({ length: COLS }, (_, j) => (j === 0 ? `Đơn vị ${start + i}` : (start + i) * j)));
+        const block = Array.from({ length: CHUNK }, (_, i) =>
+          Array.from({ length: COLS }, (_, j) => (j === 0 ? `Đơn vị ${start + i}` : (start + i) * j)),
+        );
         ws.getRangeByIndexes(start, 0, CHUNK, COLS).values = block;
         await ctx.sync();
       }
@@ -533,11 +583,15 @@ describe('fake Excel: scale', () => {
 
     // the same data in a single sync exceeds 5 MiB
     const one = createFakeExcel({ sheets: [{ name: 'Data' }] });
-    const all = Array.from({ length: ROWS }, (_, i) => Array.from({ length: COLS }, (_, j) => (j === 0 ? `Đơn vị ${i}` : i * j)));
-    const e = await rejection(one.Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, ROWS, COLS).values = all;
-      await ctx.sync();
-    }));
+    const all = Array.from({ length: ROWS }, (_, i) =>
+      Array.from({ length: COLS }, (_, j) => (j === 0 ? `Đơn vị ${i}` : i * j)),
+    );
+    const e = await rejection(
+      one.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, ROWS, COLS).values = all;
+        await ctx.sync();
+      }),
+    );
     expect(e.code).toBe('RequestPayloadSizeLimitExceeded');
     expect(one.host.sheet('Data').usedAddress()).toBeNull();
   });

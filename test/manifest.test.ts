@@ -69,10 +69,14 @@ describe('manifest.xml', () => {
     expect(manifestXml).toContain(`<SupportUrl DefaultValue="${DEV_URL}help.html"/>`);
     // The guide exists and webpack copies it beside taskpane.html.
     expect(fs.existsSync(path.join(ROOT, 'src', 'taskpane', 'help.html'))).toBe(true);
-    expect(fs.readFileSync(path.join(ROOT, 'webpack.config.js'), 'utf8')).toContain('{ from: "src/taskpane/help.html", to: "help.html" }');
+    expect(fs.readFileSync(path.join(ROOT, 'webpack.config.js'), 'utf8')).toContain(
+      '{ from: "src/taskpane/help.html", to: "help.html" }',
+    );
     // The schema fixes the order: a SupportUrl after <Hosts> is refused.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
-    const moved = manifestXml.replace(/\s*<SupportUrl [^>]*\/>/, '').replace('</Hosts>', `</Hosts>\n  <SupportUrl DefaultValue="${DEV_URL}help.html"/>`);
+    const moved = manifestXml
+      .replace(/\s*<SupportUrl [^>]*\/>/, '')
+      .replace('</Hosts>', `</Hosts>\n  <SupportUrl DefaultValue="${DEV_URL}help.html"/>`);
     const file = path.join(dir, 'manifest.xml');
     fs.writeFileSync(file, moved);
     expect(xmllint(file).status).not.toBe(0);

@@ -40,7 +40,9 @@ export interface CliArgs {
 export class ArgsError extends Error {}
 
 function optionByShort(letter: string): OptionName | undefined {
-  return (Object.keys(CLI_OPTIONS) as OptionName[]).find((name) => (CLI_OPTIONS[name] as { short?: string }).short === letter);
+  return (Object.keys(CLI_OPTIONS) as OptionName[]).find(
+    (name) => (CLI_OPTIONS[name] as { short?: string }).short === letter,
+  );
 }
 
 /** `--name`, `--name=value` or `-x`: the option it names and the value written after `=`, if any. */
@@ -53,7 +55,8 @@ function splitOption(arg: string, lang: Lang): { name: OptionName; inline?: stri
   }
   const eq = arg.indexOf('=');
   const key = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-  if (!Object.prototype.hasOwnProperty.call(CLI_OPTIONS, key)) throw new ArgsError(fill(m.unknownOption, { option: `--${key}` }));
+  if (!Object.prototype.hasOwnProperty.call(CLI_OPTIONS, key))
+    throw new ArgsError(fill(m.unknownOption, { option: `--${key}` }));
   return { name: key as OptionName, inline: eq < 0 ? undefined : arg.slice(eq + 1), shown: `--${key}` };
 }
 

@@ -43,7 +43,14 @@ function workbooksIn(folder: string, cwd: string, exclude: string): string[] {
   const collator = new Intl.Collator('vi', { numeric: true });
   return fs
     .readdirSync(path.resolve(cwd, folder), { withFileTypes: true })
-    .filter((e) => e.isFile() && /\.xls[xm]$/i.test(e.name) && !/\.scored\.xls[xm]$/i.test(e.name) && !e.name.startsWith('~$') && !e.name.startsWith('.'))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        /\.xls[xm]$/i.test(e.name) &&
+        !/\.scored\.xls[xm]$/i.test(e.name) &&
+        !e.name.startsWith('~$') &&
+        !e.name.startsWith('.'),
+    )
     .map((e) => e.name)
     .sort((a, b) => collator.compare(a, b))
     .map((name) => path.join(folder, name))
@@ -58,21 +65,35 @@ function isFolder(file: string): boolean {
   }
 }
 
-function summaryPaths(options: { cwd: string; outDir?: string; summary?: string; lang: Lang }, folders: string[]): { xlsx: string; csv: string } {
+function summaryPaths(
+  options: { cwd: string; outDir?: string; summary?: string; lang: Lang },
+  folders: string[],
+): { xlsx: string; csv: string } {
   const m = messages(options.lang).cli;
-  if (options.summary !== undefined && !/\.xlsx$/i.test(options.summary)) throw new BatchUsageError(fill(m.summaryExt, { file: options.summary }));
-  const home = options.outDir !== undefined ? path.resolve(options.cwd, options.outDir) : folders.length === 1 ? folders[0] : options.cwd;
-  const xlsx = options.summary !== undefined ? path.resolve(options.cwd, options.summary) : path.join(home, DEFAULT_SUMMARY);
+  if (options.summary !== undefined && !/\.xlsx$/i.test(options.summary))
+    throw new BatchUsageError(fill(m.summaryExt, { file: options.summary }));
+  const home =
+    options.outDir !== undefined
+      ? path.resolve(options.cwd, options.outDir)
+      : folders.length === 1
+        ? folders[0]
+        : options.cwd;
+  const xlsx =
+    options.summary !== undefined ? path.resolve(options.cwd, options.summary) : path.join(home, DEFAULT_SUMMARY);
   return { xlsx, csv: xlsx.replace(/\.xlsx$/i, '.csv') };
 }
 
 /** The plan of a batch: inputs (folders opened, one level), their copies' paths and the summary's. */
-export function planBatch(positionals: readonly string[], options: { cwd: string; outDir?: string; summary?: string; lang: Lang }): BatchPlan {
+export function planBatch(
+  positionals: readonly string[],
+  options: { cwd: string; outDir?: string; summary?: string; lang: Lang },
+): BatchPlan {
   const m = messages(options.lang).cli;
   const { cwd, outDir } = options;
   const folders = positionals.map((p) => path.resolve(cwd, p)).filter(isFolder);
   const summary = summaryPaths(options, folders);
-  if (outDir !== undefined && !isFolder(path.resolve(cwd, outDir))) throw new BatchUsageError(fill(m.outDirMissing, { folder: outDir }));
+  if (outDir !== undefined && !isFolder(path.resolve(cwd, outDir)))
+    throw new BatchUsageError(fill(m.outDirMissing, { folder: outDir }));
   const files: string[] = [];
   for (const p of positionals) {
     if (!isFolder(path.resolve(cwd, p))) files.push(p);
@@ -86,13 +107,20 @@ export function planBatch(positionals: readonly string[], options: { cwd: string
   const seen = new Set<string>();
   const inputs = files.filter((f) => !seen.has(path.resolve(cwd, f)) && seen.add(path.resolve(cwd, f)) !== undefined);
   return {
-    inputs: inputs.map((input) => ({ input, out: outDir === undefined ? defaultOutPath(input) : path.join(outDir, path.basename(defaultOutPath(input))) })),
+    inputs: inputs.map((input) => ({
+      input,
+      out: outDir === undefined ? defaultOutPath(input) : path.join(outDir, path.basename(defaultOutPath(input))),
+    })),
     summary,
   };
 }
 
 /** Writes the summary's .xlsx and .csv, both or neither. */
-export async function writeBatchSummary(paths: { xlsx: string; csv: string }, outcomes: readonly WorkbookOutcome[], lang: Lang): Promise<void> {
+export async function writeBatchSummary(
+  paths: { xlsx: string; csv: string },
+  outcomes: readonly WorkbookOutcome[],
+  lang: Lang,
+): Promise<void> {
   const table = batchSummaryTable(outcomes, lang);
   const files: [string, Uint8Array | string][] = [
     [paths.xlsx, summaryXlsx(table, messages(lang).batch.sheetName)],

@@ -35,7 +35,9 @@ export function readMapOption(value: string | undefined, cwd: string, lang: Lang
     try {
       text = fs.readFileSync(path.resolve(cwd, value.trim()), 'utf8');
     } catch (e) {
-      throw new MapOptionError(fill(m.mapUnreadable, { file: value, detail: e instanceof Error ? e.message : String(e) }));
+      throw new MapOptionError(
+        fill(m.mapUnreadable, { file: value, detail: e instanceof Error ? e.message : String(e) }),
+      );
     }
   }
   const parsed = parseColumnMap(text);
@@ -46,7 +48,12 @@ export function readMapOption(value: string | undefined, cwd: string, lang: Lang
 /** What is printed when the columns are uncertain: the sheet, the proposed mapping, how to confirm it. */
 export function uncertainText(sheet: string, proposal: MappingProposal, lang: Lang): string {
   const m = messages(lang).columns;
-  return [fill(m.uncertainTitle, { sheet, count: proposal.uncertain.length }), ...proposalLines(proposal.columns, proposal.uncertain, proposal.originCol, lang)].join('\n') + '\n';
+  return (
+    [
+      fill(m.uncertainTitle, { sheet, count: proposal.uncertain.length }),
+      ...proposalLines(proposal.columns, proposal.uncertain, proposal.originCol, lang),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The mapping as `--print-map` prints it, and `--map <file.json>` reads it back. */
@@ -70,17 +77,26 @@ export function readingNotesText(result: ScoringResult, lang: Lang): string {
 function transposedJson(result: ScoringResult): { unitColumns: string[]; fieldRows: number[] } | null {
   const t = result.table.transposed;
   if (!t) return null;
-  return { unitColumns: result.table.units.map((u) => u.column ?? ''), fieldRows: result.table.fields.map((f) => t.rows[f.column] ?? 0) };
+  return {
+    unitColumns: result.table.units.map((u) => u.column ?? ''),
+    fieldRows: result.table.fields.map((f) => t.rows[f.column] ?? 0),
+  };
 }
 
 /** The comparisons in the JSON report, and the mapping used. */
-export function tableChecksJson(result: ScoringResult, columns: readonly HeaderColumn[] | undefined, lang: Lang): Record<string, unknown> {
+export function tableChecksJson(
+  result: ScoringResult,
+  columns: readonly HeaderColumn[] | undefined,
+  lang: Lang,
+): Record<string, unknown> {
   return {
     columns: columns ? mappingJson(columns, 0) : null,
     resultsOnly: result.table.resultsOnly === true,
     transposed: transposedJson(result),
     selfAssessedDifferences: selfAssessedDifferences(result.table),
     authorityDisagreements: authorityDisagreements(result, lang),
-    blocks: result.table.units.some((u) => u.block) ? result.table.units.map((u) => ({ unit: u.name, block: u.block ?? null })) : null,
+    blocks: result.table.units.some((u) => u.block)
+      ? result.table.units.map((u) => ({ unit: u.name, block: u.block ?? null }))
+      : null,
   };
 }

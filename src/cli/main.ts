@@ -45,7 +45,15 @@ import {
 } from '../engine';
 import { ArgsError, parseCliArgs, type CliArgs } from './args';
 import { readWorkbookMappings, storedRolesOf } from './mapping-sheet';
-import { MapOptionError, printedMap, readMapOption, readingNotesText, tableChecksJson, tableChecksText, uncertainText } from './columns';
+import {
+  MapOptionError,
+  printedMap,
+  readMapOption,
+  readingNotesText,
+  tableChecksJson,
+  tableChecksText,
+  uncertainText,
+} from './columns';
 import { BatchUsageError, batchSummaryText, defaultOutPath, planBatch, writeBatchSummary } from './batch';
 
 export { defaultOutPath };
@@ -95,7 +103,9 @@ function phaseTimer(): ((label: string) => void) & { report(io: Io): void } {
     report(io: Io) {
       if (!on) return;
       // performance.now() counts from the process's start: node's own start-up and module loading included.
-      io.stderr(`timings (ms): start-up and modules ${(performance.now() - laps.reduce((t, [, ms]) => t + ms, 0)).toFixed(0)}, ${laps.map(([l, ms]) => `${l} ${ms.toFixed(0)}`).join(', ')}; process ${performance.now().toFixed(0)}\n`);
+      io.stderr(
+        `timings (ms): start-up and modules ${(performance.now() - laps.reduce((t, [, ms]) => t + ms, 0)).toFixed(0)}, ${laps.map(([l, ms]) => `${l} ${ms.toFixed(0)}`).join(', ')}; process ${performance.now().toFixed(0)}\n`,
+      );
     },
   });
 }
@@ -133,7 +143,12 @@ function loadRules(file: string, lang: Lang): RuleSet {
   }
   // The same JSON shape the add-in stores (docs/rules-store.md): types, keys, then the rules.
   const read = parseRuleSetJson(text);
-  if (!read.ok) throw new UsageError([fill(m.rulesInvalid, { file }), ...read.problems.map((p) => `  - ${describeRuleSourceProblem(p, lang)}`)].join('\n'));
+  if (!read.ok)
+    throw new UsageError(
+      [fill(m.rulesInvalid, { file }), ...read.problems.map((p) => `  - ${describeRuleSourceProblem(p, lang)}`)].join(
+        '\n',
+      ),
+    );
   return read.rules;
 }
 
@@ -185,7 +200,9 @@ function exitOf(outcome: Outcome): number {
 /** The version of the package, from the package.json two folders up (src/cli and build/cli alike). */
 export function packageVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return 'unknown';
   }
@@ -248,7 +265,16 @@ function isBatch(positionals: readonly string[], cwd: string): boolean {
 }
 
 /** Options that name one output file make no sense for several workbooks. */
-const SINGLE_FILE_OPTIONS = ['out', 'json', 'report', 'district', 'district-index', 'district-index-last', 'district-rank', 'district-band'] as const;
+const SINGLE_FILE_OPTIONS = [
+  'out',
+  'json',
+  'report',
+  'district',
+  'district-index',
+  'district-index-last',
+  'district-rank',
+  'district-band',
+] as const;
 /** Options only a batch takes. */
 const BATCH_OPTIONS = ['out-dir', 'summary'] as const;
 
@@ -258,9 +284,11 @@ export function planJob(args: CliArgs, inputArg: string, cwd: string, lang: Lang
   const { values } = args;
   const input = path.resolve(cwd, inputArg);
   // .xlsm too: its macros are a part like any other, copied as they are.
-  if (!/\.xls[xm]$/i.test(input)) throw new UsageError(otherKindMessage(input, inputArg, lang) ?? fill(m.notXlsx, { file: inputArg }));
+  if (!/\.xls[xm]$/i.test(input))
+    throw new UsageError(otherKindMessage(input, inputArg, lang) ?? fill(m.notXlsx, { file: inputArg }));
   const ext = input.slice(-5).toLowerCase();
-  if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new UsageError(fill(m.fileNotFound, { file: inputArg }));
+  if (!fs.existsSync(input) || !fs.statSync(input).isFile())
+    throw new UsageError(fill(m.fileNotFound, { file: inputArg }));
   const outArg = values.out ?? defaultOutPath(inputArg);
   const out = path.resolve(cwd, outArg);
   // Excel refuses a macro-enabled workbook under .xlsx and the other way round: the copy keeps the input's kind.
@@ -268,14 +296,38 @@ export function planJob(args: CliArgs, inputArg: string, cwd: string, lang: Lang
   const jsonPath = values.json === undefined ? null : path.resolve(cwd, values.json);
   const reportArg = values.report ?? null;
   const reportPath = reportArg === null ? null : path.resolve(cwd, reportArg);
-  refuseInputAsOutput(inputArg, input, [['--out', out], ['--json', jsonPath], ['--report', reportPath]], lang);
+  refuseInputAsOutput(
+    inputArg,
+    input,
+    [
+      ['--out', out],
+      ['--json', jsonPath],
+      ['--report', reportPath],
+    ],
+    lang,
+  );
   // --rules wins; else the rules the workbook holds (read later); else the default.
   const fileRules = values.rules === undefined ? null : loadRules(path.resolve(cwd, values.rules), lang);
   const reportFmt = reportArg === null ? null : usage(() => reportFormat(reportArg, lang));
   // The report options are checked now, before the workbook is read.
   usage(() => reportSettings(values, fileRules ?? HAI_DUONG_2018, lang));
   const roles = mapOption(values.map, cwd, lang);
-  return { lang, values, cwd, inputArg, input, outArg, out, jsonPath, reportArg, reportPath, reportFmt, fileRules, printSummary, roles };
+  return {
+    lang,
+    values,
+    cwd,
+    inputArg,
+    input,
+    outArg,
+    out,
+    jsonPath,
+    reportArg,
+    reportPath,
+    reportFmt,
+    fileRules,
+    printSummary,
+    roles,
+  };
 }
 
 /** --map, read now: a mapping that cannot be read is a usage error. */
@@ -291,7 +343,8 @@ function mapOption(value: string | undefined, cwd: string, lang: Lang): RoleOver
 /** No output may be the input file, however its path is spelled: the input is never written. */
 function refuseInputAsOutput(inputArg: string, input: string, outputs: [string, string | null][], lang: Lang): void {
   for (const [option, file] of outputs) {
-    if (file !== null && sameFile(input, file)) throw new UsageError(fill(messages(lang).cli.outIsInput, { option, file: inputArg }));
+    if (file !== null && sameFile(input, file))
+      throw new UsageError(fill(messages(lang).cli.outIsInput, { option, file: inputArg }));
   }
 }
 
@@ -330,10 +383,14 @@ export async function scoreFile(job: Job, io: Io): Promise<Outcome> {
     return await scoreSteps(job, io);
   } catch (e) {
     // A sheet part that is not well formed, met while reading or writing it: nothing was written.
-    if (e instanceof MalformedPartError) throw new UsageError(fill(messages(job.lang).cli.unreadable, { file: job.inputArg, detail: e.message }));
+    if (e instanceof MalformedPartError)
+      throw new UsageError(fill(messages(job.lang).cli.unreadable, { file: job.inputArg, detail: e.message }));
     const refusal = refusalOf(e);
     if (refusal) throw new UsageError(refusalMessage(job.lang, job.inputArg, refusal));
-    if (e instanceof CellTooLongError) throw new UsageError(fill(messages(job.lang).cli.refusal.cellTooLong, { cell: e.address, length: e.length, max: MAX_CELL_TEXT }));
+    if (e instanceof CellTooLongError)
+      throw new UsageError(
+        fill(messages(job.lang).cli.refusal.cellTooLong, { cell: e.address, length: e.length, max: MAX_CELL_TEXT }),
+      );
     throw e;
   }
 }
@@ -348,7 +405,10 @@ async function scoreSteps(job: Job, io: Io): Promise<Outcome> {
   const outcome = baseOutcome(job, rules);
   const report = baseReport(job, rules);
   const found = findTable(job, wb, rules, phase, io);
-  if ('misses' in found) return found.uncertain ? uncertainColumns(job, found.uncertain, report, outcome, io) : noTable(job, found.misses, report, outcome, io);
+  if ('misses' in found)
+    return found.uncertain
+      ? uncertainColumns(job, found.uncertain, report, outcome, io)
+      : noTable(job, found.misses, report, outcome, io);
   const { ws, scoring } = found;
   if (job.values['print-map']) {
     io.stdout(printedMap(scoring.columns ?? []));
@@ -411,7 +471,12 @@ function chooseRules(job: Job, wb: XlsxBook, io: Io): { rules: RuleSet; settings
     if (own) writeWorkbookRules(wb, own, rules);
   } else if (stored) {
     if (!stored.ok) {
-      throw new UsageError([fill(review.storeInvalid, { sheet: rulesSheet(wb)?.name ?? '' }), ...stored.problems.map((p) => `  - ${describeRuleSourceProblem(p, job.lang)}`)].join('\n'));
+      throw new UsageError(
+        [
+          fill(review.storeInvalid, { sheet: rulesSheet(wb)?.name ?? '' }),
+          ...stored.problems.map((p) => `  - ${describeRuleSourceProblem(p, job.lang)}`),
+        ].join('\n'),
+      );
     }
     rules = stored.rules;
     io.stderr(fill(review.fromWorkbook, { sheet: rulesSheet(wb)?.name ?? '', name: rules.name[job.lang] }) + '\n');
@@ -447,7 +512,14 @@ function candidateSheets(job: Job, wb: XlsxBook): SheetRef[] {
   const wanted = job.values.sheet;
   if (wanted === undefined) return sheets.filter((s) => !OWNED_SHEETS.includes(s.name) && !isReportSheet(wb, s));
   const ws = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => fold(s.name) === fold(wanted));
-  if (!ws) throw new UsageError(fill(messages(job.lang).cli.sheetNotFound, { sheet: wanted, file: job.inputArg, sheets: sheets.map((s) => `"${s.name}"`).join(', ') }));
+  if (!ws)
+    throw new UsageError(
+      fill(messages(job.lang).cli.sheetNotFound, {
+        sheet: wanted,
+        file: job.inputArg,
+        sheets: sheets.map((s) => `"${s.name}"`).join(', '),
+      }),
+    );
   return [ws];
 }
 
@@ -478,7 +550,10 @@ function findTable(
     if (scoring.found) return { ws, grid, scoring, skipped: misses };
     // The table, with columns whose role the user must confirm: the search stops here.
     if (scoring.reason === 'uncertain') return { misses, uncertain: { sheet: ws.name, proposal: scoring.proposal } };
-    misses.push({ sheet: ws.name, reason: fill(messages(job.lang).layout[scoring.reason], { detail: scoring.detail }) });
+    misses.push({
+      sheet: ws.name,
+      reason: fill(messages(job.lang).layout[scoring.reason], { detail: scoring.detail }),
+    });
   }
   return { misses };
 }
@@ -488,7 +563,13 @@ function announceTable(job: Job, chosen: Chosen & { skipped: Miss[] }, io: Io): 
   const { layout, result } = chosen.scoring;
   for (const miss of chosen.skipped) io.stderr(fill(m.sheetSkipped, miss) + '\n');
   io.stderr(
-    fill(m.tableFound, { sheet: chosen.ws.name, units: result.units.length, fields: result.table.fields.length, headerRow: layout.headerRow + 1, maxRow: layout.maxRow + 1 }) + '\n',
+    fill(m.tableFound, {
+      sheet: chosen.ws.name,
+      units: result.units.length,
+      fields: result.table.fields.length,
+      headerRow: layout.headerRow + 1,
+      maxRow: layout.maxRow + 1,
+    }) + '\n',
   );
   // A table not in the usual shape (results only): how it was read, never a silent guess.
   io.stderr(readingNotesText(result, job.lang));
@@ -496,20 +577,33 @@ function announceTable(job: Job, chosen: Chosen & { skipped: Miss[] }, io: Io): 
 
 async function noTable(job: Job, misses: Miss[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
   const m = messages(job.lang).cli;
-  if (job.values.sheet !== undefined) io.stderr(fill(m.noTableInSheet, { sheet: misses[0].sheet, reason: misses[0].reason }) + '\n');
+  if (job.values.sheet !== undefined)
+    io.stderr(fill(m.noTableInSheet, { sheet: misses[0].sheet, reason: misses[0].reason }) + '\n');
   else {
     io.stderr(fill(m.noTable, { file: job.inputArg }) + '\n');
     for (const miss of misses) io.stderr(`  - ${fill(m.sheetReason, miss)}\n`);
   }
   outcome.status = 'noTable';
-  outcome.problems = misses.length > 0 ? misses.map((miss) => fill(m.noTableInSheet, miss)) : [fill(m.noTable, { file: job.inputArg })];
-  report.errors = misses.map((miss) => ({ cell: null, sheet: miss.sheet, code: 'noTable', message: fill(m.noTableInSheet, miss) }));
+  outcome.problems =
+    misses.length > 0 ? misses.map((miss) => fill(m.noTableInSheet, miss)) : [fill(m.noTable, { file: job.inputArg })];
+  report.errors = misses.map((miss) => ({
+    cell: null,
+    sheet: miss.sheet,
+    code: 'noTable',
+    message: fill(m.noTableInSheet, miss),
+  }));
   if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
   return outcome;
 }
 
 /** Columns whose role is uncertain: the proposed mapping and how to confirm it; nothing written. */
-async function uncertainColumns(job: Job, found: { sheet: string; proposal: MappingProposal }, report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+async function uncertainColumns(
+  job: Job,
+  found: { sheet: string; proposal: MappingProposal },
+  report: JsonReport,
+  outcome: Outcome,
+  io: Io,
+): Promise<Outcome> {
   const text = uncertainText(found.sheet, found.proposal, job.lang);
   if (job.values['print-map']) io.stdout(printedMap(found.proposal.columns, found.proposal.originCol));
   io.stderr(text);
@@ -517,12 +611,21 @@ async function uncertainColumns(job: Job, found: { sheet: string; proposal: Mapp
   outcome.status = 'errors';
   outcome.problems = [text.split('\n')[0]];
   report.errors = [{ cell: null, sheet: found.sheet, code: 'uncertainColumns', message: text.trim() }];
-  Object.assign(report, { proposedColumns: mappingJson(found.proposal.columns, found.proposal.originCol), uncertainColumns: found.proposal.uncertain });
+  Object.assign(report, {
+    proposedColumns: mappingJson(found.proposal.columns, found.proposal.originCol),
+    uncertainColumns: found.proposal.uncertain,
+  });
   if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
   return outcome;
 }
 
-async function inputErrors(job: Job, errors: readonly Finding[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+async function inputErrors(
+  job: Job,
+  errors: readonly Finding[],
+  report: JsonReport,
+  outcome: Outcome,
+  io: Io,
+): Promise<Outcome> {
   const m = messages(job.lang).cli;
   printFindings(m.errorsTitle, errors, job.lang, io);
   io.stderr(fill(m.notWritten, { count: errors.length }) + '\n');
@@ -549,7 +652,14 @@ function writeBlock(wb: XlsxBook, chosen: Chosen, block: ReturnType<typeof outpu
   }
 }
 
-async function occupiedCells(job: Job, ws: SheetRef, occupied: string[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+async function occupiedCells(
+  job: Job,
+  ws: SheetRef,
+  occupied: string[],
+  report: JsonReport,
+  outcome: Outcome,
+  io: Io,
+): Promise<Outcome> {
   const range = `${occupied[0]}${occupied.length > 1 ? `…${occupied[occupied.length - 1]}` : ''}`;
   const message = fill(messages(job.lang).cli.overwriting, { range });
   const cell = qualifiedAddress(ws.name, occupied[0]);
@@ -582,14 +692,23 @@ function addReport(
   if (year === undefined) {
     const guess = guessReportYear(chosen.grid, layout, chosen.ws.name, new Date().getFullYear());
     year = guess.year;
-    const source = { title: m.yearFromTitle, sheet: m.yearFromSheet, header: m.yearFromHeader, default: m.yearDefault }[guess.source];
+    const source = { title: m.yearFromTitle, sheet: m.yearFromSheet, header: m.yearFromHeader, default: m.yearDefault }[
+      guess.source
+    ];
     io.stderr(fill(m.yearGuessed, { year, source }) + '\n');
   }
   const narrative = generateNarrative(result, { ...settings, year }, job.lang);
   phase('narrative');
   if (wantReportSheet) {
     // Paragraphs over a cell's 32,767 characters (a band of ~820 units) continue on the rows below.
-    const model = reportSheetModel(result, narrative, { year }, job.lang, 0, block.rows.map((row) => row[3]));
+    const model = reportSheetModel(
+      result,
+      narrative,
+      { year },
+      job.lang,
+      0,
+      block.rows.map((row) => row[3]),
+    );
     const sheet = writeReportSheet(wb, model, year, job.lang);
     phase('report sheet');
     if (sheet.nameTaken) io.stderr(fill(m.reportSheetNameTaken, { taken: sheet.nameTaken, sheet: sheet.sheet }) + '\n');
@@ -599,10 +718,19 @@ function addReport(
 }
 
 /** The scored copy, the report file and the JSON, written all together or not at all. */
-async function writeFiles(job: Job, wb: XlsxBook, narrative: Narrative | null, report: JsonReport, scoring: Chosen['scoring'], io: Io): Promise<void> {
+async function writeFiles(
+  job: Job,
+  wb: XlsxBook,
+  narrative: Narrative | null,
+  report: JsonReport,
+  scoring: Chosen['scoring'],
+  io: Io,
+): Promise<void> {
   const m = messages(job.lang).cli;
   io.stderr(fill(m.writing, { file: job.outArg }) + '\n');
-  const files: (StagedFile & { shown: string; done?: string })[] = [{ target: job.out, shown: job.outArg, content: () => wb.write() }];
+  const files: (StagedFile & { shown: string; done?: string })[] = [
+    { target: job.out, shown: job.outArg, content: () => wb.write() },
+  ];
   if (job.reportPath !== null && job.reportFmt !== null && narrative !== null) {
     const { reportFmt } = job;
     files.push({
@@ -617,17 +745,31 @@ async function writeFiles(job: Job, wb: XlsxBook, narrative: Narrative | null, r
     });
   }
   if (job.jsonPath !== null) {
-    Object.assign(report, jsonResult(scoring.result, job.lang), tableChecksJson(scoring.result, scoring.columns, job.lang));
+    Object.assign(
+      report,
+      jsonResult(scoring.result, job.lang),
+      tableChecksJson(scoring.result, scoring.columns, job.lang),
+    );
     report.scored = true;
     report.output = job.outArg;
     const shown = job.values.json as string;
-    files.push({ target: job.jsonPath, shown, done: fill(m.wroteJson, { file: shown }), content: () => JSON.stringify(report, null, 2) + '\n' });
+    files.push({
+      target: job.jsonPath,
+      shown,
+      done: fill(m.wroteJson, { file: shown }),
+      content: () => JSON.stringify(report, null, 2) + '\n',
+    });
   }
   try {
     await writeAllOrNone(files);
   } catch (e) {
     const failed = e instanceof StagedWriteError ? files.find((f) => f.target === e.target) : undefined;
-    throw new UsageError(fill(m.writeFailed, { file: failed?.shown ?? job.outArg, detail: detail(e instanceof StagedWriteError ? e.reason : e) }));
+    throw new UsageError(
+      fill(m.writeFailed, {
+        file: failed?.shown ?? job.outArg,
+        detail: detail(e instanceof StagedWriteError ? e.reason : e),
+      }),
+    );
   }
   for (const f of files) if (f.done) io.stderr(f.done + '\n');
 }
@@ -658,14 +800,30 @@ async function runBatch(args: CliArgs, lang: Lang, io: Io, cwd: string): Promise
 }
 
 /** One workbook of a batch: whatever goes wrong with it is its row of the summary, never the end of the batch. */
-async function scoreOneOfBatch(args: CliArgs, input: string, out: string, cwd: string, lang: Lang, io: Io): Promise<Outcome> {
+async function scoreOneOfBatch(
+  args: CliArgs,
+  input: string,
+  out: string,
+  cwd: string,
+  lang: Lang,
+  io: Io,
+): Promise<Outcome> {
   try {
     const job = planJob({ values: { ...args.values, out }, positionals: [] }, input, cwd, lang, false);
     return await scoreFile(job, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(e.message + '\n');
-    return { file: input, status: 'unreadable', sheet: null, units: 0, counts: null, bands: [], problems: [e.message], output: null };
+    return {
+      file: input,
+      status: 'unreadable',
+      sheet: null,
+      units: 0,
+      counts: null,
+      bands: [],
+      problems: [e.message],
+      output: null,
+    };
   }
 }
 
@@ -685,7 +843,8 @@ function otherKindMessage(input: string, inputArg: string, lang: Lang): string |
   try {
     checkPackage(bytes);
   } catch (e) {
-    if (e instanceof Refusal && ['xls', 'password', 'ods', 'csv'].includes(e.code)) return refusalMessage(lang, inputArg, e);
+    if (e instanceof Refusal && ['xls', 'password', 'ods', 'csv'].includes(e.code))
+      return refusalMessage(lang, inputArg, e);
   }
   return null;
 }
@@ -707,27 +866,55 @@ function tableProblems(job: Job, wb: XlsxBook, chosen: Chosen): string[] {
   const t = layout.transposed;
   if (t) {
     for (const u of wb.grid(ws).uncomputed ?? []) {
-      if (t.fieldRows.includes(u.row) && (t.unitCols.includes(u.col) || u.col === t.maxCol)) out.push(fill(m.uncomputed, { sheet: ws.name, cell: cellAddress(u.row + 1, u.col) }));
+      if (t.fieldRows.includes(u.row) && (t.unitCols.includes(u.col) || u.col === t.maxCol))
+        out.push(fill(m.uncomputed, { sheet: ws.name, cell: cellAddress(u.row + 1, u.col) }));
     }
     return out;
   }
   const first = layout.outputCol ?? layout.outputTargetCol;
-  if (first + OUTPUT_COLUMN_COUNT - 1 > LAST_COLUMN) out.push(fill(m.pastLastColumn, { sheet: ws.name, cell: cellAddress(layout.headerRow + 1, Math.min(first, LAST_COLUMN + 1) - 1), last: 'XFD' }));
-  const cols = new Set([layout.nameCol, ...layout.fieldCols, layout.totalCol, layout.bonusCol, layout.deductionCol, layout.lastYearIndexCol, layout.lastYearBandCol]);
+  if (first + OUTPUT_COLUMN_COUNT - 1 > LAST_COLUMN)
+    out.push(
+      fill(m.pastLastColumn, {
+        sheet: ws.name,
+        cell: cellAddress(layout.headerRow + 1, Math.min(first, LAST_COLUMN + 1) - 1),
+        last: 'XFD',
+      }),
+    );
+  const cols = new Set([
+    layout.nameCol,
+    ...layout.fieldCols,
+    layout.totalCol,
+    layout.bonusCol,
+    layout.deductionCol,
+    layout.lastYearIndexCol,
+    layout.lastYearBandCol,
+  ]);
   for (const u of wb.grid(ws).uncomputed ?? []) {
-    if (u.row >= layout.maxRow && u.row < layout.endRow && cols.has(u.col)) out.push(fill(m.uncomputed, { sheet: ws.name, cell: cellAddress(u.row + 1, u.col) }));
+    if (u.row >= layout.maxRow && u.row < layout.endRow && cols.has(u.col))
+      out.push(fill(m.uncomputed, { sheet: ws.name, cell: cellAddress(u.row + 1, u.col) }));
   }
   return out;
 }
 
-async function tableRefused(job: Job, problems: string[], report: JsonReport, outcome: Outcome, io: Io): Promise<Outcome> {
+async function tableRefused(
+  job: Job,
+  problems: string[],
+  report: JsonReport,
+  outcome: Outcome,
+  io: Io,
+): Promise<Outcome> {
   const m = messages(job.lang).cli;
   for (const p of problems.slice(0, PRINT_LIMIT)) io.stderr(`  ${p}\n`);
   if (problems.length > PRINT_LIMIT) io.stderr(`  ${fill(m.more, { count: problems.length - PRINT_LIMIT })}\n`);
   io.stderr(fill(m.notWritten, { count: problems.length }) + '\n');
   outcome.status = 'errors';
   outcome.problems = problems;
-  report.errors = problems.map((message) => ({ cell: null, sheet: outcome.sheet ?? '', code: 'tableRefused', message }));
+  report.errors = problems.map((message) => ({
+    cell: null,
+    sheet: outcome.sheet ?? '',
+    code: 'tableRefused',
+    message,
+  }));
   if (job.jsonPath) await writeJson(job.jsonPath, report, job.lang, io);
   return outcome;
 }
@@ -747,4 +934,3 @@ export function main(): void {
     },
   );
 }
-

@@ -36,7 +36,8 @@ export function parseYear(value: string, lang: Lang): number {
 /** A percentage typed as "83,30", "83.3" or "83,30%": 0 to 100. */
 export function parsePct(value: string, option: string, lang: Lang): number {
   const read = parseNumberText(value.trim().replace(/\s*%$/, ''));
-  if (read.kind !== 'number' || read.value < 0 || read.value > 100) throw new ReportOptionError(fill(messages(lang).cli.badPct, { option, value }));
+  if (read.kind !== 'number' || read.value < 0 || read.value > 100)
+    throw new ReportOptionError(fill(messages(lang).cli.badPct, { option, value }));
   return read.value;
 }
 
@@ -52,13 +53,25 @@ export function parseRank(value: string, lang: Lang): { rank: number; of: number
 /** A band of the rule set by code ("good") or by label in either language, diacritics optional. */
 export function parseBand(value: string, rules: RuleSet, lang: Lang): string {
   const wanted = fold(value.trim());
-  const band = rules.bands.find((b) => fold(b.code) === wanted || fold(b.label.vi) === wanted || fold(b.label.en) === wanted);
-  if (!band) throw new ReportOptionError(fill(messages(lang).cli.badBand, { value, bands: rules.bands.map((b) => `${b.code} (${b.label[lang]})`).join(', ') }));
+  const band = rules.bands.find(
+    (b) => fold(b.code) === wanted || fold(b.label.vi) === wanted || fold(b.label.en) === wanted,
+  );
+  if (!band)
+    throw new ReportOptionError(
+      fill(messages(lang).cli.badBand, {
+        value,
+        bands: rules.bands.map((b) => `${b.code} (${b.label[lang]})`).join(', '),
+      }),
+    );
   return band.code;
 }
 
 /** The narrative's settings from the options, the year given or guessed by the caller. */
-export function reportSettings(args: ReportArgs, rules: RuleSet, lang: Lang): Omit<ReportSettings, 'year'> & { year?: number } {
+export function reportSettings(
+  args: ReportArgs,
+  rules: RuleSet,
+  lang: Lang,
+): Omit<ReportSettings, 'year'> & { year?: number } {
   const m = messages(lang).cli;
   const district = args.district?.trim() || undefined;
   const settings: Omit<ReportSettings, 'year'> & { year?: number } = {};

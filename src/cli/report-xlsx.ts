@@ -68,14 +68,27 @@ function xlsxLook(cell: ReportCell): Look {
   if (look.wrap) alignment.wrapText = true;
   if (look.indent > 0) alignment.indent = look.indent;
   // Every report cell in the administrative document's font (Decree 30/2020), as the add-in sets it.
-  const out: Look = { numFmt: look.numberFormat, alignment, font: { name: PRINT_FONT, ...(look.bold ? { bold: true } : {}), ...(look.size !== null ? { size: look.size } : {}) } };
+  const out: Look = {
+    numFmt: look.numberFormat,
+    alignment,
+    font: {
+      name: PRINT_FONT,
+      ...(look.bold ? { bold: true } : {}),
+      ...(look.size !== null ? { size: look.size } : {}),
+    },
+  };
   if (look.fill !== null) out.fill = look.fill;
   if (look.border) out.border = REPORT_BORDER_COLOR;
   return out;
 }
 
 /** A row's cells as XML and the row's height in points (null: the default), the marker cell appended. */
-function rowXml(i: number, cells: readonly ReportCell[], widths: readonly number[], styleOf: (cell: ReportCell) => number): { xml: string; height: number | null } {
+function rowXml(
+  i: number,
+  cells: readonly ReportCell[],
+  widths: readonly number[],
+  styleOf: (cell: ReportCell) => number,
+): { xml: string; height: number | null } {
   const write: CellWrite = { col: 0, style: 0, value: null };
   let xml = '';
   let height = LINE_HEIGHT;
@@ -150,7 +163,10 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
   const spanWidth = [model.columnWidths.reduce((a, b) => a + b, 0)];
   for (let i = 0; i < rowCount; i++) {
     const { xml, height } = rowXml(i, model.rows[i] ?? [], spanned.has(i) ? spanWidth : model.columnWidths, styleOf);
-    const markerXml = i < marker.length ? cellXml(i, { col: MARKER_COLUMN, style: styleOf({ value: marker[i], role: 'marker' }), value: marker[i] }) : '';
+    const markerXml =
+      i < marker.length
+        ? cellXml(i, { col: MARKER_COLUMN, style: styleOf({ value: marker[i], role: 'marker' }), value: marker[i] })
+        : '';
     if (xml === '' && markerXml === '') continue;
     const ht = height === null ? '' : ` ht="${height}" customHeight="1"`;
     out.push(`<row r="${i + 1}"${ht}>${xml}${markerXml}</row>`);
@@ -164,7 +180,12 @@ function reportSheetXml(model: ReportSheetModel, name: string, styles: StyleBook
  * made (same position), else adds one at the end under the default name, or "… (2)" when a
  * user's sheet has it.
  */
-export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, year: number, lang: Lang): ReportSheetOutcome {
+export function writeReportSheet(
+  book: XlsxBook,
+  model: ReportSheetModel,
+  year: number,
+  lang: Lang,
+): ReportSheetOutcome {
   const ours = findReportSheet(book, year);
   const base = defaultReportSheetName(year, lang);
   const existing = book.sheetNames;
@@ -177,7 +198,10 @@ export function writeReportSheet(book: XlsxBook, model: ReportSheetModel, year: 
     sheet = ours;
   } else sheet = book.addSheet(name, xml);
   // Printed: the report's own columns, never the hidden marker column.
-  book.setPrintArea(sheet, `A1:${columnLetter(Math.max(0, model.columnWidths.length - 1))}${Math.max(1, model.rows.length)}`);
+  book.setPrintArea(
+    sheet,
+    `A1:${columnLetter(Math.max(0, model.columnWidths.length - 1))}${Math.max(1, model.rows.length)}`,
+  );
   // The sheet is final: it deflates on the thread pool beside the scoring sheet.
   book.compressAhead(sheet);
   return { sheet: name, replaced: ours !== null, nameTaken };

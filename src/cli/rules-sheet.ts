@@ -23,7 +23,9 @@ export function readWorkbookRules(book: XlsxBook): RuleSetRead | null {
 export function writeWorkbookRules(book: XlsxBook, ws: SheetRef, rules: RuleSet): void {
   const text = book.styles.xf({ numFmt: '@' });
   const rows = ruleSetToRows(rules).map((row) =>
-    row.flatMap((v, c) => (v === null || v === '' ? [] : [{ col: c, style: typeof v === 'string' ? text : 0, value: v }])),
+    row.flatMap((v, c) =>
+      v === null || v === '' ? [] : [{ col: c, style: typeof v === 'string' ? text : 0, value: v }],
+    ),
   );
   book.setSheetXml(ws, replaceSheetData(book.sheetXml(ws), rows));
 }

@@ -77,14 +77,20 @@ function rowXml(row: number, values: readonly SummaryCell[], style: number): str
 /** Column widths in characters: the file and error columns wide, the counts narrow. */
 function widths(table: BatchSummaryTable): number[] {
   const last = table.headers.length - 1;
-  return table.headers.map((_h, i) => (i === 0 ? 6 : i === 1 || i === last - 1 ? 36 : i === last ? 60 : i === last - 2 ? 24 : 14));
+  return table.headers.map((_h, i) =>
+    i === 0 ? 6 : i === 1 || i === last - 1 ? 36 : i === last ? 60 : i === last - 2 ? 24 : 14,
+  );
 }
 
 function sheetXml(table: BatchSummaryTable): string {
   const cols = widths(table)
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
-  const rows = [rowXml(1, [table.title], 1), rowXml(3, table.headers, 2), ...table.rows.map((r, i) => rowXml(4 + i, r, 3))];
+  const rows = [
+    rowXml(1, [table.title], 1),
+    rowXml(3, table.headers, 2),
+    ...table.rows.map((r, i) => rowXml(4 + i, r, 3)),
+  ];
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +

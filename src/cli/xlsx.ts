@@ -48,7 +48,13 @@ function unitLook(from: number, column: OutputColumn, bandCode: string): Look {
  * the grid did not show (a formula whose result is empty, say) stops the write
  * (OccupiedCellError). Text cells are strings, never formulas. The caller checks plan.occupied first.
  */
-export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout, block: OutputBlock, plan: OutputPlan): void {
+export function writeOutputBlock(
+  book: XlsxBook,
+  sheet: SheetRef,
+  layout: Layout,
+  block: OutputBlock,
+  plan: OutputPlan,
+): void {
   const first = plan.col;
   const last = first + OUTPUT_COLUMNS.length - 1;
   const styles = book.styles;
@@ -57,7 +63,13 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
   const edits = new Map<number, (styleAt: (col: number) => number) => CellWrite[]>();
   edits.set(layout.headerRow, (styleAt) => {
     const h = OUTPUT_HEADER_LOOK;
-    const style = look({ from: styleAt(layout.nameCol), whole: true, numFmt: h.numberFormat, font: { bold: h.bold }, alignment: { wrapText: h.wrap, vertical: h.vertical, horizontal: h.horizontal } });
+    const style = look({
+      from: styleAt(layout.nameCol),
+      whole: true,
+      numFmt: h.numberFormat,
+      font: { bold: h.bold },
+      alignment: { wrapText: h.wrap, vertical: h.vertical, horizontal: h.horizontal },
+    });
     return block.headers.map((text, i) => ({ col: first + i, style, value: text }));
   });
   // The rows under the header that are not units (the max row, a numbering row, block titles, subtotals): blank.
@@ -95,11 +107,24 @@ export function writeOutputBlock(book: XlsxBook, sheet: SheetRef, layout: Layout
   const rows = [...edits.keys()].sort((a, b) => a - b);
   // Column widths and the dimension live before the rows: that head is edited on its own.
   const widths = new Map(OUTPUT_COLUMNS.map((column, i) => [first + i, { width: column.width }]));
-  const editHead = (head: string) => widenDimension(setColumns(head, widths), last, Math.max(layout.endRow, layout.headerRow + 1) - 1);
-  const options = { from: first, to: last, mustBeEmpty: layout.outputCol === null, editHead, rowHeight: (row0: number) => heights.get(row0) ?? null };
-  const editOf = (row0: number, styleAt: (col: number) => number) => (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
+  const editHead = (head: string) =>
+    widenDimension(setColumns(head, widths), last, Math.max(layout.endRow, layout.headerRow + 1) - 1);
+  const options = {
+    from: first,
+    to: last,
+    mustBeEmpty: layout.outputCol === null,
+    editHead,
+    rowHeight: (row0: number) => heights.get(row0) ?? null,
+  };
+  const editOf = (row0: number, styleAt: (col: number) => number) =>
+    (edits.get(row0) as (s: typeof styleAt) => CellWrite[])(styleAt);
   book.setSheetXml(sheet, editRows(book.sheetXml(sheet), rows, options, editOf));
-  extendPrintArea(book, sheet, { top: layout.headerRow + 1, bottom: Math.max(layout.endRow, layout.headerRow + 1), left: first, right: last });
+  extendPrintArea(book, sheet, {
+    top: layout.headerRow + 1,
+    bottom: Math.max(layout.endRow, layout.headerRow + 1),
+    left: first,
+    right: last,
+  });
 }
 
 /** The height a unit row needs for the text of the output's wrapping columns (null: one line is enough). */
@@ -119,7 +144,11 @@ function wrappedRowHeight(values: readonly CellValue[], fontSize: (i: number) =>
  * item 3): else the printed page leaves out the results. A sheet without one prints its used
  * range, which holds them; a print area of several ranges is left as it is.
  */
-function extendPrintArea(book: XlsxBook, sheet: SheetRef, output: { top: number; bottom: number; left: number; right: number }): void {
+function extendPrintArea(
+  book: XlsxBook,
+  sheet: SheetRef,
+  output: { top: number; bottom: number; left: number; right: number },
+): void {
   const area = book.printArea(sheet);
   const grown = area === null ? null : extendedPrintArea(area, output);
   if (grown !== null) book.setPrintArea(sheet, grown);

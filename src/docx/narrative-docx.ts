@@ -28,15 +28,34 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 
 /** The narrative as a Word document model (docx's Document: pack it with Packer). */
 export function narrativeDocument(n: Narrative, lang: Lang): Document {
-  const heading = (size: number) => ({ run: { font: DOCX_FONT, size, bold: true, color: '000000' }, paragraph: { spacing: { before: 120, after: 120 } } });
+  const heading = (size: number) => ({
+    run: { font: DOCX_FONT, size, bold: true, color: '000000' },
+    paragraph: { spacing: { before: 120, after: 120 } },
+  });
   const paragraphs: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(n.title)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(n.title)],
+    }),
   ];
   for (const p of n.paragraphs) {
     if (p.level === 'bullet') {
-      paragraphs.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(p.text)] }));
+      paragraphs.push(
+        new Paragraph({
+          numbering: { reference: BULLETS, level: 0 },
+          alignment: AlignmentType.JUSTIFIED,
+          children: [new TextRun(p.text)],
+        }),
+      );
     } else if (p.level === 0) {
-      paragraphs.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, children: [new TextRun(p.text)] }));
+      paragraphs.push(
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: convertMillimetersToTwip(10) },
+          children: [new TextRun(p.text)],
+        }),
+      );
     } else {
       paragraphs.push(new Paragraph({ heading: HEADINGS[p.level], children: [new TextRun(p.text)] }));
     }
@@ -46,7 +65,10 @@ export function narrativeDocument(n: Narrative, lang: Lang): Document {
     title: n.title,
     styles: {
       default: {
-        document: { run: { font: DOCX_FONT, size: DOCX_SIZE, language: { value: lang === 'vi' ? 'vi-VN' : 'en-US' } }, paragraph: { spacing: { after: 120, line: 288 } } },
+        document: {
+          run: { font: DOCX_FONT, size: DOCX_SIZE, language: { value: lang === 'vi' ? 'vi-VN' : 'en-US' } },
+          paragraph: { spacing: { after: 120, line: 288 } },
+        },
         heading1: heading(28),
         heading2: heading(DOCX_SIZE),
         heading3: heading(DOCX_SIZE),
@@ -62,7 +84,9 @@ export function narrativeDocument(n: Narrative, lang: Lang): Document {
               format: LevelFormat.BULLET,
               text: '-',
               alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(5) } } },
+              style: {
+                paragraph: { indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(5) } },
+              },
             },
           ],
         },
@@ -74,7 +98,14 @@ export function narrativeDocument(n: Narrative, lang: Lang): Document {
         // the first page has a header of its own (titlePage), left empty.
         headers: {
           first: new Header({ children: [] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
         },
         properties: {
           titlePage: true,

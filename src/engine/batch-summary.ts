@@ -48,7 +48,8 @@ function bandColumns(outcomes: readonly WorkbookOutcome[]): { code: string; labe
 export function problemsCell(problems: readonly string[], lang: Lang): string {
   const listed = problems.slice(0, PROBLEMS_LISTED);
   let text = listed.join('; ');
-  if (problems.length > listed.length) text += `; ${fill(messages(lang).batch.moreProblems, { count: problems.length - listed.length })}`;
+  if (problems.length > listed.length)
+    text += `; ${fill(messages(lang).batch.moreProblems, { count: problems.length - listed.length })}`;
   return text.length > CELL_LIMIT ? `${text.slice(0, CELL_LIMIT - 1)}…` : text;
 }
 
@@ -87,8 +88,11 @@ export function batchSummaryLines(outcomes: readonly WorkbookOutcome[], lang: La
   const t = messages(lang).batch;
   const lines = outcomes.map((o) => {
     const status = t.statuses[o.status];
-    if (o.status !== 'scored' || !o.counts) return `${fill(t.line, { file: o.file, status })}${o.problems.length > 0 ? `: ${o.problems[0]}` : ''}`;
-    const counts = o.bands.map((b) => fill(t.countsLine, { label: b.label, count: o.counts?.[b.code] ?? 0 })).join(', ');
+    if (o.status !== 'scored' || !o.counts)
+      return `${fill(t.line, { file: o.file, status })}${o.problems.length > 0 ? `: ${o.problems[0]}` : ''}`;
+    const counts = o.bands
+      .map((b) => fill(t.countsLine, { label: b.label, count: o.counts?.[b.code] ?? 0 }))
+      .join(', ');
     return fill(t.scoredLine, { file: o.file, status, sheet: o.sheet ?? '', units: o.units, counts });
   });
   const scored = outcomes.filter((o) => o.status === 'scored').length;

@@ -19,7 +19,12 @@ export interface UnitFigures {
 }
 
 /** A unit's total and applicable max: not-applicable fields leave the max, bonus and deduction adjust only the total. */
-export function unitFigures(scores: readonly FieldScore[], fields: readonly FieldDef[], bonusScaled: number, deductionScaled: number): UnitFigures {
+export function unitFigures(
+  scores: readonly FieldScore[],
+  fields: readonly FieldDef[],
+  bonusScaled: number,
+  deductionScaled: number,
+): UnitFigures {
   let total = 0;
   let max = 0;
   scores.forEach((s, i) => {
@@ -57,7 +62,12 @@ export function meetsFloor(pointsScaled: number, maxScaled: number, floorScaled:
 }
 
 /** The fields under a floor, with their percentages. */
-export function fieldsUnderFloor(scores: readonly FieldScore[], fields: readonly FieldDef[], floorScaled: number, floorPct: number): FailingField[] {
+export function fieldsUnderFloor(
+  scores: readonly FieldScore[],
+  fields: readonly FieldDef[],
+  floorScaled: number,
+  floorPct: number,
+): FailingField[] {
   const failing: FailingField[] = [];
   scores.forEach((s, i) => {
     const max = fields[i].maxScaled;
@@ -78,7 +88,12 @@ export interface FloorCheck {
  * The fields (and the extra checks) under a band's floors, each against its own floor: the
  * band's per-field floor when it names the field, else the band's floor for every field.
  */
-export function fieldsUnderBand(scores: readonly FieldScore[], fields: readonly FieldDef[], band: CompiledBand, extra: readonly FloorCheck[] = []): FailingField[] {
+export function fieldsUnderBand(
+  scores: readonly FieldScore[],
+  fields: readonly FieldDef[],
+  band: CompiledBand,
+  extra: readonly FloorCheck[] = [],
+): FailingField[] {
   const failing: FailingField[] = [];
   const check = (label: string, points: number, max: number) => {
     const floor = floorFor(band, label);
@@ -113,7 +128,13 @@ export interface ClassifyExtras {
  * refused on the way down the fields that missed its floor. A band cap starts the cascade at
  * the cap band when the index reached higher.
  */
-export function classifyUnit(scores: readonly FieldScore[], fields: readonly FieldDef[], figures: UnitFigures, bands: readonly CompiledBand[], extras: ClassifyExtras = {}): Classification {
+export function classifyUnit(
+  scores: readonly FieldScore[],
+  fields: readonly FieldDef[],
+  figures: UnitFigures,
+  bands: readonly CompiledBand[],
+  extras: ClassifyExtras = {},
+): Classification {
   const start = bandIndexByIndex(figures.totalScaled, figures.maxScaled, bands);
   const capIndex = extras.capIndex ?? null;
   const from = capIndex !== null && capIndex > start ? capIndex : start;
@@ -140,7 +161,10 @@ export function classifyUnit(scores: readonly FieldScore[], fields: readonly Fie
 export function comparedFigures(figures: UnitFigures, decimals: number | null): UnitFigures {
   if (decimals === null || figures.maxScaled <= 0) return figures;
   const factor = 10 ** decimals;
-  return { totalScaled: Math.round(roundedPct(figures.totalScaled, figures.maxScaled, decimals) * factor), maxScaled: 100 * factor };
+  return {
+    totalScaled: Math.round(roundedPct(figures.totalScaled, figures.maxScaled, decimals) * factor),
+    maxScaled: 100 * factor,
+  };
 }
 
 /**
@@ -148,7 +172,12 @@ export function comparedFigures(figures: UnitFigures, decimals: number | null): 
  * group while the compared index is below it ("89,995%, hiển thị 90,00%, chưa đạt 90%"): that
  * band, its bound, and the compared index cut (not rounded) to 4 decimals. Else null.
  */
-export function shownAtBound(exact: UnitFigures, compared: UnitFigures, start: number, bands: readonly CompiledBand[]): { band: BandCode; boundPct: number; exactPct: number } | null {
+export function shownAtBound(
+  exact: UnitFigures,
+  compared: UnitFigures,
+  start: number,
+  bands: readonly CompiledBand[],
+): { band: BandCode; boundPct: number; exactPct: number } | null {
   if (start === 0 || exact.maxScaled <= 0) return null;
   const above = bands[start - 1];
   const shownScaled = Math.round(roundedPct(exact.totalScaled, exact.maxScaled) * 1e4);
@@ -158,7 +187,11 @@ export function shownAtBound(exact: UnitFigures, compared: UnitFigures, start: n
 }
 
 /** A unit's band last year: the band the workbook gives, else the band last year's index alone gives; null when neither is known. */
-export function lastYearBandOf(givenBand: BandCode | null, indexScaled: number | null, bands: readonly CompiledBand[]): BandCode | null {
+export function lastYearBandOf(
+  givenBand: BandCode | null,
+  indexScaled: number | null,
+  bands: readonly CompiledBand[],
+): BandCode | null {
   if (givenBand !== null) return givenBand;
   return indexScaled === null ? null : bandOfIndexPct(indexScaled, bands).rule.code;
 }
@@ -170,6 +203,13 @@ export function unitFieldResults(scores: readonly FieldScore[], fields: readonly
 
 function unitFieldResult(s: FieldScore, field: FieldDef): UnitFieldResult {
   const max = field.maxScaled ?? 0;
-  if (s.kind === 'points') return { label: field.label, score: s.scaled / 1e4, max: max / 1e4, pct: max > 0 ? roundedPct(s.scaled, max) : null, notApplicable: false };
+  if (s.kind === 'points')
+    return {
+      label: field.label,
+      score: s.scaled / 1e4,
+      max: max / 1e4,
+      pct: max > 0 ? roundedPct(s.scaled, max) : null,
+      notApplicable: false,
+    };
   return { label: field.label, score: null, max: max / 1e4, pct: null, notApplicable: s.kind === 'notApplicable' };
 }

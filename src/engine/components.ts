@@ -32,16 +32,29 @@ export function indexFigures(u: UnitInput, fields: readonly FieldDef[], compiled
   const floorChecks: FloorCheck[] = [];
   if (c.appraisalFloor) floorChecks.push({ label: c.rule.appraisal.label.vi, pointsScaled: T, maxScaled: M });
   if (survey === null && c.convert) {
-    return { figures: appraisal, components: { appraisalPct, appraisalPoints, surveyPct: null, surveyPoints: null, converted: true }, floorChecks };
+    return {
+      figures: appraisal,
+      components: { appraisalPct, appraisalPoints, surveyPct: null, surveyPoints: null, converted: true },
+      floorChecks,
+    };
   }
   const S = Math.min(Math.max(survey ?? 0, 0), c.surveyScaled);
   // A survey that counts 0 (none, not converted) meets a survey floor as 0 would: no survey is
   // never better than a low one.
   if (c.surveyFloor) floorChecks.push({ label: c.rule.survey.label.vi, pointsScaled: S, maxScaled: c.surveyScaled });
-  const figures: UnitFigures = M > 0 ? { totalScaled: T * c.appraisalScaled + S * M, maxScaled: M * (c.appraisalScaled + c.surveyScaled) } : { totalScaled: 0, maxScaled: 0 };
+  const figures: UnitFigures =
+    M > 0
+      ? { totalScaled: T * c.appraisalScaled + S * M, maxScaled: M * (c.appraisalScaled + c.surveyScaled) }
+      : { totalScaled: 0, maxScaled: 0 };
   return {
     figures,
-    components: { appraisalPct, appraisalPoints, surveyPct: survey === null ? null : roundedPct(S, c.surveyScaled), surveyPoints: survey === null ? null : fromScaled(S), converted: false },
+    components: {
+      appraisalPct,
+      appraisalPoints,
+      surveyPct: survey === null ? null : roundedPct(S, c.surveyScaled),
+      surveyPoints: survey === null ? null : fromScaled(S),
+      converted: false,
+    },
     floorChecks,
   };
 }

@@ -34,9 +34,7 @@ export function fromScaled(scaled: number): number {
 
 /** Result of reading a text cell as a number. */
 export type TextNumber =
-  | { kind: 'number'; value: number }
-  | { kind: 'ambiguous'; readings: number[] }
-  | { kind: 'none' };
+  { kind: 'number'; value: number } | { kind: 'ambiguous'; readings: number[] } | { kind: 'none' };
 
 const PLAIN = /^[+-]?\d+$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;

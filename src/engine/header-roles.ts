@@ -66,7 +66,11 @@ function hasTextBelow(grid: Grid, h: number, bottom: number, c: number): boolean
 }
 
 /** A column's own title (its lowest text) and the title above it, if any. */
-function columnTitles(cells: { text: string; from: number }[][], top: number, c: number): { leaf: string; group: GroupTitle | null } {
+function columnTitles(
+  cells: { text: string; from: number }[][],
+  top: number,
+  c: number,
+): { leaf: string; group: GroupTitle | null } {
   let leafAt = -1;
   for (let h = cells.length - 1; h >= 0; h--) {
     if (cells[h][c].from === c) {
@@ -77,7 +81,8 @@ function columnTitles(cells: { text: string; from: number }[][], top: number, c:
   if (leafAt < 0) return { leaf: '', group: null };
   for (let h = leafAt - 1; h >= 0; h--) {
     const above = cells[h][c];
-    if (above.text !== '') return { leaf: cells[leafAt][c].text, group: { row: top + h, col: above.from, text: above.text } };
+    if (above.text !== '')
+      return { leaf: cells[leafAt][c].text, group: { row: top + h, col: above.from, text: above.text } };
   }
   return { leaf: cells[leafAt][c].text, group: null };
 }
@@ -92,14 +97,27 @@ export interface HeaderRead {
 }
 
 /** Reads the header between rows `top` and `bottom` (0-based, inclusive). */
-export function readHeader(grid: Grid, top: number, bottom: number, nameCol: number, overrides: RoleOverrides = new Map()): HeaderRead {
+export function readHeader(
+  grid: Grid,
+  top: number,
+  bottom: number,
+  nameCol: number,
+  overrides: RoleOverrides = new Map(),
+): HeaderRead {
   let width = 0;
   for (let h = top; h <= bottom; h++) width = Math.max(width, grid[h]?.length ?? 0);
   const cells = headerCells(grid, top, bottom, width);
   const titles = Array.from({ length: width }, (_, c) => columnTitles(cells, top, c));
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < nameCol; c++) columns.push(leftColumn(c, titles[c].leaf, overrides));
-  columns.push({ col: nameCol, leaf: titles[nameCol]?.leaf ?? '', group: null, role: 'name', candidates: [], confirmed: overrides.get(nameCol) === 'name' });
+  columns.push({
+    col: nameCol,
+    leaf: titles[nameCol]?.leaf ?? '',
+    group: null,
+    role: 'name',
+    candidates: [],
+    confirmed: overrides.get(nameCol) === 'name',
+  });
   let c = nameCol + 1;
   let outputCol: number | null = null;
   for (; c < width && titles[c].leaf !== ''; c++) {
@@ -118,10 +136,21 @@ function leftColumn(c: number, leaf: string, overrides: RoleOverrides): HeaderCo
   const given = overrides.get(c);
   if (given) return { col: c, leaf, group: null, role: given, candidates: [], confirmed: true };
   const { role } = headerRole(leaf);
-  return { col: c, leaf, group: null, role: role === 'stt' || role === 'block' ? role : 'ignored', candidates: [], confirmed: false };
+  return {
+    col: c,
+    leaf,
+    group: null,
+    role: role === 'stt' || role === 'block' ? role : 'ignored',
+    candidates: [],
+    confirmed: false,
+  };
 }
 
-function rightColumn(c: number, titles: { leaf: string; group: GroupTitle | null }, overrides: RoleOverrides): HeaderColumn {
+function rightColumn(
+  c: number,
+  titles: { leaf: string; group: GroupTitle | null },
+  overrides: RoleOverrides,
+): HeaderColumn {
   const given = overrides.get(c);
   if (given) return { col: c, ...titles, role: given, candidates: [], confirmed: true };
   const { role, candidates } = headerRole(titles.leaf);
@@ -162,7 +191,10 @@ function placeSubColumns(columns: HeaderColumn[], overrides: RoleOverrides): voi
     members.forEach((m, i) => {
       if (overrides.has(m.col) || SUB_ROLES.includes(m.role) || m.candidates.length > 0) return;
       // A pair is most often "self-assessed | appraised", in that order: proposed so, never taken so.
-      m.candidates = members.length === 2 && i === 0 ? ['selfAssessed', 'appraised', 'ignored'] : ['appraised', 'selfAssessed', 'ignored'];
+      m.candidates =
+        members.length === 2 && i === 0
+          ? ['selfAssessed', 'appraised', 'ignored']
+          : ['appraised', 'selfAssessed', 'ignored'];
     });
   }
 }
@@ -192,9 +224,14 @@ export interface UncertainColumn {
 }
 
 /** The fields the columns make, in column order, and the columns still uncertain. */
-export function fieldsOf(columns: readonly HeaderColumn[], headerRow: number): { fields: FieldColumns[]; uncertain: UncertainColumn[] } {
+export function fieldsOf(
+  columns: readonly HeaderColumn[],
+  headerRow: number,
+): { fields: FieldColumns[]; uncertain: UncertainColumn[] } {
   const fields: FieldColumns[] = [];
-  const uncertain: UncertainColumn[] = columns.filter((c) => c.candidates.length > 0).map((c) => ({ col: c.col, header: headerLabel(c), candidates: c.candidates }));
+  const uncertain: UncertainColumn[] = columns
+    .filter((c) => c.candidates.length > 0)
+    .map((c) => ({ col: c.col, header: headerLabel(c), candidates: c.candidates }));
   const seenGroups = new Set<string>();
   for (const col of columns) {
     if (col.candidates.length > 0) continue;
@@ -207,7 +244,16 @@ export function fieldsOf(columns: readonly HeaderColumn[], headerRow: number): {
       const field = groupField(col.group, members, uncertain);
       if (field) fields.push(field);
     } else if (col.role === 'field' || col.role === 'survey') {
-      fields.push({ label: col.leaf, scoreCol: col.col, selfCol: null, surveyCol: null, maxCol: null, titleRow: headerRow, titleCol: col.col, survey: col.role === 'survey' });
+      fields.push({
+        label: col.leaf,
+        scoreCol: col.col,
+        selfCol: null,
+        surveyCol: null,
+        maxCol: null,
+        titleRow: headerRow,
+        titleCol: col.col,
+        survey: col.role === 'survey',
+      });
     }
   }
   return { fields, uncertain };
@@ -223,7 +269,11 @@ export function headerLabel(c: HeaderColumn): string {
  * định"); with survey points beside them, the sub-total does ("ĐTXHH | Thẩm định | Tổng"). A
  * role written twice, or no column to score, leaves the sub-columns uncertain.
  */
-function groupField(group: GroupTitle, members: readonly HeaderColumn[], uncertain: UncertainColumn[]): FieldColumns | null {
+function groupField(
+  group: GroupTitle,
+  members: readonly HeaderColumn[],
+  uncertain: UncertainColumn[],
+): FieldColumns | null {
   const one = (role: ColumnRole): number | null | 'twice' => {
     const cols = members.filter((m) => m.role === role && m.candidates.length === 0);
     return cols.length === 0 ? null : cols.length > 1 ? 'twice' : cols[0].col;
@@ -238,12 +288,25 @@ function groupField(group: GroupTitle, members: readonly HeaderColumn[], uncerta
   if (doubled || scoreCol === null || scoreCol === 'twice') {
     for (const m of members) {
       if (m.confirmed || uncertain.some((u) => u.col === m.col)) continue;
-      uncertain.push({ col: m.col, header: headerLabel(m), candidates: [m.role, ...(['appraised', 'selfAssessed', 'ignored'] as ColumnRole[]).filter((r) => r !== m.role)] });
+      uncertain.push({
+        col: m.col,
+        header: headerLabel(m),
+        candidates: [m.role, ...(['appraised', 'selfAssessed', 'ignored'] as ColumnRole[]).filter((r) => r !== m.role)],
+      });
     }
     return null;
   }
   const num = (x: number | null | 'twice') => (typeof x === 'number' ? x : null);
-  return { label: group.text, scoreCol, selfCol: num(self), surveyCol: num(survey), maxCol: num(max), titleRow: group.row, titleCol: group.col, survey: false };
+  return {
+    label: group.text,
+    scoreCol,
+    selfCol: num(self),
+    surveyCol: num(survey),
+    maxCol: num(max),
+    titleRow: group.row,
+    titleCol: group.col,
+    survey: false,
+  };
 }
 
 /** The proposed mapping, column by column (`E=appraised`), as `--map` takes it. */
@@ -302,7 +365,12 @@ export function mappingJson(columns: readonly HeaderColumn[], originCol: number)
  * The proposed mapping told column by column, the uncertain ones with their candidates, then how
  * to confirm it (`--map`), in the user's language.
  */
-export function proposalLines(columns: readonly HeaderColumn[], uncertain: readonly UncertainColumn[], originCol: number, lang: Lang): string[] {
+export function proposalLines(
+  columns: readonly HeaderColumn[],
+  uncertain: readonly UncertainColumn[],
+  originCol: number,
+  lang: Lang,
+): string[] {
   const m = messages(lang).columns;
   const lines = [m.proposalTitle];
   const unsure = new Map(uncertain.map((u) => [u.col, u]));
@@ -310,11 +378,21 @@ export function proposalLines(columns: readonly HeaderColumn[], uncertain: reado
     const column = columnLetter(originCol + c.col);
     const u = unsure.get(c.col);
     const header = `"${headerLabel(c)}"`;
-    if (u) lines.push(fill(m.proposalUncertain, { column, header, role: `${u.candidates[0]} (${m.roles[u.candidates[0]]})`, others: u.candidates.slice(1).join(', ') }));
+    if (u)
+      lines.push(
+        fill(m.proposalUncertain, {
+          column,
+          header,
+          role: `${u.candidates[0]} (${m.roles[u.candidates[0]]})`,
+          others: u.candidates.slice(1).join(', '),
+        }),
+      );
     else lines.push(fill(m.proposalLine, { column, header, role: `${c.role} (${m.roles[c.role]})` }));
   }
   const map = uncertain.map((u) => `${columnLetter(originCol + u.col)}=${u.candidates[0]}`).join(',');
-  const json = JSON.stringify(Object.fromEntries(uncertain.map((u) => [columnLetter(originCol + u.col), u.candidates[0]])));
+  const json = JSON.stringify(
+    Object.fromEntries(uncertain.map((u) => [columnLetter(originCol + u.col), u.candidates[0]])),
+  );
   lines.push(fill(m.confirmHint, { map, json }));
   return lines;
 }

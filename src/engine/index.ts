@@ -31,5 +31,19 @@ export * from './print-setup';
 export * from './results-only';
 export * from './transpose';
 export * from './mapping-view';
-export { MAPPING_MARKER, MAPPING_FORMAT_VERSION, mappingToRows, mappingFromRows, mappingOf, withMapping, storedRolesFor, rolesFromStore, type StoredColumn, type StoredMapping, type MappingProblem, type MappingRead, type StoredRoles } from './mapping-sheet';
+export {
+  MAPPING_MARKER,
+  MAPPING_FORMAT_VERSION,
+  mappingToRows,
+  mappingFromRows,
+  mappingOf,
+  withMapping,
+  storedRolesFor,
+  rolesFromStore,
+  type StoredColumn,
+  type StoredMapping,
+  type MappingProblem,
+  type MappingRead,
+  type StoredRoles,
+} from './mapping-sheet';
 export * from './row-height';

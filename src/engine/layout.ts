@@ -6,7 +6,16 @@
  */
 import { cellAddress } from './address';
 import { parseNumberText } from './decimal';
-import { fieldsOf, headerLabel, isSubColumn, readHeader, type FieldColumns, type HeaderColumn, type RoleOverrides, type UncertainColumn } from './header-roles';
+import {
+  fieldsOf,
+  headerLabel,
+  isSubColumn,
+  readHeader,
+  type FieldColumns,
+  type HeaderColumn,
+  type RoleOverrides,
+  type UncertainColumn,
+} from './header-roles';
 import { foldHeader, headerRole, isMaxRowLabel, isNameHeader, isSummaryText, type ColumnRole } from './header-words';
 import { cellText, fold } from './text';
 import { findTransposition, turnTable, type Transposition } from './transpose';
@@ -85,7 +94,11 @@ export type MaxSource =
   | { kind: 'none'; row: number; col: number };
 
 export type LayoutResult =
-  | { ok: true; layout: Layout; /** Each column's role, left of the output block (the mapping shown, and confirmed by `--map`). */ columns: HeaderColumn[] }
+  | {
+      ok: true;
+      layout: Layout;
+      /** Each column's role, left of the output block (the mapping shown, and confirmed by `--map`). */ columns: HeaderColumn[];
+    }
   | { ok: false; reason: 'noHeader' | 'noMaxRow' | 'noFields' | 'transposed'; detail: string }
   | { ok: false; reason: 'uncertain'; detail: string; proposal: MappingProposal };
 
@@ -124,7 +137,12 @@ export function columnKind(header: string): ColumnRole {
  * Looks at the first `scanRows` rows. `origin`: where the grid sits in the sheet (a selection at
  * D6), for the cell a failure names. `overrides`: roles the user confirmed, by grid column.
  */
-export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_ORIGIN, overrides: RoleOverrides = new Map()): LayoutResult {
+export function detectLayout(
+  grid: Grid,
+  scanRows = 50,
+  origin: Origin = SHEET_ORIGIN,
+  overrides: RoleOverrides = new Map(),
+): LayoutResult {
   let headerSeen = false;
   for (let r = 0; r < Math.min(grid.length, scanRows); r++) {
     const nameCol = nameColumnIn(grid[r] ?? [], overrides);
@@ -134,7 +152,13 @@ export function detectLayout(grid: Grid, scanRows = 50, origin: Origin = SHEET_O
     if (found.ok || found.reason !== 'noMaxRow') return found;
   }
   if (headerSeen) return { ok: false, reason: 'noMaxRow', detail: 'Điểm tối đa' };
-  return transposedLayout(grid, Math.min(grid.length, scanRows), origin) ?? { ok: false, reason: 'noHeader', detail: 'Tên đơn vị' };
+  return (
+    transposedLayout(grid, Math.min(grid.length, scanRows), origin) ?? {
+      ok: false,
+      reason: 'noHeader',
+      detail: 'Tên đơn vị',
+    }
+  );
 }
 
 /**
@@ -156,7 +180,12 @@ function transposedLayout(grid: Grid, rows: number, origin: Origin): LayoutResul
 function nameColumnIn(row: readonly CellValue[], overrides: RoleOverrides): number {
   const first = row.findIndex((v) => isNameHeader(foldHeader(cellText(v))));
   for (const [col, role] of overrides) {
-    if (role === 'name' && cellText(row[col]) !== '' && (first >= 0 || row.filter((v) => cellText(v) !== '').length > 2)) return col;
+    if (
+      role === 'name' &&
+      cellText(row[col]) !== '' &&
+      (first >= 0 || row.filter((v) => cellText(v) !== '').length > 2)
+    )
+      return col;
   }
   return first;
 }
@@ -183,7 +212,10 @@ function headerBottom(grid: Grid, top: number, nameCol: number): number {
   for (let r = top + 1; r <= top + 3 && r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (cellText(row[nameCol]) !== '' || isMaxRowAt(row, nameCol) || isNumberingRow(row, nameCol)) break;
-    const titles = row.filter((v, c) => c > nameCol && typeof v === 'string' && cellText(v) !== '' && parseNumberText(cellText(v)).kind === 'none');
+    const titles = row.filter(
+      (v, c) =>
+        c > nameCol && typeof v === 'string' && cellText(v) !== '' && parseNumberText(cellText(v)).kind === 'none',
+    );
     if (titles.length === 0) break;
     bottom = r;
   }
@@ -234,7 +266,18 @@ type RowKind = { kind: 'unit' } | { kind: 'end' } | { kind: 'summary' } | { kind
 
 const ROMAN_OR_LETTER = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
 const NUMBERED_TITLE = /^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s*(?=\S)/;
-const TITLE_WORDS = ['khoi ', 'nhom ', 'cum ', 'cac xa', 'cac phuong', 'cac thi tran', 'cac don vi', 'cac co quan', 'cap xa', 'cap huyen'];
+const TITLE_WORDS = [
+  'khoi ',
+  'nhom ',
+  'cum ',
+  'cac xa',
+  'cac phuong',
+  'cac thi tran',
+  'cac don vi',
+  'cac co quan',
+  'cap xa',
+  'cap huyen',
+];
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -245,21 +288,35 @@ function isBlank(v: CellValue | undefined): boolean {
  * Cheap on a unit row (run once per row of the table): the title test is made only on a label
  * that reads like a title.
  */
-function rowKind(row: readonly CellValue[], nameCol: number, sttCol: number | null, valueCols: readonly number[]): RowKind {
+function rowKind(
+  row: readonly CellValue[],
+  nameCol: number,
+  sttCol: number | null,
+  valueCols: readonly number[],
+): RowKind {
   const name = cellText(row[nameCol]);
   const sttValue = sttCol === null ? null : row[sttCol];
   const stt = typeof sttValue === 'string' ? cellText(sttValue) : '';
-  const label = name || stt || (name === '' && sttValue === null ? cellText(row.find((v, c) => c < nameCol && !isBlank(v))) : '');
+  const label =
+    name || stt || (name === '' && sttValue === null ? cellText(row.find((v, c) => c < nameCol && !isBlank(v))) : '');
   if (label === '') return { kind: 'end' };
   const folded = fold(label).replace(/[:.]$/, '');
   if (isSummaryText(folded)) return { kind: 'summary' };
-  const titleLike = NUMBERED_TITLE.test(label) || ROMAN_OR_LETTER.test(stt) || TITLE_WORDS.some((w) => folded.startsWith(w));
-  if (titleLike && valueCols.every((c) => isBlank(row[c]))) return { kind: 'title', name: label.replace(NUMBERED_TITLE, '').trim() };
+  const titleLike =
+    NUMBERED_TITLE.test(label) || ROMAN_OR_LETTER.test(stt) || TITLE_WORDS.some((w) => folded.startsWith(w));
+  if (titleLike && valueCols.every((c) => isBlank(row[c])))
+    return { kind: 'title', name: label.replace(NUMBERED_TITLE, '').trim() };
   return name === '' ? { kind: 'end' } : { kind: 'unit' };
 }
 
 /** The unit rows from `first`: block titles and subtotals between blocks skipped, up to an empty name or a final totals row. */
-function unitSection(grid: Grid, first: number, nameCol: number, sttCol: number | null, valueCols: readonly number[]): { rows: number[]; end: number; titles: { row: number; name: string }[] } {
+function unitSection(
+  grid: Grid,
+  first: number,
+  nameCol: number,
+  sttCol: number | null,
+  valueCols: readonly number[],
+): { rows: number[]; end: number; titles: { row: number; name: string }[] } {
   const rows: number[] = [];
   const titles: { row: number; name: string }[] = [];
   const kindAt = (r: number) => rowKind(grid[r] ?? [], nameCol, sttCol, valueCols);
@@ -291,7 +348,8 @@ function unitSection(grid: Grid, first: number, nameCol: number, sttCol: number 
 }
 
 /** A maximum written in a field's title: "Lĩnh vực 1 (11 điểm)", "tối đa 11", "11đ". */
-const MAX_IN_TITLE = /[([]?\s*(?:t[ốo]i\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\.?)?(?!\p{L})|(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\.?)(?!\p{L}))\s*[)\]]?/iu;
+const MAX_IN_TITLE =
+  /[([]?\s*(?:t[ốo]i\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\.?)?(?!\p{L})|(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\.?)(?!\p{L}))\s*[)\]]?/iu;
 
 /** The maximum a field's title states, or null. */
 export function maxInTitle(title: string): number | null {
@@ -306,7 +364,12 @@ export function titleWithoutMax(title: string): string {
   const t = title.normalize('NFC').replace(/^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)/, '');
   const m = MAX_IN_TITLE.exec(t);
   if (!m) return t;
-  return (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/\s*[-–:,]\s*$/, '').replace(/\s+/g, ' ').trim() || t;
+  return (
+    (t.slice(0, m.index) + t.slice(m.index + m[0].length))
+      .replace(/\s*[-–:,]\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim() || t
+  );
 }
 
 function maxSourceOf(grid: Grid, f: FieldColumns, maxRow: number | null, firstUnit: number | undefined): MaxSource {
@@ -318,11 +381,17 @@ function maxSourceOf(grid: Grid, f: FieldColumns, maxRow: number | null, firstUn
   const stated = maxInTitle(f.label);
   if (stated !== null) return { kind: 'header', row: f.titleRow, col: f.titleCol, value: stated };
   if (f.maxCol !== null && firstUnit !== undefined) return { kind: 'column', col: f.maxCol };
-  return maxRow !== null ? { kind: 'none', row: maxRow, col: f.scoreCol } : { kind: 'none', row: f.titleRow, col: f.titleCol };
+  return maxRow !== null
+    ? { kind: 'none', row: maxRow, col: f.scoreCol }
+    : { kind: 'none', row: f.titleRow, col: f.titleCol };
 }
 
 /** The columns read once per table (bonus, total, block…), and top-level columns the scorer will not place alone. */
-function keyedColumns(columns: readonly HeaderColumn[], fields: readonly FieldColumns[], uncertain: UncertainColumn[]): Partial<Record<KeyedRole, number>> {
+function keyedColumns(
+  columns: readonly HeaderColumn[],
+  fields: readonly FieldColumns[],
+  uncertain: UncertainColumn[],
+): Partial<Record<KeyedRole, number>> {
   const keyed: Partial<Record<KeyedRole, number>> = {};
   const inField = new Set(fields.flatMap((f) => [f.scoreCol, f.selfCol, f.surveyCol, f.maxCol]));
   for (const c of columns) {
@@ -347,15 +416,39 @@ function layoutAt(grid: Grid, top: number, nameCol: number, origin: Origin, over
   const keyed = keyedColumns(header.columns, fields, uncertain);
   if (uncertain.length > 0) {
     const detail = uncertain.map((u) => cellAddress(origin.row + bottom, origin.col + u.col)).join(', ');
-    return { ok: false, reason: 'uncertain', detail, proposal: { columns: header.columns, uncertain, originCol: origin.col } };
+    return {
+      ok: false,
+      reason: 'uncertain',
+      detail,
+      proposal: { columns: header.columns, uncertain, originCol: origin.col },
+    };
   }
   if (fields.length === 0) {
-    if (keyed.authorityIndex === undefined) return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + bottom, origin.col + nameCol) };
-    return { ok: true, layout: resultsOnlyLayout(grid, { top, bottom, nameCol, columns: header.columns, keyed, outputCol: header.outputCol, endCol: header.endCol }), columns: header.columns };
+    if (keyed.authorityIndex === undefined)
+      return { ok: false, reason: 'noFields', detail: cellAddress(origin.row + bottom, origin.col + nameCol) };
+    return {
+      ok: true,
+      layout: resultsOnlyLayout(grid, {
+        top,
+        bottom,
+        nameCol,
+        columns: header.columns,
+        keyed,
+        outputCol: header.outputCol,
+        endCol: header.endCol,
+      }),
+      columns: header.columns,
+    };
   }
   const sttCol = header.columns.find((c) => c.col < nameCol && c.role === 'stt')?.col ?? null;
   const pre = preamble(grid, bottom + 1, nameCol);
-  const units = unitSection(grid, pre.firstUnitRow, nameCol, sttCol, fields.map((f) => f.scoreCol));
+  const units = unitSection(
+    grid,
+    pre.firstUnitRow,
+    nameCol,
+    sttCol,
+    fields.map((f) => f.scoreCol),
+  );
   const maxSources = fields.map((f) => maxSourceOf(grid, f, pre.maxRow, units.rows[0]));
   if (maxSources.every((m) => m.kind === 'none')) return { ok: false, reason: 'noMaxRow', detail: 'Điểm tối đa' };
   const layout: Layout = {
@@ -417,7 +510,9 @@ function resultsOnlyLayout(grid: Grid, h: IndexHeader): Layout {
     resultsOnly: true,
     maxSources: [{ kind: 'header', row: h.bottom, col: indexCol, value: 100 }],
   };
-  const contiguous = units.rows.length === layout.endRow - layout.firstUnitRow && units.rows.every((r, i) => r === layout.firstUnitRow + i);
+  const contiguous =
+    units.rows.length === layout.endRow - layout.firstUnitRow &&
+    units.rows.every((r, i) => r === layout.firstUnitRow + i);
   if (!contiguous) layout.unitRows = units.rows;
   if (units.titles.length > 0) layout.blockTitles = units.titles;
   if (h.keyed.block !== undefined) layout.blockCol = h.keyed.block;
@@ -436,7 +531,9 @@ interface Extras {
 /** What a real table adds to the plain layout; nothing is added for a plain table. */
 function withExtras(grid: Grid, layout: Layout, x: Extras): Layout {
   const l: Layout = { ...layout };
-  const contiguous = x.units.rows.length === layout.endRow - layout.firstUnitRow && x.units.rows.every((r, i) => r === layout.firstUnitRow + i);
+  const contiguous =
+    x.units.rows.length === layout.endRow - layout.firstUnitRow &&
+    x.units.rows.every((r, i) => r === layout.firstUnitRow + i);
   if (!contiguous) l.unitRows = x.units.rows;
   if (x.units.titles.length > 0) l.blockTitles = x.units.titles;
   const labels = x.fields.map((f) => titleWithoutMax(f.label));
@@ -444,7 +541,8 @@ function withExtras(grid: Grid, layout: Layout, x: Extras): Layout {
   if (x.fields.some((f) => f.selfCol !== null)) l.selfCols = x.fields.map((f) => f.selfCol);
   if (x.fields.some((f) => f.surveyCol !== null)) l.surveySubCols = x.fields.map((f) => f.surveyCol);
   if (x.fields.some((f) => f.survey)) l.surveyFields = x.fields.map((f) => f.survey);
-  if (x.maxSources.some((m, i) => m.kind !== 'row' || m.row !== layout.maxRow || m.col !== layout.fieldCols[i])) l.maxSources = x.maxSources;
+  if (x.maxSources.some((m, i) => m.kind !== 'row' || m.row !== layout.maxRow || m.col !== layout.fieldCols[i]))
+    l.maxSources = x.maxSources;
   if (x.keyed.block !== undefined) l.blockCol = x.keyed.block;
   if (x.keyed.authorityIndex !== undefined) l.authorityIndexCol = x.keyed.authorityIndex;
   if (x.keyed.authorityRank !== undefined) l.authorityRankCol = x.keyed.authorityRank;
@@ -459,5 +557,7 @@ export function isSummaryRow(value: CellValue | undefined): boolean {
 
 /** The unit rows of a layout (0-based grid rows), in order. */
 export function unitRowsOf(layout: Pick<Layout, 'endRow' | 'firstUnitRow' | 'unitRows'>): number[] {
-  return layout.unitRows ?? Array.from({ length: layout.endRow - layout.firstUnitRow }, (_, i) => layout.firstUnitRow + i);
+  return (
+    layout.unitRows ?? Array.from({ length: layout.endRow - layout.firstUnitRow }, (_, i) => layout.firstUnitRow + i)
+  );
 }

@@ -72,12 +72,22 @@ export function mappingFromRows(grid: readonly (readonly CellValue[])[], sheet =
  * The mapping to store for a sheet: the columns the user confirmed (`roles`, by grid column),
  * each with its header as the table heads it (`columns`, what detection read with those roles).
  */
-export function mappingOf(sheet: string, roles: RoleOverrides, columns: readonly HeaderColumn[], originCol: number): StoredMapping {
+export function mappingOf(
+  sheet: string,
+  roles: RoleOverrides,
+  columns: readonly HeaderColumn[],
+  originCol: number,
+): StoredMapping {
   const header = (col: number) => {
     const c = columns.find((x) => x.col === col);
     return c ? headerLabel(c) : '';
   };
-  return { sheet, columns: [...roles].sort(([a], [b]) => a - b).map(([col, role]) => ({ column: columnLetter(originCol + col), role, header: header(col) })) };
+  return {
+    sheet,
+    columns: [...roles]
+      .sort(([a], [b]) => a - b)
+      .map(([col, role]) => ({ column: columnLetter(originCol + col), role, header: header(col) })),
+  };
 }
 
 /** The stored mappings with `mapping` in place of the sheet's earlier one. */
@@ -98,11 +108,17 @@ export interface StoredRoles {
  * The stored mapping of `sheet`, checked against the table in `grid`: every confirmed column must
  * still carry the header it had when confirmed. Null when the sheet has none.
  */
-export function storedRolesFor(mappings: readonly StoredMapping[], sheet: string, grid: readonly (readonly CellValue[])[], origin: Origin): StoredRoles | null {
+export function storedRolesFor(
+  mappings: readonly StoredMapping[],
+  sheet: string,
+  grid: readonly (readonly CellValue[])[],
+  origin: Origin,
+): StoredRoles | null {
   const m = mappings.find((x) => x.sheet === sheet);
   if (!m) return null;
   const roles = new Map<number, ColumnRole>();
-  for (const c of m.columns) if (columnIndex(c.column) >= origin.col) roles.set(columnIndex(c.column) - origin.col, c.role);
+  for (const c of m.columns)
+    if (columnIndex(c.column) >= origin.col) roles.set(columnIndex(c.column) - origin.col, c.role);
   const d = detectLayout(grid, undefined, origin, roles);
   const columns = d.ok ? d.columns : d.reason === 'uncertain' ? d.proposal.columns : [];
   const stale = m.columns
@@ -115,7 +131,12 @@ export function storedRolesFor(mappings: readonly StoredMapping[], sheet: string
 }
 
 /** The roles a stored mapping gives `sheet`'s table, when it still fits it (undefined otherwise: read from the headers). */
-export function rolesFromStore(mappings: readonly StoredMapping[] | undefined, sheet: string, grid: readonly (readonly CellValue[])[], origin: Origin): RoleOverrides | undefined {
+export function rolesFromStore(
+  mappings: readonly StoredMapping[] | undefined,
+  sheet: string,
+  grid: readonly (readonly CellValue[])[],
+  origin: Origin,
+): RoleOverrides | undefined {
   const found = mappings ? storedRolesFor(mappings, sheet, grid, origin) : null;
   return found && found.stale.length === 0 ? found.roles : undefined;
 }

@@ -23,12 +23,23 @@ export interface ColumnRoleRow {
 }
 
 /** Every column of the header with its role; `uncertain` columns carry their candidates first. */
-export function columnRoleRows(columns: readonly HeaderColumn[], uncertain: readonly UncertainColumn[], originCol: number): ColumnRoleRow[] {
+export function columnRoleRows(
+  columns: readonly HeaderColumn[],
+  uncertain: readonly UncertainColumn[],
+  originCol: number,
+): ColumnRoleRow[] {
   const unsure = new Map(uncertain.map((u) => [u.col, u]));
   return columns.map((c) => {
     const u = unsure.get(c.col);
     const first = u ? u.candidates : [c.role];
-    return { col: c.col, letter: columnLetter(originCol + c.col), header: headerLabel(c), role: first[0], choices: [...first, ...COLUMN_ROLES.filter((r) => !first.includes(r))], uncertain: u !== undefined };
+    return {
+      col: c.col,
+      letter: columnLetter(originCol + c.col),
+      header: headerLabel(c),
+      role: first[0],
+      choices: [...first, ...COLUMN_ROLES.filter((r) => !first.includes(r))],
+      uncertain: u !== undefined,
+    };
   });
 }
 
@@ -54,7 +65,13 @@ export interface PreviewUnit {
 export function tablePreview(table: ScoringTable, count = 3): { fields: string[]; units: PreviewUnit[]; more: number } {
   return {
     fields: table.fields.map((f) => f.label),
-    units: table.units.slice(0, count).map((u) => ({ name: u.name, block: u.block ?? null, points: u.scores.map((s) => (s.kind === 'points' ? s.scaled / 1e4 : null)) })),
+    units: table.units
+      .slice(0, count)
+      .map((u) => ({
+        name: u.name,
+        block: u.block ?? null,
+        points: u.scores.map((s) => (s.kind === 'points' ? s.scaled / 1e4 : null)),
+      })),
     more: Math.max(0, table.units.length - count),
   };
 }

@@ -63,9 +63,11 @@ export function withOwnBlockFurtherRight(grid: Grid, layout: Layout): Layout {
 /** The filled cells of a block of values, as A1 addresses; `topLeft` is the block's first cell (1-based row, 0-based column). */
 export function filledCells(values: Grid, topLeft: Origin): string[] {
   const out: string[] = [];
-  values.forEach((row, r) => row?.forEach((v, c) => {
-    if (isFilledCell(v)) out.push(cellAddress(topLeft.row + r, topLeft.col + c));
-  }));
+  values.forEach((row, r) =>
+    row?.forEach((v, c) => {
+      if (isFilledCell(v)) out.push(cellAddress(topLeft.row + r, topLeft.col + c));
+    }),
+  );
   return out;
 }
 
@@ -77,7 +79,9 @@ export function filledCells(values: Grid, topLeft: Origin): string[] {
 export function occupiedOutputCells(grid: Grid, layout: Layout, origin: Origin = { row: 1, col: 0 }): string[] {
   if (layout.outputCol !== null) return [];
   const col = outputColumn(layout);
-  const block = grid.slice(layout.headerRow, layout.endRow).map((row) => Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => row?.[col + i]));
+  const block = grid
+    .slice(layout.headerRow, layout.endRow)
+    .map((row) => Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => row?.[col + i]));
   return filledCells(block, { row: origin.row + layout.headerRow, col: origin.col + col });
 }
 
@@ -89,7 +93,14 @@ export function earlierRunEnd(grid: Grid, layout: Layout, rules: RuleSet): numbe
   if (layout.outputCol === null) return layout.endRow;
   const col = layout.outputCol;
   let r = layout.endRow;
-  while (r < grid.length && isOwnOutputRow(Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => grid[r]?.[col + i]), rules)) r++;
+  while (
+    r < grid.length &&
+    isOwnOutputRow(
+      Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => grid[r]?.[col + i]),
+      rules,
+    )
+  )
+    r++;
   return r;
 }
 
@@ -106,7 +117,12 @@ export interface OutputPlan {
 }
 
 /** Everything a writer needs to decide before writing the block: where, what to clear, what stops it. */
-export function planOutputWrite(grid: Grid, layout: Layout, rules: RuleSet, origin: Origin = { row: 1, col: 0 }): OutputPlan {
+export function planOutputWrite(
+  grid: Grid,
+  layout: Layout,
+  rules: RuleSet,
+  origin: Origin = { row: 1, col: 0 },
+): OutputPlan {
   return {
     col: outputColumn(layout),
     firstRow: layout.headerRow,

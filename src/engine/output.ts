@@ -43,16 +43,25 @@ export interface OutputColumn {
 }
 
 /** The look of the block's header cells (the writers add the sheet's own font where they can). */
-export const OUTPUT_HEADER_LOOK = { bold: true, wrap: true, horizontal: 'center', vertical: 'center', numberFormat: '@' } as const;
+export const OUTPUT_HEADER_LOOK = {
+  bold: true,
+  wrap: true,
+  horizontal: 'center',
+  vertical: 'center',
+  numberFormat: '@',
+} as const;
 /** Unit cells sit at the top of their row (a long note makes the row tall). */
 export const OUTPUT_UNIT_VERTICAL = 'top';
 
 const header = (i: number) => (lang: Lang) => messages(lang).output.headers[i];
-const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const isBlank = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const isBandLabel = (v: CellValue | undefined, rules: RuleSet) =>
   typeof v === 'string' &&
   cellText(v) !== '' &&
-  [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].some((b) => cellText(b.label.vi) === cellText(v) || cellText(b.label.en) === cellText(v));
+  [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].some(
+    (b) => cellText(b.label.vi) === cellText(v) || cellText(b.label.en) === cellText(v),
+  );
 
 /**
  * The four columns. The index is the fraction, unrounded (0.833 shows as 83,30% under
@@ -131,7 +140,12 @@ export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlo
   const note = (k: number, demotion: string) => [demotion, selfNotes[k]].filter((t) => t !== '').join('. ');
   return {
     headers: OUTPUT_COLUMNS.map((col) => col.header(lang)),
-    rows: result.units.map((u, k) => OUTPUT_COLUMNS.map((col) => (col.key === 'note' ? note(k, String(col.value(u, result.rules, lang))) : col.value(u, result.rules, lang))) as OutputRow),
+    rows: result.units.map(
+      (u, k) =>
+        OUTPUT_COLUMNS.map((col) =>
+          col.key === 'note' ? note(k, String(col.value(u, result.rules, lang))) : col.value(u, result.rules, lang),
+        ) as OutputRow,
+    ),
     bands: result.units.map((u) => u.band),
   };
 }
@@ -141,7 +155,10 @@ export function outputBlock(result: ScoringResult, lang: Lang = 'vi'): OutputBlo
  * row per unit on its own row, the rows that are not units (the max row, a numbering row, block
  * titles, subtotals) emptied; with each cell's number format.
  */
-export function outputSheetRows(block: OutputBlock, layout: Pick<Layout, 'headerRow' | 'endRow' | 'firstUnitRow' | 'unitRows'>): { values: CellValue[][]; formats: string[][] } {
+export function outputSheetRows(
+  block: OutputBlock,
+  layout: Pick<Layout, 'headerRow' | 'endRow' | 'firstUnitRow' | 'unitRows'>,
+): { values: CellValue[][]; formats: string[][] } {
   const text = OUTPUT_COLUMNS.map(() => OUTPUT_HEADER_LOOK.numberFormat);
   const values: CellValue[][] = [block.headers.slice()];
   const formats: string[][] = [text];

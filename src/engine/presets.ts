@@ -10,7 +10,11 @@ import type { RuleSet } from './types';
 
 /** A preset file's data as a RuleSet (the file's `$schema` and `formatVersion` keys left out). */
 function preset(data: unknown): RuleSet {
-  const { $schema: _schema, formatVersion: _version, ...rules } = data as RuleSet & { $schema?: string; formatVersion?: number };
+  const {
+    $schema: _schema,
+    formatVersion: _version,
+    ...rules
+  } = data as RuleSet & { $schema?: string; formatVersion?: number };
   return rules as RuleSet;
 }
 

@@ -41,7 +41,12 @@ export function boxOf(address: string): Box | null {
   if (!/^[A-Z]+\d+$/.test(a) || !/^[A-Z]+\d+$/.test(b)) return null;
   const p = parseCellAddress(a);
   const q = parseCellAddress(b);
-  return { top: Math.min(p.row, q.row), bottom: Math.max(p.row, q.row), left: Math.min(p.col, q.col), right: Math.max(p.col, q.col) };
+  return {
+    top: Math.min(p.row, q.row),
+    bottom: Math.max(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    right: Math.max(p.col, q.col),
+  };
 }
 
 export function addressOf(box: Box): string {
@@ -52,6 +57,11 @@ export function addressOf(box: Box): string {
 export function extendedPrintArea(printArea: string, output: Box): string | null {
   const box = boxOf(printArea);
   if (!box) return null;
-  const grown = { top: Math.min(box.top, output.top), bottom: Math.max(box.bottom, output.bottom), left: Math.min(box.left, output.left), right: Math.max(box.right, output.right) };
+  const grown = {
+    top: Math.min(box.top, output.top),
+    bottom: Math.max(box.bottom, output.bottom),
+    left: Math.min(box.left, output.left),
+    right: Math.max(box.right, output.right),
+  };
   return addressOf(grown) === addressOf(box) ? null : addressOf(grown);
 }

@@ -42,7 +42,13 @@ export function rankDense(num: readonly number[], den: readonly number[]): numbe
  * Ranks within groups (blocks): each group ranked on its own by `method`, units not ranked
  * (ranked[i] false) left out and given 0. `group[i]` is any key; units sharing it are one block.
  */
-export function ranksWithin(num: readonly number[], den: readonly number[], group: readonly (string | null)[], ranked: readonly boolean[], method: 'rankEq' | 'dense'): number[] {
+export function ranksWithin(
+  num: readonly number[],
+  den: readonly number[],
+  group: readonly (string | null)[],
+  ranked: readonly boolean[],
+  method: 'rankEq' | 'dense',
+): number[] {
   const ranks = new Array<number>(num.length).fill(0);
   const members = new Map<string | null, number[]>();
   group.forEach((g, i) => {

@@ -10,7 +10,17 @@ import type { RoleOverrides } from './header-roles';
 import { SHEET_ORIGIN, headerText, unitRowsOf, type Grid, type Layout, type Origin } from './layout';
 import { cellText, fold } from './text';
 import { turnTable } from './transpose';
-import type { BandCode, CellValue, FieldDef, FieldScore, Finding, FindingCode, RuleSet, ScoringTable, UnitInput } from './types';
+import type {
+  BandCode,
+  CellValue,
+  FieldDef,
+  FieldScore,
+  Finding,
+  FindingCode,
+  RuleSet,
+  ScoringTable,
+  UnitInput,
+} from './types';
 
 /** Cell texts (folded) that mark a field as not applicable to a unit. */
 export const NOT_APPLICABLE = ['kad', 'khong ap dung', 'n/a', 'na', 'k/ad'];
@@ -61,7 +71,13 @@ function colLetter(rd: Reader, c: number): string {
   return rd.cellAt ? columnLetter(c) : columnLetter(rd.origin.col + c);
 }
 
-function report(rd: Reader, severity: Finding['severity'], address: string, code: FindingCode, params: Finding['params'] = {}): void {
+function report(
+  rd: Reader,
+  severity: Finding['severity'],
+  address: string,
+  code: FindingCode,
+  params: Finding['params'] = {},
+): void {
   rd.findings.push({ severity, sheet: rd.sheet, address, cell: qualifiedAddress(rd.sheet, address), code, params });
 }
 
@@ -95,7 +111,12 @@ export function readTable(sheetGrid: Grid, layout: Layout, sheet: string, sheetO
   if (layout.resultsOnly) table.resultsOnly = true;
   const letter = (c: number | null | undefined) => (c === null || c === undefined ? null : colLetter(rd, c));
   if (rd.cellAt) table.transposed = turnedRows(rd, grid[0]?.length ?? 0);
-  if (hasAuthority(layout)) table.authorityColumns = { index: letter(layout.authorityIndexCol), rank: letter(layout.authorityRankCol), band: letter(layout.authorityBandCol) };
+  if (hasAuthority(layout))
+    table.authorityColumns = {
+      index: letter(layout.authorityIndexCol),
+      rank: letter(layout.authorityRankCol),
+      band: letter(layout.authorityBandCol),
+    };
   return { table, findings: rd.findings };
 }
 
@@ -104,7 +125,15 @@ function readerOf(sheetGrid: Grid, layout: Layout, sheet: string, sheetOptions: 
   const origin = sheetOptions.origin ?? SHEET_ORIGIN;
   if (!layout.transposed) return { grid: sheetGrid, layout, sheet, origin, options: sheetOptions, findings: [] };
   const turned = turnTable(sheetGrid, layout.transposed, sheetOptions.formats);
-  return { grid: turned.grid, layout, sheet, origin, options: { ...sheetOptions, formats: turned.formats }, findings: [], cellAt: turned.cell };
+  return {
+    grid: turned.grid,
+    layout,
+    sheet,
+    origin,
+    options: { ...sheetOptions, formats: turned.formats },
+    findings: [],
+    cellAt: turned.cell,
+  };
 }
 
 /** A transposed table's rows: the sheet row (1-based) of each column of the table as read, by its letter. */
@@ -115,18 +144,31 @@ function turnedRows(rd: Reader, width: number): NonNullable<ScoringTable['transp
 }
 
 function hasAuthority(layout: Layout): boolean {
-  return [layout.authorityIndexCol, layout.authorityRankCol, layout.authorityBandCol].some((c) => c !== null && c !== undefined);
+  return [layout.authorityIndexCol, layout.authorityRankCol, layout.authorityBandCol].some(
+    (c) => c !== null && c !== undefined,
+  );
 }
 
 /** A field column: its label, its companion columns and its max points (from the max row, the field's title or a max column). */
 function readField(rd: Reader, c: number, i: number): FieldDef {
   const { layout, grid } = rd;
   const label = layout.fieldLabels?.[i] ?? headerText(grid, layout, c);
-  const field: FieldDef = { label, maxScaled: null, column: colLetter(rd, c), maxAddress: '', ...companionColumns(rd, i) };
+  const field: FieldDef = {
+    label,
+    maxScaled: null,
+    column: colLetter(rd, c),
+    maxAddress: '',
+    ...companionColumns(rd, i),
+  };
   const source = layout.maxSources?.[i] ?? { kind: 'row', row: layout.maxRow, col: c };
   if (source.kind === 'column') return readMaxColumn(rd, field, source.col);
   field.maxAddress = addr(rd, source.row, source.col);
-  field.maxScaled = checkedMax(rd, source.kind === 'header' ? source.value : source.kind === 'row' ? at(rd, source.row, source.col) : null, field.maxAddress, label);
+  field.maxScaled = checkedMax(
+    rd,
+    source.kind === 'header' ? source.value : source.kind === 'row' ? at(rd, source.row, source.col) : null,
+    field.maxAddress,
+    label,
+  );
   return field;
 }
 
@@ -149,7 +191,13 @@ function readMaxColumn(rd: Reader, field: FieldDef, col: number): FieldDef {
   field.maxScaled = checkedMax(rd, at(rd, rows[0], col), field.maxAddress, field.label);
   for (const r of rows.slice(1)) {
     const n = isEmpty(at(rd, r, col)) ? null : readNumber(rd, at(rd, r, col), addr(rd, r, col), true);
-    if (n !== null && n !== field.maxScaled) report(rd, 'error', addr(rd, r, col), 'maxColumnVaries', { field: field.label, value: n / 1e4, first: (field.maxScaled ?? 0) / 1e4, firstCell: field.maxAddress });
+    if (n !== null && n !== field.maxScaled)
+      report(rd, 'error', addr(rd, r, col), 'maxColumnVaries', {
+        field: field.label,
+        value: n / 1e4,
+        first: (field.maxScaled ?? 0) / 1e4,
+        firstCell: field.maxAddress,
+      });
   }
   return field;
 }
@@ -213,10 +261,14 @@ function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
   const key = fold(name);
   const first = row.rowOfName.get(key);
   if (first === undefined) row.rowOfName.set(key, r);
-  else report(rd, 'error', addr(rd, r, layout.nameCol), 'duplicateName', { name, first: addr(rd, first, layout.nameCol) });
-  const scores = layout.resultsOnly ? [readGivenIndex(rd, r, layout.fieldCols[0], row, name)] : layout.fieldCols.map((c, i) => readScore(rd, r, c, row.fields[i], name));
+  else
+    report(rd, 'error', addr(rd, r, layout.nameCol), 'duplicateName', { name, first: addr(rd, first, layout.nameCol) });
+  const scores = layout.resultsOnly
+    ? [readGivenIndex(rd, r, layout.fieldCols[0], row, name)]
+    : layout.fieldCols.map((c, i) => readScore(rd, r, c, row.fields[i], name));
   // No field applies: there is no index to compute (not the lowest band at 0%).
-  if (scores.length > 0 && scores.every((s) => s.kind === 'notApplicable')) report(rd, 'error', addr(rd, r, layout.nameCol), 'allNotApplicable', { unit: name });
+  if (scores.length > 0 && scores.every((s) => s.kind === 'notApplicable'))
+    report(rd, 'error', addr(rd, r, layout.nameCol), 'allNotApplicable', { unit: name });
   const bonusScaled = readOptionalPoints(rd, r, layout.bonusCol);
   const deductionScaled = readOptionalPoints(rd, r, layout.deductionCol);
   const unit: UnitInput = {
@@ -239,12 +291,20 @@ function readUnit(rd: Reader, row: RowReader, r: number): UnitInput {
 /** What a real table adds to a unit: its block, self-assessed points, survey points, the authority's results. */
 function addRealTableParts(rd: Reader, row: RowReader, r: number, unit: UnitInput): void {
   const { layout } = rd;
-  if (layout.blockCol !== undefined && layout.blockCol !== null) unit.block = cellText(at(rd, r, layout.blockCol)) || null;
+  if (layout.blockCol !== undefined && layout.blockCol !== null)
+    unit.block = cellText(at(rd, r, layout.blockCol)) || null;
   else if (layout.blockTitles) unit.block = [...layout.blockTitles].reverse().find((t) => t.row < r)?.name ?? null;
   const selfCols = layout.selfCols;
-  if (selfCols) unit.selfAssessedScores = selfCols.map((c, i) => (c === null || isEmpty(at(rd, r, c)) ? { kind: 'invalid' } : readScore(rd, r, c, row.fields[i], unit.name)));
-  const surveyCols = [...(layout.surveySubCols ?? []), ...layout.fieldCols.filter((_, i) => layout.surveyFields?.[i])].filter((c): c is number => c !== null);
-  if (surveyCols.length > 0) unit.surveyScaled = surveyCols.reduce((sum, c) => sum + (readQuietNumber(at(rd, r, c)) ?? 0), 0);
+  if (selfCols)
+    unit.selfAssessedScores = selfCols.map((c, i) =>
+      c === null || isEmpty(at(rd, r, c)) ? { kind: 'invalid' } : readScore(rd, r, c, row.fields[i], unit.name),
+    );
+  const surveyCols = [
+    ...(layout.surveySubCols ?? []),
+    ...layout.fieldCols.filter((_, i) => layout.surveyFields?.[i]),
+  ].filter((c): c is number => c !== null);
+  if (surveyCols.length > 0)
+    unit.surveyScaled = surveyCols.reduce((sum, c) => sum + (readQuietNumber(at(rd, r, c)) ?? 0), 0);
   if (hasAuthority(layout)) unit.authority = readAuthority(rd, row, r);
 }
 
@@ -325,7 +385,14 @@ function readOptionalPoints(rd: Reader, r: number, c: number | null): number {
  * The workbook's own total, checked against the fields with bonus and deduction when every
  * score is valid. A total may be stated as the raw sum or as the sum kept within 0..max.
  */
-function readStatedTotal(rd: Reader, r: number, scores: FieldScore[], fields: FieldDef[], bonusScaled: number, deductionScaled: number): number | null {
+function readStatedTotal(
+  rd: Reader,
+  r: number,
+  scores: FieldScore[],
+  fields: FieldDef[],
+  bonusScaled: number,
+  deductionScaled: number,
+): number | null {
   const c = rd.layout.totalCol;
   if (c === null || isEmpty(at(rd, r, c))) return null;
   const stated = readNumber(rd, at(rd, r, c), addr(rd, r, c));
@@ -333,7 +400,8 @@ function readStatedTotal(rd: Reader, r: number, scores: FieldScore[], fields: Fi
   const points = scores.reduce((sum, s) => sum + (s.kind === 'points' ? s.scaled : 0), 0);
   const computed = points + bonusScaled - deductionScaled;
   const kept = unitFigures(scores, fields, bonusScaled, deductionScaled).totalScaled;
-  if (stated !== computed && stated !== kept) report(rd, 'error', addr(rd, r, c), 'totalMismatch', { stated: stated / 1e4, computed: computed / 1e4 });
+  if (stated !== computed && stated !== kept)
+    report(rd, 'error', addr(rd, r, c), 'totalMismatch', { stated: stated / 1e4, computed: computed / 1e4 });
   return stated;
 }
 
@@ -389,7 +457,13 @@ const POINTS_UNIT = /\s*(?:điểm|đ\.?)$/iu;
  * `percentText`: a trailing % on text is dropped ("83,3%" is 83.3); `pointsUnit`: a trailing
  * "điểm" / "đ" / "đ." is ("10 điểm" is 10).
  */
-function readRawNumber(rd: Reader, value: CellValue, address: string, percentText: boolean, pointsUnit = false): number | null {
+function readRawNumber(
+  rd: Reader,
+  value: CellValue,
+  address: string,
+  percentText: boolean,
+  pointsUnit = false,
+): number | null {
   if (typeof value === 'number') return value;
   if (typeof value !== 'string') {
     report(rd, 'error', address, 'notANumber', { value: String(value) });

@@ -83,7 +83,17 @@ export const REPORT_HEADER_FILL = '#D9D9D9';
 
 const TEXT = '@';
 const INTEGER = '0';
-const PLAIN: ReportLook = { bold: false, size: null, numberFormat: TEXT, horizontal: 'general', vertical: 'top', wrap: true, indent: 0, border: false, fill: null };
+const PLAIN: ReportLook = {
+  bold: false,
+  size: null,
+  numberFormat: TEXT,
+  horizontal: 'general',
+  vertical: 'top',
+  wrap: true,
+  indent: 0,
+  border: false,
+  fill: null,
+};
 const TABLE_TEXT: ReportLook = { ...PLAIN, border: true };
 const TABLE_NUMBER: ReportLook = { ...PLAIN, border: true, wrap: false, horizontal: 'right', numberFormat: INTEGER };
 const TABLE_PERCENT: ReportLook = { ...TABLE_NUMBER, numberFormat: INDEX_NUMBER_FORMAT };
@@ -193,7 +203,8 @@ function narrativeRows(narrative: Narrative, maxCellText: number): ReportCell[][
   for (const p of narrative.paragraphs) {
     const role = p.level === 'bullet' ? 'bullet' : p.level === 0 ? 'paragraph' : 'heading';
     // A paragraph longer than a cell holds continues on the rows below.
-    for (const piece of splitText(p.level === 'bullet' ? `- ${p.text}` : p.text, maxCellText)) rows.push([{ value: piece, role }]);
+    for (const piece of splitText(p.level === 'bullet' ? `- ${p.text}` : p.text, maxCellText))
+      rows.push([{ value: piece, role }]);
   }
   return rows;
 }
@@ -201,7 +212,9 @@ function narrativeRows(narrative: Narrative, maxCellText: number): ReportCell[][
 /** Every band of a rule set, each code once: its own, then its blocks'. */
 function allBands(rules: RuleSet): BandRule[] {
   const seen = new Set<string>();
-  return [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].filter((b) => !seen.has(b.code) && !!seen.add(b.code));
+  return [...rules.bands, ...(rules.blocks ?? []).flatMap((b) => b.bands ?? [])].filter(
+    (b) => !seen.has(b.code) && !!seen.add(b.code),
+  );
 }
 
 /** The band table: header; label, count, share per band; the total row. */

@@ -23,8 +23,18 @@ function floorText(b: BandRule): string {
 export function resultsOnlyFindings(table: ScoringTable, rules: RuleSet): Finding[] {
   if (!table.resultsOnly) return [];
   const address = table.fields[0]?.maxAddress ?? 'A1';
-  const base = { severity: 'error' as const, sheet: table.sheet, address, cell: qualifiedAddress(table.sheet, address) };
-  const params = { sheet: table.sheet, column: table.fields[0]?.column ?? '', rulesVi: rules.name.vi, rulesEn: rules.name.en };
+  const base = {
+    severity: 'error' as const,
+    sheet: table.sheet,
+    address,
+    cell: qualifiedAddress(table.sheet, address),
+  };
+  const params = {
+    sheet: table.sheet,
+    column: table.fields[0]?.column ?? '',
+    rulesVi: rules.name.vi,
+    rulesEn: rules.name.en,
+  };
   const out: Finding[] = [];
   const bands = [...rules.bands, ...(rules.blocks ?? []).flatMap((k) => k.bands ?? [])];
   const seen = new Set<string>();
@@ -32,7 +42,11 @@ export function resultsOnlyFindings(table: ScoringTable, rules: RuleSet): Findin
     const key = `${b.code}\u0001${floorText(b)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...base, code: 'floorsNeedPoints', params: { ...params, bandVi: b.label.vi, bandEn: b.label.en, floor: floorText(b) } });
+    out.push({
+      ...base,
+      code: 'floorsNeedPoints',
+      params: { ...params, bandVi: b.label.vi, bandEn: b.label.en, floor: floorText(b) },
+    });
   }
   if (rules.components) out.push({ ...base, code: 'componentsNeedPoints', params });
   return out;
@@ -45,11 +59,24 @@ export function resultsOnlyFindings(table: ScoringTable, rules: RuleSet): Findin
 export function readingNotes(table: ScoringTable, lang: Lang, originCol = 0): string[] {
   const m = messages(lang).columns;
   const notes: string[] = [];
-  if (table.resultsOnly) notes.push(fill(m.fromGivenIndex, { sheet: table.sheet, column: table.fields[0]?.column ?? columnLetter(originCol), header: table.fields[0]?.label ?? '' }));
+  if (table.resultsOnly)
+    notes.push(
+      fill(m.fromGivenIndex, {
+        sheet: table.sheet,
+        column: table.fields[0]?.column ?? columnLetter(originCol),
+        header: table.fields[0]?.label ?? '',
+      }),
+    );
   if (table.transposed) {
     const rows = table.fields.map((f) => table.transposed?.rows[f.column] ?? 0);
     const units = table.units.map((u) => u.column ?? '');
-    notes.push(fill(m.readTransposed, { sheet: table.sheet, units: `${units[0] ?? ''}–${units[units.length - 1] ?? ''}`, fields: `${Math.min(...rows)}–${Math.max(...rows)}` }));
+    notes.push(
+      fill(m.readTransposed, {
+        sheet: table.sheet,
+        units: `${units[0] ?? ''}–${units[units.length - 1] ?? ''}`,
+        fields: `${Math.min(...rows)}–${Math.max(...rows)}`,
+      }),
+    );
   }
   return notes;
 }

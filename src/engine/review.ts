@@ -8,7 +8,14 @@ import { pctToScaled, roundedPct } from './decimal';
 import { bandLabel, blockLabel } from './describe';
 import { fill, formatBound, formatPct, joinList } from './format';
 import { messages } from './i18n';
-import { compileRules, floorFor, ruleSetFingerprint, validateRuleSet, type CompiledBand, type RuleProblem } from './rules';
+import {
+  compileRules,
+  floorFor,
+  ruleSetFingerprint,
+  validateRuleSet,
+  type CompiledBand,
+  type RuleProblem,
+} from './rules';
 import { scoreTable } from './score';
 import type { BandCode, BandRule, IndexBound, Lang, RuleSet, ScoringResult, ScoringTable } from './types';
 
@@ -158,7 +165,8 @@ function reasonsFor(table: ScoringTable, before: ScoringResult, after: ScoringRe
   // The block's bands were swapped as a whole: comparing band by band would only list every old band as dropped.
   if (reasons.some((r) => r.kind === 'block' && (r.change === 'bands' || r.change === 'bandsRemoved'))) {
     const got = newBands.find((b) => b.code === u.band);
-    if (got && got !== newBands[newBands.length - 1]) reasons.push({ kind: 'bound', band: got.code, old: null, new: got.min, indexPct: u.indexPct, reachesNow: true });
+    if (got && got !== newBands[newBands.length - 1])
+      reasons.push({ kind: 'bound', band: got.code, old: null, new: got.min, indexPct: u.indexPct, reachesNow: true });
     return reasons;
   }
   const oldByCode = new Map<string, BandRule>(oldBands.map((b) => [b.code, b]));
@@ -204,7 +212,15 @@ function bandReason(ctx: ReasonContext, code: BandCode, o: BandRule | null, n: B
   // The bottom band takes everyone left: its own lower bound decides nothing.
   const reachOld = o ? code === ctx.bottomOld || reaches(ctx.oldFig.totalScaled, ctx.oldFig.maxScaled, o.min) : false;
   const reachNew = n ? code === ctx.bottomNew || reaches(ctx.newFig.totalScaled, ctx.newFig.maxScaled, n.min) : false;
-  if (reachOld !== reachNew) return { kind: 'bound', band: code, old: o ? o.min : null, new: n ? n.min : null, indexPct: ctx.indexPct, reachesNow: reachNew };
+  if (reachOld !== reachNew)
+    return {
+      kind: 'bound',
+      band: code,
+      old: o ? o.min : null,
+      new: n ? n.min : null,
+      indexPct: ctx.indexPct,
+      reachesNow: reachNew,
+    };
   if (!reachNew || !o || !n) return null;
   const ob = ctx.oldCompiled.find((b) => b.rule.code === code);
   const nb = ctx.newCompiled.find((b) => b.rule.code === code);
@@ -222,10 +238,23 @@ function bandReason(ctx: ReasonContext, code: BandCode, o: BandRule | null, n: B
     const okNew = fn === null || meetsFloor(s.scaled, f.maxScaled, fn.scaled);
     meetsOld &&= okOld;
     meetsNew &&= okNew;
-    if (okOld !== okNew) flipped.push({ label: f.label, pct: roundedPct(s.scaled, f.maxScaled), oldFloorPct: fo?.pct ?? null, newFloorPct: fn?.pct ?? null });
+    if (okOld !== okNew)
+      flipped.push({
+        label: f.label,
+        pct: roundedPct(s.scaled, f.maxScaled),
+        oldFloorPct: fo?.pct ?? null,
+        newFloorPct: fn?.pct ?? null,
+      });
   });
   if (meetsOld === meetsNew || flipped.length === 0) return null;
-  return { kind: 'floor', band: code, oldFloorPct: o.fieldFloorPct, newFloorPct: n.fieldFloorPct, fields: flipped, meetsNow: meetsNew };
+  return {
+    kind: 'floor',
+    band: code,
+    oldFloorPct: o.fieldFloorPct,
+    newFloorPct: n.fieldFloorPct,
+    fields: flipped,
+    meetsNow: meetsNew,
+  };
 }
 
 function lowerBoundText(b: IndexBound, lang: Lang): string {
@@ -240,30 +269,51 @@ function lowerBoundText(b: IndexBound, lang: Lang): string {
 export function describeChangeReason(r: ChangeReason, oldRules: RuleSet, newRules: RuleSet, lang: Lang): string {
   const m = messages(lang).review;
   if (r.kind === 'block') return blockReasonText(r, newRules, lang);
-  const label = (code: BandCode) => (bandLabel(newRules, code, lang) !== code ? bandLabel(newRules, code, lang) : bandLabel(oldRules, code, lang));
+  const label = (code: BandCode) =>
+    bandLabel(newRules, code, lang) !== code ? bandLabel(newRules, code, lang) : bandLabel(oldRules, code, lang);
   const band = label(r.band);
   if (r.kind === 'bandRemoved') return fill(m.other, { band });
   if (r.kind === 'bound') {
     let what: string;
     if (r.old && r.new) {
       if (r.old.inclusive === r.new.inclusive && r.old.pct !== r.new.pct) {
-        what = fill(r.new.pct > r.old.pct ? m.boundUp : m.boundDown, { band, old: formatBound(r.old.pct, lang), new: formatBound(r.new.pct, lang) });
+        what = fill(r.new.pct > r.old.pct ? m.boundUp : m.boundDown, {
+          band,
+          old: formatBound(r.old.pct, lang),
+          new: formatBound(r.new.pct, lang),
+        });
       } else what = fill(m.boundChanged, { band, old: lowerBoundText(r.old, lang), new: lowerBoundText(r.new, lang) });
     } else if (r.new) what = fill(m.boundAdded, { band, new: lowerBoundText(r.new, lang) });
     else what = fill(m.boundRemoved, { band, old: r.old ? lowerBoundText(r.old, lang) : '' });
-    const effect = fill(r.reachesNow ? m.indexNowReaches : m.indexNoLongerReaches, { index: formatPct(r.indexPct, lang) });
+    const effect = fill(r.reachesNow ? m.indexNowReaches : m.indexNoLongerReaches, {
+      index: formatPct(r.indexPct, lang),
+    });
     return fill(m.reason, { what, effect });
   }
   const floor = (v: number | null | undefined) => (v === null || v === undefined ? m.noFloor : formatBound(v, lang));
   // The band's floor for every field moved: one clause; else each field's own floor is named.
-  const perField = r.fields.some((f) => f.oldFloorPct !== undefined && (f.oldFloorPct !== r.oldFloorPct || f.newFloorPct !== r.newFloorPct));
+  const perField = r.fields.some(
+    (f) => f.oldFloorPct !== undefined && (f.oldFloorPct !== r.oldFloorPct || f.newFloorPct !== r.newFloorPct),
+  );
   const what = perField
     ? joinList(
-        dedupe(r.fields.map((f) => fill(messages(lang).ruleSets.review.fieldFloorChanged, { field: f.label, band, old: floor(f.oldFloorPct), new: floor(f.newFloorPct) }))),
+        dedupe(
+          r.fields.map((f) =>
+            fill(messages(lang).ruleSets.review.fieldFloorChanged, {
+              field: f.label,
+              band,
+              old: floor(f.oldFloorPct),
+              new: floor(f.newFloorPct),
+            }),
+          ),
+        ),
         lang,
       )
     : fill(m.floorChanged, { band, old: floor(r.oldFloorPct), new: floor(r.newFloorPct) });
-  const fields = joinList(r.fields.map((f) => fill(m.fieldPct, { label: f.label, pct: formatPct(f.pct, lang) })), lang);
+  const fields = joinList(
+    r.fields.map((f) => fill(m.fieldPct, { label: f.label, pct: formatPct(f.pct, lang) })),
+    lang,
+  );
   const effect = fill(r.meetsNow ? m.fieldsNowMeet : m.fieldsNoLongerMeet, { fields });
   return fill(m.reason, { what, effect });
 }
@@ -275,7 +325,12 @@ function dedupe(items: string[]): string[] {
 /** `khối "Phường" có mức xếp loại riêng` / `block "Agencies" is not ranked`. */
 function blockReasonText(r: Extract<ChangeReason, { kind: 'block' }>, rules: RuleSet, lang: Lang): string {
   const m = messages(lang).ruleSets.review;
-  const what = { bands: m.blockBands, bandsRemoved: m.blockBandsRemoved, ranked: m.blockRanked, unranked: m.blockUnranked }[r.change];
+  const what = {
+    bands: m.blockBands,
+    bandsRemoved: m.blockBandsRemoved,
+    ranked: m.blockRanked,
+    unranked: m.blockUnranked,
+  }[r.change];
   return fill(m.blockChanged, { block: blockLabel(rules, r.block, lang), what });
 }
 
@@ -299,7 +354,9 @@ export function describePreview(p: RulePreview, oldRules: RuleSet, newRules: Rul
   if (!p.ok) return [];
   const m = messages(lang).review;
   if (p.changes.length === 0) return [m.noChange];
-  const lines = [fill(m.changeCount, { count: p.changes.filter((c) => c.oldBand !== c.newBand).length, total: p.unitCount })];
+  const lines = [
+    fill(m.changeCount, { count: p.changes.filter((c) => c.oldBand !== c.newBand).length, total: p.unitCount }),
+  ];
   for (const c of p.changes) {
     lines.push(`- ${describeUnitChange(c, oldRules, newRules, lang)}`);
     for (const r of c.reasons) lines.push(`  · ${describeChangeReason(r, oldRules, newRules, lang)}`);

@@ -10,7 +10,14 @@ import { parseNumberText } from './decimal';
 import { fill, formatBound } from './format';
 import { messages } from './i18n';
 import { describeRuleProblem } from './describe';
-import { fnv1a, idFromDecision, nameFromDecision, ruleSetFingerprint, validateRuleSet, type RuleProblem } from './rules';
+import {
+  fnv1a,
+  idFromDecision,
+  nameFromDecision,
+  ruleSetFingerprint,
+  validateRuleSet,
+  type RuleProblem,
+} from './rules';
 import { cellText } from './text';
 import { checkRuleSetData, normaliseRuleSet, shownValue } from './rules-json';
 import { RULES_SHEET_VERSION_2, ruleSetFromRowsV2, ruleSetToRowsV2 } from './rules-sheet';
@@ -62,7 +69,16 @@ export function ruleSetToRowsV1(rules: RuleSet): CellValue[][] {
     [...RULES_COLUMNS],
   ];
   for (const b of rules.bands) {
-    rows.push([b.code, b.label.vi, b.label.en, b.min.pct, b.min.inclusive, b.max.pct, b.max.inclusive, b.fieldFloorPct === null ? '' : b.fieldFloorPct]);
+    rows.push([
+      b.code,
+      b.label.vi,
+      b.label.en,
+      b.min.pct,
+      b.min.inclusive,
+      b.max.pct,
+      b.max.inclusive,
+      b.fieldFloorPct === null ? '' : b.fieldFloorPct,
+    ]);
   }
   return rows;
 }
@@ -145,7 +161,12 @@ function ruleProblemCell(p: RuleProblem, rules: RuleSet, bandRow: Map<string, nu
 }
 
 /** An optional number cell (a band's field floor): null when blank, a problem when it is not a number. */
-function optionalNumber(v: CellValue | undefined, where: string, band: string, problems: RuleSourceProblem[]): number | null {
+function optionalNumber(
+  v: CellValue | undefined,
+  where: string,
+  band: string,
+  problems: RuleSourceProblem[],
+): number | null {
   if (isBlank(v)) return null;
   const n = cellNumber(v);
   if (n === null) problems.push({ kind: 'source', code: 'notANumber', where, band, value: shownValue(v) });
@@ -159,10 +180,15 @@ function optionalNumber(v: CellValue | undefined, where: string, band: string, p
 export function ruleSetFromRows(grid: readonly (readonly CellValue[])[], sheet: string = RULES_SHEET): RuleSetRead {
   const at = (r: number, c: number) => qualifiedAddress(sheet, cellAddress(r + 1, c));
   const head = grid[0] ?? [];
-  if (cellText(head[0]) !== RULES_MARKER) return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shownValue(head[0]) }] };
+  if (cellText(head[0]) !== RULES_MARKER)
+    return { ok: false, problems: [{ kind: 'source', code: 'noMarker', where: at(0, 0), value: shownValue(head[0]) }] };
   const version = cellNumber(head[1]);
   if (version === RULES_SHEET_VERSION_2) return ruleSetFromRowsV2(grid, sheet);
-  if (version !== RULES_FORMAT_VERSION) return { ok: false, problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shownValue(head[1]) }] };
+  if (version !== RULES_FORMAT_VERSION)
+    return {
+      ok: false,
+      problems: [{ kind: 'source', code: 'badVersion', where: at(0, 1), value: shownValue(head[1]) }],
+    };
   return ruleSetFromRowsV1(grid, sheet);
 }
 
@@ -191,13 +217,27 @@ function ruleSetFromRowsV1(grid: readonly (readonly CellValue[])[], sheet: strin
     const num = (c: number): number => {
       const v = row[c];
       const n = cellNumber(v);
-      if (n === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notANumber', where: at(r, c), band, value: shownValue(v) });
+      if (n === null)
+        problems.push({
+          kind: 'source',
+          code: isBlank(v) ? 'missing' : 'notANumber',
+          where: at(r, c),
+          band,
+          value: shownValue(v),
+        });
       return n ?? Number.NaN;
     };
     const bool = (c: number): boolean => {
       const v = row[c];
       const b = cellBoolean(v);
-      if (b === null) problems.push({ kind: 'source', code: isBlank(v) ? 'missing' : 'notABoolean', where: at(r, c), band, value: shownValue(v) });
+      if (b === null)
+        problems.push({
+          kind: 'source',
+          code: isBlank(v) ? 'missing' : 'notABoolean',
+          where: at(r, c),
+          band,
+          value: shownValue(v),
+        });
       return b ?? false;
     };
     const floor = optionalNumber(row[7], at(r, 7), band, problems);
@@ -216,7 +256,11 @@ function ruleSetFromRowsV1(grid: readonly (readonly CellValue[])[], sheet: strin
   if (ruleProblems.length > 0) {
     return {
       ok: false,
-      problems: ruleProblems.map((p) => ({ kind: 'rule', where: p.code === 'noBands' ? at(RULES_HEADER_ROWS, 0) : ruleProblemCell(p, rules, bandRow, sheet), problem: p })),
+      problems: ruleProblems.map((p) => ({
+        kind: 'rule',
+        where: p.code === 'noBands' ? at(RULES_HEADER_ROWS, 0) : ruleProblemCell(p, rules, bandRow, sheet),
+        problem: p,
+      })),
     };
   }
   return { ok: true, rules: normaliseRuleSet(rules) };
@@ -231,7 +275,10 @@ export function parseRuleSetJson(text: string): RuleSetRead {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, problems: [{ kind: 'source', code: 'notJson', where: '$', value: e instanceof Error ? e.message : String(e) }] };
+    return {
+      ok: false,
+      problems: [{ kind: 'source', code: 'notJson', where: '$', value: e instanceof Error ? e.message : String(e) }],
+    };
   }
   return checkRuleSetData(data);
 }
@@ -241,9 +288,14 @@ export { checkRuleSetData, normaliseRuleSet, ruleSetToJson, RULES_JSON_FORMAT_VE
 /** One problem as a sentence: `'_TieuChiCCHC'!D4: mức "good": "tám mươi" không phải là số`. */
 export function describeRuleSourceProblem(p: RuleSourceProblem, lang: Lang): string {
   // A setting's problem names its key itself: the JSON path would only repeat it.
-  if (p.kind === 'rule') return `${p.where && p.where !== p.problem.key ? `${p.where}: ` : ''}${describeRuleProblem(p.problem, lang)}`;
+  if (p.kind === 'rule')
+    return `${p.where && p.where !== p.problem.key ? `${p.where}: ` : ''}${describeRuleProblem(p.problem, lang)}`;
   const m = messages(lang).review.source;
-  const text = fill(m[p.code], { value: p.value ?? '', marker: RULES_MARKER, version: `${RULES_FORMAT_VERSION}, ${RULES_SHEET_VERSION_2}` });
+  const text = fill(m[p.code], {
+    value: p.value ?? '',
+    marker: RULES_MARKER,
+    version: `${RULES_FORMAT_VERSION}, ${RULES_SHEET_VERSION_2}`,
+  });
   const band = p.band ? fill(m.band, { band: p.band }) : '';
   return `${p.where}: ${band}${text}`;
 }
@@ -279,8 +331,16 @@ export function cellToken(v: CellValue | undefined): string {
  * decision ("UBND tỉnh X, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024"), so the report cites it.
  */
 export function amendRuleSet(rules: RuleSet, decision: RuleDecision): RuleSet {
-  const t = (lang: Lang) => ({ dated: messages(lang).ruleSets.decision, undated: messages(lang).ruleSets.decisionNoDate });
-  return { ...rules, id: idFromDecision(decision), name: nameFromDecision(decision, { vi: t('vi'), en: t('en') }), decision };
+  const t = (lang: Lang) => ({
+    dated: messages(lang).ruleSets.decision,
+    undated: messages(lang).ruleSets.decisionNoDate,
+  });
+  return {
+    ...rules,
+    id: idFromDecision(decision),
+    name: nameFromDecision(decision, { vi: t('vi'), en: t('en') }),
+    decision,
+  };
 }
 
 /**

@@ -5,12 +5,35 @@
  * rules/rules.schema.json describes the same shape for editors.
  */
 import { validateRuleSet, type RuleProblem } from './rules';
-import type { BandRule, FieldFloor, IndexBound, IndexComponent, IndexComponents, LocalisedText, PointCaps, RuleBlock, RuleDecision, RuleSet } from './types';
+import type {
+  BandRule,
+  FieldFloor,
+  IndexBound,
+  IndexComponent,
+  IndexComponents,
+  LocalisedText,
+  PointCaps,
+  RuleBlock,
+  RuleDecision,
+  RuleSet,
+} from './types';
 import type { RuleSetRead, RuleSourceCode, RuleSourceProblem } from './rules-io';
 
 export const RULES_JSON_FORMAT_VERSION = 2;
 
-const RULESET_KEYS = ['$schema', 'formatVersion', 'id', 'name', 'decision', 'indexDecimals', 'rankMethod', 'caps', 'components', 'blocks', 'bands'];
+const RULESET_KEYS = [
+  '$schema',
+  'formatVersion',
+  'id',
+  'name',
+  'decision',
+  'indexDecimals',
+  'rankMethod',
+  'caps',
+  'components',
+  'blocks',
+  'bands',
+];
 const BAND_KEYS = ['code', 'label', 'min', 'max', 'fieldFloorPct', 'fieldFloors'];
 const TEXT_KEYS = ['vi', 'en'];
 const BOUND_KEYS = ['pct', 'inclusive'];
@@ -42,7 +65,13 @@ class Reader {
   readonly problems: RuleSourceProblem[] = [];
 
   problem(code: RuleSourceCode, where: string, band?: string, value?: unknown): void {
-    this.problems.push({ kind: 'source', code, where, band, value: value === undefined ? undefined : shownValue(value) });
+    this.problems.push({
+      kind: 'source',
+      code,
+      where,
+      band,
+      value: value === undefined ? undefined : shownValue(value),
+    });
   }
 
   keys(obj: Obj, allowed: readonly string[], path: string, band?: string): void {
@@ -84,7 +113,9 @@ class Reader {
 
   text(parent: Obj, key: string, path: string, band?: string): LocalisedText {
     const v = this.obj(parent, key, path, TEXT_KEYS, band);
-    return v ? { vi: this.str(v, 'vi', join(path, key), band), en: this.str(v, 'en', join(path, key), band) } : { vi: '', en: '' };
+    return v
+      ? { vi: this.str(v, 'vi', join(path, key), band), en: this.str(v, 'en', join(path, key), band) }
+      : { vi: '', en: '' };
   }
 
   list(parent: Obj, key: string, path: string, band?: string): unknown[] | null {
@@ -147,28 +178,43 @@ function readDecision(r: Reader, data: Obj): RuleDecision | null {
   if (data.decision === undefined || data.decision === null) return null;
   const d = r.obj(data, 'decision', '', DECISION_KEYS);
   if (!d) return null;
-  return { number: r.str(d, 'number', 'decision'), date: r.str(d, 'date', 'decision'), issuer: r.text(d, 'issuer', 'decision') };
+  return {
+    number: r.str(d, 'number', 'decision'),
+    date: r.str(d, 'date', 'decision'),
+    issuer: r.text(d, 'issuer', 'decision'),
+  };
 }
 
 function readCaps(r: Reader, data: Obj): PointCaps {
   if (data.caps === undefined) return { bonusPoints: null, deductionPoints: null };
   const c = r.obj(data, 'caps', '', CAPS_KEYS);
   if (!c) return { bonusPoints: null, deductionPoints: null };
-  return { bonusPoints: r.num(c, 'bonusPoints', 'caps', undefined, true), deductionPoints: r.num(c, 'deductionPoints', 'caps', undefined, true) };
+  return {
+    bonusPoints: r.num(c, 'bonusPoints', 'caps', undefined, true),
+    deductionPoints: r.num(c, 'deductionPoints', 'caps', undefined, true),
+  };
 }
 
 function readComponent(r: Reader, parent: Obj, key: string): IndexComponent {
   const path = `components.${key}`;
   const c = r.obj(parent, key, 'components', COMPONENT_KEYS);
   if (!c) return { label: { vi: '', en: '' }, points: Number.NaN, floorApplies: false };
-  return { label: r.text(c, 'label', path), points: r.num(c, 'points', path) as number, floorApplies: r.bool(c, 'floorApplies', path) };
+  return {
+    label: r.text(c, 'label', path),
+    points: r.num(c, 'points', path) as number,
+    floorApplies: r.bool(c, 'floorApplies', path),
+  };
 }
 
 function readComponents(r: Reader, data: Obj): IndexComponents | null {
   if (data.components === undefined || data.components === null) return null;
   const c = r.obj(data, 'components', '', COMPONENTS_KEYS);
   if (!c) return null;
-  return { appraisal: readComponent(r, c, 'appraisal'), survey: readComponent(r, c, 'survey'), convertWithoutSurvey: r.bool(c, 'convertWithoutSurvey', 'components') };
+  return {
+    appraisal: readComponent(r, c, 'appraisal'),
+    survey: readComponent(r, c, 'survey'),
+    convertWithoutSurvey: r.bool(c, 'convertWithoutSurvey', 'components'),
+  };
 }
 
 function readBlocks(r: Reader, data: Obj): RuleBlock[] {
@@ -180,18 +226,25 @@ function readBlocks(r: Reader, data: Obj): RuleBlock[] {
       return { code: '', label: { vi: '', en: '' }, ranked: true };
     }
     r.keys(b, BLOCK_KEYS, where);
-    const block: RuleBlock = { code: r.str(b, 'code', where), label: r.text(b, 'label', where), ranked: r.bool(b, 'ranked', where) };
-    if (b.bands !== undefined && b.bands !== null) block.bands = readBands(r, r.list(b, 'bands', where) ?? [], `${where}.bands`);
+    const block: RuleBlock = {
+      code: r.str(b, 'code', where),
+      label: r.text(b, 'label', where),
+      ranked: r.bool(b, 'ranked', where),
+    };
+    if (b.bands !== undefined && b.bands !== null)
+      block.bands = readBands(r, r.list(b, 'bands', where) ?? [], `${where}.bands`);
     return block;
   });
 }
 
 function readSettings(r: Reader, data: Obj): Omit<RuleSet, 'id' | 'name' | 'bands'> {
   const v = data.formatVersion;
-  if (v !== undefined && v !== 1 && v !== RULES_JSON_FORMAT_VERSION) r.problem('badVersion', 'formatVersion', undefined, v);
+  if (v !== undefined && v !== 1 && v !== RULES_JSON_FORMAT_VERSION)
+    r.problem('badVersion', 'formatVersion', undefined, v);
   const d = data.indexDecimals;
   const rank = data.rankMethod;
-  if (d !== undefined && d !== null && (typeof d !== 'number' || !Number.isFinite(d))) r.problem('notANumber', 'indexDecimals', undefined, d);
+  if (d !== undefined && d !== null && (typeof d !== 'number' || !Number.isFinite(d)))
+    r.problem('notANumber', 'indexDecimals', undefined, d);
   if (rank !== undefined && typeof rank !== 'string') r.problem('notText', 'rankMethod', undefined, rank);
   return {
     decision: readDecision(r, data),
@@ -205,7 +258,8 @@ function readSettings(r: Reader, data: Obj): Omit<RuleSet, 'id' | 'name' | 'band
 
 /** The structural checks of parseRuleSetJson, on a value already parsed. */
 export function checkRuleSetData(data: unknown): RuleSetRead {
-  if (!isObject(data)) return { ok: false, problems: [{ kind: 'source', code: 'notAnObject', where: '$', value: shownValue(data) }] };
+  if (!isObject(data))
+    return { ok: false, problems: [{ kind: 'source', code: 'notAnObject', where: '$', value: shownValue(data) }] };
   const r = new Reader();
   r.keys(data, RULESET_KEYS, '');
   const id = r.str(data, 'id', '');
@@ -216,7 +270,11 @@ export function checkRuleSetData(data: unknown): RuleSetRead {
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
   const rules: RuleSet = { id, name, ...settings, bands };
   const ruleProblems = validateRuleSet(rules);
-  if (ruleProblems.length > 0) return { ok: false, problems: ruleProblems.map((p) => ({ kind: 'rule', where: jsonPathOf(p, rules), problem: p })) };
+  if (ruleProblems.length > 0)
+    return {
+      ok: false,
+      problems: ruleProblems.map((p) => ({ kind: 'rule', where: jsonPathOf(p, rules), problem: p })),
+    };
   return { ok: true, rules };
 }
 
@@ -247,7 +305,11 @@ export function normaliseRuleSet(rules: RuleSet): RuleSet {
       fieldFloorPct: b.fieldFloorPct,
       fieldFloors: (b.fieldFloors ?? []).map((f) => ({ field: f.field, pct: f.pct })),
     }));
-  const component = (c: IndexComponent): IndexComponent => ({ label: { vi: c.label.vi, en: c.label.en }, points: c.points, floorApplies: c.floorApplies });
+  const component = (c: IndexComponent): IndexComponent => ({
+    label: { vi: c.label.vi, en: c.label.en },
+    points: c.points,
+    floorApplies: c.floorApplies,
+  });
   const c = rules.components ?? null;
   const d = rules.decision ?? null;
   return {
@@ -257,8 +319,15 @@ export function normaliseRuleSet(rules: RuleSet): RuleSet {
     indexDecimals: rules.indexDecimals ?? null,
     rankMethod: rules.rankMethod ?? 'rankEq',
     caps: { bonusPoints: rules.caps?.bonusPoints ?? null, deductionPoints: rules.caps?.deductionPoints ?? null },
-    components: c ? { appraisal: component(c.appraisal), survey: component(c.survey), convertWithoutSurvey: c.convertWithoutSurvey } : null,
-    blocks: (rules.blocks ?? []).map((b) => ({ code: b.code, label: { vi: b.label.vi, en: b.label.en }, ranked: b.ranked, ...(b.bands ? { bands: bands(b.bands) } : {}) })),
+    components: c
+      ? { appraisal: component(c.appraisal), survey: component(c.survey), convertWithoutSurvey: c.convertWithoutSurvey }
+      : null,
+    blocks: (rules.blocks ?? []).map((b) => ({
+      code: b.code,
+      label: { vi: b.label.vi, en: b.label.en },
+      ranked: b.ranked,
+      ...(b.bands ? { bands: bands(b.bands) } : {}),
+    })),
     bands: bands(rules.bands),
   };
 }
@@ -266,5 +335,7 @@ export function normaliseRuleSet(rules: RuleSet): RuleSet {
 /** The JSON the add-in and `--rules` exchange (format version 2): pretty-printed, every key present, a trailing newline. */
 export function ruleSetToJson(rules: RuleSet, schema?: string): string {
   const head: Record<string, unknown> = schema ? { $schema: schema } : {};
-  return JSON.stringify({ ...head, formatVersion: RULES_JSON_FORMAT_VERSION, ...normaliseRuleSet(rules) }, null, 2) + '\n';
+  return (
+    JSON.stringify({ ...head, formatVersion: RULES_JSON_FORMAT_VERSION, ...normaliseRuleSet(rules) }, null, 2) + '\n'
+  );
 }

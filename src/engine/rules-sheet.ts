@@ -21,7 +21,18 @@ const yes = (b: boolean) => b;
 const orBlank = (v: number | null | undefined): CellValue => (v === null || v === undefined ? '' : v);
 
 function bandRow(b: BandRule, block: string): CellValue[] {
-  return ['band', block, b.code, b.label.vi, b.label.en, b.min.pct, yes(b.min.inclusive), b.max.pct, yes(b.max.inclusive), orBlank(b.fieldFloorPct)];
+  return [
+    'band',
+    block,
+    b.code,
+    b.label.vi,
+    b.label.en,
+    b.min.pct,
+    yes(b.min.inclusive),
+    b.max.pct,
+    yes(b.max.inclusive),
+    orBlank(b.fieldFloorPct),
+  ];
 }
 
 function floorRows(b: BandRule, block: string): CellValue[][] {
@@ -36,7 +47,10 @@ function componentRow(code: string, c: IndexComponent): CellValue[] {
 export function ruleSetToRowsV2(input: RuleSet): CellValue[][] {
   const rules = normaliseRuleSet(input);
   const t = messages('vi').ruleSets.sheet;
-  const rows: CellValue[][] = [['PAR-RULES', RULES_SHEET_VERSION_2, rules.id, rules.name.vi, rules.name.en, ruleSetFingerprint(rules)], [`# ${t.settings}`]];
+  const rows: CellValue[][] = [
+    ['PAR-RULES', RULES_SHEET_VERSION_2, rules.id, rules.name.vi, rules.name.en, ruleSetFingerprint(rules)],
+    [`# ${t.settings}`],
+  ];
   rows.push(...settingRows(rules));
   rows.push([`# ${t.components}`]);
   if (rules.components) {
@@ -46,7 +60,10 @@ export function ruleSetToRowsV2(input: RuleSet): CellValue[][] {
   rows.push([`# ${t.blocks}`]);
   for (const b of rules.blocks ?? []) rows.push(['block', b.code, b.label.vi, b.label.en, b.ranked]);
   rows.push([`# ${t.bands}`]);
-  const owners: [string, BandRule[]][] = [['', rules.bands], ...(rules.blocks ?? []).filter((b) => b.bands).map((b): [string, BandRule[]] => [b.code, b.bands as BandRule[]])];
+  const owners: [string, BandRule[]][] = [
+    ['', rules.bands],
+    ...(rules.blocks ?? []).filter((b) => b.bands).map((b): [string, BandRule[]] => [b.code, b.bands as BandRule[]]),
+  ];
   for (const [block, bands] of owners) for (const b of bands) rows.push(bandRow(b, block));
   rows.push([`# ${t.floors}`]);
   for (const [block, bands] of owners) for (const b of bands) rows.push(...floorRows(b, block));
@@ -80,7 +97,17 @@ interface SheetRead {
   at: (r: number, c: number) => string;
 }
 
-const SETTING_KEYS = ['decision.number', 'decision.date', 'decision.issuer.vi', 'decision.issuer.en', 'indexDecimals', 'rankMethod', 'caps.bonusPoints', 'caps.deductionPoints', 'components.convertWithoutSurvey'];
+const SETTING_KEYS = [
+  'decision.number',
+  'decision.date',
+  'decision.issuer.vi',
+  'decision.issuer.en',
+  'indexDecimals',
+  'rankMethod',
+  'caps.bonusPoints',
+  'caps.deductionPoints',
+  'components.convertWithoutSurvey',
+];
 
 function cellReaders(s: SheetRead, row: readonly CellValue[], r: number, band?: string) {
   return {
@@ -91,12 +118,26 @@ function cellReaders(s: SheetRead, row: readonly CellValue[], r: number, band?: 
     num: (c: number, nullable = false): number | null => {
       if (nullable && isBlank(row[c])) return null;
       const n = cellNumber(row[c]);
-      if (n === null) s.problems.push({ kind: 'source', code: isBlank(row[c]) ? 'missing' : 'notANumber', where: s.at(r, c), band, value: shownValue(row[c]) });
+      if (n === null)
+        s.problems.push({
+          kind: 'source',
+          code: isBlank(row[c]) ? 'missing' : 'notANumber',
+          where: s.at(r, c),
+          band,
+          value: shownValue(row[c]),
+        });
       return n ?? Number.NaN;
     },
     bool: (c: number): boolean => {
       const b = cellBoolean(row[c]);
-      if (b === null) s.problems.push({ kind: 'source', code: isBlank(row[c]) ? 'missing' : 'notABoolean', where: s.at(r, c), band, value: shownValue(row[c]) });
+      if (b === null)
+        s.problems.push({
+          kind: 'source',
+          code: isBlank(row[c]) ? 'missing' : 'notABoolean',
+          where: s.at(r, c),
+          band,
+          value: shownValue(row[c]),
+        });
       return b ?? false;
     },
   };
@@ -107,17 +148,33 @@ function readRow(s: SheetRead, row: readonly CellValue[], r: number): void {
   const read = cellReaders(s, row, r, kind === 'band' || kind === 'floor' ? cellText(row[2]) || undefined : undefined);
   if (kind === 'setting') {
     const key = cellText(row[1]);
-    if (!SETTING_KEYS.includes(key)) s.problems.push({ kind: 'source', code: 'unknownKey', where: s.at(r, 1), value: key });
+    if (!SETTING_KEYS.includes(key))
+      s.problems.push({ kind: 'source', code: 'unknownKey', where: s.at(r, 1), value: key });
     else s.settings.set(key, { value: row[2] ?? null, row: r });
   } else if (kind === 'component') {
     const code = cellText(row[1]);
-    if (code !== 'appraisal' && code !== 'survey') s.problems.push({ kind: 'source', code: 'unknownKey', where: s.at(r, 1), value: code });
-    else s.components.set(code, { c: { label: { vi: read.text(2), en: read.text(3) }, points: read.num(4) as number, floorApplies: read.bool(5) }, row: r });
+    if (code !== 'appraisal' && code !== 'survey')
+      s.problems.push({ kind: 'source', code: 'unknownKey', where: s.at(r, 1), value: code });
+    else
+      s.components.set(code, {
+        c: { label: { vi: read.text(2), en: read.text(3) }, points: read.num(4) as number, floorApplies: read.bool(5) },
+        row: r,
+      });
   } else if (kind === 'block') {
-    s.blocks.push({ b: { code: read.text(1), label: { vi: read.text(2), en: read.text(3) }, ranked: read.bool(4) }, row: r });
+    s.blocks.push({
+      b: { code: read.text(1), label: { vi: read.text(2), en: read.text(3) }, ranked: read.bool(4) },
+      row: r,
+    });
   } else if (kind === 'band') {
     const block = cellText(row[1]);
-    const b: BandRule = { code: read.text(2), label: { vi: read.text(3), en: read.text(4) }, min: { pct: read.num(5) as number, inclusive: read.bool(6) }, max: { pct: read.num(7) as number, inclusive: read.bool(8) }, fieldFloorPct: read.num(9, true), fieldFloors: [] };
+    const b: BandRule = {
+      code: read.text(2),
+      label: { vi: read.text(3), en: read.text(4) },
+      min: { pct: read.num(5) as number, inclusive: read.bool(6) },
+      max: { pct: read.num(7) as number, inclusive: read.bool(8) },
+      fieldFloorPct: read.num(9, true),
+      fieldFloors: [],
+    };
     s.bands.set(block, [...(s.bands.get(block) ?? []), { b, row: r }]);
   } else if (kind === 'floor') {
     readFloorRow(s, row, r, read);
@@ -141,20 +198,31 @@ function readFloorRow(s: SheetRead, row: readonly CellValue[], r: number, read: 
 }
 
 /** Settings rows as rule set keys; a number or boolean that cannot be read is a problem on its cell. */
-function settingsOf(s: SheetRead): Pick<RuleSet, 'decision' | 'indexDecimals' | 'rankMethod' | 'caps'> & { convert: boolean } {
+function settingsOf(
+  s: SheetRead,
+): Pick<RuleSet, 'decision' | 'indexDecimals' | 'rankMethod' | 'caps'> & { convert: boolean } {
   const get = (k: string) => s.settings.get(k);
   const text = (k: string) => cellText(get(k)?.value);
   const num = (k: string): number | null => {
     const e = get(k);
     if (!e || isBlank(e.value)) return null;
     const n = cellNumber(e.value);
-    if (n === null) s.problems.push({ kind: 'source', code: 'notANumber', where: s.at(e.row, 2), value: shownValue(e.value) });
+    if (n === null)
+      s.problems.push({ kind: 'source', code: 'notANumber', where: s.at(e.row, 2), value: shownValue(e.value) });
     return n;
   };
-  const hasDecision = ['decision.number', 'decision.date', 'decision.issuer.vi', 'decision.issuer.en'].some((k) => text(k) !== '');
+  const hasDecision = ['decision.number', 'decision.date', 'decision.issuer.vi', 'decision.issuer.en'].some(
+    (k) => text(k) !== '',
+  );
   const conv = get('components.convertWithoutSurvey');
   return {
-    decision: hasDecision ? { number: text('decision.number'), date: text('decision.date'), issuer: { vi: text('decision.issuer.vi'), en: text('decision.issuer.en') } } : null,
+    decision: hasDecision
+      ? {
+          number: text('decision.number'),
+          date: text('decision.date'),
+          issuer: { vi: text('decision.issuer.vi'), en: text('decision.issuer.en') },
+        }
+      : null,
     indexDecimals: num('indexDecimals'),
     rankMethod: (text('rankMethod') || 'rankEq') as RuleSet['rankMethod'],
     caps: { bonusPoints: num('caps.bonusPoints'), deductionPoints: num('caps.deductionPoints') },
@@ -164,7 +232,15 @@ function settingsOf(s: SheetRead): Pick<RuleSet, 'decision' | 'indexDecimals' | 
 
 /** Reads a version-2 rules sheet's grid (row 1 already checked by the caller). */
 export function ruleSetFromRowsV2(grid: readonly (readonly CellValue[])[], sheet: string): RuleSetRead {
-  const s: SheetRead = { problems: [], settings: new Map(), components: new Map(), blocks: [], bands: new Map(), floorRow: new Map(), at: (r, c) => qualifiedAddress(sheet, cellAddress(r + 1, c)) };
+  const s: SheetRead = {
+    problems: [],
+    settings: new Map(),
+    components: new Map(),
+    blocks: [],
+    bands: new Map(),
+    floorRow: new Map(),
+    at: (r, c) => qualifiedAddress(sheet, cellAddress(r + 1, c)),
+  };
   const head = grid[0] ?? [];
   const headText = (c: number) => {
     if (isBlank(head[c])) s.problems.push({ kind: 'source', code: 'missing', where: s.at(0, c) });
@@ -186,12 +262,16 @@ export function ruleSetFromRowsV2(grid: readonly (readonly CellValue[])[], sheet
     id,
     name,
     ...rest,
-    components: appraisal && survey ? { appraisal: appraisal.c, survey: survey.c, convertWithoutSurvey: convert } : null,
-    blocks: s.blocks.map(({ b }) => (s.bands.has(b.code) ? { ...b, bands: (s.bands.get(b.code) ?? []).map((x) => x.b) } : b)),
+    components:
+      appraisal && survey ? { appraisal: appraisal.c, survey: survey.c, convertWithoutSurvey: convert } : null,
+    blocks: s.blocks.map(({ b }) =>
+      s.bands.has(b.code) ? { ...b, bands: (s.bands.get(b.code) ?? []).map((x) => x.b) } : b,
+    ),
     bands: (s.bands.get('') ?? []).map((x) => x.b),
   };
   const problems = validateRuleSet(rules);
-  if (problems.length > 0) return { ok: false, problems: problems.map((p) => ({ kind: 'rule', where: cellOf(p, s), problem: p })) };
+  if (problems.length > 0)
+    return { ok: false, problems: problems.map((p) => ({ kind: 'rule', where: cellOf(p, s), problem: p })) };
   return { ok: true, rules: normaliseRuleSet(rules) };
 }
 
@@ -226,7 +306,8 @@ function cellOf(p: RuleProblem, s: SheetRead): string | null {
   }
   const block = p.block ?? '';
   const floorRow = p.field === undefined ? undefined : s.floorRow.get(`${block}\u0001${p.band}\u0001${fold(p.field)}`);
-  if (floorRow !== undefined) return s.at(floorRow, p.code === 'badFloorField' || p.code === 'duplicateFloorField' ? 3 : 4);
+  if (floorRow !== undefined)
+    return s.at(floorRow, p.code === 'badFloorField' || p.code === 'duplicateFloorField' ? 3 : 4);
   const band = (s.bands.get(block) ?? []).find((x) => x.b.code === p.band);
   return band ? s.at(band.row, bandColumn(p, band.b)) : null;
 }

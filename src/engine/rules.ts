@@ -76,7 +76,8 @@ export function validateRuleSet(rules: RuleSet): RuleProblem[] {
   const problems = validateBands(Array.isArray(rules?.bands) ? rules.bands : []);
   problems.push(...validateSettings(rules));
   for (const b of Array.isArray(rules?.blocks) ? rules.blocks : []) {
-    if (b?.bands !== undefined) problems.push(...validateBands(Array.isArray(b.bands) ? b.bands : []).map((p) => ({ ...p, block: b.code })));
+    if (b?.bands !== undefined)
+      problems.push(...validateBands(Array.isArray(b.bands) ? b.bands : []).map((p) => ({ ...p, block: b.code })));
   }
   return problems;
 }
@@ -131,9 +132,11 @@ function checkBandNames(b: BandRule, i: number, seen: Set<string>, problems: Rul
 /** The top band reaches 100% and the bottom one 0%. */
 function checkEnds(bands: readonly BandRule[], problems: RuleProblem[]): void {
   const top = bands[0];
-  if (top.max.pct !== 100 || !top.max.inclusive) problems.push({ code: 'topNot100', band: top.code, value: top.max.pct });
+  if (top.max.pct !== 100 || !top.max.inclusive)
+    problems.push({ code: 'topNot100', band: top.code, value: top.max.pct });
   const bottom = bands[bands.length - 1];
-  if (bottom.min.pct !== 0 || !bottom.min.inclusive) problems.push({ code: 'bottomNot0', band: bottom.code, value: bottom.min.pct });
+  if (bottom.min.pct !== 0 || !bottom.min.inclusive)
+    problems.push({ code: 'bottomNot0', band: bottom.code, value: bottom.min.pct });
 }
 
 /** Neighbouring bands descend and meet exactly: no gap, no overlap. */
@@ -142,7 +145,13 @@ function checkJoins(bands: readonly BandRule[], problems: RuleProblem[]): void {
     const upper = bands[i];
     const lower = bands[i + 1];
     if (lower.min.pct > upper.min.pct) {
-      problems.push({ code: 'notDescending', band: lower.code, other: upper.code, value: lower.min.pct, otherValue: upper.min.pct });
+      problems.push({
+        code: 'notDescending',
+        band: lower.code,
+        other: upper.code,
+        value: lower.min.pct,
+        otherValue: upper.min.pct,
+      });
       continue;
     }
     const a = upper.min;
@@ -183,7 +192,13 @@ const RANK_METHODS: readonly RankMethod[] = ['rankEq', 'dense'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A non-negative number of points with at most 4 decimals (a cap, a component's points). */
-function checkPoints(value: unknown, key: string, code: 'capOutOfRange' | 'componentPoints', problems: RuleProblem[], positive = false): void {
+function checkPoints(
+  value: unknown,
+  key: string,
+  code: 'capOutOfRange' | 'componentPoints',
+  problems: RuleProblem[],
+  positive = false,
+): void {
   let ok = typeof value === 'number' && Number.isFinite(value) && value >= 0 && !(positive && value === 0);
   if (ok) {
     try {
@@ -199,10 +214,14 @@ function checkPoints(value: unknown, key: string, code: 'capOutOfRange' | 'compo
 function validateSettings(rules: RuleSet): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const d = rules.indexDecimals;
-  if (d !== undefined && d !== null && !(Number.isInteger(d) && d >= 0 && d <= MAX_INDEX_DECIMALS)) problems.push({ code: 'badDecimals', band: '', key: 'indexDecimals', value: String(d) });
-  if (rules.rankMethod !== undefined && !RANK_METHODS.includes(rules.rankMethod)) problems.push({ code: 'badRankMethod', band: '', key: 'rankMethod', value: String(rules.rankMethod) });
-  if (rules.caps?.bonusPoints != null) checkPoints(rules.caps.bonusPoints, 'caps.bonusPoints', 'capOutOfRange', problems);
-  if (rules.caps?.deductionPoints != null) checkPoints(rules.caps.deductionPoints, 'caps.deductionPoints', 'capOutOfRange', problems);
+  if (d !== undefined && d !== null && !(Number.isInteger(d) && d >= 0 && d <= MAX_INDEX_DECIMALS))
+    problems.push({ code: 'badDecimals', band: '', key: 'indexDecimals', value: String(d) });
+  if (rules.rankMethod !== undefined && !RANK_METHODS.includes(rules.rankMethod))
+    problems.push({ code: 'badRankMethod', band: '', key: 'rankMethod', value: String(rules.rankMethod) });
+  if (rules.caps?.bonusPoints != null)
+    checkPoints(rules.caps.bonusPoints, 'caps.bonusPoints', 'capOutOfRange', problems);
+  if (rules.caps?.deductionPoints != null)
+    checkPoints(rules.caps.deductionPoints, 'caps.deductionPoints', 'capOutOfRange', problems);
   if (rules.components) checkComponents(rules.components, problems);
   checkBlocks(rules.blocks, problems);
   if (rules.decision) checkDecision(rules.decision, problems);
@@ -210,8 +229,10 @@ function validateSettings(rules: RuleSet): RuleProblem[] {
 }
 
 function checkDecision(dec: RuleDecision, problems: RuleProblem[]): void {
-  if (typeof dec.number !== 'string' || dec.number.trim() === '') problems.push({ code: 'badDecisionNumber', band: '', key: 'decision.number', value: String(dec.number ?? '') });
-  if (typeof dec.date !== 'string' || (dec.date !== '' && !validIsoDate(dec.date))) problems.push({ code: 'badDecisionDate', band: '', key: 'decision.date', value: String(dec.date) });
+  if (typeof dec.number !== 'string' || dec.number.trim() === '')
+    problems.push({ code: 'badDecisionNumber', band: '', key: 'decision.number', value: String(dec.number ?? '') });
+  if (typeof dec.date !== 'string' || (dec.date !== '' && !validIsoDate(dec.date)))
+    problems.push({ code: 'badDecisionDate', band: '', key: 'decision.date', value: String(dec.date) });
 }
 
 function validIsoDate(text: string): boolean {
@@ -236,7 +257,8 @@ function checkBlocks(blocks: readonly RuleBlock[] | undefined, problems: RulePro
     }
     if (seen.has(fold(code))) problems.push({ code: 'duplicateBlock', band: '', block: code });
     seen.add(fold(code));
-    if (!b.label || !b.label.vi?.trim() || !b.label.en?.trim()) problems.push({ code: 'missingBlockLabel', band: '', block: code });
+    if (!b.label || !b.label.vi?.trim() || !b.label.en?.trim())
+      problems.push({ code: 'missingBlockLabel', band: '', block: code });
   });
 }
 
@@ -280,7 +302,14 @@ export interface CompiledRules {
   rankMethod: RankMethod;
   bonusCapScaled: number | null;
   deductionCapScaled: number | null;
-  components: { appraisalScaled: number; surveyScaled: number; surveyFloor: boolean; appraisalFloor: boolean; convert: boolean; rule: IndexComponents } | null;
+  components: {
+    appraisalScaled: number;
+    surveyScaled: number;
+    surveyFloor: boolean;
+    appraisalFloor: boolean;
+    convert: boolean;
+    rule: IndexComponents;
+  } | null;
 }
 
 /** The rule set's block a unit's block cell names (its code or a label, case and diacritics ignored). */
@@ -290,7 +319,10 @@ export function findBlock(compiled: CompiledRules, text: string): CompiledBlock 
 }
 
 export class InvalidRuleSetError extends Error {
-  constructor(readonly problems: RuleProblem[], message: string) {
+  constructor(
+    readonly problems: RuleProblem[],
+    message: string,
+  ) {
     super(message);
     this.name = 'InvalidRuleSetError';
   }
@@ -309,7 +341,12 @@ function compileBands(bands: readonly BandRule[]): CompiledBand[] {
     minScaled: pctToScaled(rule.min.pct),
     minInclusive: rule.min.inclusive,
     floorScaled: rule.fieldFloorPct === null ? null : pctToScaled(rule.fieldFloorPct),
-    fieldFloors: new Map((rule.fieldFloors ?? []).map((f) => [fold(f.field), { scaled: f.pct === null ? null : pctToScaled(f.pct), pct: f.pct }])),
+    fieldFloors: new Map(
+      (rule.fieldFloors ?? []).map((f) => [
+        fold(f.field),
+        { scaled: f.pct === null ? null : pctToScaled(f.pct), pct: f.pct },
+      ]),
+    ),
   }));
 }
 
@@ -322,13 +359,25 @@ export function compileRules(rules: RuleSet, describe: (p: RuleProblem) => strin
   return {
     rules,
     bands,
-    blocks: (rules.blocks ?? []).map((b) => ({ code: b.code, label: b.label, ranked: b.ranked, bands: b.bands ? compileBands(b.bands) : bands })),
+    blocks: (rules.blocks ?? []).map((b) => ({
+      code: b.code,
+      label: b.label,
+      ranked: b.ranked,
+      bands: b.bands ? compileBands(b.bands) : bands,
+    })),
     indexDecimals: rules.indexDecimals ?? null,
     rankMethod: rules.rankMethod ?? 'rankEq',
     bonusCapScaled: scaledOrNull(rules.caps?.bonusPoints),
     deductionCapScaled: scaledOrNull(rules.caps?.deductionPoints),
     components: c
-      ? { appraisalScaled: pctToScaled(c.appraisal.points), surveyScaled: pctToScaled(c.survey.points), surveyFloor: c.survey.floorApplies, appraisalFloor: c.appraisal.floorApplies, convert: c.convertWithoutSurvey, rule: c }
+      ? {
+          appraisalScaled: pctToScaled(c.appraisal.points),
+          surveyScaled: pctToScaled(c.survey.points),
+          surveyFloor: c.survey.floorApplies,
+          appraisalFloor: c.appraisal.floorApplies,
+          convert: c.convertWithoutSurvey,
+          rule: c,
+        }
       : null,
   };
 }
@@ -336,7 +385,8 @@ export function compileRules(rules: RuleSet, describe: (p: RuleProblem) => strin
 /** Every band code of a rule set, its own and its blocks', each once, in order. */
 export function allBandCodes(rules: RuleSet): string[] {
   const codes: string[] = [];
-  for (const b of [...rules.bands, ...(rules.blocks ?? []).flatMap((x) => x.bands ?? [])]) if (!codes.includes(b.code)) codes.push(b.code);
+  for (const b of [...rules.bands, ...(rules.blocks ?? []).flatMap((x) => x.bands ?? [])])
+    if (!codes.includes(b.code)) codes.push(b.code);
   return codes;
 }
 
@@ -348,7 +398,16 @@ function defaultDescribe(p: RuleProblem): string {
 export function ruleSetFingerprint(rules: RuleSet): string {
   const bandsOf = (bands: readonly BandRule[]) =>
     bands.map((b) => {
-      const row: unknown[] = [b.code, b.label.vi, b.label.en, b.min.pct, b.min.inclusive, b.max.pct, b.max.inclusive, b.fieldFloorPct];
+      const row: unknown[] = [
+        b.code,
+        b.label.vi,
+        b.label.en,
+        b.min.pct,
+        b.min.inclusive,
+        b.max.pct,
+        b.max.inclusive,
+        b.fieldFloorPct,
+      ];
       if (b.fieldFloors && b.fieldFloors.length > 0) row.push(b.fieldFloors.map((f) => [f.field, f.pct]));
       return row;
     });
@@ -357,9 +416,11 @@ export function ruleSetFingerprint(rules: RuleSet): string {
   const extra: Record<string, unknown> = {};
   if (rules.indexDecimals !== undefined && rules.indexDecimals !== null) extra.d = rules.indexDecimals;
   if (rules.rankMethod !== undefined && rules.rankMethod !== 'rankEq') extra.r = rules.rankMethod;
-  if (rules.caps && (rules.caps.bonusPoints !== null || rules.caps.deductionPoints !== null)) extra.c = [rules.caps.bonusPoints, rules.caps.deductionPoints];
+  if (rules.caps && (rules.caps.bonusPoints !== null || rules.caps.deductionPoints !== null))
+    extra.c = [rules.caps.bonusPoints, rules.caps.deductionPoints];
   if (rules.components) extra.k = rules.components;
-  if (rules.blocks && rules.blocks.length > 0) extra.b = rules.blocks.map((b) => [b.code, b.label.vi, b.label.en, b.ranked, b.bands ? bandsOf(b.bands) : null]);
+  if (rules.blocks && rules.blocks.length > 0)
+    extra.b = rules.blocks.map((b) => [b.code, b.label.vi, b.label.en, b.ranked, b.bands ? bandsOf(b.bands) : null]);
   if (Object.keys(extra).length > 0) parts.push(extra);
   return fnv1a(JSON.stringify(parts));
 }
@@ -384,10 +445,17 @@ function reportDate(iso: string): string {
  * The name an amended rule set carries, from the decision a reviewer gives it: "UBND tỉnh X,
  * Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024" (the report cites it; never "(đã sửa)").
  */
-export function nameFromDecision(d: RuleDecision, templates: { vi: { dated: string; undated: string }; en: { dated: string; undated: string } }): LocalisedText {
+export function nameFromDecision(
+  d: RuleDecision,
+  templates: { vi: { dated: string; undated: string }; en: { dated: string; undated: string } },
+): LocalisedText {
   const one = (lang: 'vi' | 'en') => {
     const t = templates[lang];
-    const params: Record<string, string> = { number: d.number.trim(), date: d.date ? reportDate(d.date) : '', issuer: d.issuer[lang].trim() };
+    const params: Record<string, string> = {
+      number: d.number.trim(),
+      date: d.date ? reportDate(d.date) : '',
+      issuer: d.issuer[lang].trim(),
+    };
     return (d.date ? t.dated : t.undated).replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
   };
   return { vi: one('vi'), en: one('en') };

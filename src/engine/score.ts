@@ -2,7 +2,14 @@
  * The engine's entry points: a table and a rule set in, the full result out; or a sheet's
  * grid in, the table found, read, checked and scored.
  */
-import { classifyUnit, comparedFigures, shownAtBound, unitFieldResults, bandIndexByIndex, type UnitFigures } from './classify';
+import {
+  classifyUnit,
+  comparedFigures,
+  shownAtBound,
+  unitFieldResults,
+  bandIndexByIndex,
+  type UnitFigures,
+} from './classify';
 import { indexFigures, type IndexFigures } from './components';
 import { roundedPct } from './decimal';
 import type { HeaderColumn } from './header-roles';
@@ -13,7 +20,16 @@ import { rankEq, rankOrderOf, ranksWithin } from './rank';
 import { bandIndexNamed, ruleCheckColumns, ruleTableFindings } from './rule-checks';
 import { compileRules, findBlock, type CompiledBand, type CompiledRules } from './rules';
 import { summarise } from './summary';
-import type { FieldDef, Finding, RuleSet, ScoringResult, ScoringTable, UnitFieldResult, UnitInput, UnitResult } from './types';
+import type {
+  FieldDef,
+  Finding,
+  RuleSet,
+  ScoringResult,
+  ScoringTable,
+  UnitFieldResult,
+  UnitInput,
+  UnitResult,
+} from './types';
 
 /** Where a unit stands: its block (the rules' code, or the block column's text), its bands, whether it is ranked. */
 interface Placement {
@@ -53,8 +69,19 @@ export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
         placed.map((p) => p.ranked),
         compiled.rankMethod,
       );
-  const units = table.units.map((u, k) => unitResult(u, table.fields, { index: figures[k], compared: compared[k], rank: ranks[k], overallRank: overall[k], place: placed[k] }));
-  const rankOrder = rankOrderOf(overall, units.map((u) => u.name));
+  const units = table.units.map((u, k) =>
+    unitResult(u, table.fields, {
+      index: figures[k],
+      compared: compared[k],
+      rank: ranks[k],
+      overallRank: overall[k],
+      place: placed[k],
+    }),
+  );
+  const rankOrder = rankOrderOf(
+    overall,
+    units.map((u) => u.name),
+  );
   return { rules, table, units, rankOrder, summary: summarise(table, units, compiled.bands, rankOrder, compiled) };
 }
 
@@ -70,7 +97,10 @@ function unitResult(u: UnitInput, fields: readonly FieldDef[], s: UnitScoring): 
   const { figures } = s.index;
   const bands = s.place.bands;
   const capIndex = u.bandCap ? bandIndexNamed(bands, u.bandCap.band) : -1;
-  const c = classifyUnit(u.scores, fields, s.compared, bands, { capIndex: capIndex >= 0 ? capIndex : null, floorChecks: s.index.floorChecks });
+  const c = classifyUnit(u.scores, fields, s.compared, bands, {
+    capIndex: capIndex >= 0 ? capIndex : null,
+    floorChecks: s.index.floorChecks,
+  });
   const start = bandIndexByIndex(s.compared.totalScaled, s.compared.maxScaled, bands);
   return {
     name: u.name,
@@ -103,7 +133,15 @@ export function unitFields(result: ScoringResult, k: number): UnitFieldResult[] 
 export type SheetScoring =
   | { found: false; reason: 'noHeader' | 'noMaxRow' | 'noFields' | 'transposed'; detail: string }
   | { found: false; reason: 'uncertain'; detail: string; proposal: MappingProposal }
-  | { found: true; layout: Layout; columns?: HeaderColumn[]; findings: Finding[]; errors: Finding[]; warnings: Finding[]; result: ScoringResult };
+  | {
+      found: true;
+      layout: Layout;
+      columns?: HeaderColumn[];
+      findings: Finding[];
+      errors: Finding[];
+      warnings: Finding[];
+      result: ScoringResult;
+    };
 
 /**
  * How to read a sheet's grid: where it starts, its number formats and confirmed column roles
@@ -133,10 +171,14 @@ export function isCompleteLayout(l: Partial<Layout>): l is Layout {
  * Where the table is: the layout found with the user's corrections over it (and an earlier run's
  * output block wherever it stands right of the input), else the user's own when complete, else why not.
  */
-export function locateTable(grid: Grid, options: GridOptions = {}): LayoutResult | { ok: true; layout: Layout; columns?: HeaderColumn[] } {
+export function locateTable(
+  grid: Grid,
+  options: GridOptions = {},
+): LayoutResult | { ok: true; layout: Layout; columns?: HeaderColumn[] } {
   const detected = detectLayout(grid, undefined, options.origin ?? SHEET_ORIGIN, options.roles);
   // An earlier run's block further right than the input's end is the output block (a re-run replaces it).
-  if (detected.ok) return { ...detected, layout: withOwnBlockFurtherRight(grid, { ...detected.layout, ...options.layout }) };
+  if (detected.ok)
+    return { ...detected, layout: withOwnBlockFurtherRight(grid, { ...detected.layout, ...options.layout }) };
   if (options.layout && isCompleteLayout(options.layout)) return { ok: true, layout: options.layout };
   return detected;
 }
@@ -159,10 +201,21 @@ function withMaxPoints(grid: Grid, layout: Layout, maxPoints: GridOptions['maxPo
 export function scoreGrid(grid: Grid, sheet: string, rules: RuleSet, options: GridOptions = {}): SheetScoring {
   const origin = options.origin ?? SHEET_ORIGIN;
   const located = locateTable(grid, options);
-  if (!located.ok) return located.reason === 'uncertain' ? { found: false, reason: 'uncertain', detail: located.detail, proposal: located.proposal } : { found: false, reason: located.reason, detail: located.detail };
+  if (!located.ok)
+    return located.reason === 'uncertain'
+      ? { found: false, reason: 'uncertain', detail: located.detail, proposal: located.proposal }
+      : { found: false, reason: located.reason, detail: located.detail };
   const { layout } = located;
-  const { table, findings: read } = readTable(withMaxPoints(grid, layout, options.maxPoints), layout, sheet, { origin, formats: options.formats, roles: options.roles, rules });
-  const findings = [...read, ...ruleTableFindings(table, rules, ruleCheckColumns(layout.bonusCol, layout.deductionCol, origin.col))];
+  const { table, findings: read } = readTable(withMaxPoints(grid, layout, options.maxPoints), layout, sheet, {
+    origin,
+    formats: options.formats,
+    roles: options.roles,
+    rules,
+  });
+  const findings = [
+    ...read,
+    ...ruleTableFindings(table, rules, ruleCheckColumns(layout.bonusCol, layout.deductionCol, origin.col)),
+  ];
   return {
     found: true,
     layout,

@@ -11,7 +11,13 @@ function zeroCounts(bands: readonly CompiledBand[], compiled?: CompiledRules): R
   return counts;
 }
 
-export function summarise(table: ScoringTable, units: readonly UnitResult[], bands: readonly CompiledBand[], rankOrder: readonly number[], compiled?: CompiledRules): Summary {
+export function summarise(
+  table: ScoringTable,
+  units: readonly UnitResult[],
+  bands: readonly CompiledBand[],
+  rankOrder: readonly number[],
+  compiled?: CompiledRules,
+): Summary {
   const counts = zeroCounts(bands, compiled);
   const groupCounts = zeroCounts(bands, compiled);
   for (const u of units) {
@@ -37,7 +43,11 @@ export function summarise(table: ScoringTable, units: readonly UnitResult[], ban
 }
 
 /** The block and component figures, present only when the units are in blocks or the index has components. */
-function blockAndComponents(units: readonly UnitResult[], bands: readonly CompiledBand[], compiled?: CompiledRules): Pick<Summary, 'blocks' | 'components'> {
+function blockAndComponents(
+  units: readonly UnitResult[],
+  bands: readonly CompiledBand[],
+  compiled?: CompiledRules,
+): Pick<Summary, 'blocks' | 'components'> {
   const out: Pick<Summary, 'blocks' | 'components'> = {};
   const blocks = blockSummaries(units, bands, compiled);
   if (blocks.length > 0) out.blocks = blocks;
@@ -46,14 +56,25 @@ function blockAndComponents(units: readonly UnitResult[], bands: readonly Compil
 }
 
 /** Per block (the rules' blocks in their order, then blocks named only by the column, as met): units, ranked, counts per band. */
-function blockSummaries(units: readonly UnitResult[], bands: readonly CompiledBand[], compiled?: CompiledRules): BlockSummary[] {
+function blockSummaries(
+  units: readonly UnitResult[],
+  bands: readonly CompiledBand[],
+  compiled?: CompiledRules,
+): BlockSummary[] {
   const out = new Map<string, BlockSummary>();
-  for (const b of compiled?.blocks ?? []) out.set(b.code, { code: b.code, label: b.label, unitCount: 0, rankedCount: 0, counts: zeroCounts(b.bands) });
+  for (const b of compiled?.blocks ?? [])
+    out.set(b.code, { code: b.code, label: b.label, unitCount: 0, rankedCount: 0, counts: zeroCounts(b.bands) });
   for (const u of units) {
     if (u.block == null) continue;
     let s = out.get(u.block);
     if (!s) {
-      s = { code: u.block, label: { vi: u.block, en: u.block }, unitCount: 0, rankedCount: 0, counts: zeroCounts(bands) };
+      s = {
+        code: u.block,
+        label: { vi: u.block, en: u.block },
+        unitCount: 0,
+        rankedCount: 0,
+        counts: zeroCounts(bands),
+      };
       out.set(u.block, s);
     }
     s.unitCount++;
@@ -65,7 +86,8 @@ function blockSummaries(units: readonly UnitResult[], bands: readonly CompiledBa
 
 /** Average component indexes (2 decimals) and how many units had no survey. */
 function componentAverages(units: readonly UnitResult[]): NonNullable<Summary['components']> {
-  const avg = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100);
+  const avg = (values: number[]) =>
+    values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
   const parts = units.map((u) => u.components).filter((c): c is NonNullable<UnitResult['components']> => !!c);
   return {
     appraisalAveragePct: avg(parts.map((c) => c.appraisalPct)),
@@ -75,7 +97,10 @@ function componentAverages(units: readonly UnitResult[]): NonNullable<Summary['c
 }
 
 /** Last year's counts per band, over the units whose band or index last year is known. */
-function lastYearCounts(table: ScoringTable, bands: readonly CompiledBand[]): { counts: Record<string, number>; units: number } {
+function lastYearCounts(
+  table: ScoringTable,
+  bands: readonly CompiledBand[],
+): { counts: Record<string, number>; units: number } {
   const counts = zeroCounts(bands);
   let units = 0;
   for (const u of table.units) {
@@ -96,11 +121,13 @@ function averageIndexPct(units: readonly UnitResult[]): number | null {
   if (units.length === 0) return null;
   // Sums of integers stay exact as numbers up to 2^53 (10^6 units of 100 points scaled by 10^4 is 10^12).
   const totalsByMax = new Map<number, number>();
-  for (const u of units) if (u.maxScaled > 0) totalsByMax.set(u.maxScaled, (totalsByMax.get(u.maxScaled) ?? 0) + u.totalScaled);
+  for (const u of units)
+    if (u.maxScaled > 0) totalsByMax.set(u.maxScaled, (totalsByMax.get(u.maxScaled) ?? 0) + u.totalScaled);
   let num = 0n;
   let den = 1n;
   for (const [max, total] of totalsByMax) {
-    if (!Number.isSafeInteger(total)) throw new RangeError('average index: the sum of the totals is beyond exact integers');
+    if (!Number.isSafeInteger(total))
+      throw new RangeError('average index: the sum of the totals is beyond exact integers');
     num = num * BigInt(max) + BigInt(total) * den;
     den *= BigInt(max);
     const g = gcd(num, den);

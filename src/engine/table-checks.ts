@@ -42,7 +42,8 @@ export function selfAssessedDifferences(table: ScoringTable): SelfDifference[] {
     table.fields.forEach((f, i) => {
       const self = selfScores[i];
       const appraised = u.scores[i];
-      if (!f.selfColumn || self?.kind !== 'points' || appraised?.kind !== 'points' || self.scaled === appraised.scaled) return;
+      if (!f.selfColumn || self?.kind !== 'points' || appraised?.kind !== 'points' || self.scaled === appraised.scaled)
+        return;
       out.push({
         unit: u.name,
         unitIndex,
@@ -81,13 +82,36 @@ export function authorityDisagreements(result: ScoringResult, lang: Lang = 'vi')
     const ours = result.units[k];
     const theirs = u.authority;
     if (!theirs) return;
-    if (cols.index && theirs.indexPct !== null && Math.round(theirs.indexPct * 100) !== Math.round(ours.indexPct * 100)) {
-      out.push({ unit: u.name, cell: unitCell(result.table, cols.index, u), what: 'index', theirs: theirs.indexPct, ours: ours.indexPct });
+    if (
+      cols.index &&
+      theirs.indexPct !== null &&
+      Math.round(theirs.indexPct * 100) !== Math.round(ours.indexPct * 100)
+    ) {
+      out.push({
+        unit: u.name,
+        cell: unitCell(result.table, cols.index, u),
+        what: 'index',
+        theirs: theirs.indexPct,
+        ours: ours.indexPct,
+      });
     }
-    if (cols.rank && theirs.rank !== null && theirs.rank !== ours.rank) out.push({ unit: u.name, cell: unitCell(result.table, cols.rank, u), what: 'rank', theirs: theirs.rank, ours: ours.rank });
+    if (cols.rank && theirs.rank !== null && theirs.rank !== ours.rank)
+      out.push({
+        unit: u.name,
+        cell: unitCell(result.table, cols.rank, u),
+        what: 'rank',
+        theirs: theirs.rank,
+        ours: ours.rank,
+      });
     if (cols.band && theirs.band !== null && theirs.band !== ours.band) {
       const known = result.rules.bands.some((b) => b.code === theirs.band);
-      out.push({ unit: u.name, cell: unitCell(result.table, cols.band, u), what: 'band', theirs: known ? bandLabel(result.rules, theirs.band, lang) : theirs.band, ours: bandLabel(result.rules, ours.band, lang) });
+      out.push({
+        unit: u.name,
+        cell: unitCell(result.table, cols.band, u),
+        what: 'band',
+        theirs: known ? bandLabel(result.rules, theirs.band, lang) : theirs.band,
+        ours: bandLabel(result.rules, ours.band, lang),
+      });
     }
   });
   return out;
@@ -97,20 +121,40 @@ export function authorityDisagreements(result: ScoringResult, lang: Lang = 'vi')
 export function tableCheckLines(result: ScoringResult, lang: Lang): string[] {
   const m = messages(lang).columns;
   const lines: string[] = [];
-    const shown = (v: string | number, what: AuthorityDisagreement['what']) => (typeof v === 'number' && what === 'index' ? formatPct(v, lang) : String(v));
+  const shown = (v: string | number, what: AuthorityDisagreement['what']) =>
+    typeof v === 'number' && what === 'index' ? formatPct(v, lang) : String(v);
   if (result.table.authorityColumns) {
     const dis = authorityDisagreements(result, lang);
     if (dis.length === 0) lines.push(fill(m.authorityAgree, { count: result.units.length }));
     else {
       lines.push(fill(m.authorityTitle, { count: dis.length }));
-      for (const d of dis) lines.push(fill(m.authorityLine, { cell: qualifiedAddress(result.table.sheet, d.cell), unit: d.unit, what: m.what[d.what], theirs: shown(d.theirs, d.what), ours: shown(d.ours, d.what) }));
+      for (const d of dis)
+        lines.push(
+          fill(m.authorityLine, {
+            cell: qualifiedAddress(result.table.sheet, d.cell),
+            unit: d.unit,
+            what: m.what[d.what],
+            theirs: shown(d.theirs, d.what),
+            ours: shown(d.ours, d.what),
+          }),
+        );
     }
   }
   const diffs = selfAssessedDifferences(result.table);
   if (diffs.length > 0) {
     const num = (n: number) => formatPoints(n, lang);
     lines.push(fill(m.selfTitle, { count: diffs.length }));
-    for (const d of diffs) lines.push(fill(m.selfLine, { cell: qualifiedAddress(result.table.sheet, d.selfCell), unit: d.unit, field: d.field, self: num(d.self), appraised: num(d.appraised), difference: num(d.difference) }));
+    for (const d of diffs)
+      lines.push(
+        fill(m.selfLine, {
+          cell: qualifiedAddress(result.table.sheet, d.selfCell),
+          unit: d.unit,
+          field: d.field,
+          self: num(d.self),
+          appraised: num(d.appraised),
+          difference: num(d.difference),
+        }),
+      );
   }
   return lines;
 }
@@ -119,5 +163,7 @@ export function tableCheckLines(result: ScoringResult, lang: Lang): string[] {
 export function selfAssessedNotes(result: ScoringResult, lang: Lang): string[] {
   const counts = new Map<number, number>();
   for (const d of selfAssessedDifferences(result.table)) counts.set(d.unitIndex, (counts.get(d.unitIndex) ?? 0) + 1);
-  return result.table.units.map((_, k) => (counts.has(k) ? fill(messages(lang).columns.selfNote, { count: counts.get(k) as number }) : ''));
+  return result.table.units.map((_, k) =>
+    counts.has(k) ? fill(messages(lang).columns.selfNote, { count: counts.get(k) as number }) : '',
+  );
 }

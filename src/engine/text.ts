@@ -38,7 +38,8 @@ function foldSlow(text: string): string {
 /** Precomposed Latin letters (Latin-1 to Latin Extended-B, and Latin Extended Additional, where Vietnamese's letters are) folded one by one. */
 const LATIN = { from: 0xc0, to: 0x24f };
 const LATIN_ADDITIONAL = { from: 0x1e00, to: 0x1eff };
-const foldRange = (r: { from: number; to: number }): readonly string[] => Object.freeze(Array.from({ length: r.to - r.from + 1 }, (_, k) => foldSlow(String.fromCharCode(r.from + k))));
+const foldRange = (r: { from: number; to: number }): readonly string[] =>
+  Object.freeze(Array.from({ length: r.to - r.from + 1 }, (_, k) => foldSlow(String.fromCharCode(r.from + k))));
 const FOLDED_LATIN = foldRange(LATIN);
 const FOLDED_LATIN_ADDITIONAL = foldRange(LATIN_ADDITIONAL);
 

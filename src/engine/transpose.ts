@@ -44,9 +44,17 @@ export function findTransposition(grid: Grid, rows: number): Transposition | nul
     const row = grid[r] ?? [];
     const maxCol = row.findIndex((v) => isMaxRowLabel(foldHeader(cellText(v))));
     if (maxCol < 0) continue;
-    const named = row.filter((v, c) => c > maxCol && UNIT_NAME_STARTS.some((w) => foldHeader(cellText(v)).startsWith(w))).length;
+    const named = row.filter(
+      (v, c) => c > maxCol && UNIT_NAME_STARTS.some((w) => foldHeader(cellText(v)).startsWith(w)),
+    ).length;
     if (named < 2 || typeof grid[r + 1]?.[maxCol] !== 'number') continue;
-    return { headerRow: r, labelCol: labelColumn(grid, r, maxCol), maxCol, fieldRows: fieldRows(grid, r, maxCol), unitCols: unitColumns(row, maxCol) };
+    return {
+      headerRow: r,
+      labelCol: labelColumn(grid, r, maxCol),
+      maxCol,
+      fieldRows: fieldRows(grid, r, maxCol),
+      unitCols: unitColumns(row, maxCol),
+    };
   }
   return null;
 }
@@ -57,7 +65,8 @@ function labelColumn(grid: Grid, header: number, maxCol: number): number {
   let bestCount = -1;
   for (let c = maxCol - 1; c >= 0; c--) {
     let count = 0;
-    for (let r = header + 1; r < grid.length && !isBlank(grid[r]?.[maxCol]) ; r++) if (typeof grid[r]?.[c] === 'string' && !isBlank(grid[r]?.[c])) count++;
+    for (let r = header + 1; r < grid.length && !isBlank(grid[r]?.[maxCol]); r++)
+      if (typeof grid[r]?.[c] === 'string' && !isBlank(grid[r]?.[c])) count++;
     if (count > bestCount) [best, bestCount] = [c, count];
   }
   return Math.max(best, 0);
@@ -96,11 +105,15 @@ export interface TurnedTable {
 }
 
 /** Turns a transposed table into the usual shape (pure: the grid is not changed). */
-export function turnTable(grid: Grid, t: Transposition, formats?: readonly (readonly (string | null | undefined)[])[]): TurnedTable {
+export function turnTable(
+  grid: Grid,
+  t: Transposition,
+  formats?: readonly (readonly (string | null | undefined)[])[],
+): TurnedTable {
   const rowOf = (r: number) => (r === 0 ? null : r === 1 ? 'max' : t.unitCols[r - 2]);
   const cell = (r: number, c: number) => {
     const src = rowOf(r);
-    const row = c === 0 ? t.headerRow : t.fieldRows[c - 1] ?? t.headerRow;
+    const row = c === 0 ? t.headerRow : (t.fieldRows[c - 1] ?? t.headerRow);
     const col = src === null ? t.labelCol : src === 'max' ? t.maxCol : src;
     return { row, col };
   };

@@ -139,10 +139,7 @@ export interface FieldDef {
 }
 
 /** A unit's points in one field. */
-export type FieldScore =
-  | { kind: 'points'; scaled: number }
-  | { kind: 'notApplicable' }
-  | { kind: 'invalid' };
+export type FieldScore = { kind: 'points'; scaled: number } | { kind: 'notApplicable' } | { kind: 'invalid' };
 
 export interface UnitInput {
   name: string;

@@ -76,7 +76,18 @@ export function countsText(counts: Record<string, number>): string {
 
 /** An entry as a log row, chained to the previous row's hash. */
 export function auditRow(e: AuditEntry, previousHash: string): CellValue[] {
-  const cells: CellValue[] = [e.time, e.action, e.rulesId, e.rulesFingerprint, countsText(e.counts), e.units, e.sheet, e.inputFingerprint, e.who, previousHash];
+  const cells: CellValue[] = [
+    e.time,
+    e.action,
+    e.rulesId,
+    e.rulesFingerprint,
+    countsText(e.counts),
+    e.units,
+    e.sheet,
+    e.inputFingerprint,
+    e.who,
+    previousHash,
+  ];
   return [...cells, fnv1a(JSON.stringify(cells))];
 }
 
@@ -90,7 +101,9 @@ export function verifyAuditLog(grid: readonly (readonly CellValue[])[]): number 
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every((v) => v === null || v === '' || v === undefined)) continue;
-    const cells = Array.from({ length: HASH_COL }, (_, c) => (row[c] === undefined || row[c] === null ? '' : row[c])) as CellValue[];
+    const cells = Array.from({ length: HASH_COL }, (_, c) =>
+      row[c] === undefined || row[c] === null ? '' : row[c],
+    ) as CellValue[];
     if (cells[HASH_COL - 1] !== previous || fnv1a(JSON.stringify(cells)) !== row[HASH_COL]) return r + 1;
     previous = String(row[HASH_COL]);
   }
@@ -208,7 +221,16 @@ export function auditRecords(rows: readonly (readonly CellValue[])[]): AuditReco
     const row = rows[r] ?? [];
     if (row.every((v) => v === null || v === '' || v === undefined)) continue;
     const text = (c: number) => (row[c] === null || row[c] === undefined ? '' : String(row[c]));
-    out.push({ row: r + 1, time: text(0), action: text(1), rulesId: text(2), counts: countsOf(text(4)), units: Number(row[5]) || 0, sheet: text(6), who: text(8) });
+    out.push({
+      row: r + 1,
+      time: text(0),
+      action: text(1),
+      rulesId: text(2),
+      counts: countsOf(text(4)),
+      units: Number(row[5]) || 0,
+      sheet: text(6),
+      who: text(8),
+    });
   }
   return out;
 }

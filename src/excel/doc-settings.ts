@@ -39,7 +39,17 @@ export function docLangOf(value: unknown): Lang {
 export function reportInputsOf(value: unknown): ReportInputs {
   if (!value || typeof value !== 'object') return {};
   const out: ReportInputs = {};
-  const keys: (keyof ReportInputs)[] = ['year', 'district', 'districtIndex', 'districtIndexLast', 'rank', 'rankOf', 'districtBand', 'madeWith', 'reportSheet'];
+  const keys: (keyof ReportInputs)[] = [
+    'year',
+    'district',
+    'districtIndex',
+    'districtIndexLast',
+    'rank',
+    'rankOf',
+    'districtBand',
+    'madeWith',
+    'reportSheet',
+  ];
   for (const k of keys) {
     const v = (value as Record<string, unknown>)[k];
     if (typeof v === 'string') out[k] = v;

@@ -3,7 +3,10 @@ import { fill, messages, type Lang } from '../engine';
 
 /** An error whose message is ready for the task pane. */
 export class UserFacingError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = 'UserFacingError';
   }

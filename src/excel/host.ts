@@ -8,4 +8,3 @@ export function supportsExcelApi(version: string): boolean {
   const requirements = office?.context?.requirements;
   return requirements ? requirements.isSetSupported('ExcelApi', version) : true;
 }
-

@@ -24,12 +24,23 @@ function columnOf(address: string): number {
 }
 
 /** The last run recorded for the inspected sheet, or null (never scored here, or the record is for another sheet). */
-export function lastRunOf(grid: Parameters<typeof outputRecordFromGrid>[0] | null, inspection: Inspection, rules: RuleSet): LastRun | null {
+export function lastRunOf(
+  grid: Parameters<typeof outputRecordFromGrid>[0] | null,
+  inspection: Inspection,
+  rules: RuleSet,
+): LastRun | null {
   const record = grid ? outputRecordFromGrid(grid) : null;
   if (!record || record.sheet !== inspection.read.sheet) return null;
   const first = columnOf(record.address);
-  const current = record.inputFingerprint === inputFingerprint(inspection.read, inspection.layout.outputCol) && record.rulesFingerprint === ruleSetFingerprint(rules);
-  return { time: record.time, sheet: record.sheet, columns: Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => columnLetter(first + i)), current };
+  const current =
+    record.inputFingerprint === inputFingerprint(inspection.read, inspection.layout.outputCol) &&
+    record.rulesFingerprint === ruleSetFingerprint(rules);
+  return {
+    time: record.time,
+    sheet: record.sheet,
+    columns: Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => columnLetter(first + i)),
+    current,
+  };
 }
 
 export async function readLastRun(run: ExcelRun, inspection: Inspection, rules: RuleSet): Promise<LastRun | null> {

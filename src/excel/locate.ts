@@ -58,7 +58,11 @@ export interface SheetMiss {
 
 /** No candidate sheet holds a scoring table: every sheet looked at, with its reason, and the sheets to choose from. */
 export class TableNotFoundError extends UserFacingError {
-  constructor(message: string, readonly misses: SheetMiss[], readonly sheets: string[]) {
+  constructor(
+    message: string,
+    readonly misses: SheetMiss[],
+    readonly sheets: string[],
+  ) {
     super(message, 'notFound');
     this.name = 'TableNotFoundError';
   }
@@ -69,7 +73,11 @@ export const HEAD_ROWS = 50;
 export const HEAD_COLS = 64;
 
 /** The order in which sheets are looked at (pure). */
-export function candidateOrder(sheets: readonly { name: string; visibility: string }[], active: string, choice: SheetChoice = {}): string[] {
+export function candidateOrder(
+  sheets: readonly { name: string; visibility: string }[],
+  active: string,
+  choice: SheetChoice = {},
+): string[] {
   const visible = sheets.filter((s) => s.visibility === 'Visible' && !OWNED_SHEETS.includes(s.name)).map((s) => s.name);
   if (choice.sheet !== undefined && visible.includes(choice.sheet)) return [choice.sheet];
   const order: string[] = [];
@@ -183,12 +191,17 @@ interface ChunkPlan {
  * CLI does) in row chunks sized from the bytes of the previous chunk; stops at the first gap of
  * empty rows when the plan says so.
  */
-async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, plan: ChunkPlan): Promise<{ grid: CellValue[][]; formats: string[][] }> {
+async function readChunks(
+  ws: Excel.Worksheet,
+  sync: Sync,
+  progress: Locate,
+  plan: ChunkPlan,
+): Promise<{ grid: CellValue[][]; formats: string[][] }> {
   const { top, left, rowCount, colCount } = plan;
   const grid: CellValue[][] = [];
   const formats: string[][] = [];
   let rowsPerChunk = Math.max(1, Math.min(2000, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, colCount * 32))));
-  for (let start = 0; start < rowCount && colCount > 0; ) {
+  for (let start = 0; start < rowCount && colCount > 0;) {
     const n = Math.min(rowsPerChunk, rowCount - start);
     const range = ws.getRangeByIndexes(top + start, left, n, colCount);
     range.load('values, numberFormat');
@@ -204,7 +217,10 @@ async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, pla
       grid.push(values[i]);
       formats.push(shown[i]);
     }
-    rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, (gridBytes(values) + gridBytes(shown)) / n)));
+    rowsPerChunk = Math.max(
+      1,
+      Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, (gridBytes(values) + gridBytes(shown)) / n)),
+    );
     start += n;
     const end = plan.stopAtGap ? blockEnd(grid) : null;
     if (end !== null) return { grid: grid.slice(0, end), formats: formats.slice(0, end) };
@@ -213,8 +229,13 @@ async function readChunks(ws: Excel.Worksheet, sync: Sync, progress: Locate, pla
 }
 
 /** What to read of a probed sheet: the selection when it is a block (active sheet only), else its first Excel table, else its used range. */
-async function blockSource(p: Probe, selection: Excel.Range | null, sync: Sync): Promise<{ source: TableSource; bounds: Bounds }> {
-  if (selection && selection.rowCount > 1 && selection.columnCount > 1) return { source: { kind: 'selection', address: selection.address.split('!').pop() as string }, bounds: selection };
+async function blockSource(
+  p: Probe,
+  selection: Excel.Range | null,
+  sync: Sync,
+): Promise<{ source: TableSource; bounds: Bounds }> {
+  if (selection && selection.rowCount > 1 && selection.columnCount > 1)
+    return { source: { kind: 'selection', address: selection.address.split('!').pop() as string }, bounds: selection };
   if (p.tables.items.length > 0) {
     const table = p.tables.items[0];
     const range = table.getRange();
@@ -231,7 +252,14 @@ async function blockSource(p: Probe, selection: Excel.Range | null, sync: Sync):
  * to the head's last filled column and SLACK_COLS more, and down to the first GAP_ROWS empty
  * rows, so decoration far away (a value at XFD1048576) costs nothing.
  */
-async function readProbed(p: Probe, selection: Excel.Range | null, sheets: string[], sync: Sync, progress: Locate, onChunk: () => void): Promise<BlockRead> {
+async function readProbed(
+  p: Probe,
+  selection: Excel.Range | null,
+  sheets: string[],
+  sync: Sync,
+  progress: Locate,
+  onChunk: () => void,
+): Promise<BlockRead> {
   const { source, bounds } = await blockSource(p, selection, sync);
   const sheetWide = source.kind === 'sheet';
   const top = sheetWide ? 0 : bounds.rowIndex;
@@ -242,10 +270,33 @@ async function readProbed(p: Probe, selection: Excel.Range | null, sheets: strin
     await sync();
     onChunk();
   };
-  const { grid, formats } = await readChunks(p.ws, chunkSync, progress, { top, left, rowCount: bounds.rowIndex + bounds.rowCount - top, colCount: width, stopAtGap: sheetWide });
+  const { grid, formats } = await readChunks(p.ws, chunkSync, progress, {
+    top,
+    left,
+    rowCount: bounds.rowIndex + bounds.rowCount - top,
+    colCount: width,
+    stopAtGap: sheetWide,
+  });
   const printArea = p.printArea && !p.printArea.isNullObject ? p.printArea.address : null;
-  const extent = { rowIndex: bounds.rowIndex, columnIndex: bounds.columnIndex, rowCount: bounds.rowCount, columnCount: bounds.columnCount };
-  return { sheet: p.ws.name, sheetId: p.ws.id, source, origin: { row: top + 1, col: left }, grid, formats, protected: p.ws.protection.protected, sheets, printArea, extent, clippedRight: left + width < right };
+  const extent = {
+    rowIndex: bounds.rowIndex,
+    columnIndex: bounds.columnIndex,
+    rowCount: bounds.rowCount,
+    columnCount: bounds.columnCount,
+  };
+  return {
+    sheet: p.ws.name,
+    sheetId: p.ws.id,
+    source,
+    origin: { row: top + 1, col: left },
+    grid,
+    formats,
+    protected: p.ws.protection.protected,
+    sheets,
+    printArea,
+    extent,
+    clippedRight: left + width < right,
+  };
 }
 
 export interface LocateOptions {
@@ -280,7 +331,9 @@ export async function locateBlock(context: Excel.RequestContext, options: Locate
   await sync();
   options.onSheets?.(new Set(all.items.map((s) => s.name)));
   const order = candidateOrder(all.items, active.ws.name, options.choice);
-  const sheets = all.items.filter((s) => s.visibility === 'Visible' && !OWNED_SHEETS.includes(s.name)).map((s) => s.name);
+  const sheets = all.items
+    .filter((s) => s.visibility === 'Visible' && !OWNED_SHEETS.includes(s.name))
+    .map((s) => s.name);
   const fits = (read: BlockRead) => {
     const manual = options.layoutFor?.(read.sheet);
     return missReason(read.grid, read.origin, lang) === null || (manual !== undefined && options.isComplete(manual));

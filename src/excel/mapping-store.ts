@@ -4,7 +4,17 @@
  * scorer, read the table with them. The rows' layout is the engine's (mappingToRows /
  * mappingFromRows); a stored mapping whose headers changed is not used (engine: storedRolesFor).
  */
-import { MAPPING_SHEET, detectLayout, mappingFromRows, mappingOf, mappingToRows, withMapping, type CellValue, type RoleOverrides, type StoredMapping } from '../engine';
+import {
+  MAPPING_SHEET,
+  detectLayout,
+  mappingFromRows,
+  mappingOf,
+  mappingToRows,
+  withMapping,
+  type CellValue,
+  type RoleOverrides,
+  type StoredMapping,
+} from '../engine';
 import { loadSheetGrid, queueReplaceRows, sheetNames } from './rules-store';
 import type { ExcelRun, Inspection, MappingOverride } from './workbook';
 import { overrideFor } from './workbook';
@@ -17,14 +27,20 @@ export function storedMappingsFromGrid(grid: CellValue[][] | null): StoredMappin
 }
 
 /** Queues the load of the mapping sheet when it exists (`names`: the workbook's sheets); the function gives the mappings after the sync. */
-export function loadStoredMappings(context: Excel.RequestContext, names: ReadonlySet<string>): (() => StoredMapping[]) | null {
+export function loadStoredMappings(
+  context: Excel.RequestContext,
+  names: ReadonlySet<string>,
+): (() => StoredMapping[]) | null {
   if (!names.has(MAPPING_SHEET)) return null;
   const grid = loadSheetGrid(context, MAPPING_SHEET);
   return () => storedMappingsFromGrid(grid());
 }
 
 /** The override a run reads the table with: the user's, and the mappings stored in the workbook for when it gives no roles. */
-export function withStoredMappings(override: MappingOverride | undefined, stored: readonly StoredMapping[]): MappingOverride | undefined {
+export function withStoredMappings(
+  override: MappingOverride | undefined,
+  stored: readonly StoredMapping[],
+): MappingOverride | undefined {
   return stored.length === 0 ? override : { ...override, stored };
 }
 
@@ -38,13 +54,24 @@ function confirmedRoles(inspection: Inspection, override: MappingOverride | unde
  * Queues storing the mapping a written run used, when the user confirmed it in the pane: the
  * sheet's entry replaced, the others kept. Nothing is queued for a run read from the headers alone.
  */
-export function queueStoreMapping(context: Excel.RequestContext, inspection: Inspection, override: MappingOverride | undefined, stored: readonly StoredMapping[], exists: boolean): void {
+export function queueStoreMapping(
+  context: Excel.RequestContext,
+  inspection: Inspection,
+  override: MappingOverride | undefined,
+  stored: readonly StoredMapping[],
+  exists: boolean,
+): void {
   const roles = confirmedRoles(inspection, override);
   if (!roles) return;
   const { read } = inspection;
   const detected = detectLayout(read.grid, undefined, read.origin, roles);
   const columns = detected.ok ? detected.columns : [];
-  queueReplaceRows(context, MAPPING_SHEET, exists, mappingToRows(withMapping(stored, mappingOf(read.sheet, roles, columns, read.origin.col))));
+  queueReplaceRows(
+    context,
+    MAPPING_SHEET,
+    exists,
+    mappingToRows(withMapping(stored, mappingOf(read.sheet, roles, columns, read.origin.col))),
+  );
 }
 
 /** The mappings stored in the workbook, in their own Excel.run (the pane, tests). Two syncs at most. */

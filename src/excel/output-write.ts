@@ -57,14 +57,22 @@ const V_ALIGN = { top: 'Top', center: 'Center' } as const;
 /** The error naming the first cell in the way. */
 function occupiedError(sheet: string, address: string, lang: Lang): UserFacingError {
   const column = address.replace(/\d+$/, '');
-  return new UserFacingError(fill(messages(lang).excel.outputNotEmpty, { column, cell: qualifiedAddress(sheet, address) }), 'outputNotEmpty');
+  return new UserFacingError(
+    fill(messages(lang).excel.outputNotEmpty, { column, cell: qualifiedAddress(sheet, address) }),
+    'outputNotEmpty',
+  );
 }
 
 /**
  * A selection or an Excel table ends where it ends, and a sheet is read only as far right as its
  * table reaches: the cells right of that, where the output may go, were not read with it. Reads them (one sync) and applies the same rule to them.
  */
-async function cellsBeyondRead(context: Excel.RequestContext, counter: WriteCounter, place: Place, tableRows: number): Promise<string[]> {
+async function cellsBeyondRead(
+  context: Excel.RequestContext,
+  counter: WriteCounter,
+  place: Place,
+  tableRows: number,
+): Promise<string[]> {
   const target = place.sheet.getRangeByIndexes(place.row, place.col, tableRows, OUTPUT_COLUMN_COUNT);
   target.load('values');
   await context.sync();
@@ -100,7 +108,10 @@ function queueBandFills(range: Excel.Range, rules: RuleSet, lang: Lang): void {
     if (!colour) continue;
     const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
     cf.cellValue.format.fill.color = colour;
-    cf.cellValue.rule = { formula1: `="${bandLabel(rules, band.code, lang).replace(/"/g, '""')}"`, operator: Excel.ConditionalCellValueOperator.equalTo };
+    cf.cellValue.rule = {
+      formula1: `="${bandLabel(rules, band.code, lang).replace(/"/g, '""')}"`,
+      operator: Excel.ConditionalCellValueOperator.equalTo,
+    };
   }
 }
 
@@ -127,17 +138,26 @@ export async function writeOutput(
     rows.push(OUTPUT_COLUMNS.map(() => ''));
     formats.push(OUTPUT_COLUMNS.map(() => 'General'));
   }
-  const place: Place = { sheet, row: read.origin.row - 1 + plan.firstRow, col: read.origin.col + plan.col, rows: rows.length };
+  const place: Place = {
+    sheet,
+    row: read.origin.row - 1 + plan.firstRow,
+    col: read.origin.col + plan.col,
+    rows: rows.length,
+  };
 
   // Never write over input: the target cells must be empty unless they are our own block.
   let occupied = plan.occupied;
-  const beyond = read.source.kind !== 'sheet' || (read.clippedRight && plan.col + OUTPUT_COLUMN_COUNT > (read.grid[0]?.length ?? 0));
-  if (occupied.length === 0 && !ownBlock && beyond) occupied = await cellsBeyondRead(context, counter, place, plan.endRow - plan.firstRow);
+  const beyond =
+    read.source.kind !== 'sheet' || (read.clippedRight && plan.col + OUTPUT_COLUMN_COUNT > (read.grid[0]?.length ?? 0));
+  if (occupied.length === 0 && !ownBlock && beyond)
+    occupied = await cellsBeyondRead(context, counter, place, plan.endRow - plan.firstRow);
   if (occupied.length > 0) throw occupiedError(read.sheet, occupied[0], lang);
 
   const restore: Restore = {
     clear: !ownBlock,
-    values: read.grid.slice(plan.firstRow, plan.firstRow + rows.length).map((row) => OUTPUT_COLUMNS.map((_, i) => row?.[plan.col + i] ?? '')),
+    values: read.grid
+      .slice(plan.firstRow, plan.firstRow + rows.length)
+      .map((row) => OUTPUT_COLUMNS.map((_, i) => row?.[plan.col + i] ?? '')),
   };
   // Inside an Excel table, the output columns become table columns.
   const addedTableColumns: Excel.TableColumn[] = [];
@@ -149,12 +169,21 @@ export async function writeOutput(
   const undo = () => rollBack(context, counter, place, restore, addedTableColumns);
   const queued = { first: () => queueLooks(place, result.units.length, result.rules, lang), last: withLastChunk.queue };
   // What rides on the last chunk may fail after the block's values were applied in the same batch: then the block goes too.
-  await writeChunks(context, counter, { place, rows, formats, progress }, queued, { undo, always: addedTableColumns.length > 0 || withLastChunk.undoOnFailure });
+  await writeChunks(context, counter, { place, rows, formats, progress }, queued, {
+    undo,
+    always: addedTableColumns.length > 0 || withLastChunk.undoOnFailure,
+  });
   return undo;
 }
 
 /** Puts the output columns back as they were before a write that failed partway. */
-async function rollBack(context: Excel.RequestContext, counter: WriteCounter, place: Place, restore: Restore, addedTableColumns: Excel.TableColumn[]): Promise<void> {
+async function rollBack(
+  context: Excel.RequestContext,
+  counter: WriteCounter,
+  place: Place,
+  restore: Restore,
+  addedTableColumns: Excel.TableColumn[],
+): Promise<void> {
   try {
     for (const c of addedTableColumns) c.delete();
     const range = place.sheet.getRangeByIndexes(place.row, place.col, place.rows, OUTPUT_COLUMN_COUNT);
@@ -172,10 +201,20 @@ async function rollBack(context: Excel.RequestContext, counter: WriteCounter, pl
 }
 
 /** Writes the earlier values back, one sync per payload chunk. */
-async function putBack(context: Excel.RequestContext, counter: WriteCounter, place: Place, values: CellValue[][]): Promise<void> {
+async function putBack(
+  context: Excel.RequestContext,
+  counter: WriteCounter,
+  place: Place,
+  values: CellValue[][],
+): Promise<void> {
   const chunks = planChunks(values.length, (i) => gridBytes([values[i]]));
   for (const chunk of chunks) {
-    place.sheet.getRangeByIndexes(place.row + chunk.start, place.col, chunk.end - chunk.start, OUTPUT_COLUMN_COUNT).values = values.slice(chunk.start, chunk.end) as (string | number)[][];
+    place.sheet.getRangeByIndexes(
+      place.row + chunk.start,
+      place.col,
+      chunk.end - chunk.start,
+      OUTPUT_COLUMN_COUNT,
+    ).values = values.slice(chunk.start, chunk.end) as (string | number)[][];
     // One sync per payload chunk, by design: a chunk is the most Excel on the web accepts in one request.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
@@ -202,7 +241,12 @@ async function writeChunks(
     for (const chunk of chunks) {
       if (supportsExcelApi('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
       context.application.suspendApiCalculationUntilNextSync();
-      const range = place.sheet.getRangeByIndexes(place.row + chunk.start, place.col, chunk.end - chunk.start, OUTPUT_COLUMN_COUNT);
+      const range = place.sheet.getRangeByIndexes(
+        place.row + chunk.start,
+        place.col,
+        chunk.end - chunk.start,
+        OUTPUT_COLUMN_COUNT,
+      );
       range.numberFormat = formats.slice(chunk.start, chunk.end);
       range.values = rows.slice(chunk.start, chunk.end) as (string | number)[][];
       if (chunk.start === 0) queued.first();

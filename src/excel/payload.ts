@@ -32,7 +32,11 @@ export function gridBytes(rows: readonly (readonly unknown[])[]): number {
 }
 
 /** Splits `count` rows into consecutive chunks whose estimated bytes stay under the budget. */
-export function planChunks(count: number, bytesOfRow: (i: number) => number, budget = CHUNK_BUDGET_BYTES): { start: number; end: number }[] {
+export function planChunks(
+  count: number,
+  bytesOfRow: (i: number) => number,
+  budget = CHUNK_BUDGET_BYTES,
+): { start: number; end: number }[] {
   const chunks: { start: number; end: number }[] = [];
   let start = 0;
   let bytes = 0;

@@ -8,7 +8,15 @@
  * Page layout is ExcelApi 1.9: where the host lacks it, only the row heights are set. Every call
  * here only queues: the caller's next sync carries it (no round trip of its own).
  */
-import { FIT_TO_PAGES, ND30_MARGINS_MM, PRINT_FONT, addressOf, extendedPrintArea, mmToPoints, type Box } from '../engine';
+import {
+  FIT_TO_PAGES,
+  ND30_MARGINS_MM,
+  PRINT_FONT,
+  addressOf,
+  extendedPrintArea,
+  mmToPoints,
+  type Box,
+} from '../engine';
 import { supportsExcelApi } from './host';
 
 // The page setup's values and the print-area rule live in the engine (src/engine/print-setup.ts), shared with the CLI.
@@ -39,4 +47,3 @@ export function queueReportPage(sheet: Excel.Worksheet, used: Box): void {
   page.zoom = { horizontalFitToPages: FIT_TO_PAGES.wide, verticalFitToPages: FIT_TO_PAGES.tall };
   page.setPrintArea(addressOf(used));
 }
-

@@ -48,7 +48,14 @@ import { UserFacingError, officeErrorMessage } from './errors';
 import { queueReportPage } from './print';
 import { POINTS_PER_CHAR } from './output-write';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
-import { inspectWorkbook, supportsExcelApi, type ExcelRun, type Inspection, type MappingOverride, type Progress } from './workbook';
+import {
+  inspectWorkbook,
+  supportsExcelApi,
+  type ExcelRun,
+  type Inspection,
+  type MappingOverride,
+  type Progress,
+} from './workbook';
 
 /** Empty rows the chart covers, between the band table and the ranking table. */
 export const CHART_ROWS = 18;
@@ -139,7 +146,11 @@ function setBorders(range: Excel.Range): void {
 }
 
 /** Runs of consecutive rows in column `c` where `property` has one value (not null): one range each. */
-function runsOf(model: ReportSheetModel, c: number, property: LookProperty): { start: number; end: number; value: string | number | boolean }[] {
+function runsOf(
+  model: ReportSheetModel,
+  c: number,
+  property: LookProperty,
+): { start: number; end: number; value: string | number | boolean }[] {
   const runs: { start: number; end: number; value: string | number | boolean }[] = [];
   model.rows.forEach((row, r) => {
     const cell = row[c];
@@ -160,7 +171,8 @@ function runsOf(model: ReportSheetModel, c: number, property: LookProperty): { s
 function queueLooks(ws: Excel.Worksheet, model: ReportSheetModel): void {
   for (let c = 0; c < model.columnWidths.length; c++) {
     for (const [property, set] of LOOK_SETTERS) {
-      for (const run of runsOf(model, c, property)) set(ws.getRangeByIndexes(run.start, c, run.end - run.start, 1), run.value as never);
+      for (const run of runsOf(model, c, property))
+        set(ws.getRangeByIndexes(run.start, c, run.end - run.start, 1), run.value as never);
     }
   }
 }
@@ -178,7 +190,10 @@ function queueSpans(ws: Excel.Worksheet, model: ReportSheetModel, from: number, 
     if (r < from || r >= to || !cell || cols < 2) continue;
     const range = ws.getRangeByIndexes(r, 0, 1, cols);
     range.merge(false);
-    const height = typeof cell.value === 'string' ? wrappedHeight(cell.value, width, REPORT_LOOK[cell.role].size ?? undefined) : null;
+    const height =
+      typeof cell.value === 'string'
+        ? wrappedHeight(cell.value, width, REPORT_LOOK[cell.role].size ?? undefined)
+        : null;
     if (height !== null) range.format.rowHeight = height;
   }
 }
@@ -187,7 +202,12 @@ function queueSpans(ws: Excel.Worksheet, model: ReportSheetModel, from: number, 
  * Queues the whole report sheet: values (formats first, so text stays text), widths, each
  * cell's look, the chart, the marker, activation. Nothing is synced here.
  */
-function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, firstChunk: { start: number; end: number }): void {
+function queueSheet(
+  ws: Excel.Worksheet,
+  model: ReportSheetModel,
+  name: string,
+  firstChunk: { start: number; end: number },
+): void {
   const cols = model.columnWidths.length;
   const { values, formats } = rectangle(model, cols);
   const block = ws.getRangeByIndexes(firstChunk.start, 0, firstChunk.end - firstChunk.start, cols);
@@ -206,7 +226,10 @@ function queueSheet(ws: Excel.Worksheet, model: ReportSheetModel, name: string, 
     const source = ws.getRangeByIndexes(headerRow, 0, rowCount + 1, 2);
     const chart = ws.charts.add('ColumnClustered', source, 'Auto');
     chart.title.text = model.chart.title;
-    chart.setPosition(ws.getRangeByIndexes(model.chart.firstRow, 0, 1, 1), ws.getRangeByIndexes(model.chart.firstRow + model.chart.rows - 1, 1, 1, 1));
+    chart.setPosition(
+      ws.getRangeByIndexes(model.chart.firstRow, 0, 1, 1),
+      ws.getRangeByIndexes(model.chart.firstRow + model.chart.rows - 1, 1, 1, 1),
+    );
   }
 
   const marker = ws.getRange(MARKER_ADDRESS);
@@ -233,7 +256,10 @@ interface SheetRun {
 }
 
 /** Two reads: the sheets, then each one's marker and protection. Finds this year's report sheet an earlier run made, and the name to use. */
-async function findOurSheet(context: Excel.RequestContext, r: SheetRun): Promise<{ ours: Excel.Worksheet | null; name: string; base: string }> {
+async function findOurSheet(
+  context: Excel.RequestContext,
+  r: SheetRun,
+): Promise<{ ours: Excel.Worksheet | null; name: string; base: string }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/id,items/position');
   await context.sync();
@@ -247,16 +273,32 @@ async function findOurSheet(context: Excel.RequestContext, r: SheetRun): Promise
   await context.sync();
   r.stats.readSyncs++;
   r.seen.ids = new Set(sheets.items.map((ws) => ws.id));
-  const ours = sheets.items.find((ws, i) => isOurReport(markers[i].values.map((row) => row[0]), r.year, ws.name)) ?? null;
-  if (ours?.protection.protected) throw new UserFacingError(fill(messages(r.lang).excel.reportProtected, { sheet: ours.name }), 'AccessDenied');
+  const ours =
+    sheets.items.find((ws, i) =>
+      isOurReport(
+        markers[i].values.map((row) => row[0]),
+        r.year,
+        ws.name,
+      ),
+    ) ?? null;
+  if (ours?.protection.protected)
+    throw new UserFacingError(fill(messages(r.lang).excel.reportProtected, { sheet: ours.name }), 'AccessDenied');
   const base = defaultReportSheetName(r.year, r.docLang);
-  const name = pickReportSheetName(base, sheets.items.map((ws) => ws.name), ours?.name ?? null);
+  const name = pickReportSheetName(
+    base,
+    sheets.items.map((ws) => ws.name),
+    ours?.name ?? null,
+  );
   r.seen.name = name;
   return { ours, name, base };
 }
 
 /** The report's Excel.run: find the earlier sheet, then one write sync (more only for a ranking table over the request budget). */
-async function writeSheet(context: Excel.RequestContext, model: ReportSheetModel, r: SheetRun): Promise<{ name: string; replaced: string | null; nameTaken: string | null }> {
+async function writeSheet(
+  context: Excel.RequestContext,
+  model: ReportSheetModel,
+  r: SheetRun,
+): Promise<{ name: string; replaced: string | null; nameTaken: string | null }> {
   const { ours, name, base } = await findOurSheet(context, r);
   const { values, formats } = rectangle(model, model.columnWidths.length);
   const chunks = planChunks(values.length, (i) => gridBytes([values[i], formats[i]]), CHUNK_BUDGET_BYTES);
@@ -298,10 +340,20 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
     await leaveReportSheet(run);
     inspection = await inspectWorkbook(run, rules, lang, options.override, progress);
   } catch (error) {
-    return { status: 'failed', message: officeErrorMessage(error, lang), code: (error as { code?: string }).code ?? 'Error', stats };
+    return {
+      status: 'failed',
+      message: officeErrorMessage(error, lang),
+      code: (error as { code?: string }).code ?? 'Error',
+      stats,
+    };
   }
   if (inspection.errors.length > 0) {
-    return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats };
+    return {
+      status: 'hasErrors',
+      inspection,
+      message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }),
+      stats,
+    };
   }
   progress('score', 0, 1);
   const { result } = inspection;
@@ -315,12 +367,29 @@ export async function writeReport(run: ExcelRun, options: ReportOptions): Promis
   try {
     const written = await run((context) => writeSheet(context, model, { year, lang, docLang, stats, seen, progress }));
     // The audit log records the report (its own run; a failure to log does not undo the report).
-    if (options.audit) await appendAudit(run, [auditEntryFor('reportGenerated', result, { sheet: inspection.read.sheet, who: options.who })]).catch(() => undefined);
+    if (options.audit)
+      await appendAudit(run, [
+        auditEntryFor('reportGenerated', result, { sheet: inspection.read.sheet, who: options.who }),
+      ]).catch(() => undefined);
     progress('done', 1, 1);
-    return { status: 'written', sheet: written.name, replaced: written.replaced, nameTaken: written.nameTaken, narrative, inspection, stats };
+    return {
+      status: 'written',
+      sheet: written.name,
+      replaced: written.replaced,
+      nameTaken: written.nameTaken,
+      narrative,
+      inspection,
+      stats,
+    };
   } catch (error) {
     if (seen.ids !== null && stats.writeSyncs === 0) await removeHalfSheet(run, seen.ids, seen.name);
-    return { status: 'failed', message: officeErrorMessage(error, lang), code: (error as { code?: string }).code ?? 'Error', inspection, stats };
+    return {
+      status: 'failed',
+      message: officeErrorMessage(error, lang),
+      code: (error as { code?: string }).code ?? 'Error',
+      inspection,
+      stats,
+    };
   }
 }
 

@@ -9,7 +9,12 @@ import { loadAuditTail, queueAppendAudit } from './audit';
 import { queueWriteRules, readRules, sheetNames, type StoredRules } from './rules-store';
 import type { ExcelRun } from './workbook';
 
-export async function confirmRules(run: ExcelRun, rules: RuleSet, who = '', now: () => Date = () => new Date()): Promise<StoredRules> {
+export async function confirmRules(
+  run: ExcelRun,
+  rules: RuleSet,
+  who = '',
+  now: () => Date = () => new Date(),
+): Promise<StoredRules> {
   return run(async (context) => {
     const names = await sheetNames(context);
     if (names.has(RULES_SHEET)) return readRules(context);
@@ -17,7 +22,19 @@ export async function confirmRules(run: ExcelRun, rules: RuleSet, who = '', now:
     await context.sync();
     queueWriteRules(context, rules, false);
     const fingerprint = ruleSetFingerprint(rules);
-    queueAppendAudit(context, tail(), [{ time: now().toISOString(), action: 'rulesChanged', rulesId: rules.id, rulesFingerprint: fingerprint, counts: {}, units: 0, sheet: '', inputFingerprint: '', who }]);
+    queueAppendAudit(context, tail(), [
+      {
+        time: now().toISOString(),
+        action: 'rulesChanged',
+        rulesId: rules.id,
+        rulesFingerprint: fingerprint,
+        counts: {},
+        units: 0,
+        sheet: '',
+        inputFingerprint: '',
+        who,
+      },
+    ]);
     await context.sync();
     return { source: 'workbook', rules, stamp: fingerprint };
   });

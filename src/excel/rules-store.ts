@@ -47,7 +47,12 @@ export function storedRulesFromGrid(grid: CellValue[][] | null): StoredRules {
   if (grid === null) return { source: 'default', rules: HAI_DUONG_2018, stamp: 'none' };
   const read = ruleSetFromRows(grid, RULES_SHEET);
   if (read.ok) return { source: 'workbook', rules: read.rules, stamp: ruleSetFingerprint(read.rules) };
-  return { source: 'invalid', rules: HAI_DUONG_2018, stamp: `invalid-${gridFingerprint(grid)}`, problems: read.problems };
+  return {
+    source: 'invalid',
+    rules: HAI_DUONG_2018,
+    stamp: `invalid-${gridFingerprint(grid)}`,
+    problems: read.problems,
+  };
 }
 
 /** Which sheets exist (one sync): the owned sheets' presence decides what can be loaded next. */
@@ -86,7 +91,11 @@ export function textFormats(rows: readonly (readonly CellValue[])[], width: numb
 
 /** Pads rows to one width ('' for missing cells), as range.values needs. */
 export function rectangular(rows: readonly (readonly CellValue[])[], width: number): (string | number | boolean)[][] {
-  return rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] === null || row[c] === undefined ? '' : (row[c] as string | number | boolean))));
+  return rows.map((row) =>
+    Array.from({ length: width }, (_, c) =>
+      row[c] === null || row[c] === undefined ? '' : (row[c] as string | number | boolean),
+    ),
+  );
 }
 
 /**
@@ -101,7 +110,12 @@ export function ownedSheet(context: Excel.RequestContext, name: string, exists: 
 }
 
 /** Queues the replacement of an owned sheet's contents by `rows` from A1 (text kept as text). */
-export function queueReplaceRows(context: Excel.RequestContext, name: string, exists: boolean, rows: readonly (readonly CellValue[])[]): void {
+export function queueReplaceRows(
+  context: Excel.RequestContext,
+  name: string,
+  exists: boolean,
+  rows: readonly (readonly CellValue[])[],
+): void {
   const ws = ownedSheet(context, name, exists);
   if (exists) ws.getRange().clear(Excel.ClearApplyTo.all);
   if (rows.length === 0) return;

@@ -42,8 +42,28 @@ import type { Bounds } from './locate';
 import { loadStoredMappings, queueStoreMapping, withStoredMappings } from './mapping-store';
 import { loadAuditTail, queueAppendAudit, type AuditEntry, type AuditTail } from './audit';
 import { CHUNK_BUDGET_BYTES, gridBytes, planChunks } from './payload';
-import { anchoredGrid, loadSheetGrid, queueReplaceRows, queueWriteRules, sheetNames, storedRulesFromGrid, type LoadedRange, type StoredRules } from './rules-store';
-import { STOPPED, inspectWorkbook, scoreWorkbook, type ExcelRun, type Inspection, type MappingOverride, type Progress, type RunStats, type ScoreOutcome, type SheetRead } from './workbook';
+import {
+  anchoredGrid,
+  loadSheetGrid,
+  queueReplaceRows,
+  queueWriteRules,
+  sheetNames,
+  storedRulesFromGrid,
+  type LoadedRange,
+  type StoredRules,
+} from './rules-store';
+import {
+  STOPPED,
+  inspectWorkbook,
+  scoreWorkbook,
+  type ExcelRun,
+  type Inspection,
+  type MappingOverride,
+  type Progress,
+  type RunStats,
+  type ScoreOutcome,
+  type SheetRead,
+} from './workbook';
 
 /** Why a guarded run wrote nothing. */
 export type GuardStop =
@@ -86,7 +106,9 @@ function isOutputCol(outputCol: number | null, c: number): boolean {
 
 /** The fingerprint of a read's input cells: every cell but the add-in's output block. */
 export function inputFingerprint(read: Pick<SheetRead, 'sheet' | 'origin' | 'grid'>, outputCol: number | null): string {
-  return fnv1a(`${read.sheet}|${read.origin.row},${read.origin.col}|${gridFingerprint(read.grid, (c) => !isOutputCol(outputCol, c))}`);
+  return fnv1a(
+    `${read.sheet}|${read.origin.row},${read.origin.col}|${gridFingerprint(read.grid, (c) => !isOutputCol(outputCol, c))}`,
+  );
 }
 
 export function stampOf(inspection: Inspection, stored: StoredRules): ReadStamp {
@@ -118,8 +140,13 @@ export function changedCells(
   const at = (s: typeof after, row: number, col: number) => s.grid[row - s.origin.row]?.[col - s.origin.col];
   for (let row = top; row < bottom; row++) {
     for (let col = left; col < right; col++) {
-      if (isOutputCol(before.outputCol, col - before.origin.col) || isOutputCol(after.outputCol, col - after.origin.col)) continue;
-      if (cellToken(at(before, row, col)) !== cellToken(at(after, row, col))) out.push(qualifiedAddress(before.sheet, cellAddress(row, col)));
+      if (
+        isOutputCol(before.outputCol, col - before.origin.col) ||
+        isOutputCol(after.outputCol, col - after.origin.col)
+      )
+        continue;
+      if (cellToken(at(before, row, col)) !== cellToken(at(after, row, col)))
+        out.push(qualifiedAddress(before.sheet, cellAddress(row, col)));
     }
   }
   return out;
@@ -147,7 +174,10 @@ export interface OutputRecord {
 const cellHash = (v: CellValue | undefined) => fnv1a(cellToken(v));
 
 export function outputRecordRows(r: OutputRecord): CellValue[][] {
-  return [[STATE_MARKER, 1, r.sheet, r.address, r.rows, r.lang, r.inputFingerprint, r.rulesFingerprint, r.time], ...r.hashes];
+  return [
+    [STATE_MARKER, 1, r.sheet, r.address, r.rows, r.lang, r.inputFingerprint, r.rulesFingerprint, r.time],
+    ...r.hashes,
+  ];
 }
 
 export function outputRecordFromGrid(grid: readonly (readonly CellValue[])[]): OutputRecord | null {
@@ -156,8 +186,18 @@ export function outputRecordFromGrid(grid: readonly (readonly CellValue[])[]): O
   const rows = Number(head[4]);
   if (!Number.isInteger(rows) || rows < 0) return null;
   const hashes: string[][] = [];
-  for (let i = 0; i < rows; i++) hashes.push(Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, c) => String(grid[i + 1]?.[c] ?? '')));
-  return { sheet: String(head[2]), address: String(head[3]), rows, lang: head[5] === 'en' ? 'en' : 'vi', inputFingerprint: String(head[6]), rulesFingerprint: String(head[7]), time: String(head[8]), hashes };
+  for (let i = 0; i < rows; i++)
+    hashes.push(Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, c) => String(grid[i + 1]?.[c] ?? '')));
+  return {
+    sheet: String(head[2]),
+    address: String(head[3]),
+    rows,
+    lang: head[5] === 'en' ? 'en' : 'vi',
+    inputFingerprint: String(head[6]),
+    rulesFingerprint: String(head[7]),
+    time: String(head[8]),
+    hashes,
+  };
 }
 
 /** The output block's rows as the adapter writes them (header, blank max row, one row per unit) and where. */
@@ -219,7 +259,8 @@ export interface SafeOptions {
   now?: () => Date;
 }
 
-export type SafeOutcome = ScoreOutcome | { status: 'rulesInvalid'; message: string; problems: RuleSourceProblem[]; stats: RunStats };
+export type SafeOutcome =
+  ScoreOutcome | { status: 'rulesInvalid'; message: string; problems: RuleSourceProblem[]; stats: RunStats };
 
 function listCells(cells: readonly string[], lang: Lang, limit = 10): string {
   const m = messages(lang).review;
@@ -227,20 +268,30 @@ function listCells(cells: readonly string[], lang: Lang, limit = 10): string {
   return cells.length > limit ? fill(m.moreCells, { list: shown, count: cells.length - limit }) : shown;
 }
 
-function changedStop(lang: Lang, cells: string[], rules: { old: string; new: string } | null, size: { old: string; new: string } | null): GuardStop {
+function changedStop(
+  lang: Lang,
+  cells: string[],
+  rules: { old: string; new: string } | null,
+  size: { old: string; new: string } | null,
+): GuardStop {
   const m = messages(lang).review;
   const parts: string[] = [];
   if (cells.length > 0) parts.push(fill(m.changedCells, { cells: listCells(cells, lang) }));
   if (rules) parts.push(fill(m.changedRules, rules));
   if (size) parts.push(fill(m.changedSize, size));
-  return { status: 'changedSinceRead', message: fill(m.changedSinceRead, { what: parts.join('; ') }), cells, rules, size };
+  return {
+    status: 'changedSinceRead',
+    message: fill(m.changedSinceRead, { what: parts.join('; ') }),
+    cells,
+    rules,
+    size,
+  };
 }
 
 function extent(origin: Origin, rows: number, cols: number): string {
   if (rows <= 0 || cols <= 0) return '—';
   return `${cellAddress(origin.row, origin.col)}:${cellAddress(origin.row + rows - 1, origin.col + cols - 1)}`;
 }
-
 
 /** What the run reads again right before writing: the workbook as it is at that moment. */
 interface Recheck {
@@ -260,9 +311,16 @@ const NO_BOUNDS: Bounds = { rowIndex: 0, rowCount: 0, columnIndex: 0, columnCoun
 const gridWidth = (grid: readonly (readonly CellValue[])[]) => grid.reduce((m, r) => Math.max(m, r.length), 0);
 
 /** Queues the input block's reads in payload-sized chunks; every chunk but the last is synced here. */
-async function queueInputReread(sheet: Excel.Worksheet, read: SheetRead, sync: () => Promise<void>): Promise<() => CellValue[][]> {
+async function queueInputReread(
+  sheet: Excel.Worksheet,
+  read: SheetRead,
+  sync: () => Promise<void>,
+): Promise<() => CellValue[][]> {
   const width = gridWidth(read.grid);
-  const chunks = read.grid.length > 0 && width > 0 ? planChunks(read.grid.length, (i) => gridBytes([read.grid[i]]), CHUNK_BUDGET_BYTES) : [];
+  const chunks =
+    read.grid.length > 0 && width > 0
+      ? planChunks(read.grid.length, (i) => gridBytes([read.grid[i]]), CHUNK_BUDGET_BYTES)
+      : [];
   const pending: { start: number; range: Excel.Range }[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i];
@@ -295,9 +353,18 @@ function queueBounds(sheet: Excel.Worksheet, read: SheetRead): () => Bounds | nu
 }
 
 /** Queues the read of the output cells the add-in last wrote, when the record says it wrote here. */
-function queueLastOutput(sheet: Excel.Worksheet, inspection: Inspection, record: OutputRecord | null, lang: Lang): () => CellValue[][] | null {
+function queueLastOutput(
+  sheet: Excel.Worksheet,
+  inspection: Inspection,
+  record: OutputRecord | null,
+  lang: Lang,
+): () => CellValue[][] | null {
   const target = writtenOutput(inspection, lang);
-  const here = record !== null && record.sheet === inspection.read.sheet && record.address === cellAddress(target.row0 + 1, target.col0) && record.rows > 0;
+  const here =
+    record !== null &&
+    record.sheet === inspection.read.sheet &&
+    record.address === cellAddress(target.row0 + 1, target.col0) &&
+    record.rows > 0;
   if (!here) return () => null;
   const range = sheet.getRangeByIndexes(target.row0, target.col0, record.rows, OUTPUT_COLUMN_COUNT);
   range.load('values');
@@ -307,7 +374,13 @@ function queueLastOutput(sheet: Excel.Worksheet, inspection: Inspection, record:
 }
 
 /** Step 1, the read stamp: the input, its extent, the owned sheets and the output as they are now. One batch (more only for a table over the request budget). */
-async function readAgain(context: Excel.RequestContext, inspection: Inspection, owned: Owned, lang: Lang, sync: () => Promise<void>): Promise<Recheck> {
+async function readAgain(
+  context: Excel.RequestContext,
+  inspection: Inspection,
+  owned: Owned,
+  lang: Lang,
+  sync: () => Promise<void>,
+): Promise<Recheck> {
   const { read } = inspection;
   const sheet = context.workbook.worksheets.getItem(read.sheet);
   const grid = await queueInputReread(sheet, read, sync);
@@ -338,36 +411,61 @@ function sizeChange(read: SheetRead, bounds: Bounds | null): { old: string; new:
 }
 
 /** Step 0: what the user previewed (`since`) against what this run read. */
-function changedSincePreview(since: ReadStamp | undefined, inspection: Inspection, owned: Owned, lang: Lang): GuardStop | null {
+function changedSincePreview(
+  since: ReadStamp | undefined,
+  inspection: Inspection,
+  owned: Owned,
+  lang: Lang,
+): GuardStop | null {
   if (!since) return null;
   const { read, layout } = inspection;
-  if (since.rulesStamp !== owned.rules.stamp) return changedStop(lang, [], { old: since.rulesStamp, new: owned.rules.stamp }, null);
+  if (since.rulesStamp !== owned.rules.stamp)
+    return changedStop(lang, [], { old: since.rulesStamp, new: owned.rules.stamp }, null);
   if (since.inputFingerprint === inputFingerprint(read, layout.outputCol)) return null;
-  return changedStop(lang, changedCells(since, { origin: read.origin, grid: read.grid, outputCol: layout.outputCol }), null, null);
+  return changedStop(
+    lang,
+    changedCells(since, { origin: read.origin, grid: read.grid, outputCol: layout.outputCol }),
+    null,
+    null,
+  );
 }
 
 /** Step 2, the check: input, rules or extent changed between this run's read and now. */
 function changedSinceRead(inspection: Inspection, owned: Owned, now: Recheck, lang: Lang): GuardStop | null {
   const { read, layout } = inspection;
-  const rulesChanged = now.rules.stamp !== owned.rules.stamp || now.present.has(RULES_SHEET) !== owned.names.has(RULES_SHEET);
-  const cells = changedCells({ sheet: read.sheet, origin: read.origin, grid: read.grid, outputCol: layout.outputCol }, { origin: read.origin, grid: now.grid, outputCol: layout.outputCol });
+  const rulesChanged =
+    now.rules.stamp !== owned.rules.stamp || now.present.has(RULES_SHEET) !== owned.names.has(RULES_SHEET);
+  const cells = changedCells(
+    { sheet: read.sheet, origin: read.origin, grid: read.grid, outputCol: layout.outputCol },
+    { origin: read.origin, grid: now.grid, outputCol: layout.outputCol },
+  );
   const size = sizeChange(read, now.bounds);
   if (cells.length === 0 && !rulesChanged && !size) return null;
   return changedStop(lang, cells, rulesChanged ? { old: owned.rules.stamp, new: now.rules.stamp } : null, size);
 }
 
 /** Step 2, the check: output cells that are not what the add-in last wrote. */
-function editedSinceWritten(inspection: Inspection, record: OutputRecord | null, output: CellValue[][] | null, lang: Lang): GuardStop | null {
+function editedSinceWritten(
+  inspection: Inspection,
+  record: OutputRecord | null,
+  output: CellValue[][] | null,
+  lang: Lang,
+): GuardStop | null {
   if (!record || !output) return null;
   const target = writtenOutput(inspection, lang);
   const edited: string[] = [];
   for (let r = 0; r < record.rows; r++) {
     for (let c = 0; c < OUTPUT_COLUMN_COUNT; c++) {
-      if (cellHash(output[r]?.[c]) !== record.hashes[r]?.[c]) edited.push(qualifiedAddress(inspection.read.sheet, cellAddress(target.row0 + r + 1, target.col0 + c)));
+      if (cellHash(output[r]?.[c]) !== record.hashes[r]?.[c])
+        edited.push(qualifiedAddress(inspection.read.sheet, cellAddress(target.row0 + r + 1, target.col0 + c)));
     }
   }
   if (edited.length === 0) return null;
-  return { status: 'outputEdited', message: fill(messages(lang).review.outputEdited, { cells: listCells(edited, lang) }), cells: edited };
+  return {
+    status: 'outputEdited',
+    message: fill(messages(lang).review.outputEdited, { cells: listCells(edited, lang) }),
+    cells: edited,
+  };
 }
 
 /** What a run writes beside the output (step 3): the rules when applying, the output record, the audit rows. */
@@ -401,7 +499,16 @@ function queueRecord(context: Excel.RequestContext, inspection: Inspection, run:
   };
   queueReplaceRows(context, STATE_SHEET, now.present.has(STATE_SHEET), outputRecordRows(record));
   const { result, read } = inspection;
-  const base = { time, rulesId: rules.id, rulesFingerprint, counts: result.summary.counts, units: result.units.length, sheet: read.sheet, inputFingerprint: input, who: options.who ?? '' };
+  const base = {
+    time,
+    rulesId: rules.id,
+    rulesFingerprint,
+    counts: result.summary.counts,
+    units: result.units.length,
+    sheet: read.sheet,
+    inputFingerprint: input,
+    who: options.who ?? '',
+  };
   const entries: AuditEntry[] = [];
   if (applying && rulesFingerprint !== owned.rules.stamp) entries.push({ ...base, action: 'rulesChanged' });
   entries.push({ ...base, action: 'scored' });
@@ -420,7 +527,14 @@ function queueRecord(context: Excel.RequestContext, inspection: Inspection, run:
 async function guardedRun(run: ExcelRun, applying: RuleSet | null, options: SafeOptions): Promise<SafeOutcome> {
   const { lang } = options;
   let owned: Owned = { names: new Set(), rules: storedRulesFromGrid(null), output: null, mappings: [] };
-  let now: Recheck = { grid: [], bounds: null, present: owned.names, rules: owned.rules, tail: { exists: false, nextRow: 0, previousHash: '00000000' }, output: null };
+  let now: Recheck = {
+    grid: [],
+    bounds: null,
+    present: owned.names,
+    rules: owned.rules,
+    tail: { exists: false, nextRow: 0, previousHash: '00000000' },
+    output: null,
+  };
   let rules: RuleSet | null = null;
   const ownedHook = (context: Excel.RequestContext, names: ReadonlySet<string>) => {
     const loaded = queueOwned(context, names);
@@ -431,7 +545,11 @@ async function guardedRun(run: ExcelRun, applying: RuleSet | null, options: Safe
       return rules === null ? null : { rules, override: withStoredMappings(options.override, owned.mappings) };
     };
   };
-  const beforeWrite = async (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>): Promise<GuardStop | null> => {
+  const beforeWrite = async (
+    context: Excel.RequestContext,
+    inspection: Inspection,
+    sync: () => Promise<void>,
+  ): Promise<GuardStop | null> => {
     const preview = changedSincePreview(options.since, inspection, owned, lang);
     if (preview) return preview;
     now = await readAgain(context, inspection, owned, lang, sync);
@@ -439,15 +557,31 @@ async function guardedRun(run: ExcelRun, applying: RuleSet | null, options: Safe
     if (changed) return changed;
     return options.overwriteEdited ? null : editedSinceWritten(inspection, owned.output, now.output, lang);
   };
-  const afterWrite = (context: Excel.RequestContext, inspection: Inspection) => queueRecord(context, inspection, { rules: rules!, applying, owned, now, options });
+  const afterWrite = (context: Excel.RequestContext, inspection: Inspection) =>
+    queueRecord(context, inspection, { rules: rules!, applying, owned, now, options });
   // The rules come from the owned hook (the workbook's own, or those being applied); the default stands in until then.
-  const outcome = await scoreWorkbook(run, { rules: HAI_DUONG_2018, owned: ownedHook, lang, docLang: options.docLang, override: options.override, progress: options.progress, beforeWrite, afterWrite });
-  if (outcome.status === 'failed' && outcome.code === STOPPED && owned.rules.source === 'invalid') return invalidStored(owned.rules, lang, outcome.stats);
+  const outcome = await scoreWorkbook(run, {
+    rules: HAI_DUONG_2018,
+    owned: ownedHook,
+    lang,
+    docLang: options.docLang,
+    override: options.override,
+    progress: options.progress,
+    beforeWrite,
+    afterWrite,
+  });
+  if (outcome.status === 'failed' && outcome.code === STOPPED && owned.rules.source === 'invalid')
+    return invalidStored(owned.rules, lang, outcome.stats);
   return outcome;
 }
 
 function invalidStored(stored: Extract<StoredRules, { source: 'invalid' }>, lang: Lang, stats: RunStats): SafeOutcome {
-  return { status: 'rulesInvalid', message: fill(messages(lang).review.storeInvalid, { sheet: RULES_SHEET }), problems: stored.problems, stats };
+  return {
+    status: 'rulesInvalid',
+    message: fill(messages(lang).review.storeInvalid, { sheet: RULES_SHEET }),
+    problems: stored.problems,
+    stats,
+  };
 }
 
 /**
@@ -461,7 +595,13 @@ export async function inspectWithRules(
   progress?: Progress,
 ): Promise<{ stored: StoredRules; inspection: Inspection; stamp: ReadStamp }> {
   const owned = await run((context) => readOwned(context));
-  const inspection = await inspectWorkbook(run, owned.rules.rules, lang, withStoredMappings(override, owned.mappings), progress);
+  const inspection = await inspectWorkbook(
+    run,
+    owned.rules.rules,
+    lang,
+    withStoredMappings(override, owned.mappings),
+    progress,
+  );
   return { stored: owned.rules, inspection, stamp: stampOf(inspection, owned.rules) };
 }
 
@@ -500,4 +640,3 @@ export async function readOwnedSheet(run: ExcelRun, name: string): Promise<CellV
     return anchoredGrid(used as unknown as LoadedRange);
   });
 }
-

@@ -108,7 +108,12 @@ export { supportsExcelApi } from './host';
 async function readBlock(
   context: Excel.RequestContext,
   counter: SyncCounter,
-  how: { progress: Progress; lang: Lang; override: MappingOverride | undefined; onSheets?: (names: ReadonlySet<string>) => void },
+  how: {
+    progress: Progress;
+    lang: Lang;
+    override: MappingOverride | undefined;
+    onSheets?: (names: ReadonlySet<string>) => void;
+  },
 ): Promise<SheetRead> {
   const { override } = how;
   return locateBlock(context, {
@@ -136,7 +141,10 @@ function describeSource(read: SheetRead, lang: Lang): string {
 /** Why the block holds no table, as the error the pane shows (with the proposed mapping when columns are uncertain). */
 function notFoundError(read: SheetRead, located: Exclude<SheetScoring, { found: true }>, lang: Lang): UserFacingError {
   const reason = fill(messages(lang).layout[located.reason], { detail: located.detail });
-  const error = new UserFacingError(fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }), located.reason === 'uncertain' ? 'uncertainColumns' : 'notFound');
+  const error = new UserFacingError(
+    fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }),
+    located.reason === 'uncertain' ? 'uncertainColumns' : 'notFound',
+  );
   // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
   return located.reason === 'uncertain' ? Object.assign(error, { proposal: located.proposal }) : error;
 }
@@ -145,10 +153,21 @@ function notFoundError(read: SheetRead, located: Exclude<SheetScoring, { found: 
  * Scores the block read through the engine's one entry (scoreGrid), as the CLI does: same grid,
  * same formats, same answer; the user's corrections (layout, max points, roles) go with it.
  */
-function inspectRead(read: SheetRead, rules: RuleSet, lang: Lang, overrideAny: MappingOverride | undefined): Inspection {
+function inspectRead(
+  read: SheetRead,
+  rules: RuleSet,
+  lang: Lang,
+  overrideAny: MappingOverride | undefined,
+): Inspection {
   const override = overrideFor(overrideAny, read.sheet);
   const roles = override?.roles ?? rolesFromStore(override?.stored, read.sheet, read.grid, read.origin);
-  const options = { origin: read.origin, roles, layout: override?.layout, maxPoints: override?.maxPoints, formats: read.formats };
+  const options = {
+    origin: read.origin,
+    roles,
+    layout: override?.layout,
+    maxPoints: override?.maxPoints,
+    formats: read.formats,
+  };
   const scoring = scoreGrid(read.grid, read.sheet, rules, options);
   if (!scoring.found) throw notFoundError(read, scoring, lang);
   const { layout } = scoring;
@@ -182,12 +201,22 @@ function occupiedOf(read: SheetRead, layout: Layout): { occupied: string[]; free
 function outputBox(inspection: Inspection): Box {
   const { read, layout } = inspection;
   const left = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
-  return { top: read.origin.row + layout.headerRow, bottom: read.origin.row + layout.endRow - 1, left, right: left + OUTPUT_COLUMN_COUNT - 1 };
+  return {
+    top: read.origin.row + layout.headerRow,
+    bottom: read.origin.row + layout.endRow - 1,
+    left,
+    right: left + OUTPUT_COLUMN_COUNT - 1,
+  };
 }
 
-
 /** Reads and scores the active sheet's table without writing anything. */
-export async function inspectWorkbook(run: ExcelRun, rules: RuleSet, lang: Lang, override?: MappingOverride, progress: Progress = () => {}): Promise<Inspection> {
+export async function inspectWorkbook(
+  run: ExcelRun,
+  rules: RuleSet,
+  lang: Lang,
+  override?: MappingOverride,
+  progress: Progress = () => {},
+): Promise<Inspection> {
   return run(async (context) => {
     const counter = new SyncCounter();
     const read = await readBlock(context, counter, { progress, lang, override });
@@ -229,13 +258,22 @@ export interface OwnedChoice {
 }
 
 /** A hook of a scoring run: the run's context, what it scored, and a sync that the run's stats count. */
-export type WriteHook<T> = (context: Excel.RequestContext, inspection: Inspection, sync: () => Promise<void>) => Promise<T>;
+export type WriteHook<T> = (
+  context: Excel.RequestContext,
+  inspection: Inspection,
+  sync: () => Promise<void>,
+) => Promise<T>;
 
 /** Code of a run its `owned` hook stopped (outcome 'failed', empty message: the hook's caller says why). */
 export const STOPPED = 'Stopped';
 
 /** The rules and override to score with: the owned hook's choice (synced by the table's read, or now if nothing was read), else the options'. */
-async function rulesOf(context: Excel.RequestContext, counter: SyncCounter, options: ScoreOptions, hooked: { rules: (() => OwnedChoice | null) | null; syncs: number }): Promise<OwnedChoice | null> {
+async function rulesOf(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  options: ScoreOptions,
+  hooked: { rules: (() => OwnedChoice | null) | null; syncs: number },
+): Promise<OwnedChoice | null> {
   if (!hooked.rules) return { rules: options.rules, override: options.override };
   if (counter.syncs === hooked.syncs) {
     await context.sync();
@@ -245,7 +283,12 @@ async function rulesOf(context: Excel.RequestContext, counter: SyncCounter, opti
 }
 
 /** One scoring run in its Excel.run: read, score, guard, write (see scoreWorkbook). */
-async function scoreIn(context: Excel.RequestContext, counter: SyncCounter, options: ScoreOptions, seen: { inspection?: Inspection; sheet: string }): Promise<ScoreOutcome> {
+async function scoreIn(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  options: ScoreOptions,
+  seen: { inspection?: Inspection; sheet: string },
+): Promise<ScoreOutcome> {
   const { lang } = options;
   const progress = options.progress ?? (() => {});
   const hooked: { rules: (() => OwnedChoice | null) | null; syncs: number } = { rules: null, syncs: 0 };
@@ -263,10 +306,19 @@ async function scoreIn(context: Excel.RequestContext, counter: SyncCounter, opti
   const inspection = inspectRead(read, chosen.rules, lang, chosen.override);
   seen.inspection = inspection;
   if (inspection.errors.length > 0) {
-    return { status: 'hasErrors', inspection, message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }), stats: counter.stats() };
+    return {
+      status: 'hasErrors',
+      inspection,
+      message: fill(messages(lang).excel.hasErrors, { count: inspection.errors.length }),
+      stats: counter.stats(),
+    };
   }
   // A transposed table is read turned: nothing is written into it (docs/layouts.md); the inspection has the results.
-  if (inspection.layout.transposed) throw new UserFacingError(fill(messages(lang).columns.transposedNotWritten, { sheet: read.sheet }), 'transposedNotWritten');
+  if (inspection.layout.transposed)
+    throw new UserFacingError(
+      fill(messages(lang).columns.transposedNotWritten, { sheet: read.sheet }),
+      'transposedNotWritten',
+    );
   if (read.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
   const sync = async () => {
     await context.sync();
@@ -279,7 +331,10 @@ async function scoreIn(context: Excel.RequestContext, counter: SyncCounter, opti
     queueScoringPrint(context.workbook.worksheets.getItem(read.sheet), outputBox(inspection), read.printArea);
     options.afterWrite?.(context, inspection);
   };
-  await writeOutput(context, counter, inspection, options.docLang ?? lang, progress, { queue: withLastChunk, undoOnFailure: options.afterWrite !== undefined });
+  await writeOutput(context, counter, inspection, options.docLang ?? lang, progress, {
+    queue: withLastChunk,
+    undoOnFailure: options.afterWrite !== undefined,
+  });
   progress('done', 1, 1);
   return { status: 'written', inspection, stats: counter.stats() };
 }

@@ -2,7 +2,16 @@
  * The task pane: a tab list ("Chấm điểm" | "Báo cáo" | "Tiêu chí") and a language switch.
  * `run` is Excel.run in Office, or a fake host's run in tests and the workbench.
  */
-import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { HAI_DUONG_2018, messages, type Lang } from '../engine';
 import type { ExcelRun } from '../excel/workbook';
@@ -23,8 +32,20 @@ const RulesPanel = lazy(() => import(/* webpackChunkName: "rules-editor" */ './c
 const AuditPanel = lazy(() => import(/* webpackChunkName: "audit-log" */ './components/AuditPanel'));
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   panel: { paddingBlockStart: tokens.spacingVerticalS, minWidth: 0 },
   // Four tabs fit a 320 px pane: they wrap rather than scroll.
@@ -47,7 +68,10 @@ export function App({ run, lang: initialLang }: AppProps) {
   // What the workbook remembers (its language, the report inputs): above the tabs, so a tab switch loses nothing.
   const doc = useDocSettings(run);
   const scoring = useScoring(run, scoringRules(inForce), lang, doc.docLang);
-  const memory = useMemo(() => ({ docLang: doc.docLang, inputs: doc.report, setInputs: doc.setReport, flush: doc.flush }), [doc.docLang, doc.report, doc.setReport, doc.flush]);
+  const memory = useMemo(
+    () => ({ docLang: doc.docLang, inputs: doc.report, setInputs: doc.setReport, flush: doc.flush }),
+    [doc.docLang, doc.report, doc.setReport, doc.flush],
+  );
   const rules = inForce.stored?.rules ?? HAI_DUONG_2018;
   const tabs_ = useTabs(run, rules);
   const { tab } = tabs_;
@@ -66,12 +90,25 @@ export function App({ run, lang: initialLang }: AppProps) {
       <div className={styles.root} lang={lang}>
         <header className={styles.header}>
           <h1 className={styles.title}>{t.appTitle}</h1>
-          <Button size="small" appearance="secondary" onClick={toggle} title={t.languageSwitchLabel} lang={lang === 'vi' ? 'en' : 'vi'} data-testid="lang-toggle">
+          <Button
+            size="small"
+            appearance="secondary"
+            onClick={toggle}
+            title={t.languageSwitchLabel}
+            lang={lang === 'vi' ? 'en' : 'vi'}
+            data-testid="lang-toggle"
+          >
             {t.languageSwitch}
           </Button>
         </header>
         <FirstRunPanel lang={lang} firstRun={firstRun} />
-        <TabList selectedValue={tab} onTabSelect={(_, d) => tabs_.select(d.value as TabValue)} aria-label={t.tabList} size="small" className={styles.tabs}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => tabs_.select(d.value as TabValue)}
+          aria-label={t.tabList}
+          size="small"
+          className={styles.tabs}
+        >
           {tabs.map((x) => (
             <Tab key={x.value} value={x.value} id={`${id}-tab-${x.value}`} aria-controls={`${id}-panel`}>
               {x.label}
@@ -80,20 +117,56 @@ export function App({ run, lang: initialLang }: AppProps) {
         </TabList>
         <main className={styles.panel}>
           <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.value}`}>
-          {tab !== 'rules' && tab !== 'log' && <RulesNotice inForce={inForce} lang={lang} />}
-          {tab === 'score' && <ScoringTab scoring={scoring} rules={rules} lang={lang} t={t} docLang={doc.docLang} onDocLang={(l) => void doc.setDocLang(l)} writeBlocked={inForce.confirmNeeded} />}
-          {tab !== 'score' && (
-            <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-              {/* No stored rules: the report waits for the rules to be confirmed (RulesNotice asks). */}
-              {tab === 'report' && !inForce.confirmNeeded && <ReportPanel run={run} rules={rules} lang={lang} t={t} inspection={scoring.inspection} override={scoring.readOverride} memory={memory} />}
-              {tab === 'rules' && <RulesPanel run={run} lang={lang} t={t} inForce={inForce} override={scoring.readOverride} docLang={doc.docLang} draftState={tabs_.draftState} />}
-              {tab === 'log' && <AuditPanel run={run} rules={rules} lang={lang} />}
-            </Suspense>
-          )}
+            {tab !== 'rules' && tab !== 'log' && <RulesNotice inForce={inForce} lang={lang} />}
+            {tab === 'score' && (
+              <ScoringTab
+                scoring={scoring}
+                rules={rules}
+                lang={lang}
+                t={t}
+                docLang={doc.docLang}
+                onDocLang={(l) => void doc.setDocLang(l)}
+                writeBlocked={inForce.confirmNeeded}
+              />
+            )}
+            {tab !== 'score' && (
+              <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+                {/* No stored rules: the report waits for the rules to be confirmed (RulesNotice asks). */}
+                {tab === 'report' && !inForce.confirmNeeded && (
+                  <ReportPanel
+                    run={run}
+                    rules={rules}
+                    lang={lang}
+                    t={t}
+                    inspection={scoring.inspection}
+                    override={scoring.readOverride}
+                    memory={memory}
+                  />
+                )}
+                {tab === 'rules' && (
+                  <RulesPanel
+                    run={run}
+                    lang={lang}
+                    t={t}
+                    inForce={inForce}
+                    override={scoring.readOverride}
+                    docLang={doc.docLang}
+                    draftState={tabs_.draftState}
+                  />
+                )}
+                {tab === 'log' && <AuditPanel run={run} rules={rules} lang={lang} />}
+              </Suspense>
+            )}
           </div>
         </main>
         <PaneFooter lang={lang} firstRun={firstRun} />
-        <LeaveRulesDialog lang={lang} open={tabs_.pending !== null} onStay={tabs_.stay} onKeep={tabs_.keep} onDiscard={tabs_.discard} />
+        <LeaveRulesDialog
+          lang={lang}
+          open={tabs_.pending !== null}
+          onStay={tabs_.stay}
+          onKeep={tabs_.keep}
+          onDiscard={tabs_.discard}
+        />
       </div>
     </FluentProvider>
   );

@@ -6,7 +6,10 @@
 export async function copyHtml(html: string, text: string): Promise<void> {
   const nav = globalThis.navigator as Navigator | undefined;
   if (nav?.clipboard && typeof ClipboardItem !== 'undefined') {
-    const item = new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) });
+    const item = new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+    });
     await nav.clipboard.write([item]);
     return;
   }

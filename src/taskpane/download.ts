@@ -10,7 +10,8 @@ export function canDownload(): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const platform = String(office?.context?.platform ?? '');
   if (platform === 'Mac' || platform === 'iOS' || platform === 'Android') return false;
-  if (typeof document === 'undefined' || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return false;
+  if (typeof document === 'undefined' || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function')
+    return false;
   return 'download' in document.createElement('a');
 }
 

@@ -2,7 +2,12 @@
  * Puts a loaded workbook into the fake Excel host and wraps its Excel.run so the page can redraw
  * the grid after every sync, as Excel would repaint after each round trip.
  */
-import { createFakeExcel, installFakeExcelGlobals, type FakeExcel, type FakeWorkbookData } from '../../tools/fake-excel';
+import {
+  createFakeExcel,
+  installFakeExcelGlobals,
+  type FakeExcel,
+  type FakeWorkbookData,
+} from '../../tools/fake-excel';
 import type { CellInput } from '../../tools/fake-excel';
 import type { ExcelRun } from '../excel/workbook';
 import type { LoadedWorkbook } from './loadXlsx';

@@ -31,7 +31,8 @@ function plain(value: ExcelJS.CellValue): CellValue {
   if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / 86400000;
   const v = value as unknown as Record<string, unknown>;
   if ('error' in v) return String(v.error);
-  if ('richText' in v && Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
+  if ('richText' in v && Array.isArray(v.richText))
+    return (v.richText as { text: string }[]).map((r) => r.text).join('');
   if ('formula' in v || 'sharedFormula' in v) {
     const result = v.result as ExcelJS.CellValue | undefined;
     return result === undefined ? null : plain(result);

@@ -2,7 +2,15 @@
  * The bench's rank diagnosis (bench/ranks.ts): how the two programs' ranks are told apart. Not a
  * timing: the bench stays a script; this checks the classification it prints.
  */
-import { diagnoseRanks, doubleText, exactSum, fractionText, sumBy, ulpsBetween, type RankedUnit } from '../../bench/ranks';
+import {
+  diagnoseRanks,
+  doubleText,
+  exactSum,
+  fractionText,
+  sumBy,
+  ulpsBetween,
+  type RankedUnit,
+} from '../../bench/ranks';
 import { rankEq } from '../../src/engine';
 
 const cents = (xs: readonly number[]) => xs.reduce((t, x) => t + Math.round(x * 100), 0);
@@ -16,12 +24,25 @@ function units(rows: number[][], max: number[], lo: readonly number[]): RankedUn
     rows.map(() => maxScaled),
   );
   const loRank = lo.map((x) => 1 + lo.filter((y) => y > x).length);
-  return rows.map((cells, k) => ({ row: 4 + k, name: `u${k}`, totalScaled: totals[k], maxScaled, ours: ours[k], lo: loRank[k], loSaved: Number(lo[k].toPrecision(15)), cells }));
+  return rows.map((cells, k) => ({
+    row: 4 + k,
+    name: `u${k}`,
+    totalScaled: totals[k],
+    maxScaled,
+    ours: ours[k],
+    lo: loRank[k],
+    loSaved: Number(lo[k].toPrecision(15)),
+    cells,
+  }));
 }
 
 describe('bench rank diagnosis', () => {
   test('0.1 + 0.2 and 0.3 are one exact total but two doubles: a split tie, its neighbour named', () => {
-    const rows = [[0.1, 0.2], [0.3, 0], [0.2, 0]];
+    const rows = [
+      [0.1, 0.2],
+      [0.3, 0],
+      [0.2, 0],
+    ];
     const max = [1, 1];
     const lo = rows.map((r) => sumBy('naive', r) / sumBy('naive', max));
     expect(lo[0]).not.toBe(lo[1]); // the premise: 0.30000000000000004 ≠ 0.3

@@ -37,11 +37,21 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run({ include: [['[data-testid="pane"]']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
-  const isDummy = (target: string[]) => page.evaluate(([sel, t]) => document.querySelector(t)?.matches(sel) ?? false, [FLUENT_FALSE_POSITIVE.selector, target[0]] as const);
+  const isDummy = (target: string[]) =>
+    page.evaluate(([sel, t]) => document.querySelector(t)?.matches(sel) ?? false, [
+      FLUENT_FALSE_POSITIVE.selector,
+      target[0],
+    ] as const);
   const out: AxeViolation[] = [];
   for (const v of violations) {
     if (v.id !== FLUENT_FALSE_POSITIVE.id) {
@@ -64,13 +74,19 @@ async function horizontalOverflow(page: Page): Promise<number | string[]> {
     return [...el.querySelectorAll('*')]
       .filter((e) => e.getBoundingClientRect().right > right + 0.5)
       .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${String((e as HTMLElement).className).slice(0, 40)} ${Math.round(e.getBoundingClientRect().right - right)}px`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${String((e as HTMLElement).className).slice(0, 40)} ${Math.round(e.getBoundingClientRect().right - right)}px`,
+      );
   });
 }
 
 /** A cell of the fake workbook, whatever sheet the grid shows. */
 async function hostValue(page: Page, sheet: string, address: string): Promise<unknown> {
-  return page.evaluate(([s, a]) => window.workbench!.bench.fake.host.sheet(s).values(a)[0][0], [sheet, address] as const);
+  return page.evaluate(([s, a]) => window.workbench!.bench.fake.host.sheet(s).values(a)[0][0], [
+    sheet,
+    address,
+  ] as const);
 }
 
 async function activeSheet(page: Page): Promise<string> {
@@ -98,8 +114,11 @@ describeIfChromium('the officer’s day in the workbench', () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.route('**/*', (route) => (new URL(route.request().url()).hostname === 'localhost' ? route.continue() : route.abort()));
-      const shot = (step: string) => page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, `day-${width}-${step}.png`) });
+      await page.route('**/*', (route) =>
+        new URL(route.request().url()).hostname === 'localhost' ? route.continue() : route.abort(),
+      );
+      const shot = (step: string) =>
+        page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, `day-${width}-${step}.png`) });
       const expectTabClean = async (tab: string) => {
         expect({ tab, violations: await axeViolations(page) }).toEqual({ tab, violations: [] });
         expect({ tab, overflow: await horizontalOverflow(page) }).toEqual({ tab, overflow: 0 });
@@ -146,13 +165,17 @@ describeIfChromium('the officer’s day in the workbench', () => {
       // 2b. Results lead to rows: the first unit of the top list selects its row on "Tổng hợp" (the user was on the guide).
       expect(await activeSheet(page)).toBe(GUIDE);
       await page.getByTestId('top').getByTestId('unit-link').first().click();
-      await page.waitForFunction(() => window.workbench!.bench.fake.host.selection === "'Tổng hợp'!A7:O7", undefined, { timeout: 10000 });
+      await page.waitForFunction(() => window.workbench!.bench.fake.host.selection === "'Tổng hợp'!A7:O7", undefined, {
+        timeout: 10000,
+      });
       expect(await activeSheet(page)).toBe(SHEET);
       // A demoted unit too: its row, and the table of demoted units in columns.
       const demoted = page.getByTestId('demoted-row').first();
       const row = await demoted.getByTestId('unit-link').getAttribute('data-row');
       await demoted.getByTestId('unit-link').click();
-      await page.waitForFunction((r) => window.workbench!.bench.fake.host.selection === `'Tổng hợp'!A${r}:O${r}`, row, { timeout: 10000 });
+      await page.waitForFunction((r) => window.workbench!.bench.fake.host.selection === `'Tổng hợp'!A${r}:O${r}`, row, {
+        timeout: 10000,
+      });
       expect(await page.getByTestId('demoted-row').count()).toBe(9);
       await shot('2b-row-selected');
       await expectTabClean('Chấm điểm (results)');
@@ -216,7 +239,10 @@ describeIfChromium('the officer’s day in the workbench', () => {
       expect(html).toContain('huyện Tứ Kỳ');
       expect(html).toContain('Times New Roman');
       // The .docx where the host allows downloads (Chromium does): the same narrative as a Word file.
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.getByTestId('report-download').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30000 }),
+        page.getByTestId('report-download').click(),
+      ]);
       expect(download.suggestedFilename()).toBe('Báo cáo CCHC 2021.docx');
       const docx = path.join(ARTIFACTS, `day-${width}-report.docx`);
       await download.saveAs(docx);
@@ -229,7 +255,9 @@ describeIfChromium('the officer’s day in the workbench', () => {
       await page.getByTestId('pane').getByRole('tab', { name: 'Nhật ký', exact: true }).click();
       await page.getByTestId('log-chain').waitFor({ timeout: 30000 });
       expect(await page.getByTestId('log-chain').getAttribute('data-intact')).toBe('true');
-      const actions = await page.getByTestId('log-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+      const actions = await page
+        .getByTestId('log-row')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
       // Newest first: report, scored (apply re-scores in the same run as rulesChanged), …
       expect(actions.filter((a) => a === 'scored').length).toBe(4);
       // The default confirmed before the first write, then the rule change applied.

@@ -33,7 +33,11 @@ export function freePort(): Promise<number> {
 
 export function startServer(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'workbench.js'), '--no-build'], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'workbench.js'), '--no-build'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`workbench server did not start: ${out}`)), 20000);
     child.stdout!.on('data', (d: Buffer) => {
@@ -103,7 +107,11 @@ export async function buildWorkbench(): Promise<void> {
   try {
     if (buildIsFresh()) return;
     const started = Date.now();
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'workbench.js'), '--build-only'], { cwd: ROOT, encoding: 'utf8', timeout: 300000 });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'workbench.js'), '--build-only'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300000,
+    });
     if (build.status !== 0) throw new Error(`workbench build failed: ${build.stdout}\n${build.stderr}`);
     fs.writeFileSync(STAMP, String(started));
   } finally {
@@ -114,7 +122,15 @@ export async function buildWorkbench(): Promise<void> {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -132,11 +148,18 @@ export async function startWorkbench(): Promise<{ server: ChildProcess; browser:
  * A page on the workbench with the sample loaded; page errors collected into `errors`. The sample
  * holds no rules: the default is confirmed (confirmRulesIfAsked) unless `confirm` is false.
  */
-export async function openWorkbench(browser: Browser, base: string, errors: string[], opts: { confirm?: boolean; query?: string; width?: number } = {}): Promise<Page> {
+export async function openWorkbench(
+  browser: Browser,
+  base: string,
+  errors: string[],
+  opts: { confirm?: boolean; query?: string; width?: number } = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1400, height: 900 } });
   page.on('pageerror', (e) => errors.push(e.message));
   // Nothing may leave localhost.
-  await page.route('**/*', (route) => (new URL(route.request().url()).hostname === 'localhost' ? route.continue() : route.abort()));
+  await page.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === 'localhost' ? route.continue() : route.abort(),
+  );
   await page.goto(base + (opts.query ?? ''));
   await page.getByTestId('found-unit-count').waitFor({ timeout: 30000 });
   if (opts.confirm !== false) {
@@ -151,7 +174,10 @@ export const gridCell = (page: Page, address: string) => page.locator(`table.wb-
 
 /** The sheet row (1-based) whose column B holds the unit's name. */
 export async function rowOf(page: Page, name: string): Promise<number> {
-  const address = await page.locator('table.wb-grid td[data-address^="B"]', { hasText: new RegExp(`^${name}$`) }).first().getAttribute('data-address');
+  const address = await page
+    .locator('table.wb-grid td[data-address^="B"]', { hasText: new RegExp(`^${name}$`) })
+    .first()
+    .getAttribute('data-address');
   return Number(address!.slice(1));
 }
 
@@ -176,6 +202,9 @@ export async function paneOverflow(page: Page): Promise<number | string[]> {
     return [...el.querySelectorAll('*')]
       .filter((e) => e.getBoundingClientRect().right > right + 0.5)
       .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') ?? ''}] ${Math.round(e.getBoundingClientRect().right - right)}px`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') ?? ''}] ${Math.round(e.getBoundingClientRect().right - right)}px`,
+      );
   });
 }

@@ -12,7 +12,17 @@
 import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, confirmRulesIfAsked, describeIfChromium, gridCell, openWorkbench, paneOverflow, rowOf, startWorkbench, stopServer } from './helpers';
+import {
+  ARTIFACTS,
+  confirmRulesIfAsked,
+  describeIfChromium,
+  gridCell,
+  openWorkbench,
+  paneOverflow,
+  rowOf,
+  startWorkbench,
+  stopServer,
+} from './helpers';
 
 const GOOD = 'Hoàn thành tốt nhiệm vụ';
 const COMPLETE = 'Hoàn thành nhiệm vụ';
@@ -47,7 +57,9 @@ describeIfChromium('rules editor in Chromium', () => {
   /** Band column (N) of every unit row, by unit name. */
   async function bands(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
-    for (let row = 7; row <= 29; row++) out[(await gridCell(page, `B${row}`).textContent()) ?? ''] = (await gridCell(page, `N${row}`).textContent()) ?? '';
+    for (let row = 7; row <= 29; row++)
+      out[(await gridCell(page, `B${row}`).textContent()) ?? ''] =
+        (await gridCell(page, `N${row}`).textContent()) ?? '';
     return out;
   }
 
@@ -106,13 +118,19 @@ describeIfChromium('rules editor in Chromium', () => {
     await apply.focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="rules-outcome"][data-status="written"]').waitFor({ timeout: 30000 });
-    expect(await page.getByTestId('rules-outcome').textContent()).toContain('"UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị');
+    expect(await page.getByTestId('rules-outcome').textContent()).toContain(
+      '"UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị',
+    );
 
     // The band column: Tái Sơn alone moves, its fill with it (BAND_FILL.complete = #FFF2CC).
-    await gridCell(page, `N${ts}`).filter({ hasText: new RegExp(`^${COMPLETE}$`) }).waitFor();
+    await gridCell(page, `N${ts}`)
+      .filter({ hasText: new RegExp(`^${COMPLETE}$`) })
+      .waitFor();
     const after = await bands();
     expect(Object.keys(after).filter((n) => after[n] !== before[n])).toEqual(['Tái Sơn']);
-    expect(await gridCell(page, `N${ts}`).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 242, 204)');
+    expect(await gridCell(page, `N${ts}`).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(255, 242, 204)',
+    );
 
     // The pane now reads the rules from the workbook.
     await page.locator('[data-testid="rules-source"][data-source="workbook"]').waitFor();
@@ -149,7 +167,10 @@ describeIfChromium('rules editor in Chromium', () => {
     await page.getByTestId('rules-preview').waitFor({ timeout: 30000 });
     await page.getByTestId('rules-good-details').click();
     await page.getByTestId('rules-good-ff-add').click();
-    const fields = await page.getByTestId('rules-good-field-floors').locator('datalist option').evaluateAll((els) => els.map((e) => e.getAttribute('value') ?? ''));
+    const fields = await page
+      .getByTestId('rules-good-field-floors')
+      .locator('datalist option')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('value') ?? ''));
     expect(fields.length).toBeGreaterThan(0);
     await page.getByTestId('rules-good-ff0-pct').fill('95');
     // The first field whose 95% floor holds back a unit rated "good".
@@ -164,7 +185,8 @@ describeIfChromium('rules editor in Chromium', () => {
     expect(field).not.toBe('');
     const items = page.getByTestId('rules-preview-item');
     const changed = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit') ?? ''));
-    for (const text of await items.allTextContents()) expect(text).toContain(`ngưỡng lĩnh vực "${field}" của mức "${GOOD}" 70% → 95%`);
+    for (const text of await items.allTextContents())
+      expect(text).toContain(`ngưỡng lĩnh vực "${field}" của mức "${GOOD}" 70% → 95%`);
     expect(await paneOverflow(page)).toBe(0);
     await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-field-floor-320.png') });
 
@@ -183,14 +205,21 @@ describeIfChromium('rules editor in Chromium', () => {
     await page.getByTestId('rules-decision-needed').waitFor();
     await page.getByTestId('rules-decision-number').fill('7/2025/QĐ-UBND');
     await page.getByTestId('rules-decision-date').fill('2025-01-10');
-    await page.getByTestId('rules-decision-name').filter({ hasText: 'UBND tỉnh Hải Dương, Quyết định số 7/2025/QĐ-UBND ngày 10/01/2025' }).waitFor();
+    await page
+      .getByTestId('rules-decision-name')
+      .filter({ hasText: 'UBND tỉnh Hải Dương, Quyết định số 7/2025/QĐ-UBND ngày 10/01/2025' })
+      .waitFor();
     expect(await paneOverflow(page)).toBe(0);
     await page.getByTestId('rules-apply').click();
     await page.locator('[data-testid="rules-outcome"][data-status="written"]').waitFor({ timeout: 30000 });
 
     // The units the preview named left "good" in the grid; no other unit moved.
     const after = await bands();
-    expect(Object.keys(after).filter((n) => after[n] !== before[n]).sort()).toEqual([...changed].sort());
+    expect(
+      Object.keys(after)
+        .filter((n) => after[n] !== before[n])
+        .sort(),
+    ).toEqual([...changed].sort());
     for (const name of changed) expect(after[name]).not.toBe(GOOD);
 
     // Scoring again uses the stored rules: the same bands.

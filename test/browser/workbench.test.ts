@@ -13,7 +13,16 @@ import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, SHEET, describeIfChromium, gridCell, openWorkbench, rowOf as rowIn, startWorkbench, stopServer } from './helpers';
+import {
+  ARTIFACTS,
+  SHEET,
+  describeIfChromium,
+  gridCell,
+  openWorkbench,
+  rowOf as rowIn,
+  startWorkbench,
+  stopServer,
+} from './helpers';
 
 /** A workbook of 80 units with three bad cells, the first far down the sheet. */
 async function badWorkbook(file: string): Promise<void> {
@@ -128,7 +137,10 @@ describeIfChromium('workbench in Chromium', () => {
     // D75 is far below the fold: the click selects it and the grid scrolls to it.
     expect(await cell('D75').getAttribute('aria-selected')).toBeNull();
     await list.getByRole('button', { name: /D75/ }).click();
-    await page.getByTestId('namebox').filter({ hasText: `'${SHEET}'!D75` }).waitFor();
+    await page
+      .getByTestId('namebox')
+      .filter({ hasText: `'${SHEET}'!D75` })
+      .waitFor();
     expect(await page.getByTestId('namebox').textContent()).toBe(`'${SHEET}'!D75`);
     await page.locator('td[data-address="D75"].wb-anchor').waitFor();
     expect(await cell('D75').getAttribute('aria-selected')).toBe('true');
@@ -141,7 +153,10 @@ describeIfChromium('workbench in Chromium', () => {
     // Keyboard: the next error is reachable with Tab and selected with Enter.
     await list.getByRole('button', { name: /E10/ }).focus();
     await page.keyboard.press('Enter');
-    await page.getByTestId('namebox').filter({ hasText: `'${SHEET}'!E10` }).waitFor();
+    await page
+      .getByTestId('namebox')
+      .filter({ hasText: `'${SHEET}'!E10` })
+      .waitFor();
     expect(await page.getByTestId('namebox').textContent()).toBe(`'${SHEET}'!E10`);
 
     await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-errors-vi.png') });

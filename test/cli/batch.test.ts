@@ -5,7 +5,19 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SAMPLE, SMALL_SHEET, libreOfficeSheets, parseCsv, readWorkbook, runCli, setCell, sha256, smallTable, tempDir, writeWorkbook } from './helpers';
+import {
+  SAMPLE,
+  SMALL_SHEET,
+  libreOfficeSheets,
+  parseCsv,
+  readWorkbook,
+  runCli,
+  setCell,
+  sha256,
+  smallTable,
+  tempDir,
+  writeWorkbook,
+} from './helpers';
 
 let dir: string;
 beforeEach(() => {
@@ -19,7 +31,9 @@ async function districtFolder(folder: string): Promise<{ good: string[]; bad: st
   fs.copyFileSync(SAMPLE, path.join(folder, 'Tứ Kỳ.xlsx'));
   fs.copyFileSync(SAMPLE, path.join(folder, 'Gia Lộc.xlsx'));
   await writeWorkbook(path.join(folder, 'Ninh Giang.xlsx'), [{ name: SMALL_SHEET, rows: smallTable() }]);
-  await writeWorkbook(path.join(folder, 'Thanh Miện.xlsx'), [{ name: SMALL_SHEET, rows: setCell(smallTable(), 'E5', 41) }]);
+  await writeWorkbook(path.join(folder, 'Thanh Miện.xlsx'), [
+    { name: SMALL_SHEET, rows: setCell(smallTable(), 'E5', 41) },
+  ]);
   return { good: ['Gia Lộc', 'Ninh Giang', 'Tứ Kỳ'], bad: 'Thanh Miện' };
 }
 
@@ -31,10 +45,17 @@ test('a folder of three good workbooks and one bad: three copies, a summary nami
   expect(r.code).toBe(1);
   for (const name of good) expect(fs.existsSync(path.join(folder, `${name}.scored.xlsx`))).toBe(true);
   expect(fs.existsSync(path.join(folder, `${bad}.scored.xlsx`))).toBe(false);
-  expect(fs.readdirSync(folder).filter((f) => !/scored|tong-hop/.test(f)).map((f) => sha256(path.join(folder, f)))).toEqual(before);
+  expect(
+    fs
+      .readdirSync(folder)
+      .filter((f) => !/scored|tong-hop/.test(f))
+      .map((f) => sha256(path.join(folder, f))),
+  ).toEqual(before);
 
   // The terminal: a line per workbook, the failure with its cell, the count.
-  expect(r.stdout).toContain(`huyen/${bad}.xlsx: Dữ liệu có lỗi, chưa chấm: '${SMALL_SHEET}'!E5: 41 điểm vượt điểm tối đa 40`);
+  expect(r.stdout).toContain(
+    `huyen/${bad}.xlsx: Dữ liệu có lỗi, chưa chấm: '${SMALL_SHEET}'!E5: 41 điểm vượt điểm tối đa 40`,
+  );
   expect(r.stdout).toContain('3/4 sổ tính đã chấm; 1 sổ tính không chấm được.');
 
   // The CSV: header, a row per workbook in Vietnamese alphabetical order, the total.
@@ -43,10 +64,18 @@ test('a folder of three good workbooks and one bad: three copies, a summary nami
   const csv = parseCsv(csvText.slice(1)).filter((row) => row.length > 1);
   const header = csv[0];
   expect(header.slice(0, 4)).toEqual(['STT', 'Tệp', 'Trang tính', 'Số đơn vị']);
-  expect(header).toEqual(expect.arrayContaining(['Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Kết quả', 'Tệp kết quả', 'Lỗi']));
+  expect(header).toEqual(
+    expect.arrayContaining(['Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Kết quả', 'Tệp kết quả', 'Lỗi']),
+  );
   const col = (name: string) => header.indexOf(name);
   const rows = csv.slice(1);
-  expect(rows.map((row) => row[col('Tệp')])).toEqual(['huyen/Gia Lộc.xlsx', 'huyen/Ninh Giang.xlsx', 'huyen/Thanh Miện.xlsx', 'huyen/Tứ Kỳ.xlsx', 'Tổng cộng']);
+  expect(rows.map((row) => row[col('Tệp')])).toEqual([
+    'huyen/Gia Lộc.xlsx',
+    'huyen/Ninh Giang.xlsx',
+    'huyen/Thanh Miện.xlsx',
+    'huyen/Tứ Kỳ.xlsx',
+    'Tổng cộng',
+  ]);
   const tuKy = rows[3];
   expect(tuKy[col('Số đơn vị')]).toBe('23');
   expect(tuKy[col('Hoàn thành tốt nhiệm vụ')]).toBe('8');
@@ -78,7 +107,9 @@ test('the summary .xlsx opens in LibreOffice with the same rows as the .csv', as
   const xlsx = path.join(folder, 'tong-hop-cham-diem.xlsx');
   const sheets = (await libreOfficeSheets([xlsx])).get(xlsx);
   const table = sheets?.get('Tổng hợp chấm điểm') ?? [...(sheets?.values() ?? [])][0];
-  const csv = parseCsv(fs.readFileSync(path.join(folder, 'tong-hop-cham-diem.csv'), 'utf8').slice(1)).filter((row) => row.length > 1);
+  const csv = parseCsv(fs.readFileSync(path.join(folder, 'tong-hop-cham-diem.csv'), 'utf8').slice(1)).filter(
+    (row) => row.length > 1,
+  );
   const fromLibreOffice = (table ?? []).slice(2).filter((row) => row.some((c) => c !== ''));
   expect(fromLibreOffice.map((row) => row.slice(0, 4))).toEqual(csv.map((row) => row.slice(0, 4)));
 }, 120_000);
@@ -89,9 +120,17 @@ test('several files, --out-dir and --summary: the copies and the summary where a
   fs.copyFileSync(SAMPLE, a);
   await writeWorkbook(b, [{ name: SMALL_SHEET, rows: smallTable() }]);
   fs.mkdirSync(path.join(dir, 'out'));
-  const r = await runCli(['a.xlsx', 'b.xlsx', '--out-dir', 'out', '--summary', 'out/tinh.xlsx', '--no-report-sheet'], dir);
+  const r = await runCli(
+    ['a.xlsx', 'b.xlsx', '--out-dir', 'out', '--summary', 'out/tinh.xlsx', '--no-report-sheet'],
+    dir,
+  );
   expect(r.code).toBe(0);
-  expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['a.scored.xlsx', 'b.scored.xlsx', 'tinh.csv', 'tinh.xlsx']);
+  expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual([
+    'a.scored.xlsx',
+    'b.scored.xlsx',
+    'tinh.csv',
+    'tinh.xlsx',
+  ]);
   expect(r.stdout).toContain('2/2 sổ tính đã chấm; 0 sổ tính không chấm được.');
 });
 
@@ -100,7 +139,9 @@ test('a re-run on the same folder scores the inputs again, not the copies or the
   await districtFolder(folder);
   await runCli(['huyen'], dir);
   const r = await runCli(['huyen'], dir);
-  const csv = parseCsv(fs.readFileSync(path.join(folder, 'tong-hop-cham-diem.csv'), 'utf8').slice(1)).filter((row) => row.length > 1);
+  const csv = parseCsv(fs.readFileSync(path.join(folder, 'tong-hop-cham-diem.csv'), 'utf8').slice(1)).filter(
+    (row) => row.length > 1,
+  );
   expect(csv.length).toBe(1 + 4 + 1);
   expect(r.stdout).not.toContain('scored.xlsx:');
   expect(r.stdout).not.toContain('tong-hop-cham-diem.xlsx:');
@@ -114,7 +155,9 @@ test('a file that is not a workbook, or missing, is a row of the summary, not th
   const r = await runCli(['a.xlsx', 'hỏng.xlsx', 'không-có.xlsx'], dir);
   expect(r.code).toBe(1);
   expect(fs.existsSync(path.join(dir, 'a.scored.xlsx'))).toBe(true);
-  const csv = parseCsv(fs.readFileSync(path.join(dir, 'tong-hop-cham-diem.csv'), 'utf8').slice(1)).filter((row) => row.length > 1);
+  const csv = parseCsv(fs.readFileSync(path.join(dir, 'tong-hop-cham-diem.csv'), 'utf8').slice(1)).filter(
+    (row) => row.length > 1,
+  );
   const status = csv.slice(1, 4).map((row) => row[csv[0].indexOf('Kết quả')]);
   expect(status).toEqual(['Đã chấm', 'Không đọc được tệp', 'Không đọc được tệp']);
   expect(csv[3][csv[0].indexOf('Lỗi')]).toContain('không tìm thấy tệp "không-có.xlsx"');

@@ -68,4 +68,3 @@ export function readSheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   }
   return { grid, formats };
 }
-

@@ -16,7 +16,8 @@ import { ROOT, SAMPLE, libreOfficeSheets, runCli, tempDir } from './helpers';
 const SHEET = 'Tổng hợp';
 const CHART_PART = 'xl/charts/chart1.xml';
 const CUSTOM_PART = 'customXml/item1.xml';
-const CHART_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>';
+const CHART_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>';
 const CUSTOM_XML = '<?xml version="1.0"?><hồSơ xmlns="urn:example:par">Sở Nội vụ — lưu trữ</hồSơ>';
 
 let dir: string;
@@ -30,20 +31,36 @@ async function richInput(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SAMPLE);
   const ws = wb.getWorksheet(SHEET) as ExcelJS.Worksheet;
-  const image = wb.addImage({ buffer: fs.readFileSync(path.join(ROOT, 'assets', 'icon-32.png')) as unknown as ExcelJS.Buffer, extension: 'png' });
+  const image = wb.addImage({
+    buffer: fs.readFileSync(path.join(ROOT, 'assets', 'icon-32.png')) as unknown as ExcelJS.Buffer,
+    extension: 'png',
+  });
   ws.addImage(image, { tl: { col: 14, row: 1 }, ext: { width: 32, height: 32 } });
   ws.getCell('B7').note = 'Số liệu đã được Sở Nội vụ thẩm định';
   ws.getCell('C7').dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 10] };
-  ws.addConditionalFormatting({ ref: 'C7:C29', rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [5], priority: 1, style: { font: { color: { argb: 'FFC00000' } } } }] });
+  ws.addConditionalFormatting({
+    ref: 'C7:C29',
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'lessThan',
+        formulae: [5],
+        priority: 1,
+        style: { font: { color: { argb: 'FFC00000' } } },
+      },
+    ],
+  });
   wb.definedNames.add(`'${SHEET}'!$B$7:$B$29`, 'DonVi');
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 6 }];
   await wb.xlsx.writeFile(file);
   // Parts outside exceljs's model: a chart part and a custom XML part, with their content types.
   const zip = ZipArchive.read(fs.readFileSync(file));
-  const types = zip.text('[Content_Types].xml').replace(
-    '</Types>',
-    `<Override PartName="/${CHART_PART}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
-  );
+  const types = zip
+    .text('[Content_Types].xml')
+    .replace(
+      '</Types>',
+      `<Override PartName="/${CHART_PART}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
+    );
   const changes = new Map<string, string>([
     ['[Content_Types].xml', types],
     [CHART_PART, CHART_XML],
@@ -72,11 +89,19 @@ test('every part the scorer does not write is copied byte for byte, compressed b
   const written = new Set([scoring, parts.stylesPath, parts.workbookPath, parts.relsPath, '[Content_Types].xml']);
   const kept = source.names().filter((n) => !written.has(n));
   expect(kept).toEqual(expect.arrayContaining([CHART_PART, CUSTOM_PART]));
-  for (const part of [/^xl\/media\/image\d*\.png$/, /^xl\/comments\d*\.xml$/, /^xl\/drawings\/drawing\d+\.xml$/, /vmlDrawing/]) {
+  for (const part of [
+    /^xl\/media\/image\d*\.png$/,
+    /^xl\/comments\d*\.xml$/,
+    /^xl\/drawings\/drawing\d+\.xml$/,
+    /vmlDrawing/,
+  ]) {
     expect({ part: String(part), kept: kept.some((n) => part.test(n)) }).toEqual({ part: String(part), kept: true });
   }
   for (const name of kept) {
-    expect({ name, raw: Buffer.from(scored.raw(name)).equals(Buffer.from(source.raw(name))) }).toEqual({ name, raw: true });
+    expect({ name, raw: Buffer.from(scored.raw(name)).equals(Buffer.from(source.raw(name))) }).toEqual({
+      name,
+      raw: true,
+    });
   }
   // Nothing of the input is missing; the only new part is the report sheet.
   const added = scored.names().filter((n) => !source.names().includes(n));
@@ -85,7 +110,7 @@ test('every part the scorer does not write is copied byte for byte, compressed b
   expect(added[0]).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
 });
 
-test('the scoring sheet\'s XML is unchanged outside the four output columns', () => {
+test("the scoring sheet's XML is unchanged outside the four output columns", () => {
   const parts = readWorkbookParts(source);
   const scoringPath = parts.sheets.find((s) => s.name === SHEET)?.path as string;
   const before = source.text(scoringPath);
@@ -102,7 +127,10 @@ test('the scoring sheet\'s XML is unchanged outside the four output columns', ()
       .replace(/(<row\b[^>]*?) ht="[^"]*"( customHeight="1")?/g, '$1');
   expect(strip(after)).toBe(strip(before));
   // Heights: every row keeps the one it had; only unit rows (7–29) whose note wraps get one.
-  const heights = (xml: string) => new Map([...xml.matchAll(/<row r="(\d+)"[^>]*>/g)].map((m) => [Number(m[1]), /\bht="([^"]*)"/.exec(m[0])?.[1] ?? null]));
+  const heights = (xml: string) =>
+    new Map(
+      [...xml.matchAll(/<row r="(\d+)"[^>]*>/g)].map((m) => [Number(m[1]), /\bht="([^"]*)"/.exec(m[0])?.[1] ?? null]),
+    );
   const was = heights(before);
   const now = heights(after);
   for (const [row, ht] of was) if (ht !== null) expect({ row, ht: now.get(row) }).toEqual({ row, ht });
@@ -136,20 +164,42 @@ describe('a macro-enabled workbook (.xlsm)', () => {
     const zip = ZipArchive.read(fs.readFileSync(SAMPLE));
     const types = zip
       .text('[Content_Types].xml')
-      .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+      .replace(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+        'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+      )
       .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
-    const rels = zip.text('xl/_rels/workbook.xml.rels').replace('</Relationships>', '<Relationship Id="rIdVba1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+    const rels = zip
+      .text('xl/_rels/workbook.xml.rels')
+      .replace(
+        '</Relationships>',
+        '<Relationship Id="rIdVba1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      );
     xlsm = path.join(dir, 'macros.xlsm');
-    fs.writeFileSync(xlsm, writeZip(zip, new Map<string, string | Buffer>([['[Content_Types].xml', types], ['xl/_rels/workbook.xml.rels', rels], ['xl/vbaProject.bin', VBA]])));
+    fs.writeFileSync(
+      xlsm,
+      writeZip(
+        zip,
+        new Map<string, string | Buffer>([
+          ['[Content_Types].xml', types],
+          ['xl/_rels/workbook.xml.rels', rels],
+          ['xl/vbaProject.bin', VBA],
+        ]),
+      ),
+    );
   });
 
-  test('is scored into an .xlsm whose VBA project is the input\'s, byte for byte', async () => {
+  test("is scored into an .xlsm whose VBA project is the input's, byte for byte", async () => {
     const r = await runCli([xlsm]);
     expect(r.code).toBe(0);
     const out = path.join(dir, 'macros.scored.xlsm');
     const copy = ZipArchive.read(fs.readFileSync(out));
     expect(copy.bytes('xl/vbaProject.bin').equals(VBA)).toBe(true);
-    expect(Buffer.from(copy.raw('xl/vbaProject.bin')).equals(Buffer.from(ZipArchive.read(fs.readFileSync(xlsm)).raw('xl/vbaProject.bin')))).toBe(true);
+    expect(
+      Buffer.from(copy.raw('xl/vbaProject.bin')).equals(
+        Buffer.from(ZipArchive.read(fs.readFileSync(xlsm)).raw('xl/vbaProject.bin')),
+      ),
+    ).toBe(true);
     expect(copy.text('[Content_Types].xml')).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
     expect(copy.text('xl/_rels/workbook.xml.rels')).toContain('vbaProject.bin');
     const table = ((await libreOfficeSheets([out])).get(out) as Map<string, string[][]>).get(SHEET) as string[][];
@@ -175,7 +225,13 @@ describe('a scoring sheet with a unit row that is not closed', () => {
       // Row 7 holds a unit (Quang Khải): its cells run on into row 8's.
       const at = xml.indexOf('</row>', xml.indexOf('<row r="7"'));
       const bad = path.join(dir, 'unclosed.xlsx');
-      fs.writeFileSync(bad, writeZip(zip, new Map<string, string | Buffer>([[sheetPath, xml.slice(0, at) + xml.slice(at + '</row>'.length)]])));
+      fs.writeFileSync(
+        bad,
+        writeZip(
+          zip,
+          new Map<string, string | Buffer>([[sheetPath, xml.slice(0, at) + xml.slice(at + '</row>'.length)]]),
+        ),
+      );
       const before = fs.readFileSync(bad);
       const out = path.join(dir, 'unclosed-out.xlsx');
       const r = await runCli([bad, '--out', out]);

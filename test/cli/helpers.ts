@@ -68,9 +68,11 @@ export async function writeWorkbook(file: string, sheets: { name: string; rows: 
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    s.rows.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v;
-    }));
+    s.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v;
+      }),
+    );
   }
   await wb.xlsx.writeFile(file);
   return file;
@@ -124,7 +126,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function exec(cmd: string, args: string[], opts: { timeout: number; env?: NodeJS.ProcessEnv }): Promise<{ stdout: string; stderr: string }> {
+function exec(
+  cmd: string,
+  args: string[],
+  opts: { timeout: number; env?: NodeJS.ProcessEnv },
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(cmd, args, { timeout: opts.timeout, env: opts.env, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${stdout}\n${stderr}`));
@@ -196,10 +202,23 @@ export async function libreOfficeConvert(file: string, format: string, outDir: s
   const profile = path.join(os.tmpdir(), `lo-profile-${randomBytes(6).toString('hex')}`);
   const home = tempDir('par-lo-home-');
   try {
-    await exec(findSoffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file], {
-      timeout: 180_000,
-      env: { ...process.env, HOME: home },
-    });
+    await exec(
+      findSoffice(),
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        format,
+        '--outdir',
+        outDir,
+        file,
+      ],
+      {
+        timeout: 180_000,
+        env: { ...process.env, HOME: home },
+      },
+    );
   } finally {
     for (const d of [profile, home]) fs.rmSync(d, { recursive: true, force: true });
   }
@@ -219,5 +238,9 @@ export async function pdfPages(pdf: string): Promise<PdfPage[]> {
   const { stdout: text } = await exec('pdftotext', ['-layout', pdf, '-'], { timeout: 60_000 });
   const { stdout: info } = await exec('pdfinfo', ['-f', '1', '-l', '100000', pdf], { timeout: 60_000 });
   const texts = text.split('\f');
-  return [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m, i) => ({ text: texts[i] ?? '', width: Number(m[1]), height: Number(m[2]) }));
+  return [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m, i) => ({
+    text: texts[i] ?? '',
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }

@@ -10,7 +10,18 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { FIT_TO_PAGES, ND30_MARGINS_MM, PRINT_FONT, columnLetter } from '../../src/engine';
 import type { JsonReport } from '../../src/cli/report';
-import { SAMPLE, SMALL_SHEET, libreOfficeConvert, pdfPages, readWorkbook, runCli, smallTable, tempDir, writeWorkbook, type PdfPage } from './helpers';
+import {
+  SAMPLE,
+  SMALL_SHEET,
+  libreOfficeConvert,
+  pdfPages,
+  readWorkbook,
+  runCli,
+  smallTable,
+  tempDir,
+  writeWorkbook,
+  type PdfPage,
+} from './helpers';
 
 let dir: string;
 const out = (name: string) => path.join(dir, name);
@@ -80,7 +91,9 @@ test("the sample's print area (A1:K29, the input only) is grown over the output 
 test('a workbook without a print area gets none on its scoring sheet (its used range prints, output included)', async () => {
   await writeWorkbook(out('small.xlsx'), [{ name: SMALL_SHEET, rows: smallTable() }]);
   expect(await runCli([out('small.xlsx'), '--out', out('small.scored.xlsx')])).toMatchObject({ code: 0 });
-  const areas = printAreas(await part(await JSZip.loadAsync(fs.readFileSync(out('small.scored.xlsx'))), 'xl/workbook.xml'));
+  const areas = printAreas(
+    await part(await JSZip.loadAsync(fs.readFileSync(out('small.scored.xlsx'))), 'xl/workbook.xml'),
+  );
   expect(areas.has('0')).toBe(false);
   // The report sheet (the second) has its own.
   expect(areas.get('1')?.[0]).toMatch(/!\$A\$1:\$E\$\d+$/);
@@ -92,7 +105,10 @@ test('rows whose note wraps get a height; the others keep theirs', async () => {
   const plain = report.units.filter((u) => u.demotedFrom === null);
   expect(demoted.length).toBeGreaterThan(0);
   for (const u of demoted) {
-    expect({ unit: u.name, tag: tags.get(u.row) }).toEqual({ unit: u.name, tag: expect.stringContaining('customHeight="1"') });
+    expect({ unit: u.name, tag: tags.get(u.row) }).toEqual({
+      unit: u.name,
+      tag: expect.stringContaining('customHeight="1"'),
+    });
     // Two lines or more at the sheet's font: taller than a one-line row (15 points).
     expect(heightOf(tags.get(u.row))).toBeGreaterThan(20);
   }
@@ -113,7 +129,18 @@ test('the report sheet: A4 portrait, one page wide, Decree 30/2020 margins, Time
     expect({ side, mm: Math.round(inches * 25.4 * 10) / 10 }).toEqual({ side, mm: ND30_MARGINS_MM[side] });
   }
   // CT_Worksheet's order.
-  const order = ['<sheetPr', '<dimension', '<sheetViews', '<sheetFormatPr', '<cols', '<sheetData', '<mergeCells', '<printOptions', '<pageMargins', '<pageSetup'].map((t) => xml.indexOf(t));
+  const order = [
+    '<sheetPr',
+    '<dimension',
+    '<sheetViews',
+    '<sheetFormatPr',
+    '<cols',
+    '<sheetData',
+    '<mergeCells',
+    '<printOptions',
+    '<pageMargins',
+    '<pageSetup',
+  ].map((t) => xml.indexOf(t));
   expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
 
   const ws = (await readWorkbook(out('scored.xlsx'))).worksheets[2];
@@ -123,7 +150,9 @@ test('the report sheet: A4 portrait, one page wide, Decree 30/2020 margins, Time
   expect(ws.getCell('A1').isMerged).toBe(true);
   expect(ws.getCell('E1').master.address).toBe('A1');
   const last = ws.rowCount;
-  expect(ws.getCell(`B${last}`).value).toBe(report.units.find((u) => u.rank === Math.max(...report.units.map((v) => v.rank)))?.name);
+  expect(ws.getCell(`B${last}`).value).toBe(
+    report.units.find((u) => u.rank === Math.max(...report.units.map((v) => v.rank)))?.name,
+  );
   expect(ws.getCell(`B${last}`).isMerged).toBe(false);
 });
 
@@ -153,11 +182,15 @@ describe('the print check: LibreOffice prints the scored copy to PDF', () => {
   let unextended: PdfPage[];
   beforeAll(async () => {
     // The sample's print area as Excel writes it ($A$1:$K$29): LibreOffice 7.4 ignores the sample's "$A1:$K29" when printing.
-    const absolute = await editPart(SAMPLE, out('absolute.xlsx'), 'xl/workbook.xml', (xml) => xml.replace('$A1:$K29', '$A$1:$K$29'));
+    const absolute = await editPart(SAMPLE, out('absolute.xlsx'), 'xl/workbook.xml', (xml) =>
+      xml.replace('$A1:$K29', '$A$1:$K$29'),
+    );
     expect(await runCli([absolute, '--out', out('absolute.scored.xlsx')])).toMatchObject({ code: 0 });
     pages = await pdfPages(await libreOfficeConvert(out('absolute.scored.xlsx'), 'pdf', dir));
     // The control: the same scored copy with the input's print area put back.
-    const back = await editPart(out('absolute.scored.xlsx'), out('unextended.xlsx'), 'xl/workbook.xml', (xml) => xml.replace(/(localSheetId="1">[^<]*!)[^<]*/, '$1$$A$$1:$$K$$29'));
+    const back = await editPart(out('absolute.scored.xlsx'), out('unextended.xlsx'), 'xl/workbook.xml', (xml) =>
+      xml.replace(/(localSheetId="1">[^<]*!)[^<]*/, '$1$$A$$1:$$K$$29'),
+    );
     unextended = await pdfPages(await libreOfficeConvert(back, 'pdf', dir));
   }, 180_000);
 
@@ -170,13 +203,17 @@ describe('the print check: LibreOffice prints the scored copy to PDF', () => {
     const first = pages.findIndex((p) => p.text.includes('II. KẾT QUẢ ĐÁNH GIÁ'));
     expect(first).toBeGreaterThan(0);
     const reportPages = pages.slice(first);
-    console.log(`report sheet: ${reportPages.length} pages, ${reportPages.map((p) => `${p.width}×${p.height} pt`).join(', ')}`);
+    console.log(
+      `report sheet: ${reportPages.length} pages, ${reportPages.map((p) => `${p.width}×${p.height} pt`).join(', ')}`,
+    );
     expect(reportPages.length).toBeGreaterThanOrEqual(2);
     expect(reportPages.length).toBeLessThanOrEqual(3);
-    for (const p of reportPages) expect({ width: Math.round(p.width), height: Math.round(p.height) }).toEqual({ width: 595, height: 842 });
+    for (const p of reportPages)
+      expect({ width: Math.round(p.width), height: Math.round(p.height) }).toEqual({ width: 595, height: 842 });
     const text = reportPages.map((p) => p.text).join('\n');
     // One page wide: the ranking table's first and last headers on the same page.
     expect(reportPages.some((p) => p.text.includes('Xếp hạng') && p.text.includes('Ghi chú'))).toBe(true);
-    for (const u of report.units) expect({ unit: u.name, on: text.includes(u.name) }).toEqual({ unit: u.name, on: true });
+    for (const u of report.units)
+      expect({ unit: u.name, on: text.includes(u.name) }).toEqual({ unit: u.name, on: true });
   });
 });

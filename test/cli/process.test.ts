@@ -38,11 +38,24 @@ test('the bin needs no package: build/cli copied away from node_modules scores t
   fs.cpSync(path.join(ROOT, 'build', 'cli'), path.join(alone, 'build', 'cli'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(alone, 'package.json'));
   const docx = path.join(dir, 'bundle-report.docx');
-  const r = spawnSync(process.execPath, [path.join(alone, 'build', 'cli', 'par-score.js'), SAMPLE, '--out', path.join(dir, 'bundle.xlsx'), '--report', docx, '--year', '2021'], {
-    cwd: alone,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(alone, 'build', 'cli', 'par-score.js'),
+      SAMPLE,
+      '--out',
+      path.join(dir, 'bundle.xlsx'),
+      '--report',
+      docx,
+      '--year',
+      '2021',
+    ],
+    {
+      cwd: alone,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   fs.rmSync(alone, { recursive: true, force: true });
   expect(r.stderr).not.toMatch(/Cannot find module/);
   expect(r.status).toBe(0);
@@ -70,7 +83,9 @@ test('scores the sample: exit 0, the summary on stdout, progress on stderr, the 
 });
 
 test('bad input: exit 1, the cell on stderr, nothing written', async () => {
-  const input = await writeWorkbook(path.join(dir, 'bad.xlsx'), [{ name: SMALL_SHEET, rows: setCell(smallTable(), 'E5', 41) }]);
+  const input = await writeWorkbook(path.join(dir, 'bad.xlsx'), [
+    { name: SMALL_SHEET, rows: setCell(smallTable(), 'E5', 41) },
+  ]);
   const before = sha256(input);
   const r = node([input]);
   expect(r.status).toBe(1);
@@ -89,7 +104,11 @@ test('bad usage: exit 2', () => {
 test('npm run --silent score -- <sample> writes the default <input>.scored.xlsx next to a copy', () => {
   const copy = path.join(dir, 'mẫu.xlsx');
   fs.copyFileSync(SAMPLE, copy);
-  const r = spawnSync('npm', ['run', '--silent', 'score', '--', copy], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npm', ['run', '--silent', 'score', '--', copy], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('Đã ghi tệp kết quả');
   // stdout is the scorer's alone (the build before it writes to stderr): it can be piped.
@@ -101,7 +120,11 @@ test('npm run score a second time does not rebuild: the bin is left as it was an
   const copy = path.join(dir, 'lần-hai.xlsx');
   fs.copyFileSync(SAMPLE, copy);
   const builtAt = fs.statSync(ENTRY).mtimeMs;
-  const r = spawnSync('npm', ['run', '--silent', 'score', '--', copy, '--no-report-sheet'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npm', ['run', '--silent', 'score', '--', copy, '--no-report-sheet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(r.status).toBe(0);
   expect(r.stderr).not.toMatch(/build|webpack/i);
   expect(fs.statSync(ENTRY).mtimeMs).toBe(builtAt);
@@ -115,8 +138,14 @@ test('--version prints the package version; -v too', () => {
   }
 });
 
-test('option mistakes are told in Vietnamese, none of Node\'s English parser messages', () => {
-  for (const args of [['--frobnicate'], [SAMPLE, '--out'], [SAMPLE, '--help=yes'], [SAMPLE, '-z'], [SAMPLE, '--lang', 'fr']]) {
+test("option mistakes are told in Vietnamese, none of Node's English parser messages", () => {
+  for (const args of [
+    ['--frobnicate'],
+    [SAMPLE, '--out'],
+    [SAMPLE, '--help=yes'],
+    [SAMPLE, '-z'],
+    [SAMPLE, '--lang', 'fr'],
+  ]) {
     const r = node(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/tuỳ chọn|Tuỳ chọn|chỉ nhận/);
@@ -130,9 +159,17 @@ describe('the package: npm pack, installed globally with no network', () => {
   beforeAll(() => {
     const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-pack-'));
     prefix = path.join(packDir, 'prefix');
-    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     tarball = path.join(packDir, out.trim().split('\n').pop() as string);
-    execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { encoding: 'utf8', stdio: 'pipe', cwd: packDir });
+    execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+      cwd: packDir,
+    });
   }, 180_000);
   afterAll(() => fs.rmSync(path.dirname(prefix), { recursive: true, force: true }));
 
@@ -149,7 +186,11 @@ describe('the package: npm pack, installed globally with no network', () => {
     const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
     expect(v.stdout).toBe(`par-score ${pkg.version}\n`);
     const out = path.join(dir, 'installed.xlsx');
-    const r = spawnSync(bin, [SAMPLE, '--out', out, '--report', path.join(dir, 'installed.docx')], { encoding: 'utf8', cwd: os.tmpdir(), timeout: 60_000 });
+    const r = spawnSync(bin, [SAMPLE, '--out', out, '--report', path.join(dir, 'installed.docx')], {
+      encoding: 'utf8',
+      cwd: os.tmpdir(),
+      timeout: 60_000,
+    });
     expect(r.stderr).not.toMatch(/Cannot find module/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Hoàn thành tốt nhiệm vụ\s+08\/23/);

@@ -9,15 +9,51 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { HAI_DUONG_2018, generateNarrative, narrativeToMarkdown, narrativeToText, scoreGrid, type Narrative, type ScoringResult } from '../../src/engine';
+import {
+  HAI_DUONG_2018,
+  generateNarrative,
+  narrativeToMarkdown,
+  narrativeToText,
+  scoreGrid,
+  type Narrative,
+  type ScoringResult,
+} from '../../src/engine';
 import { reportSettings } from '../../src/cli/report-options';
-import { MARKER_COLUMN, REPORT_MARKER, guessReportYear, pickReportSheetName, reportCellLook, reportSheetModel, yearIn } from '../../src/engine';
+import {
+  MARKER_COLUMN,
+  REPORT_MARKER,
+  guessReportYear,
+  pickReportSheetName,
+  reportCellLook,
+  reportSheetModel,
+  yearIn,
+} from '../../src/engine';
 import { readSheetGrid } from './exceljs-grid';
-import { SAMPLE, libreOfficeConvert, libreOfficeSheets, pdfPages, readWorkbook, runCli, sha256, tempDir } from './helpers';
+import {
+  SAMPLE,
+  libreOfficeConvert,
+  libreOfficeSheets,
+  pdfPages,
+  readWorkbook,
+  runCli,
+  sha256,
+  tempDir,
+} from './helpers';
 
 const GOLDEN_VI = path.join(__dirname, '..', 'golden', 'narrative-sample.vi.txt');
 /** The settings of the golden file (test/narrative/seed-fixture.ts SEED_SETTINGS), as options. */
-const SEED_ARGS = ['--district', 'Tứ Kỳ', '--district-index', '83,30', '--district-index-last', '63,19', '--district-rank', '6/12', '--district-band', 'good'];
+const SEED_ARGS = [
+  '--district',
+  'Tứ Kỳ',
+  '--district-index',
+  '83,30',
+  '--district-index-last',
+  '63,19',
+  '--district-rank',
+  '6/12',
+  '--district-band',
+  'good',
+];
 const SHEET = 'Báo cáo CCHC 2021';
 
 let dir: string;
@@ -93,13 +129,25 @@ describe('the report sheet in the scored copy', () => {
   test('holds the narrative in column A (merged across the columns, wrapped, headings bold), the band table and the ranking table', async () => {
     const wb = await readWorkbook(out('scored.xlsx'));
     const ws = wb.getWorksheet(SHEET)!;
-    const narrative = generateNarrative(sampleResult, { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 }, 'vi');
+    const narrative = generateNarrative(
+      sampleResult,
+      { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 },
+      'vi',
+    );
     const a = columnA(ws);
-    const expected = [narrative.title, ...narrative.paragraphs.map((p) => (p.level === 'bullet' ? `- ${p.text}` : p.text))];
+    const expected = [
+      narrative.title,
+      ...narrative.paragraphs.map((p) => (p.level === 'bullet' ? `- ${p.text}` : p.text)),
+    ];
     expect(a.slice(0, expected.length)).toEqual(expected);
     // Each paragraph spans the report's columns (A–E, about a page wide at the print scale), merged.
     expect([1, 2, 3, 4, 5].reduce((w, c) => w + (ws.getColumn(c).width ?? 0), 0)).toBeGreaterThanOrEqual(90);
-    expected.forEach((_, i) => expect({ row: i + 1, merged: ws.getCell(i + 1, 5).isMerged && ws.getCell(i + 1, 5).master.address === `A${i + 1}` }).toEqual({ row: i + 1, merged: true }));
+    expected.forEach((_, i) =>
+      expect({
+        row: i + 1,
+        merged: ws.getCell(i + 1, 5).isMerged && ws.getCell(i + 1, 5).master.address === `A${i + 1}`,
+      }).toEqual({ row: i + 1, merged: true }),
+    );
     expect(ws.getCell(1, 1).font?.bold).toBe(true);
     narrative.paragraphs.forEach((p, i) => {
       const cell = ws.getCell(i + 2, 1);
@@ -124,18 +172,28 @@ describe('the report sheet in the scored copy', () => {
     const ranked = sampleResult.rankOrder.map((k) => sampleResult.units[k]);
     ranked.forEach((u, i) => {
       const [rank, name, index, band] = row(rankHeader + 1 + i, 4);
-      expect([rank, name, band]).toEqual([u.rank, u.name, u.band === 'good' ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành nhiệm vụ']);
+      expect([rank, name, band]).toEqual([
+        u.rank,
+        u.name,
+        u.band === 'good' ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành nhiệm vụ',
+      ]);
       expect(index).toBeCloseTo(u.indexPct / 100, 6);
       expect(ws.getCell(rankHeader + 2 + i, 3).numFmt).toBe('0.00%');
     });
     const vanTo = ranked.findIndex((u) => u.name === 'Văn Tố');
-    expect(String(ws.getCell(rankHeader + 2 + vanTo, 5).value)).toMatch(/^Chỉ số 80,75% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực .* dưới 70%/);
+    expect(String(ws.getCell(rankHeader + 2 + vanTo, 5).value)).toMatch(
+      /^Chỉ số 80,75% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực .* dưới 70%/,
+    );
   });
 
   test("every cell looks as the engine's table says for its role (the add-in draws from the same table)", async () => {
     const wb = await readWorkbook(out('scored.xlsx'));
     const ws = wb.getWorksheet(SHEET)!;
-    const narrative = generateNarrative(sampleResult, { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 }, 'vi');
+    const narrative = generateNarrative(
+      sampleResult,
+      { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 },
+      'vi',
+    );
     const model = reportSheetModel(sampleResult, narrative, { year: 2021 }, 'vi');
     const argb = (colour: string | null) => (colour === null ? null : `FF${colour.slice(1).toUpperCase()}`);
     let checked = 0;
@@ -143,8 +201,22 @@ describe('the report sheet in the scored copy', () => {
       row.forEach((cell, c) => {
         const look = reportCellLook(cell);
         const got = ws.getCell(r + 1, c + 1);
-        const fill = got.fill?.type === 'pattern' && got.fill.pattern === 'solid' ? (got.fill.fgColor?.argb ?? null) : null;
-        expect({ r, c, role: cell.role, bold: Boolean(got.font?.bold), size: got.font?.size ?? 11, fill, numFmt: got.numFmt, wrap: Boolean(got.alignment?.wrapText), h: got.alignment?.horizontal ?? 'general', v: got.alignment?.vertical, indent: got.alignment?.indent ?? 0, border: got.border?.top?.color?.argb ?? null }).toEqual({
+        const fill =
+          got.fill?.type === 'pattern' && got.fill.pattern === 'solid' ? (got.fill.fgColor?.argb ?? null) : null;
+        expect({
+          r,
+          c,
+          role: cell.role,
+          bold: Boolean(got.font?.bold),
+          size: got.font?.size ?? 11,
+          fill,
+          numFmt: got.numFmt,
+          wrap: Boolean(got.alignment?.wrapText),
+          h: got.alignment?.horizontal ?? 'general',
+          v: got.alignment?.vertical,
+          indent: got.alignment?.indent ?? 0,
+          border: got.border?.top?.color?.argb ?? null,
+        }).toEqual({
           r,
           c,
           role: cell.role,
@@ -191,7 +263,13 @@ describe('the report sheet in the scored copy', () => {
     await wb.xlsx.writeFile(out('copied.xlsx'));
     expectOk(await runCli([out('copied.xlsx'), '--out', out('copied.scored.xlsx'), '--year', '2022']));
     const after = await readWorkbook(out('copied.scored.xlsx'));
-    expect(after.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tổng hợp', SHEET, 'Bản sao báo cáo', 'Báo cáo CCHC 2022']);
+    expect(after.worksheets.map((w) => w.name)).toEqual([
+      'Hướng dẫn',
+      'Tổng hợp',
+      SHEET,
+      'Bản sao báo cáo',
+      'Báo cáo CCHC 2022',
+    ]);
     expect(columnA(after.getWorksheet(SHEET)!)).toEqual(columnA(wb.getWorksheet(SHEET)!));
     expect(marker(after.getWorksheet('Báo cáo CCHC 2022')!)).toEqual([REPORT_MARKER, '2022', 'Báo cáo CCHC 2022']);
   });
@@ -206,7 +284,14 @@ describe('the report sheet in the scored copy', () => {
     expect((await readWorkbook(out('none.xlsx'))).worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Tổng hợp']);
     // No report of any kind: no report year to guess, no narrative made.
     expect(none.stderr).not.toContain('Năm báo cáo');
-    const fileOnly = await runCli([SAMPLE, '--out', out('file-only.xlsx'), '--no-report-sheet', '--report', out('file-only.txt')]);
+    const fileOnly = await runCli([
+      SAMPLE,
+      '--out',
+      out('file-only.xlsx'),
+      '--no-report-sheet',
+      '--report',
+      out('file-only.txt'),
+    ]);
     expectOk(fileOnly);
     expect(fileOnly.stderr).toContain('Năm báo cáo: 2021');
     expect(fs.readFileSync(out('file-only.txt'), 'utf8')).toContain('NĂM 2021');
@@ -238,13 +323,22 @@ describe('read back by LibreOffice headless', () => {
     expect(shown(rows[band + 3])).toEqual(['Hoàn thành nhiệm vụ', '15', '65.22%']);
     expect(shown(rows[band + 5])).toEqual(['Tổng cộng', '23', '100.00%']);
     const rank = rows.findIndex((r) => r[0] === 'Xếp hạng');
-    expect(rows[rank + 1].slice(0, 4).map((t) => t.replace(',', '.'))).toEqual(['1', 'Quang Khải', '89.58%', 'Hoàn thành tốt nhiệm vụ']);
+    expect(rows[rank + 1].slice(0, 4).map((t) => t.replace(',', '.'))).toEqual([
+      '1',
+      'Quang Khải',
+      '89.58%',
+      'Hoàn thành tốt nhiệm vụ',
+    ]);
     expect(rows[rank + 23][1]).toBe('Chí Minh');
     // The marker cells are in the file (hidden column AZ).
-    expect([rows[0][MARKER_COLUMN], rows[1][MARKER_COLUMN], rows[2][MARKER_COLUMN]]).toEqual([REPORT_MARKER, '2021', SHEET]);
+    expect([rows[0][MARKER_COLUMN], rows[1][MARKER_COLUMN], rows[2][MARKER_COLUMN]]).toEqual([
+      REPORT_MARKER,
+      '2021',
+      SHEET,
+    ]);
   });
 
-  test('the user\'s sheet of the same name is as the user left it', () => {
+  test("the user's sheet of the same name is as the user left it", () => {
     const book = sheets.get(out('user.rescored.xlsx'))!;
     expect(book.get(SHEET)![0][0]).toBe('Ghi chú của tôi — không được xoá');
     expect(book.get(`${SHEET} (2)`)![0][0]).toMatch(/^II\. KẾT QUẢ/);
@@ -269,7 +363,11 @@ function argsOf(args: string[]): Record<string, string> {
 describe('--report writes the narrative alone', () => {
   let narrative: Narrative;
   beforeAll(() => {
-    narrative = generateNarrative(sampleResult, { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 }, 'vi');
+    narrative = generateNarrative(
+      sampleResult,
+      { ...reportSettings(argsOf(SEED_ARGS), HAI_DUONG_2018, 'vi'), year: 2021 },
+      'vi',
+    );
   });
 
   test('.txt: narrativeToText of the sample, equal to the golden file (same settings)', () => {
@@ -279,7 +377,9 @@ describe('--report writes the narrative alone', () => {
   });
 
   test('.md: narrativeToMarkdown of the sample', async () => {
-    expectOk(await runCli([SAMPLE, '--out', out('md.xlsx'), '--report', out('report.md'), '--no-report-sheet', ...SEED_ARGS]));
+    expectOk(
+      await runCli([SAMPLE, '--out', out('md.xlsx'), '--report', out('report.md'), '--no-report-sheet', ...SEED_ARGS]),
+    );
     const md = fs.readFileSync(out('report.md'), 'utf8');
     expect(md).toBe(narrativeToMarkdown(narrative));
     expect(md.startsWith('# II. KẾT QUẢ')).toBe(true);
@@ -287,10 +387,26 @@ describe('--report writes the narrative alone', () => {
   });
 
   test('.docx: headings as Word headings, list items as list paragraphs, Times New Roman 13 pt, every sentence', async () => {
-    expectOk(await runCli([SAMPLE, '--out', out('docx.xlsx'), '--report', out('report.docx'), '--no-report-sheet', ...SEED_ARGS]));
+    expectOk(
+      await runCli([
+        SAMPLE,
+        '--out',
+        out('docx.xlsx'),
+        '--report',
+        out('report.docx'),
+        '--no-report-sheet',
+        ...SEED_ARGS,
+      ]),
+    );
     const zip = await JSZip.loadAsync(fs.readFileSync(out('report.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
-    const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const decode = (t: string) =>
+      t
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
     const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
       const body = m[1] ?? m[2];
       return {
@@ -316,14 +432,28 @@ describe('--report writes the narrative alone', () => {
   });
 
   test('.docx: page numbers centred at the top from page 2 on, none on page 1 (Decree 30/2020), as LibreOffice prints it', async () => {
-    expectOk(await runCli([SAMPLE, '--out', out('pages.xlsx'), '--report', out('pages.docx'), '--no-report-sheet', ...SEED_ARGS]));
+    expectOk(
+      await runCli([
+        SAMPLE,
+        '--out',
+        out('pages.xlsx'),
+        '--report',
+        out('pages.docx'),
+        '--no-report-sheet',
+        ...SEED_ARGS,
+      ]),
+    );
     const zip = await JSZip.loadAsync(fs.readFileSync(out('pages.docx')));
     const document = await zip.file('word/document.xml')!.async('string');
     expect(document).toContain('<w:titlePg/>');
     const pdf = await libreOfficeConvert(out('pages.docx'), 'pdf', dir);
     const pages = (await pdfPages(pdf)).map((p) => p.text).filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    const firstLine = (page: string) => page.split('\n').find((l) => l.trim() !== '')?.trim();
+    const firstLine = (page: string) =>
+      page
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim();
     // Page 1 opens with the title (wrapped over two lines), no number above it.
     expect(narrative.title.startsWith(firstLine(pages[0]) as string)).toBe(true);
     pages.slice(1).forEach((page, i) => {
@@ -335,8 +465,22 @@ describe('--report writes the narrative alone', () => {
   }, 120_000);
 
   test('English: the same paragraphs in English', async () => {
-    expectOk(await runCli([SAMPLE, '--out', out('en2.xlsx'), '--lang', 'en', '--report', out('report.en.txt'), '--no-report-sheet', ...SEED_ARGS]));
-    expect(fs.readFileSync(out('report.en.txt'), 'utf8')).toBe(fs.readFileSync(path.join(__dirname, '..', 'golden', 'narrative-sample.en.txt'), 'utf8'));
+    expectOk(
+      await runCli([
+        SAMPLE,
+        '--out',
+        out('en2.xlsx'),
+        '--lang',
+        'en',
+        '--report',
+        out('report.en.txt'),
+        '--no-report-sheet',
+        ...SEED_ARGS,
+      ]),
+    );
+    expect(fs.readFileSync(out('report.en.txt'), 'utf8')).toBe(
+      fs.readFileSync(path.join(__dirname, '..', 'golden', 'narrative-sample.en.txt'), 'utf8'),
+    );
   });
 });
 
@@ -363,10 +507,24 @@ describe('report options', () => {
     expect(fs.readFileSync(out('y.txt'), 'utf8')).toMatch(/NĂM 2022/);
     expect((await readWorkbook(out('y.xlsx'))).worksheets.map((w) => w.name)).toContain('Báo cáo CCHC 2022');
     const layout = { headerRow: 2, lastYearIndexCol: 3, lastYearBandCol: null, outputCol: null };
-    expect(guessReportYear([['BẢNG ĐIỂM NĂM 2021'], [], ['Tên đơn vị', 'A', 'B', 'Chỉ số năm 2020']], layout, 'TH2019', 2030)).toEqual({ year: 2021, source: 'title' });
-    expect(guessReportYear([[], [], ['Tên đơn vị', 'Điểm 2023', 'B', 'Chỉ số năm 2020']], layout, 'TH2019', 2030)).toEqual({ year: 2019, source: 'sheet' });
-    expect(guessReportYear([[], [], ['Tên đơn vị', 'Điểm 2023', 'B', 'Chỉ số năm 2020']], layout, 'Tổng hợp', 2030)).toEqual({ year: 2023, source: 'header' });
-    expect(guessReportYear([[], [], ['Tên đơn vị', 'A', 'B', 'Chỉ số năm 2020']], layout, 'Tổng hợp', 2030)).toEqual({ year: 2030, source: 'default' });
+    expect(
+      guessReportYear(
+        [['BẢNG ĐIỂM NĂM 2021'], [], ['Tên đơn vị', 'A', 'B', 'Chỉ số năm 2020']],
+        layout,
+        'TH2019',
+        2030,
+      ),
+    ).toEqual({ year: 2021, source: 'title' });
+    expect(
+      guessReportYear([[], [], ['Tên đơn vị', 'Điểm 2023', 'B', 'Chỉ số năm 2020']], layout, 'TH2019', 2030),
+    ).toEqual({ year: 2019, source: 'sheet' });
+    expect(
+      guessReportYear([[], [], ['Tên đơn vị', 'Điểm 2023', 'B', 'Chỉ số năm 2020']], layout, 'Tổng hợp', 2030),
+    ).toEqual({ year: 2023, source: 'header' });
+    expect(guessReportYear([[], [], ['Tên đơn vị', 'A', 'B', 'Chỉ số năm 2020']], layout, 'Tổng hợp', 2030)).toEqual({
+      year: 2030,
+      source: 'default',
+    });
     expect(yearIn('QĐ 29/2018/QĐ-UBND')).toBe(2018);
     expect(yearIn('12021')).toBeNull();
   });
@@ -374,8 +532,12 @@ describe('report options', () => {
   test('sheet names: the default when free or ours, else "(2)", "(3)", compared without case, within 31 characters', () => {
     expect(pickReportSheetName('Báo cáo CCHC 2021', ['Tổng hợp'], null)).toBe('Báo cáo CCHC 2021');
     expect(pickReportSheetName('Báo cáo CCHC 2021', ['báo cáo cchc 2021'], null)).toBe('Báo cáo CCHC 2021 (2)');
-    expect(pickReportSheetName('Báo cáo CCHC 2021', ['Báo cáo CCHC 2021', 'Báo cáo CCHC 2021 (2)'], 'Báo cáo CCHC 2021 (2)')).toBe('Báo cáo CCHC 2021 (2)');
-    expect(pickReportSheetName('Báo cáo CCHC 2021', ['Báo cáo CCHC 2021', 'Báo cáo CCHC 2021 (2)'], null)).toBe('Báo cáo CCHC 2021 (3)');
+    expect(
+      pickReportSheetName('Báo cáo CCHC 2021', ['Báo cáo CCHC 2021', 'Báo cáo CCHC 2021 (2)'], 'Báo cáo CCHC 2021 (2)'),
+    ).toBe('Báo cáo CCHC 2021 (2)');
+    expect(pickReportSheetName('Báo cáo CCHC 2021', ['Báo cáo CCHC 2021', 'Báo cáo CCHC 2021 (2)'], null)).toBe(
+      'Báo cáo CCHC 2021 (3)',
+    );
     expect(pickReportSheetName('x'.repeat(31), ['x'.repeat(31)], null)).toBe(`${'x'.repeat(27)} (2)`);
   });
 });

@@ -45,9 +45,11 @@ function reportBands(json: string): Record<string, string> {
 async function sampleWithStoredRules(file: string, rows: unknown[][]): Promise<string> {
   const wb = await readWorkbook(SAMPLE);
   const ws = wb.addWorksheet(RULES_SHEET, { state: 'veryHidden' });
-  rows.forEach((row, r) => row.forEach((v, c) => {
-    if (v !== null && v !== '') ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-  }));
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+    }),
+  );
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -56,7 +58,15 @@ test('the same workbook scored with two rule sets gives the two expected band se
   const rulesFile = path.join(dir, 'good-from-85.json');
   fs.writeFileSync(rulesFile, ruleSetToJson(goodFrom(85)));
   const a = await runCli([SAMPLE, '--out', path.join(dir, 'a.xlsx'), '--json', path.join(dir, 'a.json')]);
-  const b = await runCli([SAMPLE, '--rules', rulesFile, '--out', path.join(dir, 'b.xlsx'), '--json', path.join(dir, 'b.json')]);
+  const b = await runCli([
+    SAMPLE,
+    '--rules',
+    rulesFile,
+    '--out',
+    path.join(dir, 'b.xlsx'),
+    '--json',
+    path.join(dir, 'b.json'),
+  ]);
   expect([a.code, b.code]).toEqual([0, 0]);
   const bandsA = reportBands(path.join(dir, 'a.json'));
   const bandsB = reportBands(path.join(dir, 'b.json'));
@@ -73,7 +83,9 @@ test('the same workbook scored with two rule sets gives the two expected band se
   expect(texts.filter((v) => v === 'Hoàn thành tốt nhiệm vụ')).toHaveLength(count(bandsB, 'good'));
   expect(b.stderr).toContain(`Bộ tiêu chí lấy từ tệp ${rulesFile}: Tốt từ 85%.`);
   // No silent default: the run without --rules on a workbook that stores none says so, and why.
-  expect(a.stderr).toContain('Bộ tiêu chí mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND (sổ tính chưa lưu bộ tiêu chí nào và không có --rules)');
+  expect(a.stderr).toContain(
+    'Bộ tiêu chí mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND (sổ tính chưa lưu bộ tiêu chí nào và không có --rules)',
+  );
   expect(b.stderr).not.toContain('Bộ tiêu chí mặc định');
 });
 
@@ -98,7 +110,9 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
     fs.writeFileSync(file, JSON.stringify(data));
     const r = await runCli([SAMPLE, '--rules', file, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bands[0]: the lower bound of band "excellent" (88%) must equal the upper bound of band "good" (90%); otherwise units scoring from 88% to 90% fall in both bands');
+    expect(r.stderr).toContain(
+      'bands[0]: the lower bound of band "excellent" (88%) must equal the upper bound of band "good" (90%); otherwise units scoring from 88% to 90% fall in both bands',
+    );
   });
 
   test('a floor out of range and an unknown key', async () => {
@@ -118,7 +132,7 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
   });
 });
 
-describe('rules read from the workbook\'s owned sheet', () => {
+describe("rules read from the workbook's owned sheet", () => {
   test('used when present; the sheet is no scoring table; the copy keeps it hidden', async () => {
     const input = await sampleWithStoredRules(path.join(dir, 'stored.xlsx'), ruleSetToRows(goodFrom(85)));
     const json = path.join(dir, 'stored.json');
@@ -132,7 +146,7 @@ describe('rules read from the workbook\'s owned sheet', () => {
     expect(copy.getWorksheet(RULES_SHEET)?.state).toBe('veryHidden');
   });
 
-  test('--rules wins over the stored rules, and the copy\'s sheet is brought in step', async () => {
+  test("--rules wins over the stored rules, and the copy's sheet is brought in step", async () => {
     const input = await sampleWithStoredRules(path.join(dir, 'stored2.xlsx'), ruleSetToRows(goodFrom(85)));
     const file = path.join(dir, 'default.json');
     fs.writeFileSync(file, ruleSetToJson(HAI_DUONG_2018));
@@ -143,7 +157,9 @@ describe('rules read from the workbook\'s owned sheet', () => {
     expect(reportBands(json)).toEqual(await expectedBands(HAI_DUONG_2018));
     const copy = await readWorkbook(out);
     const ws = copy.getWorksheet(RULES_SHEET) as ExcelJS.Worksheet;
-    expect(readSheetGrid(ws).grid).toEqual(ruleSetToRows(HAI_DUONG_2018).map((row) => row.map((v) => (v === '' ? null : v))));
+    expect(readSheetGrid(ws).grid).toEqual(
+      ruleSetToRows(HAI_DUONG_2018).map((row) => row.map((v) => (v === '' ? null : v))),
+    );
     expect(ws.state).toBe('veryHidden');
   });
 

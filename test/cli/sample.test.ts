@@ -9,12 +9,37 @@ import type { JsonReport } from '../../src/cli/report';
 import { ROOT, SAMPLE, readWorkbook, runCli, sha256, tempDir } from './helpers';
 
 const GROUP_80_90 = [
-  'Quang Khải', 'Hà Kỳ', 'Minh Đức', 'Quang Nghiệp', 'Nguyên Giáp', 'Hà Thanh', 'Đại Hợp', 'Thị trấn Tứ Kỳ', 'Bình Lãng',
-  'Quang Trung', 'Tân Kỳ', 'An Thanh', 'Ngọc Kỳ', 'Quang Phục', 'Phượng Kỳ', 'Tái Sơn', 'Văn Tố',
+  'Quang Khải',
+  'Hà Kỳ',
+  'Minh Đức',
+  'Quang Nghiệp',
+  'Nguyên Giáp',
+  'Hà Thanh',
+  'Đại Hợp',
+  'Thị trấn Tứ Kỳ',
+  'Bình Lãng',
+  'Quang Trung',
+  'Tân Kỳ',
+  'An Thanh',
+  'Ngọc Kỳ',
+  'Quang Phục',
+  'Phượng Kỳ',
+  'Tái Sơn',
+  'Văn Tố',
 ];
 const GROUP_65_80 = ['Hưng Đạo', 'Tiên Động', 'Đại Sơn', 'Dân Chủ', 'Cộng Lạc', 'Chí Minh'];
 const GOOD = ['Quang Khải', 'Hà Kỳ', 'Minh Đức', 'Quang Nghiệp', 'Nguyên Giáp', 'Hà Thanh', 'Đại Hợp', 'Tái Sơn'];
-const DEMOTED = ['Thị trấn Tứ Kỳ', 'Bình Lãng', 'Quang Trung', 'Phượng Kỳ', 'Tân Kỳ', 'An Thanh', 'Ngọc Kỳ', 'Văn Tố', 'Quang Phục'];
+const DEMOTED = [
+  'Thị trấn Tứ Kỳ',
+  'Bình Lãng',
+  'Quang Trung',
+  'Phượng Kỳ',
+  'Tân Kỳ',
+  'An Thanh',
+  'Ngọc Kỳ',
+  'Văn Tố',
+  'Quang Phục',
+];
 const TTHC = 'Cải cách thủ tục hành chính';
 const CQDT = 'Xây dựng và phát triển Chính quyền điện tử, Chính quyền số';
 
@@ -37,7 +62,8 @@ describe('the sample workbook through the CLI', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const names = (pred: (u: JsonReport['units'][number]) => boolean) => sorted(report.units.filter(pred).map((u) => u.name));
+  const names = (pred: (u: JsonReport['units'][number]) => boolean) =>
+    sorted(report.units.filter(pred).map((u) => u.name));
 
   test('skips the instructions sheet and scores "Tổng hợp": 23 units, 7 fields, no errors or warnings', () => {
     expect(report.sheet).toBe('Tổng hợp');
@@ -84,7 +110,9 @@ describe('the sample workbook through the CLI', () => {
       expect(u.note).toMatch(/dưới 70%/);
       expect(u.note).toContain('Hoàn thành nhiệm vụ');
     }
-    expect((weak.get(TTHC) ?? 0) + (weak.get(CQDT) ?? 0)).toBeGreaterThan([...weak.values()].reduce((a, b) => a + b) / 2);
+    expect((weak.get(TTHC) ?? 0) + (weak.get(CQDT) ?? 0)).toBeGreaterThan(
+      [...weak.values()].reduce((a, b) => a + b) / 2,
+    );
     for (const u of report.units.filter((x) => x.demotedFrom === null)) {
       expect(u.failingFields).toEqual([]);
       expect(u.note).toBe('');
@@ -98,7 +126,7 @@ describe('the sample workbook through the CLI', () => {
     }
   });
 
-  test('ranks: no ties, Quang Khải first, the 80–90% group in the seed\'s list order', () => {
+  test("ranks: no ties, Quang Khải first, the 80–90% group in the seed's list order", () => {
     const ranks = report.units.map((u) => u.rank).sort((a, b) => a - b);
     expect(ranks).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
     const byRank = [...report.units].sort((a, b) => a.rank - b.rank).map((u) => u.name);
@@ -111,16 +139,21 @@ describe('the sample workbook through the CLI', () => {
     expect(report.summary?.lastYearUnitCount).toBe(23);
   });
 
-  test('the average index is 83,30% (the seed\'s district figure), and the weakest fields are TTHC and e-government', () => {
+  test("the average index is 83,30% (the seed's district figure), and the weakest fields are TTHC and e-government", () => {
     expect(report.summary?.averageIndexPct).toBe(83.3);
-    const weakest = [...report.fields].sort((a, b) => (a.averagePct ?? 0) - (b.averagePct ?? 0)).slice(0, 2).map((f) => f.label);
+    const weakest = [...report.fields]
+      .sort((a, b) => (a.averagePct ?? 0) - (b.averagePct ?? 0))
+      .slice(0, 2)
+      .map((f) => f.label);
     expect(sorted(weakest)).toEqual(sorted([TTHC, CQDT]));
   });
 
   test('JSON units carry the keys the issue names', () => {
     const u = report.units.find((x) => x.name === 'Thị trấn Tứ Kỳ');
     expect(u).toBeDefined();
-    expect(Object.keys(u as object)).toEqual(expect.arrayContaining(['name', 'row', 'indexPct', 'rank', 'band', 'demotedFrom', 'failingFields', 'fields']));
+    expect(Object.keys(u as object)).toEqual(
+      expect.arrayContaining(['name', 'row', 'indexPct', 'rank', 'band', 'demotedFrom', 'failingFields', 'fields']),
+    );
     expect(u?.row).toBe(14);
     expect(u?.failingFields).toEqual([CQDT]);
     expect(u?.fields[0]).toEqual(expect.objectContaining({ label: 'Công tác chỉ đạo, điều hành', max: 11 }));
@@ -144,12 +177,22 @@ describe('the sample workbook through the CLI', () => {
   });
 
   test('--lang en gives English labels and messages', async () => {
-    const r = await runCli([SAMPLE, '--out', path.join(dir, 'en.xlsx'), '--json', path.join(dir, 'en.json'), '--lang', 'en']);
+    const r = await runCli([
+      SAMPLE,
+      '--out',
+      path.join(dir, 'en.xlsx'),
+      '--json',
+      path.join(dir, 'en.json'),
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Good\s+08\/23/);
     const en: JsonReport = JSON.parse(fs.readFileSync(path.join(dir, 'en.json'), 'utf8'));
     expect(en.counts).toEqual(report.counts);
-    expect(en.units.find((u) => u.name === 'Bình Lãng')?.note).toMatch(/under its 70% field floor: Cải cách thủ tục hành chính \(67.00%\)/);
+    expect(en.units.find((u) => u.name === 'Bình Lãng')?.note).toMatch(
+      /under its 70% field floor: Cải cách thủ tục hành chính \(67.00%\)/,
+    );
     const wb = await readWorkbook(path.join(dir, 'en.xlsx'));
     expect(wb.getWorksheet('Tổng hợp')?.getCell('L5').value).toBe('Index (%)');
   });

@@ -6,7 +6,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JsonReport } from '../../src/cli/report';
-import { SAMPLE, SMALL_SHEET, readWorkbook, rowTexts, runCli, setCell, sha256, smallTable, tempDir, writeWorkbook, type Rows } from './helpers';
+import {
+  SAMPLE,
+  SMALL_SHEET,
+  readWorkbook,
+  rowTexts,
+  runCli,
+  setCell,
+  sha256,
+  smallTable,
+  tempDir,
+  writeWorkbook,
+  type Rows,
+} from './helpers';
 
 let dir: string;
 beforeAll(() => {
@@ -25,18 +37,78 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'text that is not a number', edit: (r) => setCell(r, 'D6', 'abc'), cell: 'D6', code: 'notANumber', text: /"abc" không phải là số/ },
+  {
+    name: 'text that is not a number',
+    edit: (r) => setCell(r, 'D6', 'abc'),
+    cell: 'D6',
+    code: 'notANumber',
+    text: /"abc" không phải là số/,
+  },
   { name: 'negative points', edit: (r) => setCell(r, 'C7', -3), cell: 'C7', code: 'negative', text: /điểm âm/ },
-  { name: 'points over the max', edit: (r) => setCell(r, 'E5', 41), cell: 'E5', code: 'overMax', text: /vượt điểm tối đa 40/ },
-  { name: 'an empty score cell', edit: (r) => setCell(r, 'D8', null), cell: 'D8', code: 'emptyScore', text: /ô điểm trống/ },
-  { name: 'a missing max', edit: (r) => setCell(r, 'D4', null), cell: 'D4', code: 'missingMax', text: /thiếu điểm tối đa/ },
+  {
+    name: 'points over the max',
+    edit: (r) => setCell(r, 'E5', 41),
+    cell: 'E5',
+    code: 'overMax',
+    text: /vượt điểm tối đa 40/,
+  },
+  {
+    name: 'an empty score cell',
+    edit: (r) => setCell(r, 'D8', null),
+    cell: 'D8',
+    code: 'emptyScore',
+    text: /ô điểm trống/,
+  },
+  {
+    name: 'a missing max',
+    edit: (r) => setCell(r, 'D4', null),
+    cell: 'D4',
+    code: 'missingMax',
+    text: /thiếu điểm tối đa/,
+  },
   { name: 'a zero max', edit: (r) => setCell(r, 'E4', 0), cell: 'E4', code: 'zeroMax', text: /bằng 0/ },
-  { name: 'a duplicate unit name', edit: (r) => setCell(r, 'B8', 'Xã A'), cell: 'B8', code: 'duplicateName', text: /trùng với ô B5/ },
-  { name: 'a total that disagrees with the fields', edit: (r) => setCell(r, 'F6', 80), cell: 'F6', code: 'totalMismatch', text: /tổng điểm ghi 80/ },
-  { name: 'an ambiguous text number', edit: (r) => setCell(r, 'C5', '1.234'), cell: 'C5', code: 'ambiguousNumber', text: /nhiều cách/ },
-  { name: 'a #DIV/0! formula result', edit: (r) => setCell(r, 'D5', { formula: '1/0', result: { error: '#DIV/0!' } }), cell: 'D5', code: 'cellError', text: /#DIV\/0!/ },
-  { name: 'a #DIV/0! error value', edit: (r) => setCell(r, 'C6', { error: '#DIV/0!' }), cell: 'C6', code: 'cellError', text: /#DIV\/0!/ },
-  { name: 'a score that is a date', edit: (r) => setCell(r, 'C8', new Date(Date.UTC(2021, 4, 8))), cell: 'C8', code: 'notANumber', text: /2021-05-08/ },
+  {
+    name: 'a duplicate unit name',
+    edit: (r) => setCell(r, 'B8', 'Xã A'),
+    cell: 'B8',
+    code: 'duplicateName',
+    text: /trùng với ô B5/,
+  },
+  {
+    name: 'a total that disagrees with the fields',
+    edit: (r) => setCell(r, 'F6', 80),
+    cell: 'F6',
+    code: 'totalMismatch',
+    text: /tổng điểm ghi 80/,
+  },
+  {
+    name: 'an ambiguous text number',
+    edit: (r) => setCell(r, 'C5', '1.234'),
+    cell: 'C5',
+    code: 'ambiguousNumber',
+    text: /nhiều cách/,
+  },
+  {
+    name: 'a #DIV/0! formula result',
+    edit: (r) => setCell(r, 'D5', { formula: '1/0', result: { error: '#DIV/0!' } }),
+    cell: 'D5',
+    code: 'cellError',
+    text: /#DIV\/0!/,
+  },
+  {
+    name: 'a #DIV/0! error value',
+    edit: (r) => setCell(r, 'C6', { error: '#DIV/0!' }),
+    cell: 'C6',
+    code: 'cellError',
+    text: /#DIV\/0!/,
+  },
+  {
+    name: 'a score that is a date',
+    edit: (r) => setCell(r, 'C8', new Date(Date.UTC(2021, 4, 8))),
+    cell: 'C8',
+    code: 'notANumber',
+    text: /2021-05-08/,
+  },
 ];
 
 describe.each(CASES)('bad input: $name', ({ edit, cell, code, text }) => {
@@ -63,7 +135,9 @@ describe.each(CASES)('bad input: $name', ({ edit, cell, code, text }) => {
 });
 
 test('the default output next to the input is not written either when there are errors', async () => {
-  const input = await writeWorkbook(path.join(dir, 'bad-default.xlsx'), [{ name: SMALL_SHEET, rows: setCell(smallTable(), 'D6', 'x') }]);
+  const input = await writeWorkbook(path.join(dir, 'bad-default.xlsx'), [
+    { name: SMALL_SHEET, rows: setCell(smallTable(), 'D6', 'x') },
+  ]);
   const r = await runCli([input]);
   expect(r.code).toBe(1);
   expect(fs.existsSync(path.join(dir, 'bad-default.scored.xlsx'))).toBe(false);
@@ -90,7 +164,13 @@ test('"20,5" typed as text is taken with a warning naming the cell; exit 0 and t
 test('no scoring sheet: exit 1, saying what was looked for on each sheet; JSON written with the reason', async () => {
   const input = await writeWorkbook(path.join(dir, 'no-table.xlsx'), [
     { name: 'Ghi chú', rows: [['Chỉ là ghi chú'], ['Không có bảng']] },
-    { name: 'Danh sách', rows: [['STT', 'Tên đơn vị', 'Lĩnh vực A'], [1, 'Xã A', 20]] },
+    {
+      name: 'Danh sách',
+      rows: [
+        ['STT', 'Tên đơn vị', 'Lĩnh vực A'],
+        [1, 'Xã A', 20],
+      ],
+    },
   ]);
   const json = path.join(dir, 'no-table.json');
   const r = await runCli([input, '--json', json]);
@@ -138,7 +218,12 @@ describe('--sheet', () => {
     expect(report.sheet).toBe('Năm 2021');
     expect(report.units.map((u) => u.name)).toEqual(['Xã Một', 'Xã Hai', 'Xã C', 'Xã D']);
     const wb = await readWorkbook(out);
-    expect(rowTexts(wb.getWorksheet('Năm 2021')!, 3).slice(6)).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+    expect(rowTexts(wb.getWorksheet('Năm 2021')!, 3).slice(6)).toEqual([
+      'Chỉ số (%)',
+      'Xếp hạng',
+      'Xếp loại',
+      'Ghi chú',
+    ]);
     expect(rowTexts(wb.getWorksheet('Năm 2020')!, 3)).toHaveLength(6);
   });
 
@@ -171,7 +256,11 @@ describe('bad usage: exit 2', () => {
     ['--out that is not .xlsx', [SAMPLE, '--out', '/tmp/x.csv'], /phải có đuôi \.xlsx như tệp đầu vào/],
     ['--out .xlsm for an .xlsx input', [SAMPLE, '--out', '/tmp/x.xlsm'], /phải có đuôi \.xlsx như tệp đầu vào/],
     ['--out equal to the input', [SAMPLE, '--out', SAMPLE], /tệp đầu vào không bao giờ bị ghi/],
-    ['--out equal to the input, spelled differently', [SAMPLE, '--out', path.join(path.dirname(SAMPLE), '..', 'examples', path.basename(SAMPLE))], /tệp đầu vào không bao giờ bị ghi/],
+    [
+      '--out equal to the input, spelled differently',
+      [SAMPLE, '--out', path.join(path.dirname(SAMPLE), '..', 'examples', path.basename(SAMPLE))],
+      /tệp đầu vào không bao giờ bị ghi/,
+    ],
     ['--json equal to the input', [SAMPLE, '--json', SAMPLE], /--json trỏ vào chính tệp đầu vào/],
     ['an unknown language', [SAMPLE, '--lang', 'fr'], /--lang chỉ nhận/],
   ])('%s', async (_name, args, message) => {
@@ -201,14 +290,28 @@ describe('bad usage: exit 2', () => {
         id: 'gap',
         name: { vi: 'Có khoảng trống', en: 'With a gap' },
         bands: [
-          { code: 'good', label: { vi: 'Tốt', en: 'Good' }, min: { pct: 80, inclusive: true }, max: { pct: 100, inclusive: true }, fieldFloorPct: 70 },
-          { code: 'rest', label: { vi: 'Còn lại', en: 'Rest' }, min: { pct: 0, inclusive: true }, max: { pct: 75, inclusive: false }, fieldFloorPct: null },
+          {
+            code: 'good',
+            label: { vi: 'Tốt', en: 'Good' },
+            min: { pct: 80, inclusive: true },
+            max: { pct: 100, inclusive: true },
+            fieldFloorPct: 70,
+          },
+          {
+            code: 'rest',
+            label: { vi: 'Còn lại', en: 'Rest' },
+            min: { pct: 0, inclusive: true },
+            max: { pct: 75, inclusive: false },
+            fieldFloorPct: null,
+          },
         ],
       }),
     );
     const r = await runCli([SAMPLE, '--rules', rules]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/ngưỡng dưới của mức "good" \(80%\) phải bằng ngưỡng trên của mức "rest" \(75%\); nếu không, đơn vị đạt từ 75% đến 80% sẽ không được xếp loại/);
+    expect(r.stderr).toMatch(
+      /ngưỡng dưới của mức "good" \(80%\) phải bằng ngưỡng trên của mức "rest" \(75%\); nếu không, đơn vị đạt từ 75% đến 80% sẽ không được xếp loại/,
+    );
   });
 
   test('--help prints the usage and exits 0', async () => {
@@ -227,8 +330,20 @@ test('a custom rule set from --rules is applied', async () => {
       id: 'two',
       name: { vi: 'Hai mức', en: 'Two bands' },
       bands: [
-        { code: 'pass', label: { vi: 'Đạt', en: 'Pass' }, min: { pct: 75, inclusive: true }, max: { pct: 100, inclusive: true }, fieldFloorPct: 60 },
-        { code: 'fail', label: { vi: 'Chưa đạt', en: 'Fail' }, min: { pct: 0, inclusive: true }, max: { pct: 75, inclusive: false }, fieldFloorPct: null },
+        {
+          code: 'pass',
+          label: { vi: 'Đạt', en: 'Pass' },
+          min: { pct: 75, inclusive: true },
+          max: { pct: 100, inclusive: true },
+          fieldFloorPct: 60,
+        },
+        {
+          code: 'fail',
+          label: { vi: 'Chưa đạt', en: 'Fail' },
+          min: { pct: 0, inclusive: true },
+          max: { pct: 75, inclusive: false },
+          fieldFloorPct: null,
+        },
       ],
     }),
   );
@@ -260,7 +375,14 @@ test('cells right of the table where the columns go: refused with exit 1 naming 
 describe('outputs are written together or not at all', () => {
   test('a --json that cannot be written: exit 2 and no scored copy either', async () => {
     const out = path.join(dir, 'together.xlsx');
-    const r = await runCli([SAMPLE, '--out', out, '--json', path.join(dir, 'không-có-thư-mục', 'r.json'), '--no-report-sheet']);
+    const r = await runCli([
+      SAMPLE,
+      '--out',
+      out,
+      '--json',
+      path.join(dir, 'không-có-thư-mục', 'r.json'),
+      '--no-report-sheet',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('không ghi được');
     expect(fs.existsSync(out)).toBe(false);
@@ -270,7 +392,17 @@ describe('outputs are written together or not at all', () => {
   test('a --report that cannot be written: exit 2 and no scored copy, no JSON', async () => {
     const out = path.join(dir, 'together2.xlsx');
     const json = path.join(dir, 'together2.json');
-    const r = await runCli([SAMPLE, '--out', out, '--json', json, '--report', path.join(dir, 'không-có', 'r.txt'), '--year', '2021']);
+    const r = await runCli([
+      SAMPLE,
+      '--out',
+      out,
+      '--json',
+      json,
+      '--report',
+      path.join(dir, 'không-có', 'r.txt'),
+      '--year',
+      '2021',
+    ]);
     expect(r.code).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(json)).toBe(false);

@@ -8,13 +8,33 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { JsonReport } from '../../src/cli/report';
-import { SAMPLE, SMALL_SHEET, libreOfficeSheets, readWorkbook, rowTexts, runCli, setCell, sha256, smallTable, tempDir, writeWorkbook } from './helpers';
+import {
+  SAMPLE,
+  SMALL_SHEET,
+  libreOfficeSheets,
+  readWorkbook,
+  rowTexts,
+  runCli,
+  setCell,
+  sha256,
+  smallTable,
+  tempDir,
+  writeWorkbook,
+} from './helpers';
 
 const OUTPUT_HEADERS = ['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú'];
 const INPUT_HEADERS = [
-  'STT', 'Tên đơn vị', 'Công tác chỉ đạo, điều hành', 'Cải cách thể chế', 'Cải cách thủ tục hành chính',
-  'Cải cách tổ chức bộ máy hành chính nhà nước', 'Cải cách chế độ công vụ', 'Cải cách tài chính công',
-  'Xây dựng và phát triển Chính quyền điện tử, Chính quyền số', 'Tổng điểm', 'Chỉ số năm trước (%)',
+  'STT',
+  'Tên đơn vị',
+  'Công tác chỉ đạo, điều hành',
+  'Cải cách thể chế',
+  'Cải cách thủ tục hành chính',
+  'Cải cách tổ chức bộ máy hành chính nhà nước',
+  'Cải cách chế độ công vụ',
+  'Cải cách tài chính công',
+  'Xây dựng và phát triển Chính quyền điện tử, Chính quyền số',
+  'Tổng điểm',
+  'Chỉ số năm trước (%)',
 ];
 const INJECTED = ['=1+1', '@SUM(A1)', '+1', '-2', '=HYPERLINK("http://example.com","x")'];
 
@@ -79,7 +99,9 @@ describe('the scored copy (read with exceljs)', () => {
       expect(ws.getCell(`O${u.row}`).alignment?.wrapText).toBe(true);
     }
     expect(ws.getCell('L7').value).toBe(0.8958);
-    expect(ws.getCell('O14').value).toMatch(/^Chỉ số 85,83% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực .* dưới 70%; xếp loại "Hoàn thành nhiệm vụ"\.$/);
+    expect(ws.getCell('O14').value).toMatch(
+      /^Chỉ số 85,83% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực .* dưới 70%; xếp loại "Hoàn thành nhiệm vụ"\.$/,
+    );
     expect(ws.getColumn(15).width).toBeGreaterThan(40);
     expect(ws.getColumn(12).width).toBeGreaterThan(8);
   });
@@ -106,7 +128,9 @@ describe('the scored copy (read with exceljs)', () => {
     const ws = output.getWorksheet('Tổng hợp')!;
     expect(ws.getCell('J7').value).toEqual({ formula: 'SUM(C7:I7)', result: 89.58 });
     expect((ws.getCell('B5').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD9E1F2');
-    expect(output.getWorksheet('Hướng dẫn')!.getCell('A1').value).toBe(input.getWorksheet('Hướng dẫn')!.getCell('A1').value);
+    expect(output.getWorksheet('Hướng dẫn')!.getCell('A1').value).toBe(
+      input.getWorksheet('Hướng dẫn')!.getCell('A1').value,
+    );
     // Plus the report sheet the scorer adds (test/cli/report.test.ts).
     expect(output.worksheets.map((w) => w.name)).toEqual([...input.worksheets.map((w) => w.name), 'Báo cáo CCHC 2021']);
   });
@@ -151,7 +175,11 @@ describe('re-running on its own output', () => {
     for (const col of ['L', 'M', 'N', 'O']) expect(res.getCell(`${col}29`).value ?? null).toBeNull();
     // The first row that is not ours stops the clearing: it and everything below are left alone.
     expect(res.getCell('O30').value).toBe('Ký tên');
-    expect([res.getCell('L31').value, res.getCell('M31').value, res.getCell('N31').value]).toEqual([0.5, 24, 'Không hoàn thành nhiệm vụ']);
+    expect([res.getCell('L31').value, res.getCell('M31').value, res.getCell('N31').value]).toEqual([
+      0.5,
+      24,
+      'Không hoàn thành nhiệm vụ',
+    ]);
     expect((JSON.parse(fs.readFileSync(json, 'utf8')) as JsonReport).units).toHaveLength(22);
   });
 

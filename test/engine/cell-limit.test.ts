@@ -17,20 +17,32 @@ test('pieces fit a cell, are cut after a comma, and join back into the text', ()
 });
 
 test('the report model continues a long paragraph on the rows below; the tables follow it', () => {
-  const result = score(oneField([{ name: 'Xã A', index: 85 }, { name: 'Xã B', index: 60 }]));
+  const result = score(
+    oneField([
+      { name: 'Xã A', index: 85 },
+      { name: 'Xã B', index: 60 },
+    ]),
+  );
   const narrative = generateNarrative(result, { year: 2024 }, 'vi');
   const long = names.join(', ');
-  const withLong = { ...narrative, paragraphs: [...narrative.paragraphs, { id: 'long', level: 0 as const, text: long, figures: {} }] };
+  const withLong = {
+    ...narrative,
+    paragraphs: [...narrative.paragraphs, { id: 'long', level: 0 as const, text: long, figures: {} }],
+  };
   const plain = reportSheetModel(result, narrative, { year: 2024 }, 'vi', 0, undefined, 10_000);
   const split = reportSheetModel(result, withLong, { year: 2024 }, 'vi', 0, undefined, 10_000);
   const added = split.paragraphRows - plain.paragraphRows;
   expect(added).toBe(Math.ceil(long.length / 10_000));
-  expect(split.rows.every((row) => row.every((cell) => typeof cell.value !== 'string' || cell.value.length <= 10_000))).toBe(true);
+  expect(
+    split.rows.every((row) => row.every((cell) => typeof cell.value !== 'string' || cell.value.length <= 10_000)),
+  ).toBe(true);
   const pieces = split.rows.slice(plain.paragraphRows, split.paragraphRows);
   expect(pieces.every((r) => r[0].role === 'paragraph')).toBe(true);
   expect(pieces.map((r) => r[0].value).join(' ')).toBe(long);
   // The band table's header row is still the band table's header.
-  expect(split.rows[split.bandTable.headerRow].map((c) => c.value)).toEqual([...messages('vi').output.report.bandHeaders]);
+  expect(split.rows[split.bandTable.headerRow].map((c) => c.value)).toEqual([
+    ...messages('vi').output.report.bandHeaders,
+  ]);
   expect(split.bandTable.headerRow - plain.bandTable.headerRow).toBe(added);
   expect(split.rankingTable.headerRow - plain.rankingTable.headerRow).toBe(added);
 });

@@ -1,4 +1,10 @@
-import { bandIndexByIndex, classifyUnit, fieldsUnderFloor, unitFieldResults, unitFigures } from '../../src/engine/classify';
+import {
+  bandIndexByIndex,
+  classifyUnit,
+  fieldsUnderFloor,
+  unitFieldResults,
+  unitFigures,
+} from '../../src/engine/classify';
 import { compileRuleSet } from '../../src/engine/rules';
 import { scoreTable, unitFields } from '../../src/engine/score';
 import { RULES, editRules, fieldDefs, makeTable, sc, score, scoreOne, toScore } from './helpers';
@@ -78,7 +84,7 @@ describe('field floors', () => {
     ]);
   });
 
-  it('cascades to the last band when a lower band\'s floor also fails', () => {
+  it("cascades to the last band when a lower band's floor also fails", () => {
     const u = scoreOne([10, 90], [4, 90], RULES, ['A', 'B']);
     expect(u.indexBand).toBe('excellent');
     expect(u.band).toBe('incomplete');
@@ -93,7 +99,7 @@ describe('field floors', () => {
     expect(v.demotion.map((d) => d.band)).toEqual(['good', 'complete']);
   });
 
-  it('lists every failing field per step, and only those under that step\'s floor', () => {
+  it("lists every failing field per step, and only those under that step's floor", () => {
     // A 75%, B 60%, C 100%: excellent refused by A and B, good by B only
     const u = scoreOne([20, 20, 60], [15, 12, 60], RULES, ['A', 'B', 'C']);
     expect(u.indexPct).toBe(87);
@@ -102,7 +108,13 @@ describe('field floors', () => {
     const w = scoreOne([10, 10, 80], [7.5, 6, 80], RULES, ['A', 'B', 'C']);
     expect(w.indexBand).toBe('excellent');
     expect(w.demotion).toEqual([
-      { band: 'excellent', failingFields: [{ label: 'A', pct: 75, floorPct: 80 }, { label: 'B', pct: 60, floorPct: 80 }] },
+      {
+        band: 'excellent',
+        failingFields: [
+          { label: 'A', pct: 75, floorPct: 80 },
+          { label: 'B', pct: 60, floorPct: 80 },
+        ],
+      },
       { band: 'good', failingFields: [{ label: 'B', pct: 60, floorPct: 70 }] },
     ]);
     expect(w.band).toBe('complete');
@@ -138,7 +150,10 @@ describe('exact arithmetic', () => {
       name: 'Xã A',
       row: 3,
       nameAddress: 'B3',
-      scores: [{ kind: 'points', scaled: sc(0.1 + 0.2) }, { kind: 'points', scaled: sc(0.35) }],
+      scores: [
+        { kind: 'points', scaled: sc(0.1 + 0.2) },
+        { kind: 'points', scaled: sc(0.35) },
+      ],
       bonusScaled: 0,
       deductionScaled: 0,
       statedTotalScaled: null,
@@ -276,7 +291,9 @@ describe('fieldsUnderFloor', () => {
     const fields = fieldDefs([3, 10, 10], ['A', 'B', 'C']);
     const scores = [toScore(2), toScore(7), { kind: 'notApplicable' as const }];
     expect(fieldsUnderFloor(scores, fields, sc(70), 70)).toEqual([{ label: 'A', pct: 66.67, floorPct: 70 }]);
-    expect(fieldsUnderFloor(scores, fields, sc(66.6667), 66.6667)).toEqual([{ label: 'A', pct: 66.67, floorPct: 66.6667 }]);
+    expect(fieldsUnderFloor(scores, fields, sc(66.6667), 66.6667)).toEqual([
+      { label: 'A', pct: 66.67, floorPct: 66.6667 },
+    ]);
     expect(fieldsUnderFloor(scores, fields, sc(66.6666), 66.6666)).toEqual([]);
   });
   it('skips fields whose max is missing', () => {

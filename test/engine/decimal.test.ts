@@ -98,7 +98,23 @@ describe('parseNumberText', () => {
   });
 
   it('refuses what is not a number', () => {
-    for (const t of ['', '   ', 'abc', '8,5đ', '8..5', '8,5,5', '1.2.3,4,5', '1e3', '%', 'KAD', '--1', '8.5%', '0x10', ',5', '5,']) {
+    for (const t of [
+      '',
+      '   ',
+      'abc',
+      '8,5đ',
+      '8..5',
+      '8,5,5',
+      '1.2.3,4,5',
+      '1e3',
+      '%',
+      'KAD',
+      '--1',
+      '8.5%',
+      '0x10',
+      ',5',
+      '5,',
+    ]) {
       expect(parseNumberText(t)).toEqual({ kind: 'none' });
     }
   });

@@ -1,6 +1,12 @@
 import { bandLabel, demotionNote, describeFinding, findingMessage } from '../../src/engine/describe';
 import { en, messages, vi } from '../../src/engine/i18n';
-import { BAND_FILL, INDEX_NUMBER_FORMAT, OUTPUT_COLUMN_COUNT, looksLikeFormula, outputBlock } from '../../src/engine/output';
+import {
+  BAND_FILL,
+  INDEX_NUMBER_FORMAT,
+  OUTPUT_COLUMN_COUNT,
+  looksLikeFormula,
+  outputBlock,
+} from '../../src/engine/output';
 import type { Finding, FindingCode } from '../../src/engine/types';
 import { RULES, score, scoreOne } from './helpers';
 
@@ -25,7 +31,9 @@ describe('demotionNote', () => {
 
   it('explains one step in English', () => {
     const u = scoreOne([20, 80], [13, 72], RULES, LABELS);
-    expect(demotionNote(u, RULES, 'en')).toBe('Index 85.00% is in "Good", but under its 70% field floor: Cải cách TTHC (65.00%); rated "Complete".');
+    expect(demotionNote(u, RULES, 'en')).toBe(
+      'Index 85.00% is in "Good", but under its 70% field floor: Cải cách TTHC (65.00%); rated "Complete".',
+    );
   });
 
   it('explains a cascade two bands down, naming the field and the floors 80 and 70', () => {
@@ -75,7 +83,21 @@ describe('findingMessage and describeFinding', () => {
   });
 
   it('has a message for every finding code in both languages, with no placeholder left', () => {
-    const params = { value: 1.5, number: 1.5, readings: '1.234 | 1234', max: 10, field: 'F', unit: 'U', name: 'N', first: 'B6', firstCell: 'B6', stated: 1, computed: 2, abs: 1.5, column: 'E' };
+    const params = {
+      value: 1.5,
+      number: 1.5,
+      readings: '1.234 | 1234',
+      max: 10,
+      field: 'F',
+      unit: 'U',
+      name: 'N',
+      first: 'B6',
+      firstCell: 'B6',
+      stated: 1,
+      computed: 2,
+      abs: 1.5,
+      column: 'E',
+    };
     for (const code of Object.keys(vi.findings) as FindingCode[]) {
       for (const lang of ['vi', 'en'] as const) {
         const text = findingMessage(finding(code, params), lang);
@@ -89,7 +111,9 @@ describe('findingMessage and describeFinding', () => {
 describe('messages', () => {
   it('has the same keys in vi and en', () => {
     const keys = (o: object): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && !Array.isArray(v) ? keys(v).map((s) => `${k}.${s}`) : [k]));
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' && !Array.isArray(v) ? keys(v).map((s) => `${k}.${s}`) : [k],
+      );
     expect(keys(en).sort()).toEqual(keys(vi).sort());
     for (const [k, v] of Object.entries(vi.findings)) {
       const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
@@ -155,7 +179,13 @@ describe('outputBlock', () => {
     const s = score([3], [{ name: 'A', scores: [2] }]);
     expect(outputBlock(s).rows[0][0]).toBe(2 / 3);
     // 89,996% and 89,9951% both show as 90,00% but stay apart, in the order of their ranks.
-    const close = score([100], [{ name: 'A', scores: [89.996] }, { name: 'B', scores: [89.9951] }]);
+    const close = score(
+      [100],
+      [
+        { name: 'A', scores: [89.996] },
+        { name: 'B', scores: [89.9951] },
+      ],
+    );
     const rows = outputBlock(close).rows;
     expect(rows[0][0]).toBeGreaterThan(rows[1][0]);
     expect([rows[0][1], rows[1][1]]).toEqual([1, 2]);

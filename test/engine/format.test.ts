@@ -12,7 +12,7 @@ describe('formatPct', () => {
     expect(formatPct(83.3, 'en')).toBe('83.30%');
     expect(formatPct(65, 'en')).toBe('65.00%');
   });
-  it('computes the seed\'s difference instead of copying it: 83,30% − 63,19% = 20,11%', () => {
+  it("computes the seed's difference instead of copying it: 83,30% − 63,19% = 20,11%", () => {
     expect(formatPct(83.3 - 63.19, 'vi')).toBe('20,11%');
   });
   it('honours the number of decimals', () => {
@@ -22,7 +22,7 @@ describe('formatPct', () => {
 });
 
 describe('formatNumber', () => {
-  it('uses the language\'s decimal mark and no grouping', () => {
+  it("uses the language's decimal mark and no grouping", () => {
     expect(formatNumber(22725, 'vi', 0)).toBe('22725');
     expect(formatNumber(1234.5, 'vi', 2)).toBe('1234,50');
     expect(formatNumber(1234.5, 'en', 2)).toBe('1234.50');

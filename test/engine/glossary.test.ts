@@ -19,7 +19,11 @@ function glossaryRows(): { term: string; forbidden: string[] }[] {
 }
 
 /** Every string of a language, with its key path ("pane.reread", "cli.usage.3"). */
-function strings(o: unknown, at: string[] = [], out: { key: string; text: string }[] = []): { key: string; text: string }[] {
+function strings(
+  o: unknown,
+  at: string[] = [],
+  out: { key: string; text: string }[] = [],
+): { key: string; text: string }[] {
   if (typeof o === 'string') out.push({ key: at.join('.'), text: o });
   else if (Array.isArray(o)) o.forEach((x, i) => strings(x, [...at, String(i)], out));
   else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) strings(v, [...at, k], out);
@@ -55,8 +59,20 @@ const FRAGMENTS: Record<string, string> = {
 test('the glossary fixes the terms the issue names, each with the words not to use', () => {
   const rows = glossaryRows();
   const terms = rows.map((r) => r.term);
-  for (const t of ['Chỉ số CCHC', 'xếp hạng', 'sổ tính', 'phần bổ trợ', 'mức xếp loại', 'lĩnh vực', 'điểm tối đa', 'tự chấm', 'thẩm định']) expect(terms).toContain(t);
-  for (const r of rows) expect({ term: r.term, forbidden: r.forbidden.length > 0 }).toEqual({ term: r.term, forbidden: true });
+  for (const t of [
+    'Chỉ số CCHC',
+    'xếp hạng',
+    'sổ tính',
+    'phần bổ trợ',
+    'mức xếp loại',
+    'lĩnh vực',
+    'điểm tối đa',
+    'tự chấm',
+    'thẩm định',
+  ])
+    expect(terms).toContain(t);
+  for (const r of rows)
+    expect({ term: r.term, forbidden: r.forbidden.length > 0 }).toEqual({ term: r.term, forbidden: true });
 });
 
 test('no Vietnamese string uses a word the glossary forbids', () => {
@@ -64,7 +80,8 @@ test('no Vietnamese string uses a word the glossary forbids', () => {
   for (const { term, forbidden } of glossaryRows()) {
     for (const word of forbidden) {
       const pattern = wordPattern(word);
-      for (const s of VI) if (pattern.test(withoutPlaceholders(s.text))) found.push(`${s.key}: "${word}" (use "${term}")`);
+      for (const s of VI)
+        if (pattern.test(withoutPlaceholders(s.text))) found.push(`${s.key}: "${word}" (use "${term}")`);
     }
   }
   expect(found).toEqual([]);
@@ -84,7 +101,9 @@ test('the pane’s messages quote with “…”, in Vietnamese and in English',
     const straight = list.filter((s) => inPane(s.key) && /"/.test(s.text)).map((s) => `${s.key}: ${s.text}`);
     expect(straight).toEqual([]);
     // Every opening quote is closed.
-    const unbalanced = list.filter((s) => inPane(s.key) && (s.text.match(/“/g) ?? []).length !== (s.text.match(/”/g) ?? []).length).map((s) => s.key);
+    const unbalanced = list
+      .filter((s) => inPane(s.key) && (s.text.match(/“/g) ?? []).length !== (s.text.match(/”/g) ?? []).length)
+      .map((s) => s.key);
     expect(unbalanced).toEqual([]);
   }
 });

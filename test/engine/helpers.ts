@@ -2,7 +2,15 @@
 import { toScaled } from '../../src/engine/decimal';
 import { HAI_DUONG_2018 } from '../../src/engine/rules';
 import { scoreTable } from '../../src/engine/score';
-import type { BandRule, FieldDef, FieldScore, RuleSet, ScoringResult, ScoringTable, UnitInput } from '../../src/engine/types';
+import type {
+  BandRule,
+  FieldDef,
+  FieldScore,
+  RuleSet,
+  ScoringResult,
+  ScoringTable,
+  UnitInput,
+} from '../../src/engine/types';
 
 export const RULES = HAI_DUONG_2018;
 
@@ -53,17 +61,31 @@ export function unitInput(u: UnitSpec, k: number): UnitInput {
   };
 }
 
-export function makeTable(maxes: readonly number[], units: readonly UnitSpec[], labels?: readonly string[]): ScoringTable {
+export function makeTable(
+  maxes: readonly number[],
+  units: readonly UnitSpec[],
+  labels?: readonly string[],
+): ScoringTable {
   return { sheet: 'Tổng hợp', fields: fieldDefs(maxes, labels), units: units.map(unitInput) };
 }
 
 /** Scores units against the default rules (or `rules`). */
-export function score(maxes: readonly number[], units: readonly UnitSpec[], rules: RuleSet = RULES, labels?: readonly string[]): ScoringResult {
+export function score(
+  maxes: readonly number[],
+  units: readonly UnitSpec[],
+  rules: RuleSet = RULES,
+  labels?: readonly string[],
+): ScoringResult {
   return scoreTable(makeTable(maxes, units, labels), rules);
 }
 
 /** One unit, one result. */
-export function scoreOne(maxes: readonly number[], scores: readonly Pts[], rules: RuleSet = RULES, labels?: readonly string[]) {
+export function scoreOne(
+  maxes: readonly number[],
+  scores: readonly Pts[],
+  rules: RuleSet = RULES,
+  labels?: readonly string[],
+) {
   return score(maxes, [{ name: 'Xã A', scores }], rules, labels).units[0];
 }
 

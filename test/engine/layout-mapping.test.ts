@@ -2,7 +2,27 @@
  * A confirmed column mapping kept in the workbook (issue 15 item 8): mapping ↔ sheet rows, and a
  * stored mapping used only while the table's headers are the ones confirmed.
  */
-import { HAI_DUONG_2018, MAPPING_MARKER, MAPPING_SHEET, OWNED_SHEETS, columnRoleRows, confirmedRoles, detectLayout, scoreGrid, tablePreview, mappingFromRows, mappingOf, mappingToRows, parseColumnMap, rolesFromStore, storedRolesFor, withMapping, type CellValue, type RoleOverrides, type StoredMapping } from '../../src/engine';
+import {
+  HAI_DUONG_2018,
+  MAPPING_MARKER,
+  MAPPING_SHEET,
+  OWNED_SHEETS,
+  columnRoleRows,
+  confirmedRoles,
+  detectLayout,
+  scoreGrid,
+  tablePreview,
+  mappingFromRows,
+  mappingOf,
+  mappingToRows,
+  parseColumnMap,
+  rolesFromStore,
+  storedRolesFor,
+  withMapping,
+  type CellValue,
+  type RoleOverrides,
+  type StoredMapping,
+} from '../../src/engine';
 import { genLayouts } from '../fixtures/layouts';
 
 const layout = genLayouts().find((l) => l.map);
@@ -24,11 +44,18 @@ describe('the mapping sheet', () => {
   it('holds each confirmed column with its header, and reads back the same', () => {
     const m = confirmed();
     expect(m.columns).toHaveLength(14);
-    expect(m.columns[0]).toEqual({ column: 'C', role: 'selfAssessed', header: 'Công tác chỉ đạo, điều hành › Điểm ĐV' });
+    expect(m.columns[0]).toEqual({
+      column: 'C',
+      role: 'selfAssessed',
+      header: 'Công tác chỉ đạo, điều hành › Điểm ĐV',
+    });
     const rows = mappingToRows([m, { sheet: 'Khác', columns: [{ column: 'B', role: 'name', header: 'Xã' }] }]);
     expect(rows[0][0]).toBe(MAPPING_MARKER);
     expect(rows[2]).toEqual(['Tổng hợp', 'C', 'selfAssessed', 'Công tác chỉ đạo, điều hành › Điểm ĐV']);
-    expect(mappingFromRows(rows)).toEqual({ ok: true, mappings: [m, { sheet: 'Khác', columns: [{ column: 'B', role: 'name', header: 'Xã' }] }] });
+    expect(mappingFromRows(rows)).toEqual({
+      ok: true,
+      mappings: [m, { sheet: 'Khác', columns: [{ column: 'B', role: 'name', header: 'Xã' }] }],
+    });
   });
 
   it('a row that cannot be read is a problem naming its cell; a sheet not ours is refused at A1', () => {
@@ -61,7 +88,7 @@ describe('a stored mapping applied', () => {
     expect(storedRolesFor([confirmed()], 'Khác', layout!.rows, ORIGIN)).toBeNull();
   });
 
-  it('is not used once a confirmed column\'s header changed (never a silent guess)', () => {
+  it("is not used once a confirmed column's header changed (never a silent guess)", () => {
     const changed = layout!.rows.map((r) => r.slice());
     changed[3][3] = 'Điểm HĐTĐ';
     const found = storedRolesFor([confirmed()], 'Tổng hợp', changed, ORIGIN);
@@ -78,7 +105,12 @@ describe('what the pane shows of the reading', () => {
     const rows = columnRoleRows(d.proposal.columns, d.proposal.uncertain, 0);
     expect(rows).toHaveLength(16);
     expect(rows[1]).toMatchObject({ letter: 'B', role: 'name', uncertain: false });
-    expect(rows[3]).toMatchObject({ letter: 'D', role: 'appraised', uncertain: true, header: 'Công tác chỉ đạo, điều hành › Điểm HĐ' });
+    expect(rows[3]).toMatchObject({
+      letter: 'D',
+      role: 'appraised',
+      uncertain: true,
+      header: 'Công tác chỉ đạo, điều hành › Điểm HĐ',
+    });
     expect(rows[3].choices.slice(0, 3)).toEqual(['appraised', 'selfAssessed', 'ignored']);
     expect(new Set(rows[3].choices).size).toBe(rows[3].choices.length);
     const chosen = confirmedRoles(rows, new Map([[0, 'ignored']]));
@@ -94,7 +126,9 @@ describe('what the pane shows of the reading', () => {
     const p = tablePreview(s.result.table, 2);
     expect(p.fields).toHaveLength(7);
     expect(p.units.map((u) => u.name)).toEqual([s.result.units[0].name, s.result.units[1].name]);
-    expect(p.units[0].points).toEqual(s.result.table.units[0].scores.map((x) => (x.kind === 'points' ? x.scaled / 1e4 : null)));
+    expect(p.units[0].points).toEqual(
+      s.result.table.units[0].scores.map((x) => (x.kind === 'points' ? x.scaled / 1e4 : null)),
+    );
     expect(p.more).toBe(s.result.units.length - 2);
   });
 });

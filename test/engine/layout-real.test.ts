@@ -71,9 +71,24 @@ describe('header words', () => {
     expect(r.candidates).toEqual(expect.arrayContaining(['selfAssessed', 'appraised']));
   });
 
-  it.each([['Tên đơn vị'], ['Đơn vị'], ['Tên xã'], ['Tên xã, thị trấn'], ['Xã, phường, thị trấn'], ['Tên phường, xã'], ['Tên cơ quan, đơn vị'], ['Cơ quan, đơn vị'], ['Đơn vị, địa phương'], ['Địa phương']])('%p names the units', (h) => {
+  it.each([
+    ['Tên đơn vị'],
+    ['Đơn vị'],
+    ['Tên xã'],
+    ['Tên xã, thị trấn'],
+    ['Xã, phường, thị trấn'],
+    ['Tên phường, xã'],
+    ['Tên cơ quan, đơn vị'],
+    ['Cơ quan, đơn vị'],
+    ['Đơn vị, địa phương'],
+    ['Địa phương'],
+  ])('%p names the units', (h) => {
     expect(isNameHeader(foldHeader(h))).toBe(true);
-    const l = layoutOf([['STT', h, 'LV1'], [null, 'Điểm tối đa', 10], [1, 'Xã A', 5]]);
+    const l = layoutOf([
+      ['STT', h, 'LV1'],
+      [null, 'Điểm tối đa', 10],
+      [1, 'Xã A', 5],
+    ]);
     expect(l.nameCol).toBe(1);
   });
 
@@ -84,9 +99,23 @@ describe('header words', () => {
 
 describe('maxima', () => {
   it('a "Điểm tối đa" row after a numbering row, anywhere before the first unit', () => {
-    const l = layoutOf([['STT', 'Tên đơn vị', 'LV1', 'LV2'], ['(1)', '(2)', '(3)', '(4)'], [null, 'Điểm tối đa', 10, 20], [1, 'Xã A', 5, 10]]);
+    const l = layoutOf([
+      ['STT', 'Tên đơn vị', 'LV1', 'LV2'],
+      ['(1)', '(2)', '(3)', '(4)'],
+      [null, 'Điểm tối đa', 10, 20],
+      [1, 'Xã A', 5, 10],
+    ]);
     expect([l.maxRow, l.firstUnitRow]).toEqual([2, 3]);
-    const { table, findings } = readTable([['STT', 'Tên đơn vị', 'LV1', 'LV2'], ['(1)', '(2)', '(3)', '(4)'], [null, 'Điểm tối đa', 10, 20], [1, 'Xã A', 5, 10]], l, SHEET);
+    const { table, findings } = readTable(
+      [
+        ['STT', 'Tên đơn vị', 'LV1', 'LV2'],
+        ['(1)', '(2)', '(3)', '(4)'],
+        [null, 'Điểm tối đa', 10, 20],
+        [1, 'Xã A', 5, 10],
+      ],
+      l,
+      SHEET,
+    );
     expect(findings).toEqual([]);
     expect(table.fields.map((f) => [f.maxScaled, f.maxAddress])).toEqual([
       [100000, 'C3'],
@@ -95,7 +124,10 @@ describe('maxima', () => {
   });
 
   it('a number in the field title, "(11 điểm)" or "tối đa 11", the title shown without it', () => {
-    const grid: CellValue[][] = [['Tên đơn vị', 'Chỉ đạo, điều hành (11 điểm)', 'Thể chế - tối đa 9,5'], ['Xã A', 10, 9]];
+    const grid: CellValue[][] = [
+      ['Tên đơn vị', 'Chỉ đạo, điều hành (11 điểm)', 'Thể chế - tối đa 9,5'],
+      ['Xã A', 10, 9],
+    ];
     const { table, findings } = readTable(grid, layoutOf(grid), SHEET);
     expect(findings).toEqual([]);
     expect(table.fields.map((f) => [f.label, f.maxScaled, f.maxAddress])).toEqual([
@@ -105,9 +137,14 @@ describe('maxima', () => {
   });
 
   it('a field with no maximum anywhere is an error naming the field, at its title', () => {
-    const grid: CellValue[][] = [['Tên đơn vị', 'LV1 (10 điểm)', 'Cải cách thể chế'], ['Xã A', 10, 9]];
+    const grid: CellValue[][] = [
+      ['Tên đơn vị', 'LV1 (10 điểm)', 'Cải cách thể chế'],
+      ['Xã A', 10, 9],
+    ];
     const { findings } = readTable(grid, layoutOf(grid), SHEET);
-    expect(findings.map((f) => [f.cell, f.code, f.params.field])).toEqual([["'Tổng hợp'!C1", 'missingMax', 'Cải cách thể chế']]);
+    expect(findings.map((f) => [f.cell, f.code, f.params.field])).toEqual([
+      ["'Tổng hợp'!C1", 'missingMax', 'Cải cách thể chế'],
+    ]);
   });
 
   it('a maximum column under a field ("Tối đa | Tự chấm | Thẩm định"), the same on every row', () => {
@@ -118,7 +155,9 @@ describe('maxima', () => {
       ['Xã B', 13, 9, 8],
     ];
     const { table, findings } = readTable(grid, layoutOf(grid), SHEET);
-    expect(table.fields.map((f) => [f.label, f.maxScaled, f.column, f.selfColumn])).toEqual([['Cải cách thể chế', 120000, 'D', 'C']]);
+    expect(table.fields.map((f) => [f.label, f.maxScaled, f.column, f.selfColumn])).toEqual([
+      ['Cải cách thể chế', 120000, 'D', 'C'],
+    ]);
     expect(findings.map((f) => [f.address, f.code])).toEqual([['B4', 'maxColumnVaries']]);
   });
 });
@@ -146,12 +185,24 @@ describe('sub-columns and self-assessed points', () => {
   it('every difference is listed per unit and field (information, not an error)', () => {
     const s = scored(grid);
     expect(s.errors).toEqual([]);
-    expect(selfAssessedDifferences(s.result.table).map((d) => [d.unit, d.field, d.selfCell, d.appraisedCell, d.self, d.appraised, d.difference])).toEqual([
+    expect(
+      selfAssessedDifferences(s.result.table).map((d) => [
+        d.unit,
+        d.field,
+        d.selfCell,
+        d.appraisedCell,
+        d.self,
+        d.appraised,
+        d.difference,
+      ]),
+    ).toEqual([
       ['Xã A', 'Chỉ đạo, điều hành', 'C4', 'D4', 10, 9, -1],
       ['Xã A', 'Thể chế', 'E4', 'F4', 20, 18, -2],
       ['Xã B', 'Thể chế', 'E5', 'F5', 15, 16, 1],
     ]);
-    expect(tableCheckLines(s.result, 'vi')).toContain("  'Tổng hợp'!E5 (Xã B, \"Thể chế\"): tự chấm 15, thẩm định 16 (chênh 1)");
+    expect(tableCheckLines(s.result, 'vi')).toContain(
+      '  \'Tổng hợp\'!E5 (Xã B, "Thể chế"): tự chấm 15, thẩm định 16 (chênh 1)',
+    );
   });
 
   it('an unknown pair of sub-columns is uncertain: nothing read, the mapping proposed with how to confirm it', () => {
@@ -161,16 +212,24 @@ describe('sub-columns and self-assessed points', () => {
     if (d.ok || d.reason !== 'uncertain') throw new Error('expected uncertain');
     expect(d.detail).toBe('C2, D2, E2, F2');
     const lines = proposalLines(d.proposal.columns, d.proposal.uncertain, 0, 'vi');
-    expect(lines).toContain('  C  "Chỉ đạo, điều hành › Điểm ĐV" → ? selfAssessed (Điểm tự chấm (giữ lại, không tính)) (hoặc: appraised, ignored)');
+    expect(lines).toContain(
+      '  C  "Chỉ đạo, điều hành › Điểm ĐV" → ? selfAssessed (Điểm tự chấm (giữ lại, không tính)) (hoặc: appraised, ignored)',
+    );
     expect(lines[lines.length - 1]).toContain('--map "C=selfAssessed,D=appraised,E=selfAssessed,F=appraised"');
     // Confirmed, the same result as the plain reading.
     const map = parseColumnMap('C=selfAssessed,D=appraised,E=tự chấm,F=thẩm định');
     if (!map.ok) throw new Error(map.item);
-    expect(scored(unsure, map.roles).result.units.map((u) => [u.indexPct, u.band])).toEqual(scored(grid).result.units.map((u) => [u.indexPct, u.band]));
+    expect(scored(unsure, map.roles).result.units.map((u) => [u.indexPct, u.band])).toEqual(
+      scored(grid).result.units.map((u) => [u.indexPct, u.band]),
+    );
   });
 
   it('a second unit-name column is uncertain until one is chosen', () => {
-    const two: CellValue[][] = [['Tên đơn vị', 'Tên xã', 'LV1'], ['Điểm tối đa', null, 10], ['UBND xã A', 'Xã A', 5]];
+    const two: CellValue[][] = [
+      ['Tên đơn vị', 'Tên xã', 'LV1'],
+      ['Điểm tối đa', null, 10],
+      ['UBND xã A', 'Xã A', 5],
+    ];
     const d = detectLayout(two);
     expect(d).toMatchObject({ ok: false, reason: 'uncertain', detail: 'B1' });
     const map = parseColumnMap('{"B": "name", "A": "ignored"}');
@@ -210,7 +269,12 @@ describe('blocks and summary rows', () => {
   });
 
   it('a block column', () => {
-    const s = scored([['Tên đơn vị', 'Nhóm', 'LV1'], ['Điểm tối đa', null, 10], ['Xã A', 'Nhóm 1', 9], ['Xã B', null, 8]]);
+    const s = scored([
+      ['Tên đơn vị', 'Nhóm', 'LV1'],
+      ['Điểm tối đa', null, 10],
+      ['Xã A', 'Nhóm 1', 9],
+      ['Xã B', null, 8],
+    ]);
     expect(s.result.table.units.map((u) => u.block)).toEqual(['Nhóm 1', null]);
     expect(s.result.table.fields).toHaveLength(1);
   });
@@ -218,7 +282,10 @@ describe('blocks and summary rows', () => {
 
 describe('a transposed table', () => {
   it('is recognised and read turned (test/engine/layout-transposed.test.ts)', () => {
-    expect(detectLayout(genTransposed().rows)).toMatchObject({ ok: true, layout: { transposed: { headerRow: 2, maxCol: 2 } } });
+    expect(detectLayout(genTransposed().rows)).toMatchObject({
+      ok: true,
+      layout: { transposed: { headerRow: 2, maxCol: 2 } },
+    });
   });
 });
 
@@ -254,12 +321,17 @@ describe('every generated layout scores like its plain equivalent', () => {
     const plain = scored(layout.plain);
     expect(s.errors).toEqual([]);
     expect(s.result.table.fields.map((f) => f.maxScaled)).toEqual(FIELDS.map((f) => f.max * 1e4));
-    expect(s.result.units.map((u) => [u.indexPct, u.band])).toEqual(plain.result.units.map((u) => [u.indexPct, u.band]));
+    expect(s.result.units.map((u) => [u.indexPct, u.band])).toEqual(
+      plain.result.units.map((u) => [u.indexPct, u.band]),
+    );
     // A table divided into blocks ranks within each block (issue 16); the plain equivalent has none.
     const byBlock = layout.name === 'block-titles' || layout.name === 'authority';
     if (!byBlock) expect(s.result.units.map((u) => u.rank)).toEqual(plain.result.units.map((u) => u.rank));
     // And both agree with the fixture's own arithmetic.
-    const expected = layout.name === 'self-appraised' || layout.name === 'four-rows' || layout.name === 'uncertain' ? units.map((u) => ({ ...u, bonus: 0, penalty: 0 })) : units;
+    const expected =
+      layout.name === 'self-appraised' || layout.name === 'four-rows' || layout.name === 'uncertain'
+        ? units.map((u) => ({ ...u, bonus: 0, penalty: 0 }))
+        : units;
     expect(s.result.units.map((u) => u.indexPct)).toEqual(expected.map(genIndex));
     expect(s.result.units.map((u) => u.rank)).toEqual(genRanks(expected, byBlock));
   });
@@ -277,12 +349,14 @@ describe('a table that keeps the survey inside its fields, under a rule set with
     },
   };
 
-  it('scores the fields\' total once (the survey is not added a second time) and says so in a warning', () => {
+  it("scores the fields' total once (the survey is not added a second time) and says so in a warning", () => {
     if (!fourRows) throw new Error('the four-rows layout is missing');
     const plain = scored(fourRows.rows);
     const s = scoreGrid(fourRows.rows, SHEET, withComponents);
     if (!s.found) throw new Error(`not found: ${s.reason}`);
-    expect(s.result.units.map((u) => [u.indexPct, u.band, u.rank])).toEqual(plain.result.units.map((u) => [u.indexPct, u.band, u.rank]));
+    expect(s.result.units.map((u) => [u.indexPct, u.band, u.rank])).toEqual(
+      plain.result.units.map((u) => [u.indexPct, u.band, u.rank]),
+    );
     const warning = s.warnings.find((w) => w.code === 'surveyAlreadyInFields');
     expect(warning).toBeDefined();
     expect(s.errors).toEqual([]);

@@ -2,7 +2,16 @@
  * Transposed tables (issue 15 item 6): units as columns, fields as rows with a "Điểm tối đa"
  * column, read turned into the usual shape; every finding still names the sheet's cell.
  */
-import { HAI_DUONG_2018, describeFinding, detectLayout, findTransposition, readingNotes, scoreGrid, turnTable, type CellValue } from '../../src/engine';
+import {
+  HAI_DUONG_2018,
+  describeFinding,
+  detectLayout,
+  findTransposition,
+  readingNotes,
+  scoreGrid,
+  turnTable,
+  type CellValue,
+} from '../../src/engine';
 import { FIELDS, genIndex, genRanks, genTransposed, genUnits } from '../fixtures/layouts';
 
 const SHEET = 'Tổng hợp';
@@ -18,7 +27,13 @@ describe('turning a transposed table (pure)', () => {
   const t = findTransposition(layout.rows, 50);
 
   it('finds the header row, the label and maximum columns, the field rows and the unit columns', () => {
-    expect(t).toEqual({ headerRow: 2, labelCol: 1, maxCol: 2, fieldRows: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], unitCols: Array.from({ length: 14 }, (_, k) => 3 + k) });
+    expect(t).toEqual({
+      headerRow: 2,
+      labelCol: 1,
+      maxCol: 2,
+      fieldRows: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      unitCols: Array.from({ length: 14 }, (_, k) => 3 + k),
+    });
   });
 
   it('gives the usual shape: names and labels, the maxima, a row per unit; each cell from where it was', () => {
@@ -26,7 +41,13 @@ describe('turning a transposed table (pure)', () => {
     const before = JSON.stringify(layout.rows);
     const turned = turnTable(layout.rows, t);
     expect(JSON.stringify(layout.rows)).toBe(before);
-    expect(turned.grid[0]).toEqual(['Tên đơn vị', ...FIELDS.map((f) => f.label), 'Điểm thưởng', 'Điểm phạt', 'Tổng điểm']);
+    expect(turned.grid[0]).toEqual([
+      'Tên đơn vị',
+      ...FIELDS.map((f) => f.label),
+      'Điểm thưởng',
+      'Điểm phạt',
+      'Tổng điểm',
+    ]);
     expect(turned.grid[1]).toEqual(['Điểm tối đa', ...FIELDS.map((f) => f.max), null, null, 100]);
     const units = genUnits();
     expect(turned.grid[2 + 4].slice(0, 1 + FIELDS.length)).toEqual([units[4].name, ...units[4].appraised]);
@@ -44,7 +65,9 @@ describe('a transposed table scored', () => {
     const s = scored(layout.rows);
     const plain = scored(layout.plain);
     expect(s.errors).toEqual([]);
-    expect(s.result.units.map((u) => [u.name, u.indexPct, u.rank, u.band])).toEqual(plain.result.units.map((u) => [u.name, u.indexPct, u.rank, u.band]));
+    expect(s.result.units.map((u) => [u.name, u.indexPct, u.rank, u.band])).toEqual(
+      plain.result.units.map((u) => [u.name, u.indexPct, u.rank, u.band]),
+    );
     expect(s.result.units.map((u) => u.indexPct)).toEqual(genUnits().map(genIndex));
     expect(s.result.units.map((u) => u.rank)).toEqual(genRanks(genUnits()));
     expect(new Set(s.result.units.map((u) => u.band)).size).toBeGreaterThanOrEqual(3);

@@ -82,7 +82,19 @@ describe('detectLayout', () => {
       [2, 'Văn Tố', 8, 16, 56, null, 80],
     ];
     const l = layoutOf(grid);
-    expect(l).toMatchObject({ topHeaderRow: 1, headerRow: 2, maxRow: 3, firstUnitRow: 4, endRow: 6, nameCol: 1, sttCol: 0, fieldCols: [2, 3, 4], bonusCol: 5, totalCol: 6, outputTargetCol: 7 });
+    expect(l).toMatchObject({
+      topHeaderRow: 1,
+      headerRow: 2,
+      maxRow: 3,
+      firstUnitRow: 4,
+      endRow: 6,
+      nameCol: 1,
+      sttCol: 0,
+      fieldCols: [2, 3, 4],
+      bonusCol: 5,
+      totalCol: 6,
+      outputTargetCol: 7,
+    });
     const { table, findings } = read(grid);
     expect(findings).toEqual([]);
     expect(table.fields.map((f) => f.label)).toEqual(['Chỉ đạo, điều hành', 'Cải cách thể chế', 'Cải cách TTHC']);
@@ -91,19 +103,37 @@ describe('detectLayout', () => {
     expect('topHeaderRow' in layoutOf(sheetGrid([[1, 'Xã A', 9, 18, 60]]))).toBe(false);
   });
 
-  it.each([['TÊN ĐƠN VỊ'], ['ten xa'], ['Unit'], ['Đơn vị'], ['Tên xã'], ['  tên  đơn   vị '], ['UNIT NAME']])('matches the name header %p', (h) => {
-    const l = layoutOf([[h, 'LV1'], ['Điểm tối đa', 10], ['Xã A', 5]]);
-    expect(l.nameCol).toBe(0);
-    expect(l.fieldCols).toEqual([1]);
-    expect(l.sttCol).toBeNull();
-  });
+  it.each([['TÊN ĐƠN VỊ'], ['ten xa'], ['Unit'], ['Đơn vị'], ['Tên xã'], ['  tên  đơn   vị '], ['UNIT NAME']])(
+    'matches the name header %p',
+    (h) => {
+      const l = layoutOf([
+        [h, 'LV1'],
+        ['Điểm tối đa', 10],
+        ['Xã A', 5],
+      ]);
+      expect(l.nameCol).toBe(0);
+      expect(l.fieldCols).toEqual([1]);
+      expect(l.sttCol).toBeNull();
+    },
+  );
 
   it.each([['ĐIỂM TỐI ĐA'], ['diem toi da'], ['Max'], ['Maximum'], ['max points']])('matches the max row %p', (m) => {
-    expect(detectLayout([['Unit', 'F'], [m, 10]]).ok).toBe(true);
+    expect(
+      detectLayout([
+        ['Unit', 'F'],
+        [m, 10],
+      ]).ok,
+    ).toBe(true);
   });
 
   it('reports noHeader for an instructions sheet without a table', () => {
-    const grid: Grid = [['Hướng dẫn sử dụng'], ['1. Nhập điểm thẩm định vào sheet Tổng hợp'], ['2. Ghi "KAD" nếu lĩnh vực không áp dụng'], [], ['Đơn vị tính: điểm']];
+    const grid: Grid = [
+      ['Hướng dẫn sử dụng'],
+      ['1. Nhập điểm thẩm định vào sheet Tổng hợp'],
+      ['2. Ghi "KAD" nếu lĩnh vực không áp dụng'],
+      [],
+      ['Đơn vị tính: điểm'],
+    ];
     const d = detectLayout(grid);
     expect(d).toEqual({ ok: false, reason: 'noHeader', detail: 'Tên đơn vị' });
     expect(detectLayout([])).toMatchObject({ ok: false, reason: 'noHeader' });
@@ -115,26 +145,52 @@ describe('detectLayout', () => {
   });
 
   it('reports noFields for a header with nothing right of the name', () => {
-    const d = detectLayout([['STT', 'Tên đơn vị'], [null, 'Điểm tối đa'], [1, 'Xã A']]);
+    const d = detectLayout([
+      ['STT', 'Tên đơn vị'],
+      [null, 'Điểm tối đa'],
+      [1, 'Xã A'],
+    ]);
     expect(d).toEqual({ ok: false, reason: 'noFields', detail: 'B1' });
   });
 
   it('names the noFields cell where the grid sits in the sheet (a selection at D6)', () => {
-    const grid = [['STT', 'Tên đơn vị'], [null, 'Điểm tối đa'], [1, 'Xã A']];
+    const grid = [
+      ['STT', 'Tên đơn vị'],
+      [null, 'Điểm tối đa'],
+      [1, 'Xã A'],
+    ];
     expect(detectLayout(grid, 50, { row: 6, col: 3 })).toEqual({ ok: false, reason: 'noFields', detail: 'E6' });
     expect(detectLayout(grid)).toEqual({ ok: false, reason: 'noFields', detail: 'B1' });
-    expect(scoreGrid(grid, SHEET, RULES, { origin: { row: 6, col: 3 } })).toEqual({ found: false, reason: 'noFields', detail: 'E6' });
+    expect(scoreGrid(grid, SHEET, RULES, { origin: { row: 6, col: 3 } })).toEqual({
+      found: false,
+      reason: 'noFields',
+      detail: 'E6',
+    });
   });
 
   it('only looks at the first scanRows rows', () => {
-    const grid = [...Array.from({ length: 10 }, () => [] as CellValue[]), ['Tên đơn vị', 'F'], ['Điểm tối đa', 1], ['Xã A', 1]];
+    const grid = [
+      ...Array.from({ length: 10 }, () => [] as CellValue[]),
+      ['Tên đơn vị', 'F'],
+      ['Điểm tối đa', 1],
+      ['Xã A', 1],
+    ];
     expect(detectLayout(grid, 5)).toMatchObject({ ok: false, reason: 'noHeader' });
     expect(detectLayout(grid, 11)).toMatchObject({ ok: true });
   });
 
   it('recognises the optional columns: Điểm cộng, Điểm trừ, Tổng điểm, Chỉ số năm trước (%), Xếp loại năm trước', () => {
     const header = [...HEADER, 'Điểm cộng', 'Điểm trừ', 'Tổng điểm', 'Chỉ số năm trước (%)', 'Xếp loại năm trước'];
-    const l = layoutOf(sheetGrid([[1, 'Xã A', 9, 18, 60, 0, 0, 87, 63.19, 'Hoàn thành nhiệm vụ']], header, [...MAX, null, null, null, null, null]));
+    const l = layoutOf(
+      sheetGrid([[1, 'Xã A', 9, 18, 60, 0, 0, 87, 63.19, 'Hoàn thành nhiệm vụ']], header, [
+        ...MAX,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]),
+    );
     expect(l.fieldCols).toEqual([2, 3, 4]);
     expect(l.bonusCol).toBe(5);
     expect(l.deductionCol).toBe(6);
@@ -144,15 +200,28 @@ describe('detectLayout', () => {
     expect(l.outputTargetCol).toBe(10);
   });
 
-  it.each([['Tổng cộng'], ['Tổng số điểm'], ['Điểm tổng'], ['Tổng điểm đạt'], ['Tổng điểm thẩm định'], ['TỔNG CỘNG'], ['Tổng điểm']])('%p is the total column, not a field', (h) => {
+  it.each([
+    ['Tổng cộng'],
+    ['Tổng số điểm'],
+    ['Điểm tổng'],
+    ['Tổng điểm đạt'],
+    ['Tổng điểm thẩm định'],
+    ['TỔNG CỘNG'],
+    ['Tổng điểm'],
+  ])('%p is the total column, not a field', (h) => {
     const l = layoutOf(sheetGrid([[1, 'Xã A', 9, 18, 60, 87]], [...HEADER, h], [...MAX, null]));
     expect(l.fieldCols).toEqual([2, 3, 4]);
     expect(l.totalCol).toBe(5);
   });
 
   it('recognises the English optional columns', () => {
-    const l = layoutOf([['No.', 'Unit', 'F1', 'Bonus points', 'Deduction', 'Total', "Last year's index (%)", "Last year's band"], [null, 'Max', 10]]);
-    expect([l.sttCol, l.bonusCol, l.deductionCol, l.totalCol, l.lastYearIndexCol, l.lastYearBandCol]).toEqual([0, 3, 4, 5, 6, 7]);
+    const l = layoutOf([
+      ['No.', 'Unit', 'F1', 'Bonus points', 'Deduction', 'Total', "Last year's index (%)", "Last year's band"],
+      [null, 'Max', 10],
+    ]);
+    expect([l.sttCol, l.bonusCol, l.deductionCol, l.totalCol, l.lastYearIndexCol, l.lastYearBandCol]).toEqual([
+      0, 3, 4, 5, 6, 7,
+    ]);
     expect(l.fieldCols).toEqual([2]);
   });
 
@@ -183,7 +252,14 @@ describe('detectLayout', () => {
   });
 
   it('ends the units at the first empty name', () => {
-    const l = layoutOf(sheetGrid([[1, 'Xã A', 9, 18, 60], [2, 'Xã B', 9, 18, 60], [3, '  ', 9, 18, 60], [4, 'Xã D', 9, 18, 60]]));
+    const l = layoutOf(
+      sheetGrid([
+        [1, 'Xã A', 9, 18, 60],
+        [2, 'Xã B', 9, 18, 60],
+        [3, '  ', 9, 18, 60],
+        [4, 'Xã D', 9, 18, 60],
+      ]),
+    );
     expect(l.firstUnitRow).toBe(5);
     expect(l.endRow).toBe(7);
   });
@@ -225,7 +301,12 @@ describe('readTable', () => {
     // the grid is the used range starting at D3
     const grid = sheetGrid(units);
     const layout = layoutOf(grid);
-    const { table, findings } = readTable(grid.map((r) => r.map((v) => (v === 8.5 ? 'x' : v))), layout, SHEET, { origin: { row: 3, col: 3 } });
+    const { table, findings } = readTable(
+      grid.map((r) => r.map((v) => (v === 8.5 ? 'x' : v))),
+      layout,
+      SHEET,
+      { origin: { row: 3, col: 3 } },
+    );
     expect(table.fields.map((f) => [f.column, f.maxAddress])).toEqual([
       ['F', 'F7'],
       ['G', 'G7'],
@@ -241,21 +322,43 @@ describe('readTable', () => {
 
   describe('validation, each finding naming its sheet and cell', () => {
     it('text that is not a number is an error', () => {
-      const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, 18, 60], [2, 'Xã B', 9, 'mười tám', 60]]));
+      const { table, findings } = read(
+        sheetGrid([
+          [1, 'Xã A', 9, 18, 60],
+          [2, 'Xã B', 9, 'mười tám', 60],
+        ]),
+      );
       const f = at(findings, 'D7');
-      expect(f).toEqual({ severity: 'error', sheet: SHEET, address: 'D7', cell: "'Tổng hợp'!D7", code: 'notANumber', params: { value: 'mười tám' } });
+      expect(f).toEqual({
+        severity: 'error',
+        sheet: SHEET,
+        address: 'D7',
+        cell: "'Tổng hợp'!D7",
+        code: 'notANumber',
+        params: { value: 'mười tám' },
+      });
       expect(findingMessage(f, 'vi')).toBe('"mười tám" không phải là số');
       expect(table.units[1].scores[1]).toEqual({ kind: 'invalid' });
     });
 
     it('"8,5" and "8.5" are taken as 8.5 with a warning', () => {
-      const { table, findings } = read(sheetGrid([[1, 'Xã A', '8,5', 18, 60], [2, 'Xã B', '8.5', 18, 60]]));
+      const { table, findings } = read(
+        sheetGrid([
+          [1, 'Xã A', '8,5', 18, 60],
+          [2, 'Xã B', '8.5', 18, 60],
+        ]),
+      );
       expect(table.units.map((u) => u.scores[0])).toEqual([
         { kind: 'points', scaled: 85000 },
         { kind: 'points', scaled: 85000 },
       ]);
       const f = at(findings, 'C6');
-      expect(f).toMatchObject({ severity: 'warning', cell: "'Tổng hợp'!C6", code: 'numberFromText', params: { value: '8,5', number: 8.5 } });
+      expect(f).toMatchObject({
+        severity: 'warning',
+        cell: "'Tổng hợp'!C6",
+        code: 'numberFromText',
+        params: { value: '8,5', number: 8.5 },
+      });
       expect(findingMessage(f, 'vi')).toBe('"8,5" là văn bản, đã đọc thành số 8,5');
       expect(findingMessage(f, 'en')).toBe('"8,5" is text; read as the number 8.5');
       expect(at(findings, 'C7').severity).toBe('warning');
@@ -268,7 +371,9 @@ describe('readTable', () => {
       expect(f).toMatchObject({ severity: 'error', cell: "'Tổng hợp'!E6", code: 'ambiguousNumber' });
       expect(findingMessage(f, 'vi')).toBe('"1.234" có thể hiểu theo nhiều cách (1,234 | 1234); hãy nhập lại cho rõ');
       expect(findingMessage(f, 'en')).toBe('"1.234" can be read in more than one way (1.234 | 1234); please retype it');
-      expect(findingMessage(at(read(sheetGrid([[1, 'Xã A', 9, 18, '22,725']])).findings, 'E6'), 'vi')).toContain('(22,725 | 22725)');
+      expect(findingMessage(at(read(sheetGrid([[1, 'Xã A', 9, 18, '22,725']])).findings, 'E6'), 'vi')).toContain(
+        '(22,725 | 22725)',
+      );
       expect(table.units[0].scores[2]).toEqual({ kind: 'invalid' });
     });
 
@@ -291,10 +396,22 @@ describe('readTable', () => {
     });
 
     it('an empty score cell is an error that suggests KAD', () => {
-      const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, null, 60], [2, 'Xã B', 9, 18, '  ']]));
+      const { table, findings } = read(
+        sheetGrid([
+          [1, 'Xã A', 9, null, 60],
+          [2, 'Xã B', 9, 18, '  '],
+        ]),
+      );
       const f = at(findings, 'D6');
-      expect(f).toMatchObject({ severity: 'error', cell: "'Tổng hợp'!D6", code: 'emptyScore', params: { unit: 'Xã A', field: 'Cải cách thể chế' } });
-      expect(findingMessage(f, 'vi')).toBe('ô điểm trống (Xã A, lĩnh vực "Cải cách thể chế"); ghi "KAD" nếu lĩnh vực không áp dụng');
+      expect(f).toMatchObject({
+        severity: 'error',
+        cell: "'Tổng hợp'!D6",
+        code: 'emptyScore',
+        params: { unit: 'Xã A', field: 'Cải cách thể chế' },
+      });
+      expect(findingMessage(f, 'vi')).toBe(
+        'ô điểm trống (Xã A, lĩnh vực "Cải cách thể chế"); ghi "KAD" nếu lĩnh vực không áp dụng',
+      );
       expect(at(findings, 'E7').code).toBe('emptyScore');
       expect(table.units[0].scores[1]).toEqual({ kind: 'invalid' });
       // a short row (cells past its end) counts as empty too
@@ -305,9 +422,16 @@ describe('readTable', () => {
     });
 
     it('a missing max is an error on the max cell', () => {
-      const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, 18, 60]], HEADER, [null, 'Điểm tối đa', 10, null, 70]));
+      const { table, findings } = read(
+        sheetGrid([[1, 'Xã A', 9, 18, 60]], HEADER, [null, 'Điểm tối đa', 10, null, 70]),
+      );
       const f = at(findings, 'D5');
-      expect(f).toMatchObject({ severity: 'error', cell: "'Tổng hợp'!D5", code: 'missingMax', params: { field: 'Cải cách thể chế' } });
+      expect(f).toMatchObject({
+        severity: 'error',
+        cell: "'Tổng hợp'!D5",
+        code: 'missingMax',
+        params: { field: 'Cải cách thể chế' },
+      });
       expect(findingMessage(f, 'vi')).toBe('thiếu điểm tối đa của lĩnh vực "Cải cách thể chế"');
       expect(table.fields[1].maxScaled).toBeNull();
     });
@@ -374,7 +498,11 @@ describe('readTable', () => {
       const f = at(findings, 'H8');
       expect(f.params).toEqual({ stated: 86, computed: 87 });
       expect(findingMessage(f, 'vi')).toBe('tổng điểm ghi 86 nhưng tổng các lĩnh vực (cộng, trừ điểm) là 87');
-      expect(table.units[1]).toMatchObject({ bonusScaled: sc(2), deductionScaled: sc(0.5), statedTotalScaled: sc(88.5) });
+      expect(table.units[1]).toMatchObject({
+        bonusScaled: sc(2),
+        deductionScaled: sc(0.5),
+        statedTotalScaled: sc(88.5),
+      });
       // a total clamped at 0 after a deduction agrees
       expect(table.units[4].statedTotalScaled).toBe(0);
     });
@@ -421,7 +549,12 @@ describe('readTable', () => {
     it('an Excel error value such as #DIV/0! is an error', () => {
       const { table, findings } = read(sheetGrid([[1, 'Xã A', '#DIV/0!', 18, 60]]));
       const f = at(findings, 'C6');
-      expect(f).toMatchObject({ severity: 'error', cell: "'Tổng hợp'!C6", code: 'cellError', params: { value: '#DIV/0!' } });
+      expect(f).toMatchObject({
+        severity: 'error',
+        cell: "'Tổng hợp'!C6",
+        code: 'cellError',
+        params: { value: '#DIV/0!' },
+      });
       expect(findingMessage(f, 'vi')).toBe('ô có lỗi #DIV/0!');
       expect(table.units[0].scores[0]).toEqual({ kind: 'invalid' });
     });
@@ -451,7 +584,9 @@ describe('readTable', () => {
 
   describe('points written with a unit', () => {
     it('reads "10 điểm", "20đ", "70 đ." in the max row and "9 điểm" in a score cell as numbers, with the text warning', () => {
-      const { table, findings } = read(sheetGrid([[1, 'Xã A', '9 điểm', '18 Đ', 60]], HEADER, [null, 'Điểm tối đa', '10 điểm', '20đ', '70 đ.']));
+      const { table, findings } = read(
+        sheetGrid([[1, 'Xã A', '9 điểm', '18 Đ', 60]], HEADER, [null, 'Điểm tối đa', '10 điểm', '20đ', '70 đ.']),
+      );
       expect(table.fields.map((f) => f.maxScaled)).toEqual([sc(10), sc(20), sc(70)]);
       expect(table.units[0].scores).toEqual([
         { kind: 'points', scaled: sc(9) },
@@ -478,15 +613,25 @@ describe('readTable', () => {
   });
 
   describe('not applicable', () => {
-    it.each([['KAD'], ['kad'], ['Không áp dụng'], ['KHONG AP DUNG'], ['N/A'], ['n/a'], ['NA'], ['K/AD']])('%p leaves the field out, without a finding', (t) => {
-      const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, t, 60]]));
-      expect(findings).toEqual([]);
-      expect(table.units[0].scores[1]).toEqual({ kind: 'notApplicable' });
-    });
+    it.each([['KAD'], ['kad'], ['Không áp dụng'], ['KHONG AP DUNG'], ['N/A'], ['n/a'], ['NA'], ['K/AD']])(
+      '%p leaves the field out, without a finding',
+      (t) => {
+        const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, t, 60]]));
+        expect(findings).toEqual([]);
+        expect(table.units[0].scores[1]).toEqual({ kind: 'notApplicable' });
+      },
+    );
 
-    it('leaves the field out of the unit\'s max and floors when scored', () => {
+    it("leaves the field out of the unit's max and floors when scored", () => {
       // B's field 2 at 0/20 would fail every floor; not applicable, it counts for nothing
-      const r = scoreGrid(sheetGrid([[1, 'Xã A', 9, 'KAD', 60], [2, 'Xã B', 9, 0, 60]]), SHEET, RULES);
+      const r = scoreGrid(
+        sheetGrid([
+          [1, 'Xã A', 9, 'KAD', 60],
+          [2, 'Xã B', 9, 0, 60],
+        ]),
+        SHEET,
+        RULES,
+      );
       if (!r.found) throw new Error('not found');
       const [a, b] = r.result.units;
       expect(a.maxScaled).toBe(sc(80));
@@ -499,12 +644,21 @@ describe('readTable', () => {
     });
 
     it('a unit with every field not applicable is an error at its name cell, not the lowest band at 0%', () => {
-      const { findings } = read(sheetGrid([[1, 'Xã A', 9, 18, 60], [2, 'Xã B', 'KAD', 'N/A', 'kad']]));
+      const { findings } = read(
+        sheetGrid([
+          [1, 'Xã A', 9, 18, 60],
+          [2, 'Xã B', 'KAD', 'N/A', 'kad'],
+        ]),
+      );
       const f = at(findings, 'B7');
       expect(f.severity).toBe('error');
       expect(f.code).toBe('allNotApplicable');
-      expect(findingMessage(f, 'vi')).toBe('đơn vị "Xã B" không có lĩnh vực nào áp dụng (tất cả ghi KAD/N/A): không tính được chỉ số');
-      expect(findingMessage(f, 'en')).toBe('unit "Xã B" has no applicable field (all marked KAD/N/A): its index cannot be computed');
+      expect(findingMessage(f, 'vi')).toBe(
+        'đơn vị "Xã B" không có lĩnh vực nào áp dụng (tất cả ghi KAD/N/A): không tính được chỉ số',
+      );
+      expect(findingMessage(f, 'en')).toBe(
+        'unit "Xã B" has no applicable field (all marked KAD/N/A): its index cannot be computed',
+      );
       expect(findings).toHaveLength(1);
       // with optional columns too (the read goes on past the fields)
       const header = [...HEADER, 'Điểm cộng'];
@@ -545,7 +699,9 @@ describe('readTable', () => {
       expect(r.errors).toEqual([]);
       expect(r.warnings.map((f) => [f.address, f.code])).toEqual([['G6', 'negativeDeduction']]);
       expect(findingMessage(r.warnings[0], 'vi')).toBe('điểm trừ ghi số âm (-2,5); đã tính là trừ 2,5 điểm');
-      expect(findingMessage(r.warnings[0], 'en')).toBe('deduction written as a negative number (-2.5); counted as 2.5 points off');
+      expect(findingMessage(r.warnings[0], 'en')).toBe(
+        'deduction written as a negative number (-2.5); counted as 2.5 points off',
+      );
       expect(r.result.table.units[0].deductionScaled).toBe(sc(2.5));
       expect(r.result.units[0].totalScaled).toBe(sc(84.5));
     });
@@ -572,7 +728,17 @@ describe('readTable', () => {
     ];
 
     it('reads a percent number, a fraction under a % format, and percent text', () => {
-      const formats = [[], [], [], [], [], [null, null, null, null, null, 'General'], [null, null, null, null, null, '0.00%'], [], []];
+      const formats = [
+        [],
+        [],
+        [],
+        [],
+        [],
+        [null, null, null, null, null, 'General'],
+        [null, null, null, null, null, '0.00%'],
+        [],
+        [],
+      ];
       const { table, findings } = read(sheetGrid(units, header, max), { formats });
       expect(table.units.map((u) => u.lastYearIndexScaled)).toEqual([sc(63.19), sc(63.19), sc(83.3), null]);
       expect(findings.map((f) => [f.address, f.code, f.severity])).toEqual([
@@ -594,7 +760,16 @@ describe('readTable', () => {
     });
 
     it('a %-formatted fraction is scaled from its raw value, rounded to 4 decimals of the percentage, silently', () => {
-      const formats = [[], [], [], [], [], [null, null, null, null, null, '0.00%'], [null, null, null, null, null, '0%'], [null, null, null, null, null, '0.00%']];
+      const formats = [
+        [],
+        [],
+        [],
+        [],
+        [],
+        [null, null, null, null, null, '0.00%'],
+        [null, null, null, null, null, '0%'],
+        [null, null, null, null, null, '0.00%'],
+      ];
       const grid = sheetGrid(
         [
           [1, 'Xã A', 9, 18, 60, 0.631949, null],
@@ -630,8 +805,12 @@ describe('readTable', () => {
       const { table, findings } = read(grid);
       expect(table.units.map((u) => u.lastYearIndexScaled)).toEqual([sc(63.19), sc(80), sc(100), null, 0]);
       expect(findings.map((f) => [f.address, f.code, f.severity])).toEqual([['F4', 'lastYearAsFraction', 'warning']]);
-      expect(findingMessage(findings[0], 'vi')).toBe('các giá trị "Chỉ số năm trước" đều ≤ 1 nên được hiểu là tỷ lệ (0,8 = 80%)');
-      expect(findingMessage(findings[0], 'en')).toBe('the "last year\'s index" values are all ≤ 1, so they are read as fractions (0.8 = 80%)');
+      expect(findingMessage(findings[0], 'vi')).toBe(
+        'các giá trị "Chỉ số năm trước" đều ≤ 1 nên được hiểu là tỷ lệ (0,8 = 80%)',
+      );
+      expect(findingMessage(findings[0], 'en')).toBe(
+        'the "last year\'s index" values are all ≤ 1, so they are read as fractions (0.8 = 80%)',
+      );
     });
 
     it('all zeros, or a % format anywhere in the column, is not read as fractions by the column rule', () => {
@@ -640,7 +819,17 @@ describe('readTable', () => {
       expect(zeros.table.units[0].lastYearIndexScaled).toBe(0);
       // one cell says %: the other, unformatted, is a percent number
       const formats = [[], [], [], [], [], [null, null, null, null, null, '0.00%']];
-      const mixed = read(sheetGrid([[1, 'Xã A', 9, 18, 60, 0.8, null], [2, 'Xã B', 9, 18, 60, 0.5, null]], header, max), { formats });
+      const mixed = read(
+        sheetGrid(
+          [
+            [1, 'Xã A', 9, 18, 60, 0.8, null],
+            [2, 'Xã B', 9, 18, 60, 0.5, null],
+          ],
+          header,
+          max,
+        ),
+        { formats },
+      );
       expect(mixed.findings).toEqual([]);
       expect(mixed.table.units.map((u) => u.lastYearIndexScaled)).toEqual([sc(80), sc(0.5)]);
     });
@@ -655,7 +844,14 @@ describe('readTable', () => {
 
 describe('scoreGrid', () => {
   it('finds, validates and scores, splitting errors from warnings', () => {
-    const r = scoreGrid(sheetGrid([[1, 'Xã A', '9,5', 18, 60], [2, 'Xã B', 9, 'x', 60]]), SHEET, RULES);
+    const r = scoreGrid(
+      sheetGrid([
+        [1, 'Xã A', '9,5', 18, 60],
+        [2, 'Xã B', 9, 'x', 60],
+      ]),
+      SHEET,
+      RULES,
+    );
     expect(r.found).toBe(true);
     if (!r.found) return;
     expect(r.errors.map((f) => f.cell)).toEqual(["'Tổng hợp'!D7"]);
@@ -664,13 +860,19 @@ describe('scoreGrid', () => {
     expect(r.result.units[0].indexPct).toBe(87.5);
   });
   it('passes on why no table was found', () => {
-    expect(scoreGrid([['Hướng dẫn']], SHEET, RULES)).toEqual({ found: false, reason: 'noHeader', detail: 'Tên đơn vị' });
+    expect(scoreGrid([['Hướng dẫn']], SHEET, RULES)).toEqual({
+      found: false,
+      reason: 'noHeader',
+      detail: 'Tên đơn vị',
+    });
   });
 });
 
 describe('addresses', () => {
   it('converts columns both ways', () => {
-    expect(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD'].map(columnIndex)).toEqual([0, 25, 26, 51, 52, 701, 702, 16383]);
+    expect(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD'].map(columnIndex)).toEqual([
+      0, 25, 26, 51, 52, 701, 702, 16383,
+    ]);
     for (const c of [0, 1, 25, 26, 27, 51, 52, 701, 702, 16383]) expect(columnIndex(columnLetter(c))).toBe(c);
   });
   it('parses A1 addresses', () => {

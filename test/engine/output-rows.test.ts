@@ -5,8 +5,15 @@ import { RULES, score } from './helpers';
 
 describe('isOwnOutputRow', () => {
   it('recognises the rows the scorer writes, in either language', () => {
-    const r = score([10], [{ name: 'A', scores: [9] }, { name: 'B', scores: [5] }]);
-    for (const lang of ['vi', 'en'] as const) for (const row of outputBlock(r, lang).rows) expect(isOwnOutputRow(row, RULES)).toBe(true);
+    const r = score(
+      [10],
+      [
+        { name: 'A', scores: [9] },
+        { name: 'B', scores: [5] },
+      ],
+    );
+    for (const lang of ['vi', 'en'] as const)
+      for (const row of outputBlock(r, lang).rows) expect(isOwnOutputRow(row, RULES)).toBe(true);
     expect(isOwnOutputRow([0.8330123, 3, 'Hoàn thành tốt nhiệm vụ', ''], RULES)).toBe(true);
     expect(isOwnOutputRow([null, 1, 'Excellent', null], RULES)).toBe(true);
     expect(isOwnOutputRow([0, 12, 'Không hoàn thành nhiệm vụ', 'Chỉ số …'], RULES)).toBe(true);
@@ -42,7 +49,16 @@ describe('the guards of a write, over a plain grid', () => {
   };
 
   it('what counts as filled: anything but null and the empty string (spaces are filled)', () => {
-    expect([null, undefined, '', ' ', '\t', 0, false, 'x'].map(isFilledCell)).toEqual([false, false, false, true, true, true, true, true]);
+    expect([null, undefined, '', ' ', '\t', 0, false, 'x'].map(isFilledCell)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('lists the filled cells where a first run would write, header row to last unit, in sheet addresses', () => {
@@ -52,13 +68,25 @@ describe('the guards of a write, over a plain grid', () => {
     g[3][col + 3] = ' ';
     g[6] = [];
     g[6][col] = 'note under the table';
-    expect(occupiedOutputCells(g, layoutOf(g))).toEqual([`${String.fromCharCode(65 + col)}3`, `${String.fromCharCode(68 + col)}4`]);
+    expect(occupiedOutputCells(g, layoutOf(g))).toEqual([
+      `${String.fromCharCode(65 + col)}3`,
+      `${String.fromCharCode(68 + col)}4`,
+    ]);
     // A grid read from C5 (a selection): addresses are the sheet's.
-    expect(occupiedOutputCells(g, layoutOf(g), { row: 5, col: 2 })).toEqual([`${String.fromCharCode(67 + col)}7`, `${String.fromCharCode(70 + col)}8`]);
+    expect(occupiedOutputCells(g, layoutOf(g), { row: 5, col: 2 })).toEqual([
+      `${String.fromCharCode(67 + col)}7`,
+      `${String.fromCharCode(70 + col)}8`,
+    ]);
   });
 
   it("a re-run: nothing is in the way, and the earlier longer run's rows are cleared up to the first that is not ours", () => {
-    const r = score([10], [{ name: 'A', scores: [9] }, { name: 'B', scores: [5] }]);
+    const r = score(
+      [10],
+      [
+        { name: 'A', scores: [9] },
+        { name: 'B', scores: [5] },
+      ],
+    );
     const rows = outputBlock(r, 'vi').rows;
     const g = grid();
     const col = layoutOf(g).outputTargetCol;

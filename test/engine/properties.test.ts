@@ -3,7 +3,14 @@
  * with BigInt rationals, on random tables and random (valid) rule sets.
  */
 import fc from 'fast-check';
-import { compareFractions, comparePct, fromScaled, parseNumberText, roundedPct, toScaled } from '../../src/engine/decimal';
+import {
+  compareFractions,
+  comparePct,
+  fromScaled,
+  parseNumberText,
+  roundedPct,
+  toScaled,
+} from '../../src/engine/decimal';
 import { rankEq } from '../../src/engine/rank';
 import { HAI_DUONG_2018, validateRuleSet } from '../../src/engine/rules';
 import { scoreTable } from '../../src/engine/score';
@@ -89,9 +96,34 @@ function refRanks(indexes: (Q | null)[]): number[] {
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
 
-const NAMES = ['An Thanh', 'Ân Thi', 'Bình Lãng', 'Chí Minh', 'Cộng Lạc', 'Dân Chủ', 'Đại Hợp', 'Đại Sơn', 'Hà Kỳ', 'Hà Thanh', 'Hưng Đạo',
-  'Minh Đức', 'Ngọc Kỳ', 'Nguyên Giáp', 'Phượng Kỳ', 'Quang Khải', 'Quang Nghiệp', 'Quang Phục', 'Quang Trung', 'Tái Sơn', 'Tân Kỳ',
-  'Thị trấn Tứ Kỳ', 'Tiên Động', 'Văn Tố', 'Xã 10', 'Xã 9'];
+const NAMES = [
+  'An Thanh',
+  'Ân Thi',
+  'Bình Lãng',
+  'Chí Minh',
+  'Cộng Lạc',
+  'Dân Chủ',
+  'Đại Hợp',
+  'Đại Sơn',
+  'Hà Kỳ',
+  'Hà Thanh',
+  'Hưng Đạo',
+  'Minh Đức',
+  'Ngọc Kỳ',
+  'Nguyên Giáp',
+  'Phượng Kỳ',
+  'Quang Khải',
+  'Quang Nghiệp',
+  'Quang Phục',
+  'Quang Trung',
+  'Tái Sơn',
+  'Tân Kỳ',
+  'Thị trấn Tứ Kỳ',
+  'Tiên Động',
+  'Văn Tố',
+  'Xã 10',
+  'Xã 9',
+];
 
 /** Max points of a field: up to 100 points with up to 4 decimals, mostly round numbers. */
 const maxArb = fc.oneof(
@@ -122,7 +154,13 @@ function tableArbFor(hot: readonly number[]): fc.Arbitrary<TableSpec> {
           { weight: 2, arbitrary: fc.integer({ min: 0, max: m }) },
           // scores clustered near the top, where the bands are
           { weight: 4, arbitrary: fc.integer({ min: Math.floor(m * 0.5), max: m }) },
-          { weight: 2, arbitrary: fc.constantFrom(m, ...hot.flatMap((p) => [Math.floor(hotScore(m, p)), Math.ceil(hotScore(m, p))])) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(
+              m,
+              ...hot.flatMap((p) => [Math.floor(hotScore(m, p)), Math.ceil(hotScore(m, p))]),
+            ),
+          },
         );
       const common = exactHot(1_000_000).filter((p) => maxes.every((m) => exactHot(m).includes(p)));
       const allAtArb =
@@ -133,9 +171,18 @@ function tableArbFor(hot: readonly number[]): fc.Arbitrary<TableSpec> {
         maxes: fc.constant(maxes),
         units: fc.array(
           fc.record({
-            scores: fc.oneof({ weight: 3, arbitrary: fc.tuple(...maxes.map(scoreArb)) }, { weight: 1, arbitrary: allAtArb }),
-            bonus: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }) }),
-            deduction: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }) }),
+            scores: fc.oneof(
+              { weight: 3, arbitrary: fc.tuple(...maxes.map(scoreArb)) },
+              { weight: 1, arbitrary: allAtArb },
+            ),
+            bonus: fc.oneof(
+              { weight: 4, arbitrary: fc.constant(0) },
+              { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }) },
+            ),
+            deduction: fc.oneof(
+              { weight: 4, arbitrary: fc.constant(0) },
+              { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }) },
+            ),
           }),
           { minLength: n, maxLength: n },
         ),
@@ -145,13 +192,22 @@ function tableArbFor(hot: readonly number[]): fc.Arbitrary<TableSpec> {
 }
 
 const hotOf = (rules: RuleSet) => [
-  ...new Set(rules.bands.flatMap((b) => [b.min.pct, ...(b.fieldFloorPct === null ? [] : [b.fieldFloorPct])]).filter((p) => p > 0)),
+  ...new Set(
+    rules.bands
+      .flatMap((b) => [b.min.pct, ...(b.fieldFloorPct === null ? [] : [b.fieldFloorPct])])
+      .filter((p) => p > 0),
+  ),
 ];
 
 const tableArb = tableArbFor(hotOf(HAI_DUONG_2018));
 
 function buildTable(spec: TableSpec): ScoringTable {
-  const fields: FieldDef[] = spec.maxes.map((m, i) => ({ label: `LV${i + 1}`, maxScaled: m, column: String.fromCharCode(67 + i), maxAddress: `${String.fromCharCode(67 + i)}5` }));
+  const fields: FieldDef[] = spec.maxes.map((m, i) => ({
+    label: `LV${i + 1}`,
+    maxScaled: m,
+    column: String.fromCharCode(67 + i),
+    maxAddress: `${String.fromCharCode(67 + i)}5`,
+  }));
   const units: UnitInput[] = spec.units.map((u, k) => ({
     name: spec.names[k],
     row: k + 6,
@@ -176,7 +232,10 @@ const rulesArb: fc.Arbitrary<RuleSet> = fc
     fc.record({
       cuts: fc.uniqueArray(fc.integer({ min: 1, max: 9999 }), { minLength: k - 1, maxLength: k - 1 }),
       lowerClosed: fc.array(fc.boolean(), { minLength: k - 1, maxLength: k - 1 }),
-      floors: fc.array(fc.option(fc.integer({ min: 0, max: 10000 }), { nil: null, freq: 4 }), { minLength: k, maxLength: k }),
+      floors: fc.array(fc.option(fc.integer({ min: 0, max: 10000 }), { nil: null, freq: 4 }), {
+        minLength: k,
+        maxLength: k,
+      }),
     }),
   )
   .map(({ cuts, lowerClosed, floors }) => {
@@ -194,7 +253,9 @@ const rulesArb: fc.Arbitrary<RuleSet> = fc
 const anyRules = fc.oneof({ weight: 1, arbitrary: fc.constant(HAI_DUONG_2018) }, { weight: 2, arbitrary: rulesArb });
 
 /** A rule set and a table whose scores hit its bounds and floors. */
-const rulesAndTable = anyRules.chain((rules) => fc.record({ rules: fc.constant(rules), spec: tableArbFor(hotOf(rules)) }));
+const rulesAndTable = anyRules.chain((rules) =>
+  fc.record({ rules: fc.constant(rules), spec: tableArbFor(hotOf(rules)) }),
+);
 
 const bandOrder = (rules: RuleSet, code: string) => rules.bands.findIndex((b) => b.code === code);
 
@@ -216,9 +277,12 @@ describe('properties', () => {
           expect([got.name, got.indexBand, got.band]).toEqual([u.name, ref.indexBand, ref.band]);
           expect(got.demotedFrom).toBe(ref.band === ref.indexBand ? null : ref.indexBand);
           // one demotion step per band refused, from the index band down to the band given
-          expect(got.demotion.map((d) => d.band)).toEqual(rules.bands.slice(bandOrder(rules, ref.indexBand), bandOrder(rules, ref.band)).map((b) => b.code));
+          expect(got.demotion.map((d) => d.band)).toEqual(
+            rules.bands.slice(bandOrder(rules, ref.indexBand), bandOrder(rules, ref.band)).map((b) => b.code),
+          );
           for (const step of got.demotion) expect(step.failingFields.length).toBeGreaterThan(0);
-          if (ref.index) expect(got.indexPct).toBe(Number((2n * ref.index[0] * 10_000n + ref.index[1]) / (2n * ref.index[1])) / 100);
+          if (ref.index)
+            expect(got.indexPct).toBe(Number((2n * ref.index[0] * 10_000n + ref.index[1]) / (2n * ref.index[1])) / 100);
         });
       }),
       { numRuns: 300 },
@@ -236,7 +300,11 @@ describe('properties', () => {
     fc.assert(
       fc.property(boundsArb, ({ max, pct, delta, other }) => {
         const at = Math.min(max, Math.max(0, Math.round((max * pct) / 100) + delta));
-        const spec: TableSpec = { maxes: [max, 1_000_000], units: [{ scores: [at, other * 10_000], bonus: 0, deduction: 0 }], names: ['Xã A'] };
+        const spec: TableSpec = {
+          maxes: [max, 1_000_000],
+          units: [{ scores: [at, other * 10_000], bonus: 0, deduction: 0 }],
+          names: ['Xã A'],
+        };
         const table = buildTable(spec);
         const ref = refUnit(table.units[0], table.fields, HAI_DUONG_2018);
         expect(scoreTable(table, HAI_DUONG_2018).units[0].band).toBe(ref.band);
@@ -245,7 +313,7 @@ describe('properties', () => {
     );
   });
 
-  it('raising any single score (within its max) never lowers a unit\'s band', () => {
+  it("raising any single score (within its max) never lowers a unit's band", () => {
     const arb = rulesAndTable.chain(({ spec, rules }) =>
       fc.record({
         rules: fc.constant(rules),
@@ -262,14 +330,23 @@ describe('properties', () => {
         const raised: TableSpec = {
           ...spec,
           units: spec.units.map((u, k) =>
-            k === unit ? { ...u, scores: u.scores.map((s, i) => (i === field ? Math.min(spec.maxes[field], (s as number) + raise) : s)) } : u,
+            k === unit
+              ? {
+                  ...u,
+                  scores: u.scores.map((s, i) =>
+                    i === field ? Math.min(spec.maxes[field], (s as number) + raise) : s,
+                  ),
+                }
+              : u,
           ),
         };
         const a = scoreTable(buildTable(spec), rules).units[unit];
         const b = scoreTable(buildTable(raised), rules).units[unit];
         expect(bandOrder(rules, b.band)).toBeLessThanOrEqual(bandOrder(rules, a.band));
         expect(bandOrder(rules, b.indexBand)).toBeLessThanOrEqual(bandOrder(rules, a.indexBand));
-        expect(compareFractions(b.totalScaled, b.maxScaled || 1, a.totalScaled, a.maxScaled || 1)).toBeGreaterThanOrEqual(0);
+        expect(
+          compareFractions(b.totalScaled, b.maxScaled || 1, a.totalScaled, a.maxScaled || 1),
+        ).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 300 },
     );
@@ -288,7 +365,8 @@ describe('properties', () => {
         for (let k = 1; k < order.length; k++) {
           const [p, q] = [result.units[order[k - 1]], result.units[order[k]]];
           expect(p.rank).toBeLessThanOrEqual(q.rank);
-          if (p.rank === q.rank) expect(new Intl.Collator('vi', { numeric: true }).compare(p.name, q.name)).toBeLessThanOrEqual(0); // "Xã 9" before "Xã 10"
+          if (p.rank === q.rank)
+            expect(new Intl.Collator('vi', { numeric: true }).compare(p.name, q.name)).toBeLessThanOrEqual(0); // "Xã 9" before "Xã 10"
         }
       }),
       { numRuns: 300 },
@@ -298,13 +376,21 @@ describe('properties', () => {
   it('rankEq matches the definition on random fractions, large denominators included', () => {
     const frac = fc.oneof(
       fc.integer({ min: 1, max: 1000 }).chain((d) => fc.tuple(fc.integer({ min: 0, max: d }), fc.constant(d))),
-      fc.bigInt({ min: 2n ** 40n, max: 2n ** 52n }).chain((d) => fc.tuple(fc.bigInt({ min: 0n, max: d }), fc.constant(d))).map(([n, d]) => [Number(n), Number(d)] as [number, number]),
+      fc
+        .bigInt({ min: 2n ** 40n, max: 2n ** 52n })
+        .chain((d) => fc.tuple(fc.bigInt({ min: 0n, max: d }), fc.constant(d)))
+        .map(([n, d]) => [Number(n), Number(d)] as [number, number]),
     );
     fc.assert(
       fc.property(fc.array(frac, { minLength: 1, maxLength: 15 }), fc.boolean(), (fs, dup) => {
         // equal fractions written differently: append a copy of the first scaled by 2 when it stays safe
         if (dup && Number.isSafeInteger(fs[0][1] * 2)) fs = [...fs, [fs[0][0] * 2, fs[0][1] * 2]];
-        const got = Array.from(rankEq(fs.map((f) => f[0]), fs.map((f) => f[1])));
+        const got = Array.from(
+          rankEq(
+            fs.map((f) => f[0]),
+            fs.map((f) => f[1]),
+          ),
+        );
         expect(got).toEqual(refRanks(fs.map(([n, d]): Q => [BigInt(n), BigInt(d)])));
         if (dup && fs.length > 1 && got.length === fs.length) {
           const last = fs.length - 1;
@@ -317,11 +403,22 @@ describe('properties', () => {
 
   it('classification and ranks do not depend on row order', () => {
     const arb = rulesAndTable.chain(({ spec, rules }) =>
-      fc.record({ rules: fc.constant(rules), spec: fc.constant(spec), perm: fc.shuffledSubarray(spec.units.map((_, k) => k), { minLength: spec.units.length, maxLength: spec.units.length }) }),
+      fc.record({
+        rules: fc.constant(rules),
+        spec: fc.constant(spec),
+        perm: fc.shuffledSubarray(
+          spec.units.map((_, k) => k),
+          { minLength: spec.units.length, maxLength: spec.units.length },
+        ),
+      }),
     );
     fc.assert(
       fc.property(arb, ({ spec, perm, rules }) => {
-        const shuffled: TableSpec = { maxes: spec.maxes, units: perm.map((k) => spec.units[k]), names: perm.map((k) => spec.names[k]) };
+        const shuffled: TableSpec = {
+          maxes: spec.maxes,
+          units: perm.map((k) => spec.units[k]),
+          names: perm.map((k) => spec.names[k]),
+        };
         const a = scoreTable(buildTable(spec), rules);
         const b = scoreTable(buildTable(shuffled), rules);
         const byName = (r: typeof a) =>
@@ -362,7 +459,11 @@ describe('properties', () => {
 
   it('parseNumberText round-trips numbers written in vi or en notation without grouping', () => {
     const arb = fc.record({
-      int: fc.oneof(fc.constantFrom(0, 1, 12, 123), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 10_000_000 })),
+      int: fc.oneof(
+        fc.constantFrom(0, 1, 12, 123),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+      ),
       frac: fc.stringMatching(/^\d{0,4}$/),
       sep: fc.constantFrom(',', '.'),
       neg: fc.boolean(),

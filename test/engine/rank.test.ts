@@ -4,7 +4,11 @@ import { score } from './helpers';
 
 const arr = (r: readonly number[]) => Array.from(r);
 /** RANK.EQ of plain numbers: fractions over 1. */
-const rankValues = (values: readonly number[]) => rankEq(values, values.map(() => 1));
+const rankValues = (values: readonly number[]) =>
+  rankEq(
+    values,
+    values.map(() => 1),
+  );
 
 describe('rankEq of plain numbers', () => {
   it('ranks like RANK.EQ, highest first: 1, 2, 2, 4', () => {
@@ -67,64 +71,92 @@ describe('rankEq', () => {
 
 describe('ranks in a scored table', () => {
   it('are RANK.EQ ranks of the index', () => {
-    const r = score([100], [
-      { name: 'Xã A', scores: [90] },
-      { name: 'Xã B', scores: [85] },
-      { name: 'Xã C', scores: [85] },
-      { name: 'Xã D', scores: [70] },
-    ]);
+    const r = score(
+      [100],
+      [
+        { name: 'Xã A', scores: [90] },
+        { name: 'Xã B', scores: [85] },
+        { name: 'Xã C', scores: [85] },
+        { name: 'Xã D', scores: [70] },
+      ],
+    );
     expect(r.units.map((u) => u.rank)).toEqual([1, 2, 2, 4]);
     expect(r.rankOrder).toEqual([0, 1, 2, 3]);
   });
 
   it('tie equal fractions written differently (40/50 and 80/100 with N/A fields)', () => {
-    const r = score([50, 50], [
-      { name: 'Xã A', scores: [40, 'na'] },
-      { name: 'Xã B', scores: [45, 35] },
-      { name: 'Xã C', scores: ['na', 40] },
-      { name: 'Xã D', scores: [45, 35.0001] },
-    ]);
+    const r = score(
+      [50, 50],
+      [
+        { name: 'Xã A', scores: [40, 'na'] },
+        { name: 'Xã B', scores: [45, 35] },
+        { name: 'Xã C', scores: ['na', 40] },
+        { name: 'Xã D', scores: [45, 35.0001] },
+      ],
+    );
     expect(r.units.map((u) => u.indexPct)).toEqual([80, 80, 80, 80]);
     expect(r.units.map((u) => u.rank)).toEqual([2, 2, 2, 1]);
   });
 
   it('rank ties by the exact index, not the rounded one', () => {
     // 80.001% and 80.004% both show as 80,00% but are not equal
-    const r = score([100], [
-      { name: 'Xã A', scores: [80.001] },
-      { name: 'Xã B', scores: [80.004] },
-    ]);
+    const r = score(
+      [100],
+      [
+        { name: 'Xã A', scores: [80.001] },
+        { name: 'Xã B', scores: [80.004] },
+      ],
+    );
     expect(r.units.map((u) => u.indexPct)).toEqual([80, 80]);
     expect(r.units.map((u) => u.rank)).toEqual([2, 1]);
   });
 
   it('rankOrder puts equal ranks in Vietnamese alphabetical order', () => {
-    const r = score([100], [
-      { name: 'Hà Kỳ', scores: [85] },
-      { name: 'Đại Hợp', scores: [85] },
-      { name: 'Văn Tố', scores: [90] },
-      { name: 'Dân Chủ', scores: [85] },
-      { name: 'An Thanh', scores: [70] },
-      { name: 'Ân Thi', scores: [70] },
+    const r = score(
+      [100],
+      [
+        { name: 'Hà Kỳ', scores: [85] },
+        { name: 'Đại Hợp', scores: [85] },
+        { name: 'Văn Tố', scores: [90] },
+        { name: 'Dân Chủ', scores: [85] },
+        { name: 'An Thanh', scores: [70] },
+        { name: 'Ân Thi', scores: [70] },
+      ],
+    );
+    expect(r.rankOrder.map((k) => r.units[k].name)).toEqual([
+      'Văn Tố',
+      'Dân Chủ',
+      'Đại Hợp',
+      'Hà Kỳ',
+      'An Thanh',
+      'Ân Thi',
     ]);
-    expect(r.rankOrder.map((k) => r.units[k].name)).toEqual(['Văn Tố', 'Dân Chủ', 'Đại Hợp', 'Hà Kỳ', 'An Thanh', 'Ân Thi']);
     expect(r.rankOrder.map((k) => r.units[k].rank)).toEqual([1, 2, 2, 2, 5, 5]);
   });
 
   it('rankOrder is the same whatever the sheet order', () => {
     const names = ['Hà Kỳ', 'Đại Hợp', 'Dân Chủ', 'Đại Sơn'];
-    const a = score([100], names.map((name) => ({ name, scores: [85] })));
-    const b = score([100], [...names].reverse().map((name) => ({ name, scores: [85] })));
+    const a = score(
+      [100],
+      names.map((name) => ({ name, scores: [85] })),
+    );
+    const b = score(
+      [100],
+      [...names].reverse().map((name) => ({ name, scores: [85] })),
+    );
     const order = (r: typeof a) => r.rankOrder.map((k) => r.units[k].name);
     expect(order(a)).toEqual(['Dân Chủ', 'Đại Hợp', 'Đại Sơn', 'Hà Kỳ']);
     expect(order(b)).toEqual(order(a));
   });
 
   it('orders "Thị trấn Tứ Kỳ" and "Xã ..." names by their full text', () => {
-    const r = score([100], [
-      { name: 'Xã Quang Khải', scores: [85] },
-      { name: 'Thị trấn Tứ Kỳ', scores: [85] },
-    ]);
+    const r = score(
+      [100],
+      [
+        { name: 'Xã Quang Khải', scores: [85] },
+        { name: 'Thị trấn Tứ Kỳ', scores: [85] },
+      ],
+    );
     expect(r.rankOrder.map((k) => r.units[k].name)).toEqual(['Thị trấn Tứ Kỳ', 'Xã Quang Khải']);
   });
 });

@@ -61,7 +61,14 @@ function bandsOf(rules: RuleSet): Record<string, string> {
 
 describe('previewRuleChange', () => {
   test('the baseline bands', () => {
-    expect(bandsOf(HAI_DUONG_2018)).toEqual({ 'Xã A': 'excellent', 'Xã B': 'good', 'Xã C': 'complete', 'Xã D': 'good', 'Xã E': 'complete', 'Xã F': 'good' });
+    expect(bandsOf(HAI_DUONG_2018)).toEqual({
+      'Xã A': 'excellent',
+      'Xã B': 'good',
+      'Xã C': 'complete',
+      'Xã D': 'good',
+      'Xã E': 'complete',
+      'Xã F': 'good',
+    });
   });
 
   test('raising the "good" bound to 82% lists exactly the units under it, with the bound and their index', () => {
@@ -74,8 +81,12 @@ describe('previewRuleChange', () => {
     ]);
     const b = p.changes[0];
     expect(b.reasons).toHaveLength(1);
-    expect(describeChangeReason(b.reasons[0], HAI_DUONG_2018, next, 'vi')).toBe('ngưỡng mức "Hoàn thành tốt nhiệm vụ" từ 80% lên 82%: chỉ số 81,20% không còn đạt');
-    expect(describeChangeReason(b.reasons[0], HAI_DUONG_2018, next, 'en')).toBe('the "Good" bound rises from 80% to 82%: index 81.20% no longer reaches it');
+    expect(describeChangeReason(b.reasons[0], HAI_DUONG_2018, next, 'vi')).toBe(
+      'ngưỡng mức "Hoàn thành tốt nhiệm vụ" từ 80% lên 82%: chỉ số 81,20% không còn đạt',
+    );
+    expect(describeChangeReason(b.reasons[0], HAI_DUONG_2018, next, 'en')).toBe(
+      'the "Good" bound rises from 80% to 82%: index 81.20% no longer reaches it',
+    );
     // Xã C reached neither band's floor nor bound differently: it stays, and is not listed.
     expect(p.oldCounts).toEqual({ excellent: 1, good: 3, complete: 2, incomplete: 0 });
     expect(p.newCounts).toEqual({ excellent: 1, good: 1, complete: 4, incomplete: 0 });
@@ -92,7 +103,9 @@ describe('previewRuleChange', () => {
     expect(c.reasons.map((r) => describeChangeReason(r, HAI_DUONG_2018, next, 'vi'))).toEqual([
       'ngưỡng lĩnh vực của mức "Hoàn thành tốt nhiệm vụ" 70% → 65%: Cải cách TTHC 66,00% nay đạt',
     ]);
-    expect(describeChangeReason(c.reasons[0], HAI_DUONG_2018, next, 'en')).toBe('the "Good" field floor 70% → 65%: Cải cách TTHC 66.00% now meets it');
+    expect(describeChangeReason(c.reasons[0], HAI_DUONG_2018, next, 'en')).toBe(
+      'the "Good" field floor 70% → 65%: Cải cách TTHC 66.00% now meets it',
+    );
   });
 
   test('the "trên 80%" preset moves exactly the unit on 80%, and says the bound became exclusive', () => {
@@ -112,7 +125,9 @@ describe('previewRuleChange', () => {
     // Every unit listed changed band, and every unit whose band changed is listed.
     const before = bandsOf(HAI_DUONG_2018);
     const after = bandsOf(next);
-    const changed = Object.keys(before).filter((n) => before[n] !== after[n]).sort();
+    const changed = Object.keys(before)
+      .filter((n) => before[n] !== after[n])
+      .sort();
     expect(p.changes.map((c) => c.name).sort()).toEqual(changed);
     expect(changed.length).toBeGreaterThan(0);
     for (const c of p.changes) expect(c.reasons.length).toBeGreaterThan(0);
@@ -122,11 +137,16 @@ describe('previewRuleChange', () => {
     const p = previewRuleChange(table, HAI_DUONG_2018, { ...HAI_DUONG_2018 });
     if (!p.ok) throw new Error('invalid');
     expect(p.changes).toEqual([]);
-    expect(describePreview(p, HAI_DUONG_2018, HAI_DUONG_2018, 'vi')).toEqual(['Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.']);
+    expect(describePreview(p, HAI_DUONG_2018, HAI_DUONG_2018, 'vi')).toEqual([
+      'Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.',
+    ]);
   });
 
   test('an invalid new rule set gives its problems and no preview', () => {
-    const gap = { ...HAI_DUONG_2018, bands: HAI_DUONG_2018.bands.map((b) => (b.code === 'good' ? { ...b, min: { pct: 82, inclusive: true } } : b)) };
+    const gap = {
+      ...HAI_DUONG_2018,
+      bands: HAI_DUONG_2018.bands.map((b) => (b.code === 'good' ? { ...b, min: { pct: 82, inclusive: true } } : b)),
+    };
     const p = previewRuleChange(table, HAI_DUONG_2018, gap);
     expect(p.ok).toBe(false);
     if (p.ok) return;
@@ -159,7 +179,13 @@ describe('rules as sheet rows', () => {
 
   test('version 1 rows: a header row with marker, version, id, names; one row per band', () => {
     const rows = ruleSetToRowsV1(HAI_DUONG_2018);
-    expect(rows[0].slice(0, 5)).toEqual(['PAR-RULES', 1, 'hai-duong-29-2018', 'Hải Dương, Quyết định 29/2018/QĐ-UBND', 'Hải Dương, Decision 29/2018/QĐ-UBND']);
+    expect(rows[0].slice(0, 5)).toEqual([
+      'PAR-RULES',
+      1,
+      'hai-duong-29-2018',
+      'Hải Dương, Quyết định 29/2018/QĐ-UBND',
+      'Hải Dương, Decision 29/2018/QĐ-UBND',
+    ]);
     expect(rows[3]).toEqual(['good', 'Hoàn thành tốt nhiệm vụ', 'Good', 80, true, 90, false, 70]);
     expect(rows[5][7]).toBe('');
     expect(rows).toHaveLength(2 + 4);
@@ -179,7 +205,9 @@ describe('rules as sheet rows', () => {
     const r = ruleSetFromRows(rows);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([`${RULES_SHEET}!D4: mức "good": "tám mươi" không phải là số`]);
+    expect(r.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([
+      `${RULES_SHEET}!D4: mức "good": "tám mươi" không phải là số`,
+    ]);
 
     const gap = ruleSetToRowsV1(HAI_DUONG_2018) as CellValue[][];
     gap[3][3] = 82;
@@ -188,8 +216,13 @@ describe('rules as sheet rows', () => {
     expect(g.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([
       `${RULES_SHEET}!D4: ngưỡng dưới của mức "good" (82%) phải bằng ngưỡng trên của mức "complete" (80%); nếu không, đơn vị đạt từ 80% đến 82% sẽ không được xếp loại`,
     ]);
-    expect(g.problems[0]).toMatchObject({ kind: 'rule', problem: { code: 'gap', band: 'good', value: 82, otherValue: 80 } });
-    expect(describeRuleSourceProblem(g.problems[0], 'en')).toBe(`${RULES_SHEET}!D4: the lower bound of band "good" (82%) must equal the upper bound of band "complete" (80%); otherwise units scoring from 80% to 82% get no band`);
+    expect(g.problems[0]).toMatchObject({
+      kind: 'rule',
+      problem: { code: 'gap', band: 'good', value: 82, otherValue: 80 },
+    });
+    expect(describeRuleSourceProblem(g.problems[0], 'en')).toBe(
+      `${RULES_SHEET}!D4: the lower bound of band "good" (82%) must equal the upper bound of band "complete" (80%); otherwise units scoring from 80% to 82% get no band`,
+    );
   });
 
   test('a sheet without the marker is not taken for a rule set', () => {
@@ -225,6 +258,8 @@ describe('parseRuleSetJson', () => {
     data.bands[0].fieldFloorPct = 120;
     const r = parseRuleSetJson(JSON.stringify(data));
     if (r.ok) throw new Error('should fail');
-    expect(describeRuleSourceProblem(r.problems[0], 'vi')).toBe('bands[0]: mức "excellent": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%');
+    expect(describeRuleSourceProblem(r.problems[0], 'vi')).toBe(
+      'bands[0]: mức "excellent": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%',
+    );
   });
 });

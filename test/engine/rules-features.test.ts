@@ -33,7 +33,9 @@ describe('a floor per field', () => {
     expect([common.P1.band, own.P1.band]).toEqual(['complete', 'good']);
     expect([common.P2.band, own.P2.band]).toEqual(['incomplete', 'complete']);
     expect([common.P3.band, own.P3.band]).toEqual(['complete', 'complete']);
-    expect(own.P3.demotion).toEqual([{ band: 'good', failingFields: [{ label: 'Cải cách TTHC', pct: 55, floorPct: 60 }] }]);
+    expect(own.P3.demotion).toEqual([
+      { band: 'good', failingFields: [{ label: 'Cải cách TTHC', pct: 55, floorPct: 60 }] },
+    ]);
   });
 
   test('field names match without regard to case and diacritics ("chinh quyen so")', () => {
@@ -48,12 +50,16 @@ describe('a floor per field', () => {
     expect(demotionNote(u, PER_FIELD, 'vi')).toBe(
       'Chỉ số 89,17% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng Công tác chỉ đạo, điều hành (65,00%, dưới 70%) và Cải cách TTHC (55,00%, dưới 60%); xếp loại "Hoàn thành nhiệm vụ".',
     );
-    expect(demotionNote(u, PER_FIELD, 'en')).toBe('Index 89.17% is in "Good", but Công tác chỉ đạo, điều hành (65.00%, under 70%) and Cải cách TTHC (55.00%, under 60%); rated "Complete".');
+    expect(demotionNote(u, PER_FIELD, 'en')).toBe(
+      'Index 89.17% is in "Good", but Công tác chỉ đạo, điều hành (65.00%, under 70%) and Cải cách TTHC (55.00%, under 60%); rated "Complete".',
+    );
   });
 
   test('one floor for every failing field reads as before', () => {
     const u = byName(scoreTable(table, PER_FIELD)).P3;
-    expect(demotionNote(u, PER_FIELD, 'vi')).toBe('Chỉ số 80,00% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (55,00%) dưới 60%; xếp loại "Hoàn thành nhiệm vụ".');
+    expect(demotionNote(u, PER_FIELD, 'vi')).toBe(
+      'Chỉ số 80,00% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (55,00%) dưới 60%; xếp loại "Hoàn thành nhiệm vụ".',
+    );
   });
 
   test('the summary counts units under each field’s own floor', () => {
@@ -66,7 +72,12 @@ describe('a floor per field', () => {
   });
 
   test('a floor naming a field the table does not have is an error, not ignored', () => {
-    const rules: RuleSet = { ...PER_FIELD, bands: PER_FIELD.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Cải cách thủ tục', pct: 60 }] } : b)) };
+    const rules: RuleSet = {
+      ...PER_FIELD,
+      bands: PER_FIELD.bands.map((b) =>
+        b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Cải cách thủ tục', pct: 60 }] } : b,
+      ),
+    };
     const f = ruleTableFindings(table, rules, { bonus: null, deduction: null });
     expect(f.map((x) => describeFinding(x, 'vi'))).toEqual([
       `'Tổng hợp'!C2: bộ tiêu chí đặt ngưỡng riêng cho lĩnh vực "Cải cách thủ tục" ở mức "good" nhưng bảng không có lĩnh vực này (các lĩnh vực: ${LABELS3.join(', ')})`,
@@ -93,16 +104,34 @@ describe('components', () => {
     const u = byName(scoreTable(table, comp(true)));
     expect(u.S.indexPct).toBe(87);
     expect(u.S.band).toBe('good');
-    expect(u.S.components).toEqual({ appraisalPct: 90, appraisalPoints: 63, surveyPct: 80, surveyPoints: 24, converted: false });
+    expect(u.S.components).toEqual({
+      appraisalPct: 90,
+      appraisalPoints: 63,
+      surveyPct: 80,
+      surveyPoints: 24,
+      converted: false,
+    });
   });
 
   test('no survey: converted to the whole scale when the rules say so, else the survey counts 0', () => {
-    expect(byName(scoreTable(table, comp(true))).N).toMatchObject({ indexPct: 90, band: 'excellent', components: { converted: true, surveyPct: null } });
-    expect(byName(scoreTable(table, comp(false))).N).toMatchObject({ indexPct: 63, band: 'incomplete', components: { converted: false } });
+    expect(byName(scoreTable(table, comp(true))).N).toMatchObject({
+      indexPct: 90,
+      band: 'excellent',
+      components: { converted: true, surveyPct: null },
+    });
+    expect(byName(scoreTable(table, comp(false))).N).toMatchObject({
+      indexPct: 63,
+      band: 'incomplete',
+      components: { converted: false },
+    });
   });
 
   test('a component is not a field: no floor on it unless the rules say so', () => {
-    expect(byName(scoreTable(table, comp(true, false))).L).toMatchObject({ indexPct: 76, band: 'complete', demotedFrom: null });
+    expect(byName(scoreTable(table, comp(true, false))).L).toMatchObject({
+      indexPct: 76,
+      band: 'complete',
+      demotedFrom: null,
+    });
     const held = byName(scoreTable(table, comp(true, true))).L;
     expect(held.band).toBe('incomplete');
     expect(held.demotion[0].failingFields).toEqual([{ label: 'Điều tra xã hội học', pct: 20, floorPct: 50 }]);
@@ -114,22 +143,30 @@ describe('components', () => {
     const none = byName(scoreTable(full, comp(false, true))).N;
     expect(none.indexPct).toBe(70);
     expect(none.band).toBe('incomplete');
-    expect(none.demotion.flatMap((d) => d.failingFields).some((f) => f.label === 'Điều tra xã hội học' && f.pct === 0)).toBe(true);
+    expect(
+      none.demotion.flatMap((d) => d.failingFields).some((f) => f.label === 'Điều tra xã hội học' && f.pct === 0),
+    ).toBe(true);
     const tiny = tableWith([{ name: 'N', scores: [100, 100, 100], extra: { surveyScaled: 1 } }]);
     const order = HAI_DUONG_2018.bands.map((b) => b.code);
-    expect(order.indexOf(byName(scoreTable(tiny, comp(false, true))).N.band)).toBeLessThanOrEqual(order.indexOf(none.band));
+    expect(order.indexOf(byName(scoreTable(tiny, comp(false, true))).N.band)).toBeLessThanOrEqual(
+      order.indexOf(none.band),
+    );
   });
 
   test('the summary reports the components apart', () => {
-    expect(scoreTable(table, comp(true)).summary.components).toEqual({ appraisalAveragePct: 93.33, surveyAveragePct: 50, withoutSurvey: 1 });
+    expect(scoreTable(table, comp(true)).summary.components).toEqual({
+      appraisalAveragePct: 93.33,
+      surveyAveragePct: 50,
+      withoutSurvey: 1,
+    });
     expect(scoreTable(table, HAI_DUONG_2018).summary.components).toBeUndefined();
   });
 
   test('survey points outside the survey’s points are an error naming the unit', () => {
     const bad = tableWith([{ name: 'Xã Z', scores: [90, 90, 90], extra: { surveyScaled: 31e4 } }]);
-    expect(ruleTableFindings(bad, comp(true), { bonus: null, deduction: null }).map((f) => describeFinding(f, 'vi'))).toEqual([
-      `'Tổng hợp'!B3: điểm khảo sát 31 của Xã Z phải từ 0 đến 30 điểm (số điểm của thành phần khảo sát)`,
-    ]);
+    expect(
+      ruleTableFindings(bad, comp(true), { bonus: null, deduction: null }).map((f) => describeFinding(f, 'vi')),
+    ).toEqual([`'Tổng hợp'!B3: điểm khảo sát 31 của Xã Z phải từ 0 đến 30 điểm (số điểm của thành phần khảo sát)`]);
   });
 });
 
@@ -200,7 +237,9 @@ describe('blocks', () => {
     expect(block.rows[k][3]).toBe('Không xếp hạng (khối "Cơ quan không xếp hạng").');
     expect(block.rows[r.units.findIndex((u) => u.name === 'N2')][3]).toBe('Không xếp hạng.');
     expect(block.rows[r.units.findIndex((u) => u.name === 'X3')][3]).toBe('Hạng 2 trong khối "Xã".');
-    expect(outputBlock(r, 'en').rows[r.units.findIndex((u) => u.name === 'P1')][3]).toBe('Rank 2 in block "Wards and towns".');
+    expect(outputBlock(r, 'en').rows[r.units.findIndex((u) => u.name === 'P1')][3]).toBe(
+      'Rank 2 in block "Wards and towns".',
+    );
     expect(block.rows[r.units.findIndex((u) => u.name === 'N1')][3]).toBe('');
     expect(r.summary.blocks?.map((b) => [b.code, b.unitCount, b.rankedCount])).toEqual([
       ['xa', 4, 4],
@@ -227,14 +266,25 @@ describe('blocks', () => {
 describe('band caps', () => {
   const reason = 'Chủ tịch UBND xã bị kỷ luật khiển trách';
   test('the unit stops at its cap band and the note says why', () => {
-    const t = tableWith([{ name: 'K', scores: [95, 95, 95], extra: { bandCap: { band: 'Hoàn thành tốt nhiệm vụ', reason } } }]);
+    const t = tableWith([
+      { name: 'K', scores: [95, 95, 95], extra: { bandCap: { band: 'Hoàn thành tốt nhiệm vụ', reason } } },
+    ]);
     const u = scoreTable(t, HAI_DUONG_2018).units[0];
-    expect(u).toMatchObject({ indexBand: 'excellent', band: 'good', cappedAt: { band: 'good', from: 'excellent', reason } });
-    expect(demotionNote(u, HAI_DUONG_2018, 'vi')).toBe(`Chỉ số 95,00% thuộc mức "Hoàn thành xuất sắc nhiệm vụ" nhưng đơn vị chỉ được xếp tối đa mức "Hoàn thành tốt nhiệm vụ": ${reason}; xếp loại "Hoàn thành tốt nhiệm vụ".`);
+    expect(u).toMatchObject({
+      indexBand: 'excellent',
+      band: 'good',
+      cappedAt: { band: 'good', from: 'excellent', reason },
+    });
+    expect(demotionNote(u, HAI_DUONG_2018, 'vi')).toBe(
+      `Chỉ số 95,00% thuộc mức "Hoàn thành xuất sắc nhiệm vụ" nhưng đơn vị chỉ được xếp tối đa mức "Hoàn thành tốt nhiệm vụ": ${reason}; xếp loại "Hoàn thành tốt nhiệm vụ".`,
+    );
   });
 
   test('from the cap band the floors still apply', () => {
-    const t = tableWith([{ name: 'K', scores: [100, 65, 200], extra: { bandCap: { band: 'good', reason } } }], [100, 100, 200]); // 91,25%
+    const t = tableWith(
+      [{ name: 'K', scores: [100, 65, 200], extra: { bandCap: { band: 'good', reason } } }],
+      [100, 100, 200],
+    ); // 91,25%
     const u = scoreTable(t, HAI_DUONG_2018).units[0];
     expect(u.band).toBe('complete');
     expect(demotionNote(u, HAI_DUONG_2018, 'vi')).toBe(
@@ -246,7 +296,9 @@ describe('band caps', () => {
     const t = tableWith([{ name: 'K', scores: [85, 85, 85], extra: { bandCap: { band: 'excellent', reason } } }]);
     expect(scoreTable(t, HAI_DUONG_2018).units[0]).toMatchObject({ band: 'good', cappedAt: null });
     const bad = tableWith([{ name: 'K', scores: [85, 85, 85], extra: { bandCap: { band: 'Loại A', reason } } }]);
-    expect(ruleTableFindings(bad, HAI_DUONG_2018, { bonus: null, deduction: null }).map((f) => f.code)).toEqual(['unknownCapBand']);
+    expect(ruleTableFindings(bad, HAI_DUONG_2018, { bonus: null, deduction: null }).map((f) => f.code)).toEqual([
+      'unknownCapBand',
+    ]);
   });
 });
 
@@ -286,7 +338,12 @@ describe('a rule set using every feature', () => {
     ]);
     const u = byName(scoreTable(t, EVERY_FEATURE));
     expect(u.A).toMatchObject({ indexPct: 80.67, band: 'good', rank: 2 });
-    expect(u.B).toMatchObject({ indexPct: 81.83, rank: 1, band: 'complete', demotion: [{ band: 'good', failingFields: [{ label: 'Chính quyền số', pct: 55, floorPct: 60 }] }] });
+    expect(u.B).toMatchObject({
+      indexPct: 81.83,
+      rank: 1,
+      band: 'complete',
+      demotion: [{ band: 'good', failingFields: [{ label: 'Chính quyền số', pct: 55, floorPct: 60 }] }],
+    });
     expect(u.C).toMatchObject({ indexPct: 95, band: 'p-good', rank: 1, components: { converted: true } });
     expect(u.D).toMatchObject({ ranked: false, rank: 0 });
   });
@@ -302,7 +359,10 @@ describe('the report sheet with blocks', () => {
     ]);
     const r = scoreTable(t, rules);
     const model = reportSheetModel(r, { title: '', paragraphs: [] }, { year: 2024 }, 'vi');
-    const band = model.rows.slice(model.bandTable.headerRow + 1, model.bandTable.headerRow + 1 + model.bandTable.rowCount);
+    const band = model.rows.slice(
+      model.bandTable.headerRow + 1,
+      model.bandTable.headerRow + 1 + model.bandTable.rowCount,
+    );
     expect(band.map((row) => [row[0].band, row[1].value])).toEqual([
       ['excellent', 2],
       ['good', 0],

@@ -78,8 +78,12 @@ describe('version 1 is still read, and written back as 2', () => {
   test('a version the reader does not know is refused, naming the cell', () => {
     const rows = ruleSetToRows(v1) as CellValue[][];
     rows[0][1] = 3;
-    expect(messagesOf(ruleSetFromRows(rows))).toEqual([`${RULES_SHEET}!B1: phiên bản định dạng "3" không được hỗ trợ (cần 1, 2)`]);
-    expect(messagesOf(parseRuleSetJson(JSON.stringify({ ...JSON.parse(ruleSetToJson(v1)), formatVersion: 3 })))[0]).toBe('formatVersion: phiên bản định dạng "3" không được hỗ trợ (cần 1, 2)');
+    expect(messagesOf(ruleSetFromRows(rows))).toEqual([
+      `${RULES_SHEET}!B1: phiên bản định dạng "3" không được hỗ trợ (cần 1, 2)`,
+    ]);
+    expect(
+      messagesOf(parseRuleSetJson(JSON.stringify({ ...JSON.parse(ruleSetToJson(v1)), formatVersion: 3 })))[0],
+    ).toBe('formatVersion: phiên bản định dạng "3" không được hỗ trợ (cần 1, 2)');
   });
 });
 
@@ -90,16 +94,24 @@ describe('every new key is checked: the path or cell, the band, the value', () =
   test('a per-field floor out of range, in JSON', () => {
     const d = json();
     d.bands[1].fieldFloors[0].pct = 120;
-    expect(messagesOf(parse(d))).toEqual(['bands[1].fieldFloors[0]: lĩnh vực "Chính quyền số": mức "good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%']);
-    expect(messagesOf(parse(d), 'en')).toEqual(['bands[1].fieldFloors[0]: field "Chính quyền số": band "good": a field\'s minimum must be between 0% and 100%; it is 120%']);
+    expect(messagesOf(parse(d))).toEqual([
+      'bands[1].fieldFloors[0]: lĩnh vực "Chính quyền số": mức "good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%',
+    ]);
+    expect(messagesOf(parse(d), 'en')).toEqual([
+      'bands[1].fieldFloors[0]: field "Chính quyền số": band "good": a field\'s minimum must be between 0% and 100%; it is 120%',
+    ]);
   });
 
   test('a per-field floor in a block’s own bands, and a floor of the wrong type', () => {
     const d = json();
     d.blocks[1].bands[0].fieldFloors[0].pct = -1;
-    expect(messagesOf(parse(d))).toEqual(['blocks[1].bands[0].fieldFloors[0]: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là -1%']);
+    expect(messagesOf(parse(d))).toEqual([
+      'blocks[1].bands[0].fieldFloors[0]: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là -1%',
+    ]);
     d.blocks[1].bands[0].fieldFloors[0].pct = '70%';
-    expect(messagesOf(parse(d))).toEqual(['blocks[1].bands[0].fieldFloors[0].pct: mức "p-good": "70%" không phải là số']);
+    expect(messagesOf(parse(d))).toEqual([
+      'blocks[1].bands[0].fieldFloors[0].pct: mức "p-good": "70%" không phải là số',
+    ]);
   });
 
   test('settings: decimals, rank method, caps, components, decision', () => {
@@ -122,7 +134,10 @@ describe('every new key is checked: the path or cell, the band, the value', () =
     const d = json();
     d.blocks[1].code = 'xa';
     d.blocks[2].label.en = '';
-    expect(messagesOf(parse(d))).toEqual(['blocks[0]: mã khối "xa" bị trùng', 'blocks[2]: khối "co-quan" thiếu tên tiếng Việt hoặc tiếng Anh']);
+    expect(messagesOf(parse(d))).toEqual([
+      'blocks[0]: mã khối "xa" bị trùng',
+      'blocks[2]: khối "co-quan" thiếu tên tiếng Việt hoặc tiếng Anh',
+    ]);
     const e = json();
     e.caps = { bonus: 3 };
     e.blocks[0].rank = true;
@@ -171,8 +186,16 @@ describe('presets: files under rules/ named by their decision', () => {
     expect(p.decision?.number).toBeTruthy();
     expect(path.basename(file)).toMatch(/\.json$/);
     // The file is named by the decision's number, or its issuer for a ministry's publication.
-    const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    expect(slug(path.basename(file))).toContain(slug(p.decision?.number.match(/^\d+\/\d+\/[^ ]+/)?.[0] ?? p.decision?.issuer.vi ?? '').replace(/-+$/, ''));
+    const slug = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/gi, 'd')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-');
+    expect(slug(path.basename(file))).toContain(
+      slug(p.decision?.number.match(/^\d+\/\d+\/[^ ]+/)?.[0] ?? p.decision?.issuer.vi ?? '').replace(/-+$/, ''),
+    );
   });
 
   test('the default is Hải Dương 29/2018/QĐ-UBND with the seed’s numbers', () => {
@@ -218,7 +241,13 @@ describe('rules/rules.schema.json', () => {
   function schemaAt(p: string): { properties?: Record<string, unknown>; required?: string[] } {
     let node = schema;
     const resolve = (n: any): any => {
-      if (n.$ref) return resolve(n.$ref.replace('#/', '').split('/').reduce((o: any, k: string) => o[k], schema));
+      if (n.$ref)
+        return resolve(
+          n.$ref
+            .replace('#/', '')
+            .split('/')
+            .reduce((o: any, k: string) => o[k], schema),
+        );
       if (n.oneOf) return resolve(n.oneOf.find((o: any) => o.type !== 'null'));
       return n;
     };
@@ -235,15 +264,27 @@ describe('rules/rules.schema.json', () => {
     expect(shapes.size).toBeGreaterThan(10);
     for (const [p, keys] of shapes) {
       const node = schemaAt(p);
-      expect({ p, keys: Object.keys(node.properties ?? {}).filter((k) => keys.has(k) || (node.required ?? []).includes(k)).sort() }).toEqual({ p, keys: [...keys].sort() });
+      expect({
+        p,
+        keys: Object.keys(node.properties ?? {})
+          .filter((k) => keys.has(k) || (node.required ?? []).includes(k))
+          .sort(),
+      }).toEqual({ p, keys: [...keys].sort() });
     }
   });
 });
 
 describe('an amended rule set is named and numbered by its decision', () => {
   const base = PRESETS[0];
-  const edited: RuleSet = { ...base, bands: base.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloorPct: 65 } : b)) };
-  const decision = { number: '12/2024/QĐ-UBND', date: '2024-03-15', issuer: { vi: 'UBND tỉnh Hải Dương', en: 'Hải Dương Provincial People’s Committee' } };
+  const edited: RuleSet = {
+    ...base,
+    bands: base.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloorPct: 65 } : b)),
+  };
+  const decision = {
+    number: '12/2024/QĐ-UBND',
+    date: '2024-03-15',
+    issuer: { vi: 'UBND tỉnh Hải Dương', en: 'Hải Dương Provincial People’s Committee' },
+  };
 
   test('the name cites the decision, in both languages; never "(đã sửa)"', () => {
     const a = amendRuleSet(edited, decision);
@@ -253,7 +294,9 @@ describe('an amended rule set is named and numbered by its decision', () => {
     });
     expect(a.id).toBe('12-2024-qd-ubnd');
     expect(a.name.vi).not.toContain('đã sửa');
-    expect(amendRuleSet(edited, { ...decision, date: '' }).name.vi).toBe('UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND');
+    expect(amendRuleSet(edited, { ...decision, date: '' }).name.vi).toBe(
+      'UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND',
+    );
     // …and it survives the sheet and the JSON.
     expect(ruleSetFromRows(ruleSetToRows(a))).toEqual({ ok: true, rules: normaliseRuleSet(a) });
   });

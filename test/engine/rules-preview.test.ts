@@ -9,7 +9,13 @@ const table = tableWith([
 ]);
 
 describe('a per-field floor change', () => {
-  const next: RuleSet = { ...HAI_DUONG_2018, id: 'x', bands: HAI_DUONG_2018.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Cải cách TTHC', pct: 65 }] } : b)) };
+  const next: RuleSet = {
+    ...HAI_DUONG_2018,
+    id: 'x',
+    bands: HAI_DUONG_2018.bands.map((b) =>
+      b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Cải cách TTHC', pct: 65 }] } : b,
+    ),
+  };
 
   test('names the field, its floor before and now, and only the unit it moves', () => {
     const p = previewRuleChange(table, HAI_DUONG_2018, next);
@@ -20,11 +26,18 @@ describe('a per-field floor change', () => {
       '- Xã C (82,00%): Hoàn thành nhiệm vụ → Hoàn thành tốt nhiệm vụ',
       '  · ngưỡng lĩnh vực "Cải cách TTHC" của mức "Hoàn thành tốt nhiệm vụ" 70% → 65%: Cải cách TTHC 66,00% nay đạt',
     ]);
-    expect(describePreview(p, HAI_DUONG_2018, next, 'en')[2]).toBe('  · floor of field "Cải cách TTHC" in "Good" 70% → 65%: Cải cách TTHC 66.00% now meets it');
+    expect(describePreview(p, HAI_DUONG_2018, next, 'en')[2]).toBe(
+      '  · floor of field "Cải cách TTHC" in "Good" 70% → 65%: Cải cách TTHC 66.00% now meets it',
+    );
   });
 
   test('freeing a field from a floor (null) reads "không yêu cầu"', () => {
-    const freed: RuleSet = { ...HAI_DUONG_2018, bands: HAI_DUONG_2018.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Chính quyền số', pct: null }] } : b)) };
+    const freed: RuleSet = {
+      ...HAI_DUONG_2018,
+      bands: HAI_DUONG_2018.bands.map((b) =>
+        b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Chính quyền số', pct: null }] } : b,
+      ),
+    };
     const p = previewRuleChange(table, HAI_DUONG_2018, freed);
     expect(describePreview(p, HAI_DUONG_2018, freed, 'vi').slice(1)).toEqual([
       '- Xã G (82,00%): Hoàn thành nhiệm vụ → Hoàn thành tốt nhiệm vụ',
@@ -45,8 +58,20 @@ describe('a block change', () => {
         ...(ownBands
           ? {
               bands: [
-                { code: 'p-good', label: { vi: 'Tốt', en: 'Good' }, min: { pct: 85, inclusive: true }, max: { pct: 100, inclusive: true }, fieldFloorPct: null },
-                { code: 'p-rest', label: { vi: 'Còn lại', en: 'Rest' }, min: { pct: 0, inclusive: true }, max: { pct: 85, inclusive: false }, fieldFloorPct: null },
+                {
+                  code: 'p-good',
+                  label: { vi: 'Tốt', en: 'Good' },
+                  min: { pct: 85, inclusive: true },
+                  max: { pct: 100, inclusive: true },
+                  fieldFloorPct: null,
+                },
+                {
+                  code: 'p-rest',
+                  label: { vi: 'Còn lại', en: 'Rest' },
+                  min: { pct: 0, inclusive: true },
+                  max: { pct: 85, inclusive: false },
+                  fieldFloorPct: null,
+                },
               ],
             }
           : {}),

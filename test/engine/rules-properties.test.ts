@@ -19,8 +19,14 @@ const bandsArb = (prefix: string): fc.Arbitrary<BandRule[]> =>
     .chain((cuts) => {
       const sorted = [...cuts].sort((a, b) => b - a);
       const floorArb = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
-      const perField = fc.uniqueArray(fc.record({ field: fc.constantFrom(...LABELS), pct: floorArb }), { selector: (f) => f.field, maxLength: 3 });
-      return fc.tuple(fc.constant(sorted), fc.array(fc.tuple(floorArb, perField), { minLength: sorted.length + 1, maxLength: sorted.length + 1 }));
+      const perField = fc.uniqueArray(fc.record({ field: fc.constantFrom(...LABELS), pct: floorArb }), {
+        selector: (f) => f.field,
+        maxLength: 3,
+      });
+      return fc.tuple(
+        fc.constant(sorted),
+        fc.array(fc.tuple(floorArb, perField), { minLength: sorted.length + 1, maxLength: sorted.length + 1 }),
+      );
     })
     .map(([cuts, floors]) =>
       floors.map(([floor, fieldFloors], i) => ({
@@ -60,7 +66,12 @@ const rulesArb: fc.Arbitrary<RuleSet> = fc
       : null,
     blocks: [
       { code: 'A', label: { vi: 'Khối A', en: 'Block A' }, ranked: true },
-      { code: 'B', label: { vi: 'Khối B', en: 'Block B' }, ranked: r.blockRanked, ...(r.blockOwn ? { bands: r.ownBands } : {}) },
+      {
+        code: 'B',
+        label: { vi: 'Khối B', en: 'Block B' },
+        ranked: r.blockRanked,
+        ...(r.blockOwn ? { bands: r.ownBands } : {}),
+      },
     ],
   }));
 
@@ -90,10 +101,19 @@ const tableArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
 
 type TableSpec = { maxes: number[]; units: UnitSpec[] };
 
-function specOf(t: { maxes: number[]; units: { fracs: number[]; survey: number | null; block: 'A' | 'B' | null; unranked: boolean; cap: number | null }[] }): TableSpec {
+function specOf(t: {
+  maxes: number[];
+  units: { fracs: number[]; survey: number | null; block: 'A' | 'B' | null; unranked: boolean; cap: number | null }[];
+}): TableSpec {
   return {
     maxes: t.maxes,
-    units: t.units.map((u) => ({ scores: u.fracs.map((f, i) => Math.round((t.maxes[i] * 1e4 * f) / 100)), survey: u.survey, block: u.block, unranked: u.unranked, cap: u.cap })),
+    units: t.units.map((u) => ({
+      scores: u.fracs.map((f, i) => Math.round((t.maxes[i] * 1e4 * f) / 100)),
+      survey: u.survey,
+      block: u.block,
+      unranked: u.unranked,
+      cap: u.cap,
+    })),
   };
 }
 
@@ -102,7 +122,12 @@ function bandsOfUnit(rules: RuleSet, u: UnitSpec): BandRule[] {
 }
 
 function build(spec: TableSpec, rules: RuleSet): ScoringTable {
-  const fields: FieldDef[] = spec.maxes.map((m, i) => ({ label: LABELS[i], maxScaled: m * 1e4, column: String.fromCharCode(67 + i), maxAddress: `${String.fromCharCode(67 + i)}2` }));
+  const fields: FieldDef[] = spec.maxes.map((m, i) => ({
+    label: LABELS[i],
+    maxScaled: m * 1e4,
+    column: String.fromCharCode(67 + i),
+    maxAddress: `${String.fromCharCode(67 + i)}2`,
+  }));
   const units: UnitInput[] = spec.units.map((u, k) => {
     const bands = bandsOfUnit(rules, u);
     return {
@@ -128,7 +153,10 @@ const order = (bands: BandRule[], code: string) => bands.findIndex((b) => b.code
 
 describe('properties with every rule feature', () => {
   it('random rule sets are valid', () => {
-    fc.assert(fc.property(rulesArb, (rules) => expect(validateRuleSet(rules)).toEqual([])), { numRuns: 200 });
+    fc.assert(
+      fc.property(rulesArb, (rules) => expect(validateRuleSet(rules)).toEqual([])),
+      { numRuns: 200 },
+    );
   });
 
   it('raising a field’s points or the survey never lowers a band', () => {
@@ -173,7 +201,9 @@ describe('properties with every rule feature', () => {
           const got = members.map((k) => result.units[k].rank);
           const ref = members.map((k) => {
             const greater = members.filter((j) => cmp(value[j], value[k]) > 0);
-            return rules.rankMethod === 'dense' ? 1 + new Set(greater.map((j) => key(value[j]))).size : 1 + greater.length;
+            return rules.rankMethod === 'dense'
+              ? 1 + new Set(greater.map((j) => key(value[j]))).size
+              : 1 + greater.length;
           });
           expect(got).toEqual(ref);
           // a ranking of the block: sorted, it starts at 1 and ties repeat (skipping after them for RANK.EQ)

@@ -20,7 +20,16 @@ describe('HAI_DUONG_2018', () => {
   });
 
   it('holds the table of Decision 29/2018 as the seed applies it', () => {
-    expect(HAI_DUONG_2018.bands.map((b) => [b.code, b.min.pct, b.min.inclusive, b.max.pct, b.max.inclusive, b.fieldFloorPct])).toEqual([
+    expect(
+      HAI_DUONG_2018.bands.map((b) => [
+        b.code,
+        b.min.pct,
+        b.min.inclusive,
+        b.max.pct,
+        b.max.inclusive,
+        b.fieldFloorPct,
+      ]),
+    ).toEqual([
       ['excellent', 90, true, 100, true, 80],
       ['good', 80, true, 90, false, 70],
       ['complete', 65, true, 80, false, 50],
@@ -53,18 +62,24 @@ describe('validateRuleSet', () => {
     const rules = editRules((b) => {
       b[1].min.inclusive = false; // "trên 80%" for good, "dưới 80%" for complete: 80 in neither
     });
-    expect(validateRuleSet(rules)).toEqual([{ code: 'gap', band: 'good', other: 'complete', value: 80, otherValue: 80 }]);
+    expect(validateRuleSet(rules)).toEqual([
+      { code: 'gap', band: 'good', other: 'complete', value: 80, otherValue: 80 },
+    ]);
   });
 
   it('refuses an overlap, by value and by two inclusive ends', () => {
     const byValue = editRules((b) => {
       b[2].max.pct = 85;
     });
-    expect(validateRuleSet(byValue)).toEqual([{ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 85 }]);
+    expect(validateRuleSet(byValue)).toEqual([
+      { code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 85 },
+    ]);
     const byEnds = editRules((b) => {
       b[2].max.inclusive = true; // 80 both "good" and "complete"
     });
-    expect(validateRuleSet(byEnds)).toEqual([{ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 80 }]);
+    expect(validateRuleSet(byEnds)).toEqual([
+      { code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 80 },
+    ]);
   });
 
   it('accepts an exclusive lower bound met by an inclusive upper bound', () => {
@@ -80,32 +95,61 @@ describe('validateRuleSet', () => {
       [b[1], b[2]] = [b[2], b[1]];
     });
     const problems = validateRuleSet(rules);
-    expect(problems).toContainEqual({ code: 'notDescending', band: 'good', other: 'complete', value: 80, otherValue: 65 });
+    expect(problems).toContainEqual({
+      code: 'notDescending',
+      band: 'good',
+      other: 'complete',
+      value: 80,
+      otherValue: 65,
+    });
   });
 
   it('refuses bounds outside 0–100', () => {
-    expect(validateRuleSet(editRules((b) => (b[0].max.pct = 101)))).toEqual([{ code: 'outOfRange', band: 'excellent', value: 101 }]);
-    expect(validateRuleSet(editRules((b) => (b[3].min.pct = -5)))).toEqual([{ code: 'outOfRange', band: 'incomplete', value: -5 }]);
-    expect(validateRuleSet(editRules((b) => (b[1].fieldFloorPct = 120)))).toEqual([{ code: 'floorOutOfRange', band: 'good', value: 120 }]);
+    expect(validateRuleSet(editRules((b) => (b[0].max.pct = 101)))).toEqual([
+      { code: 'outOfRange', band: 'excellent', value: 101 },
+    ]);
+    expect(validateRuleSet(editRules((b) => (b[3].min.pct = -5)))).toEqual([
+      { code: 'outOfRange', band: 'incomplete', value: -5 },
+    ]);
+    expect(validateRuleSet(editRules((b) => (b[1].fieldFloorPct = 120)))).toEqual([
+      { code: 'floorOutOfRange', band: 'good', value: 120 },
+    ]);
   });
 
   it('refuses a top band that does not reach 100% inclusive', () => {
-    expect(validateRuleSet(editRules((b) => (b[0].max.pct = 99)))).toEqual([{ code: 'topNot100', band: 'excellent', value: 99 }]);
-    expect(validateRuleSet(editRules((b) => (b[0].max.inclusive = false)))).toEqual([{ code: 'topNot100', band: 'excellent', value: 100 }]);
+    expect(validateRuleSet(editRules((b) => (b[0].max.pct = 99)))).toEqual([
+      { code: 'topNot100', band: 'excellent', value: 99 },
+    ]);
+    expect(validateRuleSet(editRules((b) => (b[0].max.inclusive = false)))).toEqual([
+      { code: 'topNot100', band: 'excellent', value: 100 },
+    ]);
   });
 
   it('refuses a bottom band that does not start at 0% inclusive', () => {
-    expect(validateRuleSet(editRules((b) => (b[3].min.pct = 10)))).toEqual([{ code: 'bottomNot0', band: 'incomplete', value: 10 }]);
-    expect(validateRuleSet(editRules((b) => (b[3].min.inclusive = false)))).toEqual([{ code: 'bottomNot0', band: 'incomplete', value: 0 }]);
+    expect(validateRuleSet(editRules((b) => (b[3].min.pct = 10)))).toEqual([
+      { code: 'bottomNot0', band: 'incomplete', value: 10 },
+    ]);
+    expect(validateRuleSet(editRules((b) => (b[3].min.inclusive = false)))).toEqual([
+      { code: 'bottomNot0', band: 'incomplete', value: 0 },
+    ]);
   });
 
   it('refuses non-numbers, too many decimals and empty ranges', () => {
     const nan = editRules((b) => ((b[1].min as { pct: unknown }).pct = '80'));
     expect(codes(validateRuleSet(nan))).toEqual(['notANumber']);
     expect(validateRuleSet(nan)[0].band).toBe('good');
-    expect(validateRuleSet(editRules((b) => (b[1].min.pct = 80.00001)))).toEqual([{ code: 'tooManyDecimals', band: 'good', value: 80.00001 }]);
-    expect(validateRuleSet(editRules((b) => (b[1].max.pct = 70)))).toContainEqual({ code: 'emptyRange', band: 'good', value: 80, otherValue: 70 });
-    expect(codes(validateRuleSet(editRules((b) => (b[1].max = { pct: 80, inclusive: false }))))).toContain('emptyRange');
+    expect(validateRuleSet(editRules((b) => (b[1].min.pct = 80.00001)))).toEqual([
+      { code: 'tooManyDecimals', band: 'good', value: 80.00001 },
+    ]);
+    expect(validateRuleSet(editRules((b) => (b[1].max.pct = 70)))).toContainEqual({
+      code: 'emptyRange',
+      band: 'good',
+      value: 80,
+      otherValue: 70,
+    });
+    expect(codes(validateRuleSet(editRules((b) => (b[1].max = { pct: 80, inclusive: false }))))).toContain(
+      'emptyRange',
+    );
   });
 
   it('accepts bounds with 4 decimals and a one-value band', () => {
@@ -115,16 +159,25 @@ describe('validateRuleSet', () => {
     });
     expect(validateRuleSet(rules)).toEqual([]);
     const single: RuleSet = editRules((b) => {
-      b.splice(0, 1, { ...b[0], min: { pct: 100, inclusive: true } }, { ...b[0], code: 'high', min: { pct: 90, inclusive: true }, max: { pct: 100, inclusive: false } });
+      b.splice(
+        0,
+        1,
+        { ...b[0], min: { pct: 100, inclusive: true } },
+        { ...b[0], code: 'high', min: { pct: 90, inclusive: true }, max: { pct: 100, inclusive: false } },
+      );
     });
     expect(validateRuleSet(single)).toEqual([]);
   });
 
   it('refuses missing or repeated codes and labels, and an empty rule set', () => {
-    expect(validateRuleSet({ id: 'x', name: { vi: 'x', en: 'x' }, bands: [] })).toEqual([{ code: 'noBands', band: '' }]);
+    expect(validateRuleSet({ id: 'x', name: { vi: 'x', en: 'x' }, bands: [] })).toEqual([
+      { code: 'noBands', band: '' },
+    ]);
     expect(codes(validateRuleSet(editRules((b) => (b[2].code = 'good'))))).toContain('duplicateCode');
     expect(validateRuleSet(editRules((b) => (b[2].code = ' ')))).toContainEqual({ code: 'badCode', band: '#3' });
-    expect(validateRuleSet(editRules((b) => (b[0].label.en = '')))).toEqual([{ code: 'missingLabel', band: 'excellent' }]);
+    expect(validateRuleSet(editRules((b) => (b[0].label.en = '')))).toEqual([
+      { code: 'missingLabel', band: 'excellent' },
+    ]);
   });
 });
 
@@ -202,23 +255,33 @@ describe('describeRuleProblem', () => {
   });
 
   it('writes out-of-range, overlap and not-descending messages with their values', () => {
-    expect(describeRuleProblem({ code: 'outOfRange', band: 'excellent', value: 101 }, 'vi')).toBe('mức "excellent": ngưỡng phải từ 0% đến 100%, đang là 101%');
-    expect(describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 85 }, 'en')).toBe(
+    expect(describeRuleProblem({ code: 'outOfRange', band: 'excellent', value: 101 }, 'vi')).toBe(
+      'mức "excellent": ngưỡng phải từ 0% đến 100%, đang là 101%',
+    );
+    expect(
+      describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 85 }, 'en'),
+    ).toBe(
       'the lower bound of band "good" (80%) must equal the upper bound of band "complete" (85%); otherwise units scoring from 80% to 85% fall in both bands',
     );
     // On one value: both exclusive (gap) or both inclusive (overlap).
     expect(describeRuleProblem({ code: 'gap', band: 'good', other: 'complete', value: 80, otherValue: 80 }, 'vi')).toBe(
       'đơn vị đạt đúng 80% sẽ không được xếp loại: ngưỡng dưới của mức "good" hoặc ngưỡng trên của mức "complete" phải tính cả 80%',
     );
-    expect(describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 80 }, 'vi')).toBe(
-      'đơn vị đạt đúng 80% sẽ thuộc cả hai mức "good" và "complete": chỉ một trong hai ngưỡng được tính cả 80%',
-    );
-    expect(describeRuleProblem({ code: 'notDescending', band: 'good', other: 'complete', value: 80, otherValue: 65 }, 'vi')).toBe(
+    expect(
+      describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 80 }, 'vi'),
+    ).toBe('đơn vị đạt đúng 80% sẽ thuộc cả hai mức "good" và "complete": chỉ một trong hai ngưỡng được tính cả 80%');
+    expect(
+      describeRuleProblem({ code: 'notDescending', band: 'good', other: 'complete', value: 80, otherValue: 65 }, 'vi'),
+    ).toBe(
       'mức "good" phải bắt đầu thấp hơn mức "complete" ở trên nó: ngưỡng dưới đang là 80%, của mức "complete" là 65%',
     );
     // a message about decimals shows them all
-    expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'vi')).toBe('mức "good": ngưỡng chỉ ghi tối đa 4 chữ số sau dấu phẩy, đang là 80,00001%');
-    expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'en')).toBe('band "good": a bound may have at most 4 decimals; it is 80.00001%');
+    expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'vi')).toBe(
+      'mức "good": ngưỡng chỉ ghi tối đa 4 chữ số sau dấu phẩy, đang là 80,00001%',
+    );
+    expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'en')).toBe(
+      'band "good": a bound may have at most 4 decimals; it is 80.00001%',
+    );
     expect(describeRuleProblem({ code: 'notANumber', band: 'good', value: 'abc' as unknown as number }, 'vi')).toBe(
       'mức "good": giá trị "abc" không phải là số',
     );

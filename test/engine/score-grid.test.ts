@@ -15,8 +15,42 @@ function scored(grid: CellValue[][]) {
 
 describe('where the units end', () => {
   const head: CellValue[][] = [['Bảng'], ['STT', 'Tên đơn vị', 'A'], [null, 'Điểm tối đa', 10], [1, 'Xã A', 8]];
-  const ENDS: CellValue[] = ['', '   ', null, 'Tổng cộng', 'TỔNG CỘNG:', ' tổng cộng.', 'Cộng', 'Bình quân', 'Trung bình', 'Trung bình chung', 'Total', 'sum.', 'Average:', 'Mean', 'Tong so', 'Tổng  cộng', 'Tổng:', 'Ávérage', 'Chỉ số bình quân', 'Tổng cộng\u0301'];
-  const UNITS: CellValue[] = ['Xã B', 'Tân An', 'Tổng Hòa', 'Thị trấn: Cổ Lễ', 'Sở T.N', 'Tổng cộng xã', 42, true, 'A\u0301nh', ' Xã C ', 'Tổng cộng (điểm)', 'Tổng cộng ngành giáo dục và đào tạo'];
+  const ENDS: CellValue[] = [
+    '',
+    '   ',
+    null,
+    'Tổng cộng',
+    'TỔNG CỘNG:',
+    ' tổng cộng.',
+    'Cộng',
+    'Bình quân',
+    'Trung bình',
+    'Trung bình chung',
+    'Total',
+    'sum.',
+    'Average:',
+    'Mean',
+    'Tong so',
+    'Tổng  cộng',
+    'Tổng:',
+    'Ávérage',
+    'Chỉ số bình quân',
+    'Tổng cộng\u0301',
+  ];
+  const UNITS: CellValue[] = [
+    'Xã B',
+    'Tân An',
+    'Tổng Hòa',
+    'Thị trấn: Cổ Lễ',
+    'Sở T.N',
+    'Tổng cộng xã',
+    42,
+    true,
+    'A\u0301nh',
+    ' Xã C ',
+    'Tổng cộng (điểm)',
+    'Tổng cộng ngành giáo dục và đào tạo',
+  ];
 
   test.each(ENDS.map((v) => [v]))('a name cell %p ends them', (end) => {
     const s = scored([...head, [2, end, 5], [3, 'Xã Z', 5]]);
@@ -35,7 +69,14 @@ describe('where the units end', () => {
   });
 
   test('with last year’s index as fractions', () => {
-    const g: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A', 'Chỉ số năm trước'], [null, 'Điểm tối đa', 10, null], [1, 'Xã A', 8, 0.8], [2, 'Xã B', 9, 0.9], [null, 'Tổng cộng', 17, null]];
+    const g: CellValue[][] = [
+      ['t'],
+      ['STT', 'Tên đơn vị', 'A', 'Chỉ số năm trước'],
+      [null, 'Điểm tối đa', 10, null],
+      [1, 'Xã A', 8, 0.8],
+      [2, 'Xã B', 9, 0.9],
+      [null, 'Tổng cộng', 17, null],
+    ];
     const s = scored(g);
     expect(s.layout.endRow).toBe(5);
     expect(s.result.summary.unitCount).toBe(2);
@@ -47,7 +88,7 @@ describe('where the units end', () => {
 describe('findings', () => {
   test('in row order, a duplicate name before the row’s score findings, cells in column order', () => {
     let s = 7;
-    const rand = (k: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31) % k);
+    const rand = (k: number) => (s = (s * 1103515245 + 12345) % 2 ** 31) % k;
     const cell = (): number | string | null => {
       const x = rand(40);
       if (x === 0) return null; // emptyScore
@@ -70,15 +111,23 @@ describe('findings', () => {
       });
       grid.push([u + 1, name, ...cells]);
     }
-    const found = scored(grid).findings.filter((f) => f.severity === 'error').map((f) => f.address);
+    const found = scored(grid)
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => f.address);
     expect(expected.length).toBeGreaterThan(200);
     expect(found).toEqual(expected);
   });
 
   test('each duplicate name names the first unit whose name folds alike (case, diacritics, spaces)', () => {
-    const variants = (i: number) => [`Xã Đông Hưng ${i}`, `xa dong hung ${i}`, `XÃ  ĐÔNG HƯNG ${i}`, `Xã Đông Hưng ${i}.`, `Phường ${i % 97}`];
+    const variants = (i: number) => [
+      `Xã Đông Hưng ${i}`,
+      `xa dong hung ${i}`,
+      `XÃ  ĐÔNG HƯNG ${i}`,
+      `Xã Đông Hưng ${i}.`,
+      `Phường ${i % 97}`,
+    ];
     let s = 99;
-    const rand = (k: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31) % k);
+    const rand = (k: number) => (s = (s * 1103515245 + 12345) % 2 ** 31) % k;
     const grid: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A'], [null, 'Điểm tối đa', 10]];
     for (let u = 0; u < 2000; u++) grid.push([u + 1, variants(rand(600))[rand(5)], 5]);
     const expected: string[] = [];
@@ -89,25 +138,62 @@ describe('findings', () => {
       if (first === undefined) firstRow.set(key, r + 1);
       else expected.push(`B${r + 1}<B${first}`);
     }
-    const found = scored(grid).findings.filter((f) => f.code === 'duplicateName').map((f) => `${f.address}<${String(f.params.first)}`);
+    const found = scored(grid)
+      .findings.filter((f) => f.code === 'duplicateName')
+      .map((f) => `${f.address}<${String(f.params.first)}`);
     expect(found.length).toBeGreaterThan(100);
     expect(found).toEqual(expected);
   });
 });
 
 describe('rank order', () => {
-  const WORDS = ['Xã', 'xã', 'Xa', 'Phường', 'phuong', 'Thị trấn', 'Đông', 'đông', 'Dong', 'Hưng', 'Hung', 'Tây', 'An', 'Ân', 'Ấn', 'Hà', 'Ha', 'Kỳ', 'Ky', '1', '2', '10', '010', '007', 'Zürich', 'Œuvre'];
+  const WORDS = [
+    'Xã',
+    'xã',
+    'Xa',
+    'Phường',
+    'phuong',
+    'Thị trấn',
+    'Đông',
+    'đông',
+    'Dong',
+    'Hưng',
+    'Hung',
+    'Tây',
+    'An',
+    'Ân',
+    'Ấn',
+    'Hà',
+    'Ha',
+    'Kỳ',
+    'Ky',
+    '1',
+    '2',
+    '10',
+    '010',
+    '007',
+    'Zürich',
+    'Œuvre',
+  ];
   const name = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
 
   test('by rank, equal ranks in Vietnamese alphabetical order, then sheet order', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 40 }), (units) => {
-        const grid: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A'], [null, 'Điểm tối đa', 10]];
-        units.forEach(([n, v], i) => grid.push([i + 1, n, v * 4]));
-        const r = scored(grid).result;
-        const expected = r.units.map((_, i) => i).sort((a, b) => r.units[a].rank - r.units[b].rank || compareVietnamese(r.units[a].name, r.units[b].name) || a - b);
-        expect(r.rankOrder).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.tuple(name, fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 40 }),
+        (units) => {
+          const grid: CellValue[][] = [['t'], ['STT', 'Tên đơn vị', 'A'], [null, 'Điểm tối đa', 10]];
+          units.forEach(([n, v], i) => grid.push([i + 1, n, v * 4]));
+          const r = scored(grid).result;
+          const expected = r.units
+            .map((_, i) => i)
+            .sort(
+              (a, b) =>
+                r.units[a].rank - r.units[b].rank || compareVietnamese(r.units[a].name, r.units[b].name) || a - b,
+            );
+          expect(r.rankOrder).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -58,10 +58,23 @@ describe('summarise', () => {
 
   it('rounds the field average on the exact fraction (no 0.1 + 0.2 drift)', () => {
     // 0.1 + 0.2 + 0.35 … : three units, max 1, average (0.3 + 0.35 + 0.3) / 3 = 31.666…%
-    const t = score([1], [{ name: 'A', scores: [0.3] }, { name: 'B', scores: [0.35] }, { name: 'C', scores: [0.3] }]).summary;
+    const t = score(
+      [1],
+      [
+        { name: 'A', scores: [0.3] },
+        { name: 'B', scores: [0.35] },
+        { name: 'C', scores: [0.3] },
+      ],
+    ).summary;
     expect(t.fields[0].averagePct).toBe(31.67);
     // 80.125% is rounded half up to 80.13
-    const u = score([8], [{ name: 'A', scores: [6.41] }, { name: 'B', scores: [6.41] }]).summary;
+    const u = score(
+      [8],
+      [
+        { name: 'A', scores: [6.41] },
+        { name: 'B', scores: [6.41] },
+      ],
+    ).summary;
     expect(u.fields[0].averagePct).toBe(80.13);
   });
 
@@ -72,7 +85,12 @@ describe('summarise', () => {
 
   it('a field no unit applies to has no average', () => {
     const t = score([10, 90], [{ name: 'A', scores: ['na', 80] }]).summary;
-    expect(t.fields[0]).toEqual({ label: 'LV1', averagePct: null, applicableUnits: 0, underFloor: { excellent: 0, good: 0, complete: 0 } });
+    expect(t.fields[0]).toEqual({
+      label: 'LV1',
+      averagePct: null,
+      applicableUnits: 0,
+      underFloor: { excellent: 0, good: 0, complete: 0 },
+    });
   });
 
   it('names the highest and the lowest unit', () => {
@@ -81,12 +99,15 @@ describe('summarise', () => {
   });
 
   it('breaks ties for highest and lowest in Vietnamese alphabetical order', () => {
-    const t = score([100], [
-      { name: 'Hà Kỳ', scores: [90] },
-      { name: 'Đại Hợp', scores: [90] },
-      { name: 'Văn Tố', scores: [70] },
-      { name: 'Dân Chủ', scores: [70] },
-    ]).summary;
+    const t = score(
+      [100],
+      [
+        { name: 'Hà Kỳ', scores: [90] },
+        { name: 'Đại Hợp', scores: [90] },
+        { name: 'Văn Tố', scores: [70] },
+        { name: 'Dân Chủ', scores: [70] },
+      ],
+    ).summary;
     expect(t.highest?.name).toBe('Đại Hợp');
     expect(t.lowest?.name).toBe('Văn Tố');
   });
@@ -99,18 +120,42 @@ describe('summarise', () => {
   it('rounds the average index half up on the exact mean', () => {
     // (80.08 + 80.09) / 2 = 80.085 → 80.09 (in binary the mean is 80.08499…)
     expect(Math.round(((0.8008 + 0.8009) / 2) * 1e4) / 100).toBe(80.08);
-    const t = score([100], [{ name: 'A', scores: [80.08] }, { name: 'B', scores: [80.09] }]).summary;
+    const t = score(
+      [100],
+      [
+        { name: 'A', scores: [80.08] },
+        { name: 'B', scores: [80.09] },
+      ],
+    ).summary;
     expect(t.averageIndexPct).toBe(80.09);
     // different maxima (N/A fields): 66.665% and 100% average to 83.3325%
-    const u = score([1, 2], [{ name: 'A', scores: ['na', 1.3333] }, { name: 'B', scores: [1, 'na'] }]).summary;
+    const u = score(
+      [1, 2],
+      [
+        { name: 'A', scores: ['na', 1.3333] },
+        { name: 'B', scores: [1, 'na'] },
+      ],
+    ).summary;
     expect(u.averageIndexPct).toBe(83.33);
     // 2/3 and 1/3 average to exactly 50%
-    const v = score([3], [{ name: 'A', scores: [2] }, { name: 'B', scores: [1] }]).summary;
+    const v = score(
+      [3],
+      [
+        { name: 'A', scores: [2] },
+        { name: 'B', scores: [1] },
+      ],
+    ).summary;
     expect(v.averageIndexPct).toBe(50);
   });
 
   it('counts a unit with no applicable field as 0% in the average index', () => {
-    const t = score([10], [{ name: 'A', scores: ['na'] }, { name: 'B', scores: [9] }]).summary;
+    const t = score(
+      [10],
+      [
+        { name: 'A', scores: ['na'] },
+        { name: 'B', scores: [9] },
+      ],
+    ).summary;
     expect(t.averageIndexPct).toBe(45);
   });
 
@@ -121,12 +166,15 @@ describe('summarise', () => {
   });
 
   it("classifies last year's index on the exact bound", () => {
-    const t = score([100], [
-      { name: 'A', scores: [50], lastYearIndex: 80 },
-      { name: 'B', scores: [50], lastYearIndex: 79.9999 },
-      { name: 'C', scores: [50], lastYearIndex: 90 },
-      { name: 'D', scores: [50], lastYearIndex: 64.9999 },
-    ]).summary;
+    const t = score(
+      [100],
+      [
+        { name: 'A', scores: [50], lastYearIndex: 80 },
+        { name: 'B', scores: [50], lastYearIndex: 79.9999 },
+        { name: 'C', scores: [50], lastYearIndex: 90 },
+        { name: 'D', scores: [50], lastYearIndex: 64.9999 },
+      ],
+    ).summary;
     expect(t.lastYearCounts).toEqual({ excellent: 1, good: 1, complete: 1, incomplete: 1 });
     expect(t.lastYearUnitCount).toBe(4);
   });
@@ -161,7 +209,9 @@ describe('summarise', () => {
       averageIndexPct: null,
       highest: null,
       lowest: null,
-      fields: [{ label: 'LV1', averagePct: null, applicableUnits: 0, underFloor: { excellent: 0, good: 0, complete: 0 } }],
+      fields: [
+        { label: 'LV1', averagePct: null, applicableUnits: 0, underFloor: { excellent: 0, good: 0, complete: 0 } },
+      ],
       lastYearCounts: null,
       lastYearUnitCount: 0,
     });

@@ -32,7 +32,13 @@ async function inspected(fake: FakeExcel) {
 }
 
 /** What a run concludes, without where it read from. */
-const verdict = (i: Awaited<ReturnType<typeof inspected>>['inspection']) => ({ layout: i.layout, findings: i.findings, units: i.result.units, occupied: i.occupied, outputColumns: i.outputColumns });
+const verdict = (i: Awaited<ReturnType<typeof inspected>>['inspection']) => ({
+  layout: i.layout,
+  findings: i.findings,
+  units: i.result.units,
+  occupied: i.occupied,
+  outputColumns: i.outputColumns,
+});
 
 /** The most a read may take on the decorated sheet: the head, then one first chunk of the table's columns, values and formats. */
 const BOUND = HEAD_ROWS * HEAD_COLS + 2 * 2000 * (2 + FIELDS + SLACK_COLS);
@@ -51,10 +57,13 @@ describe('decoration far from the table', () => {
         }),
     ],
     ['a note 200 rows under the table', (fake) => fake.host.setCell(SHEET, `B${UNITS + 3 + 200}`, 'Người lập biểu')],
-    ['a value at XFD1 and one at A1048576', (fake) => {
-      fake.host.setCell(SHEET, 'XFD1', 'x');
-      fake.host.setCell(SHEET, 'A1048576', 'y');
-    }],
+    [
+      'a value at XFD1 and one at A1048576',
+      (fake) => {
+        fake.host.setCell(SHEET, 'XFD1', 'x');
+        fake.host.setCell(SHEET, 'A1048576', 'y');
+      },
+    ],
   ];
 
   test.each(cases)('%s: bounded cells, the same round trips, the same answer', async (_name, decorate) => {
@@ -117,7 +126,8 @@ describe('decoration far from the table', () => {
 });
 
 describe('the bounds (pure)', () => {
-  const row = (n: number, filled: number[]): CellValue[] => Array.from({ length: n }, (_, c) => (filled.includes(c) ? 'x' : null));
+  const row = (n: number, filled: number[]): CellValue[] =>
+    Array.from({ length: n }, (_, c) => (filled.includes(c) ? 'x' : null));
 
   test('readWidth: the head’s last filled column and SLACK_COLS more, never past the used range', () => {
     expect(readWidth([row(HEAD_COLS, [0, 5]), row(HEAD_COLS, [8])], 16384)).toBe(9 + SLACK_COLS);
@@ -129,7 +139,9 @@ describe('the bounds (pure)', () => {
     const empty = (n: number) => Array.from({ length: n }, () => row(3, []));
     expect(blockEnd([row(3, [0]), row(3, [1]), ...empty(GAP_ROWS - 1)])).toBeNull();
     expect(blockEnd([row(3, [0]), row(3, [1]), ...empty(GAP_ROWS)])).toBe(2);
-    expect(blockEnd([row(3, [0]), ...empty(GAP_ROWS - 1), row(3, [2]), ...empty(GAP_ROWS), row(3, [0])])).toBe(GAP_ROWS + 1);
+    expect(blockEnd([row(3, [0]), ...empty(GAP_ROWS - 1), row(3, [2]), ...empty(GAP_ROWS), row(3, [0])])).toBe(
+      GAP_ROWS + 1,
+    );
     expect(blockEnd([...empty(GAP_ROWS + 5), row(3, [0])])).toBeNull();
   });
 });

@@ -21,7 +21,14 @@ import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../../to
 import { runOf, sampleWorkbookData } from './helpers';
 
 const rules = HAI_DUONG_2018;
-const SETTINGS: ReportSettings = { year: 2021, districtName: 'Tứ Kỳ', districtIndexPct: 83.3, districtIndexLastYearPct: 63.19, districtRank: { rank: 6, of: 12 }, districtBand: 'good' };
+const SETTINGS: ReportSettings = {
+  year: 2021,
+  districtName: 'Tứ Kỳ',
+  districtIndexPct: 83.3,
+  districtIndexLastYearPct: 63.19,
+  districtRank: { rank: 6, of: 12 },
+  districtBand: 'good',
+};
 const SHEET = 'Báo cáo CCHC 2021';
 
 /** The fake's run, with every sync recorded: did it change the workbook? */
@@ -32,7 +39,7 @@ function tracked(fake: FakeExcel): { run: ExcelRun; changed: boolean[]; onSync: 
   const run = ((batch: (context: Excel.RequestContext) => Promise<unknown>) =>
     base(async (context) => {
       const sync = context.sync.bind(context);
-      (context as { sync: unknown }).sync = async <T,>(value?: T) => {
+      (context as { sync: unknown }).sync = async <T>(value?: T) => {
         hooks.get(changed.length)?.();
         const before = JSON.stringify(fake.host.snapshot());
         try {
@@ -56,9 +63,13 @@ function written(o: ReportOutcome): Extract<ReportOutcome, { status: 'written' }
   return o;
 }
 
-const colA = (fake: FakeExcel, sheet: string) => fake.host.sheet(sheet).values().map((r) => r[0]);
+const colA = (fake: FakeExcel, sheet: string) =>
+  fake.host
+    .sheet(sheet)
+    .values()
+    .map((r) => r[0]);
 
-describe('the sample\'s report sheet', () => {
+describe("the sample's report sheet", () => {
   let fake: FakeExcel;
   let outcome: Extract<ReportOutcome, { status: 'written' }>;
   let changed: boolean[];
@@ -88,7 +99,8 @@ describe('the sample\'s report sheet', () => {
     expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', SHEET]);
     expect(fake.host.activeSheet).toBe(SHEET);
     const untouched = await sample();
-    for (const name of ['Hướng dẫn', 'Tổng hợp']) expect(fake.host.sheet(name).values()).toEqual(untouched.host.sheet(name).values());
+    for (const name of ['Hướng dẫn', 'Tổng hợp'])
+      expect(fake.host.sheet(name).values()).toEqual(untouched.host.sheet(name).values());
   });
 
   test('the narrative in column A, each paragraph merged across the report columns (a page wide), wrapped, headings bold, list items kept as text', () => {
@@ -135,8 +147,15 @@ describe('the sample\'s report sheet', () => {
     expect(sheet.values(`A${rank}:E${rank}`)[0]).toEqual(['Xếp hạng', 'Đơn vị', 'Chỉ số', 'Xếp loại', 'Ghi chú']);
     const rows = sheet.values(`A${rank + 1}:E${rank + 23}`);
     expect(rows[0].slice(0, 4)).toEqual([1, 'Quang Khải', 0.8958, 'Hoàn thành tốt nhiệm vụ']);
-    expect(rows.map((r) => r[0])).toEqual(outcome.inspection.result.rankOrder.map((k) => outcome.inspection.result.units[k].rank));
-    expect(sheet.numberFormats(`C${rank + 1}:C${rank + 23}`).flat().every((f) => f === '0.00%')).toBe(true);
+    expect(rows.map((r) => r[0])).toEqual(
+      outcome.inspection.result.rankOrder.map((k) => outcome.inspection.result.units[k].rank),
+    );
+    expect(
+      sheet
+        .numberFormats(`C${rank + 1}:C${rank + 23}`)
+        .flat()
+        .every((f) => f === '0.00%'),
+    ).toBe(true);
     const vanTo = rows.find((r) => r[1] === 'Văn Tố')!;
     expect(vanTo[3]).toBe('Hoàn thành nhiệm vụ');
     expect(String(vanTo[4])).toMatch(/^Chỉ số 80,75% thuộc mức "Hoàn thành tốt nhiệm vụ"/);
@@ -152,7 +171,19 @@ describe('the sample\'s report sheet', () => {
         const look = reportCellLook(cell);
         const got = sheet.cell(`${columnLetter(c)}${r + 1}`);
         roles.add(cell.role);
-        expect({ at: `${columnLetter(c)}${r + 1}`, role: cell.role, bold: got.bold, size: got.fontSize, fill: got.fill, numberFormat: got.numberFormat, wrap: got.wrapText, h: got.horizontalAlignment, v: got.verticalAlignment, indent: got.indentLevel, border: got.border }).toEqual({
+        expect({
+          at: `${columnLetter(c)}${r + 1}`,
+          role: cell.role,
+          bold: got.bold,
+          size: got.fontSize,
+          fill: got.fill,
+          numberFormat: got.numberFormat,
+          wrap: got.wrapText,
+          h: got.horizontalAlignment,
+          v: got.verticalAlignment,
+          indent: got.indentLevel,
+          border: got.border,
+        }).toEqual({
           at: `${columnLetter(c)}${r + 1}`,
           role: cell.role,
           bold: look.bold,
@@ -168,7 +199,25 @@ describe('the sample\'s report sheet', () => {
       }),
     );
     // The sample exercises every role of the sheet body: the check above saw them all.
-    expect([...roles].sort()).toEqual(['band', 'bandLabel', 'bullet', 'caption', 'count', 'header', 'heading', 'index', 'note', 'paragraph', 'percent', 'rank', 'title', 'totalCount', 'totalLabel', 'totalPercent', 'unitName']);
+    expect([...roles].sort()).toEqual([
+      'band',
+      'bandLabel',
+      'bullet',
+      'caption',
+      'count',
+      'header',
+      'heading',
+      'index',
+      'note',
+      'paragraph',
+      'percent',
+      'rank',
+      'title',
+      'totalCount',
+      'totalLabel',
+      'totalPercent',
+      'unitName',
+    ]);
     expect(sheet.cell('A1').fontSize).toBe(14);
   });
 
@@ -182,7 +231,12 @@ describe('the sample\'s report sheet', () => {
       title: 'Số đơn vị theo mức xếp loại năm 2021',
       sourceAddress: `'${SHEET}'!A${band}:B${band + 4}`,
     });
-    expect(fake.host.sheet(SHEET).values(`B${band + 1}:B${band + 4}`).flat()).toEqual([0, 8, 15, 0]);
+    expect(
+      fake.host
+        .sheet(SHEET)
+        .values(`B${band + 1}:B${band + 4}`)
+        .flat(),
+    ).toEqual([0, 8, 15, 0]);
     expect(charts[0].position?.startCell).toBe(`'${SHEET}'!A${band + 7}`);
   });
 
@@ -206,17 +260,28 @@ describe('re-running', () => {
     // Started on the report sheet (active after the first run): it goes back to "Tổng hợp" to read.
     expect(fake.host.activeSheet).toBe(`${SHEET} (2)`);
 
-    const second = written(await writeReport(runOf(fake), { rules, lang: 'vi', settings: { ...SETTINGS, districtRank: { rank: 5, of: 12 } } }));
+    const second = written(
+      await writeReport(runOf(fake), {
+        rules,
+        lang: 'vi',
+        settings: { ...SETTINGS, districtRank: { rank: 5, of: 12 } },
+      }),
+    );
     expect(second.sheet).toBe(`${SHEET} (2)`);
     expect(second.replaced).toBe(`${SHEET} (2)`);
     expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', SHEET, `${SHEET} (2)`]);
     expect(fake.host.sheet(`${SHEET} (2)`).id).not.toBe(id);
-    expect(fake.host.sheet(SHEET).values()).toEqual([['Báo cáo của tôi', ''], ['', 123]]);
+    expect(fake.host.sheet(SHEET).values()).toEqual([
+      ['Báo cáo của tôi', ''],
+      ['', 123],
+    ]);
     expect(fake.host.charts()).toHaveLength(1);
-    expect(colA(fake, `${SHEET} (2)`)).toContain('a. Đối với cấp huyện: Huyện Tứ Kỳ xếp thứ 5/12 huyện, thị xã, thành phố trên địa bàn tỉnh.');
+    expect(colA(fake, `${SHEET} (2)`)).toContain(
+      'a. Đối với cấp huyện: Huyện Tứ Kỳ xếp thứ 5/12 huyện, thị xã, thành phố trên địa bàn tỉnh.',
+    );
   });
 
-  test('the replacement takes the old sheet\'s place; a renamed or copied report is the user\'s and stays', async () => {
+  test("the replacement takes the old sheet's place; a renamed or copied report is the user's and stays", async () => {
     const fake = await sample();
     written(await writeReport(runOf(fake), { rules, lang: 'vi', settings: SETTINGS }));
     await runOf(fake)(async (context) => {
@@ -237,7 +302,7 @@ describe('re-running', () => {
     expect(fake.host.sheet('Báo cáo đã sửa').charts()).toHaveLength(1);
   });
 
-  test('a report sheet the CLI made (same marker) is replaced; another year\'s report is kept', async () => {
+  test("a report sheet the CLI made (same marker) is replaced; another year's report is kept", async () => {
     const data = await sampleWorkbookData();
     const fake = createFakeExcel({
       ...data,
@@ -250,7 +315,11 @@ describe('re-running', () => {
     const out = written(await writeReport(runOf(fake), { rules, lang: 'vi', settings: SETTINGS }));
     expect(out.replaced).toBe(SHEET);
     expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', SHEET, 'Báo cáo CCHC 2020']);
-    expect(fake.host.sheet('Báo cáo CCHC 2020').values('AZ1:AZ3').flat()).toEqual([REPORT_MARKER, '2020', 'Báo cáo CCHC 2020']);
+    expect(fake.host.sheet('Báo cáo CCHC 2020').values('AZ1:AZ3').flat()).toEqual([
+      REPORT_MARKER,
+      '2020',
+      'Báo cáo CCHC 2020',
+    ]);
   });
 
   test('English: "PAR report 2021"', async () => {

@@ -62,17 +62,29 @@ describe('the rule set stored in the workbook', () => {
     expect(JSON.stringify(fake.host.snapshot())).toBe(before);
   });
 
-  test('stored and read back; the owned sheet is VeryHidden, the user\'s view does not move', async () => {
+  test("stored and read back; the owned sheet is VeryHidden, the user's view does not move", async () => {
     const fake = await sample();
     const run = runOf(fake);
     await run((context) => writeRules(context, HAI_DUONG_2018_ABOVE_80));
     const stored = await readRulesRun(run);
-    expect(stored).toEqual({ source: 'workbook', rules: HAI_DUONG_2018_ABOVE_80, stamp: ruleSetFingerprint(HAI_DUONG_2018_ABOVE_80) });
+    expect(stored).toEqual({
+      source: 'workbook',
+      rules: HAI_DUONG_2018_ABOVE_80,
+      stamp: ruleSetFingerprint(HAI_DUONG_2018_ABOVE_80),
+    });
     expect(fake.host.sheet(RULES_SHEET).visibility).toBe('VeryHidden');
     expect(fake.host.activeSheet).toBe(SHEET);
     expect(fake.host.sheet(RULES_SHEET).values()).toEqual(ruleSetToRows(HAI_DUONG_2018_ABOVE_80));
     // Rewriting replaces the rows: a shorter rule set leaves no stale band behind.
-    const three: RuleSet = { ...HAI_DUONG_2018, id: 'three', bands: [HAI_DUONG_2018.bands[0], HAI_DUONG_2018.bands[1], { ...HAI_DUONG_2018.bands[3], max: { pct: 80, inclusive: false } }] };
+    const three: RuleSet = {
+      ...HAI_DUONG_2018,
+      id: 'three',
+      bands: [
+        HAI_DUONG_2018.bands[0],
+        HAI_DUONG_2018.bands[1],
+        { ...HAI_DUONG_2018.bands[3], max: { pct: 80, inclusive: false } },
+      ],
+    };
     await run((context) => writeRules(context, three));
     expect(await readRulesRun(run)).toMatchObject({ source: 'workbook', rules: three });
     expect(fake.host.sheet(RULES_SHEET).values()).toEqual(ruleSetToRows(three));
@@ -81,13 +93,18 @@ describe('the rule set stored in the workbook', () => {
   test('labels that look like formulas stay text', async () => {
     const fake = await sample();
     const run = runOf(fake);
-    const odd: RuleSet = { ...HAI_DUONG_2018, bands: HAI_DUONG_2018.bands.map((b, i) => (i === 0 ? { ...b, label: { vi: '=SUM(A1)', en: '+1' } } : b)) };
+    const odd: RuleSet = {
+      ...HAI_DUONG_2018,
+      bands: HAI_DUONG_2018.bands.map((b, i) => (i === 0 ? { ...b, label: { vi: '=SUM(A1)', en: '+1' } } : b)),
+    };
     await run((context) => writeRules(context, odd));
-    expect(fake.host.sheet(RULES_SHEET).cell(bandCell(ruleSetToRows(odd), 'excellent', 'labelVi').address).formula).toBeNull();
+    expect(
+      fake.host.sheet(RULES_SHEET).cell(bandCell(ruleSetToRows(odd), 'excellent', 'labelVi').address).formula,
+    ).toBeNull();
     expect(await readRulesRun(run)).toMatchObject({ source: 'workbook', rules: odd });
   });
 
-  test('a co-author\'s bad edit of the rules sheet is reported with its cell, and scoring refuses', async () => {
+  test("a co-author's bad edit of the rules sheet is reported with its cell, and scoring refuses", async () => {
     const fake = await sample();
     const run = runOf(fake);
     await run((context) => writeRules(context, HAI_DUONG_2018));
@@ -99,7 +116,12 @@ describe('the rule set stored in the workbook', () => {
     const outcome = await scoreSafely(run, { lang: 'vi' });
     expect(outcome.status).toBe('rulesInvalid');
     if (outcome.status !== 'rulesInvalid') return;
-    expect(outcome.problems[0]).toMatchObject({ kind: 'source', code: 'notANumber', where: `${RULES_SHEET}!${goodMin}`, band: 'good' });
+    expect(outcome.problems[0]).toMatchObject({
+      kind: 'source',
+      code: 'notANumber',
+      where: `${RULES_SHEET}!${goodMin}`,
+      band: 'good',
+    });
     expect(JSON.stringify(fake.host.snapshot())).toBe(before);
   });
 });
@@ -115,14 +137,24 @@ describe('preview and apply', () => {
     const next = goodFrom(85);
     const preview = previewRuleChange(inspection.result.table, stored.rules, next);
     if (!preview.ok) throw new Error('invalid');
-    const expected = Object.keys(before).filter((n) => before[n] === 'Hoàn thành tốt nhiệm vụ' && (inspection.result.units.find((u) => u.name === n)?.indexPct ?? 0) < 85);
+    const expected = Object.keys(before).filter(
+      (n) =>
+        before[n] === 'Hoàn thành tốt nhiệm vụ' &&
+        (inspection.result.units.find((u) => u.name === n)?.indexPct ?? 0) < 85,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(preview.changes.map((c) => c.name).sort()).toEqual(expected.sort());
 
-    const outcome = await applyRules(run, next, { lang: 'vi', since: stamp, who: 'Phòng Nội vụ', now: clock('2024-03-01T09:00:00Z') });
+    const outcome = await applyRules(run, next, {
+      lang: 'vi',
+      since: stamp,
+      who: 'Phòng Nội vụ',
+      now: clock('2024-03-01T09:00:00Z'),
+    });
     expect(outcome.status).toBe('written');
     const after = await sheetBands(fake);
-    for (const n of Object.keys(before)) expect(after[n]).toBe(expected.includes(n) ? 'Hoàn thành nhiệm vụ' : before[n]);
+    for (const n of Object.keys(before))
+      expect(after[n]).toBe(expected.includes(n) ? 'Hoàn thành nhiệm vụ' : before[n]);
     expect(await readRulesRun(run)).toMatchObject({ source: 'workbook', rules: next });
 
     const log = await readAuditLog(run);
@@ -133,7 +165,9 @@ describe('preview and apply', () => {
       ['2024-03-01T09:00:00.000Z', 'rulesChanged', 'good-from-85', 'Phòng Nội vụ'],
       ['2024-03-01T09:00:00.000Z', 'scored', 'good-from-85', 'Phòng Nội vụ'],
     ]);
-    expect(log.rows[3][4]).toBe(`excellent=0; good=${8 - expected.length}; complete=${15 + expected.length}; incomplete=0`);
+    expect(log.rows[3][4]).toBe(
+      `excellent=0; good=${8 - expected.length}; complete=${15 + expected.length}; incomplete=0`,
+    );
     for (const s of [RULES_SHEET, AUDIT_SHEET, STATE_SHEET]) expect(fake.host.sheet(s).visibility).toBe('VeryHidden');
   });
 
@@ -149,7 +183,7 @@ describe('preview and apply', () => {
 });
 
 describe('safe writes on a shared workbook', () => {
-  test('a co-author\'s edit of an input cell between read and write: nothing written, the cell named', async () => {
+  test("a co-author's edit of an input cell between read and write: nothing written, the cell named", async () => {
     const fake = await sample();
     const run = runOf(fake);
     const { inspection } = await inspectWithRules(run, 'vi');
@@ -172,7 +206,7 @@ describe('safe writes on a shared workbook', () => {
     expect(JSON.stringify(fake.host.snapshot())).toBe(afterEdit);
   });
 
-  test('a co-author\'s edit of the rules between read and write: nothing written, the rules named', async () => {
+  test("a co-author's edit of the rules between read and write: nothing written, the rules named", async () => {
     const fake = await sample();
     const run = runOf(fake);
     await run((context) => writeRules(context, HAI_DUONG_2018));
@@ -200,7 +234,10 @@ describe('safe writes on a shared workbook', () => {
     const run = runOf(fake);
     const { inspection } = await inspectWithRules(run, 'vi');
     const below = inspection.read.grid.length + 1;
-    const outcome = await scoreSafely(run, { lang: 'vi', progress: (step) => step === 'score' && fake.host.setCell(SHEET, `B${below}`, 'Xã mới') });
+    const outcome = await scoreSafely(run, {
+      lang: 'vi',
+      progress: (step) => step === 'score' && fake.host.setCell(SHEET, `B${below}`, 'Xã mới'),
+    });
     expect(outcome.status).toBe('changedSinceRead');
     if (outcome.status === 'changedSinceRead') expect(outcome.size).not.toBeNull();
   });
@@ -227,7 +264,9 @@ describe('safe writes on a shared workbook', () => {
     const second = fake.host.snapshot().sheets.find((s) => s.name === AUDIT_SHEET);
     expect(second?.values).toHaveLength(3);
     for (const key of ['values', 'formulas', 'numberFormats', 'fills', 'fontBold', 'quotePrefix'] as const) {
-      expect(JSON.stringify((second as unknown as Record<string, unknown[]>)[key].slice(0, 2))).toBe(JSON.stringify((first as unknown as Record<string, unknown[]>)[key]));
+      expect(JSON.stringify((second as unknown as Record<string, unknown[]>)[key].slice(0, 2))).toBe(
+        JSON.stringify((first as unknown as Record<string, unknown[]>)[key]),
+      );
     }
     expect(second?.values[2][9]).toBe(second?.values[1][10]);
     expect(verifyAuditLog(second?.values ?? [])).toBeNull();
@@ -241,7 +280,13 @@ describe('safe writes on a shared workbook', () => {
     const run = runOf(fake);
     const scored = await scoreSafely(run, { lang: 'vi', now: clock('2024-03-01T08:00:00Z') });
     if (scored.status !== 'written') throw new Error(scored.status);
-    await appendAudit(run, [auditEntryFor('reportGenerated', scored.inspection.result, { sheet: SHEET, who: 'Tổ thẩm định', time: new Date('2024-03-01T08:05:00Z') })]);
+    await appendAudit(run, [
+      auditEntryFor('reportGenerated', scored.inspection.result, {
+        sheet: SHEET,
+        who: 'Tổ thẩm định',
+        time: new Date('2024-03-01T08:05:00Z'),
+      }),
+    ]);
     const log = await readAuditLog(run);
     expect(log.rows.map((r) => r[1])).toEqual(['Hành động (action)', 'scored', 'reportGenerated']);
     expect(log.rows[2][8]).toBe('Tổ thẩm định');
@@ -267,14 +312,16 @@ describe('safe writes on a shared workbook', () => {
 
     const forced = await scoreSafely(run, { lang: 'vi', overwriteEdited: true });
     expect(forced.status).toBe('written');
-    expect(fake.host.sheet(SHEET).values(bandCell)[0][0]).toBe(unit.band === 'good' ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành nhiệm vụ');
+    expect(fake.host.sheet(SHEET).values(bandCell)[0][0]).toBe(
+      unit.band === 'good' ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành nhiệm vụ',
+    );
     // Once rewritten, the next run is clean again.
     expect((await scoreSafely(run, { lang: 'vi' })).status).toBe('written');
     const state = await readOwnedSheet(run, STATE_SHEET);
     expect(state?.[0][0]).toBe('PAR-OUTPUT');
   });
 
-  test('a guarded run on a district table costs 4 syncs, first run or not: the plain run\'s 3 and 1 to check; the owned sheets ride on the table\'s read, the record on the write', async () => {
+  test("a guarded run on a district table costs 4 syncs, first run or not: the plain run's 3 and 1 to check; the owned sheets ride on the table's read, the record on the write", async () => {
     const plain = await sample();
     const base = await scoreWorkbook(runOf(plain), { rules: HAI_DUONG_2018, lang: 'vi' });
     expect(base.stats).toEqual({ syncs: 3, readChunks: 1, writeChunks: 1 });
@@ -302,7 +349,11 @@ describe('safe writes on a shared workbook', () => {
   test('with a column mapping the user confirmed and the workbook stores, still 4: the mapping sheet rides with the other owned sheets', async () => {
     const layout = genLayouts().find((l) => l.map) as GenLayout;
     const roles = (parseColumnMap(layout.map as string) as { ok: true; roles: RoleOverrides }).roles;
-    const fake = createFakeExcel({ sheets: [{ name: LAYOUT_SHEET, cells: layout.rows }], activeSheet: LAYOUT_SHEET, selection: 'A1' });
+    const fake = createFakeExcel({
+      sheets: [{ name: LAYOUT_SHEET, cells: layout.rows }],
+      activeSheet: LAYOUT_SHEET,
+      selection: 'A1',
+    });
     const run = runOf(fake);
     const confirmed = await scoreSafely(run, { lang: 'vi', override: { roles, sheet: LAYOUT_SHEET } });
     expect(confirmed.status).toBe('written');
@@ -313,7 +364,11 @@ describe('safe writes on a shared workbook', () => {
     const again = await scoreSafely(run, { lang: 'vi' });
     expect(again.status).toBe('written');
     expect(fake.host.syncCount).toBe(4);
-    const without = createFakeExcel({ sheets: [{ name: LAYOUT_SHEET, cells: layout.rows }], activeSheet: LAYOUT_SHEET, selection: 'A1' });
+    const without = createFakeExcel({
+      sheets: [{ name: LAYOUT_SHEET, cells: layout.rows }],
+      activeSheet: LAYOUT_SHEET,
+      selection: 'A1',
+    });
     expect((await scoreSafely(runOf(without), { lang: 'vi' })).status).not.toBe('written');
   });
 });

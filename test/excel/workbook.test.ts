@@ -23,7 +23,12 @@ describe('scoring the sample workbook on the fake host', () => {
     const sheet = fake.host.sheet('Tổng hợp');
     const [indexCol, rankCol, bandCol, noteCol] = outputColumns;
     const headerRow = read.origin.row + layout.headerRow;
-    expect(sheet.values(`${indexCol}${headerRow}:${noteCol}${headerRow}`)[0]).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+    expect(sheet.values(`${indexCol}${headerRow}:${noteCol}${headerRow}`)[0]).toEqual([
+      'Chỉ số (%)',
+      'Xếp hạng',
+      'Xếp loại',
+      'Ghi chú',
+    ]);
 
     const nameCol = String.fromCharCode(65 + layout.nameCol);
     const first = read.origin.row + layout.firstUnitRow;
@@ -35,10 +40,22 @@ describe('scoring the sample workbook on the fake host', () => {
     const byName = (n: string) => names.indexOf(n);
 
     const good = names.filter((_, i) => bands[i] === 'Hoàn thành tốt nhiệm vụ').sort();
-    expect(good).toEqual(['Đại Hợp', 'Hà Kỳ', 'Hà Thanh', 'Minh Đức', 'Nguyên Giáp', 'Quang Khải', 'Quang Nghiệp', 'Tái Sơn'].sort());
+    expect(good).toEqual(
+      ['Đại Hợp', 'Hà Kỳ', 'Hà Thanh', 'Minh Đức', 'Nguyên Giáp', 'Quang Khải', 'Quang Nghiệp', 'Tái Sơn'].sort(),
+    );
     expect(bands.filter((b) => b === 'Hoàn thành nhiệm vụ')).toHaveLength(15);
     expect(ranks[byName('Quang Khải')]).toBe(1);
-    for (const n of ['Thị trấn Tứ Kỳ', 'Bình Lãng', 'Quang Trung', 'Phượng Kỳ', 'Tân Kỳ', 'An Thanh', 'Ngọc Kỳ', 'Văn Tố', 'Quang Phục']) {
+    for (const n of [
+      'Thị trấn Tứ Kỳ',
+      'Bình Lãng',
+      'Quang Trung',
+      'Phượng Kỳ',
+      'Tân Kỳ',
+      'An Thanh',
+      'Ngọc Kỳ',
+      'Văn Tố',
+      'Quang Phục',
+    ]) {
       expect(bands[byName(n)]).toBe('Hoàn thành nhiệm vụ');
       expect(notes[byName(n)]).toMatch(/thuộc mức "Hoàn thành tốt nhiệm vụ".*dưới 70%/);
     }
@@ -61,7 +78,10 @@ describe('scoring the sample workbook on the fake host', () => {
     const inputCols = `A1:${String.fromCharCode(64 + lastInput)}${read.grid.length}`;
     const beforeFake = createFakeExcel(await sampleWorkbookData());
     expect(after.values(inputCols)).toEqual(beforeFake.host.sheet('Tổng hợp').values(inputCols));
-    expect(fake.host.sheet('Hướng dẫn').values()).toEqual(before.sheets.find((s: { name: string }) => s.name === 'Hướng dẫn')?.values ?? fake.host.sheet('Hướng dẫn').values());
+    expect(fake.host.sheet('Hướng dẫn').values()).toEqual(
+      before.sheets.find((s: { name: string }) => s.name === 'Hướng dẫn')?.values ??
+        fake.host.sheet('Hướng dẫn').values(),
+    );
 
     const width = after.values()[0].length;
     const again = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
@@ -85,33 +105,43 @@ describe('scoring the sample workbook on the fake host', () => {
 });
 
 describe('round trips', () => {
-  const counts: Record<number, { syncs: number; readChunks: number; writeChunks: number; maxRequest: number; maxResponse: number }> = {};
+  const counts: Record<
+    number,
+    { syncs: number; readChunks: number; writeChunks: number; maxRequest: number; maxResponse: number }
+  > = {};
   afterAll(() => {
     // Printed for the issue's record: syncs per run by row count.
     console.log(
       Object.entries(counts)
-        .map(([n, c]) => `${n} rows: ${c.syncs} syncs (${c.readChunks} read chunks, ${c.writeChunks} write chunks), largest request ${c.maxRequest} B, largest response ${c.maxResponse} B`)
+        .map(
+          ([n, c]) =>
+            `${n} rows: ${c.syncs} syncs (${c.readChunks} read chunks, ${c.writeChunks} write chunks), largest request ${c.maxRequest} B, largest response ${c.maxResponse} B`,
+        )
         .join('\n'),
     );
   });
 
-  test.each([10, 1000, 100000])('%i rows × 7 fields: syncs constant per payload chunk, every request under 5 MB', async (n) => {
-    const fake = fakeWith(syntheticSheet(n, 7));
-    const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
-    expect(outcome.status).toBe('written');
-    const s = outcome.stats;
-    counts[n] = { ...s, maxRequest: fake.host.maxRequestBytes, maxResponse: fake.host.maxResponseBytes };
-    // 1 locate sync + one per read chunk + one per write chunk; nothing per row.
-    expect(s.syncs).toBe(1 + s.readChunks + s.writeChunks);
-    expect(fake.host.syncCount).toBe(s.syncs);
-    expect(fake.host.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
-    expect(fake.host.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
-    if (n <= 1000) expect(s).toEqual({ syncs: 3, readChunks: 1, writeChunks: 1 });
-    else {
-      expect(s.readChunks).toBeGreaterThan(1);
-      expect(s.writeChunks).toBeGreaterThan(1);
-    }
-  }, 120000);
+  test.each([10, 1000, 100000])(
+    '%i rows × 7 fields: syncs constant per payload chunk, every request under 5 MB',
+    async (n) => {
+      const fake = fakeWith(syntheticSheet(n, 7));
+      const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
+      expect(outcome.status).toBe('written');
+      const s = outcome.stats;
+      counts[n] = { ...s, maxRequest: fake.host.maxRequestBytes, maxResponse: fake.host.maxResponseBytes };
+      // 1 locate sync + one per read chunk + one per write chunk; nothing per row.
+      expect(s.syncs).toBe(1 + s.readChunks + s.writeChunks);
+      expect(fake.host.syncCount).toBe(s.syncs);
+      expect(fake.host.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+      expect(fake.host.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
+      if (n <= 1000) expect(s).toEqual({ syncs: 3, readChunks: 1, writeChunks: 1 });
+      else {
+        expect(s.readChunks).toBeGreaterThan(1);
+        expect(s.writeChunks).toBeGreaterThan(1);
+      }
+    },
+    120000,
+  );
 
   test('chunking engages only above the chunk budget, and every request stays under the 5 MB limit', async () => {
     const fake = fakeWith(syntheticSheet(3000, 7));
@@ -222,7 +252,11 @@ describe('never damaging the workbook', () => {
 describe('selections and hooks that must not damage the sheet', () => {
   test('a selection narrower than the table: the input columns right of it are not overwritten', async () => {
     const cells = syntheticSheet(2, 4); // STT, name, 4 fields in A..F
-    const fake = createFakeExcel({ sheets: [{ name: 'Tổng hợp', cells }], activeSheet: 'Tổng hợp', selection: 'A2:D5' });
+    const fake = createFakeExcel({
+      sheets: [{ name: 'Tổng hợp', cells }],
+      activeSheet: 'Tổng hợp',
+      selection: 'A2:D5',
+    });
     const before = JSON.stringify(fake.host.snapshot());
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('failed');
@@ -232,7 +266,11 @@ describe('selections and hooks that must not damage the sheet', () => {
 
   test('a selection with empty columns right of it is scored there', async () => {
     const cells = syntheticSheet(2, 2);
-    const fake = createFakeExcel({ sheets: [{ name: 'Tổng hợp', cells }], activeSheet: 'Tổng hợp', selection: 'A2:D5' });
+    const fake = createFakeExcel({
+      sheets: [{ name: 'Tổng hợp', cells }],
+      activeSheet: 'Tổng hợp',
+      selection: 'A2:D5',
+    });
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('written');
     expect(fake.host.sheet('Tổng hợp').values('E2:H2')[0]).toEqual(['Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
@@ -269,7 +307,12 @@ describe('re-runs below the table', () => {
     fake.host.setCell('Tổng hợp', 'I10', 'Người lập biểu (ký tên)');
     expect((await scoreWorkbook(runOf(fake), { rules, lang: 'vi' })).status).toBe('written');
     const sheet = fake.host.sheet('Tổng hợp');
-    expect(sheet.values('F7:I8').flat().every((v) => v === '')).toBe(true);
+    expect(
+      sheet
+        .values('F7:I8')
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
     expect(sheet.values('I10')[0][0]).toBe('Người lập biểu (ký tên)');
     expect(sheet.values('H6')[0][0]).not.toBe('');
   });
@@ -302,11 +345,24 @@ describe('finding the table', () => {
 
   test('an Excel table gets its output as table columns', async () => {
     const cells = syntheticSheet(4, 2).slice(1); // header at row 1
-    const fake = createFakeExcel({ sheets: [{ name: 'Bảng', cells }], activeSheet: 'Bảng', tables: [{ sheet: 'Bảng', address: 'A1:D6', name: 'Diem' }] });
+    const fake = createFakeExcel({
+      sheets: [{ name: 'Bảng', cells }],
+      activeSheet: 'Bảng',
+      tables: [{ sheet: 'Bảng', address: 'A1:D6', name: 'Diem' }],
+    });
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('written');
     const table = fake.host.tables().find((t) => t.name === 'Diem');
-    expect(table?.columns).toEqual(['STT', 'Tên đơn vị', 'Lĩnh vực 1', 'Lĩnh vực 2', 'Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú']);
+    expect(table?.columns).toEqual([
+      'STT',
+      'Tên đơn vị',
+      'Lĩnh vực 1',
+      'Lĩnh vực 2',
+      'Chỉ số (%)',
+      'Xếp hạng',
+      'Xếp loại',
+      'Ghi chú',
+    ]);
   });
 
   test('no table: the message says what was looked for', async () => {
@@ -339,24 +395,49 @@ describe('the table is found, not assumed (issue 17, item 1)', () => {
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome.status).toBe('written');
     if (outcome.status !== 'written') return;
-    expect(fake.host.sheet('Tổng hợp').values(`${outcome.inspection.outputColumns[0]}${outcome.inspection.read.origin.row + outcome.inspection.layout.headerRow}`)[0][0]).toBe('Chỉ số (%)');
+    expect(
+      fake.host
+        .sheet('Tổng hợp')
+        .values(
+          `${outcome.inspection.outputColumns[0]}${outcome.inspection.read.origin.row + outcome.inspection.layout.headerRow}`,
+        )[0][0],
+    ).toBe('Chỉ số (%)');
     expect(fake.host.activeSheet).toBe('Hướng dẫn');
   });
 
   test('the remembered sheet comes before the other sheets; a chosen sheet is the only one read', async () => {
     const table = syntheticSheet(5, 3);
     const fake = createFakeExcel({
-      sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: '2020', cells: table }, { name: '2021', cells: table }],
+      sheets: [
+        { name: 'Hướng dẫn', cells: guide },
+        { name: '2020', cells: table },
+        { name: '2021', cells: table },
+      ],
       activeSheet: 'Hướng dẫn',
     });
     const run = runOf(fake);
     expect((await inspectWorkbook(run, rules, 'vi')).read.sheet).toBe('2020');
     expect((await inspectWorkbook(run, rules, 'vi', { choice: { remembered: '2021' } })).read.sheet).toBe('2021');
-    await expect(inspectWorkbook(run, rules, 'vi', { choice: { sheet: 'Hướng dẫn' } })).rejects.toMatchObject({ code: 'notFound', misses: [{ sheet: 'Hướng dẫn' }] });
+    await expect(inspectWorkbook(run, rules, 'vi', { choice: { sheet: 'Hướng dẫn' } })).rejects.toMatchObject({
+      code: 'notFound',
+      misses: [{ sheet: 'Hướng dẫn' }],
+    });
   });
 
   test('no sheet holds a table: every sheet looked at is named with its reason, and the sheets to choose from travel with the error', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: 'Ghi chú', cells: [['Tên đơn vị', 'A'], ['x', 1]] }], activeSheet: 'Ghi chú' });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: 'Hướng dẫn', cells: guide },
+        {
+          name: 'Ghi chú',
+          cells: [
+            ['Tên đơn vị', 'A'],
+            ['x', 1],
+          ],
+        },
+      ],
+      activeSheet: 'Ghi chú',
+    });
     const error = await inspectWorkbook(runOf(fake), rules, 'vi').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TableNotFoundError);
     const e = error as TableNotFoundError;
@@ -378,7 +459,13 @@ describe('the table is found, not assumed (issue 17, item 1)', () => {
   });
 
   test('reading on the active sheet costs no more round trips than before; a fallback costs one more', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: 'Tổng hợp', cells: syntheticSheet(10, 7) }], activeSheet: 'Tổng hợp' });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: 'Hướng dẫn', cells: guide },
+        { name: 'Tổng hợp', cells: syntheticSheet(10, 7) },
+      ],
+      activeSheet: 'Tổng hợp',
+    });
     const run = runOf(fake);
     fake.host.resetCounters();
     await inspectWorkbook(run, rules, 'vi');
@@ -391,7 +478,13 @@ describe('the table is found, not assumed (issue 17, item 1)', () => {
   });
 
   test('sheet activation is followed: the handler is told the sheet id, after the request, and not after it stops', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'Hướng dẫn', cells: guide }, { name: 'Tổng hợp', cells: syntheticSheet(3, 2) }], activeSheet: 'Hướng dẫn' });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: 'Hướng dẫn', cells: guide },
+        { name: 'Tổng hợp', cells: syntheticSheet(3, 2) },
+      ],
+      activeSheet: 'Hướng dẫn',
+    });
     const run = runOf(fake);
     const seen: string[] = [];
     const stop = await watchActivation(run, (id) => seen.push(id));

@@ -28,7 +28,7 @@ function headerCopies(fake: ReturnType<typeof fakeWith>): string[] {
 
 async function writeRight(fake: ReturnType<typeof fakeWith>): Promise<MappingOverride> {
   const first = await inspectWorkbook(runOf(fake), HAI_DUONG_2018, 'vi');
-  expect(first.occupied).toEqual(["F6"]);
+  expect(first.occupied).toEqual(['F6']);
   expect(first.freeColumn).toBe('G');
   const override: MappingOverride = { layout: { outputTargetCol: 6 }, sheet: SHEET };
   const outcome = await scoreSafely(runOf(fake), { lang: 'vi', override });
@@ -48,7 +48,13 @@ test('a fresh run (no override) recognises the block further right and replaces 
   expect(outcome.status).toBe('written');
   expect(headerCopies(fake)).toEqual(['I']);
   expect(fake.host.sheet(SHEET).values('F6')).toEqual([['ghi chú của cán bộ']]);
-  expect(fake.host.sheet(SHEET).values('K1:Z8').flat().every((v) => v === '')).toBe(true);
+  expect(
+    fake.host
+      .sheet(SHEET)
+      .values('K1:Z8')
+      .flat()
+      .every((v) => v === ''),
+  ).toBe(true);
 });
 
 test('a run in the same session (the override kept) replaces it too', async () => {
@@ -79,5 +85,6 @@ test('the engine (the CLI’s path) finds the same block; headers that are not e
   other[1][8] = 'Xếp loại (tự đánh giá)';
   const notOurs = scoreGrid(other, SHEET, HAI_DUONG_2018);
   expect(notOurs.found && notOurs.layout.outputCol).toBeNull();
-  if (found.found) expect(ownBlockFurtherRight(cells, { ...found.layout, outputCol: null, outputTargetCol: 5 })).toBe(6);
+  if (found.found)
+    expect(ownBlockFurtherRight(cells, { ...found.layout, outputCol: null, outputTargetCol: 5 })).toBe(6);
 });

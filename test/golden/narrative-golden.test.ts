@@ -69,21 +69,28 @@ let narratives: Record<Lang, Narrative>;
 beforeAll(async () => {
   if (!fs.existsSync(SAMPLE)) throw new Error(`${path.relative(ROOT, SAMPLE)} is missing: the golden test reads it`);
   const result = await scoreSample();
-  narratives = { vi: generateNarrative(result, SEED_SETTINGS, 'vi'), en: generateNarrative(result, SEED_SETTINGS, 'en') };
-  if (UPDATE) for (const lang of ['vi', 'en'] as const) fs.writeFileSync(golden(lang), narrativeToText(narratives[lang]), 'utf8');
+  narratives = {
+    vi: generateNarrative(result, SEED_SETTINGS, 'vi'),
+    en: generateNarrative(result, SEED_SETTINGS, 'en'),
+  };
+  if (UPDATE)
+    for (const lang of ['vi', 'en'] as const) fs.writeFileSync(golden(lang), narrativeToText(narratives[lang]), 'utf8');
 });
 
-describe.each(['vi', 'en'] as const)('the sample workbook\'s narrative (%s)', (lang) => {
+describe.each(['vi', 'en'] as const)("the sample workbook's narrative (%s)", (lang) => {
   test('equals the golden file', () => {
     const expected = fs.readFileSync(golden(lang), 'utf8');
     expect(narrativeToText(narratives[lang])).toBe(expected);
   });
 });
 
-test('the golden text matches DOMAIN.md\'s section II sentence by sentence, except the listed differences', () => {
+test("the golden text matches DOMAIN.md's section II sentence by sentence, except the listed differences", () => {
   expect(compareWithDomain(narratives.vi)).toEqual([]);
   // The same check on the checked-in file itself, read back paragraph by paragraph.
   const blocks = fs.readFileSync(golden('vi'), 'utf8').trimEnd().split('\n\n');
-  const fromFile: Narrative = { title: blocks[0], paragraphs: blocks.slice(1).map((t, i) => ({ id: String(i), level: 0, text: t.replace(/^- /, ''), figures: {} })) };
+  const fromFile: Narrative = {
+    title: blocks[0],
+    paragraphs: blocks.slice(1).map((t, i) => ({ id: String(i), level: 0, text: t.replace(/^- /, ''), figures: {} })),
+  };
   expect(compareWithDomain(fromFile)).toEqual([]);
 });

@@ -20,8 +20,15 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const RULES: RuleSet = {
   ...HAI_DUONG_2018,
   id: 'tinh-x-12-2024',
-  name: { vi: 'UBND tỉnh X, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024', en: 'Province X People’s Committee, Decision No. 12/2024/QĐ-UBND of 15/03/2024' },
-  decision: { number: '12/2024/QĐ-UBND', date: '2024-03-15', issuer: { vi: 'UBND tỉnh X', en: 'Province X People’s Committee' } },
+  name: {
+    vi: 'UBND tỉnh X, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024',
+    en: 'Province X People’s Committee, Decision No. 12/2024/QĐ-UBND of 15/03/2024',
+  },
+  decision: {
+    number: '12/2024/QĐ-UBND',
+    date: '2024-03-15',
+    issuer: { vi: 'UBND tỉnh X', en: 'Province X People’s Committee' },
+  },
   components: {
     appraisal: { label: { vi: 'Điểm thẩm định', en: 'Appraised points' }, points: 70, floorApplies: false },
     survey: { label: { vi: 'Điều tra xã hội học', en: 'Sociological survey' }, points: 30, floorApplies: false },
@@ -34,13 +41,27 @@ const RULES: RuleSet = {
       label: { vi: 'phường, thị trấn', en: 'wards and towns' },
       ranked: true,
       bands: [
-        { code: 'p-tot', label: { vi: 'Hoàn thành tốt nhiệm vụ (phường)', en: 'Good (wards)' }, min: { pct: 85, inclusive: true }, max: { pct: 100, inclusive: true }, fieldFloorPct: 75 },
-        { code: 'p-ht', label: { vi: 'Hoàn thành nhiệm vụ (phường)', en: 'Complete (wards)' }, min: { pct: 0, inclusive: true }, max: { pct: 85, inclusive: false }, fieldFloorPct: null },
+        {
+          code: 'p-tot',
+          label: { vi: 'Hoàn thành tốt nhiệm vụ (phường)', en: 'Good (wards)' },
+          min: { pct: 85, inclusive: true },
+          max: { pct: 100, inclusive: true },
+          fieldFloorPct: 75,
+        },
+        {
+          code: 'p-ht',
+          label: { vi: 'Hoàn thành nhiệm vụ (phường)', en: 'Complete (wards)' },
+          min: { pct: 0, inclusive: true },
+          max: { pct: 85, inclusive: false },
+          fieldFloorPct: null,
+        },
       ],
     },
     { code: 'sap-nhap', label: { vi: 'xã mới sáp nhập', en: 'newly merged communes' }, ranked: false },
   ],
-  bands: HAI_DUONG_2018.bands.map((b) => (b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Cải cách TTHC', pct: 65 }] } : b)),
+  bands: HAI_DUONG_2018.bands.map((b) =>
+    b.code === 'good' ? { ...b, fieldFloors: [{ field: 'Cải cách TTHC', pct: 65 }] } : b,
+  ),
 };
 
 const TABLE = tableWith([
@@ -71,7 +92,9 @@ describe.each(['vi', 'en'] as const)('the narrative with components and blocks (
 
 test('the text names the components and every block, and the per-field floor', () => {
   const vi = texts.vi as string;
-  expect(vi).toContain('Chỉ số tổng hợp gồm hai thành phần: điểm thẩm định (70 điểm) và điều tra xã hội học (30 điểm).');
+  expect(vi).toContain(
+    'Chỉ số tổng hợp gồm hai thành phần: điểm thẩm định (70 điểm) và điều tra xã hội học (30 điểm).',
+  );
   for (const block of ['Khối xã:', 'Khối phường, thị trấn:', 'Khối xã mới sáp nhập:']) expect(vi).toContain(block);
   expect(vi).toContain('riêng lĩnh vực Cải cách TTHC từ 65%');
 });

@@ -29,10 +29,18 @@ describe('two-digit counts', () => {
   });
 
   test('in the text: "gồm 01 xã", "01/03", "02 nhóm điểm"', () => {
-    const r = score(oneField([{ name: 'An Bình', index: 85 }, { name: 'Hà Kỳ', index: 70 }, { name: 'Tân Kỳ', index: 71 }]));
+    const r = score(
+      oneField([
+        { name: 'An Bình', index: 85 },
+        { name: 'Hà Kỳ', index: 70 },
+        { name: 'Tân Kỳ', index: 71 },
+      ]),
+    );
     expect(paragraph(r, 'bands.good')).toContain('gồm 01 xã: Xã An Bình.');
     expect(paragraph(r, 'groups.intro')).toContain('được xếp theo 02 nhóm điểm');
-    expect(paragraph(r, 'counts')).toBe('Năm 2021, có 01/03 xã đạt mức Hoàn thành tốt nhiệm vụ; 02/03 xã đạt mức Hoàn thành nhiệm vụ.');
+    expect(paragraph(r, 'counts')).toBe(
+      'Năm 2021, có 01/03 xã đạt mức Hoàn thành tốt nhiệm vụ; 02/03 xã đạt mức Hoàn thành nhiệm vụ.',
+    );
   });
 });
 
@@ -44,14 +52,32 @@ describe('decimal comma', () => {
   });
 
   test('in the text: the average, highest and lowest indexes', () => {
-    const r = score(grid([30, 70], [{ name: 'A Lư', scores: [25.5, 60.25] }, { name: 'Bắc Sơn', scores: [20, 50.05] }]));
+    const r = score(
+      grid(
+        [30, 70],
+        [
+          { name: 'A Lư', scores: [25.5, 60.25] },
+          { name: 'Bắc Sơn', scores: [20, 50.05] },
+        ],
+      ),
+    );
     // 85,75% and 70,05%: average 77,90%.
-    expect(paragraph(r, 'average')).toBe('Chỉ số tổng hợp bình quân của 02 xã là 77,90%; cao nhất là xã A Lư (85,75%), thấp nhất là xã Bắc Sơn (70,05%).');
-    expect(paragraph(r, 'average', 'en')).toBe('The average index of the 2 communes is 77.90%; the highest is A Lư (85.75%), the lowest Bắc Sơn (70.05%).');
+    expect(paragraph(r, 'average')).toBe(
+      'Chỉ số tổng hợp bình quân của 02 xã là 77,90%; cao nhất là xã A Lư (85,75%), thấp nhất là xã Bắc Sơn (70,05%).',
+    );
+    expect(paragraph(r, 'average', 'en')).toBe(
+      'The average index of the 2 communes is 77.90%; the highest is A Lư (85.75%), the lowest Bắc Sơn (70.05%).',
+    );
   });
 
   test('the share of each band, in percent with a decimal comma', () => {
-    const r = score(oneField([{ name: 'A', index: 85 }, { name: 'B', index: 70 }, { name: 'C', index: 71 }]));
+    const r = score(
+      oneField([
+        { name: 'A', index: 85 },
+        { name: 'B', index: 70 },
+        { name: 'C', index: 71 },
+      ]),
+    );
     expect(paragraph(r, 'shares')).toBe(
       'Tỷ lệ xã, thị trấn theo mức xếp loại: Hoàn thành xuất sắc nhiệm vụ: 00/03 (0,00%); Hoàn thành tốt nhiệm vụ: 01/03 (33,33%); Hoàn thành nhiệm vụ: 02/03 (66,67%); Không hoàn thành nhiệm vụ: 00/03 (0,00%).',
     );
@@ -70,19 +96,27 @@ describe('percentage-point change, computed', () => {
   test('in the text, after a comma: "tăng 20,11 điểm phần trăm", "giảm …", "không thay đổi", English "up 20.11 percentage points"', () => {
     const r = score(oneField([{ name: 'A', index: 85 }]));
     const say = (index: number, last: number, lang: 'vi' | 'en' = 'vi') =>
-      generateNarrative(r, { year: 2021, districtName: 'Tứ Kỳ', districtIndexPct: index, districtIndexLastYearPct: last }, lang).paragraphs.find(
-        (p) => p.id === 'district.index',
-      )?.text;
-    expect(say(83.3, 63.19)).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.');
+      generateNarrative(
+        r,
+        { year: 2021, districtName: 'Tứ Kỳ', districtIndexPct: index, districtIndexLastYearPct: last },
+        lang,
+      ).paragraphs.find((p) => p.id === 'district.index')?.text;
+    expect(say(83.3, 63.19)).toBe(
+      'Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.',
+    );
     expect(say(63.19, 83.3)).toContain('(năm 2020: 83,30%), giảm 20,11 điểm phần trăm so với năm 2020.');
     expect(say(80, 80)).toContain('(năm 2020: 80,00%), không thay đổi so với năm 2020.');
-    expect(say(83.3, 63.19, 'en')).toBe('In 2021, the PAR Index of the People\'s Committee of Tứ Kỳ district is 83.30% (2020: 63.19%), up 20.11 percentage points against 2020.');
+    expect(say(83.3, 63.19, 'en')).toBe(
+      "In 2021, the PAR Index of the People's Committee of Tứ Kỳ district is 83.30% (2020: 63.19%), up 20.11 percentage points against 2020.",
+    );
   });
 
-  test('without last year\'s district index, the index alone', () => {
+  test("without last year's district index, the index alone", () => {
     const r = score(oneField([{ name: 'A', index: 85 }]));
     const n = generateNarrative(r, { year: 2021, districtName: 'Tứ Kỳ', districtIndexPct: 83.3 }, 'vi');
-    expect(n.paragraphs.find((p) => p.id === 'district.index')?.text).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30%.');
+    expect(n.paragraphs.find((p) => p.id === 'district.index')?.text).toBe(
+      'Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30%.',
+    );
   });
 });
 
@@ -97,7 +131,9 @@ describe('"và" before the last name', () => {
   });
 
   test('band labels say their shared ending once', () => {
-    expect(joinLabels(['Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ'], 'vi')).toBe('Hoàn thành xuất sắc và Hoàn thành tốt nhiệm vụ');
+    expect(joinLabels(['Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ'], 'vi')).toBe(
+      'Hoàn thành xuất sắc và Hoàn thành tốt nhiệm vụ',
+    );
     expect(joinLabels(['Excellent', 'Good'], 'en', 'or')).toBe('Excellent or Good');
     expect(joinLabels(['Tốt', 'Khá'], 'vi')).toBe('Tốt và Khá');
   });
@@ -118,10 +154,16 @@ describe('unit kinds, list prefixes and the collective noun', () => {
   test('the first commune of a list gets "Xã "; towns keep "Thị trấn X"; a typed "Xã" is not doubled', () => {
     expect(unitList(['Xã Quang Khải', 'Xã Hà Kỳ'], 'vi')).toBe('Xã Quang Khải và Hà Kỳ');
     // Several kinds: each named once, as an officer writes it (issue 17, item 9).
-    expect(unitList(['Thị trấn Tứ Kỳ', 'Bình Lãng', 'Quang Trung'], 'vi')).toBe('Thị trấn Tứ Kỳ và các xã: Bình Lãng và Quang Trung');
+    expect(unitList(['Thị trấn Tứ Kỳ', 'Bình Lãng', 'Quang Trung'], 'vi')).toBe(
+      'Thị trấn Tứ Kỳ và các xã: Bình Lãng và Quang Trung',
+    );
     expect(unitList(['Bình Lãng', 'Thị trấn Tứ Kỳ'], 'vi')).toBe('Thị trấn Tứ Kỳ và xã Bình Lãng');
-    expect(unitList(['Bình Lãng', 'Thị trấn Tứ Kỳ', 'Văn Tố'], 'vi', false)).toBe('thị trấn Tứ Kỳ và các xã: Bình Lãng và Văn Tố');
-    expect(unitList(['Phường A', 'Phường B', 'Xã C', 'D', 'Thị trấn E'], 'vi')).toBe('Thị trấn E; các phường: A và B; các xã: C và D');
+    expect(unitList(['Bình Lãng', 'Thị trấn Tứ Kỳ', 'Văn Tố'], 'vi', false)).toBe(
+      'thị trấn Tứ Kỳ và các xã: Bình Lãng và Văn Tố',
+    );
+    expect(unitList(['Phường A', 'Phường B', 'Xã C', 'D', 'Thị trấn E'], 'vi')).toBe(
+      'Thị trấn E; các phường: A và B; các xã: C và D',
+    );
     expect(unitList(['Thị trấn Tứ Kỳ', 'Bình Lãng'], 'en')).toBe('Thị trấn Tứ Kỳ and Bình Lãng');
     expect(unitList(['Quang Khải', 'Hà Kỳ'], 'vi', false)).toBe('Quang Khải và Hà Kỳ');
     expect(unitInSentence('Quang Khải', 'vi')).toBe('xã Quang Khải');
@@ -151,7 +193,9 @@ describe('unit kinds, list prefixes and the collective noun', () => {
     );
     expect(paragraph(r, 'bands.good')).toContain('gồm 02 thị trấn: Thị trấn Tứ Kỳ và Thị trấn Gia Lộc.');
     expect(paragraph(r, 'bands.complete')).toContain('gồm 02 xã, thị trấn: Thị trấn Nam Sách và xã Quang Khải.');
-    expect(paragraph(r, 'counts')).toBe('Năm 2021, có 02/04 thị trấn đạt mức Hoàn thành tốt nhiệm vụ; 02/04 xã, thị trấn đạt mức Hoàn thành nhiệm vụ.');
+    expect(paragraph(r, 'counts')).toBe(
+      'Năm 2021, có 02/04 thị trấn đạt mức Hoàn thành tốt nhiệm vụ; 02/04 xã, thị trấn đạt mức Hoàn thành nhiệm vụ.',
+    );
     expect(paragraph(r, 'bands.complete', 'en')).toContain('; 2 communes and towns: Quang Khải and Thị trấn Nam Sách.');
   });
 });
@@ -160,16 +204,28 @@ describe('"Không có." for an empty group', () => {
   test('an empty band reads "Không có." (en "none."), and the chairmen\'s too', () => {
     const r = score(oneField([{ name: 'A', index: 85 }]));
     expect(paragraph(r, 'bands.excellent')).toMatch(/trở lên: Không có\.$/);
-    expect(paragraph(r, 'bands.incomplete')).toBe('Nhóm Không hoàn thành nhiệm vụ, có Chỉ số CCHC đạt dưới 65% so với điểm tối đa: Không có.');
+    expect(paragraph(r, 'bands.incomplete')).toBe(
+      'Nhóm Không hoàn thành nhiệm vụ, có Chỉ số CCHC đạt dưới 65% so với điểm tối đa: Không có.',
+    );
     expect(paragraph(r, 'chairs.incomplete')).toMatch(/: Không có\.$/);
     expect(paragraph(r, 'bands.excellent', 'en')).toMatch(/: none\.$/);
   });
 
   test('score groups list only the non-empty groups', () => {
-    const r = score(oneField([{ name: 'A', index: 85 }, { name: 'B', index: 50 }]));
+    const r = score(
+      oneField([
+        { name: 'A', index: 85 },
+        { name: 'B', index: 50 },
+      ]),
+    );
     const n = generateNarrative(r, settings, 'vi');
-    expect(n.paragraphs.filter((p) => p.id.startsWith('groups.') && p.level === 'bullet').map((p) => p.id)).toEqual(['groups.good', 'groups.incomplete']);
-    expect(paragraph(r, 'groups.incomplete')).toBe('Nhóm đạt Chỉ số tổng hợp dưới 65% số điểm so với điểm tối đa, gồm 01 xã: Xã B.');
+    expect(n.paragraphs.filter((p) => p.id.startsWith('groups.') && p.level === 'bullet').map((p) => p.id)).toEqual([
+      'groups.good',
+      'groups.incomplete',
+    ]);
+    expect(paragraph(r, 'groups.incomplete')).toBe(
+      'Nhóm đạt Chỉ số tổng hợp dưới 65% số điểm so với điểm tối đa, gồm 01 xã: Xã B.',
+    );
   });
 });
 
@@ -190,8 +246,16 @@ describe('rank order, ties in Vietnamese alphabetical order', () => {
   });
 
   test('equal highest indexes are all named', () => {
-    const r = score(oneField([{ name: 'Bình Lãng', index: 84 }, { name: 'Ân Thi', index: 84 }, { name: 'Hà Kỳ', index: 70 }]));
-    expect(paragraph(r, 'average')).toContain('cao nhất là xã Ân Thi và xã Bình Lãng (84,00%), thấp nhất là xã Hà Kỳ (70,00%).');
+    const r = score(
+      oneField([
+        { name: 'Bình Lãng', index: 84 },
+        { name: 'Ân Thi', index: 84 },
+        { name: 'Hà Kỳ', index: 70 },
+      ]),
+    );
+    expect(paragraph(r, 'average')).toContain(
+      'cao nhất là xã Ân Thi và xã Bình Lãng (84,00%), thấp nhất là xã Hà Kỳ (70,00%).',
+    );
   });
 });
 

@@ -42,7 +42,10 @@ export function score(g: Grid, rules: RuleSet = HAI_DUONG_2018): ScoringResult {
 
 /** Units scoring the same points in every field of a 100-point, one-field table. */
 export function oneField(rows: readonly { name: string; index: number; last?: number }[]): Grid {
-  return grid([100], rows.map((r) => ({ name: r.name, scores: [r.index], last: r.last })));
+  return grid(
+    [100],
+    rows.map((r) => ({ name: r.name, scores: [r.index], last: r.last })),
+  );
 }
 
 export function seedResult(rules: RuleSet = HAI_DUONG_2018): ScoringResult {

@@ -20,13 +20,19 @@ function withBands(change: (bands: RuleSet['bands']) => void): RuleSet {
 describe('bands', () => {
   test('a single unit', () => {
     const n = generateNarrative(score(oneField([{ name: 'Hà Kỳ', index: 91 }])), { year: 2022 }, 'vi');
-    expect(textOf(n, 'groups.intro')).toBe('Việc xác định Chỉ số Cải cách hành chính năm 2022 của UBND các xã, thị trấn được xếp theo 01 nhóm điểm như sau:');
-    expect(textOf(n, 'groups.excellent')).toBe('Nhóm đạt Chỉ số tổng hợp từ 90% đến 100% số điểm so với điểm tối đa, gồm 01 xã: Xã Hà Kỳ.');
+    expect(textOf(n, 'groups.intro')).toBe(
+      'Việc xác định Chỉ số Cải cách hành chính năm 2022 của UBND các xã, thị trấn được xếp theo 01 nhóm điểm như sau:',
+    );
+    expect(textOf(n, 'groups.excellent')).toBe(
+      'Nhóm đạt Chỉ số tổng hợp từ 90% đến 100% số điểm so với điểm tối đa, gồm 01 xã: Xã Hà Kỳ.',
+    );
     expect(textOf(n, 'bands.excellent')).toBe(
       'Nhóm Hoàn thành xuất sắc nhiệm vụ, có Chỉ số tổng hợp đạt từ 90% đến 100% so với điểm tối đa, đồng thời các lĩnh vực CCHC phải đạt từ 80% số điểm trở lên gồm 01 xã: Xã Hà Kỳ.',
     );
     expect(textOf(n, 'counts')).toBe('Năm 2022, có 01/01 xã đạt mức Hoàn thành xuất sắc nhiệm vụ.');
-    expect(textOf(n, 'average')).toBe('Chỉ số tổng hợp bình quân của 01 xã là 91,00%; cao nhất là xã Hà Kỳ (91,00%), thấp nhất là xã Hà Kỳ (91,00%).');
+    expect(textOf(n, 'average')).toBe(
+      'Chỉ số tổng hợp bình quân của 01 xã là 91,00%; cao nhất là xã Hà Kỳ (91,00%), thấp nhất là xã Hà Kỳ (91,00%).',
+    );
     expect(textOf(n, 'chairs.excellent')).toMatch(/: Có 01 đơn vị \(gồm Chủ tịch UBND các xã: Hà Kỳ\)\.$/);
     const en = generateNarrative(score(oneField([{ name: 'Hà Kỳ', index: 91 }])), { year: 2022 }, 'en');
     expect(textOf(en, 'counts')).toBe('In 2022: 1 of 1 communes rated Excellent.');
@@ -34,10 +40,22 @@ describe('bands', () => {
   });
 
   test('all units in one band: one score group, every other band "Không có.", a share of 100,00%', () => {
-    const n = generateNarrative(score(oneField([{ name: 'A', index: 70 }, { name: 'B', index: 66 }, { name: 'Thị trấn C', index: 79.99 }])), { year: 2021 }, 'vi');
+    const n = generateNarrative(
+      score(
+        oneField([
+          { name: 'A', index: 70 },
+          { name: 'B', index: 66 },
+          { name: 'Thị trấn C', index: 79.99 },
+        ]),
+      ),
+      { year: 2021 },
+      'vi',
+    );
     expect(textOf(n, 'groups.intro')).toContain('được xếp theo 01 nhóm điểm');
     expect(n.paragraphs.filter((p) => p.id.startsWith('groups.') && p.level === 'bullet')).toHaveLength(1);
-    expect(textOf(n, 'groups.complete')).toBe('Nhóm đạt Chỉ số tổng hợp từ 65% đến dưới 80% số điểm so với điểm tối đa, gồm 03 xã, thị trấn: Thị trấn C và các xã: A và B.');
+    expect(textOf(n, 'groups.complete')).toBe(
+      'Nhóm đạt Chỉ số tổng hợp từ 65% đến dưới 80% số điểm so với điểm tối đa, gồm 03 xã, thị trấn: Thị trấn C và các xã: A và B.',
+    );
     for (const code of ['excellent', 'good', 'incomplete']) expect(textOf(n, `bands.${code}`)).toMatch(/: Không có\.$/);
     expect(textOf(n, 'shares')).toContain('Hoàn thành nhiệm vụ: 03/03 (100,00%)');
     expect(textOf(n, 'counts')).toBe('Năm 2021, có 03/03 xã, thị trấn đạt mức Hoàn thành nhiệm vụ.');
@@ -83,7 +101,17 @@ describe('the rule set in force flows into the text', () => {
       b[1].min.pct = 82;
       b[2].max.pct = 82;
     });
-    const n = generateNarrative(score(oneField([{ name: 'A', index: 81 }, { name: 'B', index: 85 }]), rules), { year: 2021 }, 'vi');
+    const n = generateNarrative(
+      score(
+        oneField([
+          { name: 'A', index: 81 },
+          { name: 'B', index: 85 },
+        ]),
+        rules,
+      ),
+      { year: 2021 },
+      'vi',
+    );
     expect(textOf(n, 'bands.good')).toBe(
       'Nhóm Hoàn thành tốt nhiệm vụ, có Chỉ số tổng hợp đạt từ 82% đến dưới 90% so với điểm tối đa, đồng thời các lĩnh vực CCHC phải đạt từ 70% số điểm trở lên gồm 01 xã: Xã B.',
     );
@@ -92,7 +120,8 @@ describe('the rule set in force flows into the text', () => {
     expect(textOf(n, 'groups.complete')).toContain('từ 65% đến dưới 82% số điểm');
     expect(textOf(n, 'chairs.good')).toContain('đạt từ 82% đến dưới 90%');
     // 80% is left only as the excellent band's field floor.
-    for (const p of n.paragraphs.filter((x) => /^(groups|bands|chairs)\./.test(x.id))) expect(p.text.replace('từ 80% số điểm trở lên', '')).not.toMatch(/\b80%/);
+    for (const p of n.paragraphs.filter((x) => /^(groups|bands|chairs)\./.test(x.id)))
+      expect(p.text.replace('từ 80% số điểm trở lên', '')).not.toMatch(/\b80%/);
   });
 
   test('exclusive lower bound: "trên 80%"; inclusive upper bound: "đến 80%"; a unit exactly on 80% goes below', () => {
@@ -100,7 +129,17 @@ describe('the rule set in force flows into the text', () => {
       b[1].min.inclusive = false;
       b[2].max.inclusive = true;
     });
-    const n = generateNarrative(score(oneField([{ name: 'A', index: 80 }, { name: 'B', index: 80.01 }]), rules), { year: 2021 }, 'vi');
+    const n = generateNarrative(
+      score(
+        oneField([
+          { name: 'A', index: 80 },
+          { name: 'B', index: 80.01 },
+        ]),
+        rules,
+      ),
+      { year: 2021 },
+      'vi',
+    );
     expect(textOf(n, 'bands.good')).toContain('có Chỉ số tổng hợp đạt trên 80% đến dưới 90% so với điểm tối đa');
     expect(textOf(n, 'bands.good')).toContain('gồm 01 xã: Xã B.');
     expect(textOf(n, 'bands.complete')).toContain('có Chỉ số tổng hợp đạt từ 65% đến 80% so với điểm tối đa');
@@ -117,7 +156,9 @@ describe('the rule set in force flows into the text', () => {
       b[1].fieldFloorPct = 72.5;
     });
     const n = generateNarrative(score(oneField([{ name: 'A', index: 65.5 }]), rules), { year: 2021 }, 'vi');
-    expect(textOf(n, 'bands.incomplete')).toBe('Nhóm Không hoàn thành nhiệm vụ, có Chỉ số CCHC đạt không quá 65,5% so với điểm tối đa gồm 01 xã: Xã A.');
+    expect(textOf(n, 'bands.incomplete')).toBe(
+      'Nhóm Không hoàn thành nhiệm vụ, có Chỉ số CCHC đạt không quá 65,5% so với điểm tối đa gồm 01 xã: Xã A.',
+    );
     expect(textOf(n, 'bands.complete')).toContain('đạt trên 65,5% đến dưới 80%');
     expect(textOf(n, 'bands.good')).toContain('phải đạt từ 72,5% số điểm trở lên');
   });
@@ -128,10 +169,12 @@ describe('the rule set in force flows into the text', () => {
     });
     const n = generateNarrative(score(grid([50, 50], [{ name: 'A', scores: [50, 37] }]), rules), { year: 2021 }, 'vi'); // 87%, field 74%
     expect(textOf(n, 'bands.good')).toContain('phải đạt từ 75% số điểm trở lên: Không có.');
-    expect(textOf(n, 'bands.complete.demoted.good')).toContain('chưa đạt mức 75% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành tốt nhiệm vụ.');
+    expect(textOf(n, 'bands.complete.demoted.good')).toContain(
+      'chưa đạt mức 75% số điểm trở lên so với tỷ lệ quy định để đạt mức Hoàn thành tốt nhiệm vụ.',
+    );
   });
 
-  test('band labels and the rule set\'s name come from the rule set', () => {
+  test("band labels and the rule set's name come from the rule set", () => {
     const rules = withBands((b) => {
       b[1].label = { vi: 'Tốt', en: 'Well done' };
     });
@@ -139,7 +182,9 @@ describe('the rule set in force flows into the text', () => {
     const n = generateNarrative(score(oneField([{ name: 'A', index: 85 }]), rules), { year: 2021 }, 'vi');
     expect(textOf(n, 'bands.good')).toMatch(/^Nhóm Tốt, có Chỉ số/);
     expect(textOf(n, 'chairs.intro')).toContain('trên cơ sở bộ tiêu chí Bộ tiêu chí thử, cụ thể:');
-    expect(textOf(generateNarrative(score(oneField([{ name: 'A', index: 85 }]), rules), { year: 2021 }, 'en'), 'counts')).toContain('rated Well done');
+    expect(
+      textOf(generateNarrative(score(oneField([{ name: 'A', index: 85 }]), rules), { year: 2021 }, 'en'), 'counts'),
+    ).toContain('rated Well done');
   });
 });
 
@@ -151,7 +196,7 @@ describe('last year', () => {
     { name: 'Minh Đức', index: 60, last: 50 }, // incomplete → incomplete
   ];
 
-  test('the count sentence adds last year\'s counts and the top bands nobody reached', () => {
+  test("the count sentence adds last year's counts and the top bands nobody reached", () => {
     const n = generateNarrative(score(oneField(rows)), { year: 2021, districtName: 'Tứ Kỳ' }, 'vi');
     expect(textOf(n, 'counts')).toBe(
       'Năm 2021, huyện Tứ Kỳ có 01/04 xã đạt mức Hoàn thành tốt nhiệm vụ; 02/04 xã, thị trấn đạt mức Hoàn thành nhiệm vụ; 01/04 xã đạt mức Không hoàn thành nhiệm vụ (năm 2020: có 01/04 thị trấn đạt mức Hoàn thành tốt nhiệm vụ; 01/04 xã đạt mức Hoàn thành nhiệm vụ; 02/04 xã đạt mức Không hoàn thành nhiệm vụ; không có xã, thị trấn đạt mức Hoàn thành xuất sắc nhiệm vụ).',
@@ -163,14 +208,22 @@ describe('last year', () => {
     expect(textOf(n, 'movement')).toBe(
       'So với năm 2020: có 02 xã được xếp loại cao hơn; 01 xã giữ nguyên mức xếp loại; có 01 thị trấn bị xếp loại thấp hơn.',
     );
-    expect(textOf(n, 'movement.complete.good')).toBe('Từ mức Hoàn thành nhiệm vụ lên mức Hoàn thành tốt nhiệm vụ: 01 xã (Xã Quang Khải).');
-    expect(textOf(n, 'movement.incomplete.complete')).toBe('Từ mức Không hoàn thành nhiệm vụ lên mức Hoàn thành nhiệm vụ: 01 xã (Xã Hà Kỳ).');
-    expect(textOf(n, 'movement.good.complete')).toBe('Từ mức Hoàn thành tốt nhiệm vụ xuống mức Hoàn thành nhiệm vụ: 01 thị trấn (Thị trấn Tứ Kỳ).');
+    expect(textOf(n, 'movement.complete.good')).toBe(
+      'Từ mức Hoàn thành nhiệm vụ lên mức Hoàn thành tốt nhiệm vụ: 01 xã (Xã Quang Khải).',
+    );
+    expect(textOf(n, 'movement.incomplete.complete')).toBe(
+      'Từ mức Không hoàn thành nhiệm vụ lên mức Hoàn thành nhiệm vụ: 01 xã (Xã Hà Kỳ).',
+    );
+    expect(textOf(n, 'movement.good.complete')).toBe(
+      'Từ mức Hoàn thành tốt nhiệm vụ xuống mức Hoàn thành nhiệm vụ: 01 thị trấn (Thị trấn Tứ Kỳ).',
+    );
     const en = generateNarrative(score(oneField(rows)), { year: 2021 }, 'en');
-    expect(textOf(en, 'movement')).toBe('Against 2020: 2 communes rated higher; 1 commune kept the same band; 1 town rated lower.');
+    expect(textOf(en, 'movement')).toBe(
+      'Against 2020: 2 communes rated higher; 1 commune kept the same band; 1 town rated lower.',
+    );
   });
 
-  test('last year\'s band column is used where given', () => {
+  test("last year's band column is used where given", () => {
     const g = grid(
       [100],
       [
@@ -179,12 +232,25 @@ describe('last year', () => {
       ],
     );
     const n = generateNarrative(score(g), { year: 2021 }, 'vi');
-    expect(textOf(n, 'movement')).toBe('So với năm 2020: không có xã, thị trấn nào được xếp loại cao hơn; 01 xã giữ nguyên mức xếp loại; có 01 xã bị xếp loại thấp hơn.');
-    expect(textOf(n, 'counts')).toContain('(năm 2020: có 01/02 xã đạt mức Hoàn thành xuất sắc nhiệm vụ; 01/02 xã đạt mức Hoàn thành tốt nhiệm vụ)');
+    expect(textOf(n, 'movement')).toBe(
+      'So với năm 2020: không có xã, thị trấn nào được xếp loại cao hơn; 01 xã giữ nguyên mức xếp loại; có 01 xã bị xếp loại thấp hơn.',
+    );
+    expect(textOf(n, 'counts')).toContain(
+      '(năm 2020: có 01/02 xã đạt mức Hoàn thành xuất sắc nhiệm vụ; 01/02 xã đạt mức Hoàn thành tốt nhiệm vụ)',
+    );
   });
 
-  test('units without last year\'s figures are named; nothing about last year when no unit has them', () => {
-    const partial = generateNarrative(score(oneField([{ name: 'A', index: 85, last: 70 }, { name: 'B', index: 85 }])), { year: 2021 }, 'vi');
+  test("units without last year's figures are named; nothing about last year when no unit has them", () => {
+    const partial = generateNarrative(
+      score(
+        oneField([
+          { name: 'A', index: 85, last: 70 },
+          { name: 'B', index: 85 },
+        ]),
+      ),
+      { year: 2021 },
+      'vi',
+    );
     expect(textOf(partial, 'movement.missing')).toBe('Chưa có số liệu năm 2020 của 01 xã: Xã B.');
     const none = generateNarrative(score(oneField([{ name: 'A', index: 85 }])), { year: 2021 }, 'vi');
     expect(none.paragraphs.some((p) => p.id.startsWith('movement'))).toBe(false);
@@ -203,19 +269,40 @@ describe('the weakest fields', () => {
   test('the two fields with the lowest average index, and the units under each floor', () => {
     const n = generateNarrative(score(grid([10, 10, 10, 10], rows, labels)), { year: 2021 }, 'vi');
     // Averages: 90%, 58,33%, 69% (2 units), 93,33%.
-    expect(textOf(n, 'fields.weakest')).toBe('Các lĩnh vực có Chỉ số bình quân thấp nhất là Cải cách TTHC (58,33%) và Chính quyền số (69,00%).');
-    expect(textOf(n, 'fields.1')).toBe('Cải cách TTHC: Chỉ số bình quân 58,33%; 03 đơn vị dưới 80%, 02 đơn vị dưới 70% và 01 đơn vị dưới 50%.');
-    expect(textOf(n, 'fields.0')).toBe('Chỉ đạo, điều hành: Chỉ số bình quân 90,00%; không có đơn vị nào dưới 80%, không có đơn vị nào dưới 70% và không có đơn vị nào dưới 50%.');
-    expect(byId(n, 'fields.1')?.figures).toMatchObject({ averagePct: 58.33, 'under.excellent': 3, 'under.good': 2, 'under.complete': 1 });
+    expect(textOf(n, 'fields.weakest')).toBe(
+      'Các lĩnh vực có Chỉ số bình quân thấp nhất là Cải cách TTHC (58,33%) và Chính quyền số (69,00%).',
+    );
+    expect(textOf(n, 'fields.1')).toBe(
+      'Cải cách TTHC: Chỉ số bình quân 58,33%; 03 đơn vị dưới 80%, 02 đơn vị dưới 70% và 01 đơn vị dưới 50%.',
+    );
+    expect(textOf(n, 'fields.0')).toBe(
+      'Chỉ đạo, điều hành: Chỉ số bình quân 90,00%; không có đơn vị nào dưới 80%, không có đơn vị nào dưới 70% và không có đơn vị nào dưới 50%.',
+    );
+    expect(byId(n, 'fields.1')?.figures).toMatchObject({
+      averagePct: 58.33,
+      'under.excellent': 3,
+      'under.good': 2,
+      'under.complete': 1,
+    });
     const en = generateNarrative(score(grid([10, 10, 10, 10], rows, labels)), { year: 2021 }, 'en');
-    expect(textOf(en, 'fields.1')).toBe('Cải cách TTHC: average index 58.33%; 3 units under 80%, 2 units under 70% and 1 unit under 50%.');
+    expect(textOf(en, 'fields.1')).toBe(
+      'Cải cách TTHC: average index 58.33%; 3 units under 80%, 2 units under 70% and 1 unit under 50%.',
+    );
   });
 
   test('weakestFieldCount, and a field that applies to no unit', () => {
-    const n = generateNarrative(score(grid([10, 10], [{ name: 'A', scores: [9, 'KAD'] }], ['X', 'Y'])), { year: 2021, weakestFieldCount: 1 }, 'vi');
+    const n = generateNarrative(
+      score(grid([10, 10], [{ name: 'A', scores: [9, 'KAD'] }], ['X', 'Y'])),
+      { year: 2021, weakestFieldCount: 1 },
+      'vi',
+    );
     expect(textOf(n, 'fields.1')).toBe('Y: không áp dụng cho đơn vị nào.');
     expect(byId(n, 'fields.weakest')).toBeUndefined(); // one applicable field: nothing to compare
-    const m = generateNarrative(score(grid([10, 10, 10], [{ name: 'A', scores: [9, 5, 7] }], ['X', 'Y', 'Z'])), { year: 2021, weakestFieldCount: 1 }, 'vi');
+    const m = generateNarrative(
+      score(grid([10, 10, 10], [{ name: 'A', scores: [9, 5, 7] }], ['X', 'Y', 'Z'])),
+      { year: 2021, weakestFieldCount: 1 },
+      'vi',
+    );
     expect(textOf(m, 'fields.weakest')).toBe('Lĩnh vực có Chỉ số bình quân thấp nhất là Y (50,00%).');
   });
 });
@@ -227,15 +314,29 @@ describe('district settings and numbering', () => {
     const n = generateNarrative(r, { year: 2021 }, 'vi');
     expect(n.paragraphs.some((p) => p.id.startsWith('district.') || p.id === 'chairs.district')).toBe(false);
     expect(textOf(n, 'groups.heading')).toBe('1.1. Đối với cấp xã');
-    expect(textOf(n, 'bands.intro')).toBe('Đối với cấp xã: Căn cứ kết quả thẩm định, việc xếp hạng và phân loại kết quả CCHC của các xã, thị trấn như sau:');
+    expect(textOf(n, 'bands.intro')).toBe(
+      'Đối với cấp xã: Căn cứ kết quả thẩm định, việc xếp hạng và phân loại kết quả CCHC của các xã, thị trấn như sau:',
+    );
     expect(textOf(n, 'chairs.units')).toBe('Đối với cấp xã:');
   });
 
-  test('with them: the index, the rank, the district\'s group and its chairman\'s band', () => {
-    const n = generateNarrative(r, { year: 2021, districtName: 'Tứ Kỳ', districtIndexPct: 91.2, districtRank: { rank: 2, of: 12 }, districtBand: 'excellent' }, 'vi');
+  test("with them: the index, the rank, the district's group and its chairman's band", () => {
+    const n = generateNarrative(
+      r,
+      {
+        year: 2021,
+        districtName: 'Tứ Kỳ',
+        districtIndexPct: 91.2,
+        districtRank: { rank: 2, of: 12 },
+        districtBand: 'excellent',
+      },
+      'vi',
+    );
     expect(textOf(n, 'district.heading')).toBe('1.1. Đối với cấp huyện');
     expect(textOf(n, 'groups.heading')).toBe('1.2. Đối với cấp xã');
-    expect(textOf(n, 'district.rank')).toBe('a. Đối với cấp huyện: Huyện Tứ Kỳ xếp thứ 2/12 huyện, thị xã, thành phố trên địa bàn tỉnh.');
+    expect(textOf(n, 'district.rank')).toBe(
+      'a. Đối với cấp huyện: Huyện Tứ Kỳ xếp thứ 2/12 huyện, thị xã, thành phố trên địa bàn tỉnh.',
+    );
     expect(textOf(n, 'chairs.district')).toBe(
       'a. Đối với cấp huyện: Năm 2021, huyện Tứ Kỳ thuộc nhóm có Chỉ số tổng hợp đạt từ 90% đến 100% so với điểm tối đa. Chủ tịch UBND huyện Tứ Kỳ được đánh giá Hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2021.',
     );
@@ -243,8 +344,14 @@ describe('district settings and numbering', () => {
   });
 
   test('the unit term and the title', () => {
-    const n = generateNarrative(r, { year: 2023, unitTerm: { vi: 'xã, phường, thị trấn', en: 'communes, wards and towns' } }, 'vi');
-    expect(n.title).toBe('II. KẾT QUẢ ĐÁNH GIÁ, XÁC ĐỊNH CHỈ SỐ CCHC VÀ PHÂN LOẠI CCHC NĂM 2023 CỦA UBND CÁC XÃ, PHƯỜNG, THỊ TRẤN');
+    const n = generateNarrative(
+      r,
+      { year: 2023, unitTerm: { vi: 'xã, phường, thị trấn', en: 'communes, wards and towns' } },
+      'vi',
+    );
+    expect(n.title).toBe(
+      'II. KẾT QUẢ ĐÁNH GIÁ, XÁC ĐỊNH CHỈ SỐ CCHC VÀ PHÂN LOẠI CCHC NĂM 2023 CỦA UBND CÁC XÃ, PHƯỜNG, THỊ TRẤN',
+    );
     expect(textOf(n, 'groups.intro')).toContain('của UBND các xã, phường, thị trấn');
   });
 });
@@ -257,7 +364,13 @@ describe('English output', () => {
       { name: 'Hà Kỳ', index: 70, last: 60 },
     ]),
   );
-  const settings = { year: 2021, districtName: 'Tứ Kỳ', districtIndexPct: 83.3, districtIndexLastYearPct: 63.19, districtRank: { rank: 6, of: 12 } };
+  const settings = {
+    year: 2021,
+    districtName: 'Tứ Kỳ',
+    districtIndexPct: 83.3,
+    districtIndexLastYearPct: 63.19,
+    districtRank: { rank: 6, of: 12 },
+  };
   const vi = generateNarrative(r, settings, 'vi');
   const en = generateNarrative(r, settings, 'en');
 
@@ -267,7 +380,9 @@ describe('English output', () => {
   });
 
   test('English words, decimal points, "and"; no Vietnamese phrase left', () => {
-    expect(en.title).toBe("II. APPRAISAL RESULTS: PAR INDEX AND CLASSIFICATION 2021 OF THE PEOPLE'S COMMITTEES OF THE COMMUNES AND TOWNS");
+    expect(en.title).toBe(
+      "II. APPRAISAL RESULTS: PAR INDEX AND CLASSIFICATION 2021 OF THE PEOPLE'S COMMITTEES OF THE COMMUNES AND TOWNS",
+    );
     expect(textOf(en, 'bands.good')).toBe(
       'Good: index from 80% to under 90% of the maximum points, with every field at 70% of its points or more; 2 communes and towns: Quang Khải and Thị trấn Tứ Kỳ.',
     );
@@ -281,11 +396,24 @@ describe('English output', () => {
 });
 
 describe('renderers', () => {
-  const n = generateNarrative(score(oneField([{ name: 'A', index: 85 }, { name: 'B', index: 70 }])), { year: 2021 }, 'vi');
+  const n = generateNarrative(
+    score(
+      oneField([
+        { name: 'A', index: 85 },
+        { name: 'B', index: 70 },
+      ]),
+    ),
+    { year: 2021 },
+    'vi',
+  );
 
   test('text: the title, then paragraphs separated by blank lines, list items with "- "', () => {
     const t = narrativeToText(n);
-    expect(t.startsWith(`${n.title}\n\n1. Kết quả xác định Chỉ số CCHC năm 2021 (PAR Index 2021)\n\n1.1. Đối với cấp xã\n\n`)).toBe(true);
+    expect(
+      t.startsWith(
+        `${n.title}\n\n1. Kết quả xác định Chỉ số CCHC năm 2021 (PAR Index 2021)\n\n1.1. Đối với cấp xã\n\n`,
+      ),
+    ).toBe(true);
     expect(t).toContain('\n\n- Nhóm Hoàn thành tốt nhiệm vụ, có Chỉ số tổng hợp');
     expect(t.endsWith('.\n')).toBe(true);
     expect(t.split('\n\n')).toHaveLength(n.paragraphs.length + 1);
@@ -296,8 +424,15 @@ describe('renderers', () => {
     expect(md.startsWith(`# ${n.title}\n\n## 1. Kết quả xác định`)).toBe(true);
     expect(md).toContain('\n\n### 1.1. Đối với cấp xã\n\n');
     expect(md).toMatch(/\n- Nhóm Hoàn thành xuất sắc nhiệm vụ[^\n]*\n- Nhóm Hoàn thành tốt nhiệm vụ/);
-    const body = generateNarrative(score(oneField([{ name: 'A', index: 85 }])), { year: 2021, districtName: 'Tứ Kỳ', districtRank: { rank: 1, of: 2 } }, 'vi');
-    const bodyMd = narrativeToMarkdown({ title: 'T', paragraphs: [{ id: 'x', level: 0, text: '1. Not a list *really*', figures: {} }, ...body.paragraphs] });
+    const body = generateNarrative(
+      score(oneField([{ name: 'A', index: 85 }])),
+      { year: 2021, districtName: 'Tứ Kỳ', districtRank: { rank: 1, of: 2 } },
+      'vi',
+    );
+    const bodyMd = narrativeToMarkdown({
+      title: 'T',
+      paragraphs: [{ id: 'x', level: 0, text: '1. Not a list *really*', figures: {} }, ...body.paragraphs],
+    });
     expect(bodyMd).toContain('\n\n1\\. Not a list \\*really\\*\n\n');
   });
 });

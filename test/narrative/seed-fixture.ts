@@ -76,7 +76,8 @@ export function seedPoints(u: SeedUnit): number[] {
     given += points[i];
   });
   points.forEach((p, i) => {
-    if (p < 0 || p > maxes[i]) throw new Error(`seed fixture: ${u.name} field ${i} gets ${p / 100} of ${maxes[i] / 100}`);
+    if (p < 0 || p > maxes[i])
+      throw new Error(`seed fixture: ${u.name} field ${i} gets ${p / 100} of ${maxes[i] / 100}`);
   });
   return points;
 }
@@ -85,7 +86,9 @@ export function seedPoints(u: SeedUnit): number[] {
 export function seedGrid(): Grid {
   const header: CellValue[] = ['STT', 'Tên đơn vị', ...SEED_FIELDS.map((f) => f.label), 'Chỉ số năm trước (%)'];
   const maxRow: CellValue[] = [null, 'Điểm tối đa', ...SEED_FIELDS.map((f) => f.max), null];
-  const rows: CellValue[][] = [...SEED_UNITS].reverse().map((u, k) => [k + 1, u.name, ...seedPoints(u).map((p) => p / 100), u.last / 100]);
+  const rows: CellValue[][] = [...SEED_UNITS]
+    .reverse()
+    .map((u, k) => [k + 1, u.name, ...seedPoints(u).map((p) => p / 100), u.last / 100]);
   return [['BẢNG TỔNG HỢP ĐIỂM THẨM ĐỊNH CHỈ SỐ CCHC NĂM 2021'], header, maxRow, ...rows];
 }
 

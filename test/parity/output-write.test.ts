@@ -12,7 +12,16 @@ import { HAI_DUONG_2018, columnLetter, detectLayout, type CellValue } from '../.
 import { scoreWorkbook } from '../../src/excel/workbook';
 import { createFakeExcel } from '../../tools/fake-excel';
 import { readSheetGrid } from '../cli/exceljs-grid';
-import { SMALL_SHEET, readWorkbook, runCli, setCell, smallTable, tempDir, writeWorkbook, type Rows } from '../cli/helpers';
+import {
+  SMALL_SHEET,
+  readWorkbook,
+  runCli,
+  setCell,
+  smallTable,
+  tempDir,
+  writeWorkbook,
+  type Rows,
+} from '../cli/helpers';
 import { runOf } from '../excel/helpers';
 
 interface Decision {
@@ -57,7 +66,11 @@ async function viaCli(file: string, cols: number[]): Promise<Decision> {
 }
 
 async function viaAddIn(file: string, cols: number[]): Promise<Decision> {
-  const fake = createFakeExcel({ sheets: [{ name: SMALL_SHEET, cells: await gridOf(file) }], activeSheet: SMALL_SHEET, selection: 'A1' });
+  const fake = createFakeExcel({
+    sheets: [{ name: SMALL_SHEET, cells: await gridOf(file) }],
+    activeSheet: SMALL_SHEET,
+    selection: 'A1',
+  });
   const outcome = await scoreWorkbook(runOf(fake), { rules: HAI_DUONG_2018, lang: 'vi' });
   const written = outcome.status === 'written';
   const refused = 'message' in outcome ? (/!([A-Z]+\d+)/.exec(outcome.message)?.[1] ?? null) : null;
@@ -118,10 +131,21 @@ test('an earlier run wrote further right (cells right of the table were in use):
   // The add-in's "write further right": a note in G6 where the block would go, the block put in H:K.
   const rows = smallTable();
   setCell(rows, 'G6', 'ghi chú của cán bộ');
-  const fake = createFakeExcel({ sheets: [{ name: SMALL_SHEET, cells: rows as CellValue[][] }], activeSheet: SMALL_SHEET, selection: 'A1' });
-  const first = await scoreWorkbook(runOf(fake), { rules: HAI_DUONG_2018, lang: 'vi', override: { layout: { outputTargetCol: 7 }, sheet: SMALL_SHEET } });
+  const fake = createFakeExcel({
+    sheets: [{ name: SMALL_SHEET, cells: rows as CellValue[][] }],
+    activeSheet: SMALL_SHEET,
+    selection: 'A1',
+  });
+  const first = await scoreWorkbook(runOf(fake), {
+    rules: HAI_DUONG_2018,
+    lang: 'vi',
+    override: { layout: { outputTargetCol: 7 }, sheet: SMALL_SHEET },
+  });
   expect(first.status).toBe('written');
-  const scored = fake.host.sheet(SMALL_SHEET).values().map((r) => r.map((v) => (v === '' ? null : v))) as Rows;
+  const scored = fake.host
+    .sheet(SMALL_SHEET)
+    .values()
+    .map((r) => r.map((v) => (v === '' ? null : v))) as Rows;
   expect(text(scored[2][7])).toBe('Chỉ số (%)');
   const file = await writeWorkbook(path.join(dir, 'further-right.xlsx'), [{ name: SMALL_SHEET, rows: scored }]);
   const cols = [7, 8, 9, 10, 11, 12, 13, 14];

@@ -21,16 +21,31 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The sheet as the CLI reads it (its own reader), and the CLI's call of the engine on it. */
-function viaCli(file: string, sheet: string): { grid: CellValue[][]; formats: (string | null | undefined)[][]; scoring: SheetScoring } {
+function viaCli(
+  file: string,
+  sheet: string,
+): { grid: CellValue[][]; formats: (string | null | undefined)[][]; scoring: SheetScoring } {
   const book = XlsxBook.read(fs.readFileSync(file));
   const ws = book.sheets.find((s) => s.name === sheet)!;
   const { grid, formats } = book.grid(ws);
-  return { grid: grid as CellValue[][], formats: formats as (string | null | undefined)[][], scoring: scoreGrid(grid, ws.name, HAI_DUONG_2018, { formats }) };
+  return {
+    grid: grid as CellValue[][],
+    formats: formats as (string | null | undefined)[][],
+    scoring: scoreGrid(grid, ws.name, HAI_DUONG_2018, { formats }),
+  };
 }
 
 /** The same values and formats in the fake host, inspected by the add-in (what "Xem trước" shows). */
-async function viaAddIn(grid: CellValue[][], formats: (string | null | undefined)[][], sheet: string): Promise<Inspection | { error: string }> {
-  const fake = createFakeExcel({ sheets: [{ name: sheet, cells: grid, numberFormats: formats.map((r) => Array.from(r ?? [], (f) => f ?? null)) }], activeSheet: sheet, selection: 'A1' });
+async function viaAddIn(
+  grid: CellValue[][],
+  formats: (string | null | undefined)[][],
+  sheet: string,
+): Promise<Inspection | { error: string }> {
+  const fake = createFakeExcel({
+    sheets: [{ name: sheet, cells: grid, numberFormats: formats.map((r) => Array.from(r ?? [], (f) => f ?? null)) }],
+    activeSheet: sheet,
+    selection: 'A1',
+  });
   try {
     return await inspectWorkbook(runOf(fake), HAI_DUONG_2018, 'vi');
   } catch (e) {
@@ -91,7 +106,9 @@ test('data with errors: the same findings, cell by cell', async () => {
 });
 
 test('a sheet with no scoring table: both refuse, for the same reason', async () => {
-  const file = await writeWorkbook(path.join(dir, 'none.xlsx'), [{ name: 'Hướng dẫn', rows: [['Hướng dẫn chấm điểm'], ['Bước 1', 'Mở tệp']] }]);
+  const file = await writeWorkbook(path.join(dir, 'none.xlsx'), [
+    { name: 'Hướng dẫn', rows: [['Hướng dẫn chấm điểm'], ['Bước 1', 'Mở tệp']] },
+  ]);
   const { cli, addIn } = await both(file, 'Hướng dẫn');
   expect(cli.found).toBe(false);
   expect('error' in addIn).toBe(true);

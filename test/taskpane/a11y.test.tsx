@@ -27,12 +27,14 @@ afterEach(() => {
 
 /** Message bars (Fluent: role="group" with the fui-MessageBar class) without an accessible name that resolves. */
 function unnamedMessageBars(): string[] {
-  return [...document.querySelectorAll('.fui-MessageBar')].filter((bar) => {
-    const label = bar.getAttribute('aria-label');
-    if (label && label.trim() !== '') return false;
-    const ids = (bar.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-    return !ids.some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '');
-  }).map((bar) => `${bar.getAttribute('data-testid') ?? '?'}: ${bar.textContent?.slice(0, 60)}`);
+  return [...document.querySelectorAll('.fui-MessageBar')]
+    .filter((bar) => {
+      const label = bar.getAttribute('aria-label');
+      if (label && label.trim() !== '') return false;
+      const ids = (bar.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      return !ids.some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '');
+    })
+    .map((bar) => `${bar.getAttribute('data-testid') ?? '?'}: ${bar.textContent?.slice(0, 60)}`);
 }
 
 test('a main landmark holds the tab panel, and is not one itself', async () => {
@@ -66,7 +68,9 @@ test('every message bar of the scoring and report tabs is named, errors and warn
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
   await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(screen.getByTestId('outcome').getAttribute('aria-label')).toBe('Thành công');
   expect(unnamedMessageBars()).toEqual([]);
 
@@ -75,7 +79,9 @@ test('every message bar of the scoring and report tabs is named, errors and warn
   await act(async () => {
     fireEvent.click(screen.getByTestId('report-button'));
   });
-  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(unnamedMessageBars()).toEqual([]);
 
   // The preview: the title and the narrative's headings are headings, one level under the section's, none skipped.

@@ -15,7 +15,6 @@ import { HAI_DUONG_2018 } from '../../src/engine';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { confirmRulesIfAsked, fakeOf, loadSample, withCell } from './helpers';
 
-
 let sample: LoadedWorkbook;
 let restore: (() => void) | null = null;
 
@@ -54,10 +53,18 @@ test('shows what it found before writing anything, then scores the sample: 8 goo
   const before = fake.host.snapshot();
 
   // Nothing written by the inspection.
-  expect(fake.host.sheet('Tổng hợp').values('L5:O7').flat().every((v) => v === '')).toBe(true);
+  expect(
+    fake.host
+      .sheet('Tổng hợp')
+      .values('L5:O7')
+      .flat()
+      .every((v) => v === ''),
+  ).toBe(true);
 
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(screen.getByTestId('outcome').textContent).toContain('23 đơn vị');
 
   const results = await screen.findByTestId('results');
@@ -71,7 +78,9 @@ test('shows what it found before writing anything, then scores the sample: 8 goo
   const demoted = within(results).getByTestId('demoted');
   expect(within(demoted).getAllByTestId('demoted-row')).toHaveLength(9);
   expect(demoted.textContent).toContain('Bình Lãng');
-  expect(within(demoted).getAllByTestId('demoted-row')[0].getAttribute('title')).toContain('xếp loại "Hoàn thành nhiệm vụ"');
+  expect(within(demoted).getAllByTestId('demoted-row')[0].getAttribute('title')).toContain(
+    'xếp loại "Hoàn thành nhiệm vụ"',
+  );
   expect(within(results).getByTestId('top').textContent).toContain('Hạng 1: Quang Khải, 89,58%');
   expect(within(results).getByTestId('bottom').querySelectorAll('li')).toHaveLength(3);
 
@@ -80,7 +89,12 @@ test('shows what it found before writing anything, then scores the sample: 8 goo
   expect(row7[1]).toBe(1);
   expect(row7[2]).toBe('Hoàn thành tốt nhiệm vụ');
   // Input cells untouched.
-  expect(fake.host.sheet('Tổng hợp').values('A1:K29')).toEqual(before.sheets.find((s) => s.name === 'Tổng hợp')!.values.slice(0, 29).map((r) => r.slice(0, 11)));
+  expect(fake.host.sheet('Tổng hợp').values('A1:K29')).toEqual(
+    before.sheets
+      .find((s) => s.name === 'Tổng hợp')!
+      .values.slice(0, 29)
+      .map((r) => r.slice(0, 11)),
+  );
 });
 
 test('a bad cell is listed as an error; a click selects it in the sheet', async () => {
@@ -95,7 +109,13 @@ test('a bad cell is listed as an error; a click selects it in the sheet', async 
   // While errors remain, "Chấm điểm" is disabled and says why; nothing is written.
   expect((screen.getByRole('button', { name: 'Chấm điểm' }) as HTMLButtonElement).disabled).toBe(true);
   expect(screen.getByTestId('errors-block').textContent).toContain('Còn 1 lỗi');
-  expect(fake.host.sheet('Tổng hợp').values('L5:O7').flat().every((v) => v === '')).toBe(true);
+  expect(
+    fake.host
+      .sheet('Tổng hợp')
+      .values('L5:O7')
+      .flat()
+      .every((v) => v === ''),
+  ).toBe(true);
 
   await act(async () => {
     fireEvent.click(within(screen.getByTestId('findings-error')).getByRole('button', { name: /D9/ }));
@@ -115,7 +135,9 @@ test('the mapping is editable: dropping a field and changing a max point re-read
   fireEvent.click(within(within(mapping).getByTestId('mapping-field-I')).getByRole('checkbox'));
   fireEvent.change(maxC, { target: { value: 'x' } });
   expect(within(mapping).getByText('“x” không phải là số điểm hợp lệ')).toBeTruthy();
-  expect((within(mapping).getByRole('button', { name: 'Áp dụng cách đọc cột' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((within(mapping).getByRole('button', { name: 'Áp dụng cách đọc cột' }) as HTMLButtonElement).disabled).toBe(
+    true,
+  );
   fireEvent.change(maxC, { target: { value: '12,5' } });
   fireEvent.click(within(mapping).getByRole('button', { name: 'Áp dụng cách đọc cột' }));
   await waitFor(() => expect(screen.getByTestId('found-field-count').textContent).toBe('6'), { timeout: 10000 });
@@ -150,7 +172,9 @@ test('the rules in force read as the decision words them', () => {
   expect(bandRangeText(complete, 'vi')).toBe('từ 65% đến dưới 80%');
   expect(bandRangeText(incomplete, 'vi')).toBe('dưới 65%');
   expect(bandRangeText(good, 'en')).toBe('from 80% to under 90%');
-  expect(bandRangeText({ ...good, min: { pct: 80, inclusive: false }, max: { pct: 90, inclusive: true } }, 'vi')).toBe('trên 80% đến 90%');
+  expect(bandRangeText({ ...good, min: { pct: 80, inclusive: false }, max: { pct: 90, inclusive: true } }, 'vi')).toBe(
+    'trên 80% đến 90%',
+  );
 });
 
 test('a long run shows a progress bar with the current step', async () => {
@@ -174,7 +198,9 @@ test('a long run shows a progress bar with the current step', async () => {
   expect(progress.textContent).toMatch(/Đang (tìm bảng|đọc dữ liệu|chấm điểm|ghi kết quả)/);
   expect((screen.getByTestId('score-button') as HTMLButtonElement).disabled).toBe(true);
   expect(screen.getByTestId('score-button').textContent).toBe('Đang chấm điểm…');
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(screen.queryByTestId('progress')).toBeNull();
 });
 
@@ -182,17 +208,23 @@ test('an output cell edited by hand is not overwritten silently: listed, then "G
   const { fake, run } = setup(sample);
   await found();
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
 
   // Someone types over Quang Khải's band cell (row 7, column N).
   fake.host.setCell('Tổng hợp', 'N7', 'Xuất sắc (sửa tay)');
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('outputEdited'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('outputEdited'), {
+    timeout: 10000,
+  });
   expect(screen.getByTestId('edited-cells').textContent).toContain('N7');
   expect(fake.host.sheet('Tổng hợp').values('N7')[0][0]).toBe('Xuất sắc (sửa tay)');
 
   fireEvent.click(screen.getByTestId('overwrite-button'));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(fake.host.sheet('Tổng hợp').values('N7')[0][0]).toBe('Hoàn thành tốt nhiệm vụ');
 
   const { readAuditLog } = await import('../../src/excel/audit');

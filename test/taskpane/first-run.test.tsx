@@ -81,6 +81,8 @@ test('the footer shows the version webpack builds in from package.json; English 
   expect(screen.getByTestId('app-version').textContent).toBe(`Version ${VERSION}`);
   expect(screen.getByTestId('first-run').textContent).toContain('Getting started');
   for (const file of ['webpack.config.js', 'webpack.workbench.js']) {
-    expect(fs.readFileSync(path.join(__dirname, '..', '..', file), 'utf8')).toContain('__APP_VERSION__: JSON.stringify(require("./package.json").version)');
+    expect(fs.readFileSync(path.join(__dirname, '..', '..', file), 'utf8')).toContain(
+      '__APP_VERSION__: JSON.stringify(require("./package.json").version)',
+    );
   }
 });

@@ -10,18 +10,30 @@ export const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'chi-so-cchc-
 
 export async function loadSample(): Promise<LoadedWorkbook> {
   const buf = fs.readFileSync(SAMPLE);
-  return loadXlsx(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, path.basename(SAMPLE));
+  return loadXlsx(
+    buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer,
+    path.basename(SAMPLE),
+  );
 }
 
 /** A fake host holding the workbook, installed as the global Excel (the adapter reads enums from it). */
-export function fakeOf(book: LoadedWorkbook, settings?: Record<string, unknown>): { fake: FakeExcel; run: ExcelRun; restore: () => void } {
+export function fakeOf(
+  book: LoadedWorkbook,
+  settings?: Record<string, unknown>,
+): { fake: FakeExcel; run: ExcelRun; restore: () => void } {
   const fake = createFakeExcel({ ...fakeDataOf(book), settings });
   const restore = installFakeExcelGlobals(fake);
   return { fake, run: fake.Excel.run as unknown as ExcelRun, restore };
 }
 
 /** A deep copy of the workbook with `value` written into one cell of the named sheet (0-based row/col). */
-export function withCell(book: LoadedWorkbook, sheet: string, row: number, col: number, value: string | number | null): LoadedWorkbook {
+export function withCell(
+  book: LoadedWorkbook,
+  sheet: string,
+  row: number,
+  col: number,
+  value: string | number | null,
+): LoadedWorkbook {
   const copy: LoadedWorkbook = JSON.parse(JSON.stringify(book));
   const s = copy.sheets.find((x) => x.name === sheet);
   if (!s) throw new Error(`no sheet ${sheet}`);

@@ -19,7 +19,10 @@ import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { confirmRulesIfAsked, fakeOf, loadSample } from './helpers';
 
 // jsdom leaves out TextEncoder, which docx uses to pack (browsers have it).
-Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
+Object.assign(globalThis, {
+  TextEncoder: globalThis.TextEncoder ?? TextEncoder,
+  TextDecoder: globalThis.TextDecoder ?? TextDecoder,
+});
 
 let sample: LoadedWorkbook;
 let restore: (() => void) | null = null;
@@ -97,7 +100,11 @@ test('"Tải về .docx" saves the narrative as the CLI’s Word document: same 
   expect(body).toContain('huyện Tứ Kỳ');
   // The first page's header is empty, the others carry the page number, centred.
   expect(body).toContain('<w:titlePg/>');
-  const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  const headers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^word\/header\d+\.xml$/.test(n))
+      .map((n) => zip.file(n)!.async('string')),
+  );
   expect(headers.filter((h) => h.includes('PAGE'))).toHaveLength(1);
   expect(headers.find((h) => h.includes('PAGE'))).toContain('<w:jc w:val="center"/>');
 

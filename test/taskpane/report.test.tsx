@@ -14,7 +14,6 @@ import { AUDIT_SHEET, RULES_SHEET, messages } from '../../src/engine';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { confirmRulesIfAsked, fakeOf, loadSample } from './helpers';
 
-
 let sample: LoadedWorkbook;
 let restore: (() => void) | null = null;
 
@@ -39,7 +38,8 @@ async function openReportTab(lang: 'vi' | 'en' = 'vi', settings?: Record<string,
   return f;
 }
 
-const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`report-${name}`), { target: { value } });
+const type = (name: string, value: string) =>
+  fireEvent.change(screen.getByTestId(`report-${name}`), { target: { value } });
 
 test('the year comes from the table title; the preview shows the narrative with the district figures typed', async () => {
   const { fake } = await openReportTab();
@@ -54,7 +54,11 @@ test('the year comes from the table title; the preview shows the narrative with 
   type('districtIndexLast', '63,19');
   type('rank', '6');
   type('rankOf', '12');
-  await waitFor(() => expect(screen.getByTestId('report-preview').textContent).toContain('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.'));
+  await waitFor(() =>
+    expect(screen.getByTestId('report-preview').textContent).toContain(
+      'Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30% (năm 2020: 63,19%), tăng 20,11 điểm phần trăm so với năm 2020.',
+    ),
+  );
   expect(screen.getByTestId('report-preview').textContent).toContain('Huyện Tứ Kỳ xếp thứ 6/12 huyện');
   // Typing and previewing write no cell (the inputs go to the workbook's settings).
   expect(fake.host.snapshot().sheets).toEqual(before.sheets);
@@ -67,7 +71,9 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
   type('district', 'Tứ Kỳ');
   type('districtIndex', '83,3');
   fireEvent.click(screen.getByTestId('report-button'));
-  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(screen.getByTestId('report-outcome').textContent).toBe('Đã ghi báo cáo vào trang tính “Báo cáo CCHC 2021”.');
   // The add-in's own (very hidden) audit log sheet records the report.
   // (The rules sheet and the log came first, when the default rules were confirmed.)
@@ -77,7 +83,13 @@ test('"Tạo báo cáo" writes the report sheet with its chart; a second click r
   expect(sheet.values('A4')[0][0]).toBe('Năm 2021, Chỉ số CCHC của UBND huyện Tứ Kỳ đạt 83,30%.');
 
   fireEvent.click(screen.getByTestId('report-button'));
-  await waitFor(() => expect(screen.getByTestId('report-outcome').textContent).toBe('Đã thay trang báo cáo cũ bằng trang tính “Báo cáo CCHC 2021”.'), { timeout: 10000 });
+  await waitFor(
+    () =>
+      expect(screen.getByTestId('report-outcome').textContent).toBe(
+        'Đã thay trang báo cáo cũ bằng trang tính “Báo cáo CCHC 2021”.',
+      ),
+    { timeout: 10000 },
+  );
   // The add-in's own (very hidden) audit log sheet records the report.
   // (The rules sheet and the log came first, when the default rules were confirmed.)
   expect(fake.host.sheetNames).toEqual(['Hướng dẫn', 'Tổng hợp', RULES_SHEET, AUDIT_SHEET, 'Báo cáo CCHC 2021']);
@@ -102,7 +114,9 @@ test('an English pane writes a Vietnamese workbook: the sheet is in the workbook
   const { fake } = await openReportTab('en');
   expect(screen.getByTestId('report-button').textContent).toBe('Make the report');
   fireEvent.click(screen.getByTestId('report-button'));
-  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(fake.host.sheetNames).toContain('Báo cáo CCHC 2021');
   expect(fake.host.sheetNames).not.toContain('PAR report 2021');
 });
@@ -110,7 +124,9 @@ test('an English pane writes a Vietnamese workbook: the sheet is in the workbook
 test('a workbook whose document language is English gets an English report sheet, whatever the pane shows', async () => {
   const { fake } = await openReportTab('vi', { 'parIndex.documentLanguage': 'en' });
   fireEvent.click(screen.getByTestId('report-button'));
-  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('report-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(fake.host.sheetNames).toContain('PAR report 2021');
 });
 
@@ -119,10 +135,22 @@ test('the form check: percentages in either notation, empty optional fields left
   expect(readPct('83,30')).toBe(83.3);
   expect(readPct('83.3 %')).toBe(83.3);
   expect(readPct('101')).toBeNull();
-  const empty = { year: '', district: '', districtIndex: '', districtIndexLast: '', rank: '', rankOf: '', districtBand: '' };
+  const empty = {
+    year: '',
+    district: '',
+    districtIndex: '',
+    districtIndexLast: '',
+    rank: '',
+    rankOf: '',
+    districtBand: '',
+  };
   expect(checkReportForm(empty, 2021, t)).toEqual({ settings: { year: 2021 }, errors: {} });
   expect(checkReportForm({ ...empty, year: '1999' }, 2021, t).errors.year).toBe(t.reportYearInvalid);
-  expect(checkReportForm({ ...empty, district: ' Tứ Kỳ ', rank: '6', rankOf: '12' }, 2021, t).settings).toEqual({ year: 2021, districtName: 'Tứ Kỳ', districtRank: { rank: 6, of: 12 } });
+  expect(checkReportForm({ ...empty, district: ' Tứ Kỳ ', rank: '6', rankOf: '12' }, 2021, t).settings).toEqual({
+    year: 2021,
+    districtName: 'Tứ Kỳ',
+    districtRank: { rank: 6, of: 12 },
+  });
 });
 
 test('what the officer typed survives a tab switch and is stored in the workbook, read back when the pane opens again', async () => {
@@ -135,11 +163,20 @@ test('what the officer typed survives a tab switch and is stored in the workbook
   await screen.findByTestId('report-panel', {}, { timeout: 10000 });
   expect((screen.getByTestId('report-district') as HTMLInputElement).value).toBe('Tứ Kỳ');
   expect((screen.getByTestId('report-districtIndex') as HTMLInputElement).value).toBe('83,30');
-  await waitFor(() => expect(fake.host.settings()['parIndex.reportInputs']).toMatchObject({ district: 'Tứ Kỳ', districtIndex: '83,30' }), { timeout: 5000 });
+  await waitFor(
+    () =>
+      expect(fake.host.settings()['parIndex.reportInputs']).toMatchObject({
+        district: 'Tứ Kỳ',
+        districtIndex: '83,30',
+      }),
+    { timeout: 5000 },
+  );
   // The pane opened again on the same workbook shows them.
   cleanup();
   render(<App run={run} lang="vi" />);
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
   fireEvent.click(screen.getByRole('tab', { name: 'Báo cáo' }));
-  await waitFor(() => expect((screen.getByTestId('report-district') as HTMLInputElement).value).toBe('Tứ Kỳ'), { timeout: 10000 });
+  await waitFor(() => expect((screen.getByTestId('report-district') as HTMLInputElement).value).toBe('Tứ Kỳ'), {
+    timeout: 10000,
+  });
 });

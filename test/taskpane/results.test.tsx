@@ -32,7 +32,9 @@ async function scored(lang: 'vi' | 'en' = 'vi') {
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
   await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: lang === 'vi' ? 'Chấm điểm' : 'Score' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   return { ...f, results: await screen.findByTestId('results') };
 }
 
@@ -64,13 +66,17 @@ test('selecting a range activates its sheet and selects it in one round trip', a
 test('demoted units as a table: unit, index, band by points, band given, the failing fields; a click selects the row', async () => {
   const { fake, results } = await scored();
   const table = within(results).getByTestId('demoted');
-  const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+  const headers = within(table)
+    .getAllByRole('columnheader')
+    .map((h) => h.textContent);
   expect(headers).toEqual(['Đơn vị', 'Chỉ số', 'Mức theo điểm', 'Xếp loại']);
   const rows = within(table).getAllByTestId('demoted-row');
   expect(rows).toHaveLength(9);
   const binhLang = rows.find((r) => r.textContent?.includes('Bình Lãng'));
   expect(binhLang).toBeDefined();
-  const cells = within(binhLang!).getAllByRole('cell').map((c) => c.textContent);
+  const cells = within(binhLang!)
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
   // Held back from "good" to "complete" by a field under 70%.
   expect(cells[1]).toBe('Hoàn thành tốt nhiệm vụ');
   expect(cells[2]).toBe('Hoàn thành nhiệm vụ');
@@ -99,6 +105,10 @@ test('a selection the host refuses is said in the results, next to the unit', as
 });
 
 test('the row address follows the output block when it was moved right', () => {
-  const inspection = { read: { origin: { row: 1, col: 0 } }, layout: { nameCol: 1, sttCol: 0, outputTargetCol: 11 }, outputColumns: ['Q', 'R', 'S', 'T'] } as unknown as Parameters<typeof unitRowAddress>[0];
+  const inspection = {
+    read: { origin: { row: 1, col: 0 } },
+    layout: { nameCol: 1, sttCol: 0, outputTargetCol: 11 },
+    outputColumns: ['Q', 'R', 'S', 'T'],
+  } as unknown as Parameters<typeof unitRowAddress>[0];
   expect(unitRowAddress(inspection, 12)).toBe('A12:T12');
 });

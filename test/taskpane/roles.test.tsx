@@ -17,7 +17,11 @@ import { confirmRulesIfAsked, fakeOf } from './helpers';
 
 const layout = genLayouts().find((l) => l.map);
 if (!layout) throw new Error('no uncertain layout');
-const book: LoadedWorkbook = { name: 'uncertain.xlsx', active: 0, sheets: [{ name: SHEET, values: layout.rows, numberFormats: [], columnWidths: [] }] };
+const book: LoadedWorkbook = {
+  name: 'uncertain.xlsx',
+  active: 0,
+  sheets: [{ name: SHEET, values: layout.rows, numberFormats: [], columnWidths: [] }],
+};
 let restore: (() => void) | null = null;
 
 afterEach(() => {
@@ -25,7 +29,6 @@ afterEach(() => {
   restore?.();
   restore = null;
 });
-
 
 test('uncertain columns: every column with its role, the uncertain marked; confirmed, the table is read, previewed, scored and its mapping stored', async () => {
   const f = fakeOf(book);
@@ -56,23 +59,35 @@ test('uncertain columns: every column with its role, the uncertain marked; confi
 
   await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   const stored = mappingFromRows((await readOwnedSheet(f.run, MAPPING_SHEET)) ?? []);
   expect(stored.ok && stored.mappings[0].columns.map((c) => `${c.column}=${c.role}`).join(',')).toBe(layout.map);
 }, 180000);
 
 test('a transposed table in the pane: read turned, said so, its units counted; the write refused with why', async () => {
   const turned = genTransposed();
-  const f = fakeOf({ name: 'transposed.xlsx', active: 0, sheets: [{ name: SHEET, values: turned.rows, numberFormats: [], columnWidths: [] }] });
+  const f = fakeOf({
+    name: 'transposed.xlsx',
+    active: 0,
+    sheets: [{ name: SHEET, values: turned.rows, numberFormats: [], columnWidths: [] }],
+  });
   restore = f.restore;
   render(<App run={f.run} lang="vi" />);
   expect((await screen.findByTestId('found-unit-count', {}, { timeout: 10000 })).textContent).toBe('14');
   expect(screen.getByTestId('found-header-row').textContent).toBe('3');
-  expect(screen.getByTestId('reading-note').textContent).toContain("'Tổng hợp': bảng xoay chiều (mỗi đơn vị một cột, D–Q; mỗi lĩnh vực một dòng, 4–10)");
+  expect(screen.getByTestId('reading-note').textContent).toContain(
+    "'Tổng hợp': bảng xoay chiều (mỗi đơn vị một cột, D–Q; mỗi lĩnh vực một dòng, 4–10)",
+  );
   const before = f.fake.host.snapshot();
   await confirmRulesIfAsked();
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('failed'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('failed'), {
+    timeout: 10000,
+  });
   expect(screen.getByTestId('outcome').textContent).toContain('là bảng xoay chiều (mỗi đơn vị một cột)');
-  expect(f.fake.host.snapshot().sheets.find((s) => s.name === SHEET)).toEqual(before.sheets.find((s) => s.name === SHEET));
+  expect(f.fake.host.snapshot().sheets.find((s) => s.name === SHEET)).toEqual(
+    before.sheets.find((s) => s.name === SHEET),
+  );
 }, 120000);

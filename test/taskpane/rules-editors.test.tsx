@@ -15,7 +15,16 @@ import { App } from '../../src/taskpane/App';
 import { RulesPreview } from '../../src/taskpane/components/RulesPreview';
 import { checkDraft, draftOf, ruleSetOf, type PreviewRead } from '../../src/taskpane/hooks/useRules';
 import { withBand, withBlock } from '../../src/taskpane/hooks/useRulesDraft';
-import { HAI_DUONG_2018, NATIONAL_GROUPS_2024, RULES_SHEET, messages, rangeText, previewRuleChange, ruleSetFingerprint, type RuleSet } from '../../src/engine';
+import {
+  HAI_DUONG_2018,
+  NATIONAL_GROUPS_2024,
+  RULES_SHEET,
+  messages,
+  rangeText,
+  previewRuleChange,
+  ruleSetFingerprint,
+  type RuleSet,
+} from '../../src/engine';
 import { readAuditLog } from '../../src/excel/audit';
 import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
@@ -60,7 +69,8 @@ const openPart = (testId: string) => fireEvent.click(within(screen.getByTestId(t
 function bandCells(f: ReturnType<typeof fakeOf>): Record<string, string> {
   const sheet = f.fake.host.sheet(SHEET);
   const out: Record<string, string> = {};
-  for (let row = 7; row <= 29; row++) out[String(sheet.values(`B${row}`)[0][0])] = String(sheet.values(`N${row}`)[0][0]);
+  for (let row = 7; row <= 29; row++)
+    out[String(sheet.values(`B${row}`)[0][0])] = String(sheet.values(`N${row}`)[0][0]);
   return out;
 }
 
@@ -84,7 +94,9 @@ test('a floor per field: edited under "Chi tiết", previewed with the field nam
   // The fields of the table read are offered.
   fireEvent.click(screen.getByTestId('rules-good-details'));
   fireEvent.click(screen.getByTestId('rules-good-ff-add'));
-  const offered = Array.from(screen.getByTestId('rules-good-field-floors').querySelectorAll('datalist option')).map((o) => o.getAttribute('value') ?? '');
+  const offered = Array.from(screen.getByTestId('rules-good-field-floors').querySelectorAll('datalist option')).map(
+    (o) => o.getAttribute('value') ?? '',
+  );
   expect(offered).toHaveLength(7);
   // A field with no name is flagged on its input.
   expect(screen.getByTestId('rules-good-problems').textContent).toContain('Cần nhập tên lĩnh vực');
@@ -115,13 +127,17 @@ test('a floor per field: edited under "Chi tiết", previewed with the field nam
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   const stored = await readRulesRun(f.run);
   expect(stored.rules.bands.find((b) => b.code === 'good')!.fieldFloors).toEqual([{ field, pct: 95 }]);
   expect(stored.rules.name.vi).toBe('UBND tỉnh Hải Dương, Quyết định số 7/2025/QĐ-UBND');
   // The rules in force, as the tab shows them, list the field's own floor under the band's.
   await waitFor(() => expect(screen.getByTestId('rules-source').getAttribute('data-source')).toBe('workbook'));
-  expect(within(screen.getByTestId('rules-in-force-table')).getByTestId('field-floors-good').textContent).toBe(`${field}: 95%`);
+  expect(within(screen.getByTestId('rules-in-force-table')).getByTestId('field-floors-good').textContent).toBe(
+    `${field}: 95%`,
+  );
   // The units the preview named are no longer "good" in the sheet; the others are as the default rates them.
   const cells = bandCells(f);
   for (const name of changed) expect(cells[name]).not.toBe(GOOD);
@@ -142,7 +158,9 @@ test('the settings: rounding and rank method, stored with the rules', async () =
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect((await readRulesRun(f.run)).rules).toMatchObject({ indexDecimals: 2, rankMethod: 'dense' });
 });
 
@@ -152,11 +170,15 @@ test('components: edited when the rule set has them; their problems on their fie
   openPart('rules-settings-header');
   expect(input('rules-component-appraisal-points').value).toBe('70');
   // Each part named as the rule set names it.
-  expect(screen.getByTestId('rules-component-survey').querySelector('legend')!.textContent).toBe(EVERY_FEATURE.components!.survey.label.vi);
+  expect(screen.getByTestId('rules-component-survey').querySelector('legend')!.textContent).toBe(
+    EVERY_FEATURE.components!.survey.label.vi,
+  );
   expect(input('rules-component-survey-points').value).toBe('30');
   expect(input('rules-convert-without-survey').checked).toBe(true);
   type('rules-component-survey-points', '0');
-  expect(screen.getByTestId('rules-component-survey').textContent).toContain('Số điểm phải lớn hơn 0, tối đa 4 chữ số sau dấu phẩy');
+  expect(screen.getByTestId('rules-component-survey').textContent).toContain(
+    'Số điểm phải lớn hơn 0, tối đa 4 chữ số sau dấu phẩy',
+  );
   type('rules-component-survey-points', 'ba mươi');
   expect(screen.getByTestId('rules-component-survey').textContent).toContain('"ba mươi" không phải là số');
   expect(screen.getByTestId('rules-problems').textContent).toContain('1 lỗi');
@@ -182,7 +204,9 @@ test('blocks: added, named, given their own bands; problems said on their fields
   expect(within(own).getAllByRole('row')).toHaveLength(1 + HAI_DUONG_2018.bands.length);
   type('rules-k0-good-min', '85');
   // The block's own band: the message under its row, not under the rule set's.
-  expect(screen.getByTestId('rules-k0-good-problems').textContent).toContain('Khối "Phường": ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên');
+  expect(screen.getByTestId('rules-k0-good-problems').textContent).toContain(
+    'Khối "Phường": ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên',
+  );
   expect(screen.queryByTestId('rules-good-problems')).toBeNull();
   type('rules-k0-complete-max', '85');
   expect(screen.queryByTestId('rules-problems')).toBeNull();
@@ -203,7 +227,10 @@ test('the preview names a block change: a block left out of ranking, a block giv
     { name: 'Phường 1', scores: [90, 66, 90], extra: { block: 'phuong' } },
     { name: 'Phường 2', scores: [84, 84, 84], extra: { block: 'phuong' } },
   ]);
-  const read = { stored: { source: 'workbook', rules: before, stamp: 'x' }, inspection: { errors: [], read: { sheet: 'Tổng hợp' } } } as unknown as PreviewRead;
+  const read = {
+    stored: { source: 'workbook', rules: before, stamp: 'x' },
+    inspection: { errors: [], read: { sheet: 'Tổng hợp' } },
+  } as unknown as PreviewRead;
   const show = (after: RuleSet) => {
     const preview = previewRuleChange(table, before, after);
     if (!preview.ok) throw new Error('invalid');
@@ -224,7 +251,11 @@ test('the preview names a block change: a block left out of ranking, a block giv
 
   // Its own bands: copied from the rule set's, then the "good" bound raised to 85% within the block.
   let draft = withBlock(draftOf(before, 'vi'), 1, { ownBands: true });
-  draft = withBand(withBand(draft, { block: 1, index: 1 }, { minText: '85' }), { block: 1, index: 2 }, { maxText: '85' });
+  draft = withBand(
+    withBand(draft, { block: 1, index: 1 }, { minText: '85' }),
+    { block: 1, index: 2 },
+    { maxText: '85' },
+  );
   const own = ruleSetOf(draft).rules;
   expect(checkDraft(draft, 'vi').count).toBe(0);
   const moved = show(own);
@@ -253,7 +284,10 @@ test('no stored rules: nothing is written until the default is confirmed or a pr
   expect(JSON.stringify(f.fake.host.snapshot())).toBe(before);
 
   // The bands of the set to confirm are shown: the default's first.
-  const shown = () => within(screen.getByTestId('rules-confirm-bands')).getAllByRole('listitem').map((li) => li.textContent);
+  const shown = () =>
+    within(screen.getByTestId('rules-confirm-bands'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
   expect(shown()).toEqual(HAI_DUONG_2018.bands.map((b) => `${b.label.vi}: ${rangeText(b, 'vi')}`));
   // Pick the national groups instead of the default.
   fireEvent.change(await screen.findByTestId('rules-confirm-preset'), { target: { value: NATIONAL_GROUPS_2024.id } });
@@ -265,12 +299,18 @@ test('no stored rules: nothing is written until the default is confirmed or a pr
   const stored = await readRulesRun(f.run);
   expect(stored.source).toBe('workbook');
   expect(ruleSetFingerprint(stored.rules)).toBe(ruleSetFingerprint(NATIONAL_GROUPS_2024));
-  expect((await readAuditLog(f.run)).rows.slice(1).map((row) => [row[1], row[2]])).toEqual([['rulesChanged', NATIONAL_GROUPS_2024.id]]);
+  expect((await readAuditLog(f.run)).rows.slice(1).map((row) => [row[1], row[2]])).toEqual([
+    ['rulesChanged', NATIONAL_GROUPS_2024.id],
+  ]);
 
   // Scoring now uses the chosen rules.
-  await waitFor(() => expect((screen.getByTestId('score-button') as HTMLButtonElement).disabled).toBe(false), { timeout: 10000 });
+  await waitFor(() => expect((screen.getByTestId('score-button') as HTMLButtonElement).disabled).toBe(false), {
+    timeout: 10000,
+  });
   fireEvent.click(screen.getByTestId('score-button'));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   const labels = NATIONAL_GROUPS_2024.bands.map((b) => b.label.vi);
   expect(Object.values(bandCells(f)).every((v) => labels.includes(v))).toBe(true);
 });

@@ -13,13 +13,19 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { checkDraft, draftOf, readPercent } from '../../src/taskpane/hooks/useRules';
-import { HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, RULES_SHEET, ruleSetFingerprint, ruleSetToRows, type RuleSet } from '../../src/engine';
+import {
+  HAI_DUONG_2018,
+  HAI_DUONG_2018_ABOVE_80,
+  RULES_SHEET,
+  ruleSetFingerprint,
+  ruleSetToRows,
+  type RuleSet,
+} from '../../src/engine';
 import { readAuditLog } from '../../src/excel/audit';
 import { readRulesRun, writeRules } from '../../src/excel/rules-store';
 import type { LoadedWorkbook } from '../../src/workbench/loadXlsx';
 import { fakeOf, loadSample } from './helpers';
 import { bandCell } from '../engine/rules-fixtures';
-
 
 const SHEET = 'Tổng hợp';
 const GOOD = 'Hoàn thành tốt nhiệm vụ';
@@ -51,7 +57,9 @@ function goodFrom(pct: number): RuleSet {
   };
 }
 
-async function open(opts: { lang?: 'vi' | 'en'; before?: (f: ReturnType<typeof fakeOf>) => Promise<void>; scoringTable?: false } = {}) {
+async function open(
+  opts: { lang?: 'vi' | 'en'; before?: (f: ReturnType<typeof fakeOf>) => Promise<void>; scoringTable?: false } = {},
+) {
   const f = fakeOf(sample);
   restore = f.restore;
   await opts.before?.(f);
@@ -64,7 +72,11 @@ async function open(opts: { lang?: 'vi' | 'en'; before?: (f: ReturnType<typeof f
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
 /** The messages listed under a band's row, each with the fields it concerns (data-fields: "min max"). */
-const problemsOf = (code: string) => Array.from(screen.queryByTestId(`rules-${code}-problems`)?.querySelectorAll('li') ?? []).map((li) => ({ text: li.textContent ?? '', fields: li.getAttribute('data-fields') ?? '' }));
+const problemsOf = (code: string) =>
+  Array.from(screen.queryByTestId(`rules-${code}-problems`)?.querySelectorAll('li') ?? []).map((li) => ({
+    text: li.textContent ?? '',
+    fields: li.getAttribute('data-fields') ?? '',
+  }));
 /** Opens a band's details (names, "từ"/"trên", per-field floors). */
 const details = (code: string) => fireEvent.click(screen.getByTestId(`rules-${code}-details`));
 /** Names the amended rule set by its decision (Apply is blocked until then). */
@@ -89,23 +101,30 @@ async function preview() {
 function bandCells(f: ReturnType<typeof fakeOf>): Record<string, string> {
   const sheet = f.fake.host.sheet(SHEET);
   const out: Record<string, string> = {};
-  for (let row = 7; row <= 29; row++) out[String(sheet.values(`B${row}`)[0][0])] = String(sheet.values(`N${row}`)[0][0]);
+  for (let row = 7; row <= 29; row++)
+    out[String(sheet.values(`B${row}`)[0][0])] = String(sheet.values(`N${row}`)[0][0]);
   return out;
 }
 
 test('shows the rule set in force: the default when the workbook holds none, labelled fields per band', async () => {
   await open();
   expect(screen.getByTestId('rules-source').getAttribute('data-source')).toBe('default');
-  expect(screen.getByTestId('rules-source').textContent).toBe('Sổ tính chưa có bộ tiêu chí; dùng mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND.');
+  expect(screen.getByTestId('rules-source').textContent).toBe(
+    'Sổ tính chưa có bộ tiêu chí; dùng mặc định: Hải Dương, Quyết định 29/2018/QĐ-UBND.',
+  );
   // The form holds the default; each input is named by its band and its label (screen readers).
   const min = screen.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Ngưỡng dưới (%)' }) as HTMLInputElement;
   expect(min.value).toBe('80');
-  expect(screen.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Mỗi lĩnh vực đạt ít nhất (%)' })).toBe(input('rules-good-floor'));
+  expect(screen.getByRole('textbox', { name: 'Hoàn thành tốt nhiệm vụ Mỗi lĩnh vực đạt ít nhất (%)' })).toBe(
+    input('rules-good-floor'),
+  );
   // One row per band in the compact table; the rest under "Chi tiết".
   expect(within(screen.getByTestId('rules-bands')).getAllByRole('row')).toHaveLength(1 + 4);
   details('good');
   details('complete');
-  expect(screen.getByRole('combobox', { name: 'Hoàn thành tốt nhiệm vụ: Ngưỡng dưới: "từ" (kể cả) hay "trên" (không kể)' })).toBeTruthy();
+  expect(
+    screen.getByRole('combobox', { name: 'Hoàn thành tốt nhiệm vụ: Ngưỡng dưới: "từ" (kể cả) hay "trên" (không kể)' }),
+  ).toBeTruthy();
   expect((screen.getByTestId('rules-good-min-kind') as HTMLSelectElement).value).toBe('inclusive');
   expect((screen.getByTestId('rules-good-max-kind') as HTMLSelectElement).value).toBe('exclusive');
   expect(input('rules-incomplete-floor').value).toBe('');
@@ -123,11 +142,15 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
 
   type('rules-good-min', '85');
   // In an officer's words: which bound must equal which, and who would be left without a band.
-  const message = 'Ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên của mức "Hoàn thành nhiệm vụ" (80%); nếu không, đơn vị đạt từ 80% đến 85% sẽ không được xếp loại';
+  const message =
+    'Ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên của mức "Hoàn thành nhiệm vụ" (80%); nếu không, đơn vị đạt từ 80% đến 85% sẽ không được xếp loại';
   expect(problemsOf('good')).toEqual([{ text: message, fields: 'min' }]);
   expect(input('rules-good-min').getAttribute('aria-invalid')).toBe('true');
   // The message describes the input (aria-describedby → the message under the row).
-  const described = input('rules-good-min').getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+  const described = input('rules-good-min')
+    .getAttribute('aria-describedby')!
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '');
   expect(described).toEqual([message]);
   // The neighbouring bound shares the problem; the others are clean.
   expect(problemsOf('complete')).toEqual([{ text: message, fields: 'max' }]);
@@ -139,7 +162,9 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
 
   // Not a number, and an exclusive/inclusive pair that overlaps.
   type('rules-good-min', 'tám mươi');
-  expect(problemsOf('good')).toEqual([{ text: '"tám mươi" không phải là số: hãy nhập một số như 82,5', fields: 'min' }]);
+  expect(problemsOf('good')).toEqual([
+    { text: '"tám mươi" không phải là số: hãy nhập một số như 82,5', fields: 'min' },
+  ]);
   type('rules-good-min', '80');
   details('complete');
   fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'inclusive' } });
@@ -149,7 +174,9 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
   // A lower bound above the upper one.
   fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'exclusive' } });
   type('rules-complete-min', '81');
-  expect(problemsOf('complete').map((p) => p.text)).toContain('Mức "Hoàn thành nhiệm vụ": ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là 81% và 80%)');
+  expect(problemsOf('complete').map((p) => p.text)).toContain(
+    'Mức "Hoàn thành nhiệm vụ": ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là 81% và 80%)',
+  );
   type('rules-complete-min', '65');
   expect(screen.getByTestId('rules-dirty').getAttribute('data-dirty')).toBe('false');
 
@@ -159,11 +186,15 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
   expect(screen.queryByTestId('rules-problems')).toBeNull();
   // An amended rule set: Apply is blocked, with the reason, until its decision names it.
   expect(applyButton().disabled).toBe(true);
-  expect(screen.getByTestId('rules-decision-needed').textContent).toContain('hãy ghi số hiệu, ngày và cơ quan ban hành văn bản trước khi áp dụng');
+  expect(screen.getByTestId('rules-decision-needed').textContent).toContain(
+    'hãy ghi số hiệu, ngày và cơ quan ban hành văn bản trước khi áp dụng',
+  );
   expect(screen.getByTestId('rules-apply-hint').textContent).toContain('Chưa áp dụng được');
   decide();
   await waitFor(() => expect(applyButton().disabled).toBe(false));
-  expect(screen.getByTestId('rules-decision-name').textContent).toBe('Báo cáo sẽ trích dẫn bộ tiêu chí này là: UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024');
+  expect(screen.getByTestId('rules-decision-name').textContent).toBe(
+    'Báo cáo sẽ trích dẫn bộ tiêu chí này là: UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024',
+  );
   expect(input('rules-good-min').getAttribute('aria-invalid')).toBeNull();
   expect(JSON.stringify(f.fake.host.snapshot())).toBe(before);
 });
@@ -172,12 +203,16 @@ test('moving 80 → 82 previews exactly the units that change, with the reason, 
   const f = await open();
   const before = JSON.stringify(f.fake.host.snapshot());
   await preview();
-  expect(screen.getByTestId('rules-preview-summary').textContent).toBe('Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.');
+  expect(screen.getByTestId('rules-preview-summary').textContent).toBe(
+    'Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.',
+  );
 
   type('rules-good-min', '82');
   type('rules-complete-max', '82');
   // The units rated good today with an index under 82%: only Tái Sơn (81,53%).
-  await waitFor(() => expect(screen.getAllByTestId('rules-preview-item').map((li) => li.getAttribute('data-unit'))).toEqual(['Tái Sơn']));
+  await waitFor(() =>
+    expect(screen.getAllByTestId('rules-preview-item').map((li) => li.getAttribute('data-unit'))).toEqual(['Tái Sơn']),
+  );
   const item = screen.getByTestId('rules-preview-item');
   expect(item.textContent).toContain(`Tái Sơn (81,53%): ${GOOD} → ${COMPLETE}`);
   expect(item.textContent).toContain(`ngưỡng mức "${GOOD}" từ 80% lên 82%: chỉ số 81,53% không còn đạt`);
@@ -195,7 +230,11 @@ test('moving 80 → 82 previews exactly the units that change, with the reason, 
 
   // The "trên 80%" preset: nobody sits on exactly 80%.
   fireEvent.change(screen.getByTestId('rules-preset'), { target: { value: HAI_DUONG_2018_ABOVE_80.id } });
-  await waitFor(() => expect(screen.getByTestId('rules-preview-summary').textContent).toBe('Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.'));
+  await waitFor(() =>
+    expect(screen.getByTestId('rules-preview-summary').textContent).toBe(
+      'Không có đơn vị nào thay đổi mức xếp loại hay xếp hạng.',
+    ),
+  );
   details('good');
   expect((screen.getByTestId('rules-good-min-kind') as HTMLSelectElement).value).toBe('exclusive');
   // Back to the rules in force.
@@ -212,7 +251,9 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   fireEvent.click(screen.getByRole('tab', { name: 'Chấm điểm' }));
   await confirmDefault();
   fireEvent.click(await screen.findByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   const scored = bandCells(f);
   expect(scored['Tái Sơn']).toBe(GOOD);
 
@@ -227,7 +268,9 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   // Cited by its decision, never "(đã sửa)".
   expect(screen.getByTestId('rules-outcome').textContent).toBe(
     'Đã áp dụng bộ tiêu chí "UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị (cột L–O của trang tính "Tổng hợp") và ghi nhật ký.',
@@ -241,7 +284,11 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   expect(good.min).toEqual({ pct: 82, inclusive: true });
   expect(complete.max).toEqual({ pct: 82, inclusive: false });
   expect(stored.rules.id).toBe('12-2024-qd-ubnd');
-  expect(stored.rules.decision).toEqual({ number: '12/2024/QĐ-UBND', date: '2024-03-15', issuer: HAI_DUONG_2018.decision!.issuer });
+  expect(stored.rules.decision).toEqual({
+    number: '12/2024/QĐ-UBND',
+    date: '2024-03-15',
+    issuer: HAI_DUONG_2018.decision!.issuer,
+  });
   expect(f.fake.host.sheet(RULES_SHEET).visibility).toBe('VeryHidden');
 
   // Band cells: Tái Sơn only.
@@ -271,7 +318,9 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   fireEvent.click(screen.getByRole('tab', { name: 'Chấm điểm' }));
   await screen.findByTestId('found-unit-count', {}, { timeout: 10000 });
   fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect((await screen.findByTestId('band-count-good')).textContent).toBe('7/23');
   expect(bandCells(f)['Tái Sơn']).toBe(COMPLETE);
 });
@@ -282,7 +331,9 @@ test('the scoring tab uses the rules stored in the workbook from the start', asy
   expect(input('rules-good-min').value).toBe('85');
   fireEvent.click(screen.getByRole('tab', { name: 'Chấm điểm' }));
   fireEvent.click(await screen.findByRole('button', { name: 'Chấm điểm' }));
-  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect((await screen.findByTestId('band-count-good')).textContent).toBe('7/23');
   expect(bandCells(f)['Tái Sơn']).toBe(COMPLETE);
 });
@@ -306,7 +357,9 @@ test('an invalid rules sheet: the scoring tab says so and scores nothing; the ed
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(await readRulesRun(f.run)).toMatchObject({ source: 'workbook', rules: { bands: HAI_DUONG_2018.bands } });
   fireEvent.click(screen.getByRole('tab', { name: 'Chấm điểm' }));
   await waitFor(() => expect(screen.queryByTestId('rules-notice')).toBeNull());
@@ -324,7 +377,10 @@ test('a co-author edits the table after the preview: nothing is written, the cel
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('changedSinceRead'), { timeout: 10000 });
+  await waitFor(
+    () => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('changedSinceRead'),
+    { timeout: 10000 },
+  );
   expect(screen.getByTestId('rules-outcome').textContent).toContain(`'${SHEET}'!K22`);
   expect(screen.getByTestId('rules-outcome').textContent).toContain('chưa ghi gì');
   expect(JSON.stringify(f.fake.host.snapshot())).toBe(before);
@@ -338,7 +394,9 @@ test('a co-author edits the table after the preview: nothing is written, the cel
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect((await readRulesRun(f.run)).source).toBe('workbook');
 });
 
@@ -349,7 +407,9 @@ test('output cells edited by hand: listed, nothing written until "Ghi đè" is c
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   f.fake.host.setCell(SHEET, 'N22', 'Hoàn thành xuất sắc nhiệm vụ');
 
   type('rules-good-min', '82');
@@ -361,8 +421,14 @@ test('output cells edited by hand: listed, nothing written until "Ghi đè" is c
   await act(async () => {
     fireEvent.click(applyButton());
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('outputEdited'), { timeout: 10000 });
-  expect(within(screen.getByTestId('rules-edited-cells')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([`'${SHEET}'!N22`]);
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('outputEdited'), {
+    timeout: 10000,
+  });
+  expect(
+    within(screen.getByTestId('rules-edited-cells'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual([`'${SHEET}'!N22`]);
   expect(JSON.stringify(f.fake.host.snapshot())).toBe(before);
 
   // "Huỷ" keeps everything; "Ghi đè" goes ahead.
@@ -375,7 +441,9 @@ test('output cells edited by hand: listed, nothing written until "Ghi đè" is c
   await act(async () => {
     fireEvent.click(screen.getByTestId('rules-overwrite'));
   });
-  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), { timeout: 10000 });
+  await waitFor(() => expect(screen.getByTestId('rules-outcome').getAttribute('data-status')).toBe('written'), {
+    timeout: 10000,
+  });
   expect(f.fake.host.sheet(SHEET).values('N22')[0][0]).toBe(COMPLETE);
   expect((await readRulesRun(f.run)).rules.bands[1].min.pct).toBe(82);
 });
@@ -385,7 +453,9 @@ test('in English: labels, and the messages in English', async () => {
   expect(screen.getByRole('heading', { name: 'Rule set in force' })).toBeTruthy();
   const min = screen.getByRole('textbox', { name: 'Good Lower bound (%)' }) as HTMLInputElement;
   fireEvent.change(min, { target: { value: '85' } });
-  expect(problemsOf('good')[0].text).toBe('The lower bound of band "Good" (85%) must equal the upper bound of band "Complete" (80%); otherwise units scoring from 80% to 85% get no band');
+  expect(problemsOf('good')[0].text).toBe(
+    'The lower bound of band "Good" (85%) must equal the upper bound of band "Complete" (80%); otherwise units scoring from 80% to 85% get no band',
+  );
   expect(screen.getByTestId('rules-apply').textContent).toBe('Apply');
 });
 

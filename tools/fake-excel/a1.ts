@@ -30,7 +30,8 @@ export function lettersToCol(s: string): number {
 /** Excel quotes sheet names unless they are plain identifiers that cannot be mistaken for a reference. */
 export function quoteSheetName(name: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name);
-  const looksLikeRef = /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr]([0-9]+)?([Cc]([0-9]+)?)?$/.test(name) || /^(TRUE|FALSE)$/i.test(name);
+  const looksLikeRef =
+    /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr]([0-9]+)?([Cc]([0-9]+)?)?$/.test(name) || /^(TRUE|FALSE)$/i.test(name);
   if (plain && !looksLikeRef) return name;
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -101,17 +102,21 @@ export function parseA1(local: string): Rect | null {
   let rect: Rect;
   if (a.kind === 'cell' && b.kind === 'cell') {
     if (pieces.length === 1 || true) {
-      const r0 = Math.min(a.r, b.r), r1 = Math.max(a.r, b.r);
-      const c0 = Math.min(a.c, b.c), c1 = Math.max(a.c, b.c);
+      const r0 = Math.min(a.r, b.r),
+        r1 = Math.max(a.r, b.r);
+      const c0 = Math.min(a.c, b.c),
+        c1 = Math.max(a.c, b.c);
       rect = { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
     }
   } else if (a.kind === 'col' && b.kind === 'col') {
     if (pieces.length === 1) return null;
-    const c0 = Math.min(a.c, b.c), c1 = Math.max(a.c, b.c);
+    const c0 = Math.min(a.c, b.c),
+      c1 = Math.max(a.c, b.c);
     rect = { r0: 0, c0, rows: MAX_ROWS, cols: c1 - c0 + 1 };
   } else if (a.kind === 'row' && b.kind === 'row') {
     if (pieces.length === 1) return null;
-    const r0 = Math.min(a.r, b.r), r1 = Math.max(a.r, b.r);
+    const r0 = Math.min(a.r, b.r),
+      r1 = Math.max(a.r, b.r);
     rect = { r0, c0: 0, rows: r1 - r0 + 1, cols: MAX_COLS };
   } else {
     return null;
@@ -122,15 +127,24 @@ export function parseA1(local: string): Rect | null {
 
 export function rectInBounds(rect: Rect): boolean {
   return (
-    Number.isInteger(rect.r0) && Number.isInteger(rect.c0) && Number.isInteger(rect.rows) && Number.isInteger(rect.cols) &&
-    rect.r0 >= 0 && rect.c0 >= 0 && rect.rows >= 1 && rect.cols >= 1 &&
-    rect.r0 + rect.rows <= MAX_ROWS && rect.c0 + rect.cols <= MAX_COLS
+    Number.isInteger(rect.r0) &&
+    Number.isInteger(rect.c0) &&
+    Number.isInteger(rect.rows) &&
+    Number.isInteger(rect.cols) &&
+    rect.r0 >= 0 &&
+    rect.c0 >= 0 &&
+    rect.rows >= 1 &&
+    rect.cols >= 1 &&
+    rect.r0 + rect.rows <= MAX_ROWS &&
+    rect.c0 + rect.cols <= MAX_COLS
   );
 }
 
 export function intersect(a: Rect, b: Rect): Rect | null {
-  const r0 = Math.max(a.r0, b.r0), c0 = Math.max(a.c0, b.c0);
-  const r1 = Math.min(a.r0 + a.rows, b.r0 + b.rows), c1 = Math.min(a.c0 + a.cols, b.c0 + b.cols);
+  const r0 = Math.max(a.r0, b.r0),
+    c0 = Math.max(a.c0, b.c0);
+  const r1 = Math.min(a.r0 + a.rows, b.r0 + b.rows),
+    c1 = Math.min(a.c0 + a.cols, b.c0 + b.cols);
   if (r1 <= r0 || c1 <= c0) return null;
   return { r0, c0, rows: r1 - r0, cols: c1 - c0 };
 }

@@ -47,13 +47,15 @@ export const Messages: Record<string, string> = {
     'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
   CannotUpdateReadOnlyProperty: "The property '{0}' is read-only and it cannot be updated.",
   AccessDenied: 'You cannot perform the requested operation.',
-  ItemNotFound: 'The requested resource doesn\'t exist.',
+  ItemNotFound: "The requested resource doesn't exist.",
   ItemAlreadyExists: 'The resource being created already exists.',
-  InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
+  InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
   InvalidOperation: 'The operation attempted is invalid on the object.',
   GeneralException: 'There was an internal error while processing the request.',
-  RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins',
-  ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins',
+  RequestPayloadSizeLimitExceeded:
+    'The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins',
+  ResponsePayloadSizeLimitExceeded:
+    'The response payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins',
 };
 
 /** Same shape as OfficeExtension.Error: name, code, message, debugInfo, traceMessages, innerError. */

@@ -9,17 +9,44 @@
 import { MAX_COLS, MAX_ROWS, Rect, parseA1, qualifiedAddress, rectToA1, splitSheet } from './a1';
 import { ErrorCodes, FakeOfficeExtensionError, Messages, officeError } from './errors';
 import {
-  ChartTypeValues, DEFAULT_FONT, FakeClientObject, FakeClientResult, FakeRequestContext, HostCounters, HostLike, WorkbookState,
+  ChartTypeValues,
+  DEFAULT_FONT,
+  FakeClientObject,
+  FakeClientResult,
+  FakeRequestContext,
+  HostCounters,
+  HostLike,
+  WorkbookState,
 } from './model';
 import {
-  CellInput, CellValue, ChartState, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Layer, PageState, SheetState, applyParsed, fakeGuid,
-  parseInput, readFormula, readValue,
+  CellInput,
+  CellValue,
+  ChartState,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  Layer,
+  PageState,
+  SheetState,
+  applyParsed,
+  fakeGuid,
+  parseInput,
+  readFormula,
+  readValue,
 } from './state';
 
 export * from './model';
 export { FakeOfficeExtensionError, ErrorCodes } from './errors';
 export type { FakeDebugInfo } from './errors';
-export { quoteSheetName, qualifiedAddress, parseA1, rectToA1, colToLetters, lettersToCol, MAX_ROWS, MAX_COLS } from './a1';
+export {
+  quoteSheetName,
+  qualifiedAddress,
+  parseA1,
+  rectToA1,
+  colToLetters,
+  lettersToCol,
+  MAX_ROWS,
+  MAX_COLS,
+} from './a1';
 export type { Rect } from './a1';
 export { jsonBytes, parseInput } from './state';
 export type { CellInput, CellValue, ChartState, PageState } from './state';
@@ -178,37 +205,81 @@ export class FakeHost implements HostLike {
   }
 
   /** Round trips: context.sync() calls (incl. the implicit one at the end of Excel.run) that had queued actions. */
-  get syncCount(): number { return this._c.syncCount; }
+  get syncCount(): number {
+    return this._c.syncCount;
+  }
   /** All context.sync() calls, including empty ones that send nothing (like Office.js). */
-  get syncCalls(): number { return this._c.syncCalls; }
+  get syncCalls(): number {
+    return this._c.syncCalls;
+  }
   /** One entry per round trip: UTF-8 JSON byte length of that request (payloads + per-action overhead). */
-  get requestBytes(): number[] { return this._c.requestBytes; }
+  get requestBytes(): number[] {
+    return this._c.requestBytes;
+  }
   /** One entry per round trip: UTF-8 JSON byte length of loaded data returned by that sync. */
-  get responseBytes(): number[] { return this._c.responseBytes; }
+  get responseBytes(): number[] {
+    return this._c.responseBytes;
+  }
   /** One entry per round trip: cells it read (values, formulas, formats, text: one per cell per property loaded). */
-  get cellsRead(): number[] { return this._c.cellsRead; }
+  get cellsRead(): number[] {
+    return this._c.cellsRead;
+  }
   /** Cells read over all round trips since the last resetCounters(). */
-  get totalCellsRead(): number { return this._c.cellsRead.reduce((a, b) => a + b, 0); }
-  get maxRequestBytes(): number { return this._c.requestBytes.reduce((a, b) => Math.max(a, b), 0); }
-  get maxResponseBytes(): number { return this._c.responseBytes.reduce((a, b) => Math.max(a, b), 0); }
+  get totalCellsRead(): number {
+    return this._c.cellsRead.reduce((a, b) => a + b, 0);
+  }
+  get maxRequestBytes(): number {
+    return this._c.requestBytes.reduce((a, b) => Math.max(a, b), 0);
+  }
+  get maxResponseBytes(): number {
+    return this._c.responseBytes.reduce((a, b) => Math.max(a, b), 0);
+  }
   /** Request size limit (default 5 MiB); a larger request throws RequestPayloadSizeLimitExceeded and applies nothing. */
-  get requestLimitBytes(): number { return this._c.requestLimitBytes; }
-  set requestLimitBytes(v: number) { this._c.requestLimitBytes = v; }
+  get requestLimitBytes(): number {
+    return this._c.requestLimitBytes;
+  }
+  set requestLimitBytes(v: number) {
+    this._c.requestLimitBytes = v;
+  }
   /** Response size limit; undefined = same as requestLimitBytes. */
-  get responseLimitBytes(): number | undefined { return this._c.responseLimitBytes; }
-  set responseLimitBytes(v: number | undefined) { this._c.responseLimitBytes = v; }
-  get screenUpdatingSuspensions(): number { return this._c.screenUpdatingSuspensions; }
-  get apiCalculationSuspensions(): number { return this._c.apiCalculationSuspensions; }
-  get calculateCalls(): number { return this._c.calculateCalls; }
-  get calculationMode(): string { return this._wb.calculationMode; }
-  set calculationMode(v: string) { this._wb.calculationMode = v; }
-  get workbookName(): string { return this._wb.name; }
-  get activeSheet(): string { return this._wb.activeSheet.name; }
+  get responseLimitBytes(): number | undefined {
+    return this._c.responseLimitBytes;
+  }
+  set responseLimitBytes(v: number | undefined) {
+    this._c.responseLimitBytes = v;
+  }
+  get screenUpdatingSuspensions(): number {
+    return this._c.screenUpdatingSuspensions;
+  }
+  get apiCalculationSuspensions(): number {
+    return this._c.apiCalculationSuspensions;
+  }
+  get calculateCalls(): number {
+    return this._c.calculateCalls;
+  }
+  get calculationMode(): string {
+    return this._wb.calculationMode;
+  }
+  set calculationMode(v: string) {
+    this._wb.calculationMode = v;
+  }
+  get workbookName(): string {
+    return this._wb.name;
+  }
+  get activeSheet(): string {
+    return this._wb.activeSheet.name;
+  }
   /** Sheet-qualified address of the selection, e.g. "Sheet1!B3:C4". */
-  get selection(): string { return qualifiedAddress(this._wb.selection.sheet.name, this._wb.selection.rect); }
-  get sheetNames(): string[] { return this._wb.liveSheets().map((s) => s.name); }
+  get selection(): string {
+    return qualifiedAddress(this._wb.selection.sheet.name, this._wb.selection.rect);
+  }
+  get sheetNames(): string[] {
+    return this._wb.liveSheets().map((s) => s.name);
+  }
   /** Handlers registered through worksheets.onActivated and not removed. */
-  get activatedHandlerCount(): number { return this._wb.activatedHandlers.size; }
+  get activatedHandlerCount(): number {
+    return this._wb.activatedHandlers.size;
+  }
 
   resetCounters(): void {
     this._c.syncCount = 0;
@@ -221,8 +292,12 @@ export class FakeHost implements HostLike {
     this._c.calculateCalls = 0;
   }
 
-  protectSheet(name: string): void { this._sheet(name).protected = true; }
-  unprotectSheet(name: string): void { this._sheet(name).protected = false; }
+  protectSheet(name: string): void {
+    this._sheet(name).protected = true;
+  }
+  unprotectSheet(name: string): void {
+    this._sheet(name).protected = false;
+  }
 
   /** The next round trip fails with this error and applies nothing. */
   failNextSync(code: string, message?: string): void {
@@ -230,7 +305,9 @@ export class FakeHost implements HostLike {
   }
 
   /** While on, every round trip throws InvalidOperationInCellEditMode and applies nothing. */
-  setEditMode(on: boolean): void { this._c.editMode = on; }
+  setEditMode(on: boolean): void {
+    this._c.editMode = on;
+  }
 
   /** Simulates a co-author / user typing into one cell (parsed like typed input: '=..' formula, "'" prefix text, '@' format keeps text). */
   setCell(sheet: string, address: string, value: CellInput): void {
@@ -248,11 +325,14 @@ export class FakeHost implements HostLike {
   setCells(sheet: string, address: string, values: CellInput[][]): void {
     const s = this._sheet(sheet);
     const rect = this._rect(address);
-    values.forEach((row, i) => row.forEach((v, j) => {
-      const r = rect.r0 + i, c = rect.c0 + j;
-      const p = parseInput(v === null ? '' : v, s.numberFormat.get(r, c) ?? 'General', 'host.setCells');
-      if (p) applyParsed(s, r, c, p);
-    }));
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const r = rect.r0 + i,
+          c = rect.c0 + j;
+        const p = parseInput(v === null ? '' : v, s.numberFormat.get(r, c) ?? 'General', 'host.setCells');
+        if (p) applyParsed(s, r, c, p);
+      }),
+    );
   }
 
   /** Simulates the user selecting a range (and activating its sheet). */
@@ -272,7 +352,8 @@ export class FakeHost implements HostLike {
     const grid = <T>(address: string | undefined, f: (r: number, c: number) => T): T[][] => {
       const rect = area(address);
       if (!rect) return [];
-      const rows = Math.min(rect.rows, MAX_ROWS), cols = Math.min(rect.cols, 2000);
+      const rows = Math.min(rect.rows, MAX_ROWS),
+        cols = Math.min(rect.cols, 2000);
       const out: T[][] = [];
       for (let i = 0; i < rows; i++) {
         const row: T[] = [];
@@ -283,10 +364,18 @@ export class FakeHost implements HostLike {
     };
     const host = this;
     return {
-      get name() { return s.name; },
-      get id() { return s.id; },
-      get protected() { return s.protected; },
-      get visibility() { return s.visibility; },
+      get name() {
+        return s.name;
+      },
+      get id() {
+        return s.id;
+      },
+      get protected() {
+        return s.protected;
+      },
+      get visibility() {
+        return s.visibility;
+      },
       usedAddress: (valuesOnly?: boolean) => {
         const u = s.usedRect(!!valuesOnly);
         return u ? qualifiedAddress(s.name, u) : null;
@@ -296,7 +385,14 @@ export class FakeHost implements HostLike {
       numberFormats: (a) => grid(a, (r, c) => s.numberFormat.get(r, c) ?? 'General'),
       fills: (a) => grid(a, (r, c) => s.fill.get(r, c) ?? null),
       displayedFills: (a) => grid(a, (r, c) => s.effectiveFill(r, c, readValue(s, r, c)) ?? null),
-      conditionalFormats: () => s.conditionalFormats.map((cf) => ({ address: qualifiedAddress(s.name, cf.rect), type: cf.type, operator: cf.operator, formula1: cf.formula1, fill: cf.fill })),
+      conditionalFormats: () =>
+        s.conditionalFormats.map((cf) => ({
+          address: qualifiedAddress(s.name, cf.rect),
+          type: cf.type,
+          operator: cf.operator,
+          formula1: cf.formula1,
+          fill: cf.fill,
+        })),
       fontBold: (a) => grid(a, (r, c) => s.fontBold.get(r, c) ?? false),
       fontColors: (a) => grid(a, (r, c) => s.fontColor.get(r, c) ?? '#000000'),
       cell: (address: string) => {
@@ -349,12 +445,17 @@ export class FakeHost implements HostLike {
       sheets: wb.liveSheets().map((s, position) => {
         const v = this.sheet(s.name);
         const u = s.usedRect(false);
-        const area = u ? `A1:${rectToA1({ r0: u.r0 + u.rows - 1, c0: u.c0 + u.cols - 1, rows: 1, cols: 1 })}` : undefined;
+        const area = u
+          ? `A1:${rectToA1({ r0: u.r0 + u.rows - 1, c0: u.c0 + u.cols - 1, rows: 1, cols: 1 })}`
+          : undefined;
         const g = <T>(f: (a: string) => T[][]): T[][] => (area ? f(area) : []);
-        const layerGrid = <T>(l: Layer<T>, d: T): T[][] => g((a) => {
-          const rect = this._rect(a);
-          return Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => l.get(i, j) ?? d));
-        });
+        const layerGrid = <T>(l: Layer<T>, d: T): T[][] =>
+          g((a) => {
+            const rect = this._rect(a);
+            return Array.from({ length: rect.rows }, (_, i) =>
+              Array.from({ length: rect.cols }, (_, j) => l.get(i, j) ?? d),
+            );
+          });
         return {
           name: s.name,
           id: s.id,
@@ -371,7 +472,9 @@ export class FakeHost implements HostLike {
           wrapText: layerGrid(s.wrapText, false),
           horizontalAlignment: layerGrid(s.hAlign, 'General'),
           verticalAlignment: layerGrid(s.vAlign, 'Bottom'),
-          columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([k, w]) => [String(k), w])),
+          columnWidths: Object.fromEntries(
+            [...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([k, w]) => [String(k), w]),
+          ),
           rowHeights: Object.fromEntries([...s.rowHeights].sort((a, b) => a[0] - b[0]).map(([k, h]) => [String(k), h])),
           charts: v.charts(),
         };
@@ -473,7 +576,10 @@ function buildWorkbook(data: FakeWorkbookData): WorkbookState {
     if (!s || !rect) throw new Error(`fake-excel: bad table ${t.sheet}!${t.address}`);
     const state = { id: wb.nextTableId++, name: t.name ?? `Table${wb.nextTableId - 1}`, sheet: s, rect };
     wb.tables.push(state);
-    wb.tableColumnIds.set(state, Array.from({ length: rect.cols }, () => wb.nextColumnId++));
+    wb.tableColumnIds.set(
+      state,
+      Array.from({ length: rect.cols }, () => wb.nextColumnId++),
+    );
   }
   for (const [k, v] of Object.entries(data.settings ?? {})) wb.settings.set(k, JSON.stringify(v));
   for (const xml of data.customXmlParts ?? []) {
@@ -487,7 +593,10 @@ function buildWorkbook(data: FakeWorkbookData): WorkbookState {
 // Excel / OfficeExtension namespaces
 // ---------------------------------------------------------------------------------------------
 
-function enumFrom(values: string[], keyOf: (v: string) => string = (v) => v.charAt(0).toLowerCase() + v.slice(1)): Record<string, string> {
+function enumFrom(
+  values: string[],
+  keyOf: (v: string) => string = (v) => v.charAt(0).toLowerCase() + v.slice(1),
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) out[keyOf(v)] = v;
   return out;
@@ -507,13 +616,64 @@ export const InsertShiftDirection = enumFrom(['Down', 'Right']);
 export const DeleteShiftDirection = enumFrom(['Up', 'Left']);
 export const ClearApplyTo = enumFrom(['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents']);
 export const SheetVisibility = enumFrom(['Visible', 'Hidden', 'VeryHidden']);
-export const HorizontalAlignment = enumFrom(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed']);
+export const HorizontalAlignment = enumFrom([
+  'General',
+  'Left',
+  'Center',
+  'Right',
+  'Fill',
+  'Justify',
+  'CenterAcrossSelection',
+  'Distributed',
+]);
 export const VerticalAlignment = enumFrom(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
-export const ConditionalFormatType = enumFrom(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
-export const ConditionalCellValueOperator = enumFrom(['Invalid', 'Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual']);
-export const RangeValueType = enumFrom(['Unknown', 'Empty', 'String', 'Integer', 'Double', 'Boolean', 'Error', 'RichValue']);
+export const ConditionalFormatType = enumFrom([
+  'Custom',
+  'DataBar',
+  'ColorScale',
+  'IconSet',
+  'TopBottom',
+  'PresetCriteria',
+  'ContainsText',
+  'CellValue',
+]);
+export const ConditionalCellValueOperator = enumFrom([
+  'Invalid',
+  'Between',
+  'NotBetween',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'LessThan',
+  'GreaterThanOrEqual',
+  'LessThanOrEqual',
+]);
+export const RangeValueType = enumFrom([
+  'Unknown',
+  'Empty',
+  'String',
+  'Integer',
+  'Double',
+  'Boolean',
+  'Error',
+  'RichValue',
+]);
 export const PageOrientation = enumFrom(['Portrait', 'Landscape']);
-export const PaperType = enumFrom(['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5']);
+export const PaperType = enumFrom([
+  'Letter',
+  'LetterSmall',
+  'Tabloid',
+  'Ledger',
+  'Legal',
+  'Statement',
+  'Executive',
+  'A3',
+  'A4',
+  'A4Small',
+  'A5',
+  'B4',
+  'B5',
+]);
 
 export interface FakeExcelNamespace {
   run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
@@ -564,9 +724,21 @@ export function createFakeExcel(workbook: FakeWorkbookData): FakeExcel {
   const errorCodes: Record<string, string> = { ...ErrorCodes };
   const Excel: FakeExcelNamespace = {
     run,
-    ChartType, ChartSeriesBy, CalculationMode, CalculationType, InsertShiftDirection, DeleteShiftDirection, ClearApplyTo,
-    SheetVisibility, HorizontalAlignment, VerticalAlignment, ConditionalFormatType, ConditionalCellValueOperator, RangeValueType,
-    PageOrientation, PaperType,
+    ChartType,
+    ChartSeriesBy,
+    CalculationMode,
+    CalculationType,
+    InsertShiftDirection,
+    DeleteShiftDirection,
+    ClearApplyTo,
+    SheetVisibility,
+    HorizontalAlignment,
+    VerticalAlignment,
+    ConditionalFormatType,
+    ConditionalCellValueOperator,
+    RangeValueType,
+    PageOrientation,
+    PaperType,
     ErrorCodes: errorCodes,
   };
   const OfficeExtension: FakeOfficeExtensionNamespace = {
@@ -582,7 +754,10 @@ export function createFakeExcel(workbook: FakeWorkbookData): FakeExcel {
  * Installs fake.Excel / fake.OfficeExtension as globals (for code that uses the global `Excel`),
  * returns a function restoring the previous globals. Office.context is not touched.
  */
-export function installFakeExcelGlobals(fake: FakeExcel, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
+export function installFakeExcelGlobals(
+  fake: FakeExcel,
+  target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): () => void {
   const prevExcel = target.Excel;
   const prevExt = target.OfficeExtension;
   target.Excel = fake.Excel;

@@ -5,12 +5,37 @@
  * OfficeExtension.Error and drops the rest of the batch (earlier actions stay applied).
  * Pure TypeScript, no Node APIs.
  */
-import { MAX_COLS, MAX_ROWS, Rect, intersect, overlaps, parseA1, qualifiedAddress, rectInBounds, rectToA1, splitSheet } from './a1';
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  intersect,
+  overlaps,
+  parseA1,
+  qualifiedAddress,
+  rectInBounds,
+  rectToA1,
+  splitSheet,
+} from './a1';
 import { ErrorCodes, FakeOfficeExtensionError, Messages, officeError, propertyNotLoaded } from './errors';
 import type { ConditionalFormatState } from './state';
 import {
-  ChartState, CustomXmlPartState, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Layer, MIXED, SheetState, TableState,
-  applyParsed, fakeGuid, formatText, jsonBytes, parseInput, readFormula, readValue, valueType,
+  ChartState,
+  CustomXmlPartState,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  Layer,
+  MIXED,
+  SheetState,
+  TableState,
+  applyParsed,
+  fakeGuid,
+  formatText,
+  jsonBytes,
+  parseInput,
+  readFormula,
+  readValue,
+  valueType,
 } from './state';
 
 // ---------------------------------------------------------------------------------------------
@@ -83,20 +108,35 @@ export interface WorksheetActivatedEventArgs {
 
 /** Office.js `OfficeExtension.EventHandlerResult`: `remove()` is queued and applies at the next sync of its context. */
 export class FakeEventHandlerResult {
-  constructor(readonly context: FakeRequestContext, private readonly _remove: () => void) {}
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly _remove: () => void,
+  ) {}
   remove(): void {
-    this.context._queue('EventHandlerResult.remove', () => OP_OVERHEAD_BYTES, () => this._remove());
+    this.context._queue(
+      'EventHandlerResult.remove',
+      () => OP_OVERHEAD_BYTES,
+      () => this._remove(),
+    );
   }
 }
 
 /** Office.js `OfficeExtension.EventHandlers`: `add()` is queued and the handler registered at the next sync. */
 export class FakeEventHandlers<A> {
-  constructor(private readonly context: FakeRequestContext, private readonly set: Set<(args: A) => unknown>, private readonly loc: string) {}
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly set: Set<(args: A) => unknown>,
+    private readonly loc: string,
+  ) {}
   add(handler: (args: A) => unknown): FakeEventHandlerResult {
     if (typeof handler !== 'function') throw officeError(ErrorCodes.invalidArgument, `${this.loc}.add`);
-    this.context._queue(`${this.loc}.add`, () => OP_OVERHEAD_BYTES, () => {
-      this.set.add(handler);
-    });
+    this.context._queue(
+      `${this.loc}.add`,
+      () => OP_OVERHEAD_BYTES,
+      () => {
+        this.set.add(handler);
+      },
+    );
     return new FakeEventHandlerResult(this.context, () => {
       this.set.delete(handler);
     });
@@ -155,7 +195,11 @@ async function executeSync(host: HostLike, ops: Op[]): Promise<void> {
         if (!e.debugInfo.errorLocation) e.debugInfo.errorLocation = op.loc;
         throw e;
       }
-      const err = officeError(ErrorCodes.generalException, op.loc, `Fake host bug in ${op.loc}: ${(e as Error)?.message ?? String(e)}`);
+      const err = officeError(
+        ErrorCodes.generalException,
+        op.loc,
+        `Fake host bug in ${op.loc}: ${(e as Error)?.message ?? String(e)}`,
+      );
       throw err;
     }
   }
@@ -213,18 +257,23 @@ export class FakeRequestContext {
 // Client objects
 // ---------------------------------------------------------------------------------------------
 
-export type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown> | undefined;
+export type LoadOption =
+  string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown> | undefined;
 
 function parseLoadOption(opt: LoadOption): string[] | undefined {
   if (opt === undefined || opt === null) return undefined;
-  const split = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const split = (s: string): string[] =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   if (typeof opt === 'string') return split(opt);
   if (Array.isArray(opt)) return opt.flatMap((s) => split(String(s)));
   if (typeof opt === 'object') {
     const o = opt as Record<string, unknown>;
     if ('select' in o || 'expand' in o) {
-      const sel = o.select === undefined ? [] : parseLoadOption(o.select as LoadOption) ?? [];
-      const exp = o.expand === undefined ? [] : parseLoadOption(o.expand as LoadOption) ?? [];
+      const sel = o.select === undefined ? [] : (parseLoadOption(o.select as LoadOption) ?? []);
+      const exp = o.expand === undefined ? [] : (parseLoadOption(o.expand as LoadOption) ?? []);
       return [...sel, ...exp];
     }
     const out: string[] = [];
@@ -246,7 +295,10 @@ export abstract class FakeClientObject {
   /** @internal */ _loaded: Record<string, unknown> = Object.create(null);
   /** @internal */ _isNull: boolean | undefined = undefined;
 
-  constructor(readonly context: FakeRequestContext, /** @internal */ readonly _typeName: string) {}
+  constructor(
+    readonly context: FakeRequestContext,
+    /** @internal */ readonly _typeName: string,
+  ) {}
 
   get isNullObject(): boolean {
     if (this._isNull === undefined) throw propertyNotLoaded(null, 'isNullObject');
@@ -272,7 +324,11 @@ export abstract class FakeClientObject {
   /** @internal property set: readable locally at once (like Office.js), applied at sync. */
   _setProp(name: string, value: unknown, apply: () => void): void {
     this._loaded[name] = value;
-    this.context._queue(`${this._typeName}.${name}`, () => OP_OVERHEAD_BYTES + name.length + jsonBytes(value), () => apply());
+    this.context._queue(
+      `${this._typeName}.${name}`,
+      () => OP_OVERHEAD_BYTES + name.length + jsonBytes(value),
+      () => apply(),
+    );
   }
 
   /** @internal queued method call */
@@ -282,13 +338,17 @@ export abstract class FakeClientObject {
 
   /** @internal queues the existence check that resolves isNullObject at the next sync */
   _queueNullCheck(loc: string, exists: () => boolean): void {
-    this.context._queue(loc, () => OP_OVERHEAD_BYTES, (x) => {
-      const ok = exists();
-      x.responseBytes += 16;
-      x.deliveries.push(() => {
-        this._isNull = !ok;
-      });
-    });
+    this.context._queue(
+      loc,
+      () => OP_OVERHEAD_BYTES,
+      (x) => {
+        const ok = exists();
+        x.responseBytes += 16;
+        x.deliveries.push(() => {
+          this._isNull = !ok;
+        });
+      },
+    );
   }
 
   load(option?: LoadOption): this {
@@ -301,7 +361,12 @@ export abstract class FakeClientObject {
       if (slash > 0) {
         const head = n.slice(0, slash);
         const f = nav[head];
-        if (!f) throw officeError(ErrorCodes.invalidArgument, `${this._typeName}.load`, `The property '${head}' does not exist on ${this._typeName}.`);
+        if (!f)
+          throw officeError(
+            ErrorCodes.invalidArgument,
+            `${this._typeName}.load`,
+            `The property '${head}' does not exist on ${this._typeName}.`,
+          );
         f().load(n.slice(slash + 1));
       } else if (nav[n] && !scalar.includes(n)) {
         nav[n]().load();
@@ -311,24 +376,32 @@ export abstract class FakeClientObject {
     }
     for (const n of own) {
       if (!scalar.includes(n) && !this._extraLoadable().includes(n)) {
-        throw officeError(ErrorCodes.invalidArgument, `${this._typeName}.load`, `The property '${n}' does not exist on ${this._typeName}.`);
+        throw officeError(
+          ErrorCodes.invalidArgument,
+          `${this._typeName}.load`,
+          `The property '${n}' does not exist on ${this._typeName}.`,
+        );
       }
     }
-    this.context._queue(`${this._typeName}.load`, () => OP_OVERHEAD_BYTES + jsonBytes(own), (x) => {
-      const snap = this._readProps(own);
-      if (snap === null) {
-        x.responseBytes += 20;
+    this.context._queue(
+      `${this._typeName}.load`,
+      () => OP_OVERHEAD_BYTES + jsonBytes(own),
+      (x) => {
+        const snap = this._readProps(own);
+        if (snap === null) {
+          x.responseBytes += 20;
+          x.deliveries.push(() => {
+            this._isNull = true;
+          });
+          return;
+        }
+        x.responseBytes += jsonBytes(snap);
         x.deliveries.push(() => {
-          this._isNull = true;
+          Object.assign(this._loaded, snap);
+          this._isNull = false;
         });
-        return;
-      }
-      x.responseBytes += jsonBytes(snap);
-      x.deliveries.push(() => {
-        Object.assign(this._loaded, snap);
-        this._isNull = false;
-      });
-    });
+      },
+    );
     return this;
   }
 
@@ -409,32 +482,40 @@ export abstract class FakeCollection<TItem extends FakeClientObject, TState> ext
     const useNames = itemNames.length ? itemNames : this._itemScalarProps();
     for (const n of useNames) {
       if (!n.includes('/') && !this._itemScalarProps().includes(n)) {
-        throw officeError(ErrorCodes.invalidArgument, `${this._typeName}.load`, `The property '${n}' does not exist on the items of ${this._typeName}.`);
+        throw officeError(
+          ErrorCodes.invalidArgument,
+          `${this._typeName}.load`,
+          `The property '${n}' does not exist on the items of ${this._typeName}.`,
+        );
       }
     }
     const flat = useNames.filter((n) => !n.includes('/'));
-    this.context._queue(`${this._typeName}.load`, () => OP_OVERHEAD_BYTES + jsonBytes(names), (x) => {
-      const states = this._enumerate();
-      if (wantCount) {
-        x.responseBytes += 12;
-        const n = states.length;
+    this.context._queue(
+      `${this._typeName}.load`,
+      () => OP_OVERHEAD_BYTES + jsonBytes(names),
+      (x) => {
+        const states = this._enumerate();
+        if (wantCount) {
+          x.responseBytes += 12;
+          const n = states.length;
+          x.deliveries.push(() => {
+            this._loaded.count = n;
+          });
+        }
+        if (!wantItems) return;
+        const items = states.map((s) => this._makeItem(s));
+        const snaps = items.map((it) => it._readProps(flat) ?? {});
+        x.responseBytes += jsonBytes(snaps);
         x.deliveries.push(() => {
-          this._loaded.count = n;
+          this._isNull = false;
+          this._items = items;
+          items.forEach((it, i) => {
+            Object.assign(it._loaded, snaps[i]);
+            it._isNull = false;
+          });
         });
-      }
-      if (!wantItems) return;
-      const items = states.map((s) => this._makeItem(s));
-      const snaps = items.map((it) => it._readProps(flat) ?? {});
-      x.responseBytes += jsonBytes(snaps);
-      x.deliveries.push(() => {
-        this._isNull = false;
-        this._items = items;
-        items.forEach((it, i) => {
-          Object.assign(it._loaded, snaps[i]);
-          it._isNull = false;
-        });
-      });
-    });
+      },
+    );
     return this;
   }
 
@@ -464,14 +545,39 @@ function invalidArg(loc?: string, msg?: string): FakeOfficeExtensionError {
 }
 
 function checkWritable(sheet: SheetState, loc?: string): void {
-  if (sheet.protected) throw officeError(ErrorCodes.accessDenied, loc, 'The cell or chart you\'re trying to change is on a protected sheet.');
+  if (sheet.protected)
+    throw officeError(
+      ErrorCodes.accessDenied,
+      loc,
+      "The cell or chart you're trying to change is on a protected sheet.",
+    );
 }
 
 const COLOR_NAMES: Record<string, string> = {
-  black: '#000000', white: '#FFFFFF', red: '#FF0000', green: '#008000', lime: '#00FF00', blue: '#0000FF', yellow: '#FFFF00',
-  orange: '#FFA500', gray: '#808080', grey: '#808080', purple: '#800080', pink: '#FFC0CB', lightgreen: '#90EE90',
-  lightgray: '#D3D3D3', lightgrey: '#D3D3D3', lightblue: '#ADD8E6', lightyellow: '#FFFFE0', darkred: '#8B0000',
-  darkgreen: '#006400', darkblue: '#00008B', brown: '#A52A2A', cyan: '#00FFFF', magenta: '#FF00FF', navy: '#000080',
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  green: '#008000',
+  lime: '#00FF00',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  gray: '#808080',
+  grey: '#808080',
+  purple: '#800080',
+  pink: '#FFC0CB',
+  lightgreen: '#90EE90',
+  lightgray: '#D3D3D3',
+  lightgrey: '#D3D3D3',
+  lightblue: '#ADD8E6',
+  lightyellow: '#FFFFE0',
+  darkred: '#8B0000',
+  darkgreen: '#006400',
+  darkblue: '#00008B',
+  brown: '#A52A2A',
+  cyan: '#00FFFF',
+  magenta: '#FF00FF',
+  navy: '#000080',
 };
 
 export function normalizeColor(v: unknown, loc: string): string {
@@ -516,7 +622,10 @@ function inputAccessor(input: unknown, rect: Rect, loc: string): (i: number, j: 
     return () => v;
   }
   if (input.length !== rect.rows || input.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
-    throw invalidArg(loc, "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    throw invalidArg(
+      loc,
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+    );
   }
   return (i, j) => (input as unknown[][])[i][j];
 }
@@ -575,9 +684,15 @@ function uniformMap(map: Map<number, number>, start: number, count: number, dflt
   return first ?? dflt;
 }
 
-function resolveTarget(rng: FakeRange | string, ctx: FakeRequestContext, defaultSheet: () => SheetState, loc: string): RangeTarget {
+function resolveTarget(
+  rng: FakeRange | string,
+  ctx: FakeRequestContext,
+  defaultSheet: () => SheetState,
+  loc: string,
+): RangeTarget {
   if (typeof rng !== 'string') {
-    if (rng.context !== ctx) throw officeError('InvalidRequestContext', loc, 'Cannot use the object across different request contexts.');
+    if (rng.context !== ctx)
+      throw officeError('InvalidRequestContext', loc, 'Cannot use the object across different request contexts.');
     const t = rng._target();
     if (!t) throw notFound(loc);
     return t;
@@ -624,7 +739,8 @@ export class FakeApplication extends FakeClientObject {
 
   set calculationMode(v: string) {
     this._setProp('calculationMode', v, () => {
-      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(v)) throw invalidArg('Application.calculationMode');
+      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(v))
+        throw invalidArg('Application.calculationMode');
       this.context._host._wb.calculationMode = v;
     });
   }
@@ -703,7 +819,15 @@ export class FakeWorkbook extends FakeClientObject {
 const SHEET_PROPS = ['name', 'id', 'position', 'visibility', 'tabColor', 'standardWidth', 'standardHeight'];
 
 function validateSheetName(name: unknown, loc: string): string {
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+  if (
+    typeof name !== 'string' ||
+    name.trim() === '' ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history'
+  ) {
     throw invalidArg(loc, `The worksheet name '${String(name)}' is not valid.`);
   }
   return name;
@@ -729,7 +853,11 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, Sheet
 
   /** Fires when a worksheet becomes the active one (ExcelApi 1.7). */
   get onActivated(): FakeEventHandlers<WorksheetActivatedEventArgs> {
-    return new FakeEventHandlers(this.context, this.context._host._wb.activatedHandlers as Set<(args: WorksheetActivatedEventArgs) => unknown>, 'WorksheetCollection.onActivated');
+    return new FakeEventHandlers(
+      this.context,
+      this.context._host._wb.activatedHandlers as Set<(args: WorksheetActivatedEventArgs) => unknown>,
+      'WorksheetCollection.onActivated',
+    );
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -777,7 +905,12 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, Sheet
         n = `Sheet${k}`;
       }
       validateSheetName(n, 'WorksheetCollection.add');
-      if (wb.findSheet(n)) throw officeError(ErrorCodes.itemAlreadyExists, 'WorksheetCollection.add', 'A worksheet with the same name already exists.');
+      if (wb.findSheet(n))
+        throw officeError(
+          ErrorCodes.itemAlreadyExists,
+          'WorksheetCollection.add',
+          'A worksheet with the same name already exists.',
+        );
       created = new SheetState(n, fakeGuid());
       wb.sheets.push(created);
     });
@@ -789,7 +922,10 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, Sheet
 }
 
 export class FakeWorksheetProtection extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _ws: FakeWorksheet,
+  ) {
     super(ctx, 'WorksheetProtection');
   }
 
@@ -812,7 +948,12 @@ export class FakeWorksheetProtection extends FakeClientObject {
   protect(_options?: unknown, _password?: string): void {
     this._method('protect', [], () => {
       const s = this._ws._targetOrThrow('WorksheetProtection.protect');
-      if (s.protected) throw officeError(ErrorCodes.invalidOperation, 'WorksheetProtection.protect', 'The worksheet is already protected.');
+      if (s.protected)
+        throw officeError(
+          ErrorCodes.invalidOperation,
+          'WorksheetProtection.protect',
+          'The worksheet is already protected.',
+        );
       s.protected = true;
     });
   }
@@ -824,11 +965,22 @@ export class FakeWorksheetProtection extends FakeClientObject {
   }
 }
 
-const PAGE_PROPS = ['orientation', 'paperSize', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin', 'zoom'] as const;
+const PAGE_PROPS = [
+  'orientation',
+  'paperSize',
+  'topMargin',
+  'bottomMargin',
+  'leftMargin',
+  'rightMargin',
+  'zoom',
+] as const;
 
 /** The print area as Office.js gives it: RangeAreas with a sheet-qualified `address`. */
 export class FakePrintArea extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _ws: FakeWorksheet,
+  ) {
     super(ctx, 'RangeAreas');
   }
   override _scalarProps(): string[] {
@@ -847,7 +999,10 @@ export class FakePrintArea extends FakeClientObject {
 
 /** worksheet.pageLayout (ExcelApi 1.9): orientation, paper, margins, zoom and the print area. */
 export class FakePageLayout extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _ws: FakeWorksheet,
+  ) {
     super(ctx, 'PageLayout');
   }
   override _scalarProps(): string[] {
@@ -872,20 +1027,48 @@ export class FakePageLayout extends FakeClientObject {
       } else (s.page as unknown as Record<string, unknown>)[name] = String(v);
     });
   }
-  get orientation(): string { return this._get('orientation'); }
-  set orientation(v: string) { this._setPage('orientation', v); }
-  get paperSize(): string { return this._get('paperSize'); }
-  set paperSize(v: string) { this._setPage('paperSize', v); }
-  get topMargin(): number { return this._get('topMargin'); }
-  set topMargin(v: number) { this._setPage('topMargin', v); }
-  get bottomMargin(): number { return this._get('bottomMargin'); }
-  set bottomMargin(v: number) { this._setPage('bottomMargin', v); }
-  get leftMargin(): number { return this._get('leftMargin'); }
-  set leftMargin(v: number) { this._setPage('leftMargin', v); }
-  get rightMargin(): number { return this._get('rightMargin'); }
-  set rightMargin(v: number) { this._setPage('rightMargin', v); }
-  get zoom(): PageZoom { return this._get('zoom'); }
-  set zoom(v: PageZoom) { this._setPage('zoom', v); }
+  get orientation(): string {
+    return this._get('orientation');
+  }
+  set orientation(v: string) {
+    this._setPage('orientation', v);
+  }
+  get paperSize(): string {
+    return this._get('paperSize');
+  }
+  set paperSize(v: string) {
+    this._setPage('paperSize', v);
+  }
+  get topMargin(): number {
+    return this._get('topMargin');
+  }
+  set topMargin(v: number) {
+    this._setPage('topMargin', v);
+  }
+  get bottomMargin(): number {
+    return this._get('bottomMargin');
+  }
+  set bottomMargin(v: number) {
+    this._setPage('bottomMargin', v);
+  }
+  get leftMargin(): number {
+    return this._get('leftMargin');
+  }
+  set leftMargin(v: number) {
+    this._setPage('leftMargin', v);
+  }
+  get rightMargin(): number {
+    return this._get('rightMargin');
+  }
+  set rightMargin(v: number) {
+    this._setPage('rightMargin', v);
+  }
+  get zoom(): PageZoom {
+    return this._get('zoom');
+  }
+  set zoom(v: PageZoom) {
+    this._setPage('zoom', v);
+  }
 
   getPrintAreaOrNullObject(): FakePrintArea {
     const area = new FakePrintArea(this.context, this._ws);
@@ -897,7 +1080,10 @@ export class FakePageLayout extends FakeClientObject {
   setPrintArea(printArea: string | FakeRange): void {
     this._method('setPrintArea', [typeof printArea === 'string' ? printArea : 'range'], () => {
       const s = this._ws._targetOrThrow('PageLayout.setPrintArea');
-      const rect = typeof printArea === 'string' ? parseA1(splitSheet(printArea).local) : printArea._targetOrThrow('PageLayout.setPrintArea').rect;
+      const rect =
+        typeof printArea === 'string'
+          ? parseA1(splitSheet(printArea).local)
+          : printArea._targetOrThrow('PageLayout.setPrintArea').rect;
       if (!rect) throw invalidArg('PageLayout.setPrintArea');
       s.page.printArea = rectToA1(rect);
     });
@@ -913,7 +1099,10 @@ export class FakeWorksheet extends FakeClientObject {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
 
-  constructor(ctx: FakeRequestContext, private readonly _resolver: () => SheetState | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _resolver: () => SheetState | null,
+  ) {
     super(ctx, 'Worksheet');
     this.protection = new FakeWorksheetProtection(ctx, this);
     this.pageLayout = new FakePageLayout(ctx, this);
@@ -945,7 +1134,12 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   override _navProps(): Record<string, () => FakeClientObject> {
-    return { protection: () => this.protection, pageLayout: () => this.pageLayout, tables: () => this.tables, charts: () => this.charts };
+    return {
+      protection: () => this.protection,
+      pageLayout: () => this.pageLayout,
+      tables: () => this.tables,
+      charts: () => this.charts,
+    };
   }
 
   override _readProps(names: string[]): Record<string, unknown> | null {
@@ -955,19 +1149,35 @@ export class FakeWorksheet extends FakeClientObject {
     const out: Record<string, unknown> = {};
     for (const n of names) {
       switch (n) {
-        case 'name': out.name = s.name; break;
-        case 'id': out.id = s.id; break;
-        case 'position': out.position = wb.liveSheets().indexOf(s); break;
-        case 'visibility': out.visibility = s.visibility; break;
-        case 'tabColor': out.tabColor = ''; break;
-        case 'standardWidth': out.standardWidth = 8.43; break;
-        case 'standardHeight': out.standardHeight = DEFAULT_ROW_HEIGHT; break;
+        case 'name':
+          out.name = s.name;
+          break;
+        case 'id':
+          out.id = s.id;
+          break;
+        case 'position':
+          out.position = wb.liveSheets().indexOf(s);
+          break;
+        case 'visibility':
+          out.visibility = s.visibility;
+          break;
+        case 'tabColor':
+          out.tabColor = '';
+          break;
+        case 'standardWidth':
+          out.standardWidth = 8.43;
+          break;
+        case 'standardHeight':
+          out.standardHeight = DEFAULT_ROW_HEIGHT;
+          break;
       }
     }
     return out;
   }
 
-  get name(): string { return this._get('name'); }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._setProp('name', v, () => {
       const s = this._targetOrThrow('Worksheet.name');
@@ -977,8 +1187,12 @@ export class FakeWorksheet extends FakeClientObject {
       s.name = v;
     });
   }
-  get id(): string { return this._get('id'); }
-  get position(): number { return this._get('position'); }
+  get id(): string {
+    return this._get('id');
+  }
+  get position(): number {
+    return this._get('position');
+  }
   set position(v: number) {
     this._setProp('position', v, () => {
       const s = this._targetOrThrow('Worksheet.position');
@@ -990,20 +1204,35 @@ export class FakeWorksheet extends FakeClientObject {
       wb.sheets = [...rest, ...wb.sheets.filter((x) => x.deleted)];
     });
   }
-  get visibility(): string { return this._get('visibility'); }
+  get visibility(): string {
+    return this._get('visibility');
+  }
   set visibility(v: string) {
     this._setProp('visibility', v, () => {
       const s = this._targetOrThrow('Worksheet.visibility');
       if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw invalidArg('Worksheet.visibility');
-      if (v !== 'Visible' && this.context._host._wb.liveSheets().filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
-        throw officeError(ErrorCodes.invalidOperation, 'Worksheet.visibility', 'A workbook must contain at least one visible worksheet.');
+      if (
+        v !== 'Visible' &&
+        this.context._host._wb.liveSheets().filter((x) => x !== s && x.visibility === 'Visible').length === 0
+      ) {
+        throw officeError(
+          ErrorCodes.invalidOperation,
+          'Worksheet.visibility',
+          'A workbook must contain at least one visible worksheet.',
+        );
       }
       s.visibility = v;
     });
   }
-  get tabColor(): string { return this._get('tabColor'); }
-  get standardWidth(): number { return this._get('standardWidth'); }
-  get standardHeight(): number { return this._get('standardHeight'); }
+  get tabColor(): string {
+    return this._get('tabColor');
+  }
+  get standardWidth(): number {
+    return this._get('standardWidth');
+  }
+  get standardHeight(): number {
+    return this._get('standardHeight');
+  }
 
   activate(): void {
     this._method('activate', [], () => {
@@ -1019,7 +1248,12 @@ export class FakeWorksheet extends FakeClientObject {
       const s = this._targetOrThrow('Worksheet.delete');
       const wb = this.context._host._wb;
       const visibleOthers = wb.liveSheets().filter((x) => x !== s && x.visibility === 'Visible');
-      if (visibleOthers.length === 0) throw officeError(ErrorCodes.invalidOperation, 'Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
+      if (visibleOthers.length === 0)
+        throw officeError(
+          ErrorCodes.invalidOperation,
+          'Worksheet.delete',
+          'A workbook must contain at least one visible worksheet.',
+        );
       if (s.protected) throw officeError(ErrorCodes.accessDenied, 'Worksheet.delete');
       const idx = wb.liveSheets().indexOf(s);
       s.deleted = true;
@@ -1037,9 +1271,11 @@ export class FakeWorksheet extends FakeClientObject {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
       const s = this._targetOrThrow('Worksheet.getRange');
-      if (address === undefined || address === '') return { sheet: s, rect: { r0: 0, c0: 0, rows: MAX_ROWS, cols: MAX_COLS } };
+      if (address === undefined || address === '')
+        return { sheet: s, rect: { r0: 0, c0: 0, rows: MAX_ROWS, cols: MAX_COLS } };
       const { sheet: sheetName, local } = splitSheet(address);
-      if (sheetName !== undefined && sheetName.toLowerCase() !== s.name.toLowerCase()) throw invalidArg('Worksheet.getRange', `The address '${address}' is not on this worksheet.`);
+      if (sheetName !== undefined && sheetName.toLowerCase() !== s.name.toLowerCase())
+        throw invalidArg('Worksheet.getRange', `The address '${address}' is not on this worksheet.`);
       const rect = parseA1(local);
       if (!rect) throw invalidArg('Worksheet.getRange', `The address '${address}' is not valid.`);
       return { sheet: s, rect };
@@ -1082,15 +1318,31 @@ export class FakeWorksheet extends FakeClientObject {
 // ---------------------------------------------------------------------------------------------
 
 const RANGE_PROPS = [
-  'address', 'addressLocal', 'cellCount', 'columnCount', 'columnIndex', 'rowCount', 'rowIndex', 'values', 'formulas',
-  'formulasLocal', 'numberFormat', 'text', 'valueTypes', 'isEntireColumn', 'isEntireRow',
+  'address',
+  'addressLocal',
+  'cellCount',
+  'columnCount',
+  'columnIndex',
+  'rowCount',
+  'rowIndex',
+  'values',
+  'formulas',
+  'formulasLocal',
+  'numberFormat',
+  'text',
+  'valueTypes',
+  'isEntireColumn',
+  'isEntireRow',
 ];
 
 export class FakeRange extends FakeClientObject {
   private _cache: RangeTarget | null = null;
   private _format: FakeRangeFormat | undefined;
 
-  constructor(ctx: FakeRequestContext, private readonly _resolver: () => RangeTarget | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _resolver: () => RangeTarget | null,
+  ) {
     super(ctx, 'Range');
   }
 
@@ -1150,63 +1402,121 @@ export class FakeRange extends FakeClientObject {
         case 'addressLocal':
           out[n] = qualifiedAddress(sheet.name, rect);
           break;
-        case 'cellCount': out.cellCount = rect.rows * rect.cols; break;
-        case 'columnCount': out.columnCount = rect.cols; break;
-        case 'columnIndex': out.columnIndex = rect.c0; break;
-        case 'rowCount': out.rowCount = rect.rows; break;
-        case 'rowIndex': out.rowIndex = rect.r0; break;
-        case 'isEntireColumn': out.isEntireColumn = rect.r0 === 0 && rect.rows === MAX_ROWS; break;
-        case 'isEntireRow': out.isEntireRow = rect.c0 === 0 && rect.cols === MAX_COLS; break;
-        case 'values': out.values = cellGrid(t, (r, c) => readValue(sheet, r, c), host); break;
+        case 'cellCount':
+          out.cellCount = rect.rows * rect.cols;
+          break;
+        case 'columnCount':
+          out.columnCount = rect.cols;
+          break;
+        case 'columnIndex':
+          out.columnIndex = rect.c0;
+          break;
+        case 'rowCount':
+          out.rowCount = rect.rows;
+          break;
+        case 'rowIndex':
+          out.rowIndex = rect.r0;
+          break;
+        case 'isEntireColumn':
+          out.isEntireColumn = rect.r0 === 0 && rect.rows === MAX_ROWS;
+          break;
+        case 'isEntireRow':
+          out.isEntireRow = rect.c0 === 0 && rect.cols === MAX_COLS;
+          break;
+        case 'values':
+          out.values = cellGrid(t, (r, c) => readValue(sheet, r, c), host);
+          break;
         case 'formulas':
         case 'formulasLocal':
           out[n] = cellGrid(t, (r, c) => readFormula(sheet, r, c), host);
           break;
-        case 'numberFormat': out.numberFormat = cellGrid(t, (r, c) => sheet.numberFormat.get(r, c) ?? 'General', host); break;
-        case 'valueTypes': out.valueTypes = cellGrid(t, (r, c) => valueType(sheet, r, c), host); break;
+        case 'numberFormat':
+          out.numberFormat = cellGrid(t, (r, c) => sheet.numberFormat.get(r, c) ?? 'General', host);
+          break;
+        case 'valueTypes':
+          out.valueTypes = cellGrid(t, (r, c) => valueType(sheet, r, c), host);
+          break;
         case 'text':
-          out.text = cellGrid(t, (r, c) => formatText(readValue(sheet, r, c), sheet.numberFormat.get(r, c) ?? 'General'), host);
+          out.text = cellGrid(
+            t,
+            (r, c) => formatText(readValue(sheet, r, c), sheet.numberFormat.get(r, c) ?? 'General'),
+            host,
+          );
           break;
       }
     }
     return out;
   }
 
-  get address(): string { return this._get('address'); }
-  get addressLocal(): string { return this._get('addressLocal'); }
-  get cellCount(): number { return this._get('cellCount'); }
-  get columnCount(): number { return this._get('columnCount'); }
-  get columnIndex(): number { return this._get('columnIndex'); }
-  get rowCount(): number { return this._get('rowCount'); }
-  get rowIndex(): number { return this._get('rowIndex'); }
-  get isEntireColumn(): boolean { return this._get('isEntireColumn'); }
-  get isEntireRow(): boolean { return this._get('isEntireRow'); }
-  get text(): string[][] { return this._get('text'); }
-  get valueTypes(): string[][] { return this._get('valueTypes'); }
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get isEntireColumn(): boolean {
+    return this._get('isEntireColumn');
+  }
+  get isEntireRow(): boolean {
+    return this._get('isEntireRow');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get values(): any[][] { return this._get('values'); }
+  get values(): any[][] {
+    return this._get('values');
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set values(v: any[][]) {
     this._setProp('values', v, () => writeCells(this._writable('Range.values'), v, 'Range.values'));
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get formulas(): any[][] { return this._get('formulas'); }
+  get formulas(): any[][] {
+    return this._get('formulas');
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set formulas(v: any[][]) {
     this._setProp('formulas', v, () => writeCells(this._writable('Range.formulas'), v, 'Range.formulas'));
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get formulasLocal(): any[][] { return this._get('formulasLocal'); }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  set formulasLocal(v: any[][]) {
-    this._setProp('formulasLocal', v, () => writeCells(this._writable('Range.formulasLocal'), v, 'Range.formulasLocal'));
+  get formulasLocal(): any[][] {
+    return this._get('formulasLocal');
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get numberFormat(): any[][] { return this._get('numberFormat'); }
+  set formulasLocal(v: any[][]) {
+    this._setProp('formulasLocal', v, () =>
+      writeCells(this._writable('Range.formulasLocal'), v, 'Range.formulasLocal'),
+    );
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get numberFormat(): any[][] {
+    return this._get('numberFormat');
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set numberFormat(v: any[][]) {
-    this._setProp('numberFormat', v, () => writeNumberFormat(this._writable('Range.numberFormat'), v, 'Range.numberFormat'));
+    this._setProp('numberFormat', v, () =>
+      writeNumberFormat(this._writable('Range.numberFormat'), v, 'Range.numberFormat'),
+    );
   }
 
   get format(): FakeRangeFormat {
@@ -1227,11 +1537,19 @@ export class FakeRange extends FakeClientObject {
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this._derive('Range.getOffsetRange', ({ rect }) => ({ ...rect, r0: rect.r0 + rowOffset, c0: rect.c0 + columnOffset }));
+    return this._derive('Range.getOffsetRange', ({ rect }) => ({
+      ...rect,
+      r0: rect.r0 + rowOffset,
+      c0: rect.c0 + columnOffset,
+    }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this._derive('Range.getResizedRange', ({ rect }) => ({ ...rect, rows: rect.rows + deltaRows, cols: rect.cols + deltaColumns }));
+    return this._derive('Range.getResizedRange', ({ rect }) => ({
+      ...rect,
+      rows: rect.rows + deltaRows,
+      cols: rect.cols + deltaColumns,
+    }));
   }
 
   getRow(row: number): FakeRange {
@@ -1239,27 +1557,57 @@ export class FakeRange extends FakeClientObject {
   }
 
   getColumn(column: number): FakeRange {
-    return this._derive('Range.getColumn', ({ rect }) => ({ r0: rect.r0, c0: rect.c0 + column, rows: rect.rows, cols: 1 }));
+    return this._derive('Range.getColumn', ({ rect }) => ({
+      r0: rect.r0,
+      c0: rect.c0 + column,
+      rows: rect.rows,
+      cols: 1,
+    }));
   }
 
   getRowsAbove(count = 1): FakeRange {
-    return this._derive('Range.getRowsAbove', ({ rect }) => ({ r0: rect.r0 - count, c0: rect.c0, rows: count, cols: rect.cols }));
+    return this._derive('Range.getRowsAbove', ({ rect }) => ({
+      r0: rect.r0 - count,
+      c0: rect.c0,
+      rows: count,
+      cols: rect.cols,
+    }));
   }
 
   getRowsBelow(count = 1): FakeRange {
-    return this._derive('Range.getRowsBelow', ({ rect }) => ({ r0: rect.r0 + rect.rows, c0: rect.c0, rows: count, cols: rect.cols }));
+    return this._derive('Range.getRowsBelow', ({ rect }) => ({
+      r0: rect.r0 + rect.rows,
+      c0: rect.c0,
+      rows: count,
+      cols: rect.cols,
+    }));
   }
 
   getColumnsBefore(count = 1): FakeRange {
-    return this._derive('Range.getColumnsBefore', ({ rect }) => ({ r0: rect.r0, c0: rect.c0 - count, rows: rect.rows, cols: count }));
+    return this._derive('Range.getColumnsBefore', ({ rect }) => ({
+      r0: rect.r0,
+      c0: rect.c0 - count,
+      rows: rect.rows,
+      cols: count,
+    }));
   }
 
   getColumnsAfter(count = 1): FakeRange {
-    return this._derive('Range.getColumnsAfter', ({ rect }) => ({ r0: rect.r0, c0: rect.c0 + rect.cols, rows: rect.rows, cols: count }));
+    return this._derive('Range.getColumnsAfter', ({ rect }) => ({
+      r0: rect.r0,
+      c0: rect.c0 + rect.cols,
+      rows: rect.rows,
+      cols: count,
+    }));
   }
 
   getEntireColumn(): FakeRange {
-    return this._derive('Range.getEntireColumn', ({ rect }) => ({ r0: 0, c0: rect.c0, rows: MAX_ROWS, cols: rect.cols }));
+    return this._derive('Range.getEntireColumn', ({ rect }) => ({
+      r0: 0,
+      c0: rect.c0,
+      rows: MAX_ROWS,
+      cols: rect.cols,
+    }));
   }
 
   getEntireRow(): FakeRange {
@@ -1267,15 +1615,30 @@ export class FakeRange extends FakeClientObject {
   }
 
   getLastRow(): FakeRange {
-    return this._derive('Range.getLastRow', ({ rect }) => ({ r0: rect.r0 + rect.rows - 1, c0: rect.c0, rows: 1, cols: rect.cols }));
+    return this._derive('Range.getLastRow', ({ rect }) => ({
+      r0: rect.r0 + rect.rows - 1,
+      c0: rect.c0,
+      rows: 1,
+      cols: rect.cols,
+    }));
   }
 
   getLastColumn(): FakeRange {
-    return this._derive('Range.getLastColumn', ({ rect }) => ({ r0: rect.r0, c0: rect.c0 + rect.cols - 1, rows: rect.rows, cols: 1 }));
+    return this._derive('Range.getLastColumn', ({ rect }) => ({
+      r0: rect.r0,
+      c0: rect.c0 + rect.cols - 1,
+      rows: rect.rows,
+      cols: 1,
+    }));
   }
 
   getLastCell(): FakeRange {
-    return this._derive('Range.getLastCell', ({ rect }) => ({ r0: rect.r0 + rect.rows - 1, c0: rect.c0 + rect.cols - 1, rows: 1, cols: 1 }));
+    return this._derive('Range.getLastCell', ({ rect }) => ({
+      r0: rect.r0 + rect.rows - 1,
+      c0: rect.c0 + rect.cols - 1,
+      rows: 1,
+      cols: 1,
+    }));
   }
 
   getIntersection(anotherRange: FakeRange | string): FakeRange {
@@ -1326,9 +1689,17 @@ export class FakeRange extends FakeClientObject {
   merge(across = false): void {
     this._method('merge', [across], () => {
       const { sheet, rect } = this._writable('Range.merge');
-      const areas = across ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, r0: rect.r0 + i, rows: 1 })) : [rect];
+      const areas = across
+        ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, r0: rect.r0 + i, rows: 1 }))
+        : [rect];
       for (const area of areas) {
-        const overlaps = sheet.merges.some((m) => m.r0 < area.r0 + area.rows && area.r0 < m.r0 + m.rows && m.c0 < area.c0 + area.cols && area.c0 < m.c0 + m.cols);
+        const overlaps = sheet.merges.some(
+          (m) =>
+            m.r0 < area.r0 + area.rows &&
+            area.r0 < m.r0 + m.rows &&
+            m.c0 < area.c0 + area.cols &&
+            area.c0 < m.c0 + m.cols,
+        );
         if (overlaps) throw invalidArg('Range.merge');
         if (area.rows * area.cols > 1) sheet.merges.push(area);
       }
@@ -1340,7 +1711,8 @@ export class FakeRange extends FakeClientObject {
       const { sheet, rect } = this._writable('Range.clear');
       const contents = applyTo === 'All' || applyTo === 'Contents';
       const formats = applyTo === 'All' || applyTo === 'Formats';
-      if (!contents && !formats && !['Hyperlinks', 'RemoveHyperlinks', 'ResetContents'].includes(applyTo)) throw invalidArg('Range.clear');
+      if (!contents && !formats && !['Hyperlinks', 'RemoveHyperlinks', 'ResetContents'].includes(applyTo))
+        throw invalidArg('Range.clear');
       if (contents || applyTo === 'ResetContents') {
         sheet.value.fill(rect, undefined);
         sheet.formula.fill(rect, undefined);
@@ -1381,7 +1753,10 @@ export class FakeRangeFormat extends FakeClientObject {
   readonly font: FakeRangeFont;
   readonly borders: FakeRangeBorderCollection;
 
-  constructor(ctx: FakeRequestContext, /** @internal */ readonly _range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    /** @internal */ readonly _range: FakeRange,
+  ) {
     super(ctx, 'RangeFormat');
     this.fill = new FakeRangeFill(ctx, _range);
     this.font = new FakeRangeFont(ctx, _range);
@@ -1403,18 +1778,32 @@ export class FakeRangeFormat extends FakeClientObject {
     const out: Record<string, unknown> = {};
     for (const n of names) {
       switch (n) {
-        case 'columnWidth': out.columnWidth = uniformMap(sheet.columnWidths, rect.c0, rect.cols, DEFAULT_COLUMN_WIDTH); break;
-        case 'rowHeight': out.rowHeight = uniformMap(sheet.rowHeights, rect.r0, rect.rows, DEFAULT_ROW_HEIGHT); break;
-        case 'wrapText': out.wrapText = uniformOrNull(sheet.wrapText, rect, false); break;
-        case 'horizontalAlignment': out.horizontalAlignment = uniformOrNull(sheet.hAlign, rect, 'General'); break;
-        case 'verticalAlignment': out.verticalAlignment = uniformOrNull(sheet.vAlign, rect, 'Bottom'); break;
-        case 'indentLevel': out.indentLevel = uniformOrNull(sheet.indent, rect, 0); break;
+        case 'columnWidth':
+          out.columnWidth = uniformMap(sheet.columnWidths, rect.c0, rect.cols, DEFAULT_COLUMN_WIDTH);
+          break;
+        case 'rowHeight':
+          out.rowHeight = uniformMap(sheet.rowHeights, rect.r0, rect.rows, DEFAULT_ROW_HEIGHT);
+          break;
+        case 'wrapText':
+          out.wrapText = uniformOrNull(sheet.wrapText, rect, false);
+          break;
+        case 'horizontalAlignment':
+          out.horizontalAlignment = uniformOrNull(sheet.hAlign, rect, 'General');
+          break;
+        case 'verticalAlignment':
+          out.verticalAlignment = uniformOrNull(sheet.vAlign, rect, 'Bottom');
+          break;
+        case 'indentLevel':
+          out.indentLevel = uniformOrNull(sheet.indent, rect, 0);
+          break;
       }
     }
     return out;
   }
 
-  get columnWidth(): number { return this._get('columnWidth'); }
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
   set columnWidth(v: number) {
     this._setProp('columnWidth', v, () => {
       const { sheet, rect } = this._range._writable('RangeFormat.columnWidth');
@@ -1422,7 +1811,9 @@ export class FakeRangeFormat extends FakeClientObject {
       for (let c = rect.c0; c < rect.c0 + rect.cols; c++) sheet.columnWidths.set(c, v);
     });
   }
-  get rowHeight(): number { return this._get('rowHeight'); }
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
   set rowHeight(v: number) {
     this._setProp('rowHeight', v, () => {
       const { sheet, rect } = this._range._writable('RangeFormat.rowHeight');
@@ -1430,7 +1821,9 @@ export class FakeRangeFormat extends FakeClientObject {
       for (let r = rect.r0; r < rect.r0 + rect.rows; r++) sheet.rowHeights.set(r, v);
     });
   }
-  get wrapText(): boolean { return this._get('wrapText'); }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
   set wrapText(v: boolean) {
     this._setProp('wrapText', v, () => {
       const { sheet, rect } = this._range._writable('RangeFormat.wrapText');
@@ -1438,7 +1831,9 @@ export class FakeRangeFormat extends FakeClientObject {
       sheet.wrapText.fill(rect, v ? true : undefined);
     });
   }
-  get horizontalAlignment(): string { return this._get('horizontalAlignment'); }
+  get horizontalAlignment(): string {
+    return this._get('horizontalAlignment');
+  }
   set horizontalAlignment(v: string) {
     this._setProp('horizontalAlignment', v, () => {
       const { sheet, rect } = this._range._writable('RangeFormat.horizontalAlignment');
@@ -1446,7 +1841,9 @@ export class FakeRangeFormat extends FakeClientObject {
       sheet.hAlign.fill(rect, v === 'General' ? undefined : v);
     });
   }
-  get indentLevel(): number { return this._get('indentLevel'); }
+  get indentLevel(): number {
+    return this._get('indentLevel');
+  }
   set indentLevel(v: number) {
     this._setProp('indentLevel', v, () => {
       const { sheet, rect } = this._range._writable('RangeFormat.indentLevel');
@@ -1454,7 +1851,9 @@ export class FakeRangeFormat extends FakeClientObject {
       sheet.indent.fill(rect, v === 0 ? undefined : v);
     });
   }
-  get verticalAlignment(): string { return this._get('verticalAlignment'); }
+  get verticalAlignment(): string {
+    return this._get('verticalAlignment');
+  }
   set verticalAlignment(v: string) {
     this._setProp('verticalAlignment', v, () => {
       const { sheet, rect } = this._range._writable('RangeFormat.verticalAlignment');
@@ -1499,7 +1898,10 @@ export class FakeRangeFormat extends FakeClientObject {
           const v = readValue(sheet, r, c);
           if (!sheet.wrapText.get(r, c) || typeof v !== 'string' || v === '' || sheet.isMerged(r, c)) continue;
           const perLine = Math.max(1, Math.floor((sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) / 5.5));
-          lines = Math.max(lines, v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0));
+          lines = Math.max(
+            lines,
+            v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0),
+          );
         }
         sheet.rowHeights.set(r, DEFAULT_ROW_HEIGHT * lines);
       }
@@ -1508,7 +1910,10 @@ export class FakeRangeFormat extends FakeClientObject {
 }
 
 export class FakeRangeFill extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _range: FakeRange,
+  ) {
     super(ctx, 'RangeFill');
   }
 
@@ -1524,7 +1929,9 @@ export class FakeRangeFill extends FakeClientObject {
     return out;
   }
 
-  get color(): string { return this._get('color'); }
+  get color(): string {
+    return this._get('color');
+  }
   set color(v: string) {
     this._setProp('color', v, () => {
       const { sheet, rect } = this._range._writable('RangeFill.color');
@@ -1540,12 +1947,24 @@ export class FakeRangeFill extends FakeClientObject {
   }
 }
 
-const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_INDEX = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+  'DiagonalDown',
+  'DiagonalUp',
+];
 const BORDER_STYLE = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
 
 /** range.format.borders: getItem(edge) only. */
 export class FakeRangeBorderCollection extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _range: FakeRange,
+  ) {
     super(ctx, 'RangeBorderCollection');
   }
 
@@ -1568,7 +1987,10 @@ export class FakeRangeBorderCollection extends FakeClientObject {
  * when only a style was set), not which edge: enough to tell a bordered table from plain cells.
  */
 export class FakeRangeBorder extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _range: FakeRange,
+  ) {
     super(ctx, 'RangeBorder');
   }
 
@@ -1585,7 +2007,10 @@ export class FakeRangeBorder extends FakeClientObject {
       const { sheet, rect } = this._range._writable('RangeBorder.style');
       if (!BORDER_STYLE.includes(v)) throw invalidArg('RangeBorder.style');
       if (v === 'None') sheet.border.fill(rect, undefined);
-      else for (let r = rect.r0; r < rect.r0 + rect.rows; r++) for (let c = rect.c0; c < rect.c0 + rect.cols; c++) if (sheet.border.get(r, c) === undefined) sheet.border.set(r, c, '#000000');
+      else
+        for (let r = rect.r0; r < rect.r0 + rect.rows; r++)
+          for (let c = rect.c0; c < rect.c0 + rect.cols; c++)
+            if (sheet.border.get(r, c) === undefined) sheet.border.set(r, c, '#000000');
     });
   }
   set color(v: string) {
@@ -1600,7 +2025,10 @@ export class FakeRangeBorder extends FakeClientObject {
 export const DEFAULT_FONT = 'Calibri';
 
 export class FakeRangeFont extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _range: FakeRange,
+  ) {
     super(ctx, 'RangeFont');
   }
 
@@ -1622,7 +2050,9 @@ export class FakeRangeFont extends FakeClientObject {
     return out;
   }
 
-  get bold(): boolean { return this._get('bold'); }
+  get bold(): boolean {
+    return this._get('bold');
+  }
   set bold(v: boolean) {
     this._setProp('bold', v, () => {
       const { sheet, rect } = this._range._writable('RangeFont.bold');
@@ -1630,7 +2060,9 @@ export class FakeRangeFont extends FakeClientObject {
       sheet.fontBold.fill(rect, v ? true : undefined);
     });
   }
-  get size(): number { return this._get('size'); }
+  get size(): number {
+    return this._get('size');
+  }
   set size(v: number) {
     this._setProp('size', v, () => {
       const { sheet, rect } = this._range._writable('RangeFont.size');
@@ -1638,7 +2070,9 @@ export class FakeRangeFont extends FakeClientObject {
       sheet.fontSize.fill(rect, v === 11 ? undefined : v);
     });
   }
-  get name(): string { return this._get('name'); }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._setProp('name', v, () => {
       const { sheet, rect } = this._range._writable('RangeFont.name');
@@ -1646,7 +2080,9 @@ export class FakeRangeFont extends FakeClientObject {
       sheet.fontName.fill(rect, v === DEFAULT_FONT ? undefined : v);
     });
   }
-  get italic(): boolean { return this._get('italic'); }
+  get italic(): boolean {
+    return this._get('italic');
+  }
   set italic(v: boolean) {
     this._setProp('italic', v, () => {
       const { sheet, rect } = this._range._writable('RangeFont.italic');
@@ -1654,7 +2090,9 @@ export class FakeRangeFont extends FakeClientObject {
       sheet.fontItalic.fill(rect, v ? true : undefined);
     });
   }
-  get color(): string { return this._get('color'); }
+  get color(): string {
+    return this._get('color');
+  }
   set color(v: string) {
     this._setProp('color', v, () => {
       const { sheet, rect } = this._range._writable('RangeFont.color');
@@ -1680,7 +2118,8 @@ function headerNames(t: TableState): string[] {
 function normalizeHeaders(t: TableState): void {
   const seen = new Set<string>();
   for (let j = 0; j < t.rect.cols; j++) {
-    const r = t.rect.r0, c = t.rect.c0 + j;
+    const r = t.rect.r0,
+      c = t.rect.c0 + j;
     let name = String(readValue(t.sheet, r, c));
     if (name === '') name = `Column${j + 1}`;
     let candidate = name;
@@ -1695,7 +2134,10 @@ function normalizeHeaders(t: TableState): void {
 }
 
 export class FakeTableCollection extends FakeCollection<FakeTable, TableState> {
-  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _ws: FakeWorksheet | null,
+  ) {
     super(ctx, 'TableCollection');
     this._isNull = false;
   }
@@ -1720,7 +2162,8 @@ export class FakeTableCollection extends FakeCollection<FakeTable, TableState> {
     const payload = typeof address === 'string' ? [address, hasHeaders] : ['<range>', hasHeaders];
     this._method('add', payload, () => {
       const wb = this.context._host._wb;
-      const defaultSheet = (): SheetState => (this._ws ? this._ws._targetOrThrow('TableCollection.add') : wb.activeSheet);
+      const defaultSheet = (): SheetState =>
+        this._ws ? this._ws._targetOrThrow('TableCollection.add') : wb.activeSheet;
       const t = resolveTarget(address, this.context, defaultSheet, 'TableCollection.add');
       if (this._ws && t.sheet !== this._ws._target()) throw invalidArg('TableCollection.add');
       checkWritable(t.sheet, 'TableCollection.add');
@@ -1738,7 +2181,10 @@ export class FakeTableCollection extends FakeCollection<FakeTable, TableState> {
       while (wb.tables.some((o) => o.name.toLowerCase() === `table${k}`)) k++;
       created = { id: wb.nextTableId++, name: `Table${k}`, sheet: t.sheet, rect };
       normalizeHeaders(created);
-      wb.tableColumnIds.set(created, Array.from({ length: rect.cols }, () => wb.nextColumnId++));
+      wb.tableColumnIds.set(
+        created,
+        Array.from({ length: rect.cols }, () => wb.nextColumnId++),
+      );
       wb.tables.push(created);
     });
     return new FakeTable(this.context, () => {
@@ -1780,7 +2226,10 @@ export class FakeTable extends FakeClientObject {
   readonly columns: FakeTableColumnCollection;
   readonly rows: FakeTableRowCollection;
 
-  constructor(ctx: FakeRequestContext, private readonly _resolver: () => TableState | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _resolver: () => TableState | null,
+  ) {
     super(ctx, 'Table');
     this.columns = new FakeTableColumnCollection(ctx, this);
     this.rows = new FakeTableRowCollection(ctx, this);
@@ -1828,20 +2277,32 @@ export class FakeTable extends FakeClientObject {
     return out;
   }
 
-  get name(): string { return this._get('name'); }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._setProp('name', v, () => {
       const t = this._targetOrThrow('Table.name');
-      if (typeof v !== 'string' || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(v) || /^[A-Za-z]{1,3}[0-9]+$/.test(v)) throw invalidArg('Table.name');
+      if (typeof v !== 'string' || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(v) || /^[A-Za-z]{1,3}[0-9]+$/.test(v))
+        throw invalidArg('Table.name');
       const wb = this.context._host._wb;
-      if (wb.tables.some((o) => o !== t && o.name.toLowerCase() === v.toLowerCase())) throw officeError(ErrorCodes.itemAlreadyExists, 'Table.name');
+      if (wb.tables.some((o) => o !== t && o.name.toLowerCase() === v.toLowerCase()))
+        throw officeError(ErrorCodes.itemAlreadyExists, 'Table.name');
       t.name = v;
     });
   }
-  get id(): string { return this._get('id'); }
-  get showHeaders(): boolean { return this._get('showHeaders'); }
-  get showTotals(): boolean { return this._get('showTotals'); }
-  get style(): string { return this._get('style'); }
+  get id(): string {
+    return this._get('id');
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
+  get style(): string {
+    return this._get('style');
+  }
 
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this._targetOrThrow('Table.worksheet').sheet);
@@ -1866,7 +2327,11 @@ export class FakeTable extends FakeClientObject {
 
   getDataBodyRange(): FakeRange {
     // An empty table still has one (blank) data row in Excel.
-    return this._rangeOf('Table.getDataBodyRange', (t) => ({ ...t.rect, r0: t.rect.r0 + 1, rows: Math.max(1, t.rect.rows - 1) }));
+    return this._rangeOf('Table.getDataBodyRange', (t) => ({
+      ...t.rect,
+      r0: t.rect.r0 + 1,
+      rows: Math.max(1, t.rect.rows - 1),
+    }));
   }
 
   delete(): void {
@@ -1897,7 +2362,10 @@ export class FakeTable extends FakeClientObject {
 type ColumnRef = { table: TableState; id: number };
 
 export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn, ColumnRef> {
-  constructor(ctx: FakeRequestContext, private readonly _table: FakeTable) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _table: FakeTable,
+  ) {
     super(ctx, 'TableColumnCollection');
   }
 
@@ -1933,7 +2401,10 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn, C
       if (values !== undefined && values !== null) {
         const rows = Array.isArray(values) ? (values as unknown[][]) : null;
         if (rows && rows.length !== t.rect.rows && rows.length !== t.rect.rows - 1) {
-          throw invalidArg('TableColumnCollection.add', "The number of rows in the input array doesn't match the table.");
+          throw invalidArg(
+            'TableColumnCollection.add',
+            "The number of rows in the input array doesn't match the table.",
+          );
         }
         const start = rows && rows.length === t.rect.rows - 1 ? t.rect.r0 + 1 : t.rect.r0;
         const n = rows ? rows.length : t.rect.rows;
@@ -1986,7 +2457,10 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn, C
 }
 
 export class FakeTableColumn extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _resolver: () => ColumnRef | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _resolver: () => ColumnRef | null,
+  ) {
     super(ctx, 'TableColumn');
   }
 
@@ -2015,15 +2489,25 @@ export class FakeTableColumn extends FakeClientObject {
       if (n === 'index') out.index = t.index;
       if (n === 'name') out.name = String(readValue(t.table.sheet, t.table.rect.r0, c));
       if (n === 'values') {
-        out.values = cellGrid({ sheet: t.table.sheet, rect: { r0: t.table.rect.r0, c0: c, rows: t.table.rect.rows, cols: 1 } }, (r, cc) => readValue(t.table.sheet, r, cc), this.context._host);
+        out.values = cellGrid(
+          { sheet: t.table.sheet, rect: { r0: t.table.rect.r0, c0: c, rows: t.table.rect.rows, cols: 1 } },
+          (r, cc) => readValue(t.table.sheet, r, cc),
+          this.context._host,
+        );
       }
     }
     return out;
   }
 
-  get id(): number { return this._get('id'); }
-  get index(): number { return this._get('index'); }
-  get name(): string { return this._get('name'); }
+  get id(): number {
+    return this._get('id');
+  }
+  get index(): number {
+    return this._get('index');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._setProp('name', v, () => {
       const t = this._target();
@@ -2034,7 +2518,9 @@ export class FakeTableColumn extends FakeClientObject {
     });
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get values(): any[][] { return this._get('values'); }
+  get values(): any[][] {
+    return this._get('values');
+  }
 
   private _rangeOf(loc: string, f: (t: TableState, c: number) => Rect): FakeRange {
     return new FakeRange(this.context, () => {
@@ -2053,12 +2539,20 @@ export class FakeTableColumn extends FakeClientObject {
   }
 
   getDataBodyRange(): FakeRange {
-    return this._rangeOf('TableColumn.getDataBodyRange', (t, c) => ({ r0: t.rect.r0 + 1, c0: c, rows: Math.max(1, t.rect.rows - 1), cols: 1 }));
+    return this._rangeOf('TableColumn.getDataBodyRange', (t, c) => ({
+      r0: t.rect.r0 + 1,
+      c0: c,
+      rows: Math.max(1, t.rect.rows - 1),
+      cols: 1,
+    }));
   }
 }
 
 export class FakeTableRowCollection extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _table: FakeTable) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _table: FakeTable,
+  ) {
     super(ctx, 'TableRowCollection');
   }
 
@@ -2074,11 +2568,15 @@ export class FakeTableRowCollection extends FakeClientObject {
     return out;
   }
 
-  get count(): number { return this._get('count'); }
+  get count(): number {
+    return this._get('count');
+  }
 
   getCount(): FakeClientResult<number> {
     const r = new FakeClientResult<number>();
-    this._method('getCount', [], (x) => r._deliver(x, this._table._targetOrThrow('TableRowCollection.getCount').rect.rows - 1));
+    this._method('getCount', [], (x) =>
+      r._deliver(x, this._table._targetOrThrow('TableRowCollection.getCount').rect.rows - 1),
+    );
     return r;
   }
 
@@ -2096,7 +2594,12 @@ export class FakeTableRowCollection extends FakeClientObject {
       const r = t.rect.r0 + 1 + at;
       shiftAllLayers(t.sheet, { r0: r, c0: t.rect.c0, rows: n, cols: t.rect.cols }, 'insert', 'Down');
       t.rect = { ...t.rect, rows: t.rect.rows + n };
-      if (values) writeCells({ sheet: t.sheet, rect: { r0: r, c0: t.rect.c0, rows: n, cols: t.rect.cols } }, values, 'TableRowCollection.add');
+      if (values)
+        writeCells(
+          { sheet: t.sheet, rect: { r0: r, c0: t.rect.c0, rows: n, cols: t.rect.cols } },
+          values,
+          'TableRowCollection.add',
+        );
     });
   }
 }
@@ -2106,22 +2609,95 @@ export class FakeTableRowCollection extends FakeClientObject {
 // ---------------------------------------------------------------------------------------------
 
 export const ChartTypeValues = [
-  'Invalid', 'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', '3DColumnClustered', '3DColumnStacked', '3DColumnStacked100',
-  'BarClustered', 'BarStacked', 'BarStacked100', '3DBarClustered', '3DBarStacked', '3DBarStacked100', 'LineStacked', 'LineStacked100',
-  'LineMarkers', 'LineMarkersStacked', 'LineMarkersStacked100', 'PieOfPie', 'PieExploded', '3DPieExploded', 'BarOfPie',
-  'XYScatterSmooth', 'XYScatterSmoothNoMarkers', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'AreaStacked', 'AreaStacked100',
-  '3DAreaStacked', '3DAreaStacked100', 'DoughnutExploded', 'RadarMarkers', 'RadarFilled', 'Surface', 'SurfaceWireframe',
-  'SurfaceTopView', 'SurfaceTopViewWireframe', 'Bubble', 'Bubble3DEffect', 'StockHLC', 'StockOHLC', 'StockVHLC', 'StockVOHLC',
-  'CylinderColClustered', 'CylinderColStacked', 'CylinderColStacked100', 'CylinderBarClustered', 'CylinderBarStacked',
-  'CylinderBarStacked100', 'CylinderCol', 'ConeColClustered', 'ConeColStacked', 'ConeColStacked100', 'ConeBarClustered',
-  'ConeBarStacked', 'ConeBarStacked100', 'ConeCol', 'PyramidColClustered', 'PyramidColStacked', 'PyramidColStacked100',
-  'PyramidBarClustered', 'PyramidBarStacked', 'PyramidBarStacked100', 'PyramidCol', '3DColumn', 'Line', '3DLine', '3DPie', 'Pie',
-  'XYScatter', '3DArea', 'Area', 'Doughnut', 'Radar', 'Histogram', 'Boxwhisker', 'Pareto', 'RegionMap', 'Treemap', 'Waterfall',
-  'Sunburst', 'Funnel',
+  'Invalid',
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  '3DColumnClustered',
+  '3DColumnStacked',
+  '3DColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'BarStacked100',
+  '3DBarClustered',
+  '3DBarStacked',
+  '3DBarStacked100',
+  'LineStacked',
+  'LineStacked100',
+  'LineMarkers',
+  'LineMarkersStacked',
+  'LineMarkersStacked100',
+  'PieOfPie',
+  'PieExploded',
+  '3DPieExploded',
+  'BarOfPie',
+  'XYScatterSmooth',
+  'XYScatterSmoothNoMarkers',
+  'XYScatterLines',
+  'XYScatterLinesNoMarkers',
+  'AreaStacked',
+  'AreaStacked100',
+  '3DAreaStacked',
+  '3DAreaStacked100',
+  'DoughnutExploded',
+  'RadarMarkers',
+  'RadarFilled',
+  'Surface',
+  'SurfaceWireframe',
+  'SurfaceTopView',
+  'SurfaceTopViewWireframe',
+  'Bubble',
+  'Bubble3DEffect',
+  'StockHLC',
+  'StockOHLC',
+  'StockVHLC',
+  'StockVOHLC',
+  'CylinderColClustered',
+  'CylinderColStacked',
+  'CylinderColStacked100',
+  'CylinderBarClustered',
+  'CylinderBarStacked',
+  'CylinderBarStacked100',
+  'CylinderCol',
+  'ConeColClustered',
+  'ConeColStacked',
+  'ConeColStacked100',
+  'ConeBarClustered',
+  'ConeBarStacked',
+  'ConeBarStacked100',
+  'ConeCol',
+  'PyramidColClustered',
+  'PyramidColStacked',
+  'PyramidColStacked100',
+  'PyramidBarClustered',
+  'PyramidBarStacked',
+  'PyramidBarStacked100',
+  'PyramidCol',
+  '3DColumn',
+  'Line',
+  '3DLine',
+  '3DPie',
+  'Pie',
+  'XYScatter',
+  '3DArea',
+  'Area',
+  'Doughnut',
+  'Radar',
+  'Histogram',
+  'Boxwhisker',
+  'Pareto',
+  'RegionMap',
+  'Treemap',
+  'Waterfall',
+  'Sunburst',
+  'Funnel',
 ];
 
 export class FakeChartCollection extends FakeCollection<FakeChart, ChartState> {
-  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _ws: FakeWorksheet,
+  ) {
     super(ctx, 'ChartCollection');
     this._isNull = false;
   }
@@ -2143,15 +2719,25 @@ export class FakeChartCollection extends FakeCollection<FakeChart, ChartState> {
     this._method('add', [type, '<range>', seriesBy], () => {
       const s = this._ws._targetOrThrow('ChartCollection.add');
       checkWritable(s, 'ChartCollection.add');
-      if (!ChartTypeValues.includes(type) || type === 'Invalid') throw invalidArg('ChartCollection.add', `The chart type '${type}' is not valid.`);
+      if (!ChartTypeValues.includes(type) || type === 'Invalid')
+        throw invalidArg('ChartCollection.add', `The chart type '${type}' is not valid.`);
       if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw invalidArg('ChartCollection.add');
       const src = resolveTarget(sourceData, this.context, () => s, 'ChartCollection.add');
       const wb = this.context._host._wb;
       wb.chartCounter++;
       created = {
-        id: fakeGuid(), name: `Chart ${wb.chartCounter}`, chartType: type, sheetName: s.name,
-        sourceAddress: qualifiedAddress(src.sheet.name, src.rect), seriesBy, title: '', position: null,
-        top: 0, left: 0, width: 360, height: 216,
+        id: fakeGuid(),
+        name: `Chart ${wb.chartCounter}`,
+        chartType: type,
+        sheetName: s.name,
+        sourceAddress: qualifiedAddress(src.sheet.name, src.rect),
+        seriesBy,
+        title: '',
+        position: null,
+        top: 0,
+        left: 0,
+        width: 360,
+        height: 216,
       };
       s.charts.push(created);
     });
@@ -2170,14 +2756,21 @@ export class FakeChartCollection extends FakeCollection<FakeChart, ChartState> {
   }
 
   getItemOrNullObject(name: string): FakeChart {
-    const ch = new FakeChart(this.context, this._ws, () => this._enumerate().find((x) => x.name === name || x.id === name) ?? null);
+    const ch = new FakeChart(
+      this.context,
+      this._ws,
+      () => this._enumerate().find((x) => x.name === name || x.id === name) ?? null,
+    );
     ch._queueNullCheck('ChartCollection.getItemOrNullObject', () => ch._target() !== null);
     return ch;
   }
 }
 
 export class FakeChartTitle extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _chart: FakeChart) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _chart: FakeChart,
+  ) {
     super(ctx, 'ChartTitle');
   }
 
@@ -2194,13 +2787,17 @@ export class FakeChartTitle extends FakeClientObject {
     return out;
   }
 
-  get text(): string { return this._get('text'); }
+  get text(): string {
+    return this._get('text');
+  }
   set text(v: string) {
     this._setProp('text', v, () => {
       this._chart._writableTarget('ChartTitle.text').title = String(v);
     });
   }
-  get visible(): boolean { return this._get('visible'); }
+  get visible(): boolean {
+    return this._get('visible');
+  }
   set visible(v: boolean) {
     this._setProp('visible', v, () => {
       this._chart._writableTarget('ChartTitle.visible');
@@ -2211,7 +2808,11 @@ export class FakeChartTitle extends FakeClientObject {
 export class FakeChart extends FakeClientObject {
   readonly title: FakeChartTitle;
 
-  constructor(ctx: FakeRequestContext, private readonly _ws: FakeWorksheet, private readonly _resolver: () => ChartState | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _ws: FakeWorksheet,
+    private readonly _resolver: () => ChartState | null,
+  ) {
     super(ctx, 'Chart');
     this.title = new FakeChartTitle(ctx, this);
   }
@@ -2254,39 +2855,80 @@ export class FakeChart extends FakeClientObject {
     return this._ws;
   }
 
-  get name(): string { return this._get('name'); }
-  set name(v: string) { this._setProp('name', v, () => { this._writableTarget('Chart.name').name = String(v); }); }
-  get id(): string { return this._get('id'); }
-  get chartType(): string { return this._get('chartType'); }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._setProp('name', v, () => {
+      this._writableTarget('Chart.name').name = String(v);
+    });
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get chartType(): string {
+    return this._get('chartType');
+  }
   set chartType(v: string) {
     this._setProp('chartType', v, () => {
       if (!ChartTypeValues.includes(v)) throw invalidArg('Chart.chartType');
       this._writableTarget('Chart.chartType').chartType = v;
     });
   }
-  get top(): number { return this._get('top'); }
-  set top(v: number) { this._setProp('top', v, () => { this._writableTarget('Chart.top').top = v; }); }
-  get left(): number { return this._get('left'); }
-  set left(v: number) { this._setProp('left', v, () => { this._writableTarget('Chart.left').left = v; }); }
-  get width(): number { return this._get('width'); }
-  set width(v: number) { this._setProp('width', v, () => { this._writableTarget('Chart.width').width = v; }); }
-  get height(): number { return this._get('height'); }
-  set height(v: number) { this._setProp('height', v, () => { this._writableTarget('Chart.height').height = v; }); }
+  get top(): number {
+    return this._get('top');
+  }
+  set top(v: number) {
+    this._setProp('top', v, () => {
+      this._writableTarget('Chart.top').top = v;
+    });
+  }
+  get left(): number {
+    return this._get('left');
+  }
+  set left(v: number) {
+    this._setProp('left', v, () => {
+      this._writableTarget('Chart.left').left = v;
+    });
+  }
+  get width(): number {
+    return this._get('width');
+  }
+  set width(v: number) {
+    this._setProp('width', v, () => {
+      this._writableTarget('Chart.width').width = v;
+    });
+  }
+  get height(): number {
+    return this._get('height');
+  }
+  set height(v: number) {
+    this._setProp('height', v, () => {
+      this._writableTarget('Chart.height').height = v;
+    });
+  }
 
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
-    this._method('setPosition', [typeof startCell === 'string' ? startCell : '<range>', typeof endCell === 'string' ? endCell : endCell ? '<range>' : null], () => {
-      const c = this._writableTarget('Chart.setPosition');
-      const sheet = this._ws._targetOrThrow('Chart.setPosition');
-      const a = resolveTarget(startCell, this.context, () => sheet, 'Chart.setPosition');
-      const pos: { startCell: string; endCell?: string } = { startCell: qualifiedAddress(a.sheet.name, a.rect) };
-      if (endCell !== undefined) {
-        const b = resolveTarget(endCell, this.context, () => sheet, 'Chart.setPosition');
-        pos.endCell = qualifiedAddress(b.sheet.name, b.rect);
-      }
-      c.position = pos;
-      c.top = a.rect.r0 * DEFAULT_ROW_HEIGHT;
-      c.left = a.rect.c0 * DEFAULT_COLUMN_WIDTH;
-    });
+    this._method(
+      'setPosition',
+      [
+        typeof startCell === 'string' ? startCell : '<range>',
+        typeof endCell === 'string' ? endCell : endCell ? '<range>' : null,
+      ],
+      () => {
+        const c = this._writableTarget('Chart.setPosition');
+        const sheet = this._ws._targetOrThrow('Chart.setPosition');
+        const a = resolveTarget(startCell, this.context, () => sheet, 'Chart.setPosition');
+        const pos: { startCell: string; endCell?: string } = { startCell: qualifiedAddress(a.sheet.name, a.rect) };
+        if (endCell !== undefined) {
+          const b = resolveTarget(endCell, this.context, () => sheet, 'Chart.setPosition');
+          pos.endCell = qualifiedAddress(b.sheet.name, b.rect);
+        }
+        c.position = pos;
+        c.top = a.rect.r0 * DEFAULT_ROW_HEIGHT;
+        c.left = a.rect.c0 * DEFAULT_COLUMN_WIDTH;
+      },
+    );
   }
 
   delete(): void {
@@ -2302,7 +2944,11 @@ export class FakeChart extends FakeClientObject {
 // ---------------------------------------------------------------------------------------------
 
 function rootNamespace(xml: string, loc: string): string {
-  const body = xml.replace(/^\uFEFF/, '').trim().replace(/^<\?xml[^>]*\?>\s*/, '').replace(/^(<!--[\s\S]*?-->\s*)*/, '');
+  const body = xml
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^<\?xml[^>]*\?>\s*/, '')
+    .replace(/^(<!--[\s\S]*?-->\s*)*/, '');
   const m = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?([^>]*)>/.exec(body);
   if (!m || !/<\/[^>]+>\s*$|\/>\s*$/.test(body)) throw invalidArg(loc, 'The XML is not well-formed.');
   const prefix = m[2] ? m[1] : null;
@@ -2366,7 +3012,10 @@ export class FakeCustomXmlPartCollection extends FakeCustomXmlPartCollectionBase
 }
 
 export class FakeCustomXmlPartScopedCollection extends FakeCustomXmlPartCollectionBase {
-  constructor(ctx: FakeRequestContext, private readonly _ns: string) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _ns: string,
+  ) {
     super(ctx, 'CustomXmlPartScopedCollection');
     this._isNull = false;
   }
@@ -2378,7 +3027,11 @@ export class FakeCustomXmlPartScopedCollection extends FakeCustomXmlPartCollecti
   getOnlyItem(): FakeCustomXmlPart {
     return new FakeCustomXmlPart(this.context, () => {
       const list = this._enumerate();
-      if (list.length !== 1) throw officeError(list.length === 0 ? ErrorCodes.itemNotFound : ErrorCodes.invalidOperation, 'CustomXmlPartScopedCollection.getOnlyItem');
+      if (list.length !== 1)
+        throw officeError(
+          list.length === 0 ? ErrorCodes.itemNotFound : ErrorCodes.invalidOperation,
+          'CustomXmlPartScopedCollection.getOnlyItem',
+        );
       return list[0];
     });
   }
@@ -2396,7 +3049,10 @@ export class FakeCustomXmlPartScopedCollection extends FakeCustomXmlPartCollecti
 export class FakeCustomXmlPart extends FakeClientObject {
   private _cache: CustomXmlPartState | null = null;
 
-  constructor(ctx: FakeRequestContext, private readonly _resolver: () => CustomXmlPartState | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _resolver: () => CustomXmlPartState | null,
+  ) {
     super(ctx, 'CustomXmlPart');
   }
 
@@ -2432,8 +3088,12 @@ export class FakeCustomXmlPart extends FakeClientObject {
     return out;
   }
 
-  get id(): string { return this._get('id'); }
-  get namespaceUri(): string { return this._get('namespaceUri'); }
+  get id(): string {
+    return this._get('id');
+  }
+  get namespaceUri(): string {
+    return this._get('namespaceUri');
+  }
 
   getXml(): FakeClientResult<string> {
     const r = new FakeClientResult<string>();
@@ -2502,7 +3162,11 @@ export class FakeSettingCollection extends FakeCollection<FakeSetting, string> {
 }
 
 export class FakeSetting extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _key: string, private readonly _nullable: boolean) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _key: string,
+    private readonly _nullable: boolean,
+  ) {
     super(ctx, 'Setting');
   }
 
@@ -2524,9 +3188,13 @@ export class FakeSetting extends FakeClientObject {
     return out;
   }
 
-  get key(): string { return this._get('key'); }
+  get key(): string {
+    return this._get('key');
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get value(): any { return this._get('value'); }
+  get value(): any {
+    return this._get('value');
+  }
   set value(v: unknown) {
     this._setProp('value', deepCopy(v), () => {
       if (!this._exists('Setting.value')) throw notFound('Setting.value');
@@ -2542,13 +3210,15 @@ export class FakeSetting extends FakeClientObject {
   }
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Conditional formats (cellValue with a literal operand; what the adapter uses for band fills)
 // ---------------------------------------------------------------------------------------------
 
 export class FakeConditionalFormatCollection extends FakeClientObject {
-  constructor(ctx: FakeRequestContext, private readonly _range: FakeRange) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _range: FakeRange,
+  ) {
     super(ctx, 'ConditionalFormatCollection');
   }
   override _scalarProps(): string[] {
@@ -2594,7 +3264,10 @@ export class FakeConditionalFormat extends FakeClientObject {
 
 export class FakeCellValueConditionalFormat extends FakeClientObject {
   readonly format: { fill: { color: string } };
-  constructor(ctx: FakeRequestContext, private readonly _state: ConditionalFormatState) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _state: ConditionalFormatState,
+  ) {
     super(ctx, 'CellValueConditionalFormat');
     const self = this;
     const fill = {
@@ -2621,7 +3294,8 @@ export class FakeCellValueConditionalFormat extends FakeClientObject {
   }
   set rule(v: { formula1: string; operator: string }) {
     this._setProp('rule', v, () => {
-      if (!v || typeof v.formula1 !== 'string') throw officeError(ErrorCodes.invalidArgument, 'CellValueConditionalFormat.rule');
+      if (!v || typeof v.formula1 !== 'string')
+        throw officeError(ErrorCodes.invalidArgument, 'CellValueConditionalFormat.rule');
       this._state.formula1 = v.formula1;
       this._state.operator = v.operator;
     });

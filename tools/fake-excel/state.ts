@@ -39,7 +39,8 @@ export class Layer<T> {
 
   /** Sets every cell of rect; entire columns/rows become column/row defaults. */
   fill(rect: Rect, v: T | undefined): void {
-    const rEnd = rect.r0 + rect.rows, cEnd = rect.c0 + rect.cols;
+    const rEnd = rect.r0 + rect.rows,
+      cEnd = rect.c0 + rect.cols;
     if (rect.rows === MAX_ROWS) {
       for (let c = rect.c0; c < cEnd; c++) {
         if (v === undefined) this.colDefault.delete(c);
@@ -67,7 +68,10 @@ export class Layer<T> {
 
   /** Bounding box of cell-level entries (defaults ignored), or null. */
   bounds(): Rect | null {
-    let r0 = -1, r1 = -1, c0 = Infinity, c1 = -1;
+    let r0 = -1,
+      r1 = -1,
+      c0 = Infinity,
+      c1 = -1;
     for (let r = 0; r < this.rows.length; r++) {
       const row = this.rows[r];
       if (!row) continue;
@@ -101,7 +105,8 @@ export class Layer<T> {
       }
       return x === first;
     };
-    const rEnd = rect.r0 + rect.rows, cEnd = rect.c0 + rect.cols;
+    const rEnd = rect.r0 + rect.rows,
+      cEnd = rect.c0 + rect.cols;
     const materialisedEnd = Math.min(rEnd, this.rows.length);
     for (let r = rect.r0; r < materialisedEnd; r++) {
       const row = this.rows[r];
@@ -247,7 +252,16 @@ export class SheetState {
   /** Cell-value conditional formats (EqualTo a literal), in the order added. */
   conditionalFormats: ConditionalFormatState[] = [];
   /** Page setup (worksheet.pageLayout, ExcelApi 1.9): print area as a local A1 address (null: none), margins in points. */
-  page: PageState = { printArea: null, orientation: 'Portrait', paperSize: 'Letter', topMargin: 54, bottomMargin: 54, leftMargin: 50.4, rightMargin: 50.4, zoom: { scale: 100 } };
+  page: PageState = {
+    printArea: null,
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    topMargin: 54,
+    bottomMargin: 54,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    zoom: { scale: 100 },
+  };
 
   /** The fill a cell shows: the first matching conditional format's, else its own fill. */
   effectiveFill(r: number, c: number, value: unknown): string | undefined {
@@ -259,7 +273,10 @@ export class SheetState {
     return this.fill.get(r, c);
   }
 
-  constructor(public name: string, public readonly id: string) {}
+  constructor(
+    public name: string,
+    public readonly id: string,
+  ) {}
 
   /** Whether cell (r, c) lies in a merged area. */
   isMerged(r: number, c: number): boolean {
@@ -267,7 +284,20 @@ export class SheetState {
   }
 
   formatLayers(): Layer<unknown>[] {
-    return [this.numberFormat, this.fill, this.fontBold, this.fontItalic, this.fontColor, this.fontSize, this.fontName, this.indent, this.border, this.wrapText, this.hAlign, this.vAlign];
+    return [
+      this.numberFormat,
+      this.fill,
+      this.fontBold,
+      this.fontItalic,
+      this.fontColor,
+      this.fontSize,
+      this.fontName,
+      this.indent,
+      this.border,
+      this.wrapText,
+      this.hAlign,
+      this.vAlign,
+    ];
   }
 
   allLayers(): Layer<unknown>[] {
@@ -275,15 +305,19 @@ export class SheetState {
   }
 
   usedRect(valuesOnly: boolean): Rect | null {
-    const layers: Layer<unknown>[] = valuesOnly ? [this.value, this.formula] : [this.value, this.formula, ...this.formatLayers()];
+    const layers: Layer<unknown>[] = valuesOnly
+      ? [this.value, this.formula]
+      : [this.value, this.formula, ...this.formatLayers()];
     let acc: Rect | null = null;
     for (const l of layers) {
       const b = l.bounds();
       if (!b) continue;
       if (!acc) acc = b;
       else {
-        const r0 = Math.min(acc.r0, b.r0), c0 = Math.min(acc.c0, b.c0);
-        const r1 = Math.max(acc.r0 + acc.rows, b.r0 + b.rows), c1 = Math.max(acc.c0 + acc.cols, b.c0 + b.cols);
+        const r0 = Math.min(acc.r0, b.r0),
+          c0 = Math.min(acc.c0, b.c0);
+        const r1 = Math.max(acc.r0 + acc.rows, b.r0 + b.rows),
+          c1 = Math.max(acc.c0 + acc.cols, b.c0 + b.cols);
         acc = { r0, c0, rows: r1 - r0, cols: c1 - c0 };
       }
     }

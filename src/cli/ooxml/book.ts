@@ -6,8 +6,23 @@
  * charts, pivot tables, macros, custom XML, comments, everything.
  */
 import { ZipArchive, compressEntry, writeZip, type CompressedEntry, type EntryChange } from './zip';
-import { dirOf, parseRelationships, readWorkbookParts, relsPathOf, resolveTarget, type SheetRef, type WorkbookParts } from './package';
-import { isDate1904, parseSharedStrings, parseStyleFormats, readSheetXml, type SheetGrid, type StyleFormats } from './read';
+import {
+  dirOf,
+  parseRelationships,
+  readWorkbookParts,
+  relsPathOf,
+  resolveTarget,
+  type SheetRef,
+  type WorkbookParts,
+} from './package';
+import {
+  isDate1904,
+  parseSharedStrings,
+  parseStyleFormats,
+  readSheetXml,
+  type SheetGrid,
+  type StyleFormats,
+} from './read';
 import { StyleBook } from './styles';
 import { attr, decodeEntities, decodeOoxmlText, escapeAttr, escapeText, setAttr } from './xml';
 import { forPatching } from './parse';
@@ -21,7 +36,10 @@ const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const TRANSITIONAL_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
-const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+const RELATIONSHIPS_NS = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
 
 /** A part's new content: its text, or that text as UTF-8 bytes. */
 export type PartContent = string | Buffer;
@@ -107,7 +125,10 @@ export class XlsxBook {
   grid(sheet: SheetRef): SheetGrid {
     let grid = this.grids.get(sheet.path);
     if (!grid) {
-      grid = readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904, part: sheet.path });
+      grid = readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), {
+        date1904: this.date1904,
+        part: sheet.path,
+      });
       this.grids.set(sheet.path, grid);
     }
     return grid;
@@ -117,7 +138,11 @@ export class XlsxBook {
   head(sheet: SheetRef, rows: number): SheetGrid {
     const full = this.grids.get(sheet.path);
     if (full) return { grid: full.grid.slice(0, rows), formats: full.formats.slice(0, rows) };
-    return readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: rows, part: sheet.path });
+    return readSheetXml(this.sourceText(sheet.path), this.strings(), this.styleFormats(), {
+      date1904: this.date1904,
+      maxRows: rows,
+      part: sheet.path,
+    });
   }
 
   /** A sheet part's XML, with the edits made so far. */
@@ -151,19 +176,28 @@ export class XlsxBook {
    * them, ignoring case, or Excel repairs the workbook.
    */
   get sheetNames(): string[] {
-    return [...this.partText(this.parts.workbookPath).matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)].map((m) => attr(m[0], 'name') ?? '');
+    return [...this.partText(this.parts.workbookPath).matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)].map(
+      (m) => attr(m[0], 'name') ?? '',
+    );
   }
 
   /** Throws when `name` is not a sheet name Excel accepts beside the others (the sheet `except` aside). */
   private checkSheetName(name: string, except: SheetRef | null): void {
-    if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      name.length === 0 ||
+      name.length > 31 ||
+      /[:\\/?*[\]]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
       throw new Error(`"${name}" is not a sheet name Excel accepts`);
     }
     const lower = name.toLowerCase();
     const xml = this.partText(this.parts.workbookPath);
     for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>/g)) {
       if (except && attr(m[0], 'sheetId') === String(except.sheetId)) continue;
-      if ((attr(m[0], 'name') ?? '').toLowerCase() === lower) throw new Error(`the workbook already has a sheet named "${attr(m[0], 'name')}"`);
+      if ((attr(m[0], 'name') ?? '').toLowerCase() === lower)
+        throw new Error(`the workbook already has a sheet named "${attr(m[0], 'name')}"`);
     }
   }
 
@@ -175,7 +209,10 @@ export class XlsxBook {
     const tags = [...xml.matchAll(/<sheet\b[^>]*\/>/g)];
     const tag = tags.find((t) => attr(t[0], 'sheetId') === String(sheet.sheetId));
     if (!tag || tag.index === undefined) throw new Error(`sheet "${sheet.name}" not in the workbook's list`);
-    this.changes.set(this.parts.workbookPath, xml.slice(0, tag.index) + setAttr(tag[0], 'name', name) + xml.slice(tag.index + tag[0].length));
+    this.changes.set(
+      this.parts.workbookPath,
+      xml.slice(0, tag.index) + setAttr(tag[0], 'name', name) + xml.slice(tag.index + tag[0].length),
+    );
     sheet.name = name;
   }
 
@@ -204,7 +241,8 @@ export class XlsxBook {
     const index = String(this.sheetIndex(sheet));
     const xml = this.partText(this.parts.workbookPath);
     for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
-      if (attr(m[0], 'name') !== '_xlnm.Print_Area' || attr(m[0], 'localSheetId') !== index || m.index === undefined) continue;
+      if (attr(m[0], 'name') !== '_xlnm.Print_Area' || attr(m[0], 'localSheetId') !== index || m.index === undefined)
+        continue;
       return { start: m.index, end: m.index + m[0].length, text: decodeEntities(m[2]) };
     }
     return null;
@@ -225,11 +263,14 @@ export class XlsxBook {
     const known = this.printAreaName(sheet);
     let next: string;
     if (known) next = xml.slice(0, known.start) + element + xml.slice(known.end);
-    else if (/<definedNames\s*\/>/.test(xml)) next = xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
+    else if (/<definedNames\s*\/>/.test(xml))
+      next = xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
     else if (xml.includes('</definedNames>')) next = xml.replace('</definedNames>', `${element}</definedNames>`);
     else {
       // CT_Workbook: sheets, functionGroups, externalReferences, then definedNames.
-      const after = ['</externalReferences>', '</functionGroups>', '<functionGroups/>', '</sheets>'].find((tag) => xml.includes(tag)) as string;
+      const after = ['</externalReferences>', '</functionGroups>', '<functionGroups/>', '</sheets>'].find((tag) =>
+        xml.includes(tag),
+      ) as string;
       next = xml.replace(after, `${after}<definedNames>${element}</definedNames>`);
     }
     this.changes.set(this.parts.workbookPath, next);
@@ -246,11 +287,22 @@ export class XlsxBook {
     // A Strict package names its relationship types in the Strict namespace.
     if (rels.includes(STRICT_RELATIONSHIPS)) type = type.replace(TRANSITIONAL_RELATIONSHIPS, STRICT_RELATIONSHIPS);
     // The target relative to the workbook part's folder.
-    const base = this.parts.workbookPath.includes('/') ? this.parts.workbookPath.slice(0, this.parts.workbookPath.lastIndexOf('/') + 1) : '';
+    const base = this.parts.workbookPath.includes('/')
+      ? this.parts.workbookPath.slice(0, this.parts.workbookPath.lastIndexOf('/') + 1)
+      : '';
     const target = path.startsWith(base) ? path.slice(base.length) : `/${path}`;
-    this.changes.set(relsPath, rels.replace('</Relationships>', `<Relationship Id="${relId}" Type="${type}" Target="${escapeAttr(target)}"/></Relationships>`));
+    this.changes.set(
+      relsPath,
+      rels.replace(
+        '</Relationships>',
+        `<Relationship Id="${relId}" Type="${type}" Target="${escapeAttr(target)}"/></Relationships>`,
+      ),
+    );
     const types = this.partText('[Content_Types].xml');
-    this.changes.set('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/${escapeAttr(path)}" ContentType="${contentType}"/></Types>`));
+    this.changes.set(
+      '[Content_Types].xml',
+      types.replace('</Types>', `<Override PartName="/${escapeAttr(path)}" ContentType="${contentType}"/></Types>`),
+    );
     this.changes.set(path, content);
     return relId;
   }
@@ -266,10 +318,13 @@ export class XlsxBook {
     const relId = this.addPart(path, WORKSHEET_TYPE, WORKSHEET_CONTENT_TYPE, xml);
 
     const wbXml = this.partText(this.parts.workbookPath);
-    const sheetId = Math.max(0, ...[...wbXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => Number(attr(m[0], 'sheetId') ?? '0'))) + 1;
+    const sheetId =
+      Math.max(0, ...[...wbXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => Number(attr(m[0], 'sheetId') ?? '0'))) + 1;
     const { prefix, declaration } = this.relsNamespace(wbXml);
     const entry = `<sheet${declaration} name="${escapeAttr(name)}" sheetId="${sheetId}" ${prefix}:id="${relId}"/>`;
-    const withSheet = /<sheets\s*\/>/.test(wbXml) ? wbXml.replace(/<sheets\s*\/>/, `<sheets>${entry}</sheets>`) : wbXml.replace('</sheets>', `${entry}</sheets>`);
+    const withSheet = /<sheets\s*\/>/.test(wbXml)
+      ? wbXml.replace(/<sheets\s*\/>/, `<sheets>${entry}</sheets>`)
+      : wbXml.replace('</sheets>', `${entry}</sheets>`);
     this.changes.set(this.parts.workbookPath, withSheet);
 
     const ref: SheetRef = { name, sheetId, relId, state: 'visible', path };
@@ -360,7 +415,10 @@ export class XlsxBook {
       if (headerRows && headerRows.grid.length > row0) return headerRows;
       const sheetText = this.currentText(sheet.path);
       if (sheetText === null) return null;
-      headerRows = readSheetXml(sheetText, this.strings(), this.styleFormats(), { date1904: this.date1904, maxRows: row0 + 1 });
+      headerRows = readSheetXml(sheetText, this.strings(), this.styleFormats(), {
+        date1904: this.date1904,
+        maxRows: row0 + 1,
+      });
       return headerRows;
     };
     for (const rel of parseRelationships(relsText)) {
@@ -422,7 +480,12 @@ export class XlsxBook {
   /** The parts reached from `from` (relationship parts' paths) through relationships, as the package is now. */
   private reachable(roots: readonly string[], current: boolean): Set<string> {
     const seen = new Set<string>();
-    const text = (path: string): string | null => (current ? this.currentText(path) : this.zip.entryName(path) === null ? null : this.zip.text(this.zip.entryName(path) as string));
+    const text = (path: string): string | null =>
+      current
+        ? this.currentText(path)
+        : this.zip.entryName(path) === null
+          ? null
+          : this.zip.text(this.zip.entryName(path) as string);
     const queue = [...roots];
     while (queue.length > 0) {
       const relsPath = queue.pop() as string;
@@ -497,5 +560,7 @@ function columnNumber(letters: string): number {
 /** A name as a table part stores it: characters XML cannot hold as `_xHHHH_`, a literal `_xHHHH_` protected. */
 function ooxmlEscape(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[\u0000-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/[\u0000-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }

@@ -20,7 +20,8 @@ export class ByteText {
   push(text: string): void {
     this.pending += text;
     // Not between the halves of a surrogate pair: each would be encoded alone, as U+FFFD.
-    if (this.pending.length >= PENDING_CHARS && !isHighSurrogate(this.pending.charCodeAt(this.pending.length - 1))) this.encodePending();
+    if (this.pending.length >= PENDING_CHARS && !isHighSurrogate(this.pending.charCodeAt(this.pending.length - 1)))
+      this.encodePending();
   }
 
   /** The bytes so far (a view of the builder's buffer: push nothing after taking it). */

@@ -63,7 +63,10 @@ export function sniff(bytes: Buffer): 'zip' | 'xls' | 'password' | 'csv' | 'notZ
   if (ZIP_MAGIC.some((m) => bytes.subarray(0, 4).equals(m))) return 'zip';
   if (bytes.subarray(0, 8).equals(CFB_MAGIC)) {
     // A password-protected .xlsx is an OLE file holding the encrypted package and its "EncryptionInfo" stream.
-    return bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) ? 'password' : 'xls';
+    return bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) ||
+      bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))
+      ? 'password'
+      : 'xls';
   }
   return looksLikeText(bytes) ? 'csv' : 'notZip';
 }
@@ -82,7 +85,13 @@ function looksLikeText(bytes: Buffer): boolean {
 
 /** An entry name that could escape the folder it is unpacked into, or that Windows reads another way. */
 function badName(name: string): boolean {
-  return name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\') || name.split('/').some((seg) => seg === '..') || name.includes('\0');
+  return (
+    name.startsWith('/') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.includes('\\') ||
+    name.split('/').some((seg) => seg === '..') ||
+    name.includes('\0')
+  );
 }
 
 /** Names and sizes, from the central directory alone. */
@@ -98,9 +107,14 @@ function checkDirectory(zip: ZipArchive, limits: Limits): void {
     byLower.set(name.toLowerCase(), name);
     const e = zip.entry(name);
     if (!e) continue;
-    if (e.size > limits.entryBytes) throw new Refusal('entryTooLarge', { part: name, size: mb(e.size), max: mb(limits.entryBytes) });
+    if (e.size > limits.entryBytes)
+      throw new Refusal('entryTooLarge', { part: name, size: mb(e.size), max: mb(limits.entryBytes) });
     if (e.size > limits.ratioFrom && e.size > limits.ratio * Math.max(1, e.compressedSize)) {
-      throw new Refusal('ratio', { part: name, ratio: Math.round(e.size / Math.max(1, e.compressedSize)), max: limits.ratio });
+      throw new Refusal('ratio', {
+        part: name,
+        ratio: Math.round(e.size / Math.max(1, e.compressedSize)),
+        max: limits.ratio,
+      });
     }
     total += e.size;
     if (total > limits.totalBytes) throw new Refusal('totalTooLarge', { size: mb(total), max: mb(limits.totalBytes) });
@@ -137,7 +151,11 @@ const DOCTYPE = [Buffer.from('<!DOCTYPE'), Buffer.from('<!doctype')];
 
 /** Whether an XML part holds a document type declaration: looked for in its bytes, decoded only when it is not UTF-8. */
 function declaresDoctype(bytes: Buffer, name: string): boolean {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes[1] === 0 || bytes[0] === 0;
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    bytes[1] === 0 ||
+    bytes[0] === 0;
   if (!utf16) return DOCTYPE.some((d) => bytes.includes(d));
   try {
     return /<!DOCTYPE/i.test(decodePart(bytes, name));
@@ -158,7 +176,8 @@ export function checkPackage(bytes: Buffer, limits: Limits = LIMITS): ZipArchive
   try {
     zip = ZipArchive.read(bytes);
   } catch (e) {
-    if (e instanceof ZipError && e.duplicate !== undefined) throw new Refusal('duplicate', { part: e.duplicate, other: e.duplicate });
+    if (e instanceof ZipError && e.duplicate !== undefined)
+      throw new Refusal('duplicate', { part: e.duplicate, other: e.duplicate });
     if (e instanceof ZipError) throw new Refusal('damaged', { part: '', detail: e.message });
     throw e;
   }

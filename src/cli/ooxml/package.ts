@@ -80,14 +80,22 @@ export function parseRelationships(xml: string, part = '.rels'): Relationship[] 
   parseXml(xml, part, {
     open(local, a) {
       if (local !== 'Relationship') return;
-      out.push({ id: a.Id ?? '', type: a.Type ?? '', target: a.Target ?? '', external: (a.TargetMode ?? '').toLowerCase() === 'external' });
+      out.push({
+        id: a.Id ?? '',
+        type: a.Type ?? '',
+        target: a.Target ?? '',
+        external: (a.TargetMode ?? '').toLowerCase() === 'external',
+      });
     },
   });
   return out;
 }
 
 /** The relationships namespaces, transitional and Strict. */
-export const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+export const RELATIONSHIPS_NS = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
 
 /** What the workbook part says: its root element's local name, and each sheet's attributes (r:id resolved). */
 interface WorkbookXml {
@@ -101,7 +109,10 @@ function relIdOf(attrs: Readonly<Record<string, string>>, scopes: readonly Map<s
     const colon = name.indexOf(':');
     if (colon < 0 || name.slice(colon + 1) !== 'id') continue;
     const prefix = name.slice(0, colon);
-    const uri = [...scopes].reverse().find((s) => s.has(prefix))?.get(prefix);
+    const uri = [...scopes]
+      .reverse()
+      .find((s) => s.has(prefix))
+      ?.get(prefix);
     if (uri !== undefined && RELATIONSHIPS_NS.includes(uri)) return value;
   }
   return undefined;
@@ -145,13 +156,16 @@ function typeIs(rel: Relationship, suffix: string): boolean {
 function workbookPathOf(zip: ZipArchive): string {
   const rootRels = zip.textOrNull('_rels/.rels');
   if (rootRels === null) {
-    throw new PackageError('Not an Office Open XML package: the zip has no _rels/.rels (an .xlsx file saved by Excel or LibreOffice always has one).');
+    throw new PackageError(
+      'Not an Office Open XML package: the zip has no _rels/.rels (an .xlsx file saved by Excel or LibreOffice always has one).',
+    );
   }
   const office = parseRelationships(rootRels).find((r) => typeIs(r, 'officeDocument') && !r.external);
   if (!office) throw new PackageError('Not an Office document: _rels/.rels names no officeDocument part.');
   const officePath = resolveTarget('', office.target);
   const workbookPath = locate(zip, officePath);
-  if (workbookPath === null) throw new PackageError(`The package is damaged: its main part ${officePath} (named in _rels/.rels) is missing.`);
+  if (workbookPath === null)
+    throw new PackageError(`The package is damaged: its main part ${officePath} (named in _rels/.rels) is missing.`);
   return workbookPath;
 }
 
@@ -159,22 +173,41 @@ function workbookPathOf(zip: ZipArchive): string {
 function workbookOf(zip: ZipArchive, workbookPath: string): WorkbookXml {
   const workbook = readWorkbookXml(zip.text(workbookPath), workbookPath);
   if (workbook.root === 'workbook') return workbook;
-  const kind = workbook.root === 'document' ? 'a Word document' : workbook.root === 'presentation' ? 'a PowerPoint presentation' : `a <${workbook.root || '?'}> document`;
+  const kind =
+    workbook.root === 'document'
+      ? 'a Word document'
+      : workbook.root === 'presentation'
+        ? 'a PowerPoint presentation'
+        : `a <${workbook.root || '?'}> document`;
   throw new PackageError(`Not a spreadsheet: the package's main part ${workbookPath} is ${kind}, not a workbook.`);
 }
 
 /** One `<sheet>` of the workbook as a SheetRef, or null for a chartsheet, dialog or macro sheet (not scored). */
-function sheetRef(zip: ZipArchive, entry: WorkbookXml['sheets'][number], rels: Map<string, Relationship>, relsPath: string, baseDir: string): SheetRef | null {
+function sheetRef(
+  zip: ZipArchive,
+  entry: WorkbookXml['sheets'][number],
+  rels: Map<string, Relationship>,
+  relsPath: string,
+  baseDir: string,
+): SheetRef | null {
   const { attrs: a, relId } = entry;
   const name = a.name ?? '';
-  if (relId === undefined) throw new PackageError(`The workbook is damaged: sheet "${name}" has no relationship id (r:id).`);
+  if (relId === undefined)
+    throw new PackageError(`The workbook is damaged: sheet "${name}" has no relationship id (r:id).`);
   const rel = rels.get(relId);
-  if (!rel) throw new PackageError(`The workbook is damaged: sheet "${name}" refers to relationship ${relId}, which ${relsPath} does not have.`);
+  if (!rel)
+    throw new PackageError(
+      `The workbook is damaged: sheet "${name}" refers to relationship ${relId}, which ${relsPath} does not have.`,
+    );
   if (!typeIs(rel, 'worksheet')) return null;
-  if (rel.external) throw new PackageError(`The workbook is damaged: sheet "${name}" points outside the package (${rel.target}).`);
+  if (rel.external)
+    throw new PackageError(`The workbook is damaged: sheet "${name}" points outside the package (${rel.target}).`);
   const resolved = resolveTarget(baseDir, rel.target);
   const path = locate(zip, resolved);
-  if (path === null) throw new PackageError(`The package is damaged: sheet "${name}" is stored in ${resolved}, which the package does not have.`);
+  if (path === null)
+    throw new PackageError(
+      `The package is damaged: sheet "${name}" is stored in ${resolved}, which the package does not have.`,
+    );
   const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
   const sheetId = Number(a.sheetId);
   return { name, sheetId: Number.isFinite(sheetId) ? sheetId : 0, relId, state, path };
@@ -186,11 +219,14 @@ export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
   const workbook = workbookOf(zip, workbookPath);
   const relsPath = zip.entryName(relsPathOf(workbookPath)) ?? relsPathOf(workbookPath);
   const relsXml = zip.textOrNull(relsPath);
-  if (relsXml === null) throw new PackageError(`The package is damaged: the workbook's relationships part ${relsPath} is missing.`);
+  if (relsXml === null)
+    throw new PackageError(`The package is damaged: the workbook's relationships part ${relsPath} is missing.`);
   const rels = parseRelationships(relsXml, relsPath);
   const relById = new Map(rels.map((r) => [r.id, r]));
   const baseDir = dirOf(workbookPath);
-  const sheets = workbook.sheets.map((entry) => sheetRef(zip, entry, relById, relsPath, baseDir)).filter((s): s is SheetRef => s !== null);
+  const sheets = workbook.sheets
+    .map((entry) => sheetRef(zip, entry, relById, relsPath, baseDir))
+    .filter((s): s is SheetRef => s !== null);
   const partOf = (suffix: string): string | null => {
     const rel = rels.find((r) => typeIs(r, suffix) && !r.external);
     return rel ? locate(zip, resolveTarget(baseDir, rel.target)) : null;

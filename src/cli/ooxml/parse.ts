@@ -117,7 +117,10 @@ export function parseXml(xml: string, part: string, handler: XmlHandler): void {
 }
 
 /** Namespace URIs of SpreadsheetML's main namespace, transitional and Strict. */
-export const MAIN_NAMESPACES = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
+export const MAIN_NAMESPACES = [
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+];
 
 /**
  * The part with SpreadsheetML's main-namespace prefix taken off its elements (`<x:row>` →
@@ -134,7 +137,10 @@ export function unprefixMain(xml: string): string {
   const decl = new RegExp(`\\sxmlns:${prefix}\\s*=\\s*["']([^"']*)["']`).exec(root[0]);
   if (!decl || !MAIN_NAMESPACES.includes(decl[1])) return xml;
   const hasDefault = /\sxmlns\s*=/.test(root[0]);
-  const tag = new RegExp(`<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<!--[\\s\\S]*?-->|<(/?)${prefix.replace(/[.-]/g, '\\$&')}:`, 'g');
+  const tag = new RegExp(
+    `<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<!--[\\s\\S]*?-->|<(/?)${prefix.replace(/[.-]/g, '\\$&')}:`,
+    'g',
+  );
   const out = xml.replace(tag, (whole, slash: string | undefined) => (slash === undefined ? whole : `<${slash}`));
   if (hasDefault) return out;
   // The root start tag, now unprefixed: the main namespace becomes the default.

@@ -86,7 +86,9 @@ export function isDateFormat(format: string | null): boolean {
 
 /** SpreadsheetML's escapes for characters XML cannot carry: `_x000D_`, `_x005F_` for `_`. */
 export function decodeEscapes(text: string): string {
-  return text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf('_x') < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**
@@ -156,7 +158,8 @@ export function parseStyleFormats(stylesXml: string | null, part = 'xl/styles.xm
       const parent = stack[stack.length - 1];
       stack.push(local);
       // exceljs (numfmt-xform.js) drops format-code backslash escapes: `0\ "đ"` → `0 "đ"`.
-      if (local === 'numFmt' && parent === 'numFmts' && attrs.formatCode !== undefined) custom.set(parseInt(attrs.numFmtId ?? '', 10), attrs.formatCode.replace(/[\\](.)/g, '$1'));
+      if (local === 'numFmt' && parent === 'numFmts' && attrs.formatCode !== undefined)
+        custom.set(parseInt(attrs.numFmtId ?? '', 10), attrs.formatCode.replace(/[\\](.)/g, '$1'));
       else if (local === 'xf' && parent === 'cellXfs') ids.push(parseInt(attrs.numFmtId ?? '', 10));
     },
     close: () => void stack.pop(),
@@ -239,12 +242,24 @@ interface CellRead {
 /** A formula's cached result by its type; in a date-formatted style, a date (an error: ''). */
 function formulaResult(cell: CellRead, value: string, styles: StyleFormats, date1904: boolean): CellValue {
   const { type } = cell;
-  const result = type === 'str' ? decodeEscapes(value) : type === 'b' ? parseInt(value, 10) !== 0 : type === 'e' ? value : parseFloat(value);
+  const result =
+    type === 'str'
+      ? decodeEscapes(value)
+      : type === 'b'
+        ? parseInt(value, 10) !== 0
+        : type === 'e'
+          ? value
+          : parseFloat(value);
   return cell.style && styles.isDate(cell.style) ? serialToIso(type === 'e' ? NaN : Number(result), date1904) : result;
 }
 
 /** The cell's value as the engine sees it, or undefined when the cell holds none. */
-function cellValue(cell: CellRead, strings: readonly string[], styles: StyleFormats, date1904: boolean): CellValue | undefined {
+function cellValue(
+  cell: CellRead,
+  strings: readonly string[],
+  styles: StyleFormats,
+  date1904: boolean,
+): CellValue | undefined {
   const { type, value } = cell;
   if (cell.formula) return value === null ? null : formulaResult(cell, value, styles, date1904);
   if (type === 'inlineStr' && cell.inline?.hadText) return cell.inline.value();
@@ -395,7 +410,12 @@ function clearMerged(grid: CellValue[][], formats: (string | null)[][], merges: 
  * A worksheet's cells (`xl/worksheets/sheetN.xml`) as the engine's grid and their number formats.
  * `sharedStrings` from parseSharedStrings, `styles` from parseStyleFormats.
  */
-export function readSheetXml(xml: string, sharedStrings: readonly string[], styles: StyleFormats, options: ReadSheetOptions = {}): SheetGrid {
+export function readSheetXml(
+  xml: string,
+  sharedStrings: readonly string[],
+  styles: StyleFormats,
+  options: ReadSheetOptions = {},
+): SheetGrid {
   const handler = new SheetHandler(sharedStrings, styles, options.date1904 === true, options.maxRows ?? Infinity);
   parseXml(xml, options.part ?? 'worksheet', handler);
   const { grid, formats, uncomputed } = handler;

@@ -165,7 +165,8 @@ function rowNumberAt(xml: string, start: number, tagEnd: number): number {
 
 /** Cells in column order (already so, as the writers give them, without sorting). */
 function byColumn(cells: CellWrite[]): CellWrite[] {
-  for (let i = 1; i < cells.length; i++) if (cells[i].col < cells[i - 1].col) return cells.sort((a, b) => a.col - b.col);
+  for (let i = 1; i < cells.length; i++)
+    if (cells[i].col < cells[i - 1].col) return cells.sort((a, b) => a.col - b.col);
   return cells;
 }
 
@@ -304,13 +305,22 @@ export function editRows(xml: string, rows: readonly number[], options: RowEditO
   const bounds = sheetDataBounds(xml);
   const src = bounds.xml;
   const out = new ChunkedText();
-  spliceRows({ src, options, edit, out: { text: (piece) => out.push(piece), span: (from, to) => out.push(src.slice(from, to)) } }, bounds, rows);
+  spliceRows(
+    {
+      src,
+      options,
+      edit,
+      out: { text: (piece) => out.push(piece), span: (from, to) => out.push(src.slice(from, to)) },
+    },
+    bounds,
+    rows,
+  );
   return out.toString();
 }
 
 /** The next `<row>` element at or after `from`, before `end`; null when there is none. */
 function nextRow(src: string, from: number, end: number): RowSpan | null {
-  for (let i = from; ; ) {
+  for (let i = from; ;) {
     const start = src.indexOf('<row', i);
     if (start < 0 || start >= end) return null;
     if (!isNameEnd(src.charCodeAt(start + 4))) {
@@ -322,7 +332,8 @@ function nextRow(src: string, from: number, end: number): RowSpan | null {
     const close = tagEnd < 0 || selfClosing ? -1 : src.indexOf('</row>', tagEnd);
     // -1: the start tag or the row is not closed.
     const rowEnd = selfClosing ? tagEnd + 1 : close < 0 ? -1 : close + 6;
-    if (rowEnd < 0 || rowEnd > end) throw new MalformedPartError(`worksheet part: a <row> at offset ${start} is not closed`);
+    if (rowEnd < 0 || rowEnd > end)
+      throw new MalformedPartError(`worksheet part: a <row> at offset ${start} is not closed`);
     return { start, tagEnd, rowEnd, selfClosing, r: rowNumberAt(src, start, tagEnd) };
   }
 }
@@ -355,7 +366,8 @@ function spliceRows(ctx: SpliceContext, bounds: { start: number; end: number }, 
     if (k < rows.length && rows[k] === row0) {
       out.span(copied, row.start);
       // The usual case: every cell of the row lies left of the edited columns, each with its reference.
-      if (!row.selfClosing && lastCellBefore(src, row.tagEnd + 1, row.rowEnd - 6, options.from)) appendCells(ctx, row, row0);
+      if (!row.selfClosing && lastCellBefore(src, row.tagEnd + 1, row.rowEnd - 6, options.from))
+        appendCells(ctx, row, row0);
       else rewriteCells(ctx, row, row0);
       copied = row.rowEnd;
       k++;
@@ -411,7 +423,8 @@ function rewriteCells(ctx: SpliceContext, row: RowSpan, row0: number): void {
 /** A dropped cell of the edited columns: refused when it must be empty and is not, or carries a shared formula. */
 function checkDropped(text: string, options: RowEditOptions, col: number, row0: number): void {
   // A shared formula's first cell carries the formula for the cells that follow it: dropping it would strand them.
-  if ((options.mustBeEmpty && cellHasContent(text)) || isSharedFormulaMaster(text)) throw new OccupiedCellError(`${columnLetter(col)}${row0 + 1}`);
+  if ((options.mustBeEmpty && cellHasContent(text)) || isSharedFormulaMaster(text))
+    throw new OccupiedCellError(`${columnLetter(col)}${row0 + 1}`);
 }
 
 /** The row's inner XML, rebuilt: the `count` cells read by rowCells with `writes` merged in. */
@@ -462,7 +475,11 @@ function readCols(xml: string): { ranges: ColRange[]; start: number; end: number
   if (m[1] === '/') return { ranges: [], start: m.index, end: m.index + m[0].length };
   const close = xml.indexOf('</cols>', m.index);
   const inner = xml.slice(m.index + m[0].length, close);
-  const ranges = [...inner.matchAll(/<col\b[^>]*?\/>|<col\b[^>]*>[\s\S]*?<\/col>/g)].map((c) => ({ min: Number(attr(c[0], 'min')), max: Number(attr(c[0], 'max')), tag: c[0] }));
+  const ranges = [...inner.matchAll(/<col\b[^>]*?\/>|<col\b[^>]*>[\s\S]*?<\/col>/g)].map((c) => ({
+    min: Number(attr(c[0], 'min')),
+    max: Number(attr(c[0], 'max')),
+    tag: c[0],
+  }));
   return { ranges, start: m.index, end: close + '</cols>'.length };
 }
 
@@ -472,10 +489,16 @@ function splitRange(range: ColRange, ours: readonly number[]): ColRange[] {
   let from = range.min;
   for (const c of ours) {
     if (c < from || c > range.max) continue;
-    if (c > from) kept.push({ min: from, max: c - 1, tag: setAttr(setAttr(range.tag, 'min', String(from)), 'max', String(c - 1)) });
+    if (c > from)
+      kept.push({ min: from, max: c - 1, tag: setAttr(setAttr(range.tag, 'min', String(from)), 'max', String(c - 1)) });
     from = c + 1;
   }
-  if (from <= range.max) kept.push({ min: from, max: range.max, tag: from === range.min ? range.tag : setAttr(range.tag, 'min', String(from)) });
+  if (from <= range.max)
+    kept.push({
+      min: from,
+      max: range.max,
+      tag: from === range.min ? range.tag : setAttr(range.tag, 'min', String(from)),
+    });
   return kept;
 }
 
@@ -519,7 +542,14 @@ export function widenDimension(xml: string, lastCol: number, lastRow: number): s
 export function replaceSheetData(xml: string, rows: readonly CellWrite[][]): string {
   const bounds = sheetDataBounds(xml);
   const body = rows
-    .map((cells, r) => (cells.length === 0 ? '' : `<row r="${r + 1}">${[...cells].sort((a, b) => a.col - b.col).map((c) => cellXml(r, c)).join('')}</row>`))
+    .map((cells, r) =>
+      cells.length === 0
+        ? ''
+        : `<row r="${r + 1}">${[...cells]
+            .sort((a, b) => a.col - b.col)
+            .map((c) => cellXml(r, c))
+            .join('')}</row>`,
+    )
     .join('');
   return bounds.xml.slice(0, bounds.start) + body + bounds.xml.slice(bounds.end);
 }

@@ -43,7 +43,14 @@ interface Section {
 
 const SECTION_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'] as const;
 type SectionName = (typeof SECTION_ORDER)[number];
-const CHILD: Record<SectionName, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellStyleXfs: 'xf', cellXfs: 'xf' };
+const CHILD: Record<SectionName, string> = {
+  numFmts: 'numFmt',
+  fonts: 'font',
+  fills: 'fill',
+  borders: 'border',
+  cellStyleXfs: 'xf',
+  cellXfs: 'xf',
+};
 
 /** The child elements `<tag …/>` or `<tag …>…</tag>` of a section's inner XML, as text. */
 function children(inner: string, tag: string): string[] {
@@ -124,7 +131,12 @@ function borderXml(color: string): string {
 }
 
 /** A cellXfs `<xf>` from its parts' indexes, the cell style it derives from, its alignment and protection. */
-function xfXml(ids: { numFmtId: number; fontId: number; fillId: number; borderId: number }, xfId: string, alignment: Alignment, protection: string): string {
+function xfXml(
+  ids: { numFmtId: number; fontId: number; fillId: number; borderId: number },
+  xfId: string,
+  alignment: Alignment,
+  protection: string,
+): string {
   const { numFmtId, fontId, fillId, borderId } = ids;
   const hasAlignment = Object.keys(alignment).length > 0;
   let tag = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="${xfId}"`;
@@ -150,10 +162,17 @@ export class StyleBook {
       const inner = this.inner(name);
       this.sections.set(name, { name, items: inner === null ? [] : children(inner, CHILD[name]), added: [] });
     }
-    if (this.section('cellXfs').items.length === 0) this.section('cellXfs').added.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
-    if (this.section('fonts').items.length === 0) this.section('fonts').added.push('<font><sz val="11"/><name val="Calibri"/></font>');
-    if (this.section('fills').items.length === 0) this.section('fills').added.push('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
-    if (this.section('borders').items.length === 0) this.section('borders').added.push('<border><left/><right/><top/><bottom/><diagonal/></border>');
+    if (this.section('cellXfs').items.length === 0)
+      this.section('cellXfs').added.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    if (this.section('fonts').items.length === 0)
+      this.section('fonts').added.push('<font><sz val="11"/><name val="Calibri"/></font>');
+    if (this.section('fills').items.length === 0)
+      this.section('fills').added.push(
+        '<fill><patternFill patternType="none"/></fill>',
+        '<fill><patternFill patternType="gray125"/></fill>',
+      );
+    if (this.section('borders').items.length === 0)
+      this.section('borders').added.push('<border><left/><right/><top/><bottom/><diagonal/></border>');
   }
 
   /** Whether any look was added (the styles part must be written back). */
@@ -212,11 +231,16 @@ export class StyleBook {
   private fontFor(fontId: number, look: NonNullable<Look['font']>): number {
     let font = this.all('fonts')[fontId] ?? this.all('fonts')[0];
     if (/^<font\b[^>]*\/>$/.test(font)) font = '<font></font>';
-    if (look.bold && !/<b\s*\/>|<b\s+val="(1|true)"\s*\/>/.test(font)) font = font.replace(/<b\b[^>]*\/>/, '').replace(/^<font\b[^>]*>/, (open) => `${open}<b/>`);
+    if (look.bold && !/<b\s*\/>|<b\s+val="(1|true)"\s*\/>/.test(font))
+      font = font.replace(/<b\b[^>]*\/>/, '').replace(/^<font\b[^>]*>/, (open) => `${open}<b/>`);
     if (look.size !== undefined) font = setFontChild(font, 'sz', `<sz val="${look.size}"/>`);
     if (look.name !== undefined) {
       // A theme font (<scheme>) would win over the name in Excel; the family follows the name.
-      font = setFontChild(font.replace(/<(scheme|family)\b[^>]*\/>/g, ''), 'name', `<name val="${escapeAttr(look.name)}"/>`);
+      font = setFontChild(
+        font.replace(/<(scheme|family)\b[^>]*\/>/g, ''),
+        'name',
+        `<name val="${escapeAttr(look.name)}"/>`,
+      );
     }
     return this.add('fonts', font === '<font></font>' ? '<font/>' : font);
   }
@@ -235,7 +259,14 @@ export class StyleBook {
     return {
       numFmtId: look.numFmt !== undefined ? this.numFmtId(look.numFmt) : look.whole ? num('numFmtId') : 0,
       fontId: look.font ? this.fontFor(num('fontId'), look.font) : num('fontId'),
-      fillId: look.fill ? this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(look.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : look.whole ? num('fillId') : 0,
+      fillId: look.fill
+        ? this.add(
+            'fills',
+            `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(look.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+          )
+        : look.whole
+          ? num('fillId')
+          : 0,
       borderId: look.border ? this.add('borders', borderXml(look.border)) : num('borderId'),
     };
   }

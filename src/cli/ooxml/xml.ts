@@ -56,7 +56,13 @@ export function escapeText(text: string): string {
 export function escapeAttr(text: string): string {
   return text
     .replace(UNREPRESENTABLE, (ch) => (ch === '\r' ? ch : ''))
-    .replace(/[&<>"\n\r\t]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[ch] as string);
+    .replace(
+      /[&<>"\n\r\t]/g,
+      (ch) =>
+        ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[
+          ch
+        ] as string,
+    );
 }
 
 /**

@@ -74,10 +74,16 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 function decodeName(bytes: Buffer, flags: number, extra: Buffer): string {
   if (flags & FLAG_UTF8 || isAscii(bytes)) return bytes.toString('utf8');
   // Info-ZIP Unicode Path extra field (0x7075): version 1, CRC-32 of the header name, UTF-8 name.
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p);
     const len = extra.readUInt16LE(p + 2);
-    if (id === 0x7075 && len >= 5 && p + 4 + len <= extra.length && extra[p + 4] === 1 && extra.readUInt32LE(p + 5) === zlib.crc32(bytes)) {
+    if (
+      id === 0x7075 &&
+      len >= 5 &&
+      p + 4 + len <= extra.length &&
+      extra[p + 4] === 1 &&
+      extra.readUInt32LE(p + 5) === zlib.crc32(bytes)
+    ) {
       return extra.subarray(p + 9, p + 4 + len).toString('utf8');
     }
     p += 4 + len;
@@ -94,15 +100,19 @@ function decodeName(bytes: Buffer, flags: number, extra: Buffer): string {
 /** The End Of Central Directory record: where the directory is, how many entries, the archive's comment. Throws on what this tool does not read. */
 function readEocd(data: Buffer): { count: number; cdOffset: number; cdSize: number; comment: Buffer } {
   if (data.length < 22) {
-    throw new ZipError(data.length >= 4 && data.readUInt32LE(0) === SIG_LOCAL
-      ? 'The zip archive is truncated: its end-of-central-directory record is missing.'
-      : `Not a zip archive (${data.length} bytes, too short to be one).`);
+    throw new ZipError(
+      data.length >= 4 && data.readUInt32LE(0) === SIG_LOCAL
+        ? 'The zip archive is truncated: its end-of-central-directory record is missing.'
+        : `Not a zip archive (${data.length} bytes, too short to be one).`,
+    );
   }
   const eocd = findEocd(data);
   if (eocd < 0) {
-    throw new ZipError(data.readUInt32LE(0) === SIG_LOCAL
-      ? 'The zip archive is truncated or damaged: its end-of-central-directory record is missing.'
-      : 'Not a zip archive (no end-of-central-directory record). An .xlsx file is a zip archive; this file is something else (an old .xls, a CSV, or a damaged download?).');
+    throw new ZipError(
+      data.readUInt32LE(0) === SIG_LOCAL
+        ? 'The zip archive is truncated or damaged: its end-of-central-directory record is missing.'
+        : 'Not a zip archive (no end-of-central-directory record). An .xlsx file is a zip archive; this file is something else (an old .xls, a CSV, or a damaged download?).',
+    );
   }
   const disk = data.readUInt16LE(eocd + 4);
   const cdDisk = data.readUInt16LE(eocd + 6);
@@ -111,16 +121,35 @@ function readEocd(data: Buffer): { count: number; cdOffset: number; cdSize: numb
   const cdSize = data.readUInt32LE(eocd + 12);
   const cdOffset = data.readUInt32LE(eocd + 16);
   const commentLength = data.readUInt16LE(eocd + 20);
-  if ((eocd >= 20 && data.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR) || count === MAX16 || cdSize === MAX32 || cdOffset === MAX32) {
-    throw new ZipError('The zip archive uses the zip64 format (for archives over 4 GiB or 65,535 entries), which this tool does not read.');
+  if (
+    (eocd >= 20 && data.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR) ||
+    count === MAX16 ||
+    cdSize === MAX32 ||
+    cdOffset === MAX32
+  ) {
+    throw new ZipError(
+      'The zip archive uses the zip64 format (for archives over 4 GiB or 65,535 entries), which this tool does not read.',
+    );
   }
-  if (disk !== 0 || cdDisk !== 0 || diskEntries !== count) throw new ZipError('The zip archive spans several disks (a split archive), which this tool does not read.');
-  if (cdOffset + cdSize > eocd) throw new ZipError('The zip archive is truncated or damaged: its central directory lies outside the file.');
-  return { count, cdOffset, cdSize, comment: data.subarray(eocd + 22, Math.min(data.length, eocd + 22 + commentLength)) };
+  if (disk !== 0 || cdDisk !== 0 || diskEntries !== count)
+    throw new ZipError('The zip archive spans several disks (a split archive), which this tool does not read.');
+  if (cdOffset + cdSize > eocd)
+    throw new ZipError('The zip archive is truncated or damaged: its central directory lies outside the file.');
+  return {
+    count,
+    cdOffset,
+    cdSize,
+    comment: data.subarray(eocd + 22, Math.min(data.length, eocd + 22 + commentLength)),
+  };
 }
 
 /** The central directory entry at `p` (`which`: "3 of 12", for the messages), where it ends, and its local header's offset. */
-function readCentralEntry(data: Buffer, p: number, which: string, cdEnd: number): { entry: Entry; end: number; localOffset: number } {
+function readCentralEntry(
+  data: Buffer,
+  p: number,
+  which: string,
+  cdEnd: number,
+): { entry: Entry; end: number; localOffset: number } {
   if (p + 46 > cdEnd || data.readUInt32LE(p) !== SIG_CENTRAL) {
     throw new ZipError(`The zip archive is damaged: central directory entry ${which} is missing or malformed.`);
   }
@@ -128,7 +157,8 @@ function readCentralEntry(data: Buffer, p: number, which: string, cdEnd: number)
   const nameLength = data.readUInt16LE(p + 28);
   const extraLength = data.readUInt16LE(p + 30);
   const end = p + 46 + nameLength + extraLength + data.readUInt16LE(p + 32);
-  if (end > cdEnd) throw new ZipError(`The zip archive is damaged: central directory entry ${which} overruns the directory.`);
+  if (end > cdEnd)
+    throw new ZipError(`The zip archive is damaged: central directory entry ${which} overruns the directory.`);
   const nameBytes = data.subarray(p + 46, p + 46 + nameLength);
   const centralExtra = data.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
   const entry: Entry = {
@@ -157,13 +187,17 @@ function readCentralEntry(data: Buffer, p: number, which: string, cdEnd: number)
 function checkEntry(entry: Entry, localOffset: number): void {
   const { name, flags, method } = entry;
   if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || method === 99) {
-    throw new ZipError(`The zip archive is encrypted ("${name}"): a password-protected workbook must be saved without a password first.`);
+    throw new ZipError(
+      `The zip archive is encrypted ("${name}"): a password-protected workbook must be saved without a password first.`,
+    );
   }
   if (entry.compressedSize === MAX32 || entry.size === MAX32 || localOffset === MAX32) {
     throw new ZipError(`The zip archive uses the zip64 format for "${name}", which this tool does not read.`);
   }
   if (method !== 0 && method !== 8) {
-    throw new ZipError(`The zip entry "${name}" uses compression method ${method}; only 0 (stored) and 8 (deflate) are supported.`);
+    throw new ZipError(
+      `The zip entry "${name}" uses compression method ${method}; only 0 (stored) and 8 (deflate) are supported.`,
+    );
   }
 }
 
@@ -194,7 +228,8 @@ export class ZipArchive {
     readonly comment: Buffer,
   ) {
     for (const e of entries) {
-      if (this.byName.has(e.name)) throw Object.assign(new ZipError(`The zip archive has two entries named "${e.name}".`), { duplicate: e.name });
+      if (this.byName.has(e.name))
+        throw Object.assign(new ZipError(`The zip archive has two entries named "${e.name}".`), { duplicate: e.name });
       this.byName.set(e.name, e);
       const lower = e.name.toLowerCase();
       if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, e);
@@ -236,7 +271,18 @@ export class ZipArchive {
   /** The central directory's record of an entry, or null. */
   entry(name: string): ZipEntry | null {
     const e = this.find(name);
-    return e ? { name: e.name, method: e.method, flags: e.flags, crc32: e.crc32, compressedSize: e.compressedSize, size: e.size, dosTime: e.dosTime, dosDate: e.dosDate } : null;
+    return e
+      ? {
+          name: e.name,
+          method: e.method,
+          flags: e.flags,
+          crc32: e.crc32,
+          compressedSize: e.compressedSize,
+          size: e.size,
+          dosTime: e.dosTime,
+          dosDate: e.dosDate,
+        }
+      : null;
   }
 
   /** The entry's data as stored in the archive (compressed when method is 8): a view, not a copy. */
@@ -259,15 +305,21 @@ export class ZipArchive {
     if (e.method === 0) return stored;
     try {
       // The declared size bounds the output, so a lying header cannot inflate without limit.
-      return e.size === 0 && stored.length <= 2 ? Buffer.alloc(0) : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
+      return e.size === 0 && stored.length <= 2
+        ? Buffer.alloc(0)
+        : zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.size) });
     } catch (err) {
       throw inflateError(e, err);
     }
   }
 
   private checked(e: Entry, out: Buffer, cache = true): Buffer {
-    if (out.length !== e.size) throw new ZipError(`The zip entry "${e.name}" is damaged: it inflates to ${out.length} bytes, not the ${e.size} its header says.`);
-    if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0) throw new ZipError(`The zip entry "${e.name}" is damaged: its CRC-32 does not match its content.`);
+    if (out.length !== e.size)
+      throw new ZipError(
+        `The zip entry "${e.name}" is damaged: it inflates to ${out.length} bytes, not the ${e.size} its header says.`,
+      );
+    if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0)
+      throw new ZipError(`The zip entry "${e.name}" is damaged: its CRC-32 does not match its content.`);
     if (cache) this.cache.set(e.name, out);
     return out;
   }
@@ -315,13 +367,16 @@ export class ZipArchive {
 }
 
 function inflateError(e: Entry, err: unknown): ZipError {
-  return new ZipError(`The zip entry "${e.name}" is damaged: its deflate data cannot be inflated (${(err as Error).message}).`);
+  return new ZipError(
+    `The zip entry "${e.name}" is damaged: its deflate data cannot be inflated (${(err as Error).message}).`,
+  );
 }
 
 function findEocd(data: Buffer): number {
   const stop = Math.max(0, data.length - 22 - MAX16);
   for (let p = data.length - 22; p >= stop; p--) {
-    if (data[p] === 0x50 && data.readUInt32LE(p) === SIG_EOCD && p + 22 + data.readUInt16LE(p + 20) <= data.length) return p;
+    if (data[p] === 0x50 && data.readUInt32LE(p) === SIG_EOCD && p + 22 + data.readUInt16LE(p + 20) <= data.length)
+      return p;
   }
   return -1;
 }
@@ -364,7 +419,13 @@ export interface CompressedEntry {
 
 function compressedFrom(raw: Buffer, deflated: Buffer | null): CompressedEntry {
   const smaller = deflated !== null && deflated.length < raw.length;
-  return { kind: 'compressed', method: smaller ? 8 : 0, crc32: zlib.crc32(raw) >>> 0, size: raw.length, data: smaller ? deflated : raw };
+  return {
+    kind: 'compressed',
+    method: smaller ? 8 : 0,
+    crc32: zlib.crc32(raw) >>> 0,
+    size: raw.length,
+    data: smaller ? deflated : raw,
+  };
 }
 
 /**
@@ -380,7 +441,9 @@ export function compressEntry(content: string | Buffer, level = DEFAULT_LEVEL): 
     // default 16 KB chunks each chunk waits for this thread's event loop, so nothing would run
     // while this thread is busy.
     const chunkSize = Math.max(64 * 1024, raw.length + 1024);
-    zlib.deflateRaw(raw, { level, chunkSize }, (err, deflated) => (err ? reject(err) : resolve(compressedFrom(raw, deflated))));
+    zlib.deflateRaw(raw, { level, chunkSize }, (err, deflated) =>
+      err ? reject(err) : resolve(compressedFrom(raw, deflated)),
+    );
   });
 }
 
@@ -390,16 +453,26 @@ function isCompressed(content: string | Buffer | CompressedEntry): content is Co
   return typeof content === 'object' && !Buffer.isBuffer(content) && content.kind === 'compressed';
 }
 
-function fresh(name: string, content: string | Buffer | CompressedEntry, level: number, when: { time: number; date: number }, from?: Entry): Out {
+function fresh(
+  name: string,
+  content: string | Buffer | CompressedEntry,
+  level: number,
+  when: { time: number; date: number },
+  from?: Entry,
+): Out {
   let compressed: CompressedEntry;
   if (isCompressed(content)) compressed = content;
   else {
     const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    compressed = compressedFrom(raw, raw.length > 0 && !name.endsWith('/') ? zlib.deflateRawSync(raw, { level }) : null);
+    compressed = compressedFrom(
+      raw,
+      raw.length > 0 && !name.endsWith('/') ? zlib.deflateRawSync(raw, { level }) : null,
+    );
   }
   const { method, data } = compressed;
   const nameBytes = Buffer.from(name, 'utf8');
-  if (compressed.size > MAX32 || data.length > MAX32) throw new ZipError(`The zip entry "${name}" would be 4 GiB or more, which needs zip64 (not written by this tool).`);
+  if (compressed.size > MAX32 || data.length > MAX32)
+    throw new ZipError(`The zip entry "${name}" would be 4 GiB or more, which needs zip64 (not written by this tool).`);
   return {
     nameBytes,
     flags: isAscii(nameBytes) ? 0 : FLAG_UTF8,
@@ -432,9 +505,16 @@ function fresh(name: string, content: string | Buffer | CompressedEntry, level: 
  * (default: now); copied ones keep theirs. No data descriptors are written (copied entries that
  * had one get their sizes in the local header instead).
  */
-export function writeZip(source: ZipArchive, changes: ReadonlyMap<string, EntryChange>, options: { level?: number; date?: Date } = {}): Buffer {
+export function writeZip(
+  source: ZipArchive,
+  changes: ReadonlyMap<string, EntryChange>,
+  options: { level?: number; date?: Date } = {},
+): Buffer {
   const outs = outputEntries(source, changes, options.level ?? DEFAULT_LEVEL, dosDateTime(options.date ?? new Date()));
-  if (outs.length >= MAX16) throw new ZipError(`The zip archive would have ${outs.length} entries; 65,535 or more needs zip64 (not written by this tool).`);
+  if (outs.length >= MAX16)
+    throw new ZipError(
+      `The zip archive would have ${outs.length} entries; 65,535 or more needs zip64 (not written by this tool).`,
+    );
   const TOO_LARGE = 'The zip archive would be 4 GiB or more, which needs zip64 (not written by this tool).';
   const chunks: Buffer[] = [];
   const offsets: number[] = [];
@@ -463,7 +543,12 @@ export function writeZip(source: ZipArchive, changes: ReadonlyMap<string, EntryC
 }
 
 /** The entries of the new archive, in order: the source's (copied, changed or removed), then the new ones. */
-function outputEntries(source: ZipArchive, changes: ReadonlyMap<string, EntryChange>, level: number, when: { time: number; date: number }): Out[] {
+function outputEntries(
+  source: ZipArchive,
+  changes: ReadonlyMap<string, EntryChange>,
+  level: number,
+  when: { time: number; date: number },
+): Out[] {
   const pending = new Map<string, EntryChange>();
   for (const [name, value] of changes) {
     const actual = source.entryName(name) ?? name;
@@ -481,7 +566,8 @@ function outputEntries(source: ZipArchive, changes: ReadonlyMap<string, EntryCha
     pending.delete(e.name);
     if (value !== null && value !== undefined) outs.push(fresh(e.name, value, level, when, e));
   }
-  for (const [name, value] of pending) if (value !== null && value !== undefined) outs.push(fresh(name, value, level, when));
+  for (const [name, value] of pending)
+    if (value !== null && value !== undefined) outs.push(fresh(name, value, level, when));
   return outs;
 }
 

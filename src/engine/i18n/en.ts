@@ -24,10 +24,13 @@ export const en: Messages = {
     maxColumnVaries: 'the maximum column of field "{field}" says {value}, unlike {first} in cell {firstCell}',
   },
   layout: {
-    noHeader: 'no scoring table found: looked for a header row with a "Tên đơn vị" column (or "Đơn vị", "Tên xã", "Unit") and, right under it, a "Điểm tối đa" (max points) row',
-    noMaxRow: 'found a "Tên đơn vị" column, but no field has maximum points: the rows between the header and the first unit are not the "Điểm tối đa" (or "Max") row, the field titles state no maximum ("(11 điểm)") and there is no maximum column',
+    noHeader:
+      'no scoring table found: looked for a header row with a "Tên đơn vị" column (or "Đơn vị", "Tên xã", "Unit") and, right under it, a "Điểm tối đa" (max points) row',
+    noMaxRow:
+      'found a "Tên đơn vị" column, but no field has maximum points: the rows between the header and the first unit are not the "Điểm tối đa" (or "Max") row, the field titles state no maximum ("(11 điểm)") and there is no maximum column',
     uncertain: 'the role of some columns is uncertain ({detail}): confirm it before scoring',
-    transposed: 'a transposed table: units as columns, fields as rows (the "Điểm tối đa" column at {detail}); this layout is not read yet: transpose it (Paste Special › Transpose) so that each unit is a row',
+    transposed:
+      'a transposed table: units as columns, fields as rows (the "Điểm tối đa" column at {detail}); this layout is not read yet: transpose it (Paste Special › Transpose) so that each unit is a row',
     noFields: 'no field columns right of the "Tên đơn vị" column (cell {detail})',
   },
   rules: {
@@ -38,12 +41,17 @@ export const en: Messages = {
     notANumber: 'band "{band}": "{value}" is not a number',
     outOfRange: 'band "{band}": a bound must be between 0% and 100%; it is {value}%',
     tooManyDecimals: 'band "{band}": a bound may have at most 4 decimals; it is {value}%',
-    emptyRange: 'band "{band}": the lower bound must be lower than the upper bound (they are {value}% and {otherValue}%)',
-    notDescending: 'band "{band}" must start lower than band "{other}" above it: its lower bound is {value}%, that of "{other}" is {otherValue}%',
+    emptyRange:
+      'band "{band}": the lower bound must be lower than the upper bound (they are {value}% and {otherValue}%)',
+    notDescending:
+      'band "{band}" must start lower than band "{other}" above it: its lower bound is {value}%, that of "{other}" is {otherValue}%',
     gap: 'the lower bound of band "{band}" ({value}%) must equal the upper bound of band "{other}" ({otherValue}%); otherwise units scoring from {otherValue}% to {value}% get no band',
-    gapAt: 'a unit scoring exactly {value}% would get no band: the lower bound of "{band}" or the upper bound of "{other}" must include {value}%',
-    overlap: 'the lower bound of band "{band}" ({value}%) must equal the upper bound of band "{other}" ({otherValue}%); otherwise units scoring from {value}% to {otherValue}% fall in both bands',
-    overlapAt: 'a unit scoring exactly {value}% would fall in both "{band}" and "{other}": only one of the two bounds may include {value}%',
+    gapAt:
+      'a unit scoring exactly {value}% would get no band: the lower bound of "{band}" or the upper bound of "{other}" must include {value}%',
+    overlap:
+      'the lower bound of band "{band}" ({value}%) must equal the upper bound of band "{other}" ({otherValue}%); otherwise units scoring from {value}% to {otherValue}% fall in both bands',
+    overlapAt:
+      'a unit scoring exactly {value}% would fall in both "{band}" and "{other}": only one of the two bounds may include {value}%',
     topNot100: 'the top band "{band}" must reach 100% (100% included); it stops at {value}%',
     bottomNot0: 'the bottom band "{band}" must start at 0% (0% included); it starts at {value}%',
     floorOutOfRange: 'band "{band}": a field\'s minimum must be between 0% and 100%; it is {value}%',
@@ -66,20 +74,23 @@ export const en: Messages = {
     },
   },
   excel: {
-    accessDenied: 'Sheet “{sheet}” is protected: unprotect it (Review › Unprotect Sheet) and score again. No cell was changed.',
+    accessDenied:
+      'Sheet “{sheet}” is protected: unprotect it (Review › Unprotect Sheet) and score again. No cell was changed.',
     cellEditMode: 'Excel is editing a cell: press Enter or Esc to leave the cell, then try again. No cell was changed.',
     conflict: 'A co-author is editing this range: wait a moment and try again. No cell was changed.',
     payloadTooLarge: 'The data sent to Excel exceeded the size limit of one request. No cell was changed.',
     itemNotFound: 'The sheet or range was not found (it may have been deleted or renamed). No cell was changed.',
     generic: 'Excel reported an error: {code} ({message}).',
     rolledBack: ' The output columns written so far were restored.',
-    outputNotEmpty: 'Column {column} (right of the table) already holds data at {cell}: the add-in never overwrites input. Leave the 4 columns right of the table empty or insert empty columns.',
+    outputNotEmpty:
+      'Column {column} (right of the table) already holds data at {cell}: the add-in never overwrites input. Leave the 4 columns right of the table empty or insert empty columns.',
     notFound: 'No scoring table found on sheet “{sheet}” ({source}): {reason}',
     sourceSelection: 'the selection {address}',
     sourceTable: 'Excel table “{name}”',
     sourceSheet: 'the whole sheet',
     hasErrors: 'The data has {count} errors; nothing was written. Fix the cells listed and score again.',
-    reportProtected: 'The report sheet “{sheet}” is protected and cannot be replaced: unprotect it and make the report again. Nothing was changed.',
+    reportProtected:
+      'The report sheet “{sheet}” is protected and cannot be replaced: unprotect it and make the report again. Nothing was changed.',
   },
   ui: {
     appTitle: 'PAR Index scoring',
@@ -105,7 +116,8 @@ export const en: Messages = {
     foundReading: 'Reading the workbook…',
     refresh: 'Read the workbook again',
     mappingTitle: 'Columns and roles',
-    mappingHint: 'Correct it if the add-in picked the wrong columns. Confirmed column roles are stored in the workbook when you score; the corrections below (name column, field columns, max points) apply to this scoring only.',
+    mappingHint:
+      'Correct it if the add-in picked the wrong columns. Confirmed column roles are stored in the workbook when you score; the corrections below (name column, field columns, max points) apply to this scoring only.',
     mappingNameColumn: 'Unit name column',
     mappingFields: 'Field columns and max points',
     mappingIsField: 'Count as a field',
@@ -154,7 +166,8 @@ export const en: Messages = {
     findingsGoTo: 'Click to select cell {cell} in the workbook',
     selectFailed: 'Could not select cell {cell}: {message}',
     reportTitle: 'Make the report',
-    reportHint: 'Writes section II of the annual report (text, rating table, ranking table, chart) into a new sheet. Making it again replaces the report sheet the add-in made; sheets you made are never touched.',
+    reportHint:
+      'Writes section II of the annual report (text, rating table, ranking table, chart) into a new sheet. Making it again replaces the report sheet the add-in made; sheets you made are never touched.',
     reportYear: 'Report year',
     reportYearInvalid: 'The year must be a number from 2000 to 2099',
     reportDistrict: 'District name (without “district”)',
@@ -173,8 +186,10 @@ export const en: Messages = {
     reportReplaced: 'The earlier report sheet was replaced by the sheet “{sheet}”.',
     reportPreview: 'Preview of the text',
     rolesTitle: 'Role of each column',
-    rolesHint: 'Each column of the table and the role the add-in read. Confirmed roles are stored in the workbook when you score, so the next run (and the command-line tool) reads the table the same way.',
-    rolesUncertain: 'The add-in is unsure of the role of {count} columns (marked “Uncertain”): choose the right role for them, then click “Confirm the column roles”. Nothing is written until they are confirmed.',
+    rolesHint:
+      'Each column of the table and the role the add-in read. Confirmed roles are stored in the workbook when you score, so the next run (and the command-line tool) reads the table the same way.',
+    rolesUncertain:
+      'The add-in is unsure of the role of {count} columns (marked “Uncertain”): choose the right role for them, then click “Confirm the column roles”. Nothing is written until they are confirmed.',
     rolesColumn: 'Column',
     rolesHeader: 'Header',
     rolesRole: 'Role',
@@ -201,9 +216,9 @@ export const en: Messages = {
       '  --report <file>     write the report text alone: .txt, .md or .docx (Word)',
       '  --year <year>       report year (default: a year 20xx in the table title, else this year)',
       '  --district <name>   the district\'s name, e.g. "Tứ Kỳ" (for the district sentences)',
-      '  --district-index <%>       the district\'s PAR Index this year, e.g. 83.30',
-      '  --district-index-last <%>  the district\'s PAR Index last year, e.g. 63.19',
-      '  --district-rank <r>/<n>    the district\'s rank in the province, e.g. 6/12',
+      "  --district-index <%>       the district's PAR Index this year, e.g. 83.30",
+      "  --district-index-last <%>  the district's PAR Index last year, e.g. 63.19",
+      "  --district-rank <r>/<n>    the district's rank in the province, e.g. 6/12",
       '  --district-band <rating>   the rating of the district chairman (a code like "good" or the rating\'s name)',
       '  --no-report-sheet   do not add the "PAR report <year>" sheet to the output workbook',
       '  --help              print this help',
@@ -250,7 +265,8 @@ export const en: Messages = {
     more: '… and {count} more (see --json)',
     moreDemoted: '… and {count} more units placed lower (see the "Note" column or --json)',
     notWritten: 'The data has {count} errors: no output workbook written. Fix the cells above and run again.',
-    overwriting: 'cells {range} right of the table are not empty: the output columns would overwrite them, so nothing was written. Empty the 4 columns right of the table or insert empty columns.',
+    overwriting:
+      'cells {range} right of the table are not empty: the output columns would overwrite them, so nothing was written. Empty the 4 columns right of the table or insert empty columns.',
     writing: 'Writing {file} …',
     wrote: 'Scored copy written: {file}',
     wroteJson: 'JSON report written: {file}',
@@ -291,23 +307,33 @@ export const en: Messages = {
     },
     /** A file the scorer will not read (src/cli/ooxml/guard.ts): one sentence each, nothing written. */
     refusal: {
-      tooManyEntries: 'Not reading "{file}": the zip has {count} entries, more than the {max} a scoring workbook ever needs.',
+      tooManyEntries:
+        'Not reading "{file}": the zip has {count} entries, more than the {max} a scoring workbook ever needs.',
       entryTooLarge: 'Not reading "{file}": part "{part}" inflates to {size} MB, over the {max} MB limit for one part.',
-      totalTooLarge: 'Not reading "{file}": its parts inflate to more than {size} MB, over the {max} MB limit for the file.',
+      totalTooLarge:
+        'Not reading "{file}": its parts inflate to more than {size} MB, over the {max} MB limit for the file.',
       ratio: 'Not reading "{file}": part "{part}" is compressed {ratio} times (limit {max}), the mark of a zip bomb.',
-      badName: 'Not reading "{file}": the zip has an entry with an unsafe name "{part}" (an absolute path, "..", or a backslash).',
-      duplicate: 'Not reading "{file}": the zip has two entries with the same name, "{part}" and "{other}" (case ignored).',
+      badName:
+        'Not reading "{file}": the zip has an entry with an unsafe name "{part}" (an absolute path, "..", or a backslash).',
+      duplicate:
+        'Not reading "{file}": the zip has two entries with the same name, "{part}" and "{other}" (case ignored).',
       dtd: 'Not reading "{file}": part "{part}" declares a document type (DTD), which an Excel workbook never has.',
-      damaged: 'Not reading "{file}": part "{part}" is damaged ({detail}); open and save the file again in Excel or LibreOffice.',
-      encoding: 'Not reading "{file}": part "{part}" uses an encoding that cannot be read ({detail}); open and save the file again in Excel or LibreOffice.',
+      damaged:
+        'Not reading "{file}": part "{part}" is damaged ({detail}); open and save the file again in Excel or LibreOffice.',
+      encoding:
+        'Not reading "{file}": part "{part}" uses an encoding that cannot be read ({detail}); open and save the file again in Excel or LibreOffice.',
       password: 'Not reading "{file}": the file is password-protected: save a copy without a password.',
       xls: 'Not reading "{file}": it is an Excel 97–2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx.',
       ods: 'Not reading "{file}": it is an OpenDocument spreadsheet (.ods); open it in LibreOffice or Excel and save it as .xlsx.',
       csv: 'Not reading "{file}": it is a text (CSV) file, not a workbook; open it in Excel or LibreOffice and save it as .xlsx.',
-      notZip: 'Not reading "{file}": it is not an .xlsx workbook (not a zip file); save it as an Excel Workbook (.xlsx).',
-      uncomputed: "'{sheet}'!{cell}: the cell is a formula that was never calculated (no stored value): open and save the file in Excel or LibreOffice, then score again.",
-      cellTooLong: 'Nothing written: cell {cell} needs {length} characters, over the {max} an Excel cell holds (usually a list of units on the report sheet); score with --no-report-sheet, or --report to write the narrative to a file of its own.',
-      pastLastColumn: "'{sheet}'!{cell}: the table reaches column {last}, the sheet's last, so there is no room for the four result columns; move some columns to another sheet.",
+      notZip:
+        'Not reading "{file}": it is not an .xlsx workbook (not a zip file); save it as an Excel Workbook (.xlsx).',
+      uncomputed:
+        "'{sheet}'!{cell}: the cell is a formula that was never calculated (no stored value): open and save the file in Excel or LibreOffice, then score again.",
+      cellTooLong:
+        'Nothing written: cell {cell} needs {length} characters, over the {max} an Excel cell holds (usually a list of units on the report sheet); score with --no-report-sheet, or --report to write the narrative to a file of its own.',
+      pastLastColumn:
+        "'{sheet}'!{cell}: the table reaches column {last}, the sheet's last, so there is no room for the four result columns; move some columns to another sheet.",
     },
   },
   batch: {
@@ -367,16 +393,19 @@ export const en: Messages = {
     noChange: 'No unit changes band or rank.',
     changeCount: '{count}/{total} units change band.',
     ranksNote: 'Ranks depend on the index alone, so changing the rules never changes them.',
-    changedSinceRead: 'Someone changed the workbook since it was read ({what}); nothing was written. Read it again and re-run.',
+    changedSinceRead:
+      'Someone changed the workbook since it was read ({what}); nothing was written. Read it again and re-run.',
     changedCells: 'cells {cells}',
     changedRules: 'the rule set (fingerprint {old} → {new})',
     changedSize: 'the table size ({old} → {new})',
-    outputEdited: 'The output cells {cells} were edited by hand after the last run; nothing was written. Confirm overwriting to go on.',
+    outputEdited:
+      'The output cells {cells} were edited by hand after the last run; nothing was written. Confirm overwriting to go on.',
     moreCells: '{list} and {count} more',
     storeInvalid: 'The rule set stored in the workbook (sheet "{sheet}") is invalid:',
     usingDefault: 'The workbook has no rule set; using the default: {name}.',
     fromWorkbook: 'Rule set from the workbook (sheet "{sheet}"): {name}.',
-    fromDefault: 'Default rule set: {name} (the workbook stores no rule set and no --rules was given). If the province uses other rules, choose them with --rules <file.json> or store them in the workbook on the "Rules" tab.',
+    fromDefault:
+      'Default rule set: {name} (the workbook stores no rule set and no --rules was given). If the province uses other rules, choose them with --rules <file.json> or store them in the workbook on the "Rules" tab.',
     fromFile: 'Rule set from the file {file}: {name}.',
     actionRulesChanged: 'rules changed',
     actionScored: 'scored',
@@ -419,11 +448,14 @@ export const en: Messages = {
     previewButton: 'Preview',
     previewBusy: 'Reading the scoring table…',
     previewTitle: 'Preview of the change',
-    previewHint: 'Press "Preview" to read the scoring table (nothing is written) and see which units change band or rank.',
-    previewBasis: 'Worked out on sheet "{sheet}" ({count} units), against the rule set in force. Nothing has been written to the workbook.',
+    previewHint:
+      'Press "Preview" to read the scoring table (nothing is written) and see which units change band or rank.',
+    previewBasis:
+      'Worked out on sheet "{sheet}" ({count} units), against the rule set in force. Nothing has been written to the workbook.',
     previewInvalid: 'Fix the problems above to see the preview.',
     previewFailed: 'Could not read the scoring table: {message}',
-    previewDataErrors: 'The table has {count} data errors: applying will write nothing until they are fixed (see the "Score" tab).',
+    previewDataErrors:
+      'The table has {count} data errors: applying will write nothing until they are fixed (see the "Score" tab).',
     countsTitle: 'Units per band (now → after applying)',
     countLine: '{band}: {old} → {new}',
     changesTitle: 'Units that change',
@@ -432,7 +464,8 @@ export const en: Messages = {
     applyBusy: 'Applying…',
     applyHint: 'Writes the rule set to the workbook, re-scores and logs it, in one go.',
     applyNeedsPreview: 'Press "Preview" before applying.',
-    applied: 'Applied the rule set "{name}": written to the workbook, {count} units re-scored (columns {columns} of sheet "{sheet}") and logged.',
+    applied:
+      'Applied the rule set "{name}": written to the workbook, {count} units re-scored (columns {columns} of sheet "{sheet}") and logged.',
     changedTitle: 'The workbook has changed',
     rerun: 'Read again and preview',
     editedTitle: 'Output cells were edited by hand',
@@ -442,8 +475,10 @@ export const en: Messages = {
     cancel: 'Cancel',
     moreCells: '… and {count} more',
     msgNotANumber: '"{value}" is not a number: type a number such as 82.5',
-    msgGapAt: 'A unit scoring exactly {value}% would get no band: choose "from" for the lower bound of "{band}" or "up to" for the upper bound of "{other}"',
-    msgOverlapAt: 'A unit scoring exactly {value}% would fall in both "{band}" and "{other}": choose "above" for the lower bound of "{band}" or "under" for the upper bound of "{other}"',
+    msgGapAt:
+      'A unit scoring exactly {value}% would get no band: choose "from" for the lower bound of "{band}" or "up to" for the upper bound of "{other}"',
+    msgOverlapAt:
+      'A unit scoring exactly {value}% would fall in both "{band}" and "{other}": choose "above" for the lower bound of "{band}" or "under" for the upper bound of "{other}"',
     msgTopNot100: 'The top band must reach 100% (choose "up to" 100); it stops at {value}%',
     msgBottomNot0: 'The bottom band must start "from" 0%; it starts at {value}%',
     msgFloorField: 'Type the field name, as the scoring table heads its column',
@@ -477,7 +512,8 @@ export const en: Messages = {
     decisionHint: 'The report will cite this rule set as: {name}',
     decisionNeeded: 'Not applicable yet: {reason}',
     firstRunTitle: 'Choose the rule set for this workbook',
-    firstRunText: 'This workbook holds no rule set yet. Before anything is written, confirm the rules to use; they are saved in the workbook so every co-author uses the same.',
+    firstRunText:
+      'This workbook holds no rule set yet. Before anything is written, confirm the rules to use; they are saved in the workbook so every co-author uses the same.',
     firstRunPick: 'Rule set to use',
     firstRunConfirm: 'Use this rule set',
     firstRunBusy: 'Saving the rule set…',
@@ -491,28 +527,32 @@ export const en: Messages = {
     under: 'under {value}',
   },
   narrative: {
-    title: 'II. APPRAISAL RESULTS: PAR INDEX AND CLASSIFICATION {year} OF THE PEOPLE\'S COMMITTEES OF THE {unitTermUpper}',
+    title:
+      "II. APPRAISAL RESULTS: PAR INDEX AND CLASSIFICATION {year} OF THE PEOPLE'S COMMITTEES OF THE {unitTermUpper}",
     headingIndex: '{n}. PAR Index {year}',
     headingDistrict: '{n}. The district',
     headingUnits: '{n}. The communes',
-    districtIndex: 'In {year}, the PAR Index of the People\'s Committee of {district} district is {index}.',
-    districtIndexChange: 'In {year}, the PAR Index of the People\'s Committee of {district} district is {index} ({lastYear}: {lastIndex}), {change} against {lastYear}.',
+    districtIndex: "In {year}, the PAR Index of the People's Committee of {district} district is {index}.",
+    districtIndexChange:
+      "In {year}, the PAR Index of the People's Committee of {district} district is {index} ({lastYear}: {lastIndex}), {change} against {lastYear}.",
     changeUp: 'up {points} percentage points',
     changeDown: 'down {points} percentage points',
     changeNone: 'unchanged',
-    groupsIntro: 'By index alone, the People\'s Committees of the {unitTerm} fall into {count} score groups in {year}:',
+    groupsIntro: "By index alone, the People's Committees of the {unitTerm} fall into {count} score groups in {year}:",
     group: 'Index {range} of the maximum points: {count} {noun}: {list}.',
     headingRanking: '{n}. Ranking and classification {year}',
     headingBands: '{n}. Ranking and classification of the district and the communes, {year}',
     letter: '{letter}. ',
-    districtRank: '{letter}The district: {district} district ranks {rank} of {of} districts, towns and cities of the province.',
+    districtRank:
+      '{letter}The district: {district} district ranks {rank} of {of} districts, towns and cities of the province.',
     bandsIntro: '{letter}The communes: on the appraised scores, the {unitTerm} are ranked and classified as follows:',
     band: '{label}: index {range} of the maximum points{floor}',
     bandBottom: '{label}: index {range} of the maximum points{floor}',
     floor: ', with every field at {floor} of its points or more',
     bandMembers: '; {count} {noun}: {list}.',
     bandNone: ': none.',
-    demoted: 'Of these, {count} {noun} reached an index {range} of the maximum points: {list}. They are nevertheless rated {band} because the index of some field is under the {floor} required for {above}.',
+    demoted:
+      'Of these, {count} {noun} reached an index {range} of the maximum points: {list}. They are nevertheless rated {band} because the index of some field is under the {floor} required for {above}.',
     counts: 'In {year}, {district} district has {items}{lastYear}.',
     countsNoDistrict: 'In {year}: {items}{lastYear}.',
     countItem: '{count} of {total} {noun} rated {band}',
@@ -521,14 +561,19 @@ export const en: Messages = {
     countNoneConjunction: 'or',
     itemSeparator: '; ',
     headingChairs: '{n}. Responsibility of the heads of the administrative bodies',
-    chairsIntro: 'The heads of the state administrative bodies are evaluated on administrative reform (degree of task completion) under the rule set {ruleSet}, as follows:',
-    chairDistrict: '{letter}The district: in {year}, {district} district is in the group with an index {range} of the maximum points.',
-    chairDistrictBand: ' The Chairman of the People\'s Committee of {district} district is rated {band} for administrative reform in {year}.',
+    chairsIntro:
+      'The heads of the state administrative bodies are evaluated on administrative reform (degree of task completion) under the rule set {ruleSet}, as follows:',
+    chairDistrict:
+      '{letter}The district: in {year}, {district} district is in the group with an index {range} of the maximum points.',
+    chairDistrictBand:
+      " The Chairman of the People's Committee of {district} district is rated {band} for administrative reform in {year}.",
     chairUnits: '{letter}The communes:',
-    chairBand: '{label}: the Chairmen of the People\'s Committees of the {unitTerm} with an index {range} of the maximum points{floor}',
-    chairMembers: ': {count} {unitNoun} (the Chairmen of the People\'s Committees of {list}).',
+    chairBand:
+      "{label}: the Chairmen of the People's Committees of the {unitTerm} with an index {range} of the maximum points{floor}",
+    chairMembers: ": {count} {unitNoun} (the Chairmen of the People's Committees of {list}).",
     headingFigures: '{n}. Summary figures',
-    average: 'The average index of the {count} {noun} is {average}; the highest is {highest} ({highestIndex}), the lowest {lowest} ({lowestIndex}).',
+    average:
+      'The average index of the {count} {noun} is {average}; the highest is {highest} ({highestIndex}), the lowest {lowest} ({lowestIndex}).',
     shares: 'Share of the {unitTerm} by band: {items}.',
     shareItem: '{band}: {count} of {total} ({share})',
     movement: 'Against {lastYear}: {items}.',
@@ -573,17 +618,23 @@ export const en: Messages = {
       deductionOverCap: 'deduction {value} of {unit} is over the {cap} points the rule set allows',
       unknownBlock: 'block "{value}" of {unit} is not in the rule set (blocks: {blocks})',
       unknownCapBand: 'cap band "{value}" of {unit} is not a band of the rule set',
-      unknownFloorField: 'the rule set sets a floor for field "{field}" in band "{band}" but the table has no such field (fields: {fields})',
+      unknownFloorField:
+        'the rule set sets a floor for field "{field}" in band "{band}" but the table has no such field (fields: {fields})',
       surveyOverMax: 'survey points {value} of {unit} must be from 0 to {max}, the points of the survey component',
-      surveyAlreadyInFields: 'the table already counts the survey points in field "{field}" (column {column}), so the index is the fields\' total; the rule set\'s survey component is not added a second time',
-      floorsNeedPoints: 'table "{sheet}" has only an index (column {column}), no points per field, but rule set "{rules}" sets a field floor in band "{band}" ({floor}): field floors need points per field; score a table with field points, or use a rule set without field floors',
-      componentsNeedPoints: 'table "{sheet}" has only an index (column {column}), no points per field, but rule set "{rules}" computes the index from components (appraisal, survey): that needs points per field; score a table with field points, or use a rule set without components',
+      surveyAlreadyInFields:
+        'the table already counts the survey points in field "{field}" (column {column}), so the index is the fields\' total; the rule set\'s survey component is not added a second time',
+      floorsNeedPoints:
+        'table "{sheet}" has only an index (column {column}), no points per field, but rule set "{rules}" sets a field floor in band "{band}" ({floor}): field floors need points per field; score a table with field points, or use a rule set without field floors',
+      componentsNeedPoints:
+        'table "{sheet}" has only an index (column {column}), no points per field, but rule set "{rules}" computes the index from components (appraisal, survey): that needs points per field; score a table with field points, or use a rule set without components',
     },
     problems: {
       badFloorField: 'band "{band}": a field floor names no field ("{value}")',
       duplicateFloorField: 'band "{band}": field "{field}" has two floors',
-      badDecimals: '{key}: the decimals the index is compared at must be a whole number from 0 to 4 (or empty: exact), got "{value}"',
-      badRankMethod: '{key}: the rank method must be "rankEq" (RANK.EQ: 1, 2, 2, 4) or "dense" (1, 2, 2, 3), got "{value}"',
+      badDecimals:
+        '{key}: the decimals the index is compared at must be a whole number from 0 to 4 (or empty: exact), got "{value}"',
+      badRankMethod:
+        '{key}: the rank method must be "rankEq" (RANK.EQ: 1, 2, 2, 4) or "dense" (1, 2, 2, 3), got "{value}"',
       capOutOfRange: '{key}: a cap must be a non-negative number of points with at most 4 decimals, got "{value}"',
       componentPoints: '{key}: a component\'s points must be a positive number with at most 4 decimals, got "{value}"',
       badBlockCode: '{key}: a block has no code',
@@ -627,10 +678,13 @@ export const en: Messages = {
       survey: 'Sociological survey points',
     },
     narrative: {
-      components: 'The index has two components: {appraisal} ({appraisalPoints} points) and {survey} ({surveyPoints} points).',
-      componentAverages: ' On average, {appraisal} reached {appraisalAvg} and {survey} {surveyAvg} of the component’s maximum.',
+      components:
+        'The index has two components: {appraisal} ({appraisalPoints} points) and {survey} ({surveyPoints} points).',
+      componentAverages:
+        ' On average, {appraisal} reached {appraisalAvg} and {survey} {surveyAvg} of the component’s maximum.',
       componentAveragesNoSurvey: ' On average, {appraisal} reached {appraisalAvg} of the component’s maximum.',
-      withoutSurveyConverted: ' {count} {noun} without {survey} results ({list}) had their appraised points converted to the whole scale.',
+      withoutSurveyConverted:
+        ' {count} {noun} without {survey} results ({list}) had their appraised points converted to the whole scale.',
       withoutSurveyZero: ' {count} {noun} without {survey} results ({list}) scored 0 points for {survey}.',
       blocksIntro: 'Units are ranked separately in {count} blocks{own}:',
       ownBands: ' (the {labels} block has its own bands and is not counted in the groups above)',
@@ -651,7 +705,8 @@ export const en: Messages = {
       decisionDate: 'Date issued',
       decisionIssuerVi: 'Issuer (Vietnamese)',
       decisionIssuerEn: 'Issuer (English)',
-      needsDecision: 'The rule set differs from the rules in force and from the presets: give the number, date and issuer of its document before applying it; the report cites that document.',
+      needsDecision:
+        'The rule set differs from the rules in force and from the presets: give the number, date and issuer of its document before applying it; the report cites that document.',
       indexDecimals: 'Compare the index with the bounds',
       indexExact: 'Exactly (default)',
       indexRounded: 'Rounded to {n} decimals, as published',
@@ -678,7 +733,8 @@ export const en: Messages = {
     },
     sheet: {
       settings: 'Setting | value',
-      bands: 'Bands: block (empty: common) | code | label (vi) | label (en) | from % | min inclusive | to % | max inclusive | every field at least %',
+      bands:
+        'Bands: block (empty: common) | code | label (vi) | label (en) | from % | min inclusive | to % | max inclusive | every field at least %',
       floors: 'Per-field floors: block | band code | field | floor % (empty: none)',
       blocks: 'Blocks: code | label (vi) | label (en) | ranked',
       components: 'Components: code (appraisal/survey) | label (vi) | label (en) | points | field floors apply',
@@ -709,7 +765,8 @@ export const en: Messages = {
     proposalTitle: 'The reading proposed (column → role):',
     proposalLine: '  {column}  {header} → {role}',
     proposalUncertain: '  {column}  {header} → ? {role} (or: {others})',
-    confirmHint: 'Confirm or change it with --map "{map}" (a role for each uncertain column), or --map <file.json> holding {json}.',
+    confirmHint:
+      'Confirm or change it with --map "{map}" (a role for each uncertain column), or --map <file.json> holding {json}.',
     mapInvalid: '--map: "{item}" is not Column=role (e.g. E=appraised). Roles: {roles}.',
     mapUnreadable: '--map: cannot read {file}: {detail}',
     mapUsed: 'Using the confirmed column reading: {map}',
@@ -717,15 +774,21 @@ export const en: Messages = {
     authorityLine: '  {cell} ({unit}): {what} in the table {theirs}, computed {ours}',
     authorityAgree: "Compared with the authority's results in the table: all agree ({count} units).",
     what: { index: 'index', rank: 'rank', band: 'band' },
-    selfTitle: 'Self-assessed points that differ from the appraised points (information; the appraised points are scored): {count} cells',
+    selfTitle:
+      'Self-assessed points that differ from the appraised points (information; the appraised points are scored): {count} cells',
     selfLine: '  {cell} ({unit}, "{field}"): self-assessed {self}, appraised {appraised} (difference {difference})',
     selfNote: 'Self-assessed differs from appraised in {count} fields',
-    fromGivenIndex: '\'{sheet}\': a results-only table, no field points: bands and ranks come from the index the table gives (column {column}, "{header}"), not recomputed.',
-    readTransposed: '\'{sheet}\': a transposed table (a unit per column, {units}; a field per row, {fields}): read turned; the results are not written into this table (see the report, or the JSON file of the command-line tool).',
-    transposedNotWritten: 'Sheet “{sheet}” holds a transposed table (a unit per column): the add-in read and scored it but writes no results into it. To have the results beside each unit, transpose the table (Paste Special › Transpose) and score again.',
-    storedMapUsed: '\'{sheet}\': using the column reading confirmed and stored in the workbook (sheet {store}): {map}',
-    storedMapStale: '\'{sheet}\': the column reading stored in the workbook (sheet {store}) no longer fits the table (the header of column {columns} changed since it was confirmed): not used, read from the headers again.',
-    storedMapInvalid: 'Sheet {store} (the column reading stored in the workbook) has rows that cannot be read, not used: {problems}',
+    fromGivenIndex:
+      '\'{sheet}\': a results-only table, no field points: bands and ranks come from the index the table gives (column {column}, "{header}"), not recomputed.',
+    readTransposed:
+      "'{sheet}': a transposed table (a unit per column, {units}; a field per row, {fields}): read turned; the results are not written into this table (see the report, or the JSON file of the command-line tool).",
+    transposedNotWritten:
+      'Sheet “{sheet}” holds a transposed table (a unit per column): the add-in read and scored it but writes no results into it. To have the results beside each unit, transpose the table (Paste Special › Transpose) and score again.',
+    storedMapUsed: "'{sheet}': using the column reading confirmed and stored in the workbook (sheet {store}): {map}",
+    storedMapStale:
+      "'{sheet}': the column reading stored in the workbook (sheet {store}) no longer fits the table (the header of column {columns} changed since it was confirmed): not used, read from the headers again.",
+    storedMapInvalid:
+      'Sheet {store} (the column reading stored in the workbook) has rows that cannot be read, not used: {problems}',
   },
   pane: {
     notFoundOn: 'No scoring table on the sheet “{sheet}”: {reason}',
@@ -735,7 +798,8 @@ export const en: Messages = {
     chooseSheetHint: 'Choose the sheet to read, or open that sheet in Excel: the add-in reads it again.',
     chooseSheetAuto: 'Find it (the open sheet first)',
     docLangTitle: 'Language written into the workbook',
-    docLangHint: 'Column headers, band names, notes and the report are written into the workbook in this language, kept in the workbook, whatever the display language.',
+    docLangHint:
+      'Column headers, band names, notes and the report are written into the workbook in this language, kept in the workbook, whatever the display language.',
     docLangVi: 'Vietnamese (Tiếng Việt)',
     docLangEn: 'English',
     reportCopy: 'Copy for pasting into Word',
@@ -748,7 +812,8 @@ export const en: Messages = {
     reportBand: 'Band of the district chairman',
     reportBandNone: '(Not known)',
     occupiedTitle: 'Cells right of the table are in use',
-    occupiedText: 'The add-in never writes over data: {count} cells in columns {columns} hold something. Click a cell to see it, clear or move it, or write the results further right.',
+    occupiedText:
+      'The add-in never writes over data: {count} cells in columns {columns} hold something. Click a cell to see it, clear or move it, or write the results further right.',
     occupiedWriteRight: 'Write the results into columns {columns}',
     occupiedGoTo: 'Select cell {cell} in the workbook',
     lastRunTitle: 'Last run',
@@ -758,18 +823,21 @@ export const en: Messages = {
     severityError: 'Error',
     severityWarning: 'Warning',
     leaveTitle: 'Rule changes not applied',
-    leaveText: 'The changes on the “Rules” tab are not applied, so scoring does not use them yet. The draft is kept if you switch tabs.',
+    leaveText:
+      'The changes on the “Rules” tab are not applied, so scoring does not use them yet. The draft is kept if you switch tabs.',
     leaveStay: 'Stay to apply',
     leaveKeep: 'Keep the draft and switch',
     leaveDiscard: 'Discard the changes',
     tabLog: 'Log',
     logTitle: 'Activity log',
-    logHint: 'Every rule change, scoring run and report adds one row to the workbook; earlier rows are never written over.',
+    logHint:
+      'Every rule change, scoring run and report adds one row to the workbook; earlier rows are never written over.',
     logReading: 'Reading the log…',
     logEmpty: 'The workbook has no log yet: nothing was scored, applied or reported.',
     logNone: 'No row matches the filters.',
     logIntact: 'The check chain holds: {count} log rows, none edited or deleted.',
-    logBroken: 'The check chain breaks at row {row} of the log sheet: that row or the one before it was edited or deleted after it was written.',
+    logBroken:
+      'The check chain breaks at row {row} of the log sheet: that row or the one before it was edited or deleted after it was written.',
     logFilterAction: 'Action',
     logFilterAll: 'All actions',
     logFilterFrom: 'From',
@@ -782,7 +850,8 @@ export const en: Messages = {
     logRules: 'Rule set: {rules}',
     logReload: 'Read the log again',
     reread: 'Read the workbook again',
-    reportStale: 'The report sheet “{sheet}” was made before the scores or rules changed: its figures are out of date, make the report again.',
+    reportStale:
+      'The report sheet “{sheet}” was made before the scores or rules changed: its figures are out of date, make the report again.',
     demotedUnit: 'Unit',
     demotedIndex: 'Index',
     demotedByPoints: 'Band by points',
@@ -791,7 +860,8 @@ export const en: Messages = {
     unitGoTo: 'Select the row of {name} in the workbook',
     unitSelectFailed: 'Could not select the row {cell}: {message}',
     firstRunTitle: 'Getting started',
-    firstRunTable: 'The add-in reads a scoring table: a header row with a “Tên đơn vị” (unit name) column and one column per field, right under it a “Điểm tối đa” (maximum points) row, then one row per commune, ward or town. It looks for the table on the open sheet, then on the other sheets; nothing is written until you click “Score”.',
+    firstRunTable:
+      'The add-in reads a scoring table: a header row with a “Tên đơn vị” (unit name) column and one column per field, right under it a “Điểm tối đa” (maximum points) row, then one row per commune, ward or town. It looks for the table on the open sheet, then on the other sheets; nothing is written until you click “Score”.',
     firstRunSample: 'Download the sample workbook (illustrative scores)',
     firstRunHelp: 'User guide',
     firstRunDismiss: 'Got it, hide this',

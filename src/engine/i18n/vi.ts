@@ -24,10 +24,13 @@ export const vi = {
     maxColumnVaries: 'cột điểm tối đa của lĩnh vực "{field}" ghi {value}, khác với {first} ở ô {firstCell}',
   },
   layout: {
-    noHeader: 'không tìm thấy bảng chấm điểm: cần một dòng tiêu đề có cột "Tên đơn vị" (hoặc "Đơn vị", "Tên xã", "Unit") và ngay dưới là dòng "Điểm tối đa"',
-    noMaxRow: 'có cột "Tên đơn vị" nhưng không lĩnh vực nào có điểm tối đa: các dòng giữa tiêu đề và đơn vị đầu tiên không phải là dòng "Điểm tối đa" (hoặc "Max"), tiêu đề lĩnh vực không ghi điểm tối đa ("(11 điểm)") và không có cột điểm tối đa',
+    noHeader:
+      'không tìm thấy bảng chấm điểm: cần một dòng tiêu đề có cột "Tên đơn vị" (hoặc "Đơn vị", "Tên xã", "Unit") và ngay dưới là dòng "Điểm tối đa"',
+    noMaxRow:
+      'có cột "Tên đơn vị" nhưng không lĩnh vực nào có điểm tối đa: các dòng giữa tiêu đề và đơn vị đầu tiên không phải là dòng "Điểm tối đa" (hoặc "Max"), tiêu đề lĩnh vực không ghi điểm tối đa ("(11 điểm)") và không có cột điểm tối đa',
     uncertain: 'chưa chắc vai trò của cột ({detail}): cần xác nhận trước khi chấm',
-    transposed: 'bảng xoay chiều: đơn vị theo cột, lĩnh vực theo dòng (cột "Điểm tối đa" ở ô {detail}); chưa đọc được kiểu bảng này, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) để mỗi đơn vị là một dòng',
+    transposed:
+      'bảng xoay chiều: đơn vị theo cột, lĩnh vực theo dòng (cột "Điểm tối đa" ở ô {detail}); chưa đọc được kiểu bảng này, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) để mỗi đơn vị là một dòng',
     noFields: 'không có cột lĩnh vực nào bên phải cột "Tên đơn vị" (ô {detail})',
   },
   rules: {
@@ -39,11 +42,15 @@ export const vi = {
     outOfRange: 'mức "{band}": ngưỡng phải từ 0% đến 100%, đang là {value}%',
     tooManyDecimals: 'mức "{band}": ngưỡng chỉ ghi tối đa 4 chữ số sau dấu phẩy, đang là {value}%',
     emptyRange: 'mức "{band}": ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là {value}% và {otherValue}%)',
-    notDescending: 'mức "{band}" phải bắt đầu thấp hơn mức "{other}" ở trên nó: ngưỡng dưới đang là {value}%, của mức "{other}" là {otherValue}%',
+    notDescending:
+      'mức "{band}" phải bắt đầu thấp hơn mức "{other}" ở trên nó: ngưỡng dưới đang là {value}%, của mức "{other}" là {otherValue}%',
     gap: 'ngưỡng dưới của mức "{band}" ({value}%) phải bằng ngưỡng trên của mức "{other}" ({otherValue}%); nếu không, đơn vị đạt từ {otherValue}% đến {value}% sẽ không được xếp loại',
-    gapAt: 'đơn vị đạt đúng {value}% sẽ không được xếp loại: ngưỡng dưới của mức "{band}" hoặc ngưỡng trên của mức "{other}" phải tính cả {value}%',
-    overlap: 'ngưỡng dưới của mức "{band}" ({value}%) phải bằng ngưỡng trên của mức "{other}" ({otherValue}%); nếu không, đơn vị đạt từ {value}% đến {otherValue}% sẽ thuộc cả hai mức',
-    overlapAt: 'đơn vị đạt đúng {value}% sẽ thuộc cả hai mức "{band}" và "{other}": chỉ một trong hai ngưỡng được tính cả {value}%',
+    gapAt:
+      'đơn vị đạt đúng {value}% sẽ không được xếp loại: ngưỡng dưới của mức "{band}" hoặc ngưỡng trên của mức "{other}" phải tính cả {value}%',
+    overlap:
+      'ngưỡng dưới của mức "{band}" ({value}%) phải bằng ngưỡng trên của mức "{other}" ({otherValue}%); nếu không, đơn vị đạt từ {value}% đến {otherValue}% sẽ thuộc cả hai mức',
+    overlapAt:
+      'đơn vị đạt đúng {value}% sẽ thuộc cả hai mức "{band}" và "{other}": chỉ một trong hai ngưỡng được tính cả {value}%',
     topNot100: 'mức cao nhất "{band}" phải đến hết 100% (tính cả 100%), đang dừng ở {value}%',
     bottomNot0: 'mức thấp nhất "{band}" phải bắt đầu từ 0% (tính cả 0%), đang bắt đầu ở {value}%',
     floorOutOfRange: 'mức "{band}": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là {value}%',
@@ -66,20 +73,25 @@ export const vi = {
     },
   },
   excel: {
-    accessDenied: 'Trang tính “{sheet}” đang được bảo vệ: hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi chấm điểm lại. Không có ô nào bị thay đổi.',
-    cellEditMode: 'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại. Không có ô nào bị thay đổi.',
+    accessDenied:
+      'Trang tính “{sheet}” đang được bảo vệ: hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi chấm điểm lại. Không có ô nào bị thay đổi.',
+    cellEditMode:
+      'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại. Không có ô nào bị thay đổi.',
     conflict: 'Một người cùng soạn thảo đang sửa vùng này: hãy đợi một chút rồi thử lại. Không có ô nào bị thay đổi.',
     payloadTooLarge: 'Dữ liệu gửi tới Excel vượt giới hạn kích thước của một yêu cầu. Không có ô nào bị thay đổi.',
-    itemNotFound: 'Không tìm thấy trang tính hoặc vùng dữ liệu (có thể đã bị xoá hoặc đổi tên). Không có ô nào bị thay đổi.',
+    itemNotFound:
+      'Không tìm thấy trang tính hoặc vùng dữ liệu (có thể đã bị xoá hoặc đổi tên). Không có ô nào bị thay đổi.',
     generic: 'Excel báo lỗi: {code} ({message}).',
     rolledBack: ' Các cột kết quả đã ghi dở đã được khôi phục.',
-    outputNotEmpty: 'Cột {column} (bên phải bảng) đã có dữ liệu ở ô {cell}: phần bổ trợ không ghi đè dữ liệu nhập. Hãy để trống 4 cột bên phải bảng hoặc chèn cột trống.',
+    outputNotEmpty:
+      'Cột {column} (bên phải bảng) đã có dữ liệu ở ô {cell}: phần bổ trợ không ghi đè dữ liệu nhập. Hãy để trống 4 cột bên phải bảng hoặc chèn cột trống.',
     notFound: 'Không tìm thấy bảng chấm điểm trên trang tính “{sheet}” ({source}): {reason}',
     sourceSelection: 'vùng đang chọn {address}',
     sourceTable: 'bảng Excel “{name}”',
     sourceSheet: 'toàn trang tính',
     hasErrors: 'Dữ liệu có {count} lỗi; chưa ghi gì vào sổ tính. Hãy sửa các ô được nêu rồi chấm lại.',
-    reportProtected: 'Trang tính báo cáo “{sheet}” đang được bảo vệ nên không thay được: hãy bỏ bảo vệ rồi tạo lại báo cáo. Không có gì bị thay đổi.',
+    reportProtected:
+      'Trang tính báo cáo “{sheet}” đang được bảo vệ nên không thay được: hãy bỏ bảo vệ rồi tạo lại báo cáo. Không có gì bị thay đổi.',
   },
   ui: {
     appTitle: 'Chấm điểm CCHC',
@@ -105,7 +117,8 @@ export const vi = {
     foundReading: 'Đang đọc sổ tính…',
     refresh: 'Đọc lại sổ tính',
     mappingTitle: 'Cột và vai trò',
-    mappingHint: 'Sửa nếu phần bổ trợ nhận sai cột. Vai trò cột đã xác nhận được lưu trong sổ tính khi chấm; các sửa đổi dưới đây (cột tên, cột lĩnh vực, điểm tối đa) chỉ dùng cho lần chấm này.',
+    mappingHint:
+      'Sửa nếu phần bổ trợ nhận sai cột. Vai trò cột đã xác nhận được lưu trong sổ tính khi chấm; các sửa đổi dưới đây (cột tên, cột lĩnh vực, điểm tối đa) chỉ dùng cho lần chấm này.',
     mappingNameColumn: 'Cột tên đơn vị',
     mappingFields: 'Cột lĩnh vực và điểm tối đa',
     mappingIsField: 'Tính là lĩnh vực',
@@ -154,7 +167,8 @@ export const vi = {
     findingsGoTo: 'Bấm để chọn ô {cell} trong sổ tính',
     selectFailed: 'Không chọn được ô {cell}: {message}',
     reportTitle: 'Tạo báo cáo',
-    reportHint: 'Ghi phần II của báo cáo năm (lời văn, bảng xếp loại, bảng xếp hạng, biểu đồ) vào một trang tính mới. Tạo lại sẽ thay trang báo cáo cũ do phần bổ trợ tạo; trang tính của người dùng không bị động tới.',
+    reportHint:
+      'Ghi phần II của báo cáo năm (lời văn, bảng xếp loại, bảng xếp hạng, biểu đồ) vào một trang tính mới. Tạo lại sẽ thay trang báo cáo cũ do phần bổ trợ tạo; trang tính của người dùng không bị động tới.',
     reportYear: 'Năm báo cáo',
     reportYearInvalid: 'Năm phải là số từ 2000 đến 2099',
     reportDistrict: 'Tên huyện (không kèm chữ “huyện”)',
@@ -173,8 +187,10 @@ export const vi = {
     reportReplaced: 'Đã thay trang báo cáo cũ bằng trang tính “{sheet}”.',
     reportPreview: 'Xem trước lời văn',
     rolesTitle: 'Vai trò từng cột',
-    rolesHint: 'Mỗi cột của bảng và vai trò phần bổ trợ đọc được. Vai trò đã xác nhận được lưu trong sổ tính khi chấm, để lần sau (và công cụ dòng lệnh) đọc bảng như vậy.',
-    rolesUncertain: 'Phần bổ trợ chưa chắc vai trò của {count} cột (ghi “Chưa chắc”): chọn vai trò đúng cho các cột đó rồi bấm “Xác nhận vai trò các cột”. Chưa xác nhận thì không ghi gì.',
+    rolesHint:
+      'Mỗi cột của bảng và vai trò phần bổ trợ đọc được. Vai trò đã xác nhận được lưu trong sổ tính khi chấm, để lần sau (và công cụ dòng lệnh) đọc bảng như vậy.',
+    rolesUncertain:
+      'Phần bổ trợ chưa chắc vai trò của {count} cột (ghi “Chưa chắc”): chọn vai trò đúng cho các cột đó rồi bấm “Xác nhận vai trò các cột”. Chưa xác nhận thì không ghi gì.',
     rolesColumn: 'Cột',
     rolesHeader: 'Tiêu đề',
     rolesRole: 'Vai trò',
@@ -244,13 +260,15 @@ export const vi = {
     sheetReason: 'Trang tính "{sheet}": {reason}',
     noTable: 'Không tìm thấy bảng chấm điểm trong "{file}":',
     noTableInSheet: 'Trang tính "{sheet}" không có bảng chấm điểm: {reason}',
-    tableFound: 'Trang tính "{sheet}": {units} đơn vị, {fields} lĩnh vực, dòng tiêu đề {headerRow}, điểm tối đa ở dòng {maxRow}',
+    tableFound:
+      'Trang tính "{sheet}": {units} đơn vị, {fields} lĩnh vực, dòng tiêu đề {headerRow}, điểm tối đa ở dòng {maxRow}',
     errorsTitle: 'Lỗi ({count}):',
     warningsTitle: 'Cảnh báo ({count}):',
     more: '… và {count} mục khác (xem --json)',
     moreDemoted: '… và {count} đơn vị khác bị hạ mức (xem cột "Ghi chú" hoặc --json)',
     notWritten: 'Dữ liệu có {count} lỗi: không ghi tệp kết quả. Sửa các ô trên rồi chạy lại.',
-    overwriting: 'các ô {range} bên phải bảng không trống: các cột kết quả sẽ ghi đè lên chúng nên chưa ghi gì. Hãy để trống 4 cột bên phải bảng hoặc chèn cột trống.',
+    overwriting:
+      'các ô {range} bên phải bảng không trống: các cột kết quả sẽ ghi đè lên chúng nên chưa ghi gì. Hãy để trống 4 cột bên phải bảng hoặc chèn cột trống.',
     writing: 'Đang ghi {file} …',
     wrote: 'Đã ghi tệp kết quả: {file}',
     wroteJson: 'Đã ghi báo cáo JSON: {file}',
@@ -291,23 +309,33 @@ export const vi = {
     },
     /** A file the scorer will not read (src/cli/ooxml/guard.ts): one sentence each, nothing written. */
     refusal: {
-      tooManyEntries: 'Không đọc tệp "{file}": tệp nén có {count} mục, quá giới hạn {max} mục mà một sổ tính chấm điểm không bao giờ cần tới.',
+      tooManyEntries:
+        'Không đọc tệp "{file}": tệp nén có {count} mục, quá giới hạn {max} mục mà một sổ tính chấm điểm không bao giờ cần tới.',
       entryTooLarge: 'Không đọc tệp "{file}": phần "{part}" giải nén ra {size} MB, quá giới hạn {max} MB cho một phần.',
       totalTooLarge: 'Không đọc tệp "{file}": các phần giải nén ra hơn {size} MB, quá giới hạn {max} MB cho cả tệp.',
-      ratio: 'Không đọc tệp "{file}": phần "{part}" bị nén tới {ratio} lần (giới hạn {max} lần), dấu hiệu của một "bom nén".',
-      badName: 'Không đọc tệp "{file}": tệp nén có mục mang tên không an toàn "{part}" (đường dẫn tuyệt đối, có "..", hoặc có dấu gạch ngược).',
-      duplicate: 'Không đọc tệp "{file}": tệp nén có hai mục trùng tên "{part}" và "{other}" (không phân biệt chữ hoa, chữ thường).',
+      ratio:
+        'Không đọc tệp "{file}": phần "{part}" bị nén tới {ratio} lần (giới hạn {max} lần), dấu hiệu của một "bom nén".',
+      badName:
+        'Không đọc tệp "{file}": tệp nén có mục mang tên không an toàn "{part}" (đường dẫn tuyệt đối, có "..", hoặc có dấu gạch ngược).',
+      duplicate:
+        'Không đọc tệp "{file}": tệp nén có hai mục trùng tên "{part}" và "{other}" (không phân biệt chữ hoa, chữ thường).',
       dtd: 'Không đọc tệp "{file}": phần "{part}" khai báo kiểu tài liệu (DTD), điều một sổ tính Excel không bao giờ có.',
-      damaged: 'Không đọc tệp "{file}": phần "{part}" bị hỏng ({detail}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.',
-      encoding: 'Không đọc tệp "{file}": phần "{part}" dùng bảng mã không đọc được ({detail}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.',
+      damaged:
+        'Không đọc tệp "{file}": phần "{part}" bị hỏng ({detail}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.',
+      encoding:
+        'Không đọc tệp "{file}": phần "{part}" dùng bảng mã không đọc được ({detail}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.',
       password: 'Không đọc tệp "{file}": tệp được đặt mật khẩu: hãy lưu bản không có mật khẩu.',
       xls: 'Không đọc tệp "{file}": đây là sổ tính Excel 97–2003 (.xls); hãy mở bằng Excel hoặc LibreOffice và lưu dưới dạng .xlsx.',
       ods: 'Không đọc tệp "{file}": đây là tệp OpenDocument (.ods); hãy mở bằng LibreOffice hoặc Excel và lưu dưới dạng .xlsx.',
       csv: 'Không đọc tệp "{file}": đây là tệp văn bản (CSV), không phải sổ tính; hãy mở bằng Excel hoặc LibreOffice và lưu dưới dạng .xlsx.',
-      notZip: 'Không đọc tệp "{file}": đây không phải sổ tính .xlsx (không phải tệp nén zip); hãy lưu lại dưới dạng Excel Workbook (.xlsx).',
-      uncomputed: "'{sheet}'!{cell}: ô là công thức chưa được tính (không có giá trị lưu sẵn): mở và lưu tệp bằng Excel hoặc LibreOffice rồi chấm lại.",
-      cellTooLong: 'Không ghi gì: ô {cell} cần {length} ký tự, quá {max} ký tự một ô Excel chứa được (thường là danh sách đơn vị trong trang báo cáo); hãy chấm với --no-report-sheet hoặc --report để ghi lời văn ra tệp riêng.',
-      pastLastColumn: "'{sheet}'!{cell}: bảng kéo tới cột {last}, cột cuối cùng của trang tính, nên không còn chỗ ghi bốn cột kết quả; hãy chuyển bớt cột sang trang khác.",
+      notZip:
+        'Không đọc tệp "{file}": đây không phải sổ tính .xlsx (không phải tệp nén zip); hãy lưu lại dưới dạng Excel Workbook (.xlsx).',
+      uncomputed:
+        "'{sheet}'!{cell}: ô là công thức chưa được tính (không có giá trị lưu sẵn): mở và lưu tệp bằng Excel hoặc LibreOffice rồi chấm lại.",
+      cellTooLong:
+        'Không ghi gì: ô {cell} cần {length} ký tự, quá {max} ký tự một ô Excel chứa được (thường là danh sách đơn vị trong trang báo cáo); hãy chấm với --no-report-sheet hoặc --report để ghi lời văn ra tệp riêng.',
+      pastLastColumn:
+        "'{sheet}'!{cell}: bảng kéo tới cột {last}, cột cuối cùng của trang tính, nên không còn chỗ ghi bốn cột kết quả; hãy chuyển bớt cột sang trang khác.",
     },
   },
   batch: {
@@ -376,7 +404,8 @@ export const vi = {
     storeInvalid: 'Bộ tiêu chí lưu trong sổ tính (trang "{sheet}") không hợp lệ:',
     usingDefault: 'Sổ tính chưa có bộ tiêu chí; dùng mặc định: {name}.',
     fromWorkbook: 'Bộ tiêu chí lấy từ sổ tính (trang "{sheet}"): {name}.',
-    fromDefault: 'Bộ tiêu chí mặc định: {name} (sổ tính chưa lưu bộ tiêu chí nào và không có --rules). Nếu tỉnh dùng tiêu chí khác, hãy chọn bằng --rules <tệp.json> hoặc lưu bộ tiêu chí vào sổ tính ở thẻ "Tiêu chí".',
+    fromDefault:
+      'Bộ tiêu chí mặc định: {name} (sổ tính chưa lưu bộ tiêu chí nào và không có --rules). Nếu tỉnh dùng tiêu chí khác, hãy chọn bằng --rules <tệp.json> hoặc lưu bộ tiêu chí vào sổ tính ở thẻ "Tiêu chí".',
     fromFile: 'Bộ tiêu chí lấy từ tệp {file}: {name}.',
     actionRulesChanged: 'đổi tiêu chí',
     actionScored: 'chấm điểm',
@@ -419,11 +448,14 @@ export const vi = {
     previewButton: 'Xem trước',
     previewBusy: 'Đang đọc bảng chấm điểm…',
     previewTitle: 'Xem trước thay đổi',
-    previewHint: 'Bấm "Xem trước" để đọc bảng chấm điểm (không ghi gì) và xem đơn vị nào đổi mức xếp loại hay xếp hạng.',
-    previewBasis: 'Tính trên trang tính "{sheet}" ({count} đơn vị), so với bộ tiêu chí đang áp dụng. Chưa ghi gì vào sổ tính.',
+    previewHint:
+      'Bấm "Xem trước" để đọc bảng chấm điểm (không ghi gì) và xem đơn vị nào đổi mức xếp loại hay xếp hạng.',
+    previewBasis:
+      'Tính trên trang tính "{sheet}" ({count} đơn vị), so với bộ tiêu chí đang áp dụng. Chưa ghi gì vào sổ tính.',
     previewInvalid: 'Sửa các lỗi ở trên để xem trước.',
     previewFailed: 'Không đọc được bảng chấm điểm: {message}',
-    previewDataErrors: 'Bảng có {count} lỗi dữ liệu: áp dụng sẽ không ghi gì cho đến khi sửa xong (xem thẻ "Chấm điểm").',
+    previewDataErrors:
+      'Bảng có {count} lỗi dữ liệu: áp dụng sẽ không ghi gì cho đến khi sửa xong (xem thẻ "Chấm điểm").',
     countsTitle: 'Số đơn vị theo mức (hiện tại → sau khi áp dụng)',
     countLine: '{band}: {old} → {new}',
     changesTitle: 'Đơn vị thay đổi',
@@ -432,7 +464,8 @@ export const vi = {
     applyBusy: 'Đang áp dụng…',
     applyHint: 'Ghi bộ tiêu chí vào sổ tính, chấm lại và ghi nhật ký trong một lần.',
     applyNeedsPreview: 'Hãy bấm "Xem trước" trước khi áp dụng.',
-    applied: 'Đã áp dụng bộ tiêu chí "{name}": đã ghi vào sổ tính, chấm lại {count} đơn vị (cột {columns} của trang tính "{sheet}") và ghi nhật ký.',
+    applied:
+      'Đã áp dụng bộ tiêu chí "{name}": đã ghi vào sổ tính, chấm lại {count} đơn vị (cột {columns} của trang tính "{sheet}") và ghi nhật ký.',
     changedTitle: 'Sổ tính đã thay đổi',
     rerun: 'Đọc lại và xem trước',
     editedTitle: 'Ô kết quả đã bị sửa tay',
@@ -442,8 +475,10 @@ export const vi = {
     cancel: 'Huỷ',
     moreCells: '… và {count} ô khác',
     msgNotANumber: '"{value}" không phải là số: hãy nhập một số như 82,5',
-    msgGapAt: 'Đơn vị đạt đúng {value}% sẽ không được xếp loại: chọn "từ" cho ngưỡng dưới của mức "{band}" hoặc "đến" cho ngưỡng trên của mức "{other}"',
-    msgOverlapAt: 'Đơn vị đạt đúng {value}% sẽ thuộc cả hai mức "{band}" và "{other}": chọn "trên" cho ngưỡng dưới của mức "{band}" hoặc "dưới" cho ngưỡng trên của mức "{other}"',
+    msgGapAt:
+      'Đơn vị đạt đúng {value}% sẽ không được xếp loại: chọn "từ" cho ngưỡng dưới của mức "{band}" hoặc "đến" cho ngưỡng trên của mức "{other}"',
+    msgOverlapAt:
+      'Đơn vị đạt đúng {value}% sẽ thuộc cả hai mức "{band}" và "{other}": chọn "trên" cho ngưỡng dưới của mức "{band}" hoặc "dưới" cho ngưỡng trên của mức "{other}"',
     msgTopNot100: 'Mức cao nhất phải đến hết 100% (chọn "đến" 100), đang dừng ở {value}%',
     msgBottomNot0: 'Mức thấp nhất phải bắt đầu "từ" 0%, đang bắt đầu ở {value}%',
     msgFloorField: 'Cần nhập tên lĩnh vực, như tiêu đề cột trong bảng chấm điểm',
@@ -464,7 +499,8 @@ export const vi = {
     detailsOf: 'Chi tiết mức "{label}": tên, "từ"/"trên", ngưỡng riêng từng lĩnh vực',
     ownFloors: '+{count} riêng',
     removeFieldFloor: 'Bỏ ngưỡng riêng của lĩnh vực "{field}"',
-    fieldFloorsHint: 'Lĩnh vực ghi ở đây theo ngưỡng riêng thay cho ngưỡng chung của mức; ô ngưỡng để trống: lĩnh vực đó không yêu cầu.',
+    fieldFloorsHint:
+      'Lĩnh vực ghi ở đây theo ngưỡng riêng thay cho ngưỡng chung của mức; ô ngưỡng để trống: lĩnh vực đó không yêu cầu.',
     settingsTitle: 'Cách so sánh và xếp hạng',
     addBlock: 'Thêm khối',
     removeBlock: 'Xoá khối "{block}"',
@@ -477,7 +513,8 @@ export const vi = {
     decisionHint: 'Báo cáo sẽ trích dẫn bộ tiêu chí này là: {name}',
     decisionNeeded: 'Chưa áp dụng được: {reason}',
     firstRunTitle: 'Chọn bộ tiêu chí cho sổ tính này',
-    firstRunText: 'Sổ tính chưa lưu bộ tiêu chí nào. Trước khi ghi kết quả, hãy xác nhận bộ tiêu chí sẽ dùng; bộ được chọn sẽ lưu vào sổ tính để mọi người dùng chung.',
+    firstRunText:
+      'Sổ tính chưa lưu bộ tiêu chí nào. Trước khi ghi kết quả, hãy xác nhận bộ tiêu chí sẽ dùng; bộ được chọn sẽ lưu vào sổ tính để mọi người dùng chung.',
     firstRunPick: 'Bộ tiêu chí sẽ dùng',
     firstRunConfirm: 'Dùng bộ tiêu chí này',
     firstRunBusy: 'Đang lưu bộ tiêu chí…',
@@ -496,23 +533,28 @@ export const vi = {
     headingDistrict: '{n}. Đối với cấp huyện',
     headingUnits: '{n}. Đối với cấp xã',
     districtIndex: 'Năm {year}, Chỉ số CCHC của UBND huyện {district} đạt {index}.',
-    districtIndexChange: 'Năm {year}, Chỉ số CCHC của UBND huyện {district} đạt {index} (năm {lastYear}: {lastIndex}), {change} so với năm {lastYear}.',
+    districtIndexChange:
+      'Năm {year}, Chỉ số CCHC của UBND huyện {district} đạt {index} (năm {lastYear}: {lastIndex}), {change} so với năm {lastYear}.',
     changeUp: 'tăng {points} điểm phần trăm',
     changeDown: 'giảm {points} điểm phần trăm',
     changeNone: 'không thay đổi',
-    groupsIntro: 'Việc xác định Chỉ số Cải cách hành chính năm {year} của UBND các {unitTerm} được xếp theo {count} nhóm điểm như sau:',
+    groupsIntro:
+      'Việc xác định Chỉ số Cải cách hành chính năm {year} của UBND các {unitTerm} được xếp theo {count} nhóm điểm như sau:',
     group: 'Nhóm đạt Chỉ số tổng hợp {range} số điểm so với điểm tối đa, gồm {count} {noun}: {list}.',
     headingRanking: '{n}. Xếp hạng và phân loại kết quả CCHC năm {year}',
     headingBands: '{n}. Việc xếp hạng và phân loại kết quả cải cách hành chính cấp huyện, cấp xã năm {year}',
     letter: '{letter}. ',
-    districtRank: '{letter}Đối với cấp huyện: Huyện {district} xếp thứ {rank}/{of} huyện, thị xã, thành phố trên địa bàn tỉnh.',
-    bandsIntro: '{letter}Đối với cấp xã: Căn cứ kết quả thẩm định, việc xếp hạng và phân loại kết quả CCHC của các {unitTerm} như sau:',
+    districtRank:
+      '{letter}Đối với cấp huyện: Huyện {district} xếp thứ {rank}/{of} huyện, thị xã, thành phố trên địa bàn tỉnh.',
+    bandsIntro:
+      '{letter}Đối với cấp xã: Căn cứ kết quả thẩm định, việc xếp hạng và phân loại kết quả CCHC của các {unitTerm} như sau:',
     band: 'Nhóm {label}, có Chỉ số tổng hợp đạt {range} so với điểm tối đa{floor}',
     bandBottom: 'Nhóm {label}, có Chỉ số CCHC đạt {range} so với điểm tối đa{floor}',
     floor: ', đồng thời các lĩnh vực CCHC phải đạt từ {floor} số điểm trở lên',
     bandMembers: ' gồm {count} {noun}: {list}.',
     bandNone: ': Không có.',
-    demoted: 'Trong đó {count} {noun} có Chỉ số tổng hợp đạt {range} so với điểm tối đa gồm: {list}. Tuy nhiên, các {noun} này chỉ được xếp vào nhóm {band} do Chỉ số của một số lĩnh vực chưa đạt mức {floor} số điểm trở lên so với tỷ lệ quy định để đạt mức {above}.',
+    demoted:
+      'Trong đó {count} {noun} có Chỉ số tổng hợp đạt {range} so với điểm tối đa gồm: {list}. Tuy nhiên, các {noun} này chỉ được xếp vào nhóm {band} do Chỉ số của một số lĩnh vực chưa đạt mức {floor} số điểm trở lên so với tỷ lệ quy định để đạt mức {above}.',
     counts: 'Năm {year}, huyện {district} có {items}{lastYear}.',
     countsNoDistrict: 'Năm {year}, có {items}{lastYear}.',
     countItem: '{count}/{total} {noun} đạt mức {band}',
@@ -521,14 +563,18 @@ export const vi = {
     countNoneConjunction: 'và',
     itemSeparator: '; ',
     headingChairs: '{n}. Đánh giá trách nhiệm của người đứng đầu cơ quan hành chính về kết quả CCHC',
-    chairsIntro: 'Việc đánh giá trách nhiệm của người đứng đầu cơ quan hành chính nhà nước về công tác CCHC (mức độ hoàn thành nhiệm vụ) được thực hiện trên cơ sở bộ tiêu chí {ruleSet}, cụ thể:',
-    chairDistrict: '{letter}Đối với cấp huyện: Năm {year}, huyện {district} thuộc nhóm có Chỉ số tổng hợp đạt {range} so với điểm tối đa.',
+    chairsIntro:
+      'Việc đánh giá trách nhiệm của người đứng đầu cơ quan hành chính nhà nước về công tác CCHC (mức độ hoàn thành nhiệm vụ) được thực hiện trên cơ sở bộ tiêu chí {ruleSet}, cụ thể:',
+    chairDistrict:
+      '{letter}Đối với cấp huyện: Năm {year}, huyện {district} thuộc nhóm có Chỉ số tổng hợp đạt {range} so với điểm tối đa.',
     chairDistrictBand: ' Chủ tịch UBND huyện {district} được đánh giá {band} cải cách hành chính năm {year}.',
     chairUnits: '{letter}Đối với cấp xã:',
-    chairBand: 'Nhóm {label}: Là Chủ tịch UBND các {unitTerm} có điểm Chỉ số tổng hợp đạt {range} so với điểm tối đa{floor}',
+    chairBand:
+      'Nhóm {label}: Là Chủ tịch UBND các {unitTerm} có điểm Chỉ số tổng hợp đạt {range} so với điểm tối đa{floor}',
     chairMembers: ': Có {count} {unitNoun} (gồm Chủ tịch UBND các {noun}: {list}).',
     headingFigures: '{n}. Một số chỉ số tổng hợp',
-    average: 'Chỉ số tổng hợp bình quân của {count} {noun} là {average}; cao nhất là {highest} ({highestIndex}), thấp nhất là {lowest} ({lowestIndex}).',
+    average:
+      'Chỉ số tổng hợp bình quân của {count} {noun} là {average}; cao nhất là {highest} ({highestIndex}), thấp nhất là {lowest} ({lowestIndex}).',
     shares: 'Tỷ lệ {unitTerm} theo mức xếp loại: {items}.',
     shareItem: '{band}: {count}/{total} ({share})',
     movement: 'So với năm {lastYear}: {items}.',
@@ -574,24 +620,31 @@ export const vi = {
       deductionOverCap: 'điểm trừ {value} của {unit} vượt mức tối đa {cap} điểm bộ tiêu chí cho phép',
       unknownBlock: 'khối "{value}" của {unit} không có trong bộ tiêu chí (các khối: {blocks})',
       unknownCapBand: 'mức giới hạn "{value}" của {unit} không phải là mức xếp loại nào của bộ tiêu chí',
-      unknownFloorField: 'bộ tiêu chí đặt ngưỡng riêng cho lĩnh vực "{field}" ở mức "{band}" nhưng bảng không có lĩnh vực này (các lĩnh vực: {fields})',
+      unknownFloorField:
+        'bộ tiêu chí đặt ngưỡng riêng cho lĩnh vực "{field}" ở mức "{band}" nhưng bảng không có lĩnh vực này (các lĩnh vực: {fields})',
       surveyOverMax: 'điểm khảo sát {value} của {unit} phải từ 0 đến {max} điểm (số điểm của thành phần khảo sát)',
-      surveyAlreadyInFields: 'bảng đã tính điểm điều tra xã hội học trong lĩnh vực "{field}" (cột {column}) nên chỉ số lấy theo tổng các lĩnh vực; thành phần khảo sát của bộ tiêu chí không cộng thêm lần nữa',
-      floorsNeedPoints: 'bảng "{sheet}" chỉ có chỉ số (cột {column}), không có điểm từng lĩnh vực, nhưng bộ tiêu chí "{rules}" đặt ngưỡng lĩnh vực ở mức "{band}" ({floor}): ngưỡng lĩnh vực cần điểm từng lĩnh vực; hãy chấm trên bảng có điểm lĩnh vực, hoặc dùng bộ tiêu chí không có ngưỡng lĩnh vực',
-      componentsNeedPoints: 'bảng "{sheet}" chỉ có chỉ số (cột {column}), không có điểm từng lĩnh vực, nhưng bộ tiêu chí "{rules}" tính chỉ số theo thành phần (thẩm định, điều tra xã hội học): cần điểm từng lĩnh vực; hãy chấm trên bảng có điểm lĩnh vực, hoặc dùng bộ tiêu chí không có thành phần',
+      surveyAlreadyInFields:
+        'bảng đã tính điểm điều tra xã hội học trong lĩnh vực "{field}" (cột {column}) nên chỉ số lấy theo tổng các lĩnh vực; thành phần khảo sát của bộ tiêu chí không cộng thêm lần nữa',
+      floorsNeedPoints:
+        'bảng "{sheet}" chỉ có chỉ số (cột {column}), không có điểm từng lĩnh vực, nhưng bộ tiêu chí "{rules}" đặt ngưỡng lĩnh vực ở mức "{band}" ({floor}): ngưỡng lĩnh vực cần điểm từng lĩnh vực; hãy chấm trên bảng có điểm lĩnh vực, hoặc dùng bộ tiêu chí không có ngưỡng lĩnh vực',
+      componentsNeedPoints:
+        'bảng "{sheet}" chỉ có chỉ số (cột {column}), không có điểm từng lĩnh vực, nhưng bộ tiêu chí "{rules}" tính chỉ số theo thành phần (thẩm định, điều tra xã hội học): cần điểm từng lĩnh vực; hãy chấm trên bảng có điểm lĩnh vực, hoặc dùng bộ tiêu chí không có thành phần',
     },
     problems: {
       badFloorField: 'mức "{band}": ngưỡng riêng thiếu tên lĩnh vực ("{value}")',
       duplicateFloorField: 'mức "{band}": lĩnh vực "{field}" có hai ngưỡng riêng',
-      badDecimals: '{key}: số chữ số thập phân khi so sánh chỉ số phải là số nguyên từ 0 đến 4 (hoặc để trống: so sánh chính xác), đang là "{value}"',
-      badRankMethod: '{key}: cách xếp hạng phải là "rankEq" (RANK.EQ: 1, 2, 2, 4) hoặc "dense" (1, 2, 2, 3), đang là "{value}"',
+      badDecimals:
+        '{key}: số chữ số thập phân khi so sánh chỉ số phải là số nguyên từ 0 đến 4 (hoặc để trống: so sánh chính xác), đang là "{value}"',
+      badRankMethod:
+        '{key}: cách xếp hạng phải là "rankEq" (RANK.EQ: 1, 2, 2, 4) hoặc "dense" (1, 2, 2, 3), đang là "{value}"',
       capOutOfRange: '{key}: mức tối đa phải là số điểm không âm, tối đa 4 chữ số thập phân, đang là "{value}"',
       componentPoints: '{key}: số điểm của thành phần phải là số dương, tối đa 4 chữ số thập phân, đang là "{value}"',
       badBlockCode: '{key}: khối thiếu mã',
       duplicateBlock: 'mã khối "{block}" bị trùng',
       missingBlockLabel: 'khối "{block}" thiếu tên tiếng Việt hoặc tiếng Anh',
       badDecisionNumber: '{key}: bộ tiêu chí đã sửa cần số hiệu văn bản (ví dụ "12/2024/QĐ-UBND"), đang là "{value}"',
-      badDecisionDate: '{key}: ngày ban hành phải có dạng NNNN-TT-NN (ví dụ 2024-03-15) hoặc để trống, đang là "{value}"',
+      badDecisionDate:
+        '{key}: ngày ban hành phải có dạng NNNN-TT-NN (ví dụ 2024-03-15) hoặc để trống, đang là "{value}"',
     },
     inBlock: 'khối "{block}": ',
     forField: 'lĩnh vực "{field}": ',
@@ -628,10 +681,13 @@ export const vi = {
       survey: 'Điểm điều tra xã hội học',
     },
     narrative: {
-      components: 'Chỉ số tổng hợp gồm hai thành phần: {appraisal} ({appraisalPoints} điểm) và {survey} ({surveyPoints} điểm).',
-      componentAverages: ' Bình quân, {appraisal} đạt {appraisalAvg} và {survey} đạt {surveyAvg} số điểm tối đa của thành phần.',
+      components:
+        'Chỉ số tổng hợp gồm hai thành phần: {appraisal} ({appraisalPoints} điểm) và {survey} ({surveyPoints} điểm).',
+      componentAverages:
+        ' Bình quân, {appraisal} đạt {appraisalAvg} và {survey} đạt {surveyAvg} số điểm tối đa của thành phần.',
       componentAveragesNoSurvey: ' Bình quân, {appraisal} đạt {appraisalAvg} số điểm tối đa của thành phần.',
-      withoutSurveyConverted: ' {count} {noun} chưa có kết quả {survey} ({list}) được quy đổi điểm thẩm định ra thang điểm chung.',
+      withoutSurveyConverted:
+        ' {count} {noun} chưa có kết quả {survey} ({list}) được quy đổi điểm thẩm định ra thang điểm chung.',
       withoutSurveyZero: ' {count} {noun} chưa có kết quả {survey} ({list}): phần {survey} tính 0 điểm.',
       blocksIntro: 'Các đơn vị được xếp hạng riêng theo {count} khối{own}:',
       ownBands: ' (khối {labels} xếp loại theo mức riêng, không tính trong các nhóm trên)',
@@ -653,7 +709,8 @@ export const vi = {
       decisionDate: 'Ngày ban hành',
       decisionIssuerVi: 'Cơ quan ban hành (tiếng Việt)',
       decisionIssuerEn: 'Cơ quan ban hành (tiếng Anh)',
-      needsDecision: 'Bộ tiêu chí đã khác bộ đang áp dụng và các bộ có sẵn: hãy ghi số hiệu, ngày và cơ quan ban hành văn bản trước khi áp dụng; báo cáo sẽ trích dẫn văn bản này.',
+      needsDecision:
+        'Bộ tiêu chí đã khác bộ đang áp dụng và các bộ có sẵn: hãy ghi số hiệu, ngày và cơ quan ban hành văn bản trước khi áp dụng; báo cáo sẽ trích dẫn văn bản này.',
       indexDecimals: 'So sánh chỉ số với ngưỡng',
       indexExact: 'Chính xác (mặc định)',
       indexRounded: 'Làm tròn {n} chữ số thập phân như khi công bố',
@@ -680,7 +737,8 @@ export const vi = {
     },
     sheet: {
       settings: 'Thiết lập (setting) | giá trị',
-      bands: 'Mức xếp loại: khối (trống: chung) | mã | tên (vi) | tên (en) | từ % | tính cả ngưỡng dưới | đến % | tính cả ngưỡng trên | mỗi lĩnh vực đạt ít nhất %',
+      bands:
+        'Mức xếp loại: khối (trống: chung) | mã | tên (vi) | tên (en) | từ % | tính cả ngưỡng dưới | đến % | tính cả ngưỡng trên | mỗi lĩnh vực đạt ít nhất %',
       floors: 'Ngưỡng riêng từng lĩnh vực: khối | mã mức | lĩnh vực | ngưỡng % (trống: không yêu cầu)',
       blocks: 'Khối: mã | tên (vi) | tên (en) | được xếp hạng',
       components: 'Thành phần: mã (appraisal/survey) | tên (vi) | tên (en) | số điểm | áp dụng ngưỡng lĩnh vực',
@@ -711,7 +769,8 @@ export const vi = {
     proposalTitle: 'Cách đọc bảng đề xuất (cột → vai trò):',
     proposalLine: '  {column}  {header} → {role}',
     proposalUncertain: '  {column}  {header} → ? {role} (hoặc: {others})',
-    confirmHint: 'Xác nhận hoặc sửa bằng --map "{map}" (ghi vai trò cho từng cột chưa chắc), hoặc --map <tệp.json> với nội dung như {json}.',
+    confirmHint:
+      'Xác nhận hoặc sửa bằng --map "{map}" (ghi vai trò cho từng cột chưa chắc), hoặc --map <tệp.json> với nội dung như {json}.',
     mapInvalid: '--map: "{item}" không đúng dạng Cột=vai trò (ví dụ E=appraised). Các vai trò: {roles}.',
     mapUnreadable: '--map: không đọc được tệp {file}: {detail}',
     mapUsed: 'Dùng cách đọc cột đã xác nhận: {map}',
@@ -722,11 +781,15 @@ export const vi = {
     selfTitle: 'Điểm tự chấm khác điểm thẩm định (thông tin, điểm thẩm định được tính): {count} ô',
     selfLine: '  {cell} ({unit}, "{field}"): tự chấm {self}, thẩm định {appraised} (chênh {difference})',
     selfNote: 'Tự chấm khác thẩm định ở {count} lĩnh vực',
-    fromGivenIndex: '\'{sheet}\': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột {column}, "{header}"), không tính lại.',
-    readTransposed: '\'{sheet}\': bảng xoay chiều (mỗi đơn vị một cột, {units}; mỗi lĩnh vực một dòng, {fields}): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này (xem báo cáo, hoặc tệp JSON của công cụ dòng lệnh).',
-    transposedNotWritten: 'Trang “{sheet}” là bảng xoay chiều (mỗi đơn vị một cột): phần bổ trợ đã đọc và chấm, nhưng không ghi kết quả vào bảng này. Muốn ghi kết quả bên cạnh từng đơn vị, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) rồi chấm lại.',
-    storedMapUsed: '\'{sheet}\': dùng cách đọc cột đã xác nhận, lưu trong sổ tính (trang {store}): {map}',
-    storedMapStale: '\'{sheet}\': cách đọc cột lưu trong sổ tính (trang {store}) không còn khớp với bảng (tiêu đề cột {columns} đã khác lúc xác nhận): không dùng, đọc lại theo tiêu đề.',
+    fromGivenIndex:
+      '\'{sheet}\': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột {column}, "{header}"), không tính lại.',
+    readTransposed:
+      "'{sheet}': bảng xoay chiều (mỗi đơn vị một cột, {units}; mỗi lĩnh vực một dòng, {fields}): đã đọc bằng cách chuyển vị; kết quả không ghi vào bảng này (xem báo cáo, hoặc tệp JSON của công cụ dòng lệnh).",
+    transposedNotWritten:
+      'Trang “{sheet}” là bảng xoay chiều (mỗi đơn vị một cột): phần bổ trợ đã đọc và chấm, nhưng không ghi kết quả vào bảng này. Muốn ghi kết quả bên cạnh từng đơn vị, hãy chuyển vị bảng (Dán đặc biệt › Chuyển vị) rồi chấm lại.',
+    storedMapUsed: "'{sheet}': dùng cách đọc cột đã xác nhận, lưu trong sổ tính (trang {store}): {map}",
+    storedMapStale:
+      "'{sheet}': cách đọc cột lưu trong sổ tính (trang {store}) không còn khớp với bảng (tiêu đề cột {columns} đã khác lúc xác nhận): không dùng, đọc lại theo tiêu đề.",
     storedMapInvalid: 'Trang {store} (cách đọc cột lưu trong sổ tính) có dòng không đọc được, không dùng: {problems}',
   },
   pane: {
@@ -737,7 +800,8 @@ export const vi = {
     chooseSheetHint: 'Chọn trang tính để đọc, hoặc mở trang đó trong Excel: phần bổ trợ tự đọc lại.',
     chooseSheetAuto: 'Tự tìm (trang đang mở trước)',
     docLangTitle: 'Ngôn ngữ ghi vào sổ tính',
-    docLangHint: 'Tiêu đề cột, tên mức xếp loại, ghi chú và báo cáo ghi vào sổ tính bằng ngôn ngữ này, lưu trong sổ tính, không phụ thuộc ngôn ngữ giao diện.',
+    docLangHint:
+      'Tiêu đề cột, tên mức xếp loại, ghi chú và báo cáo ghi vào sổ tính bằng ngôn ngữ này, lưu trong sổ tính, không phụ thuộc ngôn ngữ giao diện.',
     docLangVi: 'Tiếng Việt',
     docLangEn: 'Tiếng Anh (English)',
     reportCopy: 'Sao chép để dán vào Word',
@@ -750,28 +814,33 @@ export const vi = {
     reportBand: 'Mức xếp loại của Chủ tịch UBND huyện',
     reportBandNone: '(Chưa có)',
     occupiedTitle: 'Các ô bên phải bảng đã có dữ liệu',
-    occupiedText: 'Phần bổ trợ không ghi đè dữ liệu: {count} ô trong các cột {columns} đang có nội dung. Bấm vào một ô để xem, xoá hoặc chuyển nội dung đi, hoặc ghi kết quả sang bên phải.',
+    occupiedText:
+      'Phần bổ trợ không ghi đè dữ liệu: {count} ô trong các cột {columns} đang có nội dung. Bấm vào một ô để xem, xoá hoặc chuyển nội dung đi, hoặc ghi kết quả sang bên phải.',
     occupiedWriteRight: 'Ghi kết quả vào các cột {columns}',
     occupiedGoTo: 'Chọn ô {cell} trong sổ tính',
     lastRunTitle: 'Lần chấm gần nhất',
     lastRunCurrent: 'Đã chấm lúc {time} vào các cột {columns}; kết quả khớp với dữ liệu và tiêu chí hiện tại.',
-    lastRunStale: 'Đã chấm lúc {time} vào các cột {columns}, nhưng dữ liệu hoặc tiêu chí đã thay đổi sau đó: hãy chấm lại.',
+    lastRunStale:
+      'Đã chấm lúc {time} vào các cột {columns}, nhưng dữ liệu hoặc tiêu chí đã thay đổi sau đó: hãy chấm lại.',
     errorsBlock: 'Còn {count} lỗi: hãy sửa các ô được nêu rồi chấm điểm.',
     severityError: 'Lỗi',
     severityWarning: 'Cảnh báo',
     leaveTitle: 'Tiêu chí đã sửa chưa được áp dụng',
-    leaveText: 'Các thay đổi ở thẻ “Tiêu chí” chưa được áp dụng nên chưa có tác dụng khi chấm điểm. Bản nháp được giữ lại nếu chuyển thẻ.',
+    leaveText:
+      'Các thay đổi ở thẻ “Tiêu chí” chưa được áp dụng nên chưa có tác dụng khi chấm điểm. Bản nháp được giữ lại nếu chuyển thẻ.',
     leaveStay: 'Ở lại để áp dụng',
     leaveKeep: 'Giữ bản nháp, chuyển thẻ',
     leaveDiscard: 'Bỏ thay đổi',
     tabLog: 'Nhật ký',
     logTitle: 'Nhật ký thao tác',
-    logHint: 'Mỗi lần áp dụng tiêu chí, chấm điểm hay tạo báo cáo được ghi thêm một dòng vào sổ tính; các dòng cũ không bao giờ bị ghi đè.',
+    logHint:
+      'Mỗi lần áp dụng tiêu chí, chấm điểm hay tạo báo cáo được ghi thêm một dòng vào sổ tính; các dòng cũ không bao giờ bị ghi đè.',
     logReading: 'Đang đọc nhật ký…',
     logEmpty: 'Sổ tính chưa có nhật ký: chưa có lần chấm điểm, áp dụng tiêu chí hay tạo báo cáo nào.',
     logNone: 'Không có dòng nào khớp bộ lọc.',
     logIntact: 'Chuỗi mã kiểm tra khớp: {count} dòng nhật ký chưa bị sửa hay xoá.',
-    logBroken: 'Chuỗi mã kiểm tra không khớp từ dòng {row} của trang nhật ký: dòng đó hoặc dòng trước nó đã bị sửa hay xoá sau khi ghi.',
+    logBroken:
+      'Chuỗi mã kiểm tra không khớp từ dòng {row} của trang nhật ký: dòng đó hoặc dòng trước nó đã bị sửa hay xoá sau khi ghi.',
     logFilterAction: 'Thao tác',
     logFilterAll: 'Tất cả thao tác',
     logFilterFrom: 'Từ ngày',
@@ -784,7 +853,8 @@ export const vi = {
     logRules: 'Bộ tiêu chí: {rules}',
     logReload: 'Đọc lại nhật ký',
     reread: 'Đọc lại sổ tính',
-    reportStale: 'Trang báo cáo “{sheet}” được tạo trước khi điểm hoặc tiêu chí thay đổi: số liệu trong đó đã cũ, hãy tạo lại báo cáo.',
+    reportStale:
+      'Trang báo cáo “{sheet}” được tạo trước khi điểm hoặc tiêu chí thay đổi: số liệu trong đó đã cũ, hãy tạo lại báo cáo.',
     demotedUnit: 'Đơn vị',
     demotedIndex: 'Chỉ số',
     demotedByPoints: 'Mức theo điểm',
@@ -793,7 +863,8 @@ export const vi = {
     unitGoTo: 'Chọn dòng của {name} trong sổ tính',
     unitSelectFailed: 'Không chọn được dòng {cell}: {message}',
     firstRunTitle: 'Bắt đầu',
-    firstRunTable: 'Phần bổ trợ đọc một bảng chấm điểm: một dòng tiêu đề có cột “Tên đơn vị” và một cột cho mỗi lĩnh vực, ngay dưới là dòng “Điểm tối đa”, rồi mỗi xã, phường, thị trấn một dòng. Phần bổ trợ tìm bảng trên trang tính đang mở, rồi trên các trang tính khác; chưa ghi gì cho đến khi bấm “Chấm điểm”.',
+    firstRunTable:
+      'Phần bổ trợ đọc một bảng chấm điểm: một dòng tiêu đề có cột “Tên đơn vị” và một cột cho mỗi lĩnh vực, ngay dưới là dòng “Điểm tối đa”, rồi mỗi xã, phường, thị trấn một dòng. Phần bổ trợ tìm bảng trên trang tính đang mở, rồi trên các trang tính khác; chưa ghi gì cho đến khi bấm “Chấm điểm”.',
     firstRunSample: 'Tải sổ tính mẫu (điểm minh hoạ)',
     firstRunHelp: 'Hướng dẫn sử dụng',
     firstRunDismiss: 'Đã hiểu, ẩn phần này',
@@ -808,5 +879,9 @@ export const vi = {
 } as const;
 
 /** The shape of a language's strings: vi's keys, with any wording. */
-type Widen<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { readonly [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string
+  ? string
+  : T extends readonly string[]
+    ? readonly string[]
+    : { readonly [K in keyof T]: Widen<T[K]> };
 export type Messages = Widen<typeof vi>;

@@ -6,7 +6,10 @@
 import type { Narrative, NarrativeParagraph } from './types';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 // Single quotes inside: the style sits in a double-quoted attribute.
@@ -22,9 +25,14 @@ function block(p: NarrativeParagraph, rank: Map<number, number>): string {
 
 /** A fragment: the title as h1, the heading levels used as h2, h3, … (none skipped), body and list paragraphs as p. */
 export function narrativeToHtml(n: Narrative, lang: string): string {
-  const levels = [...new Set(n.paragraphs.map((p) => p.level).filter((l): l is 1 | 2 | 3 => typeof l === 'number' && l > 0))].sort();
+  const levels = [
+    ...new Set(n.paragraphs.map((p) => p.level).filter((l): l is 1 | 2 | 3 => typeof l === 'number' && l > 0)),
+  ].sort();
   const rank = new Map(levels.map((l, i) => [l as number, i]));
-  const parts = [`<div lang="${escapeHtml(lang)}">`, `<h1 style="${BODY}font-weight:bold;text-align:center;margin:0 0 6pt">${escapeHtml(n.title)}</h1>`];
+  const parts = [
+    `<div lang="${escapeHtml(lang)}">`,
+    `<h1 style="${BODY}font-weight:bold;text-align:center;margin:0 0 6pt">${escapeHtml(n.title)}</h1>`,
+  ];
   for (const p of n.paragraphs) parts.push(block(p, rank));
   parts.push('</div>');
   return parts.join('\n');

@@ -10,7 +10,9 @@ import type { Lang } from '../types';
  */
 export function joinLabels(labels: readonly string[], lang: Lang, conjunction?: string): string {
   const join = (items: readonly string[]) =>
-    conjunction !== undefined && items.length > 1 ? `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}` : joinList(items, lang);
+    conjunction !== undefined && items.length > 1
+      ? `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`
+      : joinList(items, lang);
   if (labels.length < 2) return join(labels);
   const words = labels.map((l) => l.trim().split(/\s+/));
   let common = 0;

@@ -22,7 +22,10 @@ export function rangeText(band: BandRule, lang: Lang): string {
 /** ", đồng thời các lĩnh vực CCHC phải đạt từ 70% số điểm trở lên", or '' for a band with no floor. */
 export function floorClause(band: BandRule, lang: Lang): string {
   if (band.fieldFloorPct === null) return fieldFloorsClause(band, lang);
-  return fill(messages(lang).narrative.floor, { floor: formatBound(band.fieldFloorPct, lang) }) + fieldFloorsClause(band, lang);
+  return (
+    fill(messages(lang).narrative.floor, { floor: formatBound(band.fieldFloorPct, lang) }) +
+    fieldFloorsClause(band, lang)
+  );
 }
 
 /** The bottom band of a rule set reaching down to 0% (worded with "Chỉ số CCHC" as the report does). */

@@ -16,7 +16,13 @@ const KIND_ORDER: readonly UnitKind[] = ['commune', 'ward', 'town'];
  * "Phượng" stay apart. Only the first words are looked at (the kind words are at most two).
  */
 function lower(name: string): string {
-  return name.trimStart().slice(0, 24).normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  return name
+    .trimStart()
+    .slice(0, 24)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -98,11 +104,16 @@ function properName(name: string, kind: UnitKind): string {
 /** "thị trấn Tứ Kỳ và các xã: Bình Lãng, Quang Trung" (vi): each kind once, one-name kinds first, in the list's own order within a kind. */
 function mixedList(names: readonly string[], capitalFirst: boolean): string {
   const m = messages('vi').narrative;
-  const groups = GROUP_ORDER.map((kind) => ({ kind, items: names.filter((n) => unitKind(n) === kind).map((n) => properName(n, kind)) }))
+  const groups = GROUP_ORDER.map((kind) => ({
+    kind,
+    items: names.filter((n) => unitKind(n) === kind).map((n) => properName(n, kind)),
+  }))
     .filter((g) => g.items.length > 0)
     .sort((a, b) => Number(a.items.length > 1) - Number(b.items.length > 1));
   const texts = groups.map((g) =>
-    g.items.length === 1 ? fill(m.kindOne, { kind: m[g.kind], name: g.items[0] }) : fill(m.kindMany, { kinds: m[`${g.kind}s` as const], list: joinList(g.items, 'vi') }),
+    g.items.length === 1
+      ? fill(m.kindOne, { kind: m[g.kind], name: g.items[0] })
+      : fill(m.kindMany, { kinds: m[`${g.kind}s` as const], list: joinList(g.items, 'vi') }),
   );
   // A list of several names before the last group would run into it: the groups are then set apart by ";".
   const several = groups.slice(0, -1).some((g) => g.items.length > 1);

@@ -1,5 +1,16 @@
 /** The "Nhật ký" tab: the audit log for reviewers, in their words, filtered, with the chain check. */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { fill, messages, type Lang, type RuleSet } from '../../engine';
 import type { AuditRecord } from '../../excel/audit';
 import type { ExcelRun } from '../../excel/workbook';
@@ -9,11 +20,34 @@ import { Section } from './Section';
 import { labelled } from './labelled';
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   filter: { minWidth: '120px', flexGrow: 1 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  item: { borderBlockEndWidth: tokens.strokeWidthThin, borderBlockEndStyle: 'solid', borderBlockEndColor: tokens.colorNeutralStroke2, paddingBlockEnd: tokens.spacingVerticalXS },
-  head: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', fontWeight: tokens.fontWeightSemibold },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  item: {
+    borderBlockEndWidth: tokens.strokeWidthThin,
+    borderBlockEndStyle: 'solid',
+    borderBlockEndColor: tokens.colorNeutralStroke2,
+    paddingBlockEnd: tokens.spacingVerticalXS,
+  },
+  head: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    fontWeight: tokens.fontWeightSemibold,
+  },
   line: { display: 'block', overflowWrap: 'anywhere' },
 });
 
@@ -57,7 +91,11 @@ function Filters({ log, m }: { log: AuditLog; m: PaneStrings }) {
   return (
     <div className={styles.filters}>
       <Field label={m.logFilterAction} className={styles.filter}>
-        <Select value={log.filters.action} onChange={(_, d) => log.setFilter({ action: d.value })} data-testid="log-action">
+        <Select
+          value={log.filters.action}
+          onChange={(_, d) => log.setFilter({ action: d.value })}
+          data-testid="log-action"
+        >
           <option value="">{m.logFilterAll}</option>
           {ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -67,10 +105,20 @@ function Filters({ log, m }: { log: AuditLog; m: PaneStrings }) {
         </Select>
       </Field>
       <Field label={m.logFilterFrom} className={styles.filter}>
-        <Input type="date" value={log.filters.from} onChange={(_, d) => log.setFilter({ from: d.value })} data-testid="log-from" />
+        <Input
+          type="date"
+          value={log.filters.from}
+          onChange={(_, d) => log.setFilter({ from: d.value })}
+          data-testid="log-from"
+        />
       </Field>
       <Field label={m.logFilterTo} className={styles.filter}>
-        <Input type="date" value={log.filters.to} onChange={(_, d) => log.setFilter({ to: d.value })} data-testid="log-to" />
+        <Input
+          type="date"
+          value={log.filters.to}
+          onChange={(_, d) => log.setFilter({ to: d.value })}
+          data-testid="log-to"
+        />
       </Field>
     </div>
   );
@@ -80,8 +128,17 @@ function ChainStatus({ log, m }: { log: AuditLog; m: PaneStrings }) {
   if (!log.records || log.records.length === 0) return null;
   const broken = log.brokenAt !== null;
   return (
-    <MessageBar intent={broken ? 'error' : 'success'} layout="multiline" data-testid="log-chain" data-intact={String(!broken)} aria-label={broken ? m.severityError : m.severitySuccess} aria-labelledby={undefined}>
-      <MessageBarBody>{broken ? fill(m.logBroken, { row: log.brokenAt as number }) : fill(m.logIntact, { count: log.records.length })}</MessageBarBody>
+    <MessageBar
+      intent={broken ? 'error' : 'success'}
+      layout="multiline"
+      data-testid="log-chain"
+      data-intact={String(!broken)}
+      aria-label={broken ? m.severityError : m.severitySuccess}
+      aria-labelledby={undefined}
+    >
+      <MessageBarBody>
+        {broken ? fill(m.logBroken, { row: log.brokenAt as number }) : fill(m.logIntact, { count: log.records.length })}
+      </MessageBarBody>
     </MessageBar>
   );
 }

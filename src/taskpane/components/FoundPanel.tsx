@@ -8,7 +8,13 @@ import { columnSpan } from '../format';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
-  list: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });
@@ -43,7 +49,13 @@ function foundItems(inspection: Inspection, lang: Lang, t: UiStrings): [string, 
     ['source', t.foundSource, sourceText(inspection, lang)],
     ['header-row', t.foundHeaderRow, String(row(turned ? turned.headerRow : layout.headerRow))],
     ['max-row', t.foundMaxRow, turned ? '–' : String(row(layout.maxRow))],
-    ['unit-rows', t.foundUnitRows, units > 0 && !turned ? fill(t.foundUnitRowsValue, { first: row(layout.firstUnitRow), last: row(layout.endRow - 1) }) : '–'],
+    [
+      'unit-rows',
+      t.foundUnitRows,
+      units > 0 && !turned
+        ? fill(t.foundUnitRowsValue, { first: row(layout.firstUnitRow), last: row(layout.endRow - 1) })
+        : '–',
+    ],
     ['unit-count', t.foundUnitCount, String(units)],
     ['field-count', t.foundFieldCount, String(layout.fieldCols.length)],
     ['output-columns', t.foundOutputColumns, turned ? '–' : columnSpan(inspection.outputColumns)],

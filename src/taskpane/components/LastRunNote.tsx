@@ -14,9 +14,17 @@ export function runTime(iso: string): string {
 
 export function LastRunNote({ lastRun, lang }: { lastRun: LastRun; lang: Lang }) {
   const m = messages(lang).pane;
-  const text = fill(lastRun.current ? m.lastRunCurrent : m.lastRunStale, { time: runTime(lastRun.time), columns: columnSpan(lastRun.columns) });
+  const text = fill(lastRun.current ? m.lastRunCurrent : m.lastRunStale, {
+    time: runTime(lastRun.time),
+    columns: columnSpan(lastRun.columns),
+  });
   return (
-    <MessageBar intent={lastRun.current ? 'success' : 'warning'} layout="multiline" data-testid="last-run" data-current={String(lastRun.current)}>
+    <MessageBar
+      intent={lastRun.current ? 'success' : 'warning'}
+      layout="multiline"
+      data-testid="last-run"
+      data-current={String(lastRun.current)}
+    >
       <MessageBarBody>
         <MessageBarTitle>{m.lastRunTitle}</MessageBarTitle> {text}
       </MessageBarBody>

@@ -1,5 +1,13 @@
 /** Asked before leaving the "Tiêu chí" tab with a draft that is not applied. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 import { messages, type Lang } from '../../engine';
 
 export interface LeaveRulesDialogProps {

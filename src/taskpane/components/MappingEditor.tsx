@@ -2,18 +2,53 @@
  * The table as read, editable: a preview (first units, their fields, blocks), the role of every
  * column (ColumnRoles), then the name column, the field columns with max points, optional columns.
  */
-import { Button, Caption1, Checkbox, Dropdown, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { fill, type ColumnRole, type Lang, type ScoringTable } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
-import { OPTIONAL_ROLES, type ColumnChoice, type ColumnRolesModel, type MappingEditorModel, type OptionalRole } from '../hooks/useMappingDraft';
+import {
+  OPTIONAL_ROLES,
+  type ColumnChoice,
+  type ColumnRolesModel,
+  type MappingEditorModel,
+  type OptionalRole,
+} from '../hooks/useMappingDraft';
 import { ColumnRoles } from './ColumnRoles';
 import { TablePreview } from './TablePreview';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  fields: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  fieldRow: { display: 'grid', gridTemplateColumns: '1fr 6.5em', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
-  fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  fields: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  fieldRow: {
+    display: 'grid',
+    gridTemplateColumns: '1fr 6.5em',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+  },
+  fieldset: {
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBlockEnd: tokens.spacingVerticalXS },
   buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   dropdown: { minWidth: 0, width: '100%' },
@@ -74,7 +109,9 @@ function NameColumn({ model, t }: Part) {
 function FieldColumns({ model, t }: Part) {
   const styles = useStyles();
   const { draft } = model;
-  const candidates = model.columns.filter((c) => c.col !== draft.nameCol && !OPTIONAL_ROLES.some((r) => draft[r] === c.col));
+  const candidates = model.columns.filter(
+    (c) => c.col !== draft.nameCol && !OPTIONAL_ROLES.some((r) => draft[r] === c.col),
+  );
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t.mappingFields}</legend>
@@ -84,7 +121,11 @@ function FieldColumns({ model, t }: Part) {
           const error = on ? model.maxErrors[c.col] : undefined;
           return (
             <li key={c.col} className={styles.fieldRow} data-testid={`mapping-field-${c.letter}`}>
-              <Checkbox checked={on} onChange={(_, d) => model.toggleField(c.col, d.checked === true)} label={columnLabel(c, t)} />
+              <Checkbox
+                checked={on}
+                onChange={(_, d) => model.toggleField(c.col, d.checked === true)}
+                label={columnLabel(c, t)}
+              />
               <Field validationMessage={error} validationState={error ? 'error' : 'none'}>
                 <Input
                   className={styles.maxInput}
@@ -126,7 +167,12 @@ function OptionalColumns({ model, t }: Part) {
               className={styles.dropdown}
               value={chosen ? columnLabel(chosen, t) : t.mappingNone}
               selectedOptions={[col === null ? 'none' : String(col)]}
-              onOptionSelect={(_, d) => model.setOptional(role, d.optionValue === undefined || d.optionValue === 'none' ? null : Number(d.optionValue))}
+              onOptionSelect={(_, d) =>
+                model.setOptional(
+                  role,
+                  d.optionValue === undefined || d.optionValue === 'none' ? null : Number(d.optionValue),
+                )
+              }
               data-testid={`mapping-${role}`}
             >
               <Option value="none">{t.mappingNone}</Option>
@@ -143,13 +189,26 @@ function OptionalColumns({ model, t }: Part) {
   );
 }
 
-export default function MappingEditor({ model, t, busy, onApply, onReset, roles, roleLabels, onConfirmRoles, table, lang }: MappingEditorProps) {
+export default function MappingEditor({
+  model,
+  t,
+  busy,
+  onApply,
+  onReset,
+  roles,
+  roleLabels,
+  onConfirmRoles,
+  table,
+  lang,
+}: MappingEditorProps) {
   const styles = useStyles();
   return (
     <div className={styles.root} data-testid="mapping">
       <Caption1>{t.mappingHint}</Caption1>
       {table && lang && <TablePreview table={table} lang={lang} t={t} />}
-      {roles && roleLabels && onConfirmRoles && <ColumnRoles model={roles} roleLabels={roleLabels} t={t} busy={busy} onConfirm={onConfirmRoles} />}
+      {roles && roleLabels && onConfirmRoles && (
+        <ColumnRoles model={roles} roleLabels={roleLabels} t={t} busy={busy} onConfirm={onConfirmRoles} />
+      )}
       <NameColumn model={model} t={t} />
       <FieldColumns model={model} t={t} />
       <OptionalColumns model={model} t={t} />

@@ -4,12 +4,31 @@
  * of the narrative the sheet will carry.
  */
 import { stepText as scoringStepText } from './ScoreAction';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { fill, messages, type Lang, type Narrative, type NarrativeParagraph, type RuleSet } from '../../engine';
 import type { ReportOutcome } from '../../excel/report';
 import type { ExcelRun, Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from '../hooks/useLang';
-import { staleReport, useReport, type ExportOutcome, type Report, type ReportField, type ReportMemory } from '../hooks/useReport';
+import {
+  staleReport,
+  useReport,
+  type ExportOutcome,
+  type Report,
+  type ReportField,
+  type ReportMemory,
+} from '../hooks/useReport';
 import { labelled } from './labelled';
 import type { ProgressState } from '../hooks/useScoring';
 import { Section } from './Section';
@@ -17,10 +36,21 @@ import { Section } from './Section';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   // The two rank fields side by side, wrapping under each other in a narrow pane.
-  pair: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end', '& > *': { flexBasis: '120px' } },
+  pair: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'flex-end',
+    '& > *': { flexBasis: '120px' },
+  },
   grow: { flexGrow: 1, minWidth: 0 },
   input: { minWidth: 0, width: '100%' },
-  action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
+  action: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    marginBlockEnd: tokens.spacingVerticalL,
+  },
   exports: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, '& > *': { flexGrow: 1 } },
   preview: {
     maxHeight: '320px',
@@ -31,19 +61,39 @@ const useStyles = makeStyles({
     fontFamily: '"Times New Roman", Times, serif',
     fontSize: tokens.fontSizeBase300,
   },
-  heading: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalXS} 0` },
+  heading: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    margin: `${tokens.spacingVerticalXS} 0`,
+  },
   paragraph: { margin: `${tokens.spacingVerticalXS} 0`, textAlign: 'justify' },
-  bullet: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalM, textAlign: 'justify' },
+  bullet: {
+    margin: `${tokens.spacingVerticalXS} 0`,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    textAlign: 'justify',
+  },
 });
 
 /** Heading tags for the narrative's heading levels: h4 for the highest level used, then h5, h6 (no level skipped). */
 export function headingTags(paragraphs: readonly NarrativeParagraph[]): Map<number, 'h4' | 'h5' | 'h6'> {
-  const levels = [...new Set(paragraphs.map((p) => p.level).filter((l): l is 1 | 2 | 3 => typeof l === 'number' && l > 0))].sort();
+  const levels = [
+    ...new Set(paragraphs.map((p) => p.level).filter((l): l is 1 | 2 | 3 => typeof l === 'number' && l > 0)),
+  ].sort();
   return new Map(levels.map((l, i) => [l, (['h4', 'h5', 'h6'] as const)[Math.min(2, i)]]));
 }
 
 /** A paragraph of the preview: headings as real headings under the title's h3. */
-function PreviewBlock({ level, text, tags, styles }: { level: NarrativeParagraph['level']; text: string; tags: Map<number, 'h4' | 'h5' | 'h6'>; styles: Styles }) {
+function PreviewBlock({
+  level,
+  text,
+  tags,
+  styles,
+}: {
+  level: NarrativeParagraph['level'];
+  text: string;
+  tags: Map<number, 'h4' | 'h5' | 'h6'>;
+  styles: Styles;
+}) {
   if (level === 'bullet') return <p className={styles.bullet}>- {text}</p>;
   if (level === 0) return <p className={styles.paragraph}>{text}</p>;
   const Tag = tags.get(level) ?? 'h6';
@@ -69,19 +119,47 @@ function stepText(p: ProgressState, t: UiStrings): string {
 }
 
 export function reportOutcomeText(outcome: ReportOutcome, t: UiStrings): string {
-  if (outcome.status === 'written') return fill(outcome.replaced ? t.reportReplaced : t.reportWritten, { sheet: outcome.sheet });
+  if (outcome.status === 'written')
+    return fill(outcome.replaced ? t.reportReplaced : t.reportWritten, { sheet: outcome.sheet });
   return outcome.message;
 }
 
 type Styles = ReturnType<typeof useStyles>;
 
 /** The settings the officer types: year, district, its indexes, rank and the chairman's band. */
-function ReportFormFields({ report, rules, lang, t, styles }: { report: Report; rules: RuleSet; lang: Lang; t: UiStrings; styles: Styles }) {
+function ReportFormFields({
+  report,
+  rules,
+  lang,
+  t,
+  styles,
+}: {
+  report: Report;
+  rules: RuleSet;
+  lang: Lang;
+  t: UiStrings;
+  styles: Styles;
+}) {
   const { form, errors } = report;
   const p = messages(lang).pane;
-  const input = (field: ReportField, label: string, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
-    <Field label={label} validationMessage={errors[field]} validationState={errors[field] ? 'error' : 'none'} className={styles.grow}>
-      <Input className={styles.input} value={form[field]} onChange={(_, d) => report.setField(field, d.value)} data-testid={`report-${field}`} {...props} />
+  const input = (
+    field: ReportField,
+    label: string,
+    props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {},
+  ) => (
+    <Field
+      label={label}
+      validationMessage={errors[field]}
+      validationState={errors[field] ? 'error' : 'none'}
+      className={styles.grow}
+    >
+      <Input
+        className={styles.input}
+        value={form[field]}
+        onChange={(_, d) => report.setField(field, d.value)}
+        data-testid={`report-${field}`}
+        {...props}
+      />
     </Field>
   );
   return (
@@ -96,7 +174,11 @@ function ReportFormFields({ report, rules, lang, t, styles }: { report: Report; 
         {input('rankOf', t.reportRankOf, { inputMode: 'numeric', placeholder: p.hintRankOf })}
       </div>
       <Field label={p.reportBand}>
-        <Select value={form.districtBand} onChange={(_, d) => report.setField('districtBand', d.value)} data-testid="report-districtBand">
+        <Select
+          value={form.districtBand}
+          onChange={(_, d) => report.setField('districtBand', d.value)}
+          data-testid="report-districtBand"
+        >
           <option value="">{p.reportBandNone}</option>
           {rules.bands.map((b) => (
             <option key={b.code} value={b.code}>
@@ -121,7 +203,13 @@ function ExportOutcomeBar({ outcome, lang }: { outcome: ExportOutcome | null; la
   if (!outcome) return null;
   const intent = outcome.status === 'copied' || outcome.status === 'downloaded' ? 'success' : 'warning';
   return (
-    <MessageBar intent={intent} layout="multiline" data-testid="report-export-outcome" data-status={outcome.status} {...labelled(intent, lang)}>
+    <MessageBar
+      intent={intent}
+      layout="multiline"
+      data-testid="report-export-outcome"
+      data-status={outcome.status}
+      {...labelled(intent, lang)}
+    >
       <MessageBarBody>{exportOutcomeText(outcome, lang)}</MessageBarBody>
     </MessageBar>
   );
@@ -135,17 +223,38 @@ function ReportActions({ report, lang, t, styles }: { report: Report; lang: Lang
   const intent = outcome?.status === 'written' ? 'success' : 'error';
   return (
     <div className={styles.action}>
-      <Button appearance="primary" size="large" disabled={busy || report.settings === null} onClick={() => void report.generate()} data-testid="report-button">
+      <Button
+        appearance="primary"
+        size="large"
+        disabled={busy || report.settings === null}
+        onClick={() => void report.generate()}
+        data-testid="report-button"
+      >
         {busy ? t.reportBusy : t.reportButton}
       </Button>
       {busy && progress && (
-        <Field validationMessage={stepText(progress, t)} validationState="none" label={t.reportProgressLabel} data-testid="report-progress">
-          <ProgressBar value={progress.step === 'read' && progress.total > 0 ? progress.done / progress.total : undefined} aria-label={t.reportProgressLabel} aria-valuetext={stepText(progress, t)} />
+        <Field
+          validationMessage={stepText(progress, t)}
+          validationState="none"
+          label={t.reportProgressLabel}
+          data-testid="report-progress"
+        >
+          <ProgressBar
+            value={progress.step === 'read' && progress.total > 0 ? progress.done / progress.total : undefined}
+            aria-label={t.reportProgressLabel}
+            aria-valuetext={stepText(progress, t)}
+          />
         </Field>
       )}
       <div aria-live="polite">
         {outcome && (
-          <MessageBar intent={intent} layout="multiline" data-testid="report-outcome" data-status={outcome.status} {...labelled(intent, lang)}>
+          <MessageBar
+            intent={intent}
+            layout="multiline"
+            data-testid="report-outcome"
+            data-status={outcome.status}
+            {...labelled(intent, lang)}
+          >
             <MessageBarBody>{reportOutcomeText(outcome, t)}</MessageBarBody>
           </MessageBar>
         )}
@@ -168,13 +277,32 @@ function ReportActions({ report, lang, t, styles }: { report: Report; lang: Lang
 }
 
 /** The narrative as the sheet will carry it, its headings as real headings. */
-function ReportPreview({ preview, docLang, t, styles }: { preview: Narrative; docLang: Lang; t: UiStrings; styles: Styles }) {
+function ReportPreview({
+  preview,
+  docLang,
+  t,
+  styles,
+}: {
+  preview: Narrative;
+  docLang: Lang;
+  t: UiStrings;
+  styles: Styles;
+}) {
   const tags = headingTags(preview.paragraphs);
   return (
     <Section title={t.reportPreview} testId="report-preview-section">
-      <div className={styles.preview} data-testid="report-preview" tabIndex={0} role="document" aria-label={t.reportPreview} lang={docLang}>
+      <div
+        className={styles.preview}
+        data-testid="report-preview"
+        tabIndex={0}
+        role="document"
+        aria-label={t.reportPreview}
+        lang={docLang}
+      >
         <h3 className={styles.heading}>{preview.title}</h3>
-        {preview.paragraphs.map((para) => <PreviewBlock key={para.id} level={para.level} text={para.text} tags={tags} styles={styles} />)}
+        {preview.paragraphs.map((para) => (
+          <PreviewBlock key={para.id} level={para.level} text={para.text} tags={tags} styles={styles} />
+        ))}
       </div>
     </Section>
   );

@@ -3,7 +3,19 @@
  * and bottom units. Every unit named is a link to its row on the scoring sheet (issue 17, item 8).
  */
 import { Link, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { BAND_FILL, bandLabel, demotionNote, fill, formatPct, messages, type Lang, type Messages, type RuleSet, type ScoringResult, type UnitResult } from '../../engine';
+import {
+  BAND_FILL,
+  bandLabel,
+  demotionNote,
+  fill,
+  formatPct,
+  messages,
+  type Lang,
+  type Messages,
+  type RuleSet,
+  type ScoringResult,
+  type UnitResult,
+} from '../../engine';
 import type { ReactNode } from 'react';
 import type { UiStrings } from '../hooks/useLang';
 import type { SelectError } from '../hooks/useSelection';
@@ -11,17 +23,55 @@ import { Section } from './Section';
 import { labelled } from './labelled';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  band: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, paddingBlock: '2px', paddingInline: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, color: '#1b1b1b' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  band: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    paddingBlock: '2px',
+    paddingInline: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    color: '#1b1b1b',
+  },
   count: { marginInlineStart: 'auto', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   ranks: { margin: 0, paddingInlineStart: 0, listStyleType: 'none' },
   // Five narrow columns that wrap inside a 320 px pane rather than scroll.
-  table: { width: '100%', tableLayout: 'fixed', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  th: { textAlign: 'start', verticalAlign: 'bottom', fontWeight: tokens.fontWeightSemibold, paddingInline: '2px', borderBottomWidth: tokens.strokeWidthThin, borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke1, overflowWrap: 'anywhere' },
+  table: {
+    width: '100%',
+    tableLayout: 'fixed',
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  th: {
+    textAlign: 'start',
+    verticalAlign: 'bottom',
+    fontWeight: tokens.fontWeightSemibold,
+    paddingInline: '2px',
+    borderBottomWidth: tokens.strokeWidthThin,
+    borderBottomStyle: 'solid',
+    borderBottomColor: tokens.colorNeutralStroke1,
+    overflowWrap: 'anywhere',
+  },
   cell: { verticalAlign: 'top', paddingInline: '2px', paddingBlockStart: '2px', overflowWrap: 'anywhere' },
-  td: { verticalAlign: 'top', paddingInline: '2px', paddingBlockEnd: '2px', borderBottomWidth: tokens.strokeWidthThin, borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke3, color: tokens.colorNeutralForeground2 },
+  td: {
+    verticalAlign: 'top',
+    paddingInline: '2px',
+    paddingBlockEnd: '2px',
+    borderBottomWidth: tokens.strokeWidthThin,
+    borderBottomStyle: 'solid',
+    borderBottomColor: tokens.colorNeutralStroke3,
+    color: tokens.colorNeutralForeground2,
+  },
   fieldsLabel: { fontWeight: tokens.fontWeightSemibold },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', overflowWrap: 'normal' },
   unit: { textAlign: 'start' },
@@ -30,18 +80,50 @@ const useStyles = makeStyles({
 export type SelectUnit = (unit: UnitResult) => void;
 
 /** A unit's name as a link to its row (plain text when nothing can select). */
-function UnitLink({ unit, t, onSelectUnit, children }: { unit: UnitResult; t: Messages['pane']; onSelectUnit?: SelectUnit; children?: ReactNode }) {
+function UnitLink({
+  unit,
+  t,
+  onSelectUnit,
+  children,
+}: {
+  unit: UnitResult;
+  t: Messages['pane'];
+  onSelectUnit?: SelectUnit;
+  children?: ReactNode;
+}) {
   const styles = useStyles();
   const text = children ?? unit.name;
   if (!onSelectUnit) return <>{text}</>;
   return (
-    <Link as="button" inline className={styles.unit} title={fill(t.unitGoTo, { name: unit.name })} onClick={() => onSelectUnit(unit)} data-row={unit.row} data-testid="unit-link">
+    <Link
+      as="button"
+      inline
+      className={styles.unit}
+      title={fill(t.unitGoTo, { name: unit.name })}
+      onClick={() => onSelectUnit(unit)}
+      data-row={unit.row}
+      data-testid="unit-link"
+    >
       {text}
     </Link>
   );
 }
 
-function RankList({ title, units, lang, t, testId, onSelectUnit }: { title: string; units: UnitResult[]; lang: Lang; t: UiStrings; testId: string; onSelectUnit?: SelectUnit }) {
+function RankList({
+  title,
+  units,
+  lang,
+  t,
+  testId,
+  onSelectUnit,
+}: {
+  title: string;
+  units: UnitResult[];
+  lang: Lang;
+  t: UiStrings;
+  testId: string;
+  onSelectUnit?: SelectUnit;
+}) {
   const styles = useStyles();
   const p = messages(lang).pane;
   return (
@@ -52,7 +134,11 @@ function RankList({ title, units, lang, t, testId, onSelectUnit }: { title: stri
         {units.map((u) => (
           <li key={u.row}>
             <UnitLink unit={u} t={p} onSelectUnit={onSelectUnit}>
-              {fill(t.resultsRankLine, { rank: u.overallRank ?? u.rank, name: u.name, index: formatPct(u.indexPct, lang) })}
+              {fill(t.resultsRankLine, {
+                rank: u.overallRank ?? u.rank,
+                name: u.name,
+                index: formatPct(u.indexPct, lang),
+              })}
             </UnitLink>
           </li>
         ))}
@@ -79,7 +165,17 @@ export function failingFieldsText(u: UnitResult, rules: RuleSet, lang: Lang): st
  * Demoted units, compact at 320 px: unit, index, band by points, band given on one line; the
  * failing fields under them across the row (a fifth column would wrap every cell into a tower).
  */
-function DemotedTable({ demoted, rules, lang, onSelectUnit }: { demoted: UnitResult[]; rules: RuleSet; lang: Lang; onSelectUnit?: SelectUnit }) {
+function DemotedTable({
+  demoted,
+  rules,
+  lang,
+  onSelectUnit,
+}: {
+  demoted: UnitResult[];
+  rules: RuleSet;
+  lang: Lang;
+  onSelectUnit?: SelectUnit;
+}) {
   const styles = useStyles();
   const p = messages(lang).pane;
   const headers = [p.demotedUnit, p.demotedIndex, p.demotedByPoints, p.demotedGiven];
@@ -87,14 +183,26 @@ function DemotedTable({ demoted, rules, lang, onSelectUnit }: { demoted: UnitRes
   const widths = ['29%', '19%', '26%', '26%'];
   return (
     <table className={styles.table} data-testid="demoted">
-      <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
+      <colgroup>
+        {widths.map((w, i) => (
+          <col key={i} style={{ width: w }} />
+        ))}
+      </colgroup>
       <thead>
-        <tr>{headers.map((h, i) => <th key={h} scope="col" className={i === 1 ? mergeClasses(styles.th, styles.num) : styles.th}>{h}</th>)}</tr>
+        <tr>
+          {headers.map((h, i) => (
+            <th key={h} scope="col" className={i === 1 ? mergeClasses(styles.th, styles.num) : styles.th}>
+              {h}
+            </th>
+          ))}
+        </tr>
       </thead>
       {demoted.map((u) => (
         <tbody key={u.row} title={demotionNote(u, rules, lang)} data-testid="demoted-row">
           <tr>
-            <th scope="row" className={styles.cell}><UnitLink unit={u} t={p} onSelectUnit={onSelectUnit} /></th>
+            <th scope="row" className={styles.cell}>
+              <UnitLink unit={u} t={p} onSelectUnit={onSelectUnit} />
+            </th>
             <td className={mergeClasses(styles.cell, styles.num)}>{formatPct(u.indexPct, lang)}</td>
             <td className={styles.cell}>{bandLabel(rules, u.demotedFrom ?? u.indexBand, lang)}</td>
             <td className={styles.cell}>{bandLabel(rules, u.band, lang)}</td>
@@ -133,7 +241,12 @@ export default function ResultsSummary({ result, lang, t, onSelectUnit, selectEr
         <h3 className={styles.heading}>{t.resultsCounts}</h3>
         <ul className={styles.list} aria-label={t.resultsCounts}>
           {rules.bands.map((b) => (
-            <li key={b.code} className={styles.band} style={{ background: BAND_FILL[b.code] ?? tokens.colorNeutralBackground3 }} data-testid={`band-${b.code}`}>
+            <li
+              key={b.code}
+              className={styles.band}
+              style={{ background: BAND_FILL[b.code] ?? tokens.colorNeutralBackground3 }}
+              data-testid={`band-${b.code}`}
+            >
               <span>{bandLabel(rules, b.code, lang)}</span>
               <span className={styles.count} data-testid={`band-count-${b.code}`}>
                 {fill(t.resultsCount, { count: summary.counts[b.code] ?? 0, total: summary.unitCount })}
@@ -144,13 +257,33 @@ export default function ResultsSummary({ result, lang, t, onSelectUnit, selectEr
       </div>
       <div>
         <h3 className={styles.heading}>{fill(t.resultsDemoted, { count: demoted.length })}</h3>
-        {demoted.length === 0 ? <p className={styles.note}>{t.resultsNoDemoted}</p> : <DemotedTable demoted={demoted} rules={rules} lang={lang} onSelectUnit={onSelectUnit} />}
+        {demoted.length === 0 ? (
+          <p className={styles.note}>{t.resultsNoDemoted}</p>
+        ) : (
+          <DemotedTable demoted={demoted} rules={rules} lang={lang} onSelectUnit={onSelectUnit} />
+        )}
       </div>
-      <RankList title={t.resultsTop} units={ranked.slice(0, n)} lang={lang} t={t} testId="top" onSelectUnit={onSelectUnit} />
-      <RankList title={t.resultsBottom} units={ranked.slice(ranked.length - n)} lang={lang} t={t} testId="bottom" onSelectUnit={onSelectUnit} />
+      <RankList
+        title={t.resultsTop}
+        units={ranked.slice(0, n)}
+        lang={lang}
+        t={t}
+        testId="top"
+        onSelectUnit={onSelectUnit}
+      />
+      <RankList
+        title={t.resultsBottom}
+        units={ranked.slice(ranked.length - n)}
+        lang={lang}
+        t={t}
+        testId="bottom"
+        onSelectUnit={onSelectUnit}
+      />
       {selectError?.unit && (
         <MessageBar intent="warning" data-testid="unit-select-error" {...labelled('warning', lang)}>
-          <MessageBarBody>{fill(messages(lang).pane.unitSelectFailed, { cell: selectError.cell, message: selectError.message })}</MessageBarBody>
+          <MessageBarBody>
+            {fill(messages(lang).pane.unitSelectFailed, { cell: selectError.cell, message: selectError.message })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </Section>

@@ -7,14 +7,33 @@ import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from '@flu
 import { useId } from 'react';
 import { fill, messages, type Lang } from '../../engine';
 import { bandRangeText } from '../format';
-import { bandKey, readPercent, type BandDraft, type BandPlace, type FloorDraft, type RulesUiStrings } from '../hooks/useRules';
+import {
+  bandKey,
+  readPercent,
+  type BandDraft,
+  type BandPlace,
+  type FloorDraft,
+  type RulesUiStrings,
+} from '../hooks/useRules';
 import { bandTestId } from './RulesBandsTable';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, minWidth: 0 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    minWidth: 0,
+  },
   kinds: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   kind: { minWidth: 0, flexGrow: 1, flexBasis: '120px' },
-  floor: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 64px auto', columnGap: tokens.spacingHorizontalXS, alignItems: 'end' },
+  floor: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 64px auto',
+    columnGap: tokens.spacingHorizontalXS,
+    alignItems: 'end',
+  },
   input: { width: '100%', minWidth: 0 },
   native: { minWidth: 0, width: '100%' },
 });
@@ -36,7 +55,16 @@ function rangeOf(band: BandDraft, lang: Lang): string | null {
   const min = readPercent(band.minText);
   const max = readPercent(band.maxText);
   if (min === null || max === null || Number.isNaN(min) || Number.isNaN(max)) return null;
-  return bandRangeText({ code: band.code, label: { vi: band.labelVi, en: band.labelEn }, min: { pct: min, inclusive: band.minInclusive }, max: { pct: max, inclusive: band.maxInclusive }, fieldFloorPct: null }, lang);
+  return bandRangeText(
+    {
+      code: band.code,
+      label: { vi: band.labelVi, en: band.labelEn },
+      min: { pct: min, inclusive: band.minInclusive },
+      max: { pct: max, inclusive: band.maxInclusive },
+      fieldFloorPct: null,
+    },
+    lang,
+  );
 }
 
 export function RulesBandDetails({ place, band, name, errors, lang, r, disabled, set, fields }: RulesBandDetailsProps) {
@@ -45,8 +73,17 @@ export function RulesBandDetails({ place, band, name, errors, lang, r, disabled,
   const tid = (key: string) => bandTestId(place.block, band.code, key);
   const err = (key: string) => errors[bandKey(place, key)] ?? [];
   const text = (key: 'labelVi' | 'labelEn', label: string) => (
-    <Field label={label} validationState={err(key).length > 0 ? 'error' : 'none'} validationMessage={err(key).join(' ') || undefined}>
-      <Input value={band[key]} onChange={(_, d) => set({ [key]: d.value })} disabled={disabled} data-testid={tid(key)} />
+    <Field
+      label={label}
+      validationState={err(key).length > 0 ? 'error' : 'none'}
+      validationMessage={err(key).join(' ') || undefined}
+    >
+      <Input
+        value={band[key]}
+        onChange={(_, d) => set({ [key]: d.value })}
+        disabled={disabled}
+        data-testid={tid(key)}
+      />
     </Field>
   );
   return (
@@ -56,19 +93,41 @@ export function RulesBandDetails({ place, band, name, errors, lang, r, disabled,
       {text('labelEn', r.labelEn)}
       <div className={styles.kinds}>
         <Field className={styles.kind} label={r.lowerKind}>
-          <Select value={band.minInclusive ? 'inclusive' : 'exclusive'} onChange={(_, d) => set({ minInclusive: d.value === 'inclusive' })} aria-label={`${name}: ${r.lowerKind}`} disabled={disabled} data-testid={tid('min-kind')}>
+          <Select
+            value={band.minInclusive ? 'inclusive' : 'exclusive'}
+            onChange={(_, d) => set({ minInclusive: d.value === 'inclusive' })}
+            aria-label={`${name}: ${r.lowerKind}`}
+            disabled={disabled}
+            data-testid={tid('min-kind')}
+          >
             <option value="inclusive">{r.lowerInclusive}</option>
             <option value="exclusive">{r.lowerExclusive}</option>
           </Select>
         </Field>
         <Field className={styles.kind} label={r.upperKind}>
-          <Select value={band.maxInclusive ? 'inclusive' : 'exclusive'} onChange={(_, d) => set({ maxInclusive: d.value === 'inclusive' })} aria-label={`${name}: ${r.upperKind}`} disabled={disabled} data-testid={tid('max-kind')}>
+          <Select
+            value={band.maxInclusive ? 'inclusive' : 'exclusive'}
+            onChange={(_, d) => set({ maxInclusive: d.value === 'inclusive' })}
+            aria-label={`${name}: ${r.upperKind}`}
+            disabled={disabled}
+            data-testid={tid('max-kind')}
+          >
             <option value="inclusive">{r.upperInclusive}</option>
             <option value="exclusive">{r.upperExclusive}</option>
           </Select>
         </Field>
       </div>
-      <FieldFloors place={place} band={band} name={name} errors={errors} lang={lang} r={r} disabled={disabled} set={set} fields={fields} />
+      <FieldFloors
+        place={place}
+        band={band}
+        name={name}
+        errors={errors}
+        lang={lang}
+        r={r}
+        disabled={disabled}
+        set={set}
+        fields={fields}
+      />
     </div>
   );
 }
@@ -82,7 +141,8 @@ function FieldFloors({ place, band, name, errors, lang, disabled, set, fields }:
   const list = `${id}-fields`;
   const tid = (key: string) => bandTestId(place.block, band.code, key);
   const err = (key: string) => errors[bandKey(place, key)] ?? [];
-  const change = (j: number, c: Partial<FloorDraft>) => set({ fieldFloors: band.fieldFloors.map((f, i) => (i === j ? { ...f, ...c } : f)) });
+  const change = (j: number, c: Partial<FloorDraft>) =>
+    set({ fieldFloors: band.fieldFloors.map((f, i) => (i === j ? { ...f, ...c } : f)) });
   return (
     <div role="group" aria-label={`${name}: ${ui.fieldFloors}`} data-testid={tid('field-floors')}>
       <Caption1 block>{ui.fieldFloors}</Caption1>
@@ -94,18 +154,51 @@ function FieldFloors({ place, band, name, errors, lang, disabled, set, fields }:
       </datalist>
       {band.fieldFloors.map((f, j) => (
         <div key={j} className={styles.floor}>
-          <Field label={ui.fieldFloorField} validationState={err(`ff${j}.field`).length > 0 ? 'error' : 'none'} validationMessage={err(`ff${j}.field`).join(' ') || undefined}>
-            <Input className={styles.input} input={{ className: styles.native, list }} value={f.field} onChange={(_, d) => change(j, { field: d.value })} disabled={disabled} data-testid={tid(`ff${j}-field`)} />
+          <Field
+            label={ui.fieldFloorField}
+            validationState={err(`ff${j}.field`).length > 0 ? 'error' : 'none'}
+            validationMessage={err(`ff${j}.field`).join(' ') || undefined}
+          >
+            <Input
+              className={styles.input}
+              input={{ className: styles.native, list }}
+              value={f.field}
+              onChange={(_, d) => change(j, { field: d.value })}
+              disabled={disabled}
+              data-testid={tid(`ff${j}-field`)}
+            />
           </Field>
-          <Field label={ui.fieldFloorPct} validationState={err(`ff${j}.pct`).length > 0 ? 'error' : 'none'} validationMessage={err(`ff${j}.pct`).join(' ') || undefined}>
-            <Input className={styles.input} input={{ className: styles.native }} inputMode="decimal" value={f.pctText} onChange={(_, d) => change(j, { pctText: d.value })} disabled={disabled} data-testid={tid(`ff${j}-pct`)} />
+          <Field
+            label={ui.fieldFloorPct}
+            validationState={err(`ff${j}.pct`).length > 0 ? 'error' : 'none'}
+            validationMessage={err(`ff${j}.pct`).join(' ') || undefined}
+          >
+            <Input
+              className={styles.input}
+              input={{ className: styles.native }}
+              inputMode="decimal"
+              value={f.pctText}
+              onChange={(_, d) => change(j, { pctText: d.value })}
+              disabled={disabled}
+              data-testid={tid(`ff${j}-pct`)}
+            />
           </Field>
-          <Button size="small" onClick={() => set({ fieldFloors: band.fieldFloors.filter((_, i) => i !== j) })} aria-label={fill(r.removeFieldFloor, { field: f.field })} disabled={disabled}>
+          <Button
+            size="small"
+            onClick={() => set({ fieldFloors: band.fieldFloors.filter((_, i) => i !== j) })}
+            aria-label={fill(r.removeFieldFloor, { field: f.field })}
+            disabled={disabled}
+          >
             ✕
           </Button>
         </div>
       ))}
-      <Button size="small" onClick={() => set({ fieldFloors: [...band.fieldFloors, { field: '', pctText: '' }] })} disabled={disabled} data-testid={tid('ff-add')}>
+      <Button
+        size="small"
+        onClick={() => set({ fieldFloors: [...band.fieldFloors, { field: '', pctText: '' }] })}
+        disabled={disabled}
+        data-testid={tid('ff-add')}
+      >
         {ui.addFieldFloor}
       </Button>
     </div>

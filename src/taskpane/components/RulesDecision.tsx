@@ -34,8 +34,18 @@ export function RulesDecision({ draft, errors, lang, r, disabled, update, needed
   const field = (key: keyof DecisionDraft, label: string, type: 'text' | 'date' = 'text') => {
     const err = errors[`decision.${key}`] ?? [];
     return (
-      <Field label={label} validationState={err.length > 0 ? 'error' : 'none'} validationMessage={err.join(' ') || undefined}>
-        <Input type={type} value={d[key]} onChange={(_, v) => set({ [key]: v.value })} disabled={disabled} data-testid={`rules-decision-${key}`} />
+      <Field
+        label={label}
+        validationState={err.length > 0 ? 'error' : 'none'}
+        validationMessage={err.join(' ') || undefined}
+      >
+        <Input
+          type={type}
+          value={d[key]}
+          onChange={(_, v) => set({ [key]: v.value })}
+          disabled={disabled}
+          data-testid={`rules-decision-${key}`}
+        />
       </Field>
     );
   };
@@ -50,7 +60,9 @@ export function RulesDecision({ draft, errors, lang, r, disabled, update, needed
       {field('date', ui.decisionDate, 'date')}
       {field('issuerVi', ui.decisionIssuerVi)}
       {field('issuerEn', ui.decisionIssuerEn)}
-      {!needed && candidate && <Caption1 data-testid="rules-decision-name">{fill(r.decisionHint, { name: candidate.name[lang] })}</Caption1>}
+      {!needed && candidate && (
+        <Caption1 data-testid="rules-decision-name">{fill(r.decisionHint, { name: candidate.name[lang] })}</Caption1>
+      )}
     </div>
   );
 }

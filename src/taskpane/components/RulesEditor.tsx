@@ -44,7 +44,12 @@ const useStyles = makeStyles({
   bands: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
-  action: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
+  action: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    marginBlockEnd: tokens.spacingVerticalL,
+  },
   select: { width: '100%', minWidth: 0 },
 });
 
@@ -82,7 +87,19 @@ export default function RulesPanel({ run, lang, t, inForce, override, docLang, d
     );
   }
   if (!inForce.stored) return <Spinner size="small" label={r.reading} />;
-  return <RulesEditor run={run} lang={lang} t={t} r={r} stored={inForce.stored} reload={inForce.reload} override={override} docLang={docLang} draftState={draftState} />;
+  return (
+    <RulesEditor
+      run={run}
+      lang={lang}
+      t={t}
+      r={r}
+      stored={inForce.stored}
+      reload={inForce.reload}
+      override={override}
+      docLang={docLang}
+      draftState={draftState}
+    />
+  );
 }
 
 /** Where the rules in force come from, in one sentence. */
@@ -157,7 +174,14 @@ function PresetPicker({ editor, lang, r, busy }: PartProps) {
   const styles = useStyles();
   return (
     <Field label={r.preset} hint={r.presetHint}>
-      <Select className={styles.select} select={{ style: { minWidth: 0, textOverflow: 'ellipsis' } }} value={editor.preset} onChange={(_, d) => editor.setPreset(d.value)} disabled={busy} data-testid="rules-preset">
+      <Select
+        className={styles.select}
+        select={{ style: { minWidth: 0, textOverflow: 'ellipsis' } }}
+        value={editor.preset}
+        onChange={(_, d) => editor.setPreset(d.value)}
+        disabled={busy}
+        data-testid="rules-preset"
+      >
         <option value="inForce">{fill(r.presetInForce, { name: editor.stored.rules.name[lang] })}</option>
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
@@ -212,13 +236,17 @@ function EditSection(props: PartProps) {
       <RulesBandsTable {...common} block={null} r={r} fields={fields} />
       <Accordion multiple collapsible>
         <AccordionItem value="settings">
-          <AccordionHeader as="h3" data-testid="rules-settings-header">{r.settingsTitle}</AccordionHeader>
+          <AccordionHeader as="h3" data-testid="rules-settings-header">
+            {r.settingsTitle}
+          </AccordionHeader>
           <AccordionPanel>
             <RulesSettings {...common} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="blocks">
-          <AccordionHeader as="h3" data-testid="rules-blocks-header">{ui.blocks}</AccordionHeader>
+          <AccordionHeader as="h3" data-testid="rules-blocks-header">
+            {ui.blocks}
+          </AccordionHeader>
           <AccordionPanel>
             <RulesBlocks {...common} r={r} fields={fields} />
           </AccordionPanel>
@@ -247,7 +275,9 @@ function PreviewSection({ editor, lang, r, busy }: PartProps) {
         )}
         {!preview && !editor.readError && <Caption1>{r.previewHint}</Caption1>}
         {preview && !preview.ok && <Caption1 data-testid="rules-preview-invalid">{r.previewInvalid}</Caption1>}
-        {preview && preview.ok && read && editor.candidate && <RulesPreview preview={preview} read={read} newRules={editor.candidate} lang={lang} r={r} />}
+        {preview && preview.ok && read && editor.candidate && (
+          <RulesPreview preview={preview} read={read} newRules={editor.candidate} lang={lang} r={r} />
+        )}
       </div>
     </Section>
   );
@@ -263,17 +293,37 @@ function ApplySection({ editor, lang, r, busy }: PartProps) {
     <div className={styles.action}>
       {showDecision && (
         <Section title={messages(lang).ruleSets.ui.decisionTitle} testId="rules-decision-section">
-          <RulesDecision draft={editor.draft} errors={editor.check.errors} lang={lang} r={r} disabled={editor.applying} update={editor.update} needed={editor.decisionNeeded} candidate={editor.candidate} />
+          <RulesDecision
+            draft={editor.draft}
+            errors={editor.check.errors}
+            lang={lang}
+            r={r}
+            disabled={editor.applying}
+            update={editor.update}
+            needed={editor.decisionNeeded}
+            candidate={editor.candidate}
+          />
         </Section>
       )}
       <Field label={r.who}>
         <Input value={editor.who} onChange={(_, d) => editor.setWho(d.value)} disabled={busy} data-testid="rules-who" />
       </Field>
-      <Button appearance="primary" size="large" disabled={!editor.canApply} onClick={() => void editor.apply()} aria-describedby={hintId} data-testid="rules-apply">
+      <Button
+        appearance="primary"
+        size="large"
+        disabled={!editor.canApply}
+        onClick={() => void editor.apply()}
+        aria-describedby={hintId}
+        data-testid="rules-apply"
+      >
         {editor.applying ? r.applyBusy : r.applyButton}
       </Button>
       <Caption1 id={hintId} data-testid="rules-apply-hint">
-        {!preview?.ok ? r.applyNeedsPreview : editor.decisionNeeded ? fill(r.decisionNeeded, { reason: messages(lang).ruleSets.ui.needsDecision }) : r.applyHint}
+        {!preview?.ok
+          ? r.applyNeedsPreview
+          : editor.decisionNeeded
+            ? fill(r.decisionNeeded, { reason: messages(lang).ruleSets.ui.needsDecision })
+            : r.applyHint}
       </Caption1>
       <div aria-live="polite">
         {outcome && (

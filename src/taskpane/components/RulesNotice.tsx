@@ -4,14 +4,31 @@
  * workbook holds none, and the user confirms the default or picks a preset before anything is
  * written (issue 16 item 9: no silent default).
  */
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { PRESETS, RULES_SHEET, fill, messages, type Lang } from '../../engine';
 import { bandRangeText } from '../format';
 import { storedProblems, type RulesInForce } from '../hooks/useRulesInForce';
 
 const useStyles = makeStyles({
-  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, whiteSpace: 'normal', minWidth: 0, paddingBlock: tokens.spacingVerticalS },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    whiteSpace: 'normal',
+    minWidth: 0,
+    paddingBlock: tokens.spacingVerticalS,
+  },
   select: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   bands: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -51,12 +68,24 @@ function ConfirmRules({ inForce, lang }: { inForce: RulesInForce; lang: Lang }) 
   const [choice, setChoice] = useState(PRESETS[0].id);
   const chosen = PRESETS.find((p) => p.id === choice) ?? PRESETS[0];
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="rules-notice" data-kind="confirm" aria-label={r.firstRunTitle}>
+    <MessageBar
+      intent="warning"
+      layout="multiline"
+      data-testid="rules-notice"
+      data-kind="confirm"
+      aria-label={r.firstRunTitle}
+    >
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>{r.firstRunTitle}</MessageBarTitle>
         <span>{r.firstRunText}</span>
         <Field label={r.firstRunPick}>
-          <Select className={styles.select} value={choice} onChange={(_, d) => setChoice(d.value)} disabled={inForce.confirming} data-testid="rules-confirm-preset">
+          <Select
+            className={styles.select}
+            value={choice}
+            onChange={(_, d) => setChoice(d.value)}
+            disabled={inForce.confirming}
+            data-testid="rules-confirm-preset"
+          >
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name[lang]}
@@ -72,7 +101,12 @@ function ConfirmRules({ inForce, lang }: { inForce: RulesInForce; lang: Lang }) 
           ))}
         </ul>
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void inForce.confirm(chosen)} disabled={inForce.confirming} data-testid="rules-confirm">
+          <Button
+            appearance="primary"
+            onClick={() => void inForce.confirm(chosen)}
+            disabled={inForce.confirming}
+            data-testid="rules-confirm"
+          >
             {inForce.confirming ? r.firstRunBusy : r.firstRunConfirm}
           </Button>
           {inForce.confirming && <Spinner size="tiny" aria-label={r.firstRunBusy} />}

@@ -13,7 +13,11 @@ import type { RulesUiStrings } from '../hooks/useRules';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  cells: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalL, fontVariantNumeric: 'tabular-nums' },
+  cells: {
+    margin: `${tokens.spacingVerticalXS} 0`,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    fontVariantNumeric: 'tabular-nums',
+  },
   body: { whiteSpace: 'normal' },
 });
 
@@ -39,7 +43,12 @@ export function RulesOutcome({ outcome, applied, lang, r, busy, onReread, onOver
     return (
       <MessageBar intent="success" {...common}>
         <MessageBarBody className={styles.body}>
-          {fill(r.applied, { name: applied?.name[lang] ?? '', count: inspection.result.units.length, columns: columnSpan(inspection.outputColumns), sheet: inspection.read.sheet })}
+          {fill(r.applied, {
+            name: applied?.name[lang] ?? '',
+            count: inspection.result.units.length,
+            columns: columnSpan(inspection.outputColumns),
+            sheet: inspection.read.sheet,
+          })}
         </MessageBarBody>
       </MessageBar>
     );

@@ -4,14 +4,35 @@
  * Nothing here reads or writes the workbook.
  */
 import { Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { bandLabel, describeChangeReason, describePreview, describeUnitChange, fill, messages, type Lang, type RulePreview, type RuleSet } from '../../engine';
+import {
+  bandLabel,
+  describeChangeReason,
+  describePreview,
+  describeUnitChange,
+  fill,
+  messages,
+  type Lang,
+  type RulePreview,
+  type RuleSet,
+} from '../../engine';
 import type { PreviewRead, RulesUiStrings } from '../hooks/useRules';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  reasons: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
   counts: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontVariantNumeric: 'tabular-nums' },
   changed: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -27,8 +48,12 @@ export interface RulesPreviewProps {
 export function RulesPreview({ preview, read, newRules, lang, r }: RulesPreviewProps) {
   const styles = useStyles();
   const oldRules = read.stored.rules;
-  const codes = [...newRules.bands.map((b) => b.code), ...oldRules.bands.map((b) => b.code).filter((c) => !newRules.bands.some((b) => b.code === c))];
-  const label = (code: string) => (newRules.bands.some((b) => b.code === code) ? bandLabel(newRules, code, lang) : bandLabel(oldRules, code, lang));
+  const codes = [
+    ...newRules.bands.map((b) => b.code),
+    ...oldRules.bands.map((b) => b.code).filter((c) => !newRules.bands.some((b) => b.code === c)),
+  ];
+  const label = (code: string) =>
+    newRules.bands.some((b) => b.code === code) ? bandLabel(newRules, code, lang) : bandLabel(oldRules, code, lang);
   const [summary] = describePreview(preview, oldRules, newRules, lang);
   const errors = read.inspection.errors.length;
 
@@ -47,7 +72,11 @@ export function RulesPreview({ preview, read, newRules, lang, r }: RulesPreviewP
             const before = preview.oldCounts[code] ?? 0;
             const after = preview.newCounts[code] ?? 0;
             return (
-              <li key={code} className={before !== after ? styles.changed : undefined} data-testid={`rules-count-${code}`}>
+              <li
+                key={code}
+                className={before !== after ? styles.changed : undefined}
+                data-testid={`rules-count-${code}`}
+              >
                 {fill(r.countLine, { band: label(code), old: before, new: after })}
               </li>
             );

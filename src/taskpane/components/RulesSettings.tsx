@@ -12,7 +12,16 @@ import type { ComponentsDraft } from '../hooks/useRulesDraft';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   select: { width: '100%', minWidth: 0 },
-  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0, margin: 0, padding: tokens.spacingHorizontalS, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   legend: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -48,12 +57,27 @@ export function RulesSettings({ draft, errors, lang, disabled, update }: RulesSe
         </Select>
       </Field>
       <Field label={ui.rankMethod}>
-        <Select className={styles.select} value={draft.rankMethod} onChange={(_, d) => update((x) => ({ ...x, rankMethod: d.value as RankMethod }))} disabled={disabled} data-testid="rules-rank-method">
+        <Select
+          className={styles.select}
+          value={draft.rankMethod}
+          onChange={(_, d) => update((x) => ({ ...x, rankMethod: d.value as RankMethod }))}
+          disabled={disabled}
+          data-testid="rules-rank-method"
+        >
           <option value="rankEq">{ui.rankEq}</option>
           <option value="dense">{ui.dense}</option>
         </Select>
       </Field>
-      {draft.components && <RulesComponents components={draft.components} origin={draft.origin} errors={errors} lang={lang} disabled={disabled} update={update} />}
+      {draft.components && (
+        <RulesComponents
+          components={draft.components}
+          origin={draft.origin}
+          errors={errors}
+          lang={lang}
+          disabled={disabled}
+          update={update}
+        />
+      )}
     </div>
   );
 }
@@ -72,7 +96,8 @@ interface ComponentsProps {
 function RulesComponents({ components, origin, errors, lang, disabled, update }: ComponentsProps) {
   const styles = useStyles();
   const m = messages(lang).ruleSets;
-  const set = (c: Partial<ComponentsDraft>) => update((x) => (x.components ? { ...x, components: { ...x.components, ...c } } : x));
+  const set = (c: Partial<ComponentsDraft>) =>
+    update((x) => (x.components ? { ...x, components: { ...x.components, ...c } } : x));
   const part = (key: 'appraisal' | 'survey') => {
     const err = errors[`components.${key}.points`] ?? [];
     const text = key === 'appraisal' ? components.appraisalText : components.surveyText;
@@ -80,8 +105,18 @@ function RulesComponents({ components, origin, errors, lang, disabled, update }:
     return (
       <fieldset className={styles.group} data-testid={`rules-component-${key}`}>
         <legend className={styles.legend}>{origin.components?.[key].label[lang] || m.components[key]}</legend>
-        <Field label={m.ui.componentPoints} validationState={err.length > 0 ? 'error' : 'none'} validationMessage={err.join(' ') || undefined}>
-          <Input inputMode="decimal" value={text} onChange={(_, d) => set(key === 'appraisal' ? { appraisalText: d.value } : { surveyText: d.value })} disabled={disabled} data-testid={`rules-component-${key}-points`} />
+        <Field
+          label={m.ui.componentPoints}
+          validationState={err.length > 0 ? 'error' : 'none'}
+          validationMessage={err.join(' ') || undefined}
+        >
+          <Input
+            inputMode="decimal"
+            value={text}
+            onChange={(_, d) => set(key === 'appraisal' ? { appraisalText: d.value } : { surveyText: d.value })}
+            disabled={disabled}
+            data-testid={`rules-component-${key}-points`}
+          />
         </Field>
         <Checkbox
           label={m.ui.componentFloor}
@@ -98,7 +133,13 @@ function RulesComponents({ components, origin, errors, lang, disabled, update }:
       <legend className={styles.legend}>{m.ui.components}</legend>
       {part('appraisal')}
       {part('survey')}
-      <Checkbox label={m.ui.convertWithoutSurvey} checked={components.convertWithoutSurvey} onChange={(_, d) => set({ convertWithoutSurvey: !!d.checked })} disabled={disabled} data-testid="rules-convert-without-survey" />
+      <Checkbox
+        label={m.ui.convertWithoutSurvey}
+        checked={components.convertWithoutSurvey}
+        onChange={(_, d) => set({ convertWithoutSurvey: !!d.checked })}
+        disabled={disabled}
+        data-testid="rules-convert-without-survey"
+      />
     </fieldset>
   );
 }

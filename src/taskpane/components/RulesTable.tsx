@@ -1,5 +1,13 @@
 /** The banding rules in force, read-only (the rules editor lives on the "Tiêu chí" tab). */
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { BAND_FILL, formatBound, type BandRule, type Lang, type RuleSet } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
 import { bandRangeText } from '../format';
@@ -26,9 +34,22 @@ export function BandsTable({ rules, lang, t, testId, rowTestIdPrefix }: BandsTab
       </TableHeader>
       <TableBody>
         {rules.bands.map((b) => (
-          <TableRow key={b.code} data-testid={rowTestIdPrefix === undefined ? undefined : `${rowTestIdPrefix}${b.code}`}>
+          <TableRow
+            key={b.code}
+            data-testid={rowTestIdPrefix === undefined ? undefined : `${rowTestIdPrefix}${b.code}`}
+          >
             <TableCell>
-              <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, marginInlineEnd: 6, background: BAND_FILL[b.code] ?? 'transparent', border: '1px solid #999' }} />
+              <span
+                aria-hidden
+                style={{
+                  display: 'inline-block',
+                  width: 10,
+                  height: 10,
+                  marginInlineEnd: 6,
+                  background: BAND_FILL[b.code] ?? 'transparent',
+                  border: '1px solid #999',
+                }}
+              />
               {b.label[lang]}
             </TableCell>
             <TableCell>{bandRangeText(b, lang)}</TableCell>

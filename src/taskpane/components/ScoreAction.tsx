@@ -1,5 +1,14 @@
 /** The primary "Chấm điểm" button, the progress of a run, and what the run did. */
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { fill, messages, type Lang } from '../../engine';
 import type { SafeOutcome } from '../../excel/safe-write';
 import type { UiStrings } from '../hooks/useLang';
@@ -8,7 +17,12 @@ import { columnSpan } from '../format';
 import { labelled } from './labelled';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    marginBlockEnd: tokens.spacingVerticalL,
+  },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, marginBlockStart: tokens.spacingVerticalS },
 });
 
@@ -30,9 +44,14 @@ export function stepText(p: ProgressState, t: UiStrings): string {
 export function outcomeText(outcome: SafeOutcome, lang: Lang, t: UiStrings): string {
   if (outcome.status === 'written') {
     const { inspection } = outcome;
-    return fill(t.written, { count: inspection.result.units.length, columns: columnSpan(inspection.outputColumns), sheet: inspection.read.sheet });
+    return fill(t.written, {
+      count: inspection.result.units.length,
+      columns: columnSpan(inspection.outputColumns),
+      sheet: inspection.read.sheet,
+    });
   }
-  if (outcome.status === 'hasErrors') return fill(messages(lang).excel.hasErrors, { count: outcome.inspection.errors.length });
+  if (outcome.status === 'hasErrors')
+    return fill(messages(lang).excel.hasErrors, { count: outcome.inspection.errors.length });
   return outcome.message;
 }
 
@@ -57,7 +76,17 @@ function outcomeIntent(status: string): 'success' | 'warning' | 'error' {
   return status === 'changedSinceRead' ? 'warning' : 'error';
 }
 
-export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onScore, onOverwrite, onDismiss }: ScoreActionProps) {
+export function ScoreAction({
+  t,
+  lang,
+  disabled,
+  scoring,
+  progress,
+  outcome,
+  onScore,
+  onOverwrite,
+  onDismiss,
+}: ScoreActionProps) {
   const styles = useStyles();
   const r = messages(lang).rulesUi;
   const determinate = progress && (progress.step === 'read' || progress.step === 'write') && progress.total > 0;
@@ -67,8 +96,17 @@ export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onS
         {scoring ? t.scoreBusy : t.scoreButton}
       </Button>
       {scoring && progress && (
-        <Field validationMessage={stepText(progress, t)} validationState="none" label={t.progressLabel} data-testid="progress">
-          <ProgressBar value={determinate ? progress.done / progress.total : undefined} aria-label={t.progressLabel} aria-valuetext={stepText(progress, t)} />
+        <Field
+          validationMessage={stepText(progress, t)}
+          validationState="none"
+          label={t.progressLabel}
+          data-testid="progress"
+        >
+          <ProgressBar
+            value={determinate ? progress.done / progress.total : undefined}
+            aria-label={t.progressLabel}
+            aria-valuetext={stepText(progress, t)}
+          />
         </Field>
       )}
       <div aria-live="polite">
@@ -81,7 +119,9 @@ export function ScoreAction({ t, lang, disabled, scoring, progress, outcome, onS
                   {outcome.cells.slice(0, CELLS_SHOWN).map((c) => (
                     <li key={c}>{c}</li>
                   ))}
-                  {outcome.cells.length > CELLS_SHOWN && <li>{fill(r.moreCells, { count: outcome.cells.length - CELLS_SHOWN })}</li>}
+                  {outcome.cells.length > CELLS_SHOWN && (
+                    <li>{fill(r.moreCells, { count: outcome.cells.length - CELLS_SHOWN })}</li>
+                  )}
                 </ul>
                 {r.overwriteHint}
               </MessageBarBody>

@@ -1,9 +1,22 @@
 /** The "Chấm điểm" tab: what was found, the mapping, the rules, the run and its results. */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+} from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { fill, messages, type Lang, type RuleSet } from '../../engine';
 import type { UiStrings } from '../hooks/useLang';
-import { useColumnRoles, useMappingDraft, type ColumnRolesModel, type MappingEditorModel } from '../hooks/useMappingDraft';
+import {
+  useColumnRoles,
+  useMappingDraft,
+  type ColumnRolesModel,
+  type MappingEditorModel,
+} from '../hooks/useMappingDraft';
 import { UncertainRoles, type RoleEditorProps } from './ColumnRoles';
 import type { Scoring } from '../hooks/useScoring';
 import { DocLangPicker } from './DocLangPicker';
@@ -36,14 +49,29 @@ type TabPart = { scoring: Scoring; lang: Lang; t: UiStrings };
 /** The role list's props: the roles, in the user's words, confirmed by reading the table again with them; the table for the preview. */
 function rolesEditor(roles: ColumnRolesModel | null, scoring: Scoring, lang: Lang): RoleEditorProps {
   const onConfirmRoles = () => roles && void scoring.inspect({ ...scoring.override, roles: roles.roles });
-  return { roles, roleLabels: messages(lang).columns.roles, onConfirmRoles, table: scoring.inspection?.result.table, lang };
+  return {
+    roles,
+    roleLabels: messages(lang).columns.roles,
+    onConfirmRoles,
+    table: scoring.inspection?.result.table,
+    lang,
+  };
 }
 
 /** Where the table is: reading, why it was not found (with a way forward), what was found, occupied cells. */
 function TableStatus({ scoring, lang, t, written }: TabPart & { written: boolean }) {
   const { inspection, busy } = scoring;
   const failed = scoring.inspectError !== null;
-  const picker = <SheetPicker lang={lang} sheets={scoring.sheets} chosen={scoring.chosen} busy={busy !== null} onChoose={(s) => void scoring.chooseSheet(s)} onReread={() => void scoring.inspect()} />;
+  const picker = (
+    <SheetPicker
+      lang={lang}
+      sheets={scoring.sheets}
+      chosen={scoring.chosen}
+      busy={busy !== null}
+      onChoose={(s) => void scoring.chooseSheet(s)}
+      onReread={() => void scoring.inspect()}
+    />
+  );
   return (
     <>
       {busy === 'inspect' && !inspection && <Spinner size="small" label={t.foundReading} />}
@@ -54,13 +82,23 @@ function TableStatus({ scoring, lang, t, written }: TabPart & { written: boolean
       )}
       {(failed || !inspection) && busy !== 'inspect' && picker}
       {inspection && !failed && (
-        <FoundPanel inspection={inspection} lang={lang} t={t} busy={busy !== null} written={written || scoring.lastRun !== null} onRefresh={() => void scoring.inspect()}>
+        <FoundPanel
+          inspection={inspection}
+          lang={lang}
+          t={t}
+          busy={busy !== null}
+          written={written || scoring.lastRun !== null}
+          onRefresh={() => void scoring.inspect()}
+        >
           {scoring.lastRun && <LastRunNote lastRun={scoring.lastRun} lang={lang} />}
           {scoring.sheets.length > 1 && picker}
         </FoundPanel>
       )}
       {inspection && !failed && (
-        <OccupiedCells inspection={inspection} lang={lang} busy={busy !== null}
+        <OccupiedCells
+          inspection={inspection}
+          lang={lang}
+          busy={busy !== null}
           onSelect={(address) => void scoring.select({ sheet: inspection.read.sheet, address, cell: address })}
           onWriteRight={() => void scoring.writeRight()}
         />
@@ -78,13 +116,34 @@ function Results({ scoring, lang, t }: TabPart) {
   return (
     <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
       {/* A transposed table's unit is a column, not a row: its units are not links (nothing to select as a row). */}
-      <ResultsSummary result={shown.result} lang={lang} t={t} onSelectUnit={shown.layout.transposed ? undefined : (u) => void scoring.selectUnit(u.row)} selectError={scoring.selectError} />
+      <ResultsSummary
+        result={shown.result}
+        lang={lang}
+        t={t}
+        onSelectUnit={shown.layout.transposed ? undefined : (u) => void scoring.selectUnit(u.row)}
+        selectError={scoring.selectError}
+      />
     </Suspense>
   );
 }
 
 /** The settings under the run: the mapping, the workbook's language, the rules in force. */
-function Settings({ scoring, lang, t, mapping, roleEditor, rules, docLang, onDocLang }: TabPart & { mapping: MappingEditorModel | null; roleEditor: RoleEditorProps; rules: RuleSet; docLang: Lang; onDocLang: (l: Lang) => void }) {
+function Settings({
+  scoring,
+  lang,
+  t,
+  mapping,
+  roleEditor,
+  rules,
+  docLang,
+  onDocLang,
+}: TabPart & {
+  mapping: MappingEditorModel | null;
+  roleEditor: RoleEditorProps;
+  rules: RuleSet;
+  docLang: Lang;
+  onDocLang: (l: Lang) => void;
+}) {
   const busy = scoring.busy !== null;
   const spinner = <Spinner size="tiny" label={t.loading} />;
   return (
@@ -95,7 +154,14 @@ function Settings({ scoring, lang, t, mapping, roleEditor, rules, docLang, onDoc
           <AccordionPanel>
             <div role="region" aria-label={t.mappingTitle}>
               <Suspense fallback={spinner}>
-                <MappingEditor model={mapping} t={t} busy={busy} onApply={() => mapping.override && void scoring.inspect(mapping.override)} onReset={() => void scoring.inspect(null)} {...roleEditor} />
+                <MappingEditor
+                  model={mapping}
+                  t={t}
+                  busy={busy}
+                  onApply={() => mapping.override && void scoring.inspect(mapping.override)}
+                  onReset={() => void scoring.inspect(null)}
+                  {...roleEditor}
+                />
               </Suspense>
             </div>
           </AccordionPanel>
@@ -140,16 +206,38 @@ export function ScoringTab({ scoring, rules, lang, t, docLang, onDocLang, writeB
           <MessageBarBody>{fill(messages(lang).pane.errorsBlock, { count: errorCount })}</MessageBarBody>
         </MessageBar>
       )}
-      <ScoreAction t={t} lang={lang} disabled={!canScore} scoring={busy === 'score'} progress={scoring.progress} outcome={outcome}
+      <ScoreAction
+        t={t}
+        lang={lang}
+        disabled={!canScore}
+        scoring={busy === 'score'}
+        progress={scoring.progress}
+        outcome={outcome}
         onScore={() => void scoring.score(draftOverride)}
         onOverwrite={() => void scoring.score(draftOverride, { overwriteEdited: true })}
         onDismiss={scoring.dismiss}
       />
       {inspection && (
-        <FindingsList errors={inspection.errors} warnings={inspection.warnings} lang={lang} t={t} onSelect={(f) => void scoring.select(f)} selectError={selectError} />
+        <FindingsList
+          errors={inspection.errors}
+          warnings={inspection.warnings}
+          lang={lang}
+          t={t}
+          onSelect={(f) => void scoring.select(f)}
+          selectError={selectError}
+        />
       )}
       <Results scoring={scoring} lang={lang} t={t} />
-      <Settings scoring={scoring} lang={lang} t={t} mapping={mapping} roleEditor={roleEditor} rules={rules} docLang={docLang} onDocLang={onDocLang} />
+      <Settings
+        scoring={scoring}
+        lang={lang}
+        t={t}
+        mapping={mapping}
+        roleEditor={roleEditor}
+        rules={rules}
+        docLang={docLang}
+        onDocLang={onDocLang}
+      />
     </>
   );
 }

@@ -4,7 +4,13 @@ import { messages, type Lang } from '../../engine';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'end' },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'end',
+  },
   select: { minWidth: 0, flexGrow: 1 },
 });
 
@@ -28,7 +34,12 @@ export function SheetPicker({ lang, sheets, chosen, busy, onChoose, onReread }: 
       <div className={styles.row}>
         {sheets.length > 0 && (
           <Field label={m.chooseSheet} hint={m.chooseSheetHint} className={styles.select}>
-            <Select value={chosen ?? AUTO} disabled={busy} onChange={(_, d) => onChoose(d.value === AUTO ? null : d.value)} data-testid="sheet-select">
+            <Select
+              value={chosen ?? AUTO}
+              disabled={busy}
+              onChange={(_, d) => onChoose(d.value === AUTO ? null : d.value)}
+              data-testid="sheet-select"
+            >
               <option value={AUTO}>{m.chooseSheetAuto}</option>
               {sheets.map((name) => (
                 <option key={name} value={name}>

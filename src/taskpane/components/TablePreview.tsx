@@ -5,7 +5,13 @@ import type { UiStrings } from '../hooks/useLang';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0 },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   points: { display: 'block', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
 });
 
@@ -20,7 +26,11 @@ export function TablePreview({ table, lang, t }: { table: ScoringTable; lang: La
           <li key={u.name} data-testid="preview-unit">
             <strong>{u.name}</strong>
             {u.block && ` (${t.previewBlock}: ${u.block})`}
-            <span className={styles.points}>{preview.fields.map((f, i) => `${f}: ${u.points[i] === null ? '–' : formatPoints(u.points[i] as number, lang)}`).join('; ')}</span>
+            <span className={styles.points}>
+              {preview.fields
+                .map((f, i) => `${f}: ${u.points[i] === null ? '–' : formatPoints(u.points[i] as number, lang)}`)
+                .join('; ')}
+            </span>
           </li>
         ))}
       </ol>

@@ -9,6 +9,11 @@ export type Intent = 'error' | 'warning' | 'success' | 'info';
 
 export function labelled(intent: Intent, lang: Lang): { 'aria-label': string; 'aria-labelledby': undefined } {
   const p = messages(lang).pane;
-  const words: Record<Intent, string> = { error: p.severityError, warning: p.severityWarning, success: p.severitySuccess, info: p.severityInfo };
+  const words: Record<Intent, string> = {
+    error: p.severityError,
+    warning: p.severityWarning,
+    success: p.severitySuccess,
+    info: p.severityInfo,
+  };
   return { 'aria-label': words[intent], 'aria-labelledby': undefined };
 }

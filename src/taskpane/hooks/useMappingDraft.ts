@@ -24,7 +24,13 @@ import type { Inspection, MappingOverride } from '../../excel/workbook';
 import type { UiStrings } from './useLang';
 
 export type OptionalRole = 'bonusCol' | 'deductionCol' | 'totalCol' | 'lastYearIndexCol' | 'lastYearBandCol';
-export const OPTIONAL_ROLES: readonly OptionalRole[] = ['bonusCol', 'deductionCol', 'totalCol', 'lastYearIndexCol', 'lastYearBandCol'];
+export const OPTIONAL_ROLES: readonly OptionalRole[] = [
+  'bonusCol',
+  'deductionCol',
+  'totalCol',
+  'lastYearIndexCol',
+  'lastYearBandCol',
+];
 
 /** A column of the table as the mapping editor lists it. */
 export interface ColumnChoice {
@@ -97,7 +103,10 @@ function draftOf(inspection: Inspection, override: MappingOverride | undefined):
 /** The header-row columns a user may map: everything left of a previous output block. */
 export function columnChoices(inspection: Inspection): ColumnChoice[] {
   const { layout, read } = inspection;
-  const width = Math.max(read.grid[layout.headerRow]?.length ?? 0, layout.topHeaderRow === undefined ? 0 : (read.grid[layout.topHeaderRow]?.length ?? 0));
+  const width = Math.max(
+    read.grid[layout.headerRow]?.length ?? 0,
+    layout.topHeaderRow === undefined ? 0 : (read.grid[layout.topHeaderRow]?.length ?? 0),
+  );
   const end = layout.outputCol ?? width;
   const out: ColumnChoice[] = [];
   for (let c = 0; c < end; c++) {
@@ -140,7 +149,11 @@ function toOverride(inspection: Inspection, draft: MappingDraft): MappingOverrid
   return Object.keys(maxPoints).length > 0 ? { layout: l, maxPoints } : { layout: l };
 }
 
-export function useMappingDraft(inspection: Inspection | null, inForce: MappingOverride | undefined, t: UiStrings): MappingEditorModel | null {
+export function useMappingDraft(
+  inspection: Inspection | null,
+  inForce: MappingOverride | undefined,
+  t: UiStrings,
+): MappingEditorModel | null {
   const base = useMemo(() => (inspection ? draftOf(inspection, inForce) : null), [inspection, inForce]);
   const [draft, setDraft] = useState<MappingDraft | null>(base);
   useEffect(() => setDraft(base), [base]);
@@ -159,7 +172,9 @@ export function useMappingDraft(inspection: Inspection | null, inForce: MappingO
   const toggleField = useCallback(
     (col: number, on: boolean) =>
       update((d) => {
-        const fieldCols = on ? [...new Set([...d.fieldCols, col])].sort((a, b) => a - b) : d.fieldCols.filter((c) => c !== col);
+        const fieldCols = on
+          ? [...new Set([...d.fieldCols, col])].sort((a, b) => a - b)
+          : d.fieldCols.filter((c) => c !== col);
         const maxText = { ...d.maxText };
         if (on && maxText[col] === undefined && inspection) maxText[col] = maxCellText(inspection, col, inForce);
         const cleared = Object.fromEntries(OPTIONAL_ROLES.map((r) => [r, on && d[r] === col ? null : d[r]]));
@@ -167,7 +182,10 @@ export function useMappingDraft(inspection: Inspection | null, inForce: MappingO
       }),
     [update, inspection, inForce],
   );
-  const setMax = useCallback((col: number, text: string) => update((d) => ({ ...d, maxText: { ...d.maxText, [col]: text } })), [update]);
+  const setMax = useCallback(
+    (col: number, text: string) => update((d) => ({ ...d, maxText: { ...d.maxText, [col]: text } })),
+    [update],
+  );
   const setOptional = useCallback(
     (role: OptionalRole, col: number | null) =>
       update((d) => {
@@ -223,15 +241,28 @@ export interface ColumnRolesModel {
 }
 
 /** The rows of the role list: as the inspection read the table (its roles: the user's, else the stored ones), or as proposed when uncertain. */
-function roleRowsOf(inspection: (Inspection & { stored?: StoredMapping[] }) | null, proposal: MappingProposal | null, inForce: MappingOverride | undefined): ColumnRoleRow[] {
+function roleRowsOf(
+  inspection: (Inspection & { stored?: StoredMapping[] }) | null,
+  proposal: MappingProposal | null,
+  inForce: MappingOverride | undefined,
+): ColumnRoleRow[] {
   if (proposal) return columnRoleRows(proposal.columns, proposal.uncertain, proposal.originCol);
   if (!inspection || inspection.layout.transposed) return [];
   const { grid, origin, sheet } = inspection.read;
-  const d = detectLayout(grid, undefined, origin, inForce?.roles ?? rolesFromStore(inspection.stored, sheet, grid, origin));
+  const d = detectLayout(
+    grid,
+    undefined,
+    origin,
+    inForce?.roles ?? rolesFromStore(inspection.stored, sheet, grid, origin),
+  );
   return d.ok ? columnRoleRows(d.columns, [], origin.col) : [];
 }
 
-export function useColumnRoles(inspection: Inspection | null, proposal: MappingProposal | null, inForce: MappingOverride | undefined): ColumnRolesModel | null {
+export function useColumnRoles(
+  inspection: Inspection | null,
+  proposal: MappingProposal | null,
+  inForce: MappingOverride | undefined,
+): ColumnRolesModel | null {
   const rows = useMemo(() => roleRowsOf(inspection, proposal, inForce), [inspection, proposal, inForce]);
   const [chosen, setChosen] = useState<Map<number, ColumnRole>>(new Map());
   useEffect(() => setChosen(new Map()), [rows]);
@@ -239,5 +270,12 @@ export function useColumnRoles(inspection: Inspection | null, proposal: MappingP
   if (rows.length === 0) return null;
   const roles = confirmedRoles(rows, chosen);
   const uncertainCount = rows.filter((r) => r.uncertain).length;
-  return { rows, roleOf: (col) => chosen.get(col) ?? (rows.find((r) => r.col === col)?.role as ColumnRole), setRole, uncertainCount, dirty: roles.size > 0 && (uncertainCount > 0 || chosen.size > 0), roles };
+  return {
+    rows,
+    roleOf: (col) => chosen.get(col) ?? (rows.find((r) => r.col === col)?.role as ColumnRole),
+    setRole,
+    uncertainCount,
+    dirty: roles.size > 0 && (uncertainCount > 0 || chosen.size > 0),
+    roles,
+  };
 }

@@ -4,7 +4,21 @@
  * that writes the report sheet (src/excel/report.ts). Components only render this state.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { fill, fnv1a, messages, generateNarrative, ruleSetFingerprint, guessReportYear, narrativeToHtml, narrativeToText, parseNumberText, type Lang, type Narrative, type ReportSettings, type RuleSet } from '../../engine';
+import {
+  fill,
+  fnv1a,
+  messages,
+  generateNarrative,
+  ruleSetFingerprint,
+  guessReportYear,
+  narrativeToHtml,
+  narrativeToText,
+  parseNumberText,
+  type Lang,
+  type Narrative,
+  type ReportSettings,
+  type RuleSet,
+} from '../../engine';
 import { writeReport, type ReportOutcome } from '../../excel/report';
 import { inputFingerprint } from '../../excel/safe-write';
 import type { ReportInputs } from '../../excel/doc-settings';
@@ -88,7 +102,10 @@ function checkYear(form: ReportForm, defaultYear: number, t: UiStrings, errors: 
 
 /** The district's index this year and last, where typed. */
 function checkPcts(form: ReportForm, t: UiStrings, settings: ReportSettings, errors: FormErrors): void {
-  for (const [field, key] of [['districtIndex', 'districtIndexPct'], ['districtIndexLast', 'districtIndexLastYearPct']] as const) {
+  for (const [field, key] of [
+    ['districtIndex', 'districtIndexPct'],
+    ['districtIndexLast', 'districtIndexLastYearPct'],
+  ] as const) {
     const text = form[field].trim();
     if (text === '') continue;
     const pct = readPct(text);
@@ -104,12 +121,18 @@ function checkRank(form: ReportForm, t: UiStrings, settings: ReportSettings, err
   if (rankText === '' && ofText === '') return;
   const rank = Number(rankText);
   const of = Number(ofText);
-  if (!/^\d{1,3}$/.test(rankText) || !/^\d{1,3}$/.test(ofText) || rank < 1 || of < rank) errors.rank = t.reportRankInvalid;
+  if (!/^\d{1,3}$/.test(rankText) || !/^\d{1,3}$/.test(ofText) || rank < 1 || of < rank)
+    errors.rank = t.reportRankInvalid;
   else settings.districtRank = { rank, of };
 }
 
 /** Checks the form: the settings, or the message per bad field. Empty optional fields are left out. */
-export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStrings, rules?: RuleSet): { settings: ReportSettings | null; errors: FormErrors } {
+export function checkReportForm(
+  form: ReportForm,
+  defaultYear: number,
+  t: UiStrings,
+  rules?: RuleSet,
+): { settings: ReportSettings | null; errors: FormErrors } {
   const errors: FormErrors = {};
   const settings: ReportSettings = { year: checkYear(form, defaultYear, t, errors) };
   const district = form.district.trim();
@@ -117,7 +140,8 @@ export function checkReportForm(form: ReportForm, defaultYear: number, t: UiStri
   checkPcts(form, t, settings, errors);
   checkRank(form, t, settings, errors);
   // A band no longer in the rule set in force is left out rather than guessed.
-  if (form.districtBand !== '' && (!rules || rules.bands.some((b) => b.code === form.districtBand))) settings.districtBand = form.districtBand;
+  if (form.districtBand !== '' && (!rules || rules.bands.some((b) => b.code === form.districtBand)))
+    settings.districtBand = form.districtBand;
   return { settings: Object.keys(errors).length > 0 ? null : settings, errors };
 }
 
@@ -129,7 +153,9 @@ export function defaultReportYear(inspection: Inspection | null, now = new Date(
 
 /** What a report sheet was made from: the input cells and the rules (a change in either makes it out of date). */
 export function reportStamp(inspection: Inspection): string {
-  return fnv1a(`${inputFingerprint(inspection.read, inspection.layout.outputCol)}|${ruleSetFingerprint(inspection.result.rules)}`);
+  return fnv1a(
+    `${inputFingerprint(inspection.read, inspection.layout.outputCol)}|${ruleSetFingerprint(inspection.result.rules)}`,
+  );
 }
 
 /** The report sheet's name when it was made from other data or rules than the table read now; else null. */
@@ -147,7 +173,15 @@ export interface ReportMemory {
   flush: () => Promise<void>;
 }
 
-export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiStrings, inspection: Inspection | null, override: MappingOverride | undefined, memory: ReportMemory): Report {
+export function useReport(
+  run: ExcelRun,
+  rules: RuleSet,
+  lang: Lang,
+  t: UiStrings,
+  inspection: Inspection | null,
+  override: MappingOverride | undefined,
+  memory: ReportMemory,
+): Report {
   const form = useMemo(() => formOf(memory.inputs), [memory.inputs]);
   // The year shows the table's own until the user types one.
   const yearTouched = memory.inputs.year !== undefined;
@@ -157,11 +191,17 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
   const seq = useRef(0);
 
   const defaultYear = useMemo(() => defaultReportYear(inspection), [inspection]);
-  const { settings, errors } = useMemo(() => checkReportForm(form, defaultYear, t, rules), [form, defaultYear, t, rules]);
+  const { settings, errors } = useMemo(
+    () => checkReportForm(form, defaultYear, t, rules),
+    [form, defaultYear, t, rules],
+  );
   const { docLang, setInputs, flush } = memory;
   // The preview is what the sheet will carry: in the workbook's language.
   const preview = useMemo(
-    () => (settings && inspection && inspection.errors.length === 0 ? generateNarrative(inspection.result, settings, docLang) : null),
+    () =>
+      settings && inspection && inspection.errors.length === 0
+        ? generateNarrative(inspection.result, settings, docLang)
+        : null,
     [settings, inspection, docLang],
   );
 
@@ -177,7 +217,15 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
       if (id === seq.current) setProgress({ step, done, total });
     };
     await flush();
-    const result = await writeReport(run, { rules, lang, docLang, settings, override, progress: onProgress, audit: true });
+    const result = await writeReport(run, {
+      rules,
+      lang,
+      docLang,
+      settings,
+      override,
+      progress: onProgress,
+      audit: true,
+    });
     if (id !== seq.current) return;
     setBusy(false);
     setProgress(null);
@@ -188,7 +236,18 @@ export function useReport(run: ExcelRun, rules: RuleSet, lang: Lang, t: UiString
   const narrative = outcome?.status === 'written' ? outcome.narrative : preview;
   const exports = useReportExport(narrative, docLang, settings?.year ?? defaultYear);
 
-  return { form: { ...form, year: yearTouched ? form.year : String(defaultYear) }, errors, settings, preview, busy, progress, outcome, setField, generate, ...exports };
+  return {
+    form: { ...form, year: yearTouched ? form.year : String(defaultYear) },
+    errors,
+    settings,
+    preview,
+    busy,
+    progress,
+    outcome,
+    setField,
+    generate,
+    ...exports,
+  };
 }
 
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -197,7 +256,11 @@ const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e)
  * The narrative out of Excel: copied as formatted text for Word, or saved as a .docx (the Word
  * document model of src/docx, loaded on the first click so the first screen does not carry it).
  */
-function useReportExport(narrative: Narrative | null, docLang: Lang, year: number): Pick<Report, 'copy' | 'download' | 'canDownload' | 'exportOutcome'> {
+function useReportExport(
+  narrative: Narrative | null,
+  docLang: Lang,
+  year: number,
+): Pick<Report, 'copy' | 'download' | 'canDownload' | 'exportOutcome'> {
   const [exportOutcome, setExportOutcome] = useState<ExportOutcome | null>(null);
   const copy = useCallback(async () => {
     if (!narrative) return;

@@ -9,8 +9,27 @@
  *   apply (applyRules: rules, re-score and audit log in one run) with its safe-write outcomes,
  *   blocked while an amended set still needs the decision that names it (needsDecision).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
-import { PRESETS, amendRuleSet, messages, needsDecision, previewRuleChange, ruleSetFingerprint, type Lang, type RulePreview, type RuleSet } from '../../engine';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type MutableRefObject,
+  type SetStateAction,
+} from 'react';
+import {
+  PRESETS,
+  amendRuleSet,
+  messages,
+  needsDecision,
+  previewRuleChange,
+  ruleSetFingerprint,
+  type Lang,
+  type RulePreview,
+  type RuleSet,
+} from '../../engine';
 import { officeErrorMessage } from '../../excel/errors';
 import type { StoredRules } from '../../excel/rules-store';
 import { applyRules, inspectWithRules, type ReadStamp, type SafeOutcome } from '../../excel/safe-write';
@@ -21,7 +40,18 @@ import { draftOf, ruleSetOf, type RulesDraft } from './useRulesDraft';
 export type { RulesInForce } from './useRulesInForce';
 export type RulesUiStrings = ReturnType<typeof messages>['rulesUi'];
 
-export { bandKey, draftOf, readPercent, ruleSetOf, type BandDraft, type BandField, type BandPlace, type BlockDraft, type FloorDraft, type RulesDraft } from './useRulesDraft';
+export {
+  bandKey,
+  draftOf,
+  readPercent,
+  ruleSetOf,
+  type BandDraft,
+  type BandField,
+  type BandPlace,
+  type BlockDraft,
+  type FloorDraft,
+  type RulesDraft,
+} from './useRulesDraft';
 export { checkDraft, type DraftCheck } from './useRulesCheck';
 
 /**
@@ -108,12 +138,17 @@ export function draftDiffers(draft: RulesDraft | null, inForce: RuleSet): boolea
 }
 
 /** The draft state: the one kept above the tabs when given, else this editor's own. */
-function useDraft(stored: StoredRules, lang: Lang, external: DraftState | undefined): [RulesDraft, (next: SetStateAction<RulesDraft>) => void] {
+function useDraft(
+  stored: StoredRules,
+  lang: Lang,
+  external: DraftState | undefined,
+): [RulesDraft, (next: SetStateAction<RulesDraft>) => void] {
   const own = useState<RulesDraft | null>(null);
   const [value, set] = external ?? own;
   const draft = useMemo(() => value ?? draftOf(stored.rules, lang), [value, stored.rules, lang]);
   const setDraft = useCallback(
-    (next: SetStateAction<RulesDraft>) => set((prev) => (typeof next === 'function' ? next(prev ?? draftOf(stored.rules, lang)) : next)),
+    (next: SetStateAction<RulesDraft>) =>
+      set((prev) => (typeof next === 'function' ? next(prev ?? draftOf(stored.rules, lang)) : next)),
     [set, stored.rules, lang],
   );
   return [draft, setDraft];
@@ -131,13 +166,16 @@ function useRulesForm(stored: StoredRules, lang: Lang, draftState: DraftState | 
     lastStored.current = stored;
     if (before === stored) return;
     const pristine = ruleSetFingerprint(ruleSetOf(draftRef.current).rules) === ruleSetFingerprint(before.rules);
-    if (pristine || (applied && ruleSetFingerprint(applied) === ruleSetFingerprint(stored.rules))) setDraft(draftOf(stored.rules, lang));
+    if (pristine || (applied && ruleSetFingerprint(applied) === ruleSetFingerprint(stored.rules)))
+      setDraft(draftOf(stored.rules, lang));
   }, [stored, lang, applied]);
 
   const check = useMemo(() => checkDraft(draft, lang), [draft, lang]);
   const draftFp = check.rules ? ruleSetFingerprint(check.rules) : null;
   const dirty = draftFp !== ruleSetFingerprint(stored.rules);
-  const preset: PresetChoice = !dirty ? 'inForce' : (PRESETS.find((p) => ruleSetFingerprint(p) === draftFp)?.id ?? 'custom');
+  const preset: PresetChoice = !dirty
+    ? 'inForce'
+    : (PRESETS.find((p) => ruleSetFingerprint(p) === draftFp)?.id ?? 'custom');
   const setPreset = useCallback(
     (choice: PresetChoice) => {
       const p = choice === 'inForce' ? stored.rules : PRESETS.find((x) => x.id === choice);
@@ -151,7 +189,14 @@ function useRulesForm(stored: StoredRules, lang: Lang, draftState: DraftState | 
 }
 
 /** The table read for the preview (nothing written), latest request only. */
-function useRulesRead(run: ExcelRun, lang: Lang, override: MappingOverride | undefined, stored: StoredRules, onRulesChanged: () => void | Promise<void>, seq: MutableRefObject<number>) {
+function useRulesRead(
+  run: ExcelRun,
+  lang: Lang,
+  override: MappingOverride | undefined,
+  stored: StoredRules,
+  onRulesChanged: () => void | Promise<void>,
+  seq: MutableRefObject<number>,
+) {
   const [read, setRead] = useState<PreviewRead | null>(null);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
@@ -192,7 +237,19 @@ interface ApplyInputs {
 }
 
 /** "Áp dụng": the rules written, re-scored and logged in one run, with the run's outcome. */
-function useRulesApply({ run, lang, docLang, override, candidate, read, who, onRulesChanged, onWritten, setApplied, seq }: ApplyInputs) {
+function useRulesApply({
+  run,
+  lang,
+  docLang,
+  override,
+  candidate,
+  read,
+  who,
+  onRulesChanged,
+  onWritten,
+  setApplied,
+  seq,
+}: ApplyInputs) {
   const [applying, setApplying] = useState(false);
   const [outcome, setOutcome] = useState<SafeOutcome | null>(null);
   const apply = useCallback(
@@ -203,7 +260,14 @@ function useRulesApply({ run, lang, docLang, override, candidate, read, who, onR
       setOutcome(null);
       setApplied(candidate);
       try {
-        const result = await applyRules(run, candidate, { lang, docLang, override, since: read.stamp, overwriteEdited, who: who.trim() || undefined });
+        const result = await applyRules(run, candidate, {
+          lang,
+          docLang,
+          override,
+          since: read.stamp,
+          overwriteEdited,
+          who: who.trim() || undefined,
+        });
         if (id !== seq.current) return;
         setOutcome(result);
         if (result.status === 'written') {
@@ -212,7 +276,12 @@ function useRulesApply({ run, lang, docLang, override, candidate, read, who, onR
         }
       } catch (e) {
         if (id !== seq.current) return;
-        setOutcome({ status: 'failed', message: officeErrorMessage(e, lang), code: 'Error', stats: { syncs: 0, readChunks: 0, writeChunks: 0 } });
+        setOutcome({
+          status: 'failed',
+          message: officeErrorMessage(e, lang),
+          code: 'Error',
+          stats: { syncs: 0, readChunks: 0, writeChunks: 0 },
+        });
       } finally {
         if (id === seq.current) setApplying(false);
       }
@@ -223,7 +292,15 @@ function useRulesApply({ run, lang, docLang, override, candidate, read, who, onR
   return { applying, outcome, setOutcome, apply, dismissOutcome };
 }
 
-export function useRules({ run, lang, stored, override, docLang, onRulesChanged, draftState }: UseRulesOptions): RulesEditor {
+export function useRules({
+  run,
+  lang,
+  stored,
+  override,
+  docLang,
+  onRulesChanged,
+  draftState,
+}: UseRulesOptions): RulesEditor {
   const [applied, setApplied] = useState<RuleSet | null>(null);
   const [who, setWho] = useState('');
   const seq = useRef(0);
@@ -233,7 +310,10 @@ export function useRules({ run, lang, stored, override, docLang, onRulesChanged,
 
   const known = useMemo(() => [stored.rules, ...PRESETS], [stored.rules]);
   const checked = form.check.rules;
-  const candidate = useMemo(() => (checked ? namedRules(checked, known, form.draft.origin) : null), [checked, known, form.draft.origin]);
+  const candidate = useMemo(
+    () => (checked ? namedRules(checked, known, form.draft.origin) : null),
+    [checked, known, form.draft.origin],
+  );
   const decisionNeeded = checked !== null && needsDecision(checked, known, form.draft.origin);
   const amended = checked !== null && !known.some((k) => ruleSetFingerprint(k) === ruleSetFingerprint(checked));
   const preview = useMemo(() => {
@@ -243,13 +323,26 @@ export function useRules({ run, lang, stored, override, docLang, onRulesChanged,
   }, [read, candidate]);
 
   const onWritten = useCallback(() => setRead(null), [setRead]);
-  const applier = useRulesApply({ run, lang, docLang, override, candidate, read, who, onRulesChanged, onWritten, setApplied, seq });
+  const applier = useRulesApply({
+    run,
+    lang,
+    docLang,
+    override,
+    candidate,
+    read,
+    who,
+    onRulesChanged,
+    onWritten,
+    setApplied,
+    seq,
+  });
   const { setOutcome } = applier;
   const readForPreview = useCallback(async () => {
     setOutcome(null);
     await reader.readForPreview();
   }, [reader.readForPreview, setOutcome]);
-  const canApply = candidate !== null && !decisionNeeded && preview !== null && preview.ok && !reader.reading && !applier.applying;
+  const canApply =
+    candidate !== null && !decisionNeeded && preview !== null && preview.ok && !reader.reading && !applier.applying;
 
   return {
     stored,

@@ -3,7 +3,15 @@
  * and said in an officer's words ("Ngưỡng dưới phải nhỏ hơn ngưỡng trên"), not interval
  * arithmetic. Problems that name no field (no bands, a duplicate band code) are said apart.
  */
-import { describeRuleProblem, fill, messages, validateRuleSet, type Lang, type RuleProblem, type RuleSet } from '../../engine';
+import {
+  describeRuleProblem,
+  fill,
+  messages,
+  validateRuleSet,
+  type Lang,
+  type RuleProblem,
+  type RuleSet,
+} from '../../engine';
 import { fold } from '../../engine/text';
 import { bandKey, bandsAt, ruleSetOf, type BandDraft, type BandPlace, type RulesDraft } from './useRulesDraft';
 
@@ -57,11 +65,24 @@ function paneText(p: RuleProblem, w: PaneWords, params: Record<string, string | 
 }
 
 /** A number as the pane writes it ("82,5"). */
-const shown = (v: number | string | undefined, lang: Lang) => (typeof v === 'number' ? (lang === 'vi' ? String(v).replace('.', ',') : String(v)) : (v ?? ''));
+const shown = (v: number | string | undefined, lang: Lang) =>
+  typeof v === 'number' ? (lang === 'vi' ? String(v).replace('.', ',') : String(v)) : (v ?? '');
 
 function sentence(p: RuleProblem, bands: readonly BandDraft[], lang: Lang, blockName?: string): string {
-  const params = { band: nameIn(bands, p.band, lang), other: nameIn(bands, p.other, lang), value: shown(p.value, lang), otherValue: shown(p.otherValue, lang), field: p.field ?? '', block: p.block ?? '' };
-  const text = paneText(p, messages(lang).rulesUi, params) ?? describeRuleProblem({ ...p, band: params.band, other: p.other === undefined ? undefined : params.other, block: blockName ?? p.block }, lang);
+  const params = {
+    band: nameIn(bands, p.band, lang),
+    other: nameIn(bands, p.other, lang),
+    value: shown(p.value, lang),
+    otherValue: shown(p.otherValue, lang),
+    field: p.field ?? '',
+    block: p.block ?? '',
+  };
+  const text =
+    paneText(p, messages(lang).rulesUi, params) ??
+    describeRuleProblem(
+      { ...p, band: params.band, other: p.other === undefined ? undefined : params.other, block: blockName ?? p.block },
+      lang,
+    );
   // A message on its own starts with a capital letter (the engine's follow a cell address).
   return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }
@@ -72,7 +93,9 @@ function valueFields(p: RuleProblem, rule: RuleSet['bands'][number] | undefined,
     const j = band.fieldFloors.findIndex((f) => fold(f.field.trim()) === fold(p.field as string));
     return j < 0 ? ['floor'] : [`ff${j}.pct`];
   }
-  const fields = (['min', 'max', 'floor'] as const).filter((f) => (f === 'min' ? rule?.min.pct : f === 'max' ? rule?.max.pct : rule?.fieldFloorPct) === p.value);
+  const fields = (['min', 'max', 'floor'] as const).filter(
+    (f) => (f === 'min' ? rule?.min.pct : f === 'max' ? rule?.max.pct : rule?.fieldFloorPct) === p.value,
+  );
   return fields.length > 0 ? [...fields] : [p.code === 'floorOutOfRange' ? 'floor' : 'min'];
 }
 
@@ -88,7 +111,9 @@ function bandFields(p: RuleProblem, band: BandDraft, rule: RuleSet['bands'][numb
     case 'badFloorField':
       return band.fieldFloors.flatMap((f, j) => (f.field.trim() === '' ? [`ff${j}.field`] : []));
     case 'duplicateFloorField':
-      return band.fieldFloors.flatMap((f, j) => (fold(f.field.trim()) === fold(p.field ?? '') ? [`ff${j}.field`] : [])).slice(1);
+      return band.fieldFloors
+        .flatMap((f, j) => (fold(f.field.trim()) === fold(p.field ?? '') ? [`ff${j}.field`] : []))
+        .slice(1);
     case 'emptyRange':
       return ['min', 'max'];
     case 'notDescending':
@@ -110,7 +135,14 @@ function blockName(draft: RulesDraft, block: number | null, lang: Lang): string 
 }
 
 /** A problem in a band list (the rule set's or a block's own), placed on its fields. */
-function placeBandProblem(p: RuleProblem, draft: RulesDraft, rules: RuleSet, block: number | null, out: Problems, lang: Lang): void {
+function placeBandProblem(
+  p: RuleProblem,
+  draft: RulesDraft,
+  rules: RuleSet,
+  block: number | null,
+  out: Problems,
+  lang: Lang,
+): void {
   const bands = bandsAt(draft, block);
   const ruleBands = block === null ? rules.bands : (rules.blocks?.[block]?.bands ?? []);
   const index = bands.findIndex((b) => b.code === p.band);
@@ -131,7 +163,8 @@ function placeBandProblem(p: RuleProblem, draft: RulesDraft, rules: RuleSet, blo
 /** The field key a setting problem belongs to (`blocks[1].code` → `k1.code`); null: said in general. */
 function settingKey(p: RuleProblem, draft: RulesDraft): string | null {
   const blockAt = (code: string | undefined) => draft.blocks.findIndex((b) => fold(b.code.trim()) === fold(code ?? ''));
-  if (p.code === 'duplicateBlock') return `k${draft.blocks.map((b) => fold(b.code.trim())).lastIndexOf(fold(p.block ?? ''))}.code`;
+  if (p.code === 'duplicateBlock')
+    return `k${draft.blocks.map((b) => fold(b.code.trim())).lastIndexOf(fold(p.block ?? ''))}.code`;
   if (p.code === 'missingBlockLabel') return `k${blockAt(p.block)}.label`;
   const m = /^blocks\[(\d+)\]\.code$/.exec(p.key ?? '');
   if (m) return `k${m[1]}.code`;
@@ -139,7 +172,14 @@ function settingKey(p: RuleProblem, draft: RulesDraft): string | null {
 }
 
 /** Where a problem belongs: a setting's field, a block's band, or the rule set's band. */
-function placeProblem(p: RuleProblem, draft: RulesDraft, rules: RuleSet, unreadable: Map<string, string>, out: Problems, lang: Lang): void {
+function placeProblem(
+  p: RuleProblem,
+  draft: RulesDraft,
+  rules: RuleSet,
+  unreadable: Map<string, string>,
+  out: Problems,
+  lang: Lang,
+): void {
   if (p.key !== undefined || p.code === 'duplicateBlock' || p.code === 'missingBlockLabel') {
     const key = settingKey(p, draft);
     if (key !== null && unreadable.has(key)) return; // already said: not a number

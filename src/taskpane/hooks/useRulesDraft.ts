@@ -121,7 +121,13 @@ export function draftOf(rules: RuleSet, lang: Lang): RulesDraft {
     indexDecimals: rules.indexDecimals ?? null,
     rankMethod: rules.rankMethod ?? 'rankEq',
     components: componentsDraftOf(rules.components, lang),
-    blocks: (rules.blocks ?? []).map((b) => ({ code: b.code, labelVi: b.label.vi, labelEn: b.label.en, ranked: b.ranked, bands: b.bands ? b.bands.map((x) => bandDraftOf(x, lang)) : null })),
+    blocks: (rules.blocks ?? []).map((b) => ({
+      code: b.code,
+      labelVi: b.label.vi,
+      labelEn: b.label.en,
+      ranked: b.ranked,
+      bands: b.bands ? b.bands.map((x) => bandDraftOf(x, lang)) : null,
+    })),
     decision: decisionDraftOf(rules.decision),
   };
 }
@@ -160,7 +166,10 @@ function bandOf(b: BandDraft, place: BandPlace, unreadable: Unreadable): BandRul
     min: { pct: numberAt(at('min'), b.minText, unreadable, true) as number, inclusive: b.minInclusive },
     max: { pct: numberAt(at('max'), b.maxText, unreadable, true) as number, inclusive: b.maxInclusive },
     fieldFloorPct: numberAt(at('floor'), b.floorText, unreadable, false),
-    fieldFloors: b.fieldFloors.map((f, i) => ({ field: f.field.trim(), pct: numberAt(at(`ff${i}.pct`), f.pctText, unreadable, false) })),
+    fieldFloors: b.fieldFloors.map((f, i) => ({
+      field: f.field.trim(),
+      pct: numberAt(at(`ff${i}.pct`), f.pctText, unreadable, false),
+    })),
   };
 }
 
@@ -170,8 +179,16 @@ function componentsOf(c: ComponentsDraft | null, origin: RuleSet, unreadable: Un
   // The origin's keys first, in their order: an untouched form keeps the rule set's fingerprint.
   return {
     ...o,
-    appraisal: { ...o.appraisal, points: numberAt('components.appraisal.points', c.appraisalText, unreadable, true) as number, floorApplies: c.appraisalFloor },
-    survey: { ...o.survey, points: numberAt('components.survey.points', c.surveyText, unreadable, true) as number, floorApplies: c.surveyFloor },
+    appraisal: {
+      ...o.appraisal,
+      points: numberAt('components.appraisal.points', c.appraisalText, unreadable, true) as number,
+      floorApplies: c.appraisalFloor,
+    },
+    survey: {
+      ...o.survey,
+      points: numberAt('components.survey.points', c.surveyText, unreadable, true) as number,
+      floorApplies: c.surveyFloor,
+    },
     convertWithoutSurvey: c.convertWithoutSurvey,
   };
 }
@@ -182,7 +199,11 @@ function decisionOf(d: DecisionDraft): RuleDecision | null {
 }
 
 function blockOf(b: BlockDraft, k: number, unreadable: Unreadable): RuleBlock {
-  const block: RuleBlock = { code: b.code.trim(), label: { vi: b.labelVi.trim(), en: b.labelEn.trim() }, ranked: b.ranked };
+  const block: RuleBlock = {
+    code: b.code.trim(),
+    label: { vi: b.labelVi.trim(), en: b.labelEn.trim() },
+    ranked: b.ranked,
+  };
   if (b.bands) block.bands = b.bands.map((x, i) => bandOf(x, { block: k, index: i }, unreadable));
   return block;
 }
@@ -191,11 +212,16 @@ function blockOf(b: BlockDraft, k: number, unreadable: Unreadable): RuleBlock {
 export function ruleSetOf(draft: RulesDraft): { rules: RuleSet; unreadable: Unreadable } {
   const unreadable: Unreadable = new Map();
   const { origin } = draft;
-  const rules: RuleSet = { ...origin, bands: draft.bands.map((b, i) => bandOf(b, { block: null, index: i }, unreadable)) };
+  const rules: RuleSet = {
+    ...origin,
+    bands: draft.bands.map((b, i) => bandOf(b, { block: null, index: i }, unreadable)),
+  };
   rules.indexDecimals = draft.indexDecimals;
   if (draft.rankMethod !== 'rankEq' || origin.rankMethod !== undefined) rules.rankMethod = draft.rankMethod;
-  if (origin.components !== undefined || draft.components) rules.components = componentsOf(draft.components, origin, unreadable);
-  if (origin.blocks !== undefined || draft.blocks.length > 0) rules.blocks = draft.blocks.map((b, k) => blockOf(b, k, unreadable));
+  if (origin.components !== undefined || draft.components)
+    rules.components = componentsOf(draft.components, origin, unreadable);
+  if (origin.blocks !== undefined || draft.blocks.length > 0)
+    rules.blocks = draft.blocks.map((b, k) => blockOf(b, k, unreadable));
   rules.decision = decisionOf(draft.decision);
   return { rules, unreadable };
 }
@@ -209,17 +235,29 @@ export function bandsAt(draft: RulesDraft, block: number | null): BandDraft[] {
 export function withBand(draft: RulesDraft, place: BandPlace, change: Partial<BandDraft>): RulesDraft {
   const edit = (bands: BandDraft[]) => bands.map((b, i) => (i === place.index ? { ...b, ...change } : b));
   if (place.block === null) return { ...draft, bands: edit(draft.bands) };
-  return { ...draft, blocks: draft.blocks.map((k, i) => (i === place.block && k.bands ? { ...k, bands: edit(k.bands) } : k)) };
+  return {
+    ...draft,
+    blocks: draft.blocks.map((k, i) => (i === place.block && k.bands ? { ...k, bands: edit(k.bands) } : k)),
+  };
 }
 
 /** The draft with one block changed; `ownBands` true copies the rule set's bands into it, false drops its own. */
-export function withBlock(draft: RulesDraft, index: number, change: Partial<Omit<BlockDraft, 'bands'>> & { ownBands?: boolean }): RulesDraft {
+export function withBlock(
+  draft: RulesDraft,
+  index: number,
+  change: Partial<Omit<BlockDraft, 'bands'>> & { ownBands?: boolean },
+): RulesDraft {
   const { ownBands, ...rest } = change;
   return {
     ...draft,
     blocks: draft.blocks.map((k, i) => {
       if (i !== index) return k;
-      const bands = ownBands === undefined ? k.bands : ownBands ? (k.bands ?? draft.bands.map((b) => ({ ...b, fieldFloors: [...b.fieldFloors] }))) : null;
+      const bands =
+        ownBands === undefined
+          ? k.bands
+          : ownBands
+            ? (k.bands ?? draft.bands.map((b) => ({ ...b, fieldFloors: [...b.fieldFloors] })))
+            : null;
       return { ...k, ...rest, bands };
     }),
   };

@@ -3,14 +3,28 @@
  * let the user correct the mapping, then score and write. Components only render this state.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { freeOutputColumn, type Finding, type Lang, type MappingProposal, type RuleSet, type StoredMapping } from '../../engine';
+import {
+  freeOutputColumn,
+  type Finding,
+  type Lang,
+  type MappingProposal,
+  type RuleSet,
+  type StoredMapping,
+} from '../../engine';
 import { readStoredMappings, withStoredMappings } from '../../excel/mapping-store';
 import { officeErrorMessage } from '../../excel/errors';
 import { scoreSafely, type SafeOutcome } from '../../excel/safe-write';
 import { readLastRun, type LastRun } from '../../excel/last-run';
 import { TableNotFoundError } from '../../excel/locate';
 import { useSelection, type SelectError } from './useSelection';
-import { inspectWorkbook, watchActivation, type ExcelRun, type Inspection, type MappingOverride, type Progress } from '../../excel/workbook';
+import {
+  inspectWorkbook,
+  watchActivation,
+  type ExcelRun,
+  type Inspection,
+  type MappingOverride,
+  type Progress,
+} from '../../excel/workbook';
 
 export type Step = Parameters<Progress>[0];
 
@@ -85,7 +99,10 @@ const INITIAL: ScoringState = {
 };
 
 /** The mapping with the sheet to read: what every read of the pane passes to the adapter. */
-export function withChoice(override: MappingOverride | undefined, s: Pick<ScoringState, 'chosen' | 'remembered'>): MappingOverride {
+export function withChoice(
+  override: MappingOverride | undefined,
+  s: Pick<ScoringState, 'chosen' | 'remembered'>,
+): MappingOverride {
   return { ...override, choice: { sheet: s.chosen, remembered: s.remembered } };
 }
 
@@ -97,14 +114,28 @@ function pinned(next: MappingOverride | undefined, s: ScoringState): MappingOver
 
 /** The state after a read: the sheet found is remembered, its sheets offered. */
 function found(s: ScoringState, inspection: Inspection): Partial<ScoringState> {
-  return { inspection, inspectError: null, proposal: null, remembered: inspection.read.sheet, sheets: inspection.read.sheets };
+  return {
+    inspection,
+    inspectError: null,
+    proposal: null,
+    remembered: inspection.read.sheet,
+    sheets: inspection.read.sheets,
+  };
 }
 
 /** Reads the table with the mapping stored in the workbook (when the user gives no roles), as the run will. */
-async function inspectStored(run: ExcelRun, rules: RuleSet, lang: Lang, override: MappingOverride): Promise<Inspection> {
+async function inspectStored(
+  run: ExcelRun,
+  rules: RuleSet,
+  lang: Lang,
+  override: MappingOverride,
+): Promise<Inspection> {
   const stored = await readStoredMappings(run);
   // The stored mappings ride with the inspection: the pane's role list shows the roles it was read with.
-  const inspection: Inspection & { stored: StoredMapping[] } = { ...(await inspectWorkbook(run, rules, lang, withStoredMappings(override, stored))), stored };
+  const inspection: Inspection & { stored: StoredMapping[] } = {
+    ...(await inspectWorkbook(run, rules, lang, withStoredMappings(override, stored))),
+    stored,
+  };
   return inspection;
 }
 
@@ -128,7 +159,12 @@ function useRereadOnLang(lang: Lang, current: { current: ScoringState }, inspect
 }
 
 /** The last run recorded for the sheet read (a workbook scored before shows its results as such). */
-function useLastRun(run: ExcelRun, inspected: Inspection | null, rules: RuleSet | null, setState: (f: (s: ScoringState) => ScoringState) => void): void {
+function useLastRun(
+  run: ExcelRun,
+  inspected: Inspection | null,
+  rules: RuleSet | null,
+  setState: (f: (s: ScoringState) => ScoringState) => void,
+): void {
   useEffect(() => {
     if (!inspected || !rules) return;
     let live = true;
@@ -160,7 +196,16 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
         if (id === seq.current) setState((s) => ({ ...s, ...found(s, inspection), busy: null, outcome: null }));
       } catch (error) {
         const sheets = error instanceof TableNotFoundError ? error.sheets : undefined;
-        if (id === seq.current) setState((s) => ({ ...s, busy: null, inspection: null, inspectError: errorText(error, lang), proposal: proposalOf(error), outcome: null, sheets: sheets ?? s.sheets }));
+        if (id === seq.current)
+          setState((s) => ({
+            ...s,
+            busy: null,
+            inspection: null,
+            inspectError: errorText(error, lang),
+            proposal: proposalOf(error),
+            outcome: null,
+            sheets: sheets ?? s.sheets,
+          }));
       }
     },
     [run, rules, lang],
@@ -171,12 +216,24 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
       if (!rules) return;
       const id = ++seq.current;
       const next = override === null ? undefined : pinned(override ?? current.current.override, current.current);
-      setState((s) => ({ ...s, busy: 'score', override: next, outcome: null, progress: { step: 'locate', done: 0, total: 1 } }));
+      setState((s) => ({
+        ...s,
+        busy: 'score',
+        override: next,
+        outcome: null,
+        progress: { step: 'locate', done: 0, total: 1 },
+      }));
       const progress: Progress = (step, done, total) => {
         if (id === seq.current) setState((s) => ({ ...s, progress: { step, done, total } }));
       };
       // The workbook's own rules are read again inside the run: what is scored is what is stored.
-      const outcome = await scoreSafely(run, { lang, docLang, override: withChoice(next, current.current), progress, overwriteEdited: options?.overwriteEdited });
+      const outcome = await scoreSafely(run, {
+        lang,
+        docLang,
+        override: withChoice(next, current.current),
+        progress,
+        overwriteEdited: options?.overwriteEdited,
+      });
       if (id !== seq.current) return;
       const inspection = 'inspection' in outcome ? outcome.inspection : undefined;
       setState((s) => ({ ...s, ...(inspection ? found(s, inspection) : {}), busy: null, progress: null, outcome }));
@@ -237,7 +294,12 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
  * and the remembered one next (so a report sheet just made leads back to the scoring sheet).
  * Not during a scoring run: its own read is the one that counts.
  */
-function useActivation(run: ExcelRun, current: { current: ScoringState }, inspect: (o?: MappingOverride | null) => Promise<void>, setChosen: (c: string | undefined) => void): void {
+function useActivation(
+  run: ExcelRun,
+  current: { current: ScoringState },
+  inspect: (o?: MappingOverride | null) => Promise<void>,
+  setChosen: (c: string | undefined) => void,
+): void {
   const inspectRef = useRef(inspect);
   inspectRef.current = inspect;
   const chosenRef = useRef(setChosen);

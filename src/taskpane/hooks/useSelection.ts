@@ -36,7 +36,10 @@ export function useSelection(run: ExcelRun, lang: Lang, inspection: Inspection |
     [run, lang],
   );
 
-  const select = useCallback((f: Pick<Finding, 'sheet' | 'address' | 'cell'>) => attempt(f.sheet, f.address, f.cell, false), [attempt]);
+  const select = useCallback(
+    (f: Pick<Finding, 'sheet' | 'address' | 'cell'>) => attempt(f.sheet, f.address, f.cell, false),
+    [attempt],
+  );
 
   const selectUnit = useCallback(
     async (row: number) => {

@@ -5,11 +5,15 @@ import { ByteText } from '../../../src/cli/ooxml/byte-text';
 describe('ByteText', () => {
   test('any mix of pushes equals the joined text, whatever the size hint', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 60 }), fc.nat(5000), (pieces, hint) => {
-        const out = new ByteText(hint);
-        for (const p of pieces) out.push(p);
-        expect(out.toBuffer().equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 60 }),
+        fc.nat(5000),
+        (pieces, hint) => {
+          const out = new ByteText(hint);
+          for (const p of pieces) out.push(p);
+          expect(out.toBuffer().equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+        },
+      ),
     );
   });
 

@@ -82,7 +82,8 @@ interface ExcelBookOptions {
 
 function cellXml(c: Cell): string {
   const s = c.style ? ` s="${c.style}"` : '';
-  if (c.f !== undefined) return `<c r="${c.ref}"${s}${c.str !== undefined ? ' t="str"' : ''}><f>${c.f}</f><v>${c.str ?? c.n ?? ''}</v></c>`;
+  if (c.f !== undefined)
+    return `<c r="${c.ref}"${s}${c.str !== undefined ? ' t="str"' : ''}><f>${c.f}</f><v>${c.str ?? c.n ?? ''}</v></c>`;
   if (c.s !== undefined) return `<c r="${c.ref}"${s} t="s"><v>${c.s}</v></c>`;
   if (c.n !== undefined) return `<c r="${c.ref}"${s}><v>${c.n}</v></c>`;
   return `<c r="${c.ref}"${s}/>`;
@@ -102,7 +103,13 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
   const header: Cell[] = [1, 2, 3, 4, 5, 6].map((s, i) => ({ ref: `${'ABCDEF'[i]}3`, s, style: 2 }));
   if (o.previousOutput) header.push(...[12, 13, 14, 15].map((s, i) => ({ ref: `${'GHIJ'[i]}3`, s, style: 2 })));
   rows.push(rowXml(3, header, ' ht="30" customHeight="1"'));
-  const max: Cell[] = [{ ref: 'B4', s: 7 }, { ref: 'C4', n: 30 }, { ref: 'D4', n: 30 }, { ref: 'E4', n: 40 }, { ref: 'F4', n: 100 }];
+  const max: Cell[] = [
+    { ref: 'B4', s: 7 },
+    { ref: 'C4', n: 30 },
+    { ref: 'D4', n: 30 },
+    { ref: 'E4', n: 40 },
+    { ref: 'F4', n: 100 },
+  ];
   rows.push(rowXml(4, max, ' hidden="1"'));
   UNITS.forEach(([stt, name, a, b, c, total], k) => {
     const r = 5 + k;
@@ -137,7 +144,9 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
     (o.table ? '<tableParts count="1"><tablePart r:id="rId2"/></tableParts>' : '') +
     '</worksheet>';
 
-  const sheet1Rels = [`<Relationship Id="rId1" Type="${NS_R}/printerSettings" Target="../printerSettings/printerSettings1.bin"/>`];
+  const sheet1Rels = [
+    `<Relationship Id="rId1" Type="${NS_R}/printerSettings" Target="../printerSettings/printerSettings1.bin"/>`,
+  ];
   const files: Record<string, string | Uint8Array> = {};
   const overrides: [string, string][] = [
     ['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
@@ -161,7 +170,8 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
       '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
   }
   files['xl/worksheets/sheet1.xml'] = sheet1;
-  files['xl/worksheets/_rels/sheet1.xml.rels'] = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${sheet1Rels.join('')}</Relationships>`;
+  files['xl/worksheets/_rels/sheet1.xml.rels'] =
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${sheet1Rels.join('')}</Relationships>`;
   files['xl/printerSettings/printerSettings1.bin'] = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
 
   const sheets = [`<sheet name="Bảng điểm" sheetId="1" r:id="rId1"/>`];
@@ -190,11 +200,13 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
       `<sheetData><row r="1"><c r="A1" t="s"><v>${markerAt + 4}</v></c>${az(1, markerAt)}</row><row r="2">${az(2, markerAt + 1)}</row><row r="3">${az(3, markerAt + 2)}</row><row r="4">${az(4, markerAt + 3)}</row>` +
       `<row r="5"><c r="B5"><v>1</v></c><c r="C5"><f>B5*2</f><v>2</v></c></row></sheetData>` +
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/></worksheet>';
-    files['xl/worksheets/_rels/sheet2.xml.rels'] = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
+    files['xl/worksheets/_rels/sheet2.xml.rels'] =
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
     files['xl/drawings/drawing1.xml'] =
       XML_HEAD +
       '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>6</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
-    files['xl/drawings/_rels/drawing1.xml.rels'] = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_R}/chart" Target="../charts/chart1.xml"/></Relationships>`;
+    files['xl/drawings/_rels/drawing1.xml.rels'] =
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_R}/chart" Target="../charts/chart1.xml"/></Relationships>`;
     files['xl/charts/chart1.xml'] =
       XML_HEAD +
       `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_R}"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>'Báo cáo CCHC 2024'!$B$5</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`;
@@ -203,7 +215,8 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
     sheets.push(`<sheet name="${o.chartsheetName}" sheetId="3" r:id="rId7"/>`);
     wbRels.push(`<Relationship Id="rId7" Type="${NS_R}/chartsheet" Target="chartsheets/sheet1.xml"/>`);
     overrides.push(['/xl/chartsheets/sheet1.xml', `${CT}.spreadsheetml.chartsheet+xml`]);
-    files['xl/chartsheets/sheet1.xml'] = `${XML_HEAD}<chartsheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;
+    files['xl/chartsheets/sheet1.xml'] =
+      `${XML_HEAD}<chartsheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;
   }
 
   files['[Content_Types].xml'] =
@@ -217,8 +230,10 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><AppVersion>16.0300</AppVersion></Properties>`;
   files['docProps/core.xml'] =
     `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>u</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created></cp:coreProperties>`;
-  files['xl/theme/theme1.xml'] = `${XML_HEAD}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements/></a:theme>`;
-  files['xl/_rels/workbook.xml.rels'] = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${wbRels.join('')}</Relationships>`;
+  files['xl/theme/theme1.xml'] =
+    `${XML_HEAD}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements/></a:theme>`;
+  files['xl/_rels/workbook.xml.rels'] =
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${wbRels.join('')}</Relationships>`;
   files['xl/workbook.xml'] =
     XML_HEAD +
     `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15 xr xr6 xr10 xr2" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10" xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2">` +
@@ -228,7 +243,8 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
     `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Bảng điểm'!$3:$3</definedName></definedNames>` +
     '<calcPr calcId="191029"/></workbook>';
   files['xl/sharedStrings.xml'] =
-    XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`;
+    XML_HEAD +
+    `<sst xmlns="${NS_MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`;
   files['xl/calcChain.xml'] =
     XML_HEAD +
     `<calcChain xmlns="${NS_MAIN}"><c r="F5" i="1"/><c r="F6"/><c r="F7"/><c r="F8"/>${o.formulaInOutput ? '<c r="J5"/>' : ''}${o.oldReport ? '<c r="C5" i="2"/>' : ''}</calcChain>`;
@@ -255,12 +271,59 @@ function excelBook(o: ExcelBookOptions = {}): Buffer {
 // What Excel checks, as far as a text scan can tell.
 
 const WORKSHEET_ORDER = [
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter',
-  'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions',
-  'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
-  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ];
-const STYLES_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const STYLES_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
 
 /** The local names of the root element's children, in order (mc:AlternateContent skipped). */
 function topLevel(xml: string): string[] {
@@ -329,15 +392,27 @@ function checkWorksheet(xml: string, part: string, problems: string[]): void {
   }
   for (const m of xml.matchAll(/<is>[\s\S]*?<\/is>|<v>([\s\S]*?)<\/v>/g)) {
     const text = m[0].startsWith('<is>') ? decodeOoxmlText(m[0].replace(/<[^>]+>/g, '')) : '';
-    if (text.length > 32767) problems.push(`${part}: an inline string of ${text.length} characters (Excel's limit: 32,767)`);
+    if (text.length > 32767)
+      problems.push(`${part}: an inline string of ${text.length} characters (Excel's limit: 32,767)`);
   }
-  for (const m of xml.matchAll(/<row\b[^>]*\bht="([^"]*)"/g)) if (Number(m[1]) > 409.5) problems.push(`${part}: row height ${m[1]} (Excel's limit: 409.5)`);
-  for (const m of xml.matchAll(/<col\b[^>]*\bwidth="([^"]*)"/g)) if (Number(m[1]) > 255) problems.push(`${part}: column width ${m[1]} (Excel's limit: 255)`);
+  for (const m of xml.matchAll(/<row\b[^>]*\bht="([^"]*)"/g))
+    if (Number(m[1]) > 409.5) problems.push(`${part}: row height ${m[1]} (Excel's limit: 409.5)`);
+  for (const m of xml.matchAll(/<col\b[^>]*\bwidth="([^"]*)"/g))
+    if (Number(m[1]) > 255) problems.push(`${part}: column width ${m[1]} (Excel's limit: 255)`);
 }
 
 function checkStyles(xml: string, problems: string[]): void {
   checkOrder(topLevel(xml), STYLES_ORDER, 'styles', problems);
-  const child: Record<string, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellStyleXfs: 'xf', cellXfs: 'xf', cellStyles: 'cellStyle', dxfs: 'dxf' };
+  const child: Record<string, string> = {
+    numFmts: 'numFmt',
+    fonts: 'font',
+    fills: 'fill',
+    borders: 'border',
+    cellStyleXfs: 'xf',
+    cellXfs: 'xf',
+    cellStyles: 'cellStyle',
+    dxfs: 'dxf',
+  };
   const counts: Record<string, number> = {};
   for (const [section, tag] of Object.entries(child)) {
     const m = new RegExp(`<${section}\\b([^>]*?)(/>|>([\\s\\S]*?)</${section}>)`).exec(xml);
@@ -345,11 +420,17 @@ function checkStyles(xml: string, problems: string[]): void {
     const n = [...(m[3] ?? '').matchAll(new RegExp(`<${tag}[\\s/>]`, 'g'))].length;
     counts[section] = n;
     const declared = attr(`<x${m[1]}>`, 'count');
-    if (declared !== null && Number(declared) !== n) problems.push(`styles: <${section} count="${declared}"> holds ${n}`);
+    if (declared !== null && Number(declared) !== n)
+      problems.push(`styles: <${section} count="${declared}"> holds ${n}`);
   }
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
   for (const xf of xfs.matchAll(/<xf\b[^>]*>/g)) {
-    for (const [a, section] of [['fontId', 'fonts'], ['fillId', 'fills'], ['borderId', 'borders'], ['xfId', 'cellStyleXfs']] as const) {
+    for (const [a, section] of [
+      ['fontId', 'fonts'],
+      ['fillId', 'fills'],
+      ['borderId', 'borders'],
+      ['xfId', 'cellStyleXfs'],
+    ] as const) {
       const v = Number(attr(xf[0], a) ?? '0');
       if (v >= (counts[section] ?? 0)) problems.push(`styles: ${xf[0]} points past ${section}`);
     }
@@ -372,12 +453,22 @@ function inspect(file: string): Inspection {
 
   // Content types: every override names a part, every part has a type.
   const types = zip.text('[Content_Types].xml');
-  const overrides = new Map([...types.matchAll(/<Override\b[^>]*>/g)].map((m) => [(attr(m[0], 'PartName') ?? '').replace(/^\//, '').toLowerCase(), attr(m[0], 'ContentType') ?? '']));
-  const defaults = new Set([...types.matchAll(/<Default\b[^>]*>/g)].map((m) => (attr(m[0], 'Extension') ?? '').toLowerCase()));
-  for (const p of overrides.keys()) if (![...names].some((n) => n.toLowerCase() === p)) problems.push(`[Content_Types].xml overrides ${p}, which the package lacks`);
+  const overrides = new Map(
+    [...types.matchAll(/<Override\b[^>]*>/g)].map((m) => [
+      (attr(m[0], 'PartName') ?? '').replace(/^\//, '').toLowerCase(),
+      attr(m[0], 'ContentType') ?? '',
+    ]),
+  );
+  const defaults = new Set(
+    [...types.matchAll(/<Default\b[^>]*>/g)].map((m) => (attr(m[0], 'Extension') ?? '').toLowerCase()),
+  );
+  for (const p of overrides.keys())
+    if (![...names].some((n) => n.toLowerCase() === p))
+      problems.push(`[Content_Types].xml overrides ${p}, which the package lacks`);
   for (const n of names) {
     if (n.endsWith('/') || n === '[Content_Types].xml') continue;
-    if (!overrides.has(n.toLowerCase()) && !defaults.has(n.slice(n.lastIndexOf('.') + 1).toLowerCase())) problems.push(`${n} has no content type`);
+    if (!overrides.has(n.toLowerCase()) && !defaults.has(n.slice(n.lastIndexOf('.') + 1).toLowerCase()))
+      problems.push(`${n} has no content type`);
   }
 
   // Relationships: every internal target exists; ids unique. Parts reached from the root.
@@ -413,13 +504,15 @@ function inspect(file: string): Inspection {
   for (const tag of sheetTags) {
     const name = attr(tag, 'name') ?? '';
     const id = attr(tag, 'sheetId') ?? '';
-    if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) problems.push(`sheet name "${name}" is not one Excel allows`);
+    if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name))
+      problems.push(`sheet name "${name}" is not one Excel allows`);
     if (seenNames.has(name.toLowerCase())) problems.push(`two sheets are named "${name}"`);
     seenNames.add(name.toLowerCase());
     if (seenIds.has(id)) problems.push(`two sheets have sheetId ${id}`);
     seenIds.add(id);
   }
-  for (const m of wb.matchAll(/localSheetId="(\d+)"/g)) if (Number(m[1]) >= sheetTags.length) problems.push(`a defined name's localSheetId ${m[1]} names no sheet`);
+  for (const m of wb.matchAll(/localSheetId="(\d+)"/g))
+    if (Number(m[1]) >= sheetTags.length) problems.push(`a defined name's localSheetId ${m[1]} names no sheet`);
 
   // Worksheets and styles.
   for (const s of book.sheets) checkWorksheet(zip.text(s.path), s.path, problems);
@@ -436,10 +529,13 @@ function inspect(file: string): Inspection {
       if ((attr(/<table\b[^>]*>/.exec(table)?.[0] ?? '', 'headerRowCount') ?? '1') === '0') continue;
       const [, c0, r0] = /^([A-Z]+)(\d+)/.exec(ref) ?? [];
       const grid = book.grid(s).grid;
-      const columns = [...table.matchAll(/<tableColumn\b[^>]*>/g)].map((m) => decodeOoxmlText(attr(m[0], 'name') ?? ''));
+      const columns = [...table.matchAll(/<tableColumn\b[^>]*>/g)].map((m) =>
+        decodeOoxmlText(attr(m[0], 'name') ?? ''),
+      );
       columns.forEach((name, i) => {
         const cell = grid[Number(r0) - 1]?.[colOf(c0) - 1 + i];
-        if (String(cell ?? '') !== name) problems.push(`table ${r.target}: column "${name}" over a header cell holding "${String(cell ?? '')}"`);
+        if (String(cell ?? '') !== name)
+          problems.push(`table ${r.target}: column "${name}" over a header cell holding "${String(cell ?? '')}"`);
       });
     }
   }
@@ -454,7 +550,8 @@ function inspect(file: string): Inspection {
       const sheet = book.sheets.find((s) => s.name === bySheetId.get(sheetId));
       if (!sheet) continue;
       const cell = new RegExp(`<c r="${ref}"[^>]*?(/>|>[\\s\\S]*?</c>)`).exec(zip.text(sheet.path));
-      if (!cell || !/<f\b/.test(cell[0])) problems.push(`calcChain.xml lists ${sheet.name}!${ref}, which holds no formula`);
+      if (!cell || !/<f\b/.test(cell[0]))
+        problems.push(`calcChain.xml lists ${sheet.name}!${ref}, which holds no formula`);
     }
   }
   return { problems, zip, book };
@@ -523,7 +620,7 @@ describe('sheet names', () => {
   // repairs a workbook with two sheets of one name). XlsxBook.addSheet now refuses the clash
   // (the CLI stops instead of writing a damaged copy); report-xlsx.ts must pick among
   // book.sheetNames for this to pass.
-  test('a chartsheet under the report\'s default name: the report goes under another name', async () => {
+  test("a chartsheet under the report's default name: the report goes under another name", async () => {
     const out = await score('chartsheet', excelBook({ chartsheetName: 'Báo cáo CCHC 2024' }), ['--year', '2024']);
     const { problems, book } = inspect(out);
     expect(problems).toEqual([]);
@@ -553,9 +650,15 @@ describe('inputs from exceljs and LibreOffice', () => {
       ref: 'A3',
       headerRow: true,
       columns: ['STT', 'Tên đơn vị', 'Lĩnh vực A', 'Lĩnh vực B', 'Lĩnh vực C', 'Tổng điểm'].map((name) => ({ name })),
-      rows: [[null, 'Điểm tối đa', 30, 30, 40, 100], ...UNITS.map(([stt, name, a, b, c, t]) => [stt, STRINGS[name], a, b, c, t])],
+      rows: [
+        [null, 'Điểm tối đa', 30, 30, 40, 100],
+        ...UNITS.map(([stt, name, a, b, c, t]) => [stt, STRINGS[name], a, b, c, t]),
+      ],
     });
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'H12:I14');
     const input = path.join(dir, 'exceljs-table.xlsx');
     await wb.xlsx.writeFile(input);
@@ -575,10 +678,23 @@ describe('inputs from exceljs and LibreOffice', () => {
     const { findSoffice } = await import('../helpers');
     const loDir = path.join(dir, 'lo');
     const profile = path.join(dir, 'lo-profile');
-    execFileSync(findSoffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', loDir, first], {
-      timeout: 180_000,
-      env: { ...process.env, HOME: dir },
-    });
+    execFileSync(
+      findSoffice(),
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        loDir,
+        first,
+      ],
+      {
+        timeout: 180_000,
+        env: { ...process.env, HOME: dir },
+      },
+    );
     const resaved = path.join(loDir, path.basename(first));
     const out = await score('lo-second', resaved);
     expect(inspect(out).problems).toEqual([]);

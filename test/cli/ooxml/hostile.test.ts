@@ -30,11 +30,19 @@ test('every hostile file is scored or refused as expected, in bounded memory and
   for (const c of cases) {
     const out = path.join(dir, `${c.name}.out.xlsx`);
     const before = sha256(c.file);
-    const r = spawnSync(process.execPath, ['--max-old-space-size=512', ENTRY, c.file, '--out', out, '--no-report-sheet'], { cwd: dir, encoding: 'utf8', timeout: TIME_LIMIT_MS });
+    const r = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=512', ENTRY, c.file, '--out', out, '--no-report-sheet'],
+      { cwd: dir, encoding: 'utf8', timeout: TIME_LIMIT_MS },
+    );
     const problems: string[] = [];
     if (r.error) problems.push(`did not finish: ${r.error.message}`);
-    if (r.status !== EXIT[c.expect]) problems.push(`exit ${r.status} (${r.signal ?? ''}), expected ${EXIT[c.expect]}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-    if (c.message && !c.message.test(r.stderr)) problems.push(`stderr does not match ${c.message}: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`);
+    if (r.status !== EXIT[c.expect])
+      problems.push(
+        `exit ${r.status} (${r.signal ?? ''}), expected ${EXIT[c.expect]}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      );
+    if (c.message && !c.message.test(r.stderr))
+      problems.push(`stderr does not match ${c.message}: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`);
     if (c.expect !== 'scored' && fs.existsSync(out)) problems.push('an output was written');
     if (c.expect === 'scored' && !fs.existsSync(out)) problems.push('no output');
     if (sha256(c.file) !== before) problems.push('the input changed');

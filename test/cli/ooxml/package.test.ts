@@ -21,7 +21,10 @@ function pkg(files: Record<string, string>): ZipArchive {
 
 function rels(list: [id: string, type: string, target: string][]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list
-    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${type.includes('/') ? type : `${NS_REL}/${type}`}" Target="${target}"/>`)
+    .map(
+      ([id, type, target]) =>
+        `<Relationship Id="${id}" Type="${type.includes('/') ? type : `${NS_REL}/${type}`}" Target="${target}"/>`,
+    )
     .join('')}</Relationships>`;
 }
 
@@ -80,9 +83,19 @@ describe('readWorkbookParts', () => {
       await new Promise<void>((resolve, reject) => {
         execFile(
           findSoffice(),
-          [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, source],
+          [
+            `-env:UserInstallation=file://${profile}`,
+            '--headless',
+            '--norestore',
+            '--convert-to',
+            'xlsx:Calc MS Excel 2007 XML',
+            '--outdir',
+            outDir,
+            source,
+          ],
           { timeout: 180_000, env: { ...process.env, HOME: dir } },
-          (err, stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stdout}\n${stderr}`)) : resolve()),
+          (err, stdout, stderr) =>
+            err ? reject(new Error(`soffice failed: ${err.message}\n${stdout}\n${stderr}`)) : resolve(),
         );
       });
       const data = fs.readFileSync(path.join(outDir, 'source.xlsx'));
@@ -111,13 +124,17 @@ describe('readWorkbookParts', () => {
   it('resolves absolute targets, skips chartsheets and dialog sheets, reads prefixed and commented XML', () => {
     const zip = pkg({
       '[Content_Types].xml': '<Types/>',
-      '_rels/.rels': rels([['rId1', 'officeDocument', '/xl/workbook.xml'], ['rId2', 'extended-properties', 'docProps/app.xml']]),
-      'xl/workbook.xml': `<?xml version="1.0"?>\n<!-- <x:sheets><x:sheet name="fake" sheetId="9" rel:id="rId9"/></x:sheets> -->\n<x:workbook xmlns:x="${NS_MAIN}" xmlns:rel="${NS_REL}"><x:sheets>`
-        + '<x:sheet name="Biểu đồ" sheetId="3" rel:id="rId3"/>'
-        + '<x:sheet name="A &amp; B" sheetId="1" rel:id="rId1"/>'
-        + '<x:sheet name="Hộp thoại" sheetId="4" rel:id="rId4"/>'
-        + '<x:sheet name="Rất ẩn" sheetId="2" state="veryHidden" rel:id="rId2"/>'
-        + '</x:sheets></x:workbook>',
+      '_rels/.rels': rels([
+        ['rId1', 'officeDocument', '/xl/workbook.xml'],
+        ['rId2', 'extended-properties', 'docProps/app.xml'],
+      ]),
+      'xl/workbook.xml':
+        `<?xml version="1.0"?>\n<!-- <x:sheets><x:sheet name="fake" sheetId="9" rel:id="rId9"/></x:sheets> -->\n<x:workbook xmlns:x="${NS_MAIN}" xmlns:rel="${NS_REL}"><x:sheets>` +
+        '<x:sheet name="Biểu đồ" sheetId="3" rel:id="rId3"/>' +
+        '<x:sheet name="A &amp; B" sheetId="1" rel:id="rId1"/>' +
+        '<x:sheet name="Hộp thoại" sheetId="4" rel:id="rId4"/>' +
+        '<x:sheet name="Rất ẩn" sheetId="2" state="veryHidden" rel:id="rId2"/>' +
+        '</x:sheets></x:workbook>',
       'xl/_rels/workbook.xml.rels': rels([
         ['rId1', 'worksheet', '/xl/worksheets/sheet1.xml'],
         ['rId2', 'worksheet', '../xl/worksheets/sheet2.xml'],
@@ -144,7 +161,9 @@ describe('readWorkbookParts', () => {
 
   it('finds parts under another directory, percent-encoded or in another case, and tolerates missing optional parts', () => {
     const zip = pkg({
-      '_rels/.rels': rels([['rId1', 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument', 'book/Workbook.xml']]),
+      '_rels/.rels': rels([
+        ['rId1', 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument', 'book/Workbook.xml'],
+      ]),
       'book/Workbook.xml': `<workbook xmlns="${NS_MAIN}" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"><sheets><sheet name="Một" sheetId="1" r:id="s1"/><sheet name="Hai" sheetId="2" r:id="s2"/></sheets></workbook>`,
       'book/_rels/Workbook.xml.rels': rels([
         ['s1', 'http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet', 'sheets/sheet%20one.xml'],
@@ -168,12 +187,21 @@ describe('readWorkbookParts', () => {
     };
     expectPackageError(pkg({ 'readme.txt': 'a plain zip' }), /no _rels\/\.rels/);
     expectPackageError(
-      pkg({ '_rels/.rels': rels([['rId1', 'officeDocument', 'word/document.xml']]), 'word/document.xml': '<?xml version="1.0"?><w:document xmlns:w="x"/>' }),
+      pkg({
+        '_rels/.rels': rels([['rId1', 'officeDocument', 'word/document.xml']]),
+        'word/document.xml': '<?xml version="1.0"?><w:document xmlns:w="x"/>',
+      }),
       /Word document/,
     );
-    expectPackageError(pkg({ '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.xml']]) }), /xl\/workbook\.xml.*missing/);
     expectPackageError(
-      pkg({ '_rels/.rels': ROOT_RELS, 'xl/workbook.xml': `<workbook xmlns:r="${NS_REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>` }),
+      pkg({ '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.xml']]) }),
+      /xl\/workbook\.xml.*missing/,
+    );
+    expectPackageError(
+      pkg({
+        '_rels/.rels': ROOT_RELS,
+        'xl/workbook.xml': `<workbook xmlns:r="${NS_REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      }),
       /xl\/_rels\/workbook\.xml\.rels is missing/,
     );
     expectPackageError(

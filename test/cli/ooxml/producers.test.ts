@@ -6,7 +6,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JsonReport } from '../../../src/cli/report';
-import { cdataAndComments, prefixed, relsOnSheet, strict, transform, utf16, writeExceljs, writeLibreOffice, writePython, writeSheetjs, PRODUCER_SHEET } from '../../fixtures/producers';
+import {
+  cdataAndComments,
+  prefixed,
+  relsOnSheet,
+  strict,
+  transform,
+  utf16,
+  writeExceljs,
+  writeLibreOffice,
+  writePython,
+  writeSheetjs,
+  PRODUCER_SHEET,
+} from '../../fixtures/producers';
 import { libreOfficeSheets, runCli, tempDir } from '../helpers';
 
 /** Bands and ranks worked out by hand from the table (see producerTable's comments). */
@@ -60,12 +72,19 @@ test('every producer gives the same bands and ranks, the ones worked out by hand
 
   // What LibreOffice shows in the band column of each copy.
   const opened = await libreOfficeSheets(outputs.map(([, f]) => f));
-  const labels = new Set(['Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ']);
+  const labels = new Set([
+    'Hoàn thành xuất sắc nhiệm vụ',
+    'Hoàn thành tốt nhiệm vụ',
+    'Hoàn thành nhiệm vụ',
+    'Không hoàn thành nhiệm vụ',
+  ]);
   for (const [producer, out] of outputs) {
     const rows = opened.get(out)?.get(PRODUCER_SHEET) ?? [];
     const bandCol = rows[1]?.indexOf('Xếp loại') ?? -1;
     const bands = rows.slice(3, 13).map((row) => [row[1], row[bandCol]]);
-    expect({ producer, bandCol: bandCol > 0, all: bands.every(([, b]) => labels.has(b)), count: bands.length }).toEqual({ producer, bandCol: true, all: true, count: 10 });
+    expect({ producer, bandCol: bandCol > 0, all: bands.every(([, b]) => labels.has(b)), count: bands.length }).toEqual(
+      { producer, bandCol: true, all: true, count: 10 },
+    );
     // The report sheet was added beside it, in the package's own namespaces.
     expect({ producer, sheets: opened.get(out)?.size }).toEqual({ producer, sheets: 2 });
   }

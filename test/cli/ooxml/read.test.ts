@@ -54,7 +54,12 @@ function readOoxml(file: string, maxRows?: number): Map<string, SheetGrid> {
 }
 
 function decodeXmlAttr(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 }
 
 /**
@@ -68,7 +73,8 @@ function exceljsReference(ws: ExcelJS.Worksheet): SheetGrid {
   ref.grid.forEach((row, r) =>
     row.forEach((_v, c) => {
       const cell = ws.getRow(r + 1).findCell(c + 1);
-      if (!cell || cell.type !== ExcelJS.ValueType.Formula || (cell.isMerged && cell.master.address !== cell.address)) return;
+      if (!cell || cell.type !== ExcelJS.ValueType.Formula || (cell.isMerged && cell.master.address !== cell.address))
+        return;
       const result = (cell.model as { result?: ExcelJS.CellValue }).result;
       if (result !== undefined) row[c] = toCellValue(result);
     }),
@@ -82,16 +88,19 @@ function exceljsReference(ws: ExcelJS.Worksheet): SheetGrid {
  */
 function present(sheet: SheetGrid): [number, number, unknown, string | null][] {
   const out: [number, number, unknown, string | null][] = [];
-  sheet.grid.forEach((row, r) => row?.forEach((v, c) => {
-    if (v !== null && v !== undefined) out.push([r, c, v, sheet.formats[r]?.[c] ?? null]);
-  }));
+  sheet.grid.forEach((row, r) =>
+    row?.forEach((v, c) => {
+      if (v !== null && v !== undefined) out.push([r, c, v, sheet.formats[r]?.[c] ?? null]);
+    }),
+  );
   return out;
 }
 
 /** The sparse grid as a rectangle `width` wide, nulls where no cell is (to compare with a written-out table). */
 function dense(sheet: SheetGrid, width: number): SheetGrid {
   const rows = sheet.grid.length;
-  const fill = <T,>(g: (T | null)[][]) => Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => g[r]?.[c] ?? null));
+  const fill = <T>(g: (T | null)[][]) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => g[r]?.[c] ?? null));
   return { grid: fill(sheet.grid), formats: fill(sheet.formats) };
 }
 
@@ -180,23 +189,38 @@ async function kitchenSink(file: string, date1904 = false): Promise<string> {
   ws.mergeCells('H22:I24'); // a merge whose top-left has no value
   wb.addWorksheet('Trống');
   const small = wb.addWorksheet(SMALL_SHEET);
-  smallTable().forEach((row, r) => row.forEach((v, c) => {
-    if (v !== null && v !== undefined) small.getCell(r + 1, c + 1).value = v;
-  }));
+  smallTable().forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined) small.getCell(r + 1, c + 1).value = v;
+    }),
+  );
   await wb.xlsx.writeFile(file);
   return file;
 }
 
 /** The parts of a minimal workbook around hand-written sheet XML. */
-function handWritten(file: string, sheets: string[], opts: { styles?: string; sharedStrings?: string; workbookPr?: string } = {}): string {
+function handWritten(
+  file: string,
+  sheets: string[],
+  opts: { styles?: string; sharedStrings?: string; workbookPr?: string } = {},
+): string {
   const files: Record<string, string> = {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
-      (opts.styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : '') +
-      (opts.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
+      sheets
+        .map(
+          (_s, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      (opts.styles
+        ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        : '') +
+      (opts.sharedStrings
+        ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        : '') +
       '</Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -209,9 +233,18 @@ function handWritten(file: string, sheets: string[], opts: { styles?: string; sh
       '</sheets></workbook>',
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-      (opts.styles ? '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' : '') +
-      (opts.sharedStrings ? '<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : '') +
+      sheets
+        .map(
+          (_s, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
+      (opts.styles
+        ? '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        : '') +
+      (opts.sharedStrings
+        ? '<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        : '') +
       '</Relationships>',
   };
   sheets.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = xml));
@@ -221,8 +254,10 @@ function handWritten(file: string, sheets: string[], opts: { styles?: string; sh
   return file;
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const sheetXml = (body: string, before = '', after = ''): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>${before}<sheetData>${body}</sheetData>${after}</worksheet>`;
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const sheetXml = (body: string, before = '', after = ''): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>${before}<sheetData>${body}</sheetData>${after}</worksheet>`;
 
 /** Styles: 0 General (but xf 0 says 14: exceljs ignores style 0), 1 id 14, 2 id 22, 3 id 27 (no code in exceljs), 4 id 45, 5 id 49, 6 custom 'General', 7 custom date with escapes, 8 id 9, 9 custom '0.0" đ"', 10 id 10, 11 unknown id 200. */
 const STYLES =
@@ -232,7 +267,12 @@ const STYLES =
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="9" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="13">' +
-  ['14', '14', '22', '27', '45', '49', '164', '165', '9', '166', '10', '200', '167'].map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id === '49' ? ' applyNumberFormat="1"><alignment wrapText="1"/></xf>' : '/>'}`).join('') +
+  ['14', '14', '22', '27', '45', '49', '164', '165', '9', '166', '10', '200', '167']
+    .map(
+      (id) =>
+        `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id === '49' ? ' applyNumberFormat="1"><alignment wrapText="1"/></xf>' : '/>'}`,
+    )
+    .join('') +
   '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 const SST =
@@ -252,7 +292,9 @@ describe('the same grid as exceljs', () => {
   });
 
   test("the CLI tests' small table", async () => {
-    const ours = await expectSameAsExceljs(await writeWorkbook(path.join(dir, 'small.xlsx'), [{ name: SMALL_SHEET, rows: smallTable() }]));
+    const ours = await expectSameAsExceljs(
+      await writeWorkbook(path.join(dir, 'small.xlsx'), [{ name: SMALL_SHEET, rows: smallTable() }]),
+    );
     expect(ours.get(SMALL_SHEET)?.grid[4]).toEqual([1, 'Xã A', 28, 27, 36, 91]);
   });
 
@@ -270,14 +312,55 @@ describe('the same grid as exceljs', () => {
     // Only the cells that hold a value: the last is K20; H22:I24, a merge with no value, adds nothing.
     expect(grid.length).toBe(20);
     expect(grid[1]).toBeUndefined(); // H2: styled, empty
-    expect([at('A1'), at('B1'), at('A3'), at('A4')]).toEqual(['BẢNG ĐIỂM — Chỉ số CCHC năm 2021', null, 'Tên đơn vị', null]);
-    expect([at('B3'), at('C3'), at('D3'), at('E3'), at('F3')]).toEqual([52.5, 'Tên đơn vịx & <y>', true, '#DIV/0!', null]);
+    expect([at('A1'), at('B1'), at('A3'), at('A4')]).toEqual([
+      'BẢNG ĐIỂM — Chỉ số CCHC năm 2021',
+      null,
+      'Tên đơn vị',
+      null,
+    ]);
+    expect([at('B3'), at('C3'), at('D3'), at('E3'), at('F3')]).toEqual([
+      52.5,
+      'Tên đơn vịx & <y>',
+      true,
+      '#DIV/0!',
+      null,
+    ]);
     expect([at('B5'), at('D6'), at('B6'), at('E5')]).toEqual(['Xã Đông Hưng', 54.5, false, '#N/A']);
-    expect([at('A7'), at('A8'), at('A9'), at('A10'), at('A11'), at('A12'), at('A13')]).toEqual(['2021-03-04', '1999-12-31', '2021-03-01', '2020-02-29', '1899-12-30', 3, 4]);
+    expect([at('A7'), at('A8'), at('A9'), at('A10'), at('A11'), at('A12'), at('A13')]).toEqual([
+      '2021-03-04',
+      '1999-12-31',
+      '2021-03-01',
+      '2020-02-29',
+      '1899-12-30',
+      3,
+      4,
+    ]);
     // J5 is styled and empty: not kept (a formatted column costs nothing).
-    expect([fmt('A7'), fmt('A8'), fmt('A14'), fmt('B7'), fmt('B8'), fmt('J5'), fmt('C5')]).toEqual(['mm-dd-yy', 'dd/mm/yyyy', '0.0 "điểm"', '0%', '0.00%', null, null]);
-    expect([at('C7'), at('C8'), at('C9'), at('C10'), at('C11')]).toEqual(['A & B <c> "q" \'a\'', 'dòng 1\ndòng 2', 'a\rb', '  khoảng trắng  ', '=không phải công thức']);
-    expect([at('D7'), at('D8'), at('D9'), at('D10'), at('D11'), at('D12'), at('D13')]).toEqual([1e21, -0.5, 1 / 3, 123456789012345680, 0.1 + 0.2, -1234567.891, 1e-7]);
+    expect([fmt('A7'), fmt('A8'), fmt('A14'), fmt('B7'), fmt('B8'), fmt('J5'), fmt('C5')]).toEqual([
+      'mm-dd-yy',
+      'dd/mm/yyyy',
+      '0.0 "điểm"',
+      '0%',
+      '0.00%',
+      null,
+      null,
+    ]);
+    expect([at('C7'), at('C8'), at('C9'), at('C10'), at('C11')]).toEqual([
+      'A & B <c> "q" \'a\'',
+      'dòng 1\ndòng 2',
+      'a\rb',
+      '  khoảng trắng  ',
+      '=không phải công thức',
+    ]);
+    expect([at('D7'), at('D8'), at('D9'), at('D10'), at('D11'), at('D12'), at('D13')]).toEqual([
+      1e21,
+      -0.5,
+      1 / 3,
+      123456789012345680,
+      0.1 + 0.2,
+      -1234567.891,
+      1e-7,
+    ]);
     expect([at('B10'), at('K20')]).toEqual(['trang chủ', 'xa']);
   });
 
@@ -310,45 +393,144 @@ describe('the same grid as exceljs', () => {
       '<row r="8" s="8" customFormat="1"><c r="B8" s="1"/></row>' +
       '<row r="9"><c r="A9" t="s"><v>0</v></c></row>' +
       '<row r="12"/>';
-    const merges = '<mergeCells count="3"><mergeCell ref="A8:A9"/><mergeCell ref="C8:D9"/><mergeCell ref="F9:H10"/></mergeCells>';
+    const merges =
+      '<mergeCells count="3"><mergeCell ref="A8:A9"/><mergeCell ref="C8:D9"/><mergeCell ref="F9:H10"/></mergeCells>';
     const cols = '<cols><col min="6" max="8" width="9" style="1" customWidth="1"/></cols>';
-    const file = handWritten(path.join(dir, 'hand.xlsx'), [sheetXml(body, cols, merges), sheetXml('')], { styles: STYLES, sharedStrings: SST });
+    const file = handWritten(path.join(dir, 'hand.xlsx'), [sheetXml(body, cols, merges), sheetXml('')], {
+      styles: STYLES,
+      sharedStrings: SST,
+    });
     const ours = await expectSameAsExceljs(file);
     const sparse = ours.get('S1') as SheetGrid;
     const { grid, formats } = dense(sparse, 16);
     expect(sparse.grid.length).toBe(9); // A9, emptied as a merged cell, was the last value
-    expect(grid[0]).toEqual(['Tên đơn vị', 'Xã A & B', '東京', 'dòng 1\r\ndòng 2 <–> 😀', '', '_x000D_ giữ nguyên', 'inline & đơn', 'rich inline', null, null, null, null, null, null, null, null]);
-    expect(formats[1]).toEqual(['mm-dd-yy', 'm/d/yy "h":mm', null, 'mm:ss', '@', 'General', 'dd/mm/yyyy', '0%', '0.0" đ"', '0.00%', null, null, '[>=100]0;0.00', null, null, null]);
+    expect(grid[0]).toEqual([
+      'Tên đơn vị',
+      'Xã A & B',
+      '東京',
+      'dòng 1\r\ndòng 2 <–> 😀',
+      '',
+      '_x000D_ giữ nguyên',
+      'inline & đơn',
+      'rich inline',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(formats[1]).toEqual([
+      'mm-dd-yy',
+      'm/d/yy "h":mm',
+      null,
+      'mm:ss',
+      '@',
+      'General',
+      'dd/mm/yyyy',
+      '0%',
+      '0.0" đ"',
+      '0.00%',
+      null,
+      null,
+      '[>=100]0;0.00',
+      null,
+      null,
+      null,
+    ]);
     expect(grid[1].slice(0, 8)).toEqual(['2021-03-01', '2021-03-01', 44256, '1899-12-30', 7, 8, '2021-03-01', 0.25]);
-    expect(grid[2].slice(0, 13)).toEqual([4, 2, 5, true, false, '#REF!', 'ab', '#N/A', true, '2020-06-18', null, '', null]);
-    expect(grid[3].slice(2, 13)).toEqual([6, null, null, null, 1000, 12, -0, 123456789012345680, 0.5, 0.30000000000000004, 1.7976931348623157e308]);
+    expect(grid[2].slice(0, 13)).toEqual([
+      4,
+      2,
+      5,
+      true,
+      false,
+      '#REF!',
+      'ab',
+      '#N/A',
+      true,
+      '2020-06-18',
+      null,
+      '',
+      null,
+    ]);
+    expect(grid[3].slice(2, 13)).toEqual([
+      6,
+      null,
+      null,
+      null,
+      1000,
+      12,
+      -0,
+      123456789012345680,
+      0.5,
+      0.30000000000000004,
+      1.7976931348623157e308,
+    ]);
     // Styled empty cells are not kept: no value, so no format either.
-    expect([formats[3][3], formats[4][15], sparse.grid[3]?.[3], sparse.grid[4]?.[15]]).toEqual([null, null, undefined, undefined]);
+    expect([formats[3][3], formats[4][15], sparse.grid[3]?.[3], sparse.grid[4]?.[15]]).toEqual([
+      null,
+      null,
+      undefined,
+      undefined,
+    ]);
     // Merges: the covered cells are empty (A9 held a value); a master with no value is not kept.
-    expect([grid[8][0], formats[7][2], formats[8][5], formats[8][6], sparse.grid[9]?.[5]]).toEqual([null, null, null, null, undefined]);
+    expect([grid[8][0], formats[7][2], formats[8][5], formats[8][6], sparse.grid[9]?.[5]]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      undefined,
+    ]);
     // The formula without a cached value (K3) is listed.
     expect(sparse.uncomputed).toEqual([{ row: 2, col: 10 }]);
   });
 
   test('hand-written XML: dates in the 1904 system, an empty sheet, a sheet without shared strings or styles', async () => {
-    const file = handWritten(path.join(dir, 'hand-1904.xlsx'), [sheetXml('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>1</v></c></row>'), `<worksheet ${NS}><sheetData/></worksheet>`], {
-      styles: STYLES,
-      workbookPr: '<workbookPr date1904="1" defaultThemeVersion="124226"/>',
-    });
+    const file = handWritten(
+      path.join(dir, 'hand-1904.xlsx'),
+      [
+        sheetXml('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>1</v></c></row>'),
+        `<worksheet ${NS}><sheetData/></worksheet>`,
+      ],
+      {
+        styles: STYLES,
+        workbookPr: '<workbookPr date1904="1" defaultThemeVersion="124226"/>',
+      },
+    );
     const ours = await expectSameAsExceljs(file);
     expect(ours.get('S1')?.grid).toEqual([['1904-01-01', '1904-01-02']]);
     expect(ours.get('S2')).toEqual({ grid: [], formats: [], uncomputed: [] });
-    const bare = handWritten(path.join(dir, 'bare.xlsx'), [sheetXml('<row r="2"><c r="B2"><v>5</v></c><c r="C2" t="inlineStr"><is><t>x</t></is></c></row>')]);
-    expect(dense((await expectSameAsExceljs(bare)).get('S1') as SheetGrid, 3)).toEqual({ grid: [[null, null, null], [null, 5, 'x']], formats: [[null, null, null], [null, null, null]] });
+    const bare = handWritten(path.join(dir, 'bare.xlsx'), [
+      sheetXml('<row r="2"><c r="B2"><v>5</v></c><c r="C2" t="inlineStr"><is><t>x</t></is></c></row>'),
+    ]);
+    expect(dense((await expectSameAsExceljs(bare)).get('S1') as SheetGrid, 3)).toEqual({
+      grid: [
+        [null, null, null],
+        [null, 5, 'x'],
+      ],
+      formats: [
+        [null, null, null],
+        [null, null, null],
+      ],
+    });
   });
 });
 
 describe('where the reader deliberately differs from exceljs', () => {
   const styles = parseStyleFormats(STYLES);
-  const read = (body: string, sst: readonly string[] = [], after = ''): SheetGrid => readSheetXml(sheetXml(body, '', after), sst, styles);
+  const read = (body: string, sst: readonly string[] = [], after = ''): SheetGrid =>
+    readSheetXml(sheetXml(body, '', after), sst, styles);
 
   test('cells without r follow the previous cell, rows without r the previous row (exceljs throws)', () => {
-    const { grid } = dense(read('<row><c><v>1</v></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c><v>5</v></c></row><row><c r="B6"><v>6</v></c></row>'), 4);
+    const { grid } = dense(
+      read(
+        '<row><c><v>1</v></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c><v>5</v></c></row><row><c r="B6"><v>6</v></c></row>',
+      ),
+      4,
+    );
     expect(grid).toEqual([
       [1, 'b', null, null],
       [null, null, 3, 4],
@@ -360,12 +542,18 @@ describe('where the reader deliberately differs from exceljs', () => {
   });
 
   test('a formula whose cached result is 0, false or empty text gives it (exceljs: null)', () => {
-    const { grid } = read('<row r="1"><c r="A1"><f>A2-A2</f><v>0</v></c><c r="B1" t="b"><f>FALSE()</f><v>0</v></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1" t="str"><f>" "</f><v> </v></c><c r="E1"><f t="dataTable" ref="E1" dt2D="0" dtr="0" r1="A1"/><v>3</v></c></row>');
+    const { grid } = read(
+      '<row r="1"><c r="A1"><f>A2-A2</f><v>0</v></c><c r="B1" t="b"><f>FALSE()</f><v>0</v></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1" t="str"><f>" "</f><v> </v></c><c r="E1"><f t="dataTable" ref="E1" dt2D="0" dtr="0" r1="A1"/><v>3</v></c></row>',
+    );
     expect(grid).toEqual([[0, false, null, ' ', 3]]);
   });
 
   test('t="d" reads as its ISO date (exceljs: parseFloat, the year)', () => {
-    expect(read('<row r="1"><c r="A1" t="d"><v>2021-03-04T00:00:00</v></c><c r="B1" t="d" s="1"><v>2021-03-04</v></c><c r="C1" t="d"><v>x</v></c></row>').grid).toEqual([['2021-03-04', '2021-03-04', '']]);
+    expect(
+      read(
+        '<row r="1"><c r="A1" t="d"><v>2021-03-04T00:00:00</v></c><c r="B1" t="d" s="1"><v>2021-03-04</v></c><c r="C1" t="d"><v>x</v></c></row>',
+      ).grid,
+    ).toEqual([['2021-03-04', '2021-03-04', '']]);
   });
 
   test('phonetic runs are left out of inline strings too; text is decoded once, _xHHHH_ everywhere', () => {
@@ -377,7 +565,14 @@ describe('where the reader deliberately differs from exceljs', () => {
   });
 
   test('shared strings: rich runs joined, phonetic runs left out, an empty <si/> is empty text', () => {
-    expect(parseSharedStrings(SST)).toEqual(['Tên đơn vị', 'Xã A & B', '東京', 'dòng 1\r\ndòng 2 <–> 😀', '', '_x000D_ giữ nguyên']);
+    expect(parseSharedStrings(SST)).toEqual([
+      'Tên đơn vị',
+      'Xã A & B',
+      '東京',
+      'dòng 1\r\ndòng 2 <–> 😀',
+      '',
+      '_x000D_ giữ nguyên',
+    ]);
     expect(parseSharedStrings('<sst><si/><si><t>a</t></si></sst>')).toEqual(['', 'a']);
     expect(parseSharedStrings(null)).toEqual([]);
   });
@@ -391,7 +586,14 @@ describe('options and helpers', () => {
     expect(first.grid.length).toBe(3);
     expect(first.grid).toEqual(whole.grid.slice(0, 3));
     expect(first.formats).toEqual(whole.formats.slice(0, 3));
-    expect(readSheetXml(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="A9"><v>9</v></c></row>'), [], parseStyleFormats(null), { maxRows: 3 }).grid).toEqual([[1]]);
+    expect(
+      readSheetXml(
+        sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="A9"><v>9</v></c></row>'),
+        [],
+        parseStyleFormats(null),
+        { maxRows: 3 },
+      ).grid,
+    ).toEqual([[1]]);
   });
 
   test('isDate1904 and style formats', () => {
@@ -399,8 +601,29 @@ describe('options and helpers', () => {
     expect(isDate1904('<workbook><workbookPr date1904="true"/></workbook>')).toBe(true); // an XML boolean (exceljs: false)
     expect(isDate1904('<workbook><workbookProtection date1904="1"/></workbook>')).toBe(false);
     const styles = parseStyleFormats(STYLES);
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 99].map((i) => styles.formatOf(i))).toEqual([null, 'mm-dd-yy', 'm/d/yy "h":mm', null, 'mm:ss', '@', 'General', 'dd/mm/yyyy', null]);
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => styles.isDate(i))).toEqual([false, true, true, false, true, false, false, true, false, false]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 99].map((i) => styles.formatOf(i))).toEqual([
+      null,
+      'mm-dd-yy',
+      'm/d/yy "h":mm',
+      null,
+      'mm:ss',
+      '@',
+      'General',
+      'dd/mm/yyyy',
+      null,
+    ]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => styles.isDate(i))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
     expect(parseStyleFormats(null).formatOf(1)).toBeNull();
   });
 });
@@ -414,13 +637,24 @@ function libreOfficeResave(files: string[], outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(
       findSoffice(),
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        outDir,
+        ...files,
+      ],
       { timeout: 180_000, env: { ...process.env, HOME: home } },
       (err, stdout, stderr) => {
         for (const d of [profile, home]) fs.rmSync(d, { recursive: true, force: true });
         if (err) reject(new Error(`${err.message}\n${stdout}\n${stderr}`));
         else resolve();
-        if (process.env.KEEP_LO) for (const f of fs.readdirSync(outDir)) fs.copyFileSync(path.join(outDir, f), path.join(process.env.KEEP_LO, f));
+        if (process.env.KEEP_LO)
+          for (const f of fs.readdirSync(outDir))
+            fs.copyFileSync(path.join(outDir, f), path.join(process.env.KEEP_LO, f));
       },
     );
   });
@@ -437,7 +671,11 @@ describe('workbooks saved by LibreOffice', () => {
     await libreOfficeResave([path.join(src, 'sample.xlsx'), path.join(src, 'kinds.xlsx')], out);
     const sample = await expectSameAsExceljs(path.join(out, 'sample.xlsx'));
     // The same cells as the original (LibreOffice drops empty texts).
-    const blank = (g: SheetGrid | undefined): unknown => g && present(g).filter(([, , v]) => v !== '').map(([r, c, v]) => [r, c, v]);
+    const blank = (g: SheetGrid | undefined): unknown =>
+      g &&
+      present(g)
+        .filter(([, , v]) => v !== '')
+        .map(([r, c, v]) => [r, c, v]);
     for (const [name, sheet] of readOoxml(SAMPLE)) expect(blank(sample.get(name))).toEqual(blank(sheet));
     const kinds = await expectSameAsExceljs(path.join(out, 'kinds.xlsx'));
     expect(kinds.get('Tổng hợp & kiểm tra')?.grid[4].slice(1, 5)).toEqual(['Xã Đông Hưng', 25.25, 50.5, '#N/A']);
@@ -446,13 +684,26 @@ describe('workbooks saved by LibreOffice', () => {
 
 describe('a row that is not closed', () => {
   const styles = parseStyleFormats(null);
-  const part = (rows: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
-  test('stops the reader with MalformedPartError naming the part (exceljs\'s parser stops too; the writer could not splice it)', () => {
-    expect(() => readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row>'), [], styles, { part: 'xl/worksheets/sheet1.xml' })).toThrow(MalformedPartError);
-    expect(() => readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c>'), [], styles, { part: 'xl/worksheets/sheet1.xml' })).toThrow(/xl\/worksheets\/sheet1.xml/);
+  const part = (rows: string) =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  test("stops the reader with MalformedPartError naming the part (exceljs's parser stops too; the writer could not splice it)", () => {
+    expect(() =>
+      readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row>'), [], styles, {
+        part: 'xl/worksheets/sheet1.xml',
+      }),
+    ).toThrow(MalformedPartError);
+    expect(() =>
+      readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c>'), [], styles, {
+        part: 'xl/worksheets/sheet1.xml',
+      }),
+    ).toThrow(/xl\/worksheets\/sheet1.xml/);
   });
   test('closed rows, self-closing rows and rows without r read as before', () => {
-    const { grid } = readSheetXml(part('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"/><row><c><v>3</v></c></row>'), [], styles);
+    const { grid } = readSheetXml(
+      part('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"/><row><c><v>3</v></c></row>'),
+      [],
+      styles,
+    );
     expect(grid[0]).toEqual([1]);
     expect(grid[2]).toEqual([3]);
   });

@@ -14,7 +14,9 @@ const STYLES =
 function section(xml: string, name: string): string[] {
   const inner = new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(xml)?.[1] ?? '';
   const child = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf' }[name] as string;
-  return [...inner.matchAll(new RegExp(`<${child}\\b[^>]*?/>|<${child}\\b[^>]*>[\\s\\S]*?</${child}>`, 'g'))].map((m) => m[0]);
+  return [...inner.matchAll(new RegExp(`<${child}\\b[^>]*?/>|<${child}\\b[^>]*>[\\s\\S]*?</${child}>`, 'g'))].map(
+    (m) => m[0],
+  );
 }
 
 test('an unchanged book writes back the same part', () => {
@@ -26,21 +28,29 @@ test('an unchanged book writes back the same part', () => {
 test('a look from a cell keeps its font and border, sets format, fill and alignment, and is added once', () => {
   const book = new StyleBook(STYLES);
   const a = book.xf({ from: 1, numFmt: '0.00%', fill: '#C6EFCE', alignment: { horizontal: 'right', vertical: 'top' } });
-  expect(book.xf({ from: 1, numFmt: '0.00%', fill: '#C6EFCE', alignment: { horizontal: 'right', vertical: 'top' } })).toBe(a);
+  expect(
+    book.xf({ from: 1, numFmt: '0.00%', fill: '#C6EFCE', alignment: { horizontal: 'right', vertical: 'top' } }),
+  ).toBe(a);
   expect(a).toBe(2);
   const xml = book.toXml();
   const xfs = section(xml, 'cellXfs');
   expect(xfs.slice(0, 2)).toEqual(section(STYLES, 'cellXfs'));
-  expect(xfs[2]).toBe('<xf numFmtId="10" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="top"/></xf>');
+  expect(xfs[2]).toBe(
+    '<xf numFmtId="10" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="top"/></xf>',
+  );
   expect(xml).toContain('<cellXfs count="3">');
-  expect(section(xml, 'fills')[2]).toBe('<fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/><bgColor indexed="64"/></patternFill></fill>');
+  expect(section(xml, 'fills')[2]).toBe(
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/><bgColor indexed="64"/></patternFill></fill>',
+  );
   expect(xml).toContain('<fills count="3">');
 });
 
-test('whole copies the cell\'s look (format, alignment, protection) and merges the new alignment', () => {
+test("whole copies the cell's look (format, alignment, protection) and merges the new alignment", () => {
   const book = new StyleBook(STYLES);
   book.xf({ from: 1, whole: true, alignment: { wrapText: true } });
-  expect(section(book.toXml(), 'cellXfs')[2]).toBe('<xf numFmtId="164" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment horizontal="left" wrapText="1"/><protection locked="0"/></xf>');
+  expect(section(book.toXml(), 'cellXfs')[2]).toBe(
+    '<xf numFmtId="164" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment horizontal="left" wrapText="1"/><protection locked="0"/></xf>',
+  );
 });
 
 test('bold and size make a new font from the base font; custom formats get a new id; borders are added', () => {
@@ -48,9 +58,14 @@ test('bold and size make a new font from the base font; custom formats get a new
   book.xf({ font: { bold: true, size: 14 }, numFmt: '#,##0.000', border: '#808080' });
   const xml = book.toXml();
   expect(section(xml, 'fonts')[2]).toBe('<font><b/><sz val="14"/><name val="Calibri"/></font>');
-  expect(section(xml, 'numFmts')).toEqual(['<numFmt numFmtId="164" formatCode="0.0"/>', '<numFmt numFmtId="165" formatCode="#,##0.000"/>']);
+  expect(section(xml, 'numFmts')).toEqual([
+    '<numFmt numFmtId="164" formatCode="0.0"/>',
+    '<numFmt numFmtId="165" formatCode="#,##0.000"/>',
+  ]);
   expect(section(xml, 'borders')[2]).toContain('<left style="thin"><color rgb="FF808080"/></left>');
-  expect(section(xml, 'cellXfs')[2]).toBe('<xf numFmtId="165" fontId="2" fillId="0" borderId="2" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>');
+  expect(section(xml, 'cellXfs')[2]).toBe(
+    '<xf numFmtId="165" fontId="2" fillId="0" borderId="2" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>',
+  );
   // An existing custom format is reused.
   expect(new StyleBook(STYLES).xf({ numFmt: '0.0' })).toBe(2);
 });
@@ -59,5 +74,7 @@ test('a styles part without numFmts gets one as its first section', () => {
   const noFormats = STYLES.replace(/<numFmts[\s\S]*?<\/numFmts>/, '');
   const book = new StyleBook(noFormats);
   book.xf({ numFmt: '0.000%' });
-  expect(book.toXml()).toMatch(/<styleSheet[^>]*><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000%"\/><\/numFmts><fonts/);
+  expect(book.toXml()).toMatch(
+    /<styleSheet[^>]*><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000%"\/><\/numFmts><fonts/,
+  );
 });

@@ -61,7 +61,10 @@ describe('ZipArchive + writeZip on an exceljs workbook', () => {
   beforeAll(async () => {
     dir = tempDir('par-zip-');
     const file = path.join(dir, 'book.xlsx');
-    await writeWorkbook(file, [{ name: 'Bảng điểm', rows: smallTable() }, { name: 'Khác', rows: [['x', 1]] }]);
+    await writeWorkbook(file, [
+      { name: 'Bảng điểm', rows: smallTable() },
+      { name: 'Khác', rows: [['x', 1]] },
+    ]);
     source = fs.readFileSync(file);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -87,15 +90,21 @@ describe('ZipArchive + writeZip on an exceljs workbook', () => {
     const changedXml = sheetXml.replace('<v>91</v>', '<v>92</v>');
     const appendedName = 'customXml/ghi chú — điểm.xml';
     const appended = '<?xml version="1.0"?><note>Điểm đã chấm</note>';
-    const out = writeZip(zip, new Map<string, string | Buffer | null>([
-      [SHEET, changedXml],
-      ['docProps/app.xml', null],
-      [appendedName, appended],
-    ]));
+    const out = writeZip(
+      zip,
+      new Map<string, string | Buffer | null>([
+        [SHEET, changedXml],
+        ['docProps/app.xml', null],
+        [appendedName, appended],
+      ]),
+    );
 
     unzipTest(out, dir);
     const back = ZipArchive.read(out);
-    const expectedNames = zip.names().filter((n) => n !== 'docProps/app.xml').concat(appendedName);
+    const expectedNames = zip
+      .names()
+      .filter((n) => n !== 'docProps/app.xml')
+      .concat(appendedName);
     expect(back.names()).toEqual(expectedNames);
     expect(back.has('docProps/app.xml')).toBe(false);
     expect(back.text(SHEET)).toBe(changedXml);
@@ -109,7 +118,14 @@ describe('ZipArchive + writeZip on an exceljs workbook', () => {
       const b = back.entry(name);
       expect(b).not.toBeNull();
       expect(back.raw(name).equals(zip.raw(name))).toBe(true);
-      expect([b?.crc32, b?.size, b?.compressedSize, b?.method, b?.dosTime, b?.dosDate]).toEqual([a?.crc32, a?.size, a?.compressedSize, a?.method, a?.dosTime, a?.dosDate]);
+      expect([b?.crc32, b?.size, b?.compressedSize, b?.method, b?.dosTime, b?.dosDate]).toEqual([
+        a?.crc32,
+        a?.size,
+        a?.compressedSize,
+        a?.method,
+        a?.dosTime,
+        a?.dosDate,
+      ]);
       expect(back.bytes(name).equals(zip.bytes(name))).toBe(true);
     }
 
@@ -152,9 +168,12 @@ describe('ZipArchive + writeZip on an exceljs workbook', () => {
 
 describe('ZipArchive: names, data descriptors, text', () => {
   it('reads UTF-8 (flag bit 11) and code page 437 names, and writes UTF-8 names with the flag', () => {
-    const made = Buffer.from(fflate.zipSync({ 'xl/media/ảnh nền.txt': fflate.strToU8('ảnh'), 'caf_.txt': fflate.strToU8('cp437') }));
+    const made = Buffer.from(
+      fflate.zipSync({ 'xl/media/ảnh nền.txt': fflate.strToU8('ảnh'), 'caf_.txt': fflate.strToU8('cp437') }),
+    );
     // Turn the ASCII name "caf_.txt" into CP437 "café.txt" (0x82 = é) in both headers; flag bit 11 stays clear.
-    for (const at of [localOffset(made, 'caf_.txt') + 30 + 3, centralOffset(made, 'caf_.txt') + 46 + 3]) made[at] = 0x82;
+    for (const at of [localOffset(made, 'caf_.txt') + 30 + 3, centralOffset(made, 'caf_.txt') + 46 + 3])
+      made[at] = 0x82;
     const zip = ZipArchive.read(made);
     expect(zip.names()).toEqual(['xl/media/ảnh nền.txt', 'café.txt']);
     expect(zip.entry('xl/media/ảnh nền.txt')?.flags).toBe(0x0800);
@@ -162,7 +181,13 @@ describe('ZipArchive: names, data descriptors, text', () => {
     expect(zip.text('xl/media/ảnh nền.txt')).toBe('ảnh');
     expect(zip.text('café.txt')).toBe('cp437');
 
-    const out = writeZip(zip, new Map([['café.txt', 'đổi'], ['mới/tệp.txt', 'mới']]));
+    const out = writeZip(
+      zip,
+      new Map([
+        ['café.txt', 'đổi'],
+        ['mới/tệp.txt', 'mới'],
+      ]),
+    );
     const back = ZipArchive.read(out);
     expect(back.names()).toEqual(['xl/media/ảnh nền.txt', 'café.txt', 'mới/tệp.txt']);
     expect(back.entry('café.txt')?.flags).toBe(0x0800);
@@ -210,10 +235,12 @@ describe('ZipArchive: names, data descriptors, text', () => {
 
   it('strips a UTF-8 BOM and decodes UTF-16 with a BOM', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>ả</a>', 'utf16le')]);
-    const made = Buffer.from(fflate.zipSync({
-      'bom.xml': new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>ả</a>')])),
-      'u16.xml': new Uint8Array(utf16),
-    }));
+    const made = Buffer.from(
+      fflate.zipSync({
+        'bom.xml': new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>ả</a>')])),
+        'u16.xml': new Uint8Array(utf16),
+      }),
+    );
     const zip = ZipArchive.read(made);
     expect(zip.text('bom.xml')).toBe('<a>ả</a>');
     expect(zip.text('u16.xml')).toBe('<a>ả</a>');
@@ -223,10 +250,12 @@ describe('ZipArchive: names, data descriptors, text', () => {
 
 describe('ZipArchive: damage and unsupported archives give ZipError', () => {
   const make = (): Buffer =>
-    Buffer.from(fflate.zipSync({
-      'stored.txt': [fflate.strToU8('stored content'), { level: 0 }],
-      'deflated.xml': [fflate.strToU8('<x>'.repeat(200)), { level: 6 }],
-    }));
+    Buffer.from(
+      fflate.zipSync({
+        'stored.txt': [fflate.strToU8('stored content'), { level: 0 }],
+        'deflated.xml': [fflate.strToU8('<x>'.repeat(200)), { level: 6 }],
+      }),
+    );
 
   function expectZipError(fn: () => unknown, message: RegExp): void {
     let caught: unknown;
@@ -264,7 +293,13 @@ describe('ZipArchive: damage and unsupported archives give ZipError', () => {
     expectZipError(() => ZipArchive.read(Buffer.from('STT,Tên đơn vị,Tổng điểm\n1,Xã A,91\n')), /Not a zip archive/);
     expectZipError(() => ZipArchive.read(Buffer.alloc(0)), /Not a zip archive/);
     // An old binary .xls (an OLE compound file) starts with D0 CF 11 E0.
-    expectZipError(() => ZipArchive.read(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])), /Not a zip archive/);
+    expectZipError(
+      () =>
+        ZipArchive.read(
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]),
+        ),
+      /Not a zip archive/,
+    );
   });
 
   it('refuses encryption, zip64 and compression methods other than store and deflate', () => {
