@@ -26,103 +26,106 @@ const BULLETS = 'report-bullets';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-/** The narrative as a Word document model (docx's Document: pack it with Packer). */
-export function narrativeDocument(n: Narrative, lang: Lang): Document {
+/** A paragraph of the narrative: a heading, a justified body paragraph (first line indented) or a list item. */
+function narrativeParagraph(p: Narrative['paragraphs'][number]): Paragraph {
+  const children = [new TextRun(p.text)];
+  if (p.level === 'bullet') {
+    return new Paragraph({ numbering: { reference: BULLETS, level: 0 }, alignment: AlignmentType.JUSTIFIED, children });
+  }
+  if (p.level === 0) {
+    return new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: convertMillimetersToTwip(10) },
+      children,
+    });
+  }
+  return new Paragraph({ heading: HEADINGS[p.level], children });
+}
+
+/** Styles: Times New Roman 13 pt in the document's language, bold black headings. */
+function documentStyles(lang: Lang) {
   const heading = (size: number) => ({
     run: { font: DOCX_FONT, size, bold: true, color: '000000' },
     paragraph: { spacing: { before: 120, after: 120 } },
   });
-  const paragraphs: Paragraph[] = [
-    new Paragraph({
-      heading: HeadingLevel.HEADING_1,
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun(n.title)],
-    }),
-  ];
-  for (const p of n.paragraphs) {
-    if (p.level === 'bullet') {
-      paragraphs.push(
-        new Paragraph({
-          numbering: { reference: BULLETS, level: 0 },
-          alignment: AlignmentType.JUSTIFIED,
-          children: [new TextRun(p.text)],
-        }),
-      );
-    } else if (p.level === 0) {
-      paragraphs.push(
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          indent: { firstLine: convertMillimetersToTwip(10) },
-          children: [new TextRun(p.text)],
-        }),
-      );
-    } else {
-      paragraphs.push(new Paragraph({ heading: HEADINGS[p.level], children: [new TextRun(p.text)] }));
-    }
-  }
-  return new Document({
-    creator: 'par-index-scorer',
-    title: n.title,
-    styles: {
-      default: {
-        document: {
-          run: { font: DOCX_FONT, size: DOCX_SIZE, language: { value: lang === 'vi' ? 'vi-VN' : 'en-US' } },
-          paragraph: { spacing: { after: 120, line: 288 } },
-        },
-        heading1: heading(28),
-        heading2: heading(DOCX_SIZE),
-        heading3: heading(DOCX_SIZE),
+  return {
+    default: {
+      document: {
+        run: { font: DOCX_FONT, size: DOCX_SIZE, language: { value: lang === 'vi' ? 'vi-VN' : 'en-US' } },
+        paragraph: { spacing: { after: 120, line: 288 } },
       },
+      heading1: heading(28),
+      heading2: heading(DOCX_SIZE),
+      heading3: heading(DOCX_SIZE),
     },
-    numbering: {
-      config: [
+  };
+}
+
+/** List items as "-" bullets, hanging under the body's first-line indent. */
+const BULLET_NUMBERING = {
+  config: [
+    {
+      reference: BULLETS,
+      levels: [
         {
-          reference: BULLETS,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.BULLET,
-              text: '-',
-              alignment: AlignmentType.LEFT,
-              style: {
-                paragraph: { indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(5) } },
-              },
-            },
-          ],
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: '-',
+          alignment: AlignmentType.LEFT,
+          style: {
+            paragraph: { indent: { left: convertMillimetersToTwip(10), hanging: convertMillimetersToTwip(5) } },
+          },
         },
       ],
     },
-    sections: [
-      {
-        // Page numbers centred at the top from the second page on, as Decree 30/2020/NĐ-CP asks:
-        // the first page has a header of its own (titlePage), left empty.
-        headers: {
-          first: new Header({ children: [] }),
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT] })],
-              }),
-            ],
+  ],
+};
+
+/** The page: A4, Decree 30/2020 margins (src/engine/print-setup.ts, shared with the report sheet), numbers from page 2. */
+function pageSection(children: Paragraph[]) {
+  return {
+    // Page numbers centred at the top from the second page on, as Decree 30/2020/NĐ-CP asks:
+    // the first page has a header of its own (titlePage), left empty.
+    headers: {
+      first: new Header({ children: [] }),
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: [PageNumber.CURRENT] })],
           }),
+        ],
+      }),
+    },
+    properties: {
+      titlePage: true,
+      page: {
+        size: { width: convertMillimetersToTwip(A4_MM.width), height: convertMillimetersToTwip(A4_MM.height) },
+        margin: {
+          top: convertMillimetersToTwip(ND30_MARGINS_MM.top),
+          bottom: convertMillimetersToTwip(ND30_MARGINS_MM.bottom),
+          left: convertMillimetersToTwip(ND30_MARGINS_MM.left),
+          right: convertMillimetersToTwip(ND30_MARGINS_MM.right),
         },
-        properties: {
-          titlePage: true,
-          page: {
-            // A4, margins of Decree 30/2020/NĐ-CP (src/engine/print-setup.ts, shared with the report sheet).
-            size: { width: convertMillimetersToTwip(A4_MM.width), height: convertMillimetersToTwip(A4_MM.height) },
-            margin: {
-              top: convertMillimetersToTwip(ND30_MARGINS_MM.top),
-              bottom: convertMillimetersToTwip(ND30_MARGINS_MM.bottom),
-              left: convertMillimetersToTwip(ND30_MARGINS_MM.left),
-              right: convertMillimetersToTwip(ND30_MARGINS_MM.right),
-            },
-          },
-        },
-        children: paragraphs,
       },
-    ],
+    },
+    children,
+  };
+}
+
+/** The narrative as a Word document model (docx's Document: pack it with Packer). */
+export function narrativeDocument(n: Narrative, lang: Lang): Document {
+  const title = new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun(n.title)],
+  });
+  return new Document({
+    creator: 'par-index-scorer',
+    title: n.title,
+    styles: documentStyles(lang),
+    numbering: BULLET_NUMBERING,
+    sections: [pageSection([title, ...n.paragraphs.map(narrativeParagraph)])],
   });
 }
 

@@ -559,8 +559,10 @@ function columnNumber(letters: string): number {
 
 /** A name as a table part stores it: characters XML cannot hold as `_xHHHH_`, a literal `_xHHHH_` protected. */
 function ooxmlEscape(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/[\u0000-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return (
+    text
+      .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+  );
 }

@@ -520,9 +520,39 @@ function movement(
     same: same.length,
     down: down.length,
   });
-  // One bullet per transition: the highest band reached first, then from the highest band left.
+  transitionBullets(result, up.concat(down), before, now, lang, push);
+  // A set, not known.includes per unit: 10^4 units with partial last-year data would be 10^8 comparisons.
+  const knownSet = new Set(known);
+  const missing = ranked.filter((u) => !knownSet.has(u));
+  if (missing.length > 0) {
+    const missingNames = missing.map((u) => u.name);
+    push(
+      'movement.missing',
+      0,
+      fill(m.noLastYear, {
+        lastYear,
+        count: formatCount(missing.length, lang),
+        noun: collectiveNoun(missingNames, lang),
+        list: unitList(missingNames, lang),
+      }),
+      { count: missing.length, units: missingNames.join('; ') },
+    );
+  }
+}
+
+/** One bullet per transition between bands: the highest band reached first, then from the highest band left. */
+function transitionBullets(
+  result: ScoringResult,
+  moved: readonly UnitResult[],
+  before: (u: UnitResult) => number,
+  now: (u: UnitResult) => number,
+  lang: Lang,
+  push: (id: string, level: ParagraphLevel, text: string, figures?: Record<string, number | string>) => void,
+): void {
+  const m = messages(lang).narrative;
+  const bands = result.rules.bands;
   const transitions = new Map<string, { from: number; to: number; units: UnitResult[] }>();
-  for (const u of [...up, ...down]) {
+  for (const u of moved) {
     const key = `${before(u)}>${now(u)}`;
     const t = transitions.get(key) ?? { from: before(u), to: now(u), units: [] };
     t.units.push(u);
@@ -544,23 +574,6 @@ function movement(
         list: unitList(unitNames, lang),
       }),
       { count: unitNames.length, units: unitNames.join('; ') },
-    );
-  }
-  // A set, not known.includes per unit: 10^4 units with partial last-year data would be 10^8 comparisons.
-  const knownSet = new Set(known);
-  const missing = ranked.filter((u) => !knownSet.has(u));
-  if (missing.length > 0) {
-    const missingNames = missing.map((u) => u.name);
-    push(
-      'movement.missing',
-      0,
-      fill(m.noLastYear, {
-        lastYear,
-        count: formatCount(missing.length, lang),
-        noun: collectiveNoun(missingNames, lang),
-        list: unitList(missingNames, lang),
-      }),
-      { count: missing.length, units: missingNames.join('; ') },
     );
   }
 }
