@@ -65,13 +65,11 @@ export interface PreviewUnit {
 export function tablePreview(table: ScoringTable, count = 3): { fields: string[]; units: PreviewUnit[]; more: number } {
   return {
     fields: table.fields.map((f) => f.label),
-    units: table.units
-      .slice(0, count)
-      .map((u) => ({
-        name: u.name,
-        block: u.block ?? null,
-        points: u.scores.map((s) => (s.kind === 'points' ? s.scaled / 1e4 : null)),
-      })),
+    units: table.units.slice(0, count).map((u) => ({
+      name: u.name,
+      block: u.block ?? null,
+      points: u.scores.map((s) => (s.kind === 'points' ? s.scaled / 1e4 : null)),
+    })),
     more: Math.max(0, table.units.length - count),
   };
 }
