@@ -170,12 +170,4 @@ module.exports = [
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
-  // TEMP until the pane merge: src/taskpane (the pane helper's) is brought under the limits by its own branch.
-  {
-    files: ['src/taskpane/**/*.{ts,tsx}'],
-    rules: {
-      complexity: ['warn', 15],
-      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
-    },
-  },
 ];

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { colToLetters, qualifiedAddress, rectToA1, type FakeHost, type FakeSheetView } from '../../tools/fake-excel';
-import { parseA1, splitSheet } from '../../tools/fake-excel/a1';
+import { parseA1, splitSheet, type Rect } from '../../tools/fake-excel/a1';
 import { formatText } from '../../tools/fake-excel/state';
 import type { CellValue } from '../engine';
 
@@ -109,35 +109,37 @@ function SheetTabs({
   );
 }
 
-export function SheetGrid({ host, version, onChange }: SheetGridProps) {
-  const active = host.activeSheet;
-  const view = host.sheet(active);
+/** Whether row r, column c lies in the rectangle. */
+function inRect(rect: Rect | null, r: number, c: number): boolean {
+  return !!rect && r >= rect.r0 && r < rect.r0 + rect.rows && c >= rect.c0 && c < rect.c0 + rect.cols;
+}
+
+/** The selection's address, and its rectangle when it is on the active sheet (else null). */
+function useSelectionOn(host: FakeHost, active: string): { selection: string; sel: Rect | null } {
   const selection = host.selection;
-  const { rect: sel, sheet: selSheet } = useMemo(() => {
+  const { rect, sheet } = useMemo(() => {
     const { sheet, local } = splitSheet(selection);
     return { sheet, rect: parseA1(local) };
   }, [selection]);
-  const anchor = useRef<{ r: number; c: number } | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
+  return { selection, sel: rect && sheet === active ? rect : null };
+}
 
+/** Rows and columns drawn: the used range and the selection, plus a margin. */
+function gridSize(view: FakeSheetView, sel: Rect | null): { rows: number; cols: number } {
   const used = view.usedAddress(false);
   const usedRect = used ? parseA1(splitSheet(used).local) : null;
   const rows = Math.min(
     MAX_DRAWN_ROWS,
-    Math.max(
-      30,
-      (usedRect ? usedRect.r0 + usedRect.rows : 0) + MARGIN_ROWS,
-      sel && selSheet === active ? sel.r0 + 1 + MARGIN_ROWS : 0,
-    ),
+    Math.max(30, (usedRect ? usedRect.r0 + usedRect.rows : 0) + MARGIN_ROWS, sel ? sel.r0 + 1 + MARGIN_ROWS : 0),
   );
-  const cols = Math.max(
-    10,
-    (usedRect ? usedRect.c0 + usedRect.cols : 0) + MARGIN_COLS,
-    sel && selSheet === active ? sel.c0 + 1 : 0,
-  );
-  const area = rectToA1({ r0: 0, c0: 0, rows, cols });
+  const cols = Math.max(10, (usedRect ? usedRect.c0 + usedRect.cols : 0) + MARGIN_COLS, sel ? sel.c0 + 1 : 0);
+  return { rows, cols };
+}
+
+/** The values, formats, fills, bold and font colours of the drawn area, read again after every sync. */
+function useGridData(host: FakeHost, view: FakeSheetView, active: string, area: string, version: number): GridData {
   // version is a dependency: the host is mutable and changes on every sync.
-  const data: GridData = useMemo(
+  return useMemo(
     () => ({
       values: view.values(area),
       formats: view.numberFormats(area),
@@ -147,23 +149,25 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
     }),
     [host, active, area, version],
   );
+}
 
-  // Column widths in CSS pixels (the host keeps points).
-  const widths = Array.from({ length: cols }, (_, c) => Math.round(view.columnWidth(c) / 0.75));
-
-  // Scroll the selected cell into view whenever the selection changes.
+/** Scrolls the selected cell into view whenever the selection changes. */
+function useScrollToSelection(selection: string, active: string, sel: Rect | null, version: number) {
+  const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!sel || selSheet !== active) return;
+    if (!sel) return;
     const cell = scroller.current?.querySelector<HTMLElement>(
       `td[data-address="${colToLetters(sel.c0)}${sel.r0 + 1}"]`,
     );
     cell?.scrollIntoView({ block: 'center', inline: 'center' });
-  }, [selection, active, sel, selSheet, version]);
+  }, [selection, active, sel, version]);
+  return scroller;
+}
 
-  const inSel = (r: number, c: number) =>
-    !!sel && selSheet === active && r >= sel.r0 && r < sel.r0 + sel.rows && c >= sel.c0 && c < sel.c0 + sel.cols;
-
-  const click = (r: number, c: number, shift: boolean) => {
+/** Selecting as a user would: a click selects a cell, a shift-click the block from the anchor; a tab activates its sheet. */
+function usePicking(host: FakeHost, active: string, onChange: () => void) {
+  const anchor = useRef<{ r: number; c: number } | null>(null);
+  const pick = (r: number, c: number, shift: boolean) => {
     const from = shift && anchor.current ? anchor.current : { r, c };
     if (!shift) anchor.current = { r, c };
     const rect = {
@@ -175,12 +179,78 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
     host.select(qualifiedAddress(active, rect));
     onChange();
   };
-
   const activate = (name: string) => {
     host.select(qualifiedAddress(name, { r0: 0, c0: 0, rows: 1, cols: 1 }));
     anchor.current = null;
     onChange();
   };
+  return { pick, activate };
+}
+
+/** The column letters over the grid, those of the selection highlighted. */
+function ColumnHeads({ widths, sel }: { widths: number[]; sel: Rect | null }) {
+  return (
+    <thead>
+      <tr>
+        <th className="wb-corner" />
+        {widths.map((width, c) => (
+          <th
+            key={c}
+            scope="col"
+            style={{ width }}
+            className={sel && c >= sel.c0 && c < sel.c0 + sel.cols ? 'wb-head-sel' : undefined}
+          >
+            {colToLetters(c)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+interface GridRowProps {
+  data: GridData;
+  r: number;
+  cols: number;
+  sel: Rect | null;
+  onPick: (r: number, c: number, shift: boolean) => void;
+}
+
+/** One row: its number (highlighted when in the selection) and its cells. */
+function GridRow({ data, r, cols, sel, onPick }: GridRowProps) {
+  return (
+    <tr>
+      <th scope="row" className={sel && r >= sel.r0 && r < sel.r0 + sel.rows ? 'wb-head-sel' : undefined}>
+        {r + 1}
+      </th>
+      {Array.from({ length: cols }, (_, c) => {
+        const selected = inRect(sel, r, c);
+        return (
+          <GridCell
+            key={c}
+            data={data}
+            r={r}
+            c={c}
+            selected={selected}
+            anchor={selected && sel!.r0 === r && sel!.c0 === c}
+            onPick={onPick}
+          />
+        );
+      })}
+    </tr>
+  );
+}
+
+export function SheetGrid({ host, version, onChange }: SheetGridProps) {
+  const active = host.activeSheet;
+  const view = host.sheet(active);
+  const { selection, sel } = useSelectionOn(host, active);
+  const { rows, cols } = gridSize(view, sel);
+  const data = useGridData(host, view, active, rectToA1({ r0: 0, c0: 0, rows, cols }), version);
+  // Column widths in CSS pixels (the host keeps points).
+  const widths = Array.from({ length: cols }, (_, c) => Math.round(view.columnWidth(c) / 0.75));
+  const scroller = useScrollToSelection(selection, active, sel, version);
+  const { pick, activate } = usePicking(host, active, onChange);
 
   return (
     <div className="wb-sheet">
@@ -194,49 +264,10 @@ export function SheetGrid({ host, version, onChange }: SheetGridProps) {
           data-sheet={active}
           style={{ width: 36 + widths.reduce((a, b) => a + b, 0) }}
         >
-          <thead>
-            <tr>
-              <th className="wb-corner" />
-              {Array.from({ length: cols }, (_, c) => (
-                <th
-                  key={c}
-                  scope="col"
-                  style={{ width: widths[c] }}
-                  className={
-                    sel && selSheet === active && c >= sel.c0 && c < sel.c0 + sel.cols ? 'wb-head-sel' : undefined
-                  }
-                >
-                  {colToLetters(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads widths={widths} sel={sel} />
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
-                <th
-                  scope="row"
-                  className={
-                    sel && selSheet === active && r >= sel.r0 && r < sel.r0 + sel.rows ? 'wb-head-sel' : undefined
-                  }
-                >
-                  {r + 1}
-                </th>
-                {Array.from({ length: cols }, (_, c) => {
-                  const selected = inSel(r, c);
-                  return (
-                    <GridCell
-                      key={c}
-                      data={data}
-                      r={r}
-                      c={c}
-                      selected={selected}
-                      anchor={selected && sel!.r0 === r && sel!.c0 === c}
-                      onPick={click}
-                    />
-                  );
-                })}
-              </tr>
+              <GridRow key={r} data={data} r={r} cols={cols} sel={sel} onPick={pick} />
             ))}
           </tbody>
         </table>

@@ -43,7 +43,8 @@ function initialLang(): Lang {
   return 'vi';
 }
 
-export function Workbench() {
+/** The open workbook: loading state, the last error, the grid's redraw counter, and `open` (the sample is opened on mount). */
+function useWorkbook() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,38 +85,57 @@ export function Workbench() {
     })();
   }, [open]);
 
+  return { loaded, error, busy, version, bump, open };
+}
+
+interface WorkbenchBarProps {
+  loaded: Loaded | null;
+  error: string | null;
+  busy: boolean;
+  open: (data: ArrayBuffer, fileName: string) => Promise<void>;
+}
+
+/** The bar above the grid: title, the file picker, the open file's name, the sync count and any error. */
+function WorkbenchBar({ loaded, error, busy, open }: WorkbenchBarProps) {
+  return (
+    <div className="wb-bar">
+      <strong>Workbench · Chấm điểm CCHC</strong>
+      <label className="wb-open">
+        Open .xlsx{' '}
+        <input
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="file-input"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) await open(await file.arrayBuffer(), file.name);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <span className="wb-file" data-testid="file-name">
+        {busy ? 'Loading…' : (loaded?.fileName ?? '')}
+      </span>
+      {loaded && (
+        <span className="wb-stats" data-testid="sync-count">
+          syncs: {loaded.bench.fake.host.syncCount}
+        </span>
+      )}
+      {error && (
+        <span role="alert" className="wb-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Workbench() {
+  const { loaded, error, busy, version, bump, open } = useWorkbook();
   return (
     <div className="wb-root">
       {/* Not a banner: the pane has its own, and in Office the pane is a document of its own. */}
-      <div className="wb-bar">
-        <strong>Workbench · Chấm điểm CCHC</strong>
-        <label className="wb-open">
-          Open .xlsx{' '}
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="file-input"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) await open(await file.arrayBuffer(), file.name);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <span className="wb-file" data-testid="file-name">
-          {busy ? 'Loading…' : (loaded?.fileName ?? '')}
-        </span>
-        {loaded && (
-          <span className="wb-stats" data-testid="sync-count">
-            syncs: {loaded.bench.fake.host.syncCount}
-          </span>
-        )}
-        {error && (
-          <span role="alert" className="wb-error">
-            {error}
-          </span>
-        )}
-      </div>
+      <WorkbenchBar loaded={loaded} error={error} busy={busy} open={open} />
       <div className="wb-main">
         <div className="wb-left">
           {loaded && <SheetGrid host={loaded.bench.fake.host} version={version} onChange={bump} />}

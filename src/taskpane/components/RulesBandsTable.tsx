@@ -142,8 +142,114 @@ function bandProblems(place: BandPlace, errors: Record<string, string[]>): { tex
   return out;
 }
 
-function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields }: RowProps) {
+const FIELD: Record<Key, keyof BandDraft> = { min: 'minText', max: 'maxText', floor: 'floorText' };
+
+interface BoundCellProps {
+  /** The row's id (from useId): the inputs are labelled by the band's name and their column head. */
+  rowId: string;
+  bound: Key;
+  place: BandPlace;
+  band: BandDraft;
+  heads: Record<Key, string>;
+  errors: Record<string, string[]>;
+  r: RulesUiStrings;
+  disabled: boolean;
+  /** The ids of the band's messages that concern this input, or undefined. */
+  describedBy: string | undefined;
+  set: (change: Partial<BandDraft>) => void;
+}
+
+/** One of the band's inputs (lower bound, upper bound, floor); the floor notes how many fields have their own. */
+function BoundCell({ rowId, bound, place, band, heads, errors, r, disabled, describedBy, set }: BoundCellProps) {
   const styles = useStyles();
+  const texts: Record<Key, string> = { min: band.minText, max: band.maxText, floor: band.floorText };
+  const invalid = (errors[bandKey(place, bound)] ?? []).length > 0;
+  return (
+    <td className={styles.cell}>
+      <Input
+        className={styles.input}
+        input={{ className: styles.native }}
+        size="small"
+        value={texts[bound]}
+        inputMode="decimal"
+        onChange={(_, d) => set({ [FIELD[bound]]: d.value })}
+        aria-labelledby={`${rowId}-name ${heads[bound]}`}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        disabled={disabled}
+        data-testid={bandTestId(place.block, band.code, bound)}
+      />
+      {bound === 'floor' && band.fieldFloors.length > 0 && (
+        <span className={styles.note}>{fill(r.ownFloors, { count: band.fieldFloors.length })}</span>
+      )}
+    </td>
+  );
+}
+
+interface BandNameCellProps {
+  rowId: string;
+  place: BandPlace;
+  band: BandDraft;
+  name: string;
+  r: RulesUiStrings;
+  open: boolean;
+  toggle: () => void;
+}
+
+/** The row's head: the band's name and the "Chi tiết" button that opens its details. */
+function BandNameCell({ rowId, place, band, name, r, open, toggle }: BandNameCellProps) {
+  const styles = useStyles();
+  return (
+    <th scope="row" className={styles.cell} style={{ textAlign: 'start', fontWeight: 'normal' }}>
+      <span id={`${rowId}-name`} className={styles.name}>
+        {name}
+      </span>
+      <Button
+        appearance="transparent"
+        size="small"
+        className={styles.details}
+        aria-expanded={open}
+        aria-controls={`${rowId}-details`}
+        aria-label={fill(r.detailsOf, { label: name })}
+        onClick={toggle}
+        data-testid={bandTestId(place.block, band.code, 'details')}
+      >
+        {open ? `▾ ${r.details}` : `▸ ${r.details}`}
+      </Button>
+    </th>
+  );
+}
+
+interface BandProblemsRowProps {
+  place: BandPlace;
+  band: BandDraft;
+  problems: { text: string; keys: string[] }[];
+  msgId: (i: number) => string;
+}
+
+/** The band's problems under its row, each naming the fields it concerns. */
+function BandProblemsRow({ place, band, problems, msgId }: BandProblemsRowProps) {
+  const styles = useStyles();
+  return (
+    <tr>
+      <td colSpan={4}>
+        <ul className={styles.problems} data-testid={bandTestId(place.block, band.code, 'problems')}>
+          {problems.map((p, i) => (
+            <li
+              key={p.text}
+              id={msgId(i)}
+              data-fields={p.keys.map((k) => k.slice(bandKey(place, '').length)).join(' ')}
+            >
+              {p.text}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
+function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields }: RowProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const name = (lang === 'vi' ? band.labelVi : band.labelEn).trim() || band.code;
@@ -152,74 +258,38 @@ function BandRow({ place, band, heads, errors, lang, r, disabled, update, fields
   const describedBy = (key: Key) =>
     problems.flatMap((p, i) => (p.keys.includes(bandKey(place, key)) ? [msgId(i)] : [])).join(' ') || undefined;
   const set = (change: Partial<BandDraft>) => update((d) => withBand(d, place, change));
-  const texts: Record<Key, string> = { min: band.minText, max: band.maxText, floor: band.floorText };
-  const field: Record<Key, keyof BandDraft> = { min: 'minText', max: 'maxText', floor: 'floorText' };
-
-  const cell = (key: Key) => {
-    const invalid = (errors[bandKey(place, key)] ?? []).length > 0;
-    return (
-      <td className={styles.cell}>
-        <Input
-          className={styles.input}
-          input={{ className: styles.native }}
-          size="small"
-          value={texts[key]}
-          inputMode="decimal"
-          onChange={(_, d) => set({ [field[key]]: d.value })}
-          aria-labelledby={`${id}-name ${heads[key]}`}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy(key)}
-          disabled={disabled}
-          data-testid={bandTestId(place.block, band.code, key)}
-        />
-        {key === 'floor' && band.fieldFloors.length > 0 && (
-          <span className={styles.note}>{fill(r.ownFloors, { count: band.fieldFloors.length })}</span>
-        )}
-      </td>
-    );
-  };
+  const cell = (bound: Key) => (
+    <BoundCell
+      rowId={id}
+      bound={bound}
+      place={place}
+      band={band}
+      heads={heads}
+      errors={errors}
+      r={r}
+      disabled={disabled}
+      describedBy={describedBy(bound)}
+      set={set}
+    />
+  );
 
   return (
     <Fragment>
       <tr data-testid={bandTestId(place.block, band.code, 'row')}>
-        <th scope="row" className={styles.cell} style={{ textAlign: 'start', fontWeight: 'normal' }}>
-          <span id={`${id}-name`} className={styles.name}>
-            {name}
-          </span>
-          <Button
-            appearance="transparent"
-            size="small"
-            className={styles.details}
-            aria-expanded={open}
-            aria-controls={`${id}-details`}
-            aria-label={fill(r.detailsOf, { label: name })}
-            onClick={() => setOpen((o) => !o)}
-            data-testid={bandTestId(place.block, band.code, 'details')}
-          >
-            {open ? `▾ ${r.details}` : `▸ ${r.details}`}
-          </Button>
-        </th>
+        <BandNameCell
+          rowId={id}
+          place={place}
+          band={band}
+          name={name}
+          r={r}
+          open={open}
+          toggle={() => setOpen((o) => !o)}
+        />
         {cell('min')}
         {cell('max')}
         {cell('floor')}
       </tr>
-      {problems.length > 0 && (
-        <tr>
-          <td colSpan={4}>
-            <ul className={styles.problems} data-testid={bandTestId(place.block, band.code, 'problems')}>
-              {problems.map((p, i) => (
-                <li
-                  key={p.text}
-                  id={msgId(i)}
-                  data-fields={p.keys.map((k) => k.slice(bandKey(place, '').length)).join(' ')}
-                >
-                  {p.text}
-                </li>
-              ))}
-            </ul>
-          </td>
-        </tr>
-      )}
+      {problems.length > 0 && <BandProblemsRow place={place} band={band} problems={problems} msgId={msgId} />}
       {open && (
         <tr id={`${id}-details`}>
           <td colSpan={4}>

@@ -2,7 +2,16 @@
  * The scoring flow and every call into src/excel: inspect the active sheet (nothing written),
  * let the user correct the mapping, then score and write. Components only render this state.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type MutableRefObject,
+  type SetStateAction,
+} from 'react';
 import {
   freeOutputColumn,
   type Finding,
@@ -177,15 +186,18 @@ function useLastRun(
   }, [run, inspected, rules, setState]);
 }
 
-/** `rules`: the rule set in force; null while it is being read, or when the workbook's is invalid (nothing read or scored). */
-export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, docLang: Lang = 'vi'): Scoring {
-  const [state, setState] = useState<ScoringState>(INITIAL);
-  // Only the latest request may update the state.
-  const seq = useRef(0);
-  const current = useRef(state);
-  current.current = state;
+type SetScoring = Dispatch<SetStateAction<ScoringState>>;
 
-  const inspect = useCallback(
+/** Reads the table (nothing written); only the latest request (`seq`) may update the state. */
+function useInspect(
+  run: ExcelRun,
+  rules: RuleSet | null,
+  lang: Lang,
+  seq: MutableRefObject<number>,
+  current: MutableRefObject<ScoringState>,
+  setState: SetScoring,
+): (override?: MappingOverride | null) => Promise<void> {
+  return useCallback(
     async (override?: MappingOverride | null) => {
       if (!rules) return;
       const id = ++seq.current;
@@ -210,8 +222,19 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     },
     [run, rules, lang],
   );
+}
 
-  const score = useCallback(
+/** Scores and writes, reporting progress; only the latest request (`seq`) may update the state. */
+function useScore(
+  run: ExcelRun,
+  rules: RuleSet | null,
+  lang: Lang,
+  docLang: Lang,
+  seq: MutableRefObject<number>,
+  current: MutableRefObject<ScoringState>,
+  setState: SetScoring,
+): (override?: MappingOverride | null, options?: { overwriteEdited?: boolean }) => Promise<void> {
+  return useCallback(
     async (override?: MappingOverride | null, options?: { overwriteEdited?: boolean }) => {
       if (!rules) return;
       const id = ++seq.current;
@@ -240,11 +263,18 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     },
     [run, rules, lang, docLang],
   );
+}
 
-  const selection = useSelection(run, lang, state.inspection);
-
-  // Inspect when the pane opens or the host changes (the workbench swaps workbooks), and again
-  // when the rules in force change (an apply on the "Tiêu chí" tab): then the mapping in force stays.
+/**
+ * Inspect when the pane opens or the host changes (the workbench swaps workbooks), and again
+ * when the rules in force change (an apply on the "Tiêu chí" tab): then the mapping in force stays.
+ */
+function useInspectOnOpen(
+  run: ExcelRun,
+  rules: RuleSet | null,
+  inspect: (override?: MappingOverride | null) => Promise<void>,
+  setState: SetScoring,
+): void {
   const inspectRef = useRef(inspect);
   inspectRef.current = inspect;
   const lastRun = useRef(run);
@@ -254,6 +284,22 @@ export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, doc
     setState((s) => (sameRun ? { ...INITIAL, override: s.override } : INITIAL));
     void inspectRef.current(sameRun ? undefined : null);
   }, [run, rules]);
+}
+
+/** `rules`: the rule set in force; null while it is being read, or when the workbook's is invalid (nothing read or scored). */
+export function useScoring(run: ExcelRun, rules: RuleSet | null, lang: Lang, docLang: Lang = 'vi'): Scoring {
+  const [state, setState] = useState<ScoringState>(INITIAL);
+  // Only the latest request may update the state.
+  const seq = useRef(0);
+  const current = useRef(state);
+  current.current = state;
+
+  const inspect = useInspect(run, rules, lang, seq, current, setState);
+  const score = useScore(run, rules, lang, docLang, seq, current, setState);
+
+  const selection = useSelection(run, lang, state.inspection);
+
+  useInspectOnOpen(run, rules, inspect, setState);
 
   useRereadOnLang(lang, current, inspect);
 
