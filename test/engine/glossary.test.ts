@@ -13,7 +13,7 @@ const GLOSSARY = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'gloss
 /** The glossary's rows: the term and the words not to use (the table's last column, each in backticks). */
 function glossaryRows(): { term: string; forbidden: string[] }[] {
   return GLOSSARY.split('\n')
-    .filter((l) => /^\|[^-|]/.test(l) && !l.startsWith('| Thuật ngữ'))
+    .filter((l) => /^\|/.test(l) && !/^\|[\s|:-]+$/.test(l) && !l.startsWith('| Thuật ngữ'))
     .map((l) => l.split('|').map((c) => c.trim()))
     .map((cells) => ({ term: cells[1], forbidden: [...cells[3].matchAll(/`([^`]+)`/g)].map((m) => m[1]) }));
 }
