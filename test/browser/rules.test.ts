@@ -102,7 +102,7 @@ describeIfChromium('rules editor in Chromium', () => {
     expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')))).toEqual(['Tái Sơn']);
     const item = await items.first().textContent();
     expect(item).toContain(`Tái Sơn (81,53%): ${GOOD} → ${COMPLETE}`);
-    expect(item).toContain(`ngưỡng mức "${GOOD}" từ 80% lên 85%: chỉ số 81,53% không còn đạt`);
+    expect(item).toContain(`ngưỡng mức “${GOOD}” từ 80% lên 85%: chỉ số 81,53% không còn đạt`);
     expect(await page.getByTestId('rules-count-good').textContent()).toBe(`${GOOD}: 8 → 7`);
     expect(await page.getByTestId('rules-count-complete').textContent()).toBe(`${COMPLETE}: 15 → 16`);
     expect(await bands()).toEqual(before);
@@ -186,7 +186,7 @@ describeIfChromium('rules editor in Chromium', () => {
     const items = page.getByTestId('rules-preview-item');
     const changed = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit') ?? ''));
     for (const text of await items.allTextContents())
-      expect(text).toContain(`ngưỡng lĩnh vực "${field}" của mức "${GOOD}" 70% → 95%`);
+      expect(text).toContain(`ngưỡng lĩnh vực “${field}” của mức “${GOOD}” 70% → 95%`);
     expect(await paneOverflow(page)).toBe(0);
     await page.getByTestId('pane').screenshot({ path: path.join(ARTIFACTS, 'pane-rules-field-floor-320.png') });
 

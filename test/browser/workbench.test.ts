@@ -97,7 +97,7 @@ describeIfChromium('workbench in Chromium', () => {
     expect(await cell(`N${bl}`).textContent()).toBe('Hoàn thành nhiệm vụ');
     expect(Number(await cell(`M${bl}`).textContent())).toBe(9);
     const note = (await cell(`O${bl}`).getAttribute('title')) ?? (await cell(`O${bl}`).textContent());
-    expect(note).toContain('thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực');
+    expect(note).toContain('thuộc mức “Hoàn thành tốt nhiệm vụ” nhưng lĩnh vực');
     expect(note).toContain('Cải cách thủ tục hành chính (67,00%) dưới 70%');
     expect(await cell(`N${bl}`).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 242, 204)');
 
@@ -125,7 +125,7 @@ describeIfChromium('workbench in Chromium', () => {
     const items = list.getByRole('button');
     expect(await items.count()).toBe(3);
     const texts = await items.allTextContents();
-    expect(texts.some((t) => t.includes(`'${SHEET}'!D75`) && t.includes('"abc" không phải là số'))).toBe(true);
+    expect(texts.some((t) => t.includes(`'${SHEET}'!D75`) && t.includes('“abc” không phải là số'))).toBe(true);
     expect(texts.some((t) => t.includes(`'${SHEET}'!E10`) && t.includes('vượt điểm tối đa 20'))).toBe(true);
     expect(texts.some((t) => t.includes(`'${SHEET}'!C20`) && t.includes('ô điểm trống'))).toBe(true);
 

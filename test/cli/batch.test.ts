@@ -160,7 +160,7 @@ test('a file that is not a workbook, or missing, is a row of the summary, not th
   );
   const status = csv.slice(1, 4).map((row) => row[csv[0].indexOf('Kết quả')]);
   expect(status).toEqual(['Đã chấm', 'Không đọc được tệp', 'Không đọc được tệp']);
-  expect(csv[3][csv[0].indexOf('Lỗi')]).toContain('không tìm thấy tệp "không-có.xlsx"');
+  expect(csv[3][csv[0].indexOf('Lỗi')]).toContain('Không tìm thấy tệp “không-có.xlsx”');
 });
 
 test.each([
@@ -179,7 +179,7 @@ test.each([
 
 test('a folder with no workbook, a summary not .xlsx, a missing --out-dir: exit 2 with the reason', async () => {
   fs.mkdirSync(path.join(dir, 'rỗng'));
-  expect((await runCli(['rỗng'], dir)).stderr).toContain('Thư mục "rỗng" không có tệp .xlsx hay .xlsm nào');
+  expect((await runCli(['rỗng'], dir)).stderr).toContain('Thư mục “rỗng” không có tệp .xlsx hay .xlsm nào');
   fs.copyFileSync(SAMPLE, path.join(dir, 'a.xlsx'));
   fs.copyFileSync(SAMPLE, path.join(dir, 'b.xlsx'));
   const bad = await runCli(['a.xlsx', 'b.xlsx', '--summary', 'tong.csv'], dir);
@@ -187,7 +187,7 @@ test('a folder with no workbook, a summary not .xlsx, a missing --out-dir: exit 
   expect(bad.stderr).toContain('phải có đuôi .xlsx');
   const noDir = await runCli(['a.xlsx', 'b.xlsx', '--out-dir', 'không-có'], dir);
   expect(noDir.code).toBe(2);
-  expect(noDir.stderr).toContain('Không có thư mục kết quả "không-có"');
+  expect(noDir.stderr).toContain('Không có thư mục kết quả “không-có”');
 });
 
 test('a name that looks like a formula stays text in the summary (.xlsx inline string, .csv with an apostrophe)', async () => {

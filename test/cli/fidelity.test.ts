@@ -236,7 +236,7 @@ describe('a scoring sheet with a unit row that is not closed', () => {
       const out = path.join(dir, 'unclosed-out.xlsx');
       const r = await runCli([bad, '--out', out]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('không đọc được');
+      expect(r.stderr).toContain('Không đọc được');
       // The XML parser names the part and what is wrong with it.
       expect(r.stderr).toContain(sheetPath);
       expect(fs.existsSync(out)).toBe(false);

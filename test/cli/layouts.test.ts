@@ -222,14 +222,14 @@ describe('an uncertain layout', () => {
     const before = fake.host.snapshot();
     const outcome = await scoreWorkbook(runOf(fake), { rules, lang: 'vi' });
     expect(outcome).toMatchObject({ status: 'failed', code: 'uncertainColumns' });
-    expect(outcome.status === 'failed' && outcome.message).toContain('chưa chắc vai trò của cột (C4, D4,');
+    expect(outcome.status === 'failed' && outcome.message).toContain('Chưa chắc vai trò của cột (C4, D4,');
     expect(fake.host.snapshot()).toEqual(before);
   });
 
   it('a --map that is not Column=role is a usage error (exit 2)', async () => {
     const r = await runCli([input, '--map', 'C=chấm lại']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--map: "C=chấm lại" không đúng dạng Cột=vai trò');
+    expect(r.stderr).toContain('--map: “C=chấm lại” không đúng dạng Cột=vai trò');
   });
 });
 
@@ -313,7 +313,7 @@ describe('a results-only table (an index column, no field points)', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      `'Tổng hợp': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột C, "Chỉ số CCHC (%)"), không tính lại.`,
+      `'Tổng hợp': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột C, “Chỉ số CCHC (%)”), không tính lại.`,
     );
     const report = JSON.parse(fs.readFileSync(json, 'utf8')) as {
       units: Row[];
@@ -334,7 +334,7 @@ describe('a results-only table (an index column, no field points)', () => {
     const before = sha256(input);
     const r = await runCli([input, '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('bảng "Tổng hợp" chỉ có chỉ số (cột C), không có điểm từng lĩnh vực');
+    expect(r.stderr).toContain('bảng “Tổng hợp” chỉ có chỉ số (cột C), không có điểm từng lĩnh vực');
     expect(r.stderr).toContain('ngưỡng lĩnh vực cần điểm từng lĩnh vực');
     expect(fs.existsSync(out)).toBe(false);
     expect(sha256(input)).toBe(before);

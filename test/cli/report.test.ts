@@ -182,7 +182,7 @@ describe('the report sheet in the scored copy', () => {
     });
     const vanTo = ranked.findIndex((u) => u.name === 'Văn Tố');
     expect(String(ws.getCell(rankHeader + 2 + vanTo, 5).value)).toMatch(
-      /^Chỉ số 80,75% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực .* dưới 70%/,
+      /^Chỉ số 80,75% thuộc mức “Hoàn thành tốt nhiệm vụ” nhưng lĩnh vực .* dưới 70%/,
     );
   });
 
@@ -491,7 +491,7 @@ describe('report options', () => {
     [['--district', 'Tứ Kỳ', '--district-index', '120'], /--district-index .*0 đến 100/],
     [['--district', 'Tứ Kỳ', '--district-rank', '13/12'], /--district-rank/],
     [['--district-index', '83,3'], /cần kèm --district/],
-    [['--district', 'Tứ Kỳ', '--district-band', 'giỏi'], /không có mức xếp loại "giỏi"/],
+    [['--district', 'Tứ Kỳ', '--district-band', 'giỏi'], /không có mức xếp loại “giỏi”/],
     [['--report', 'examples/chi-so-cchc-2021-tu-ky.xlsx'], /--report/],
   ])('%j is bad usage (exit 2), nothing written', async (args, message) => {
     const target = out(`bad-${randomBytes(4).toString('hex')}.xlsx`);

@@ -98,8 +98,8 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
     const out = path.join(dir, 'never.xlsx');
     const r = await runCli([SAMPLE, '--rules', file, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`bộ tiêu chí "${file}" không hợp lệ:`);
-    expect(r.stderr).toContain('bands[1].min.pct: mức "good": "80%" không phải là số');
+    expect(r.stderr).toContain(`Bộ tiêu chí “${file}” không hợp lệ:`);
+    expect(r.stderr).toContain('bands[1].min.pct: mức “good”: “80%” không phải là số');
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -111,7 +111,7 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
     const r = await runCli([SAMPLE, '--rules', file, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'bands[0]: the lower bound of band "excellent" (88%) must equal the upper bound of band "good" (90%); otherwise units scoring from 88% to 90% fall in both bands',
+      'bands[0]: The lower bound of band “excellent” (88%) must equal the upper bound of band “good” (90%); otherwise units scoring from 88% to 90% fall in both bands',
     );
   });
 
@@ -122,13 +122,13 @@ describe('an invalid rule file is refused with exit 2, the band and the value na
     fs.writeFileSync(file, JSON.stringify(data));
     const r = await runCli([SAMPLE, '--rules', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('mức "complete": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 150%');
+    expect(r.stderr).toContain('Mức “complete”: số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 150%');
     data.bands[2].fieldFloorPct = 50;
     data.bands[2].floor = 50;
     fs.writeFileSync(file, JSON.stringify(data));
     const k = await runCli([SAMPLE, '--rules', file]);
     expect(k.code).toBe(2);
-    expect(k.stderr).toContain('bands[2].floor: mức "complete": khoá không có trong định dạng bộ tiêu chí');
+    expect(k.stderr).toContain('bands[2].floor: mức “complete”: khoá không có trong định dạng bộ tiêu chí');
   });
 });
 
@@ -139,7 +139,7 @@ describe("rules read from the workbook's owned sheet", () => {
     const out = path.join(dir, 'stored.scored.xlsx');
     const r = await runCli([input, '--out', out, '--json', json]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`Bộ tiêu chí lấy từ sổ tính (trang "${RULES_SHEET}"): Tốt từ 85%.`);
+    expect(r.stderr).toContain(`Bộ tiêu chí lấy từ sổ tính (trang “${RULES_SHEET}”): Tốt từ 85%.`);
     expect(r.stderr).not.toContain(`Bỏ qua trang tính "${RULES_SHEET}"`);
     expect(reportBands(json)).toEqual(await expectedBands(goodFrom(85)));
     const copy = await readWorkbook(out);
@@ -171,8 +171,8 @@ describe("rules read from the workbook's owned sheet", () => {
     const out = path.join(dir, 'stored-bad.scored.xlsx');
     const r = await runCli([input, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Bộ tiêu chí lưu trong sổ tính (trang "${RULES_SHEET}") không hợp lệ:`);
-    expect(r.stderr).toMatch(new RegExp(`${RULES_SHEET}!F\\d+: .*mức "(excellent|good)".*95%`));
+    expect(r.stderr).toContain(`Bộ tiêu chí lưu trong sổ tính (trang “${RULES_SHEET}”) không hợp lệ:`);
+    expect(r.stderr).toMatch(new RegExp(`${RULES_SHEET}!F\\d+: .*[Mm]ức “(excellent|good)”.*95%`));
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -169,7 +169,7 @@ describe('the sample workbook through the CLI', () => {
     for (const name of DEMOTED) expect(stdout).toContain(`${name} (`);
     expect(stdout).toContain('83,30%');
     expect(stdout.split('\n').length).toBeLessThan(45);
-    expect(stderr).toContain('Bỏ qua trang tính "Hướng dẫn"');
+    expect(stderr).toContain('Bỏ qua trang tính “Hướng dẫn”');
   });
 
   test('the input file is not written', () => {

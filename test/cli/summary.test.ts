@@ -22,12 +22,12 @@ test('lists the first demoted units in rank order, then says how many more, in b
   // Ties at rank 1, listed in Vietnamese order: Số 001 … Số 020.
   expect(listed[0]).toMatch(/^ {2}Xã Số 001 /);
   expect(listed[DEMOTED_PRINT_LIMIT - 1]).toMatch(/^ {2}Xã Số 020 /);
-  expect(vi).toContain(`  … và ${125 - DEMOTED_PRINT_LIMIT} đơn vị khác bị hạ mức (xem cột "Ghi chú" hoặc --json)`);
+  expect(vi).toContain(`  … và ${125 - DEMOTED_PRINT_LIMIT} đơn vị khác bị hạ mức (xem cột “Ghi chú” hoặc --json)`);
   // Counts: two digits at least, never padded to the total's width.
   expect(vi.some((l) => /Hoàn thành nhiệm vụ\s+125\/125$/.test(l))).toBe(true);
   expect(vi.some((l) => /Hoàn thành tốt nhiệm vụ\s+00\/125$/.test(l))).toBe(true);
   const en = summaryText(scored.result, 'en');
-  expect(en).toContain(`… and ${125 - DEMOTED_PRINT_LIMIT} more units placed lower (see the "Note" column or --json)`);
+  expect(en).toContain(`… and ${125 - DEMOTED_PRINT_LIMIT} more units placed lower (see the “Note” column or --json)`);
 });
 
 test('a table with fewer demoted units than the limit lists them all, with no "more" line', () => {

@@ -42,7 +42,7 @@ const CASES: Case[] = [
     edit: (r) => setCell(r, 'D6', 'abc'),
     cell: 'D6',
     code: 'notANumber',
-    text: /"abc" không phải là số/,
+    text: /“abc” không phải là số/,
   },
   { name: 'negative points', edit: (r) => setCell(r, 'C7', -3), cell: 'C7', code: 'negative', text: /điểm âm/ },
   {
@@ -152,7 +152,7 @@ test('"20,5" typed as text is taken with a warning naming the cell; exit 0 and t
   const json = path.join(dir, 'text-number.json');
   const r = await runCli([input, '--json', json]);
   expect(r.code).toBe(0);
-  expect(r.stderr).toContain(`${cellRef('C7')}: "20,5" là văn bản, đã đọc thành số 20,5`);
+  expect(r.stderr).toContain(`${cellRef('C7')}: “20,5” là văn bản, đã đọc thành số 20,5`);
   expect(fs.existsSync(path.join(dir, 'text-number.scored.xlsx'))).toBe(true);
   expect(sha256(input)).toBe(before);
   const report: JsonReport = JSON.parse(fs.readFileSync(json, 'utf8'));
@@ -176,8 +176,8 @@ test('no scoring sheet: exit 1, saying what was looked for on each sheet; JSON w
   const r = await runCli([input, '--json', json]);
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('Không tìm thấy bảng chấm điểm');
-  expect(r.stderr).toMatch(/"Ghi chú".*"Tên đơn vị".*"Điểm tối đa"/);
-  expect(r.stderr).toMatch(/"Danh sách".*không phải là dòng "Điểm tối đa"/);
+  expect(r.stderr).toMatch(/“Ghi chú”.*“Tên đơn vị”.*“Điểm tối đa”/);
+  expect(r.stderr).toMatch(/“Danh sách”.*không phải là dòng “Điểm tối đa”/);
   expect(fs.existsSync(path.join(dir, 'no-table.scored.xlsx'))).toBe(false);
   const report: JsonReport = JSON.parse(fs.readFileSync(json, 'utf8'));
   expect(report.errors.map((e) => e.sheet)).toEqual(['Ghi chú', 'Danh sách']);
@@ -187,7 +187,7 @@ test('no scoring sheet, in English', async () => {
   const input = await writeWorkbook(path.join(dir, 'no-table-en.xlsx'), [{ name: 'Notes', rows: [['nothing here']] }]);
   const r = await runCli([input, '--lang', 'en']);
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/looked for a header row with a "Tên đơn vị" column/);
+  expect(r.stderr).toMatch(/looked for a header row with a “Tên đơn vị” column/);
 });
 
 describe('--sheet', () => {
@@ -230,7 +230,7 @@ describe('--sheet', () => {
   test('--sheet naming a sheet without a table: exit 1 with the reason', async () => {
     const r = await runCli([SAMPLE, '--sheet', 'Hướng dẫn', '--out', path.join(dir, 'guide.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Trang tính "Hướng dẫn" không có bảng chấm điểm');
+    expect(r.stderr).toContain('Trang tính “Hướng dẫn” không có bảng chấm điểm');
     expect(fs.existsSync(path.join(dir, 'guide.xlsx'))).toBe(false);
   });
 
@@ -243,14 +243,14 @@ describe('--sheet', () => {
 
 describe('bad usage: exit 2', () => {
   test.each([
-    ['no input file', [], /thiếu tệp đầu vào/],
-    ['an unknown option', [SAMPLE, '--frobnicate'], /Không có tuỳ chọn "--frobnicate"/],
-    ['an unknown short option', [SAMPLE, '-x'], /Không có tuỳ chọn "-x"/],
+    ['no input file', [], /Thiếu tệp đầu vào/],
+    ['an unknown option', [SAMPLE, '--frobnicate'], /Không có tuỳ chọn “--frobnicate”/],
+    ['an unknown short option', [SAMPLE, '-x'], /Không có tuỳ chọn “-x”/],
     ['an option without its value', [SAMPLE, '--out'], /Tuỳ chọn --out cần một giá trị/],
     ['a switch given a value', [SAMPLE, '--no-report-sheet=1'], /Tuỳ chọn --no-report-sheet không nhận giá trị/],
     ['an option given twice', [SAMPLE, '--sheet', 'A', '--sheet', 'B'], /Tuỳ chọn --sheet được ghi hai lần/],
     ['--out with several workbooks', [SAMPLE, SAMPLE, '--out', '/tmp/x.xlsx'], /--out chỉ dùng khi chấm một tệp/],
-    ['a file that does not exist', ['nope/không-có.xlsx'], /không tìm thấy tệp/],
+    ['a file that does not exist', ['nope/không-có.xlsx'], /Không tìm thấy tệp/],
     ['a file that is not .xlsx', ['package.json'], /không phải tệp \.xlsx/],
     ['an .xls file', ['old.xls'], /không phải tệp \.xlsx/],
     ['--out that is not .xlsx', [SAMPLE, '--out', '/tmp/x.csv'], /phải có đuôi \.xlsx như tệp đầu vào/],
@@ -310,7 +310,7 @@ describe('bad usage: exit 2', () => {
     const r = await runCli([SAMPLE, '--rules', rules]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /ngưỡng dưới của mức "good" \(80%\) phải bằng ngưỡng trên của mức "rest" \(75%\); nếu không, đơn vị đạt từ 75% đến 80% sẽ không được xếp loại/,
+      /Ngưỡng dưới của mức “good” \(80%\) phải bằng ngưỡng trên của mức “rest” \(75%\); nếu không, đơn vị đạt từ 75% đến 80% sẽ không được xếp loại/,
     );
   });
 
@@ -384,7 +384,7 @@ describe('outputs are written together or not at all', () => {
       '--no-report-sheet',
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('không ghi được');
+    expect(r.stderr).toContain('Không ghi được');
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

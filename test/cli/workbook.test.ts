@@ -100,7 +100,7 @@ describe('the scored copy (read with exceljs)', () => {
     }
     expect(ws.getCell('L7').value).toBe(0.8958);
     expect(ws.getCell('O14').value).toMatch(
-      /^Chỉ số 85,83% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực .* dưới 70%; xếp loại "Hoàn thành nhiệm vụ"\.$/,
+      /^Chỉ số 85,83% thuộc mức “Hoàn thành tốt nhiệm vụ” nhưng lĩnh vực .* dưới 70%; xếp loại “Hoàn thành nhiệm vụ”\.$/,
     );
     expect(ws.getColumn(15).width).toBeGreaterThan(40);
     expect(ws.getColumn(12).width).toBeGreaterThan(8);

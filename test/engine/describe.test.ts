@@ -25,30 +25,30 @@ describe('demotionNote', () => {
   it('explains one step in Vietnamese, with a decimal comma', () => {
     const u = scoreOne([20, 80], [13, 72], RULES, LABELS); // 85%, field 1 at 65%
     expect(demotionNote(u, RULES, 'vi')).toBe(
-      'Chỉ số 85,00% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (65,00%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".',
+      'Chỉ số 85,00% thuộc mức “Hoàn thành tốt nhiệm vụ” nhưng lĩnh vực Cải cách TTHC (65,00%) dưới 70%; xếp loại “Hoàn thành nhiệm vụ”.',
     );
   });
 
   it('explains one step in English', () => {
     const u = scoreOne([20, 80], [13, 72], RULES, LABELS);
     expect(demotionNote(u, RULES, 'en')).toBe(
-      'Index 85.00% is in "Good", but under its 70% field floor: Cải cách TTHC (65.00%); rated "Complete".',
+      'Index 85.00% is in “Good”, but under its 70% field floor: Cải cách TTHC (65.00%); rated “Complete”.',
     );
   });
 
   it('explains a cascade two bands down, naming the field and the floors 80 and 70', () => {
     const u = scoreOne([10, 90], [6, 90], RULES, LABELS);
     expect(demotionNote(u, RULES, 'vi')).toBe(
-      'Chỉ số 96,00% thuộc mức "Hoàn thành xuất sắc nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (60,00%) dưới 80%; ' +
-        'chưa đạt mức "Hoàn thành tốt nhiệm vụ" vì lĩnh vực Cải cách TTHC (60,00%) dưới 70%; ' +
-        'xếp loại "Hoàn thành nhiệm vụ".',
+      'Chỉ số 96,00% thuộc mức “Hoàn thành xuất sắc nhiệm vụ” nhưng lĩnh vực Cải cách TTHC (60,00%) dưới 80%; ' +
+        'chưa đạt mức “Hoàn thành tốt nhiệm vụ” vì lĩnh vực Cải cách TTHC (60,00%) dưới 70%; ' +
+        'xếp loại “Hoàn thành nhiệm vụ”.',
     );
   });
 
   it('joins several failing fields with "và" / "and", and rounds their percentages', () => {
     const u = scoreOne([30, 30, 40], [20, 20, 40], RULES, ['A', 'B', 'C']); // 80%; A and B at 66.67%
     expect(demotionNote(u, RULES, 'vi')).toBe(
-      'Chỉ số 80,00% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực A (66,67%) và B (66,67%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".',
+      'Chỉ số 80,00% thuộc mức “Hoàn thành tốt nhiệm vụ” nhưng lĩnh vực A (66,67%) và B (66,67%) dưới 70%; xếp loại “Hoàn thành nhiệm vụ”.',
     );
     expect(demotionNote(u, RULES, 'en')).toContain('under its 70% field floor: A (66.67%) and B (66.67%)');
   });
@@ -65,21 +65,21 @@ describe('demotionNote', () => {
 describe('findingMessage and describeFinding', () => {
   it('writes numbers with a decimal comma in Vietnamese and a point in English', () => {
     const f = finding('overMax', { value: 10.5, max: 10, field: 'Cải cách TTHC' });
-    expect(findingMessage(f, 'vi')).toBe('10,5 điểm vượt điểm tối đa 10 của lĩnh vực "Cải cách TTHC"');
-    expect(findingMessage(f, 'en')).toBe('10.5 points exceed the maximum 10 of field "Cải cách TTHC"');
+    expect(findingMessage(f, 'vi')).toBe('10,5 điểm vượt điểm tối đa 10 của lĩnh vực “Cải cách TTHC”');
+    expect(findingMessage(f, 'en')).toBe('10.5 points exceed the maximum 10 of field “Cải cách TTHC”');
     const t = finding('totalMismatch', { stated: 86.25, computed: 87.75 });
     expect(findingMessage(t, 'vi')).toBe('tổng điểm ghi 86,25 nhưng tổng các lĩnh vực (cộng, trừ điểm) là 87,75');
   });
 
   it('prefixes the sheet-qualified cell', () => {
     const f = finding('notANumber', { value: 'abc' });
-    expect(describeFinding(f, 'vi')).toBe(`'Tổng hợp'!D7: "abc" không phải là số`);
-    expect(describeFinding(f, 'en')).toBe(`'Tổng hợp'!D7: "abc" is not a number`);
+    expect(describeFinding(f, 'vi')).toBe(`'Tổng hợp'!D7: “abc” không phải là số`);
+    expect(describeFinding(f, 'en')).toBe(`'Tổng hợp'!D7: “abc” is not a number`);
   });
 
   it('leaves text parameters as they are (no comma put into "8.5" typed by the user)', () => {
     const f = finding('numberFromText', { value: '8.5', number: 8.5 });
-    expect(findingMessage(f, 'vi')).toBe('"8.5" là văn bản, đã đọc thành số 8,5');
+    expect(findingMessage(f, 'vi')).toBe('“8.5” là văn bản, đã đọc thành số 8,5');
   });
 
   it('has a message for every finding code in both languages, with no placeholder left', () => {

@@ -201,7 +201,7 @@ describe('sub-columns and self-assessed points', () => {
       ['Xã B', 'Thể chế', 'E5', 'F5', 15, 16, 1],
     ]);
     expect(tableCheckLines(s.result, 'vi')).toContain(
-      '  \'Tổng hợp\'!E5 (Xã B, "Thể chế"): tự chấm 15, thẩm định 16 (chênh 1)',
+      "  'Tổng hợp'!E5 (Xã B, “Thể chế”): tự chấm 15, thẩm định 16 (chênh 1)",
     );
   });
 

@@ -63,7 +63,7 @@ describe('a results-only table', () => {
   it('says how it was read, in both languages', () => {
     const s = scored(layout.rows);
     expect(readingNotes(s.result.table, 'vi')).toEqual([
-      `'Tổng hợp': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột C, "Chỉ số CCHC (%)"), không tính lại.`,
+      `'Tổng hợp': bảng chỉ có kết quả, không có điểm lĩnh vực: xếp loại và xếp hạng theo chỉ số ghi trong bảng (cột C, “Chỉ số CCHC (%)”), không tính lại.`,
     ]);
     expect(readingNotes(s.result.table, 'en')[0]).toContain('results-only table');
     expect(readingNotes(scored(layout.plain).result.table, 'vi')).toEqual([]);
@@ -110,8 +110,8 @@ describe('a results-only table', () => {
       ["'Tổng hợp'!C3", 'floorsNeedPoints', 'Hoàn thành nhiệm vụ', '50%'],
     ]);
     const text = describeFinding(s.errors[1], 'vi');
-    expect(text).toContain('bảng "Tổng hợp" chỉ có chỉ số (cột C)');
-    expect(text).toContain(`bộ tiêu chí "${RULES.name.vi}" đặt ngưỡng lĩnh vực ở mức "Hoàn thành tốt nhiệm vụ" (70%)`);
+    expect(text).toContain('bảng “Tổng hợp” chỉ có chỉ số (cột C)');
+    expect(text).toContain(`bộ tiêu chí “${RULES.name.vi}” đặt ngưỡng lĩnh vực ở mức “Hoàn thành tốt nhiệm vụ” (70%)`);
     expect(describeFinding(s.errors[1], 'en')).toContain('field floors need points per field');
     // The same rule set without floors scores it.
     const noFloors: RuleSet = {

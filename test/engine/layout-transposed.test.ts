@@ -88,9 +88,9 @@ describe('a transposed table scored', () => {
     if (!b.found) throw new Error('not found');
     // In the order read: unit by unit (a unit is a column), field by field.
     expect(b.errors.map((f) => describeFinding(f, 'vi'))).toEqual([
-      `'Tổng hợp'!D10: ô điểm trống (Phường Trần Hưng Đạo, lĩnh vực "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"); ghi "KAD" nếu lĩnh vực không áp dụng`,
-      `'Tổng hợp'!G6: "abc" không phải là số`,
-      `'Tổng hợp'!H5: 99 điểm vượt điểm tối đa 15 của lĩnh vực "Cải cách thể chế"`,
+      `'Tổng hợp'!D10: ô điểm trống (Phường Trần Hưng Đạo, lĩnh vực “Xây dựng và phát triển Chính quyền điện tử, Chính quyền số”); ghi “KAD” nếu lĩnh vực không áp dụng`,
+      `'Tổng hợp'!G6: “abc” không phải là số`,
+      `'Tổng hợp'!H5: 99 điểm vượt điểm tối đa 15 của lĩnh vực “Cải cách thể chế”`,
     ]);
   });
 

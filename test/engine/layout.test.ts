@@ -337,7 +337,7 @@ describe('readTable', () => {
         code: 'notANumber',
         params: { value: 'mười tám' },
       });
-      expect(findingMessage(f, 'vi')).toBe('"mười tám" không phải là số');
+      expect(findingMessage(f, 'vi')).toBe('“mười tám” không phải là số');
       expect(table.units[1].scores[1]).toEqual({ kind: 'invalid' });
     });
 
@@ -359,8 +359,8 @@ describe('readTable', () => {
         code: 'numberFromText',
         params: { value: '8,5', number: 8.5 },
       });
-      expect(findingMessage(f, 'vi')).toBe('"8,5" là văn bản, đã đọc thành số 8,5');
-      expect(findingMessage(f, 'en')).toBe('"8,5" is text; read as the number 8.5');
+      expect(findingMessage(f, 'vi')).toBe('“8,5” là văn bản, đã đọc thành số 8,5');
+      expect(findingMessage(f, 'en')).toBe('“8,5” is text; read as the number 8.5');
       expect(at(findings, 'C7').severity).toBe('warning');
       expect(findings.every((x) => x.severity === 'warning')).toBe(true);
     });
@@ -369,8 +369,8 @@ describe('readTable', () => {
       const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, 18, '1.234']]));
       const f = at(findings, 'E6');
       expect(f).toMatchObject({ severity: 'error', cell: "'Tổng hợp'!E6", code: 'ambiguousNumber' });
-      expect(findingMessage(f, 'vi')).toBe('"1.234" có thể hiểu theo nhiều cách (1,234 | 1234); hãy nhập lại cho rõ');
-      expect(findingMessage(f, 'en')).toBe('"1.234" can be read in more than one way (1.234 | 1234); please retype it');
+      expect(findingMessage(f, 'vi')).toBe('“1.234” có thể hiểu theo nhiều cách (1,234 | 1234); hãy nhập lại cho rõ');
+      expect(findingMessage(f, 'en')).toBe('“1.234” can be read in more than one way (1.234 | 1234); please retype it');
       expect(findingMessage(at(read(sheetGrid([[1, 'Xã A', 9, 18, '22,725']])).findings, 'E6'), 'vi')).toContain(
         '(22,725 | 22725)',
       );
@@ -389,7 +389,7 @@ describe('readTable', () => {
       const { table, findings } = read(sheetGrid([[1, 'Xã A', 10.5, 18, 60]]));
       const f = at(findings, 'C6');
       expect(f).toMatchObject({ severity: 'error', cell: "'Tổng hợp'!C6", code: 'overMax' });
-      expect(findingMessage(f, 'vi')).toBe('10,5 điểm vượt điểm tối đa 10 của lĩnh vực "Chỉ đạo, điều hành"');
+      expect(findingMessage(f, 'vi')).toBe('10,5 điểm vượt điểm tối đa 10 của lĩnh vực “Chỉ đạo, điều hành”');
       expect(table.units[0].scores[0]).toEqual({ kind: 'invalid' });
       // exactly the max is fine
       expect(read(sheetGrid([[1, 'Xã A', 10, 20, 70]])).findings).toEqual([]);
@@ -410,7 +410,7 @@ describe('readTable', () => {
         params: { unit: 'Xã A', field: 'Cải cách thể chế' },
       });
       expect(findingMessage(f, 'vi')).toBe(
-        'ô điểm trống (Xã A, lĩnh vực "Cải cách thể chế"); ghi "KAD" nếu lĩnh vực không áp dụng',
+        'ô điểm trống (Xã A, lĩnh vực “Cải cách thể chế”); ghi “KAD” nếu lĩnh vực không áp dụng',
       );
       expect(at(findings, 'E7').code).toBe('emptyScore');
       expect(table.units[0].scores[1]).toEqual({ kind: 'invalid' });
@@ -432,7 +432,7 @@ describe('readTable', () => {
         code: 'missingMax',
         params: { field: 'Cải cách thể chế' },
       });
-      expect(findingMessage(f, 'vi')).toBe('thiếu điểm tối đa của lĩnh vực "Cải cách thể chế"');
+      expect(findingMessage(f, 'vi')).toBe('thiếu điểm tối đa của lĩnh vực “Cải cách thể chế”');
       expect(table.fields[1].maxScaled).toBeNull();
     });
 
@@ -440,7 +440,7 @@ describe('readTable', () => {
       const { table, findings } = read(sheetGrid([[1, 'Xã A', 9, 0, 60]], HEADER, [null, 'Điểm tối đa', 10, 0, 70]));
       const f = at(findings, 'D5');
       expect(f).toMatchObject({ severity: 'error', code: 'zeroMax' });
-      expect(findingMessage(f, 'en')).toBe('the maximum points of field "Cải cách thể chế" are 0');
+      expect(findingMessage(f, 'en')).toBe('the maximum points of field “Cải cách thể chế” are 0');
       expect(table.fields[1].maxScaled).toBeNull();
     });
 
@@ -472,7 +472,7 @@ describe('readTable', () => {
       ]);
       const f = at(findings, 'B8');
       expect(f.params).toEqual({ name: 'HA KY', first: 'B6' });
-      expect(findingMessage(f, 'vi')).toBe('tên đơn vị "HA KY" trùng với ô B6');
+      expect(findingMessage(f, 'vi')).toBe('tên đơn vị “HA KY” trùng với ô B6');
     });
 
     it('a total column disagreeing with the sum is an error; agreeing (with bonus and deduction) is not', () => {
@@ -600,7 +600,7 @@ describe('readTable', () => {
         ['C6', 'numberFromText', 'warning'],
         ['D6', 'numberFromText', 'warning'],
       ]);
-      expect(findingMessage(findings[0], 'vi')).toBe('"10 điểm" là văn bản, đã đọc thành số 10');
+      expect(findingMessage(findings[0], 'vi')).toBe('“10 điểm” là văn bản, đã đọc thành số 10');
     });
 
     it('a unit alone, or other text, is still not a number', () => {
@@ -654,10 +654,10 @@ describe('readTable', () => {
       expect(f.severity).toBe('error');
       expect(f.code).toBe('allNotApplicable');
       expect(findingMessage(f, 'vi')).toBe(
-        'đơn vị "Xã B" không có lĩnh vực nào áp dụng (tất cả ghi KAD/N/A): không tính được chỉ số',
+        'đơn vị “Xã B” không có lĩnh vực nào áp dụng (tất cả ghi KAD/N/A): không tính được chỉ số',
       );
       expect(findingMessage(f, 'en')).toBe(
-        'unit "Xã B" has no applicable field (all marked KAD/N/A): its index cannot be computed',
+        'unit “Xã B” has no applicable field (all marked KAD/N/A): its index cannot be computed',
       );
       expect(findings).toHaveLength(1);
       // with optional columns too (the read goes on past the fields)
@@ -756,7 +756,7 @@ describe('readTable', () => {
       const { table, findings } = read(sheetGrid(units, header, max));
       expect(table.units.map((u) => u.lastYearBand)).toEqual(['complete', 'incomplete', 'good', null]);
       const f = at(findings, 'G9');
-      expect(findingMessage(f, 'vi')).toBe('không nhận ra mức xếp loại "Loại khá"');
+      expect(findingMessage(f, 'vi')).toBe('không nhận ra mức xếp loại “Loại khá”');
     });
 
     it('a %-formatted fraction is scaled from its raw value, rounded to 4 decimals of the percentage, silently', () => {
@@ -806,10 +806,10 @@ describe('readTable', () => {
       expect(table.units.map((u) => u.lastYearIndexScaled)).toEqual([sc(63.19), sc(80), sc(100), null, 0]);
       expect(findings.map((f) => [f.address, f.code, f.severity])).toEqual([['F4', 'lastYearAsFraction', 'warning']]);
       expect(findingMessage(findings[0], 'vi')).toBe(
-        'các giá trị "Chỉ số năm trước" đều ≤ 1 nên được hiểu là tỷ lệ (0,8 = 80%)',
+        'các giá trị “Chỉ số năm trước” đều ≤ 1 nên được hiểu là tỷ lệ (0,8 = 80%)',
       );
       expect(findingMessage(findings[0], 'en')).toBe(
-        'the "last year\'s index" values are all ≤ 1, so they are read as fractions (0.8 = 80%)',
+        "the “last year's index” values are all ≤ 1, so they are read as fractions (0.8 = 80%)",
       );
     });
 

@@ -82,10 +82,10 @@ describe('previewRuleChange', () => {
     const b = p.changes[0];
     expect(b.reasons).toHaveLength(1);
     expect(describeChangeReason(b.reasons[0], HAI_DUONG_2018, next, 'vi')).toBe(
-      'ngưỡng mức "Hoàn thành tốt nhiệm vụ" từ 80% lên 82%: chỉ số 81,20% không còn đạt',
+      'ngưỡng mức “Hoàn thành tốt nhiệm vụ” từ 80% lên 82%: chỉ số 81,20% không còn đạt',
     );
     expect(describeChangeReason(b.reasons[0], HAI_DUONG_2018, next, 'en')).toBe(
-      'the "Good" bound rises from 80% to 82%: index 81.20% no longer reaches it',
+      'the “Good” bound rises from 80% to 82%: index 81.20% no longer reaches it',
     );
     // Xã C reached neither band's floor nor bound differently: it stays, and is not listed.
     expect(p.oldCounts).toEqual({ excellent: 1, good: 3, complete: 2, incomplete: 0 });
@@ -101,10 +101,10 @@ describe('previewRuleChange', () => {
     const c = p.changes[0];
     expect([c.oldBand, c.newBand]).toEqual(['complete', 'good']);
     expect(c.reasons.map((r) => describeChangeReason(r, HAI_DUONG_2018, next, 'vi'))).toEqual([
-      'ngưỡng lĩnh vực của mức "Hoàn thành tốt nhiệm vụ" 70% → 65%: Cải cách TTHC 66,00% nay đạt',
+      'ngưỡng lĩnh vực của mức “Hoàn thành tốt nhiệm vụ” 70% → 65%: Cải cách TTHC 66,00% nay đạt',
     ]);
     expect(describeChangeReason(c.reasons[0], HAI_DUONG_2018, next, 'en')).toBe(
-      'the "Good" field floor 70% → 65%: Cải cách TTHC 66.00% now meets it',
+      'the “Good” field floor 70% → 65%: Cải cách TTHC 66.00% now meets it',
     );
   });
 
@@ -113,7 +113,7 @@ describe('previewRuleChange', () => {
     if (!p.ok) throw new Error('invalid');
     expect(p.changes.map((c) => [c.name, c.oldBand, c.newBand])).toEqual([['Xã D', 'good', 'complete']]);
     expect(describeChangeReason(p.changes[0].reasons[0], HAI_DUONG_2018, HAI_DUONG_2018_ABOVE_80, 'vi')).toBe(
-      'ngưỡng mức "Hoàn thành tốt nhiệm vụ" đổi từ "từ 80%" thành "trên 80%": chỉ số 80,00% không còn đạt',
+      'ngưỡng mức “Hoàn thành tốt nhiệm vụ” đổi từ “từ 80%” thành “trên 80%”: chỉ số 80,00% không còn đạt',
     );
   });
 
@@ -159,9 +159,9 @@ describe('previewRuleChange', () => {
     expect(describePreview(p, HAI_DUONG_2018, next, 'vi')).toEqual([
       '2/6 đơn vị thay đổi mức xếp loại.',
       '- Xã B (81,20%): Hoàn thành tốt nhiệm vụ → Hoàn thành nhiệm vụ',
-      '  · ngưỡng mức "Hoàn thành tốt nhiệm vụ" từ 80% lên 82%: chỉ số 81,20% không còn đạt',
+      '  · ngưỡng mức “Hoàn thành tốt nhiệm vụ” từ 80% lên 82%: chỉ số 81,20% không còn đạt',
       '- Xã D (80,00%): Hoàn thành tốt nhiệm vụ → Hoàn thành nhiệm vụ',
-      '  · ngưỡng mức "Hoàn thành tốt nhiệm vụ" từ 80% lên 82%: chỉ số 80,00% không còn đạt',
+      '  · ngưỡng mức “Hoàn thành tốt nhiệm vụ” từ 80% lên 82%: chỉ số 80,00% không còn đạt',
     ]);
   });
 });
@@ -206,7 +206,7 @@ describe('rules as sheet rows', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([
-      `${RULES_SHEET}!D4: mức "good": "tám mươi" không phải là số`,
+      `${RULES_SHEET}!D4: mức “good”: “tám mươi” không phải là số`,
     ]);
 
     const gap = ruleSetToRowsV1(HAI_DUONG_2018) as CellValue[][];
@@ -214,14 +214,14 @@ describe('rules as sheet rows', () => {
     const g = ruleSetFromRows(gap);
     if (g.ok) throw new Error('should fail');
     expect(g.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([
-      `${RULES_SHEET}!D4: ngưỡng dưới của mức "good" (82%) phải bằng ngưỡng trên của mức "complete" (80%); nếu không, đơn vị đạt từ 80% đến 82% sẽ không được xếp loại`,
+      `${RULES_SHEET}!D4: Ngưỡng dưới của mức “good” (82%) phải bằng ngưỡng trên của mức “complete” (80%); nếu không, đơn vị đạt từ 80% đến 82% sẽ không được xếp loại`,
     ]);
     expect(g.problems[0]).toMatchObject({
       kind: 'rule',
       problem: { code: 'gap', band: 'good', value: 82, otherValue: 80 },
     });
     expect(describeRuleSourceProblem(g.problems[0], 'en')).toBe(
-      `${RULES_SHEET}!D4: the lower bound of band "good" (82%) must equal the upper bound of band "complete" (80%); otherwise units scoring from 80% to 82% get no band`,
+      `${RULES_SHEET}!D4: The lower bound of band “good” (82%) must equal the upper bound of band “complete” (80%); otherwise units scoring from 80% to 82% get no band`,
     );
   });
 
@@ -241,8 +241,8 @@ describe('parseRuleSetJson', () => {
     const r = parseRuleSetJson(JSON.stringify(data));
     if (r.ok) throw new Error('should fail');
     expect(r.problems.map((p) => describeRuleSourceProblem(p, 'vi'))).toEqual([
-      'bands[1].min.pct: mức "good": "80%" không phải là số',
-      'bands[2].fieldFloor: mức "complete": khoá không có trong định dạng bộ tiêu chí',
+      'bands[1].min.pct: mức “good”: “80%” không phải là số',
+      'bands[2].fieldFloor: mức “complete”: khoá không có trong định dạng bộ tiêu chí',
     ]);
   });
 
@@ -259,7 +259,7 @@ describe('parseRuleSetJson', () => {
     const r = parseRuleSetJson(JSON.stringify(data));
     if (r.ok) throw new Error('should fail');
     expect(describeRuleSourceProblem(r.problems[0], 'vi')).toBe(
-      'bands[0]: mức "excellent": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%',
+      'bands[0]: Mức “excellent”: số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%',
     );
   });
 });

@@ -48,17 +48,17 @@ describe('a floor per field', () => {
     const u = scoreTable(t, PER_FIELD).units[0];
     expect(u.band).toBe('complete');
     expect(demotionNote(u, PER_FIELD, 'vi')).toBe(
-      'Chỉ số 89,17% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng Công tác chỉ đạo, điều hành (65,00%, dưới 70%) và Cải cách TTHC (55,00%, dưới 60%); xếp loại "Hoàn thành nhiệm vụ".',
+      'Chỉ số 89,17% thuộc mức “Hoàn thành tốt nhiệm vụ” nhưng Công tác chỉ đạo, điều hành (65,00%, dưới 70%) và Cải cách TTHC (55,00%, dưới 60%); xếp loại “Hoàn thành nhiệm vụ”.',
     );
     expect(demotionNote(u, PER_FIELD, 'en')).toBe(
-      'Index 89.17% is in "Good", but Công tác chỉ đạo, điều hành (65.00%, under 70%) and Cải cách TTHC (55.00%, under 60%); rated "Complete".',
+      'Index 89.17% is in “Good”, but Công tác chỉ đạo, điều hành (65.00%, under 70%) and Cải cách TTHC (55.00%, under 60%); rated “Complete”.',
     );
   });
 
   test('one floor for every failing field reads as before', () => {
     const u = byName(scoreTable(table, PER_FIELD)).P3;
     expect(demotionNote(u, PER_FIELD, 'vi')).toBe(
-      'Chỉ số 80,00% thuộc mức "Hoàn thành tốt nhiệm vụ" nhưng lĩnh vực Cải cách TTHC (55,00%) dưới 60%; xếp loại "Hoàn thành nhiệm vụ".',
+      'Chỉ số 80,00% thuộc mức “Hoàn thành tốt nhiệm vụ” nhưng lĩnh vực Cải cách TTHC (55,00%) dưới 60%; xếp loại “Hoàn thành nhiệm vụ”.',
     );
   });
 
@@ -80,7 +80,7 @@ describe('a floor per field', () => {
     };
     const f = ruleTableFindings(table, rules, { bonus: null, deduction: null });
     expect(f.map((x) => describeFinding(x, 'vi'))).toEqual([
-      `'Tổng hợp'!C2: bộ tiêu chí đặt ngưỡng riêng cho lĩnh vực "Cải cách thủ tục" ở mức "good" nhưng bảng không có lĩnh vực này (các lĩnh vực: ${LABELS3.join(', ')})`,
+      `'Tổng hợp'!C2: bộ tiêu chí đặt ngưỡng riêng cho lĩnh vực “Cải cách thủ tục” ở mức “good” nhưng bảng không có lĩnh vực này (các lĩnh vực: ${LABELS3.join(', ')})`,
     ]);
   });
 });
@@ -234,11 +234,11 @@ describe('blocks', () => {
     const block = outputBlock(r, 'vi');
     const k = r.units.findIndex((u) => u.name === 'C1');
     expect(block.rows[k][1]).toBe('');
-    expect(block.rows[k][3]).toBe('Không xếp hạng (khối "Cơ quan không xếp hạng").');
+    expect(block.rows[k][3]).toBe('Không xếp hạng (khối “Cơ quan không xếp hạng”).');
     expect(block.rows[r.units.findIndex((u) => u.name === 'N2')][3]).toBe('Không xếp hạng.');
-    expect(block.rows[r.units.findIndex((u) => u.name === 'X3')][3]).toBe('Hạng 2 trong khối "Xã".');
+    expect(block.rows[r.units.findIndex((u) => u.name === 'X3')][3]).toBe('Hạng 2 trong khối “Xã”.');
     expect(outputBlock(r, 'en').rows[r.units.findIndex((u) => u.name === 'P1')][3]).toBe(
-      'Rank 2 in block "Wards and towns".',
+      'Rank 2 in block “Wards and towns”.',
     );
     expect(block.rows[r.units.findIndex((u) => u.name === 'N1')][3]).toBe('');
     expect(r.summary.blocks?.map((b) => [b.code, b.unitCount, b.rankedCount])).toEqual([
@@ -252,7 +252,7 @@ describe('blocks', () => {
   test('a block the rules do not know is an error naming the unit’s cell', () => {
     const t = tableWith([{ name: 'T', scores: [80, 80, 80], extra: { block: 'Thôn' } }]);
     expect(ruleTableFindings(t, rules, { bonus: null, deduction: null }).map((f) => describeFinding(f, 'vi'))).toEqual([
-      `'Tổng hợp'!B3: khối "Thôn" của T không có trong bộ tiêu chí (các khối: xa, phuong, co-quan)`,
+      `'Tổng hợp'!B3: khối “Thôn” của T không có trong bộ tiêu chí (các khối: xa, phuong, co-quan)`,
     ]);
   });
 
@@ -276,7 +276,7 @@ describe('band caps', () => {
       cappedAt: { band: 'good', from: 'excellent', reason },
     });
     expect(demotionNote(u, HAI_DUONG_2018, 'vi')).toBe(
-      `Chỉ số 95,00% thuộc mức "Hoàn thành xuất sắc nhiệm vụ" nhưng đơn vị chỉ được xếp tối đa mức "Hoàn thành tốt nhiệm vụ": ${reason}; xếp loại "Hoàn thành tốt nhiệm vụ".`,
+      `Chỉ số 95,00% thuộc mức “Hoàn thành xuất sắc nhiệm vụ” nhưng đơn vị chỉ được xếp tối đa mức “Hoàn thành tốt nhiệm vụ”: ${reason}; xếp loại “Hoàn thành tốt nhiệm vụ”.`,
     );
   });
 
@@ -288,7 +288,7 @@ describe('band caps', () => {
     const u = scoreTable(t, HAI_DUONG_2018).units[0];
     expect(u.band).toBe('complete');
     expect(demotionNote(u, HAI_DUONG_2018, 'vi')).toBe(
-      `Chỉ số 91,25% thuộc mức "Hoàn thành xuất sắc nhiệm vụ" nhưng đơn vị chỉ được xếp tối đa mức "Hoàn thành tốt nhiệm vụ": ${reason}; chưa đạt mức "Hoàn thành tốt nhiệm vụ" vì lĩnh vực Cải cách TTHC (65,00%) dưới 70%; xếp loại "Hoàn thành nhiệm vụ".`,
+      `Chỉ số 91,25% thuộc mức “Hoàn thành xuất sắc nhiệm vụ” nhưng đơn vị chỉ được xếp tối đa mức “Hoàn thành tốt nhiệm vụ”: ${reason}; chưa đạt mức “Hoàn thành tốt nhiệm vụ” vì lĩnh vực Cải cách TTHC (65,00%) dưới 70%; xếp loại “Hoàn thành nhiệm vụ”.`,
     );
   });
 

@@ -79,11 +79,11 @@ describe('version 1 is still read, and written back as 2', () => {
     const rows = ruleSetToRows(v1) as CellValue[][];
     rows[0][1] = 3;
     expect(messagesOf(ruleSetFromRows(rows))).toEqual([
-      `${RULES_SHEET}!B1: phiên bản định dạng "3" không được hỗ trợ (cần 1, 2)`,
+      `${RULES_SHEET}!B1: phiên bản định dạng “3” không được hỗ trợ (cần 1, 2)`,
     ]);
     expect(
       messagesOf(parseRuleSetJson(JSON.stringify({ ...JSON.parse(ruleSetToJson(v1)), formatVersion: 3 })))[0],
-    ).toBe('formatVersion: phiên bản định dạng "3" không được hỗ trợ (cần 1, 2)');
+    ).toBe('formatVersion: phiên bản định dạng “3” không được hỗ trợ (cần 1, 2)');
   });
 });
 
@@ -95,10 +95,10 @@ describe('every new key is checked: the path or cell, the band, the value', () =
     const d = json();
     d.bands[1].fieldFloors[0].pct = 120;
     expect(messagesOf(parse(d))).toEqual([
-      'bands[1].fieldFloors[0]: lĩnh vực "Chính quyền số": mức "good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%',
+      'bands[1].fieldFloors[0]: Lĩnh vực “Chính quyền số”: Mức “good”: số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 120%',
     ]);
     expect(messagesOf(parse(d), 'en')).toEqual([
-      'bands[1].fieldFloors[0]: field "Chính quyền số": band "good": a field\'s minimum must be between 0% and 100%; it is 120%',
+      "bands[1].fieldFloors[0]: Field “Chính quyền số”: Band “good”: a field's minimum must be between 0% and 100%; it is 120%",
     ]);
   });
 
@@ -106,11 +106,11 @@ describe('every new key is checked: the path or cell, the band, the value', () =
     const d = json();
     d.blocks[1].bands[0].fieldFloors[0].pct = -1;
     expect(messagesOf(parse(d))).toEqual([
-      'blocks[1].bands[0].fieldFloors[0]: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là -1%',
+      'blocks[1].bands[0].fieldFloors[0]: Khối “phuong”: Lĩnh vực “Cải cách TTHC”: Mức “p-good”: số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là -1%',
     ]);
     d.blocks[1].bands[0].fieldFloors[0].pct = '70%';
     expect(messagesOf(parse(d))).toEqual([
-      'blocks[1].bands[0].fieldFloors[0].pct: mức "p-good": "70%" không phải là số',
+      'blocks[1].bands[0].fieldFloors[0].pct: mức “p-good”: “70%” không phải là số',
     ]);
   });
 
@@ -122,11 +122,11 @@ describe('every new key is checked: the path or cell, the band, the value', () =
     d.components.survey.points = 0;
     d.decision.date = '15/03/2024';
     expect(messagesOf(parse(d))).toEqual([
-      'indexDecimals: số chữ số thập phân khi so sánh chỉ số phải là số nguyên từ 0 đến 4 (hoặc để trống: so sánh chính xác), đang là "7"',
-      'rankMethod: cách xếp hạng phải là "rankEq" (RANK.EQ: 1, 2, 2, 4) hoặc "dense" (1, 2, 2, 3), đang là "average"',
-      'caps.bonusPoints: mức tối đa phải là số điểm không âm, tối đa 4 chữ số thập phân, đang là "-2"',
-      'components.survey.points: số điểm của thành phần phải là số dương, tối đa 4 chữ số thập phân, đang là "0"',
-      'decision.date: ngày ban hành phải có dạng NNNN-TT-NN (ví dụ 2024-03-15) hoặc để trống, đang là "15/03/2024"',
+      'indexDecimals: số chữ số thập phân khi so sánh chỉ số phải là số nguyên từ 0 đến 4 (hoặc để trống: so sánh chính xác), đang là “7”',
+      'rankMethod: cách xếp hạng phải là “rankEq” (RANK.EQ: 1, 2, 2, 4) hoặc “dense” (1, 2, 2, 3), đang là “average”',
+      'caps.bonusPoints: mức tối đa phải là số điểm không âm, tối đa 4 chữ số thập phân, đang là “-2”',
+      'components.survey.points: số điểm của thành phần phải là số dương, tối đa 4 chữ số thập phân, đang là “0”',
+      'decision.date: ngày ban hành phải có dạng NNNN-TT-NN (ví dụ 2024-03-15) hoặc để trống, đang là “15/03/2024”',
     ]);
   });
 
@@ -135,8 +135,8 @@ describe('every new key is checked: the path or cell, the band, the value', () =
     d.blocks[1].code = 'xa';
     d.blocks[2].label.en = '';
     expect(messagesOf(parse(d))).toEqual([
-      'blocks[0]: mã khối "xa" bị trùng',
-      'blocks[2]: khối "co-quan" thiếu tên tiếng Việt hoặc tiếng Anh',
+      'blocks[0]: Mã khối “xa” bị trùng',
+      'blocks[2]: Khối “co-quan” thiếu tên tiếng Việt hoặc tiếng Anh',
     ]);
     const e = json();
     e.caps = { bonus: 3 };
@@ -156,15 +156,15 @@ describe('every new key is checked: the path or cell, the band, the value', () =
     const floor = rowOf((r) => r[0] === 'floor' && r[2] === 'p-good');
     const band = rowOf((r) => r[0] === 'band' && r[2] === 'good');
     rows[dec][2] = 'hai';
-    expect(messagesOf(ruleSetFromRows(rows))).toEqual([`${RULES_SHEET}!C${dec + 1}: "hai" không phải là số`]);
+    expect(messagesOf(ruleSetFromRows(rows))).toEqual([`${RULES_SHEET}!C${dec + 1}: “hai” không phải là số`]);
     rows[dec][2] = 6;
     rows[floor][4] = 150;
     rows[band][9] = '75,5';
     rows[band][5] = 82;
     expect(messagesOf(ruleSetFromRows(rows))).toEqual([
-      `${RULES_SHEET}!F${band + 1}: ngưỡng dưới của mức "good" (82%) phải bằng ngưỡng trên của mức "complete" (80%); nếu không, đơn vị đạt từ 80% đến 82% sẽ không được xếp loại`,
-      `${RULES_SHEET}!C${dec + 1}: indexDecimals: số chữ số thập phân khi so sánh chỉ số phải là số nguyên từ 0 đến 4 (hoặc để trống: so sánh chính xác), đang là "6"`,
-      `${RULES_SHEET}!E${floor + 1}: khối "phuong": lĩnh vực "Cải cách TTHC": mức "p-good": số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 150%`,
+      `${RULES_SHEET}!F${band + 1}: Ngưỡng dưới của mức “good” (82%) phải bằng ngưỡng trên của mức “complete” (80%); nếu không, đơn vị đạt từ 80% đến 82% sẽ không được xếp loại`,
+      `${RULES_SHEET}!C${dec + 1}: indexDecimals: số chữ số thập phân khi so sánh chỉ số phải là số nguyên từ 0 đến 4 (hoặc để trống: so sánh chính xác), đang là “6”`,
+      `${RULES_SHEET}!E${floor + 1}: Khối “phuong”: Lĩnh vực “Cải cách TTHC”: Mức “p-good”: số điểm tối thiểu của lĩnh vực phải từ 0% đến 100%, đang là 150%`,
     ]);
   });
 

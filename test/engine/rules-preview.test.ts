@@ -24,10 +24,10 @@ describe('a per-field floor change', () => {
     expect(describePreview(p, HAI_DUONG_2018, next, 'vi')).toEqual([
       '1/3 đơn vị thay đổi mức xếp loại.',
       '- Xã C (82,00%): Hoàn thành nhiệm vụ → Hoàn thành tốt nhiệm vụ',
-      '  · ngưỡng lĩnh vực "Cải cách TTHC" của mức "Hoàn thành tốt nhiệm vụ" 70% → 65%: Cải cách TTHC 66,00% nay đạt',
+      '  · ngưỡng lĩnh vực “Cải cách TTHC” của mức “Hoàn thành tốt nhiệm vụ” 70% → 65%: Cải cách TTHC 66,00% nay đạt',
     ]);
     expect(describePreview(p, HAI_DUONG_2018, next, 'en')[2]).toBe(
-      '  · floor of field "Cải cách TTHC" in "Good" 70% → 65%: Cải cách TTHC 66.00% now meets it',
+      '  · floor of field “Cải cách TTHC” in “Good” 70% → 65%: Cải cách TTHC 66.00% now meets it',
     );
   });
 
@@ -41,7 +41,7 @@ describe('a per-field floor change', () => {
     const p = previewRuleChange(table, HAI_DUONG_2018, freed);
     expect(describePreview(p, HAI_DUONG_2018, freed, 'vi').slice(1)).toEqual([
       '- Xã G (82,00%): Hoàn thành nhiệm vụ → Hoàn thành tốt nhiệm vụ',
-      '  · ngưỡng lĩnh vực "Chính quyền số" của mức "Hoàn thành tốt nhiệm vụ" 70% → không yêu cầu: Chính quyền số 66,00% nay đạt',
+      '  · ngưỡng lĩnh vực “Chính quyền số” của mức “Hoàn thành tốt nhiệm vụ” 70% → không yêu cầu: Chính quyền số 66,00% nay đạt',
     ]);
   });
 });
@@ -92,10 +92,10 @@ describe('a block change', () => {
     expect(describePreview(p, before, after, 'vi')).toEqual([
       '2/3 đơn vị thay đổi mức xếp loại.',
       '- Phường 2 (88,00%): Hoàn thành tốt nhiệm vụ → Tốt',
-      '  · khối "Phường" có mức xếp loại riêng',
-      '  · mức "Tốt" mới, từ 85%: chỉ số 88,00% nay đạt',
+      '  · khối “Phường” có mức xếp loại riêng',
+      '  · mức “Tốt” mới, từ 85%: chỉ số 88,00% nay đạt',
       '- Phường 1 (82,00%): Hoàn thành nhiệm vụ → Còn lại',
-      '  · khối "Phường" có mức xếp loại riêng',
+      '  · khối “Phường” có mức xếp loại riêng',
     ]);
   });
 
@@ -107,9 +107,9 @@ describe('a block change', () => {
     expect(describePreview(p, before, after, 'vi')).toEqual([
       '0/3 đơn vị thay đổi mức xếp loại.',
       '- Phường 2 (88,00%): Hoàn thành tốt nhiệm vụ → Hoàn thành tốt nhiệm vụ; hạng 1 → –',
-      '  · khối "Phường" không xếp hạng',
+      '  · khối “Phường” không xếp hạng',
       '- Phường 1 (82,00%): Hoàn thành nhiệm vụ → Hoàn thành nhiệm vụ; hạng 2 → –',
-      '  · khối "Phường" không xếp hạng',
+      '  · khối “Phường” không xếp hạng',
     ]);
   });
 });

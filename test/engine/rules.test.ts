@@ -206,7 +206,7 @@ describe('compileRuleSet', () => {
     expect(error).toBeInstanceOf(InvalidRuleSetError);
     const e = error as InvalidRuleSetError;
     expect(codes(e.problems).sort()).toEqual(['gap', 'topNot100']);
-    expect(e.message).toContain('ngưỡng dưới của mức "good" (82%) phải bằng ngưỡng trên của mức "complete"');
+    expect(e.message).toContain('Ngưỡng dưới của mức “good” (82%) phải bằng ngưỡng trên của mức “complete”');
     expect(e.message).toContain('đang dừng ở 99%');
   });
 });
@@ -216,13 +216,13 @@ describe('describeRuleProblem', () => {
 
   it('names the band and the value in Vietnamese, with a decimal comma', () => {
     expect(describeRuleProblem(gap, 'vi')).toBe(
-      'ngưỡng dưới của mức "good" (82,5%) phải bằng ngưỡng trên của mức "complete" (80%); nếu không, đơn vị đạt từ 80% đến 82,5% sẽ không được xếp loại',
+      'Ngưỡng dưới của mức “good” (82,5%) phải bằng ngưỡng trên của mức “complete” (80%); nếu không, đơn vị đạt từ 80% đến 82,5% sẽ không được xếp loại',
     );
   });
 
   it('names the band and the value in English', () => {
     expect(describeRuleProblem(gap, 'en')).toBe(
-      'the lower bound of band "good" (82.5%) must equal the upper bound of band "complete" (80%); otherwise units scoring from 80% to 82.5% get no band',
+      'The lower bound of band “good” (82.5%) must equal the upper bound of band “complete” (80%); otherwise units scoring from 80% to 82.5% get no band',
     );
   });
 
@@ -256,34 +256,34 @@ describe('describeRuleProblem', () => {
 
   it('writes out-of-range, overlap and not-descending messages with their values', () => {
     expect(describeRuleProblem({ code: 'outOfRange', band: 'excellent', value: 101 }, 'vi')).toBe(
-      'mức "excellent": ngưỡng phải từ 0% đến 100%, đang là 101%',
+      'Mức “excellent”: ngưỡng phải từ 0% đến 100%, đang là 101%',
     );
     expect(
       describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 85 }, 'en'),
     ).toBe(
-      'the lower bound of band "good" (80%) must equal the upper bound of band "complete" (85%); otherwise units scoring from 80% to 85% fall in both bands',
+      'The lower bound of band “good” (80%) must equal the upper bound of band “complete” (85%); otherwise units scoring from 80% to 85% fall in both bands',
     );
     // On one value: both exclusive (gap) or both inclusive (overlap).
     expect(describeRuleProblem({ code: 'gap', band: 'good', other: 'complete', value: 80, otherValue: 80 }, 'vi')).toBe(
-      'đơn vị đạt đúng 80% sẽ không được xếp loại: ngưỡng dưới của mức "good" hoặc ngưỡng trên của mức "complete" phải tính cả 80%',
+      'Đơn vị đạt đúng 80% sẽ không được xếp loại: ngưỡng dưới của mức “good” hoặc ngưỡng trên của mức “complete” phải tính cả 80%',
     );
     expect(
       describeRuleProblem({ code: 'overlap', band: 'good', other: 'complete', value: 80, otherValue: 80 }, 'vi'),
-    ).toBe('đơn vị đạt đúng 80% sẽ thuộc cả hai mức "good" và "complete": chỉ một trong hai ngưỡng được tính cả 80%');
+    ).toBe('Đơn vị đạt đúng 80% sẽ thuộc cả hai mức “good” và “complete”: chỉ một trong hai ngưỡng được tính cả 80%');
     expect(
       describeRuleProblem({ code: 'notDescending', band: 'good', other: 'complete', value: 80, otherValue: 65 }, 'vi'),
     ).toBe(
-      'mức "good" phải bắt đầu thấp hơn mức "complete" ở trên nó: ngưỡng dưới đang là 80%, của mức "complete" là 65%',
+      'Mức “good” phải bắt đầu thấp hơn mức “complete” ở trên nó: ngưỡng dưới đang là 80%, của mức “complete” là 65%',
     );
     // a message about decimals shows them all
     expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'vi')).toBe(
-      'mức "good": ngưỡng chỉ ghi tối đa 4 chữ số sau dấu phẩy, đang là 80,00001%',
+      'Mức “good”: ngưỡng chỉ ghi tối đa 4 chữ số sau dấu phẩy, đang là 80,00001%',
     );
     expect(describeRuleProblem({ code: 'tooManyDecimals', band: 'good', value: 80.00001 }, 'en')).toBe(
-      'band "good": a bound may have at most 4 decimals; it is 80.00001%',
+      'Band “good”: a bound may have at most 4 decimals; it is 80.00001%',
     );
     expect(describeRuleProblem({ code: 'notANumber', band: 'good', value: 'abc' as unknown as number }, 'vi')).toBe(
-      'mức "good": giá trị "abc" không phải là số',
+      'Mức “good”: giá trị “abc” không phải là số',
     );
   });
 });

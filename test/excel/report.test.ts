@@ -158,7 +158,7 @@ describe("the sample's report sheet", () => {
     ).toBe(true);
     const vanTo = rows.find((r) => r[1] === 'Văn Tố')!;
     expect(vanTo[3]).toBe('Hoàn thành nhiệm vụ');
-    expect(String(vanTo[4])).toMatch(/^Chỉ số 80,75% thuộc mức "Hoàn thành tốt nhiệm vụ"/);
+    expect(String(vanTo[4])).toMatch(/^Chỉ số 80,75% thuộc mức “Hoàn thành tốt nhiệm vụ”/);
   });
 
   test("every cell looks as the engine's table says for its role (the CLI's sheet draws from the same table)", () => {

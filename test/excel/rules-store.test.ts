@@ -177,7 +177,7 @@ describe('preview and apply', () => {
     const bad = goodFrom(92); // "good" from 92% overlaps "excellent" from 90%
     const outcome = await applyRules(runOf(fake), bad, { lang: 'vi' });
     expect(outcome.status).toBe('rulesInvalid');
-    if (outcome.status === 'rulesInvalid') expect(outcome.message).toContain('"good"');
+    if (outcome.status === 'rulesInvalid') expect(outcome.message).toContain('“good”');
     expect(JSON.stringify(fake.host.snapshot())).toBe(before);
   });
 });

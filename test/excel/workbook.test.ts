@@ -57,7 +57,7 @@ describe('scoring the sample workbook on the fake host', () => {
       'Quang Phục',
     ]) {
       expect(bands[byName(n)]).toBe('Hoàn thành nhiệm vụ');
-      expect(notes[byName(n)]).toMatch(/thuộc mức "Hoàn thành tốt nhiệm vụ".*dưới 70%/);
+      expect(notes[byName(n)]).toMatch(/thuộc mức “Hoàn thành tốt nhiệm vụ”.*dưới 70%/);
     }
     expect(notes[byName('Quang Khải')]).toBe('');
     expect(sheet.numberFormats(`${indexCol}${first}`)[0][0]).toBe('0.00%');

@@ -79,7 +79,7 @@ test('shows what it found before writing anything, then scores the sample: 8 goo
   expect(within(demoted).getAllByTestId('demoted-row')).toHaveLength(9);
   expect(demoted.textContent).toContain('Bình Lãng');
   expect(within(demoted).getAllByTestId('demoted-row')[0].getAttribute('title')).toContain(
-    'xếp loại "Hoàn thành nhiệm vụ"',
+    'xếp loại “Hoàn thành nhiệm vụ”',
   );
   expect(within(results).getByTestId('top').textContent).toContain('Hạng 1: Quang Khải, 89,58%');
   expect(within(results).getByTestId('bottom').querySelectorAll('li')).toHaveLength(3);
@@ -104,7 +104,7 @@ test('a bad cell is listed as an error; a click selects it in the sheet', async 
   await found();
   const errors = await screen.findByTestId('findings-error');
   const button = within(errors).getByRole('button', { name: /D9/ });
-  expect(button.textContent).toContain('"abc" không phải là số');
+  expect(button.textContent).toContain('“abc” không phải là số');
 
   // While errors remain, "Chấm điểm" is disabled and says why; nothing is written.
   expect((screen.getByRole('button', { name: 'Chấm điểm' }) as HTMLButtonElement).disabled).toBe(true);

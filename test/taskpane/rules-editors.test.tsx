@@ -112,7 +112,7 @@ test('a floor per field: edited under "Chi tiết", previewed with the field nam
   }
   expect(field).not.toBe('');
   expect(within(screen.getByTestId('rules-good-row')).getByText('+1 riêng')).toBeTruthy();
-  const reason = `ngưỡng lĩnh vực "${field}" của mức "${GOOD}" 70% → 95%`;
+  const reason = `ngưỡng lĩnh vực “${field}” của mức “${GOOD}” 70% → 95%`;
   const changed = items().map((li) => li.getAttribute('data-unit') ?? '');
   for (const li of items()) {
     expect(li.textContent).toContain(`${GOOD} → `);
@@ -180,7 +180,7 @@ test('components: edited when the rule set has them; their problems on their fie
     'Số điểm phải lớn hơn 0, tối đa 4 chữ số sau dấu phẩy',
   );
   type('rules-component-survey-points', 'ba mươi');
-  expect(screen.getByTestId('rules-component-survey').textContent).toContain('"ba mươi" không phải là số');
+  expect(screen.getByTestId('rules-component-survey').textContent).toContain('“ba mươi” không phải là số');
   expect(screen.getByTestId('rules-problems').textContent).toContain('1 lỗi');
   type('rules-component-survey-points', '30');
   fireEvent.click(input('rules-component-survey-floor'));
@@ -205,7 +205,7 @@ test('blocks: added, named, given their own bands; problems said on their fields
   type('rules-k0-good-min', '85');
   // The block's own band: the message under its row, not under the rule set's.
   expect(screen.getByTestId('rules-k0-good-problems').textContent).toContain(
-    'Khối "Phường": ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên',
+    'Khối “Phường”: Ngưỡng dưới của mức “Hoàn thành tốt nhiệm vụ” (85%) phải bằng ngưỡng trên',
   );
   expect(screen.queryByTestId('rules-good-problems')).toBeNull();
   type('rules-k0-complete-max', '85');
@@ -246,7 +246,7 @@ test('the preview names a block change: a block left out of ranking, a block giv
   const unranked = ruleSetOf(withBlock(draftOf(before, 'vi'), 1, { ranked: false })).rules;
   const list = show(unranked);
   expect(list.map((li) => li.getAttribute('data-unit')).sort()).toEqual(['Phường 1', 'Phường 2']);
-  for (const li of list) expect(li.textContent).toContain('khối "Phường" không xếp hạng');
+  for (const li of list) expect(li.textContent).toContain('khối “Phường” không xếp hạng');
   cleanup();
 
   // Its own bands: copied from the rule set's, then the "good" bound raised to 85% within the block.
@@ -260,7 +260,7 @@ test('the preview names a block change: a block left out of ranking, a block giv
   expect(checkDraft(draft, 'vi').count).toBe(0);
   const moved = show(own);
   expect(moved.map((li) => li.getAttribute('data-unit'))).toEqual(['Phường 2']);
-  expect(moved[0].textContent).toContain('khối "Phường" có mức xếp loại riêng');
+  expect(moved[0].textContent).toContain('khối “Phường” có mức xếp loại riêng');
 });
 
 test('no stored rules: nothing is written until the default is confirmed or a preset picked; the choice is stored and logged', async () => {

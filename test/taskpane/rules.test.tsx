@@ -123,7 +123,7 @@ test('shows the rule set in force: the default when the workbook holds none, lab
   details('good');
   details('complete');
   expect(
-    screen.getByRole('combobox', { name: 'Hoàn thành tốt nhiệm vụ: Ngưỡng dưới: "từ" (kể cả) hay "trên" (không kể)' }),
+    screen.getByRole('combobox', { name: 'Hoàn thành tốt nhiệm vụ: Ngưỡng dưới: “từ” (kể cả) hay “trên” (không kể)' }),
   ).toBeTruthy();
   expect((screen.getByTestId('rules-good-min-kind') as HTMLSelectElement).value).toBe('inclusive');
   expect((screen.getByTestId('rules-good-max-kind') as HTMLSelectElement).value).toBe('exclusive');
@@ -143,7 +143,7 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
   type('rules-good-min', '85');
   // In an officer's words: which bound must equal which, and who would be left without a band.
   const message =
-    'Ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" (85%) phải bằng ngưỡng trên của mức "Hoàn thành nhiệm vụ" (80%); nếu không, đơn vị đạt từ 80% đến 85% sẽ không được xếp loại';
+    'Ngưỡng dưới của mức “Hoàn thành tốt nhiệm vụ” (85%) phải bằng ngưỡng trên của mức “Hoàn thành nhiệm vụ” (80%); nếu không, đơn vị đạt từ 80% đến 85% sẽ không được xếp loại';
   expect(problemsOf('good')).toEqual([{ text: message, fields: 'min' }]);
   expect(input('rules-good-min').getAttribute('aria-invalid')).toBe('true');
   // The message describes the input (aria-describedby → the message under the row).
@@ -163,19 +163,19 @@ test('a bound edited into a gap: the message sits next to the field, Apply is di
   // Not a number, and an exclusive/inclusive pair that overlaps.
   type('rules-good-min', 'tám mươi');
   expect(problemsOf('good')).toEqual([
-    { text: '"tám mươi" không phải là số: hãy nhập một số như 82,5', fields: 'min' },
+    { text: '“tám mươi” không phải là số: hãy nhập một số như 82,5', fields: 'min' },
   ]);
   type('rules-good-min', '80');
   details('complete');
   fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'inclusive' } });
   expect(problemsOf('good')[0].text).toBe(
-    'Đơn vị đạt đúng 80% sẽ thuộc cả hai mức "Hoàn thành tốt nhiệm vụ" và "Hoàn thành nhiệm vụ": chọn "trên" cho ngưỡng dưới của mức "Hoàn thành tốt nhiệm vụ" hoặc "dưới" cho ngưỡng trên của mức "Hoàn thành nhiệm vụ"',
+    'Đơn vị đạt đúng 80% sẽ thuộc cả hai mức “Hoàn thành tốt nhiệm vụ” và “Hoàn thành nhiệm vụ”: chọn “trên” cho ngưỡng dưới của mức “Hoàn thành tốt nhiệm vụ” hoặc “dưới” cho ngưỡng trên của mức “Hoàn thành nhiệm vụ”',
   );
   // A lower bound above the upper one.
   fireEvent.change(screen.getByTestId('rules-complete-max-kind'), { target: { value: 'exclusive' } });
   type('rules-complete-min', '81');
   expect(problemsOf('complete').map((p) => p.text)).toContain(
-    'Mức "Hoàn thành nhiệm vụ": ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là 81% và 80%)',
+    'Mức “Hoàn thành nhiệm vụ”: ngưỡng dưới phải nhỏ hơn ngưỡng trên (đang là 81% và 80%)',
   );
   type('rules-complete-min', '65');
   expect(screen.getByTestId('rules-dirty').getAttribute('data-dirty')).toBe('false');
@@ -215,7 +215,7 @@ test('moving 80 → 82 previews exactly the units that change, with the reason, 
   );
   const item = screen.getByTestId('rules-preview-item');
   expect(item.textContent).toContain(`Tái Sơn (81,53%): ${GOOD} → ${COMPLETE}`);
-  expect(item.textContent).toContain(`ngưỡng mức "${GOOD}" từ 80% lên 82%: chỉ số 81,53% không còn đạt`);
+  expect(item.textContent).toContain(`ngưỡng mức “${GOOD}” từ 80% lên 82%: chỉ số 81,53% không còn đạt`);
   expect(screen.getByTestId('rules-preview-summary').textContent).toBe('1/23 đơn vị thay đổi mức xếp loại.');
   expect(screen.getByTestId('rules-count-good').textContent).toBe(`${GOOD}: 8 → 7`);
   expect(screen.getByTestId('rules-count-complete').textContent).toBe(`${COMPLETE}: 15 → 16`);
@@ -273,7 +273,7 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
   });
   // Cited by its decision, never "(đã sửa)".
   expect(screen.getByTestId('rules-outcome').textContent).toBe(
-    'Đã áp dụng bộ tiêu chí "UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị (cột L–O của trang tính "Tổng hợp") và ghi nhật ký.',
+    'Đã áp dụng bộ tiêu chí “UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024”: đã ghi vào sổ tính, chấm lại 23 đơn vị (cột L–O của trang tính “Tổng hợp”) và ghi nhật ký.',
   );
 
   // The rules, read back from the workbook.
@@ -309,7 +309,7 @@ test('Apply writes the rules (read back), re-scores the band cells, logs, and th
 
   // The pane now shows the workbook's rules; the form follows them.
   await waitFor(() => expect(screen.getByTestId('rules-source').getAttribute('data-source')).toBe('workbook'));
-  expect(screen.getByTestId('rules-source').textContent).toContain(`(trang "${RULES_SHEET}")`);
+  expect(screen.getByTestId('rules-source').textContent).toContain(`(trang “${RULES_SHEET}”)`);
   expect(input('rules-good-min').value).toBe('82');
   expect(screen.getByTestId('rules-dirty').getAttribute('data-dirty')).toBe('false');
   expect(applyButton().disabled).toBe(true);
@@ -346,7 +346,7 @@ test('an invalid rules sheet: the scoring tab says so and scores nothing; the ed
     },
     scoringTable: false,
   });
-  expect(screen.getByTestId('rules-store-invalid').textContent).toContain('"tám mươi" không phải là số');
+  expect(screen.getByTestId('rules-store-invalid').textContent).toContain('“tám mươi” không phải là số');
   fireEvent.click(screen.getByRole('tab', { name: 'Chấm điểm' }));
   expect((await screen.findByTestId('rules-notice')).getAttribute('data-kind')).toBe('invalid');
   expect((screen.getByTestId('score-button') as HTMLButtonElement).disabled).toBe(true);
@@ -454,7 +454,7 @@ test('in English: labels, and the messages in English', async () => {
   const min = screen.getByRole('textbox', { name: 'Good Lower bound (%)' }) as HTMLInputElement;
   fireEvent.change(min, { target: { value: '85' } });
   expect(problemsOf('good')[0].text).toBe(
-    'The lower bound of band "Good" (85%) must equal the upper bound of band "Complete" (80%); otherwise units scoring from 80% to 85% get no band',
+    'The lower bound of band “Good” (85%) must equal the upper bound of band “Complete” (80%); otherwise units scoring from 80% to 85% get no band',
   );
   expect(screen.getByTestId('rules-apply').textContent).toBe('Apply');
 });
@@ -473,7 +473,7 @@ test('the draft check: decimal comma or point, percent sign, empty floor; proble
   const top = { ...draft, bands: draft.bands.map((b, i) => (i === 0 ? { ...b, maxText: '99', labelEn: ' ' } : b)) };
   const check = checkDraft(top, 'vi');
   expect(check.rules).toBeNull();
-  expect(check.errors['b0.max']).toEqual(['Mức cao nhất phải đến hết 100% (chọn "đến" 100), đang dừng ở 99%']);
+  expect(check.errors['b0.max']).toEqual(['Mức cao nhất phải đến hết 100% (chọn “đến” 100), đang dừng ở 99%']);
   expect(check.errors['b0.labelEn']).toEqual(['Cần nhập tên mức']);
   const empty = { ...draft, bands: draft.bands.map((b, i) => (i === 3 ? { ...b, minText: '' } : b)) };
   expect(checkDraft(empty, 'vi').errors['b3.min']).toEqual(['Cần nhập một số từ 0 đến 100 (ví dụ 82,5)']);
