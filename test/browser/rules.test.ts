@@ -119,7 +119,7 @@ describeIfChromium('rules editor in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="rules-outcome"][data-status="written"]').waitFor({ timeout: 30000 });
     expect(await page.getByTestId('rules-outcome').textContent()).toContain(
-      '"UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024": đã ghi vào sổ tính, chấm lại 23 đơn vị',
+      '“UBND tỉnh Hải Dương, Quyết định số 12/2024/QĐ-UBND ngày 15/03/2024”: đã ghi vào sổ tính, chấm lại 23 đơn vị',
     );
 
     // The band column: Tái Sơn alone moves, its fill with it (BAND_FILL.complete = #FFF2CC).
