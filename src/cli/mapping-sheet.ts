@@ -40,7 +40,7 @@ export function storedRolesOf(
       note:
         fill(m.storedMapInvalid, {
           store: MAPPING_SHEET,
-          problems: stored.problems.map((p) => `${p.cell} "${p.value}"`).join(', '),
+          problems: stored.problems.map((p) => `${p.cell} “${p.value}”`).join(', '),
         }) + '\n',
     };
   const found = storedRolesFor(stored.mappings, sheet, grid, SHEET_ORIGIN);

@@ -377,7 +377,7 @@ export function proposalLines(
   for (const c of columns) {
     const column = columnLetter(originCol + c.col);
     const u = unsure.get(c.col);
-    const header = `"${headerLabel(c)}"`;
+    const header = `“${headerLabel(c)}”`;
     if (u)
       lines.push(
         fill(m.proposalUncertain, {

@@ -174,7 +174,7 @@ describe('an uncertain layout', () => {
     const r = await runCli([input, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("'Tổng hợp': chưa chắc vai trò của 14 cột; không ghi gì, tệp đầu vào giữ nguyên.");
-    expect(r.stderr).toContain('  D  "Công tác chỉ đạo, điều hành › Điểm HĐ" → ? appraised');
+    expect(r.stderr).toContain('  D  “Công tác chỉ đạo, điều hành › Điểm HĐ” → ? appraised');
     expect(r.stderr).toMatch(/--map "C=selfAssessed,D=appraised,/);
     expect(fs.existsSync(out)).toBe(false);
     expect(sha256(input)).toBe(before);

@@ -213,7 +213,7 @@ describe('sub-columns and self-assessed points', () => {
     expect(d.detail).toBe('C2, D2, E2, F2');
     const lines = proposalLines(d.proposal.columns, d.proposal.uncertain, 0, 'vi');
     expect(lines).toContain(
-      '  C  "Chỉ đạo, điều hành › Điểm ĐV" → ? selfAssessed (Điểm tự chấm (giữ lại, không tính)) (hoặc: appraised, ignored)',
+      '  C  “Chỉ đạo, điều hành › Điểm ĐV” → ? selfAssessed (Điểm tự chấm (giữ lại, không tính)) (hoặc: appraised, ignored)',
     );
     expect(lines[lines.length - 1]).toContain('--map "C=selfAssessed,D=appraised,E=selfAssessed,F=appraised"');
     // Confirmed, the same result as the plain reading.
