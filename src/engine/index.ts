@@ -40,6 +40,8 @@ export {
   withMapping,
   storedRolesFor,
   rolesFromStore,
+  staleStoredColumns,
+  staleMappingFinding,
   type StoredColumn,
   type StoredMapping,
   type MappingProblem,

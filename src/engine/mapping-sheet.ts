@@ -11,7 +11,7 @@ import { detectLayout, type Origin } from './layout';
 import { MAPPING_SHEET } from './rules-io';
 import { cellAddress, columnIndex, columnLetter, qualifiedAddress } from './address';
 import { cellText } from './text';
-import type { CellValue } from './types';
+import type { CellValue, Finding } from './types';
 
 /** A1 of the mapping sheet: tells the sheet is ours and which layout its rows follow. */
 export const MAPPING_MARKER = 'PAR-COLUMNS';
@@ -139,4 +139,28 @@ export function rolesFromStore(
 ): RoleOverrides | undefined {
   const found = mappings ? storedRolesFor(mappings, sheet, grid, origin) : null;
   return found && found.stale.length === 0 ? found.roles : undefined;
+}
+
+/** The confirmed columns of `sheet`'s stored mapping whose header changed since (empty: none stored, or it still fits). */
+export function staleStoredColumns(
+  mappings: readonly StoredMapping[] | undefined,
+  sheet: string,
+  grid: readonly (readonly CellValue[])[],
+  origin: Origin,
+): string[] {
+  const found = mappings ? storedRolesFor(mappings, sheet, grid, origin) : null;
+  return found ? found.stale : [];
+}
+
+/** A warning at the first stale column's header (sheet row `headerRow`): the stored mapping was not used, and why. */
+export function staleMappingFinding(sheet: string, stale: readonly string[], headerRow: number): Finding {
+  const address = `${stale[0]}${headerRow}`;
+  return {
+    severity: 'warning',
+    sheet,
+    address,
+    cell: qualifiedAddress(sheet, address),
+    code: 'storedMappingStale',
+    params: { store: MAPPING_SHEET, columns: stale.join(', ') },
+  };
 }

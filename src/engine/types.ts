@@ -233,7 +233,8 @@ export type FindingCode =
   | 'surveyAlreadyInFields'
   | 'maxColumnVaries'
   | 'floorsNeedPoints'
-  | 'componentsNeedPoints';
+  | 'componentsNeedPoints'
+  | 'storedMappingStale';
 
 /** A field as one unit scored in it. */
 export interface UnitFieldResult {

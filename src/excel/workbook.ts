@@ -12,7 +12,10 @@ import {
   messages,
   occupiedOutputCells,
   freeOutputColumn,
+  MAPPING_SHEET,
   rolesFromStore,
+  staleMappingFinding,
+  staleStoredColumns,
   scoreGrid,
   type Finding,
   type Lang,
@@ -139,10 +142,25 @@ function describeSource(read: SheetRead, lang: Lang): string {
 }
 
 /** Why the block holds no table, as the error the pane shows (with the proposed mapping when columns are uncertain). */
-function notFoundError(read: SheetRead, located: Exclude<SheetScoring, { found: true }>, lang: Lang): UserFacingError {
+function notFoundError(
+  read: SheetRead,
+  located: Exclude<SheetScoring, { found: true }>,
+  lang: Lang,
+  stale: readonly string[] = [],
+): UserFacingError {
   const reason = fill(messages(lang).layout[located.reason], { detail: located.detail });
+  // A stored mapping not used because its headers changed: why the table is read from its headers.
+  const staleNote =
+    stale.length > 0
+      ? ' ' +
+        fill(messages(lang).columns.storedMapStale, {
+          sheet: read.sheet,
+          store: MAPPING_SHEET,
+          columns: stale.join(', '),
+        })
+      : '';
   const error = new UserFacingError(
-    fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }),
+    fill(messages(lang).excel.notFound, { sheet: read.sheet, source: describeSource(read, lang), reason }) + staleNote,
     located.reason === 'uncertain' ? 'uncertainColumns' : 'notFound',
   );
   // Columns whose role is uncertain: the mapping proposed travels with the error, for the pane to show and confirm (override.roles).
@@ -161,6 +179,8 @@ function inspectRead(
 ): Inspection {
   const override = overrideFor(overrideAny, read.sheet);
   const roles = override?.roles ?? rolesFromStore(override?.stored, read.sheet, read.grid, read.origin);
+  // A stored mapping whose headers changed is not used: say so, never silently.
+  const stale = override?.roles ? [] : staleStoredColumns(override?.stored, read.sheet, read.grid, read.origin);
   const options = {
     origin: read.origin,
     roles,
@@ -169,15 +189,17 @@ function inspectRead(
     formats: read.formats,
   };
   const scoring = scoreGrid(read.grid, read.sheet, rules, options);
-  if (!scoring.found) throw notFoundError(read, scoring, lang);
+  if (!scoring.found) throw notFoundError(read, scoring, lang, stale);
   const { layout } = scoring;
+  const staleWarning =
+    stale.length > 0 ? [staleMappingFinding(read.sheet, stale, read.origin.row + layout.headerRow)] : [];
   const outputStart = read.origin.col + (layout.outputCol ?? layout.outputTargetCol);
   return {
     read,
     layout,
-    findings: scoring.findings,
+    findings: [...staleWarning, ...scoring.findings],
     errors: scoring.errors,
-    warnings: scoring.warnings,
+    warnings: [...staleWarning, ...scoring.warnings],
     result: scoring.result,
     outputColumns: Array.from({ length: OUTPUT_COLUMN_COUNT }, (_, i) => columnLetter(outputStart + i)),
     ...occupiedOf(read, layout),

@@ -97,6 +97,8 @@ describe('findingMessage and describeFinding', () => {
       computed: 2,
       abs: 1.5,
       column: 'E',
+      store: '_CotCCHC',
+      columns: 'C, D',
     };
     for (const code of Object.keys(vi.findings) as FindingCode[]) {
       for (const lang of ['vi', 'en'] as const) {

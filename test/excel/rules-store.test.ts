@@ -1,5 +1,6 @@
 import {
   AUDIT_SHEET,
+  describeFinding,
   HAI_DUONG_2018,
   HAI_DUONG_2018_ABOVE_80,
   MAPPING_SHEET,
@@ -370,5 +371,31 @@ describe('safe writes on a shared workbook', () => {
       selection: 'A1',
     });
     expect((await scoreSafely(runOf(without), { lang: 'vi' })).status).not.toBe('written');
+  });
+
+  test('a stored mapping whose confirmed header changed is not used, and the pane is told why (never silently)', async () => {
+    const layout = genLayouts().find((l) => l.map) as GenLayout;
+    const roles = (parseColumnMap(layout.map as string) as { ok: true; roles: RoleOverrides }).roles;
+    const fake = createFakeExcel({
+      sheets: [{ name: LAYOUT_SHEET, cells: layout.rows }],
+      activeSheet: LAYOUT_SHEET,
+      selection: 'A1',
+    });
+    const run = runOf(fake);
+    expect((await scoreSafely(run, { lang: 'vi', override: { roles, sheet: LAYOUT_SHEET } })).status).toBe('written');
+    // Still fitting: used, and no word about it.
+    const fits = await inspectWithRules(run, 'vi');
+    expect(fits.inspection.warnings.filter((w) => w.code === 'storedMappingStale')).toEqual([]);
+    // A confirmed column's sub-title retyped: the mapping no longer fits that column.
+    fake.host.setCell(LAYOUT_SHEET, 'C4', 'Điểm ĐV (sửa)');
+    let said = '';
+    try {
+      const { inspection } = await inspectWithRules(run, 'vi');
+      said = inspection.warnings.map((w) => describeFinding(w, 'vi')).join('\n');
+    } catch (e) {
+      said = (e as Error).message;
+    }
+    expect(said).toContain(MAPPING_SHEET);
+    expect(said).toMatch(/tiêu đề cột C\b/);
   });
 });

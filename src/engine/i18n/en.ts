@@ -22,6 +22,8 @@ export const en: Messages = {
     lastYearAsFraction: "the “last year's index” values are all ≤ 1, so they are read as fractions (0.8 = 80%)",
     negativeDeduction: 'deduction written as a negative number ({value}); counted as {abs} points off',
     maxColumnVaries: 'the maximum column of field “{field}” says {value}, unlike {first} in cell {firstCell}',
+    storedMappingStale:
+      'the column reading confirmed earlier (stored on sheet {store}) no longer fits the table: the header of column {columns} changed since it was confirmed; not used, the table was read from its headers again',
   },
   layout: {
     noHeader:

@@ -22,6 +22,8 @@ export const vi = {
     lastYearAsFraction: 'các giá trị “Chỉ số năm trước” đều ≤ 1 nên được hiểu là tỷ lệ (0,8 = 80%)',
     negativeDeduction: 'điểm trừ ghi số âm ({value}); đã tính là trừ {abs} điểm',
     maxColumnVaries: 'cột điểm tối đa của lĩnh vực “{field}” ghi {value}, khác với {first} ở ô {firstCell}',
+    storedMappingStale:
+      'cách đọc cột đã xác nhận (lưu ở trang {store}) không còn khớp với bảng: tiêu đề cột {columns} đã khác lúc xác nhận; không dùng, đã đọc lại bảng theo tiêu đề',
   },
   layout: {
     noHeader:
