@@ -40,7 +40,6 @@ export {
   withMapping,
   storedRolesFor,
   rolesFromStore,
-  staleStoredColumns,
   staleMappingFinding,
   type StoredColumn,
   type StoredMapping,

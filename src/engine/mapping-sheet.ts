@@ -141,17 +141,6 @@ export function rolesFromStore(
   return found && found.stale.length === 0 ? found.roles : undefined;
 }
 
-/** The confirmed columns of `sheet`'s stored mapping whose header changed since (empty: none stored, or it still fits). */
-export function staleStoredColumns(
-  mappings: readonly StoredMapping[] | undefined,
-  sheet: string,
-  grid: readonly (readonly CellValue[])[],
-  origin: Origin,
-): string[] {
-  const found = mappings ? storedRolesFor(mappings, sheet, grid, origin) : null;
-  return found ? found.stale : [];
-}
-
 /** A warning at the first stale column's header (sheet row `headerRow`): the stored mapping was not used, and why. */
 export function staleMappingFinding(sheet: string, stale: readonly string[], headerRow: number): Finding {
   const address = `${stale[0]}${headerRow}`;

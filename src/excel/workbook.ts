@@ -13,9 +13,8 @@ import {
   occupiedOutputCells,
   freeOutputColumn,
   MAPPING_SHEET,
-  rolesFromStore,
   staleMappingFinding,
-  staleStoredColumns,
+  storedRolesFor,
   scoreGrid,
   type Finding,
   type Lang,
@@ -168,6 +167,17 @@ function notFoundError(
 }
 
 /**
+ * The roles the table is read with: the user's, else the stored mapping's while it fits; the
+ * stored mapping is looked at once, and the columns whose headers changed since are returned to be said.
+ */
+function rolesFor(read: SheetRead, override: MappingOverride | undefined): { roles?: RoleOverrides; stale: string[] } {
+  if (override?.roles || !override?.stored) return { roles: override?.roles, stale: [] };
+  const stored = storedRolesFor(override.stored, read.sheet, read.grid, read.origin);
+  if (!stored) return { stale: [] };
+  return stored.stale.length === 0 ? { roles: stored.roles, stale: [] } : { stale: stored.stale };
+}
+
+/**
  * Scores the block read through the engine's one entry (scoreGrid), as the CLI does: same grid,
  * same formats, same answer; the user's corrections (layout, max points, roles) go with it.
  */
@@ -178,9 +188,7 @@ function inspectRead(
   overrideAny: MappingOverride | undefined,
 ): Inspection {
   const override = overrideFor(overrideAny, read.sheet);
-  const roles = override?.roles ?? rolesFromStore(override?.stored, read.sheet, read.grid, read.origin);
-  // A stored mapping whose headers changed is not used: say so, never silently.
-  const stale = override?.roles ? [] : staleStoredColumns(override?.stored, read.sheet, read.grid, read.origin);
+  const { roles, stale } = rolesFor(read, override);
   const options = {
     origin: read.origin,
     roles,
