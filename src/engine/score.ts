@@ -58,17 +58,13 @@ export function scoreTable(table: ScoringTable, rules: RuleSet): ScoringResult {
   const den = compared.map((f) => f.maxScaled);
   // Lists follow the index over all units (blocks and unranked units included), equal in alphabetical order.
   const overall = rankEq(num, den);
-  // One block, every unit ranked, RANK.EQ: the ranks are the overall ranks.
-  const oneRanking = compiled.rankMethod === 'rankEq' && placed.every((p) => p.block === null && p.ranked);
-  const ranks = oneRanking
-    ? overall
-    : ranksWithin(
-        num,
-        den,
-        placed.map((p) => p.block),
-        placed.map((p) => p.ranked),
-        compiled.rankMethod,
-      );
+  const ranks = ranksWithin(
+    num,
+    den,
+    placed.map((p) => p.block),
+    placed.map((p) => p.ranked),
+    compiled.rankMethod,
+  );
   const units = table.units.map((u, k) =>
     unitResult(u, table.fields, {
       index: figures[k],
