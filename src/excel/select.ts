@@ -18,7 +18,7 @@ export function unitRowAddress(inspection: Pick<Inspection, 'read' | 'layout' | 
   return `${left}:${right}`;
 }
 
-/** Activates `sheet` and selects `address` on it: one context.sync(). */
+/** Activates `sheet` and selects `address` on it (a finding's cell, a unit's row): one context.sync(). */
 export async function selectRange(run: ExcelRun, sheet: string, address: string): Promise<void> {
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);

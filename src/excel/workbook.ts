@@ -386,16 +386,6 @@ export async function scoreWorkbook(run: ExcelRun, options: ScoreOptions): Promi
   }
 }
 
-/** Selects a cell (`Sheet!D7` or `'Tổng hợp'!D7`) so the user sees it: used by the error list. */
-export async function selectCell(run: ExcelRun, sheet: string, address: string): Promise<void> {
-  await run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(address).select();
-    await context.sync();
-  });
-}
-
 /**
  * Calls `onActivated(worksheetId)` whenever a worksheet becomes the active one
  * (worksheets.onActivated, ExcelApi 1.7, one round trip to register). Returns a function that
